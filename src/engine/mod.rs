@@ -1,0 +1,1 @@
+//! The engine: derives required headcount from workload with polars lazy queries.

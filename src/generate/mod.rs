@@ -1,0 +1,1 @@
+//! Synthetic plans at province and national scale, for benchmarks.

@@ -1,0 +1,12 @@
+//! vtvl: job-position (vị trí việc làm) and headcount planning for Vietnamese public agencies.
+//!
+//! The library holds everything: the plan model, plan files, validation, the polars engine,
+//! the interchange format and the command-line subcommands. The binary only parses arguments.
+
+pub mod cli;
+pub mod engine;
+pub mod generate;
+pub mod interchange;
+pub mod model;
+pub mod plan_file;
+pub mod validation;

@@ -1,0 +1,92 @@
+//! Workload components of a position, in the four WISN groups.
+
+use serde::{Deserialize, Serialize};
+
+/// One workload component (a duty, công việc) of a position.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Component {
+    pub id: String,
+    pub name: String,
+    /// Optional task code shared across agencies (e.g. a national administrative-procedure code).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    pub kind: ComponentKind,
+}
+
+/// The four kinds of workload (DOMAIN.md section 3).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ComponentKind {
+    /// Core task done by everyone in the position: yearly volume x minutes per item x coefficient.
+    Service {
+        volume: f64,
+        minutes_per_item: f64,
+        #[serde(default = "one")]
+        coefficient: f64,
+    },
+    /// Category allowance: a share of everyone's working time.
+    Support(SupportAmount),
+    /// Individual allowance: time per period, done by some of the staff.
+    Additional {
+        minutes: f64,
+        per: Period,
+        #[serde(default = "one")]
+        staff: f64,
+    },
+    /// Staffing ratio: driver quantity x staff per unit of it (20 classes x 1.5 teachers).
+    Norm { volume: f64, ratio: f64 },
+}
+
+impl ComponentKind {
+    /// The keyword used in interchange files.
+    pub fn keyword(&self) -> &'static str {
+        match self {
+            ComponentKind::Service { .. } => "service",
+            ComponentKind::Support(_) => "support",
+            ComponentKind::Additional { .. } => "additional",
+            ComponentKind::Norm { .. } => "norm",
+        }
+    }
+
+    pub const KEYWORDS: [&'static str; 4] = ["service", "support", "additional", "norm"];
+}
+
+/// How a support allowance is given: a percentage, or an amount of time per period.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SupportAmount {
+    Percent(f64),
+    Time { minutes: f64, per: Period },
+}
+
+/// The period a time amount refers to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Period {
+    Day,
+    Week,
+    Month,
+    Year,
+}
+
+impl Period {
+    pub const ALL: [Period; 4] = [Period::Day, Period::Week, Period::Month, Period::Year];
+
+    pub fn keyword(self) -> &'static str {
+        match self {
+            Period::Day => "day",
+            Period::Week => "week",
+            Period::Month => "month",
+            Period::Year => "year",
+        }
+    }
+
+    pub fn from_keyword(text: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|p| p.keyword() == text)
+    }
+}
+
+fn one() -> f64 {
+    1.0
+}

@@ -1,0 +1,79 @@
+//! The plan: everything one agency's job-position plan holds, as one self-contained value.
+
+use serde::{Deserialize, Serialize};
+
+use super::{Calendar, Position, Rounding, StaffMember, Unit};
+
+/// Version of the plan file format this build writes and reads.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// A job-position plan (đề án vị trí việc làm).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Plan {
+    pub format_version: u32,
+    pub meta: PlanMeta,
+    #[serde(default)]
+    pub rounding: Rounding,
+    /// Working calendars; empty means the Vietnamese default for every position.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub calendars: Vec<Calendar>,
+    #[serde(default)]
+    pub units: Vec<Unit>,
+    #[serde(default)]
+    pub positions: Vec<Position>,
+    #[serde(default)]
+    pub staff: Vec<StaffMember>,
+}
+
+/// What the plan is and whose it is.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlanMeta {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub agency: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year: Option<i32>,
+}
+
+impl Default for Plan {
+    fn default() -> Self {
+        Plan {
+            format_version: FORMAT_VERSION,
+            meta: PlanMeta::default(),
+            rounding: Rounding::default(),
+            calendars: Vec::new(),
+            units: Vec::new(),
+            positions: Vec::new(),
+            staff: Vec::new(),
+        }
+    }
+}
+
+impl Plan {
+    /// The calendar a position works under: its own, else the plan's first, else the
+    /// Vietnamese default. `None` only when the position names a calendar that does not exist.
+    pub fn calendar_for(&self, position: &Position) -> Option<Calendar> {
+        match &position.calendar {
+            Some(id) => self.calendars.iter().find(|c| &c.id == id).cloned(),
+            None => Some(self.default_calendar()),
+        }
+    }
+
+    /// The plan's first calendar, or the Vietnamese default when it has none.
+    pub fn default_calendar(&self) -> Calendar {
+        self.calendars
+            .first()
+            .cloned()
+            .unwrap_or_else(Calendar::vietnamese_default)
+    }
+
+    pub fn unit(&self, id: &str) -> Option<&Unit> {
+        self.units.iter().find(|u| u.id == id)
+    }
+
+    pub fn position(&self, id: &str) -> Option<&Position> {
+        self.positions.iter().find(|p| p.id == id)
+    }
+}

@@ -1,0 +1,1 @@
+//! Plan files: reading and writing plans as RON, with versioning, atomic saves and backups.

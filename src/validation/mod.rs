@@ -1,0 +1,1 @@
+//! Validation: every problem in a plan at once, each with its place.
