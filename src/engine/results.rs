@@ -1,0 +1,185 @@
+//! The engine's results as plain values: per position, per unit, and the total.
+//!
+//! Serialised, these are the JSON contract of `vtvl compute --format json` (numbers unrounded).
+//! Figures not in the contract but needed to explain a number are kept and skipped in JSON.
+
+use polars::prelude::*;
+use serde::Serialize;
+
+use super::EngineError;
+use super::query::{ResultFrames, out};
+use super::tables::PlanTables;
+use crate::model::{Category, Method, Plan, Rounding};
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PlanResults {
+    pub rounding: Rounding,
+    pub positions: Vec<PositionResult>,
+    pub units: Vec<UnitResult>,
+    pub total: Totals,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PositionResult {
+    pub id: String,
+    pub unit_id: String,
+    pub name: String,
+    pub category: Category,
+    pub method: Method,
+    pub available_hours: f64,
+    pub service_fte: f64,
+    pub caf: f64,
+    pub iaf: f64,
+    pub norm_fte: f64,
+    pub required_fte: f64,
+    pub required: i64,
+    pub current: f64,
+    pub difference: f64,
+    pub ratio: Option<f64>,
+    /// Id of the calendar the position works under.
+    #[serde(skip)]
+    pub calendar_id: String,
+    #[serde(skip)]
+    pub available_days: f64,
+    /// Service hours a year, before dividing by available hours.
+    #[serde(skip)]
+    pub service_hours: f64,
+    /// Total support share of working time (0.1 = 10 %).
+    #[serde(skip)]
+    pub support_share: f64,
+    #[serde(skip)]
+    pub additional_hours: f64,
+    /// Whole people by the rounding policy, before min/max bounds.
+    #[serde(skip)]
+    pub required_before_bounds: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct UnitResult {
+    pub id: String,
+    pub parent_id: Option<String>,
+    pub name: String,
+    pub quota: Option<u32>,
+    pub required_fte: f64,
+    pub required: i64,
+    pub current: f64,
+    pub difference: f64,
+    pub ratio: Option<f64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Totals {
+    pub required_fte: f64,
+    pub required: i64,
+    pub current: f64,
+    pub difference: f64,
+    pub ratio: Option<f64>,
+}
+
+impl PlanResults {
+    pub(super) fn from_frames(
+        plan: &Plan,
+        tables: &PlanTables,
+        frames: ResultFrames,
+    ) -> Result<Self, EngineError> {
+        let p = &frames.positions;
+        let (available_hours, available_days) = (floats(p, out::AVAILABLE_HOURS)?, floats(p, out::AWT_DAYS)?);
+        let (service_hours, support_share) = (floats(p, out::SERVICE_HOURS)?, floats(p, out::SUPPORT_SHARE)?);
+        let (additional_hours, service_fte) = (floats(p, out::ADDITIONAL_HOURS)?, floats(p, out::SERVICE_FTE)?);
+        let (caf, iaf, norm_fte) = (floats(p, out::CAF)?, floats(p, out::IAF)?, floats(p, out::NORM_FTE)?);
+        let (required_fte, required) = (floats(p, out::REQUIRED_FTE)?, ints(p, out::REQUIRED)?);
+        let unbounded = floats(p, out::UNBOUNDED)?;
+        let (current, difference) = (floats(p, out::CURRENT)?, floats(p, out::DIFFERENCE)?);
+        let ratio = p.column(out::RATIO)?.f64()?;
+        let positions = plan
+            .positions
+            .iter()
+            .enumerate()
+            .map(|(i, position)| {
+                let calendar = tables
+                    .position_calendars
+                    .get(i)
+                    .and_then(|c| tables.calendars.get(*c as usize));
+                PositionResult {
+                    id: position.id.clone(),
+                    unit_id: position.unit_id.clone(),
+                    name: position.name.clone(),
+                    category: position.category,
+                    method: position.method,
+                    available_hours: at(&available_hours, i),
+                    service_fte: at(&service_fte, i),
+                    caf: at(&caf, i),
+                    iaf: at(&iaf, i),
+                    norm_fte: at(&norm_fte, i),
+                    required_fte: at(&required_fte, i),
+                    required: required.get(i).copied().flatten().unwrap_or(0),
+                    current: at(&current, i),
+                    difference: at(&difference, i),
+                    ratio: ratio.get(i),
+                    calendar_id: calendar.map(|c| c.id.clone()).unwrap_or_default(),
+                    available_days: at(&available_days, i),
+                    service_hours: at(&service_hours, i),
+                    support_share: at(&support_share, i),
+                    additional_hours: at(&additional_hours, i),
+                    required_before_bounds: at(&unbounded, i) as i64,
+                }
+            })
+            .collect();
+
+        let u = &frames.units;
+        let (u_required_fte, u_required) = (floats(u, out::REQUIRED_FTE)?, ints(u, out::REQUIRED)?);
+        let (u_current, u_difference) = (floats(u, out::CURRENT)?, floats(u, out::DIFFERENCE)?);
+        let u_ratio = u.column(out::RATIO)?.f64()?;
+        let units = plan
+            .units
+            .iter()
+            .enumerate()
+            .map(|(i, unit)| UnitResult {
+                id: unit.id.clone(),
+                parent_id: unit.parent_id.clone(),
+                name: unit.name.clone(),
+                quota: unit.quota,
+                required_fte: at(&u_required_fte, i),
+                required: u_required.get(i).copied().flatten().unwrap_or(0),
+                current: at(&u_current, i),
+                difference: at(&u_difference, i),
+                ratio: u_ratio.get(i),
+            })
+            .collect();
+
+        let t = &frames.total;
+        let total = Totals {
+            required_fte: at(&floats(t, out::REQUIRED_FTE)?, 0),
+            required: ints(t, out::REQUIRED)?.first().copied().flatten().unwrap_or(0),
+            current: at(&floats(t, out::CURRENT)?, 0),
+            difference: at(&floats(t, out::DIFFERENCE)?, 0),
+            ratio: t.column(out::RATIO)?.f64()?.get(0),
+        };
+        Ok(PlanResults {
+            rounding: plan.rounding,
+            positions,
+            units,
+            total,
+        })
+    }
+
+    pub fn position(&self, id: &str) -> Option<&PositionResult> {
+        self.positions.iter().find(|p| p.id == id)
+    }
+
+    pub fn unit(&self, id: &str) -> Option<&UnitResult> {
+        self.units.iter().find(|u| u.id == id)
+    }
+}
+
+fn floats(frame: &DataFrame, name: &str) -> PolarsResult<Vec<Option<f64>>> {
+    Ok(frame.column(name)?.f64()?.iter().collect())
+}
+
+fn ints(frame: &DataFrame, name: &str) -> PolarsResult<Vec<Option<i64>>> {
+    Ok(frame.column(name)?.i64()?.iter().collect())
+}
+
+fn at(values: &[Option<f64>], i: usize) -> f64 {
+    values.get(i).copied().flatten().unwrap_or(0.0)
+}

@@ -1,0 +1,136 @@
+//! The unit tree as indices: parents, depth-first order, and the ancestor closure used for
+//! roll-ups (a unit's figures include all of its descendants').
+
+use std::collections::HashMap;
+
+use super::EngineError;
+use crate::model::Unit;
+
+/// The unit tree resolved to indices into `plan.units`.
+#[derive(Debug, Clone)]
+pub struct UnitTree {
+    parents: Vec<Option<usize>>,
+    children: Vec<Vec<usize>>,
+    roots: Vec<usize>,
+}
+
+impl UnitTree {
+    /// Resolves parent ids; reports a missing parent or a cycle.
+    pub fn build(units: &[Unit]) -> Result<Self, EngineError> {
+        let index: HashMap<&str, usize> = units
+            .iter()
+            .enumerate()
+            .map(|(i, u)| (u.id.as_str(), i))
+            .collect();
+        let mut parents = Vec::with_capacity(units.len());
+        let mut children = vec![Vec::new(); units.len()];
+        let mut roots = Vec::new();
+        for (i, unit) in units.iter().enumerate() {
+            let parent = match &unit.parent_id {
+                None => None,
+                Some(parent_id) => Some(*index.get(parent_id.as_str()).ok_or_else(|| {
+                    EngineError::MissingParent {
+                        unit: unit.id.clone(),
+                        parent: parent_id.clone(),
+                    }
+                })?),
+            };
+            match parent {
+                Some(p) => children[p].push(i),
+                None => roots.push(i),
+            }
+            parents.push(parent);
+        }
+        let tree = UnitTree {
+            parents,
+            children,
+            roots,
+        };
+        // Every unit must be reachable from a root, or it sits on a cycle.
+        let reached = tree.depth_first().len();
+        if reached != units.len() {
+            let mut seen = vec![false; units.len()];
+            for i in tree.depth_first() {
+                seen[i] = true;
+            }
+            let stuck = seen.iter().position(|s| !s).unwrap_or(0);
+            return Err(EngineError::Cycle {
+                unit: units.get(stuck).map(|u| u.id.clone()).unwrap_or_default(),
+            });
+        }
+        Ok(tree)
+    }
+
+    pub fn parent(&self, unit: usize) -> Option<usize> {
+        self.parents.get(unit).copied().flatten()
+    }
+
+    pub fn children(&self, unit: usize) -> &[usize] {
+        self.children.get(unit).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    pub fn roots(&self) -> &[usize] {
+        &self.roots
+    }
+
+    /// Units in depth-first pre-order (parents before children, siblings in plan order).
+    pub fn depth_first(&self) -> Vec<usize> {
+        let mut order = Vec::with_capacity(self.parents.len());
+        let mut stack: Vec<usize> = self.roots.iter().rev().copied().collect();
+        while let Some(unit) = stack.pop() {
+            order.push(unit);
+            stack.extend(self.children(unit).iter().rev());
+        }
+        order
+    }
+
+    /// Pairs (unit, ancestor-or-self) for every unit: the closure a roll-up joins on.
+    pub fn closure(&self) -> (Vec<u32>, Vec<u32>) {
+        let mut units = Vec::new();
+        let mut ancestors = Vec::new();
+        for unit in 0..self.parents.len() {
+            let mut at = Some(unit);
+            while let Some(a) = at {
+                units.push(unit as u32);
+                ancestors.push(a as u32);
+                at = self.parent(a);
+            }
+        }
+        (units, ancestors)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn unit(id: &str, parent: Option<&str>) -> Unit {
+        Unit {
+            id: id.into(),
+            parent_id: parent.map(Into::into),
+            name: id.into(),
+            unit_type: String::new(),
+            quota: None,
+        }
+    }
+
+    #[test]
+    fn closure_lists_every_ancestor_and_self() {
+        let tree = UnitTree::build(&[
+            unit("a", None),
+            unit("b", Some("a")),
+            unit("c", Some("b")),
+        ])
+        .unwrap();
+        let (units, ancestors) = tree.closure();
+        let pairs: Vec<_> = units.into_iter().zip(ancestors).collect();
+        assert_eq!(pairs, vec![(0, 0), (1, 1), (1, 0), (2, 2), (2, 1), (2, 0)]);
+        assert_eq!(tree.depth_first(), vec![0, 1, 2]);
+    }
+
+    #[test]
+    fn cycle_is_an_error_not_a_hang() {
+        let err = UnitTree::build(&[unit("a", Some("b")), unit("b", Some("a"))]).unwrap_err();
+        assert!(matches!(err, EngineError::Cycle { .. }));
+    }
+}

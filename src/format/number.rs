@@ -1,0 +1,50 @@
+//! Vietnamese number formatting: `.` groups thousands, `,` marks decimals (1.896,5).
+
+/// Formats `value` with at most `max_decimals` decimals, trailing zeros dropped, thousands
+/// grouped with `.` and the decimal comma: `vi_number(1896.5, 2) == "1.896,5"`.
+pub fn vi_number(value: f64, max_decimals: usize) -> String {
+    if !value.is_finite() {
+        return value.to_string();
+    }
+    let fixed = format!("{:.*}", max_decimals, value.abs());
+    let (whole, fraction) = match fixed.split_once('.') {
+        Some((w, f)) => (w, f.trim_end_matches('0')),
+        None => (fixed.as_str(), ""),
+    };
+    let mut grouped = String::with_capacity(whole.len() + whole.len() / 3);
+    for (i, digit) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            grouped.push('.');
+        }
+        grouped.push(digit);
+    }
+    let negative = value < 0.0 && (grouped.chars().any(|c| c != '0' && c != '.') || !fraction.is_empty());
+    let sign = if negative { "−" } else { "" };
+    if fraction.is_empty() {
+        format!("{sign}{grouped}")
+    } else {
+        format!("{sign}{grouped},{fraction}")
+    }
+}
+
+/// A share (0.125) as a Vietnamese percentage ("12,5%").
+pub fn vi_percent(share: f64, max_decimals: usize) -> String {
+    format!("{}%", vi_number(share * 100.0, max_decimals))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn groups_thousands_and_uses_decimal_comma() {
+        assert_eq!(vi_number(1896.5, 2), "1.896,5");
+        assert_eq!(vi_number(1896.0, 2), "1.896");
+        assert_eq!(vi_number(1234567.891, 2), "1.234.567,89");
+        assert_eq!(vi_number(0.949367, 3), "0,949");
+        assert_eq!(vi_number(-2.5, 1), "−2,5");
+        assert_eq!(vi_number(-0.0001, 2), "0");
+        assert_eq!(vi_number(999.0, 0), "999");
+        assert_eq!(vi_percent(0.125, 2), "12,5%");
+    }
+}

@@ -1,0 +1,358 @@
+//! The arithmetic on hand-worked cases: every component kind and period, rounding at the .5
+//! boundary, bounds, and roll-ups on a three-level tree.
+
+use vtvl::engine::{self, PlanResults};
+use vtvl::model::{
+    Calendar, Category, Component, ComponentKind, Method, Period, Plan, Position, Rounding,
+    StaffMember, SupportAmount, Unit,
+};
+
+const EPS: f64 = 1e-9;
+
+fn unit(id: &str, parent: Option<&str>) -> Unit {
+    Unit {
+        id: id.into(),
+        parent_id: parent.map(Into::into),
+        name: format!("Đơn vị {id}"),
+        unit_type: String::new(),
+        quota: None,
+    }
+}
+
+fn position(id: &str, unit: &str, kinds: Vec<ComponentKind>) -> Position {
+    Position {
+        id: id.into(),
+        unit_id: unit.into(),
+        name: format!("Vị trí {id}"),
+        category: Category::Specialized,
+        rank_code: "01.003".into(),
+        method: Method::Workload,
+        count: 0,
+        min: None,
+        max: None,
+        calendar: None,
+        components: kinds
+            .into_iter()
+            .enumerate()
+            .map(|(i, kind)| Component {
+                id: format!("{id}-c{i}"),
+                name: format!("Công việc {i}"),
+                code: None,
+                kind,
+            })
+            .collect(),
+    }
+}
+
+fn staff(id: &str, unit: &str, position: &str, fte: f64) -> StaffMember {
+    StaffMember {
+        id: id.into(),
+        unit_id: unit.into(),
+        position_id: Some(position.into()),
+        rank_code: String::new(),
+        fte,
+        personal: Default::default(),
+    }
+}
+
+fn service(volume: f64, minutes: f64, coefficient: f64) -> ComponentKind {
+    ComponentKind::Service {
+        volume,
+        minutes_per_item: minutes,
+        coefficient,
+    }
+}
+
+fn norm(volume: f64, ratio: f64) -> ComponentKind {
+    ComponentKind::Norm { volume, ratio }
+}
+
+fn plan_with(positions: Vec<Position>) -> Plan {
+    Plan {
+        units: vec![unit("root", None)],
+        positions,
+        ..Plan::default()
+    }
+}
+
+fn compute(plan: &Plan) -> PlanResults {
+    engine::compute(plan).expect("compute")
+}
+
+fn close(actual: f64, expected: f64) {
+    assert!(
+        (actual - expected).abs() < EPS,
+        "expected {expected}, got {actual}"
+    );
+}
+
+#[test]
+fn service_hours_over_available_hours() {
+    // 1,200 x 30 min = 600 h; 400 x 60 min x 1.5 = 600 h; 1,200 h / 1,896 h.
+    let plan = plan_with(vec![position(
+        "p",
+        "root",
+        vec![service(1200.0, 30.0, 1.0), service(400.0, 60.0, 1.5)],
+    )]);
+    let r = compute(&plan);
+    let p = &r.positions[0];
+    close(p.available_hours, 1896.0);
+    close(p.service_fte, 1200.0 / 1896.0);
+    close(p.caf, 1.0);
+    close(p.iaf, 0.0);
+    close(p.required_fte, 1200.0 / 1896.0);
+    assert_eq!(p.required, 1);
+}
+
+#[test]
+fn support_percent_and_time_per_each_period() {
+    let support = |minutes, per| ComponentKind::Support(SupportAmount::Time { minutes, per });
+    // Service of exactly 1,896 h = 1 FTE, so required_fte = caf.
+    let base = || service(1896.0, 60.0, 1.0);
+    let cases = [
+        // 10 % + 20 %: caf = 1 / 0.7
+        (vec![base(), ComponentKind::Support(SupportAmount::Percent(10.0)), ComponentKind::Support(SupportAmount::Percent(20.0))], 0.3),
+        // 48 min a day = 0.8 h / 8 h = 10 %
+        (vec![base(), support(48.0, Period::Day)], 0.1),
+        // 120 min a week = 2 h / (8 h x 5) = 5 %
+        (vec![base(), support(120.0, Period::Week)], 0.05),
+        // 158 min a month = 158 / 60 x 12 / 1,896
+        (vec![base(), support(158.0, Period::Month)], 158.0 / 60.0 * 12.0 / 1896.0),
+        // 11,376 min a year = 189.6 h / 1,896 h = 10 %
+        (vec![base(), support(11376.0, Period::Year)], 0.1),
+    ];
+    for (kinds, share) in cases {
+        let r = compute(&plan_with(vec![position("p", "root", kinds)]));
+        let p = &r.positions[0];
+        close(p.caf, 1.0 / (1.0 - share));
+        close(p.required_fte, 1.0 / (1.0 - share));
+    }
+}
+
+#[test]
+fn additional_hours_per_each_period() {
+    let additional = |minutes, per, staff| ComponentKind::Additional { minutes, per, staff };
+    let cases = [
+        // 30 min a day x 237 days x 2 people = 237 h
+        (additional(30.0, Period::Day, 2.0), 237.0),
+        // 60 min a week x 237 / 5 weeks = 47.4 h
+        (additional(60.0, Period::Week, 1.0), 47.4),
+        // 120 min a month x 12 x 3 people = 72 h
+        (additional(120.0, Period::Month, 3.0), 72.0),
+        // 600 min a year = 10 h
+        (additional(600.0, Period::Year, 1.0), 10.0),
+    ];
+    for (kind, hours) in cases {
+        let r = compute(&plan_with(vec![position("p", "root", vec![kind])]));
+        let p = &r.positions[0];
+        close(p.iaf, hours / 1896.0);
+        close(p.required_fte, hours / 1896.0);
+    }
+}
+
+#[test]
+fn full_wisn_formula_combines_all_kinds() {
+    // service 948 h = 0.5 FTE; support 20 % -> caf 1.25; additional 237 h -> iaf 0.125;
+    // norm 4 x 1.5 = 6 -> required_fte = 0.5 x 1.25 + 0.125 + 6 = 6.75 -> 7.
+    let plan = plan_with(vec![position(
+        "p",
+        "root",
+        vec![
+            service(948.0, 60.0, 1.0),
+            ComponentKind::Support(SupportAmount::Percent(20.0)),
+            ComponentKind::Additional { minutes: 60.0, per: Period::Day, staff: 1.0 },
+            norm(4.0, 1.5),
+        ],
+    )]);
+    let r = compute(&plan);
+    let p = &r.positions[0];
+    close(p.service_fte, 0.5);
+    close(p.caf, 1.25);
+    close(p.iaf, 0.125);
+    close(p.norm_fte, 6.0);
+    close(p.required_fte, 6.75);
+    assert_eq!(p.required, 7);
+}
+
+#[test]
+fn calendar_with_decimals_and_override() {
+    let mut plan = plan_with(vec![position("p", "root", vec![service(1000.0, 60.0, 1.0)])]);
+    plan.calendars = vec![
+        Calendar {
+            id: "half".into(),
+            days_per_week: 4.5,
+            ..Calendar::vietnamese_default()
+        },
+        Calendar {
+            id: "policy".into(),
+            available_hours: Some(1200.0),
+            ..Calendar::vietnamese_default()
+        },
+    ];
+    // 4.5 x 52 - 23 = 211 days x 8 h = 1,688 h (the first calendar is the default).
+    let r = compute(&plan);
+    close(r.positions[0].available_hours, 1688.0);
+    plan.positions[0].calendar = Some("policy".into());
+    let r = compute(&plan);
+    close(r.positions[0].available_hours, 1200.0);
+    close(r.positions[0].required_fte, 1000.0 / 1200.0);
+}
+
+fn required_by(rounding: Rounding, kinds: Vec<ComponentKind>) -> i64 {
+    let mut plan = plan_with(vec![position("p", "root", kinds)]);
+    plan.rounding = rounding;
+    compute(&plan).positions[0].required
+}
+
+#[test]
+fn rounding_policies_at_the_half() {
+    let half = || vec![norm(5.0, 0.5)]; // 2.5
+    assert_eq!(required_by(Rounding::Nearest, half()), 3);
+    assert_eq!(required_by(Rounding::Up, half()), 3);
+    assert_eq!(required_by(Rounding::Down, half()), 2);
+    let below = || vec![norm(1.0, 2.4999)];
+    assert_eq!(required_by(Rounding::Nearest, below()), 2);
+    assert_eq!(required_by(Rounding::Up, below()), 3);
+    let above = || vec![norm(1.0, 2.0001)];
+    assert_eq!(required_by(Rounding::Down, above()), 2);
+    assert_eq!(required_by(Rounding::Up, above()), 3);
+}
+
+#[test]
+fn float_noise_never_adds_or_drops_a_person() {
+    // Ten times 0.1 sums to 0.9999999999999999: down must still give 1.
+    let tenths = || (0..10).map(|_| norm(1.0, 0.1)).collect::<Vec<_>>();
+    assert_eq!(required_by(Rounding::Down, tenths()), 1);
+    // 0.1 x 3 + 0.7 = 1.0000000000000002: up must still give 1.
+    let over = || vec![norm(3.0, 0.1), norm(1.0, 0.7)];
+    assert_eq!(required_by(Rounding::Up, over()), 1);
+    // The same noise written out, independent of summation order.
+    assert_eq!(required_by(Rounding::Down, vec![norm(1.0, 0.9999999999999999)]), 1);
+    assert_eq!(required_by(Rounding::Up, vec![norm(1.0, 1.0000000000000002)]), 1);
+    assert_eq!(required_by(Rounding::Up, vec![norm(1.0, 1.000001)]), 2);
+}
+
+#[test]
+fn fixed_positions_and_bounds() {
+    let mut fixed = position("lead", "root", vec![service(100_000.0, 60.0, 1.0)]);
+    fixed.method = Method::Fixed;
+    fixed.count = 3;
+    let mut floor = position("floor", "root", vec![norm(1.0, 0.4)]);
+    floor.min = Some(2);
+    let mut cap = position("cap", "root", vec![norm(10.0, 1.0)]);
+    cap.max = Some(4);
+    let r = compute(&plan_with(vec![fixed, floor, cap]));
+    close(r.positions[0].required_fte, 3.0);
+    assert_eq!(r.positions[0].required, 3);
+    assert_eq!(r.positions[1].required, 2);
+    assert_eq!(r.positions[1].required_before_bounds, 0);
+    assert_eq!(r.positions[2].required, 4);
+    close(r.positions[2].required_fte, 10.0);
+}
+
+#[test]
+fn current_difference_and_ratio() {
+    let mut plan = plan_with(vec![
+        position("a", "root", vec![norm(2.0, 1.25)]), // 2.5 -> 3
+        position("b", "root", vec![]),               // nothing required
+    ]);
+    plan.staff = vec![
+        staff("s1", "root", "a", 1.0),
+        staff("s2", "root", "a", 0.5),
+        staff("s3", "root", "b", 1.0),
+    ];
+    let r = compute(&plan);
+    close(r.positions[0].current, 1.5);
+    close(r.positions[0].difference, 1.5 - 3.0);
+    close(r.positions[0].ratio.unwrap(), 1.5 / 2.5);
+    assert_eq!(r.positions[1].ratio, None);
+    close(r.positions[1].difference, 1.0);
+}
+
+#[test]
+fn units_roll_up_their_whole_subtree() {
+    // root
+    // ├── a
+    // │   └── b
+    // └── c
+    let mut plan = Plan {
+        units: vec![
+            unit("root", None),
+            unit("a", Some("root")),
+            unit("b", Some("a")),
+            unit("c", Some("root")),
+        ],
+        positions: vec![
+            position("p-root", "root", vec![norm(1.0, 1.0)]),
+            position("p-a", "a", vec![norm(1.0, 2.4)]),
+            position("p-b", "b", vec![norm(1.0, 1.3)]),
+            position("p-c", "c", vec![norm(1.0, 0.5)]),
+        ],
+        ..Plan::default()
+    };
+    plan.staff = vec![
+        staff("s1", "a", "p-a", 1.0),
+        staff("s2", "b", "p-b", 1.0),
+        staff("s3", "b", "p-b", 1.0),
+        staff("s4", "c", "p-c", 1.0),
+    ];
+    let r = compute(&plan);
+    let unit = |id: &str| r.unit(id).unwrap().clone();
+    // b: 1.3 -> 1; a: 2.4 -> 2 plus b; c: 0.5 -> 1; root: 1 plus all.
+    assert_eq!(unit("b").required, 1);
+    close(unit("b").required_fte, 1.3);
+    close(unit("b").current, 2.0);
+    assert_eq!(unit("a").required, 3);
+    close(unit("a").required_fte, 3.7);
+    close(unit("a").current, 3.0);
+    close(unit("a").ratio.unwrap(), 3.0 / 3.7);
+    assert_eq!(unit("c").required, 1);
+    assert_eq!(unit("root").required, 5);
+    close(unit("root").required_fte, 5.2);
+    close(unit("root").current, 4.0);
+    close(unit("root").difference, -1.0);
+    assert_eq!(r.total.required, 5);
+    close(r.total.required_fte, 5.2);
+    close(r.total.current, 4.0);
+    close(r.total.ratio.unwrap(), 4.0 / 5.2);
+}
+
+#[test]
+fn explanation_shows_the_formula_with_its_inputs() {
+    let plan = plan_with(vec![position(
+        "p",
+        "root",
+        vec![
+            service(1200.0, 90.0, 1.0),
+            service(208.0, 60.0, 1.0),
+            ComponentKind::Support(SupportAmount::Percent(10.0)),
+        ],
+    )]);
+    let r = compute(&plan);
+    let e = engine::explain(&plan, &r, "p").unwrap();
+    close(e.components[0].service_hours, 1800.0);
+    close(e.components[1].service_hours, 208.0);
+    close(e.components[2].support_share, 0.1);
+    let text = e.to_string();
+    assert!(text.contains("1.200 × 90 phút × hệ số 1 / 60 = 1.800 giờ"), "{text}");
+    assert!(text.contains("2.008 giờ / 1.896 giờ"), "{text}");
+    assert!(text.contains("CAF) = 1 / (1 − 10%) = 1,1111"), "{text}");
+    assert!(e.formula().starts_with("1,1767 = (1.800 h + 208 h) / 1.896 h × 1,1111"), "{}", e.formula());
+    assert!(engine::explain(&plan, &r, "missing").is_err());
+}
+
+#[test]
+fn cycle_and_missing_references_are_errors_not_panics() {
+    let mut plan = plan_with(vec![]);
+    plan.units = vec![unit("a", Some("b")), unit("b", Some("a"))];
+    assert!(engine::compute(&plan).is_err());
+    let plan = plan_with(vec![position("p", "nowhere", vec![])]);
+    assert!(engine::compute(&plan).is_err());
+}
+
+#[test]
+fn empty_plan_computes_to_zero() {
+    let r = compute(&Plan::default());
+    assert_eq!(r.total.required, 0);
+    assert_eq!(r.total.ratio, None);
+}
