@@ -111,13 +111,23 @@ fn support_percent_and_time_per_each_period() {
     let base = || service(1896.0, 60.0, 1.0);
     let cases = [
         // 10 % + 20 %: caf = 1 / 0.7
-        (vec![base(), ComponentKind::Support(SupportAmount::Percent(10.0)), ComponentKind::Support(SupportAmount::Percent(20.0))], 0.3),
+        (
+            vec![
+                base(),
+                ComponentKind::Support(SupportAmount::Percent(10.0)),
+                ComponentKind::Support(SupportAmount::Percent(20.0)),
+            ],
+            0.3,
+        ),
         // 48 min a day = 0.8 h / 8 h = 10 %
         (vec![base(), support(48.0, Period::Day)], 0.1),
         // 120 min a week = 2 h / (8 h x 5) = 5 %
         (vec![base(), support(120.0, Period::Week)], 0.05),
         // 158 min a month = 158 / 60 x 12 / 1,896
-        (vec![base(), support(158.0, Period::Month)], 158.0 / 60.0 * 12.0 / 1896.0),
+        (
+            vec![base(), support(158.0, Period::Month)],
+            158.0 / 60.0 * 12.0 / 1896.0,
+        ),
         // 11,376 min a year = 189.6 h / 1,896 h = 10 %
         (vec![base(), support(11376.0, Period::Year)], 0.1),
     ];
@@ -131,7 +141,11 @@ fn support_percent_and_time_per_each_period() {
 
 #[test]
 fn additional_hours_per_each_period() {
-    let additional = |minutes, per, staff| ComponentKind::Additional { minutes, per, staff };
+    let additional = |minutes, per, staff| ComponentKind::Additional {
+        minutes,
+        per,
+        staff,
+    };
     let cases = [
         // 30 min a day x 237 days x 2 people = 237 h
         (additional(30.0, Period::Day, 2.0), 237.0),
@@ -160,7 +174,11 @@ fn full_wisn_formula_combines_all_kinds() {
         vec![
             service(948.0, 60.0, 1.0),
             ComponentKind::Support(SupportAmount::Percent(20.0)),
-            ComponentKind::Additional { minutes: 60.0, per: Period::Day, staff: 1.0 },
+            ComponentKind::Additional {
+                minutes: 60.0,
+                per: Period::Day,
+                staff: 1.0,
+            },
             norm(4.0, 1.5),
         ],
     )]);
@@ -176,7 +194,11 @@ fn full_wisn_formula_combines_all_kinds() {
 
 #[test]
 fn calendar_with_decimals_and_override() {
-    let mut plan = plan_with(vec![position("p", "root", vec![service(1000.0, 60.0, 1.0)])]);
+    let mut plan = plan_with(vec![position(
+        "p",
+        "root",
+        vec![service(1000.0, 60.0, 1.0)],
+    )]);
     plan.calendars = vec![
         Calendar {
             id: "half".into(),
@@ -227,8 +249,14 @@ fn float_noise_never_adds_or_drops_a_person() {
     let over = || vec![norm(3.0, 0.1), norm(1.0, 0.7)];
     assert_eq!(required_by(Rounding::Up, over()), 1);
     // The same noise written out, independent of summation order.
-    assert_eq!(required_by(Rounding::Down, vec![norm(1.0, 0.9999999999999999)]), 1);
-    assert_eq!(required_by(Rounding::Up, vec![norm(1.0, 1.0000000000000002)]), 1);
+    assert_eq!(
+        required_by(Rounding::Down, vec![norm(1.0, 0.9999999999999999)]),
+        1
+    );
+    assert_eq!(
+        required_by(Rounding::Up, vec![norm(1.0, 1.0000000000000002)]),
+        1
+    );
     assert_eq!(required_by(Rounding::Up, vec![norm(1.0, 1.000001)]), 2);
 }
 
@@ -254,7 +282,7 @@ fn fixed_positions_and_bounds() {
 fn current_difference_and_ratio() {
     let mut plan = plan_with(vec![
         position("a", "root", vec![norm(2.0, 1.25)]), // 2.5 -> 3
-        position("b", "root", vec![]),               // nothing required
+        position("b", "root", vec![]),                // nothing required
     ]);
     plan.staff = vec![
         staff("s1", "root", "a", 1.0),
@@ -334,10 +362,18 @@ fn explanation_shows_the_formula_with_its_inputs() {
     close(e.components[1].service_hours, 208.0);
     close(e.components[2].support_share, 0.1);
     let text = e.to_string();
-    assert!(text.contains("1.200 × 90 phút × hệ số 1 / 60 = 1.800 giờ"), "{text}");
+    assert!(
+        text.contains("1.200 × 90 phút × hệ số 1 / 60 = 1.800 giờ"),
+        "{text}"
+    );
     assert!(text.contains("2.008 giờ / 1.896 giờ"), "{text}");
     assert!(text.contains("CAF) = 1 / (1 − 10%) = 1,1111"), "{text}");
-    assert!(e.formula().starts_with("1,1767 = (1.800 h + 208 h) / 1.896 h × 1,1111"), "{}", e.formula());
+    assert!(
+        e.formula()
+            .starts_with("1,1767 = (1.800 h + 208 h) / 1.896 h × 1,1111"),
+        "{}",
+        e.formula()
+    );
     assert!(engine::explain(&plan, &r, "missing").is_err());
 }
 

@@ -1,1 +1,69 @@
 //! The command line: one module per subcommand, each a thin layer over library calls.
+//!
+//! Exit codes: 0 ok, 1 invalid input (the message on stderr), 2 usage (from clap).
+
+mod bench;
+mod compute;
+mod explain;
+mod export_csv;
+mod generate;
+mod import;
+mod plan_input;
+mod text_table;
+mod validate;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// vtvl: plan job positions (vị trí việc làm) and headcount for public agencies.
+#[derive(Debug, Parser)]
+#[command(name = "vtvl", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Derive required headcount per position and unit and compare it with current staff.
+    Compute(compute::Args),
+    /// Show how a position's figures were reached: the formula with its actual inputs.
+    Explain(explain::Args),
+    /// Check a plan and list every problem with its place.
+    Validate(validate::Args),
+    /// Read an interchange folder of CSV files into a plan file.
+    Import(import::Args),
+    /// Write a plan as an interchange folder of CSV files.
+    #[command(name = "export-csv")]
+    ExportCsv(export_csv::Args),
+    /// Write a synthetic plan of a given size (for benchmarks and trials).
+    Generate(generate::Args),
+    /// Measure compute, load and save at province and national scale.
+    Bench(bench::Args),
+}
+
+/// Runs a parsed command line and returns the process exit code.
+pub fn run(cli: Cli) -> ExitCode {
+    let outcome = match cli.command {
+        None => compute::run_default(),
+        Some(Command::Compute(args)) => compute::run(&args),
+        Some(Command::Explain(args)) => explain::run(&args),
+        Some(Command::Validate(args)) => validate::run(&args),
+        Some(Command::Import(args)) => import::run(&args),
+        Some(Command::ExportCsv(args)) => export_csv::run(&args),
+        Some(Command::Generate(args)) => generate::run(&args),
+        Some(Command::Bench(args)) => bench::run(&args),
+    };
+    match outcome {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("vtvl: {error:#}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// A plan file argument.
+pub type PlanPath = PathBuf;

@@ -8,12 +8,14 @@ use std::fmt;
 
 use polars::prelude::*;
 
+use super::EngineError;
 use super::query::{self, out};
 use super::results::{PlanResults, PositionResult};
 use super::tables::{self, PlanTables};
-use super::EngineError;
 use crate::format::{vi_number, vi_percent};
-use crate::model::{Calendar, Component, ComponentKind, Method, Period, Plan, Rounding, SupportAmount};
+use crate::model::{
+    Calendar, Component, ComponentKind, Method, Period, Plan, Rounding, SupportAmount,
+};
 
 /// Everything needed to show how a position's required headcount was reached.
 #[derive(Debug, Clone, PartialEq)]
@@ -165,12 +167,21 @@ impl fmt::Display for Explanation {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let p = &self.position;
         let cal = &self.calendar;
-        writeln!(f, "Vị trí: {} ({}), đơn vị: {} ({})", p.name, p.id, self.unit_name, p.unit_id)?;
+        writeln!(
+            f,
+            "Vị trí: {} ({}), đơn vị: {} ({})",
+            p.name, p.id, self.unit_name, p.unit_id
+        )?;
         if p.method == Method::Fixed {
-            writeln!(f, "Phương pháp: số lượng cố định theo quy định = {}", n(p.required_fte))?;
+            writeln!(
+                f,
+                "Phương pháp: số lượng cố định theo quy định = {}",
+                n(p.required_fte)
+            )?;
         } else {
             writeln!(f, "Phương pháp: theo khối lượng công việc (WISN)")?;
-            let days_off = cal.public_holidays + cal.annual_leave + cal.sick_leave + cal.other_leave;
+            let days_off =
+                cal.public_holidays + cal.annual_leave + cal.sick_leave + cal.other_leave;
             write!(
                 f,
                 "Thời gian làm việc (lịch \"{}\"): {} ngày/tuần × {} tuần − {} ngày nghỉ = {} ngày",
@@ -205,7 +216,7 @@ impl fmt::Display for Explanation {
         }
         write!(
             f,
-            "Làm tròn ({}): {}",
+            "Làm tròn — {}: {}",
             self.rounding.label_vi(),
             p.required_before_bounds
         )?;
@@ -256,7 +267,12 @@ impl Explanation {
                 writeln!(f, "Công việc chính:")?;
                 any = true;
             }
-            if let ComponentKind::Service { volume, minutes_per_item, coefficient } = c.component.kind {
+            if let ComponentKind::Service {
+                volume,
+                minutes_per_item,
+                coefficient,
+            } = c.component.kind
+            {
                 writeln!(
                     f,
                     "  {} ({}): {} × {} phút × hệ số {} / 60 = {} giờ",
@@ -316,7 +332,12 @@ impl Explanation {
                 writeln!(f, "Công việc bổ sung (một số người làm):")?;
                 any = true;
             }
-            if let ComponentKind::Additional { minutes, per, staff } = c.component.kind {
+            if let ComponentKind::Additional {
+                minutes,
+                per,
+                staff,
+            } = c.component.kind
+            {
                 writeln!(
                     f,
                     "  {} ({}): {} phút/{} × {} người = {} giờ/năm",

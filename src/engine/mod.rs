@@ -5,7 +5,7 @@
 //! results ([`results`]) keep the intermediate figures, so each number can explain itself
 //! ([`explain`]).
 
-mod codes;
+mod buckets;
 mod error;
 mod explain;
 mod query;
@@ -31,5 +31,5 @@ pub const WHOLE_NUMBER_TOLERANCE: f64 = 1e-9;
 pub fn compute(plan: &Plan) -> Result<PlanResults, EngineError> {
     let tables = tables::PlanTables::build(plan)?;
     let frames = query::run(&tables, plan.rounding)?;
-    results::PlanResults::from_frames(plan, &tables, frames)
+    results::PlanResults::from_frames(plan, frames)
 }

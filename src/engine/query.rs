@@ -8,8 +8,8 @@
 
 use polars::prelude::*;
 
-use super::codes;
-use super::tables::{PlanTables, column as c};
+use super::buckets::{self, Bucket};
+use super::tables::{PlanTables, SLOTS_PER_POSITION, column as c};
 use crate::model::Rounding;
 
 /// Output column names.
@@ -40,21 +40,18 @@ pub struct ResultFrames {
 
 pub fn run(tables: &PlanTables, rounding: Rounding) -> PolarsResult<ResultFrames> {
     let calendars = calendar_query(tables.calendar_frame.clone().lazy());
-    let work = component_contributions(tables.component_frame.clone().lazy(), &tables.position_frame, calendars.clone())
-        .group_by([col(c::POS)])
-        .agg([
-            col(out::SERVICE_HOURS).sum(),
-            col(out::SUPPORT_SHARE).sum(),
-            col(out::ADDITIONAL_HOURS).sum(),
-            col(out::NORM_FTE).sum(),
-        ]);
-    let current = tables
-        .staff_frame
+    let work = bucket_sums(tables.component_frame.clone().lazy());
+    let staff = resolved_staff(tables);
+    let current = staff
         .clone()
-        .lazy()
         .filter(col(c::POS).is_not_null())
         .group_by([col(c::POS)])
         .agg([col(c::FTE).sum().alias(out::CURRENT)]);
+    let summed: Vec<&str> = Bucket::ALL
+        .into_iter()
+        .map(Bucket::column)
+        .chain([out::CURRENT])
+        .collect();
     let positions = tables
         .position_frame
         .clone()
@@ -63,15 +60,12 @@ pub fn run(tables: &PlanTables, rounding: Rounding) -> PolarsResult<ResultFrames
         .left_join(work, col(c::POS), col(c::POS))
         .left_join(current, col(c::POS), col(c::POS))
         .with_columns(
-            [
-                out::SERVICE_HOURS,
-                out::SUPPORT_SHARE,
-                out::ADDITIONAL_HOURS,
-                out::NORM_FTE,
-                out::CURRENT,
-            ]
-            .map(|name| col(name).fill_null(lit(0.0))),
+            summed
+                .iter()
+                .map(|name| col(*name).fill_null(lit(0.0)))
+                .collect::<Vec<_>>(),
         )
+        .with_columns(buckets::figures_from_sums())
         .with_columns([
             (col(out::SERVICE_HOURS) / col(out::AVAILABLE_HOURS)).alias(out::SERVICE_FTE),
             (lit(1.0) / (lit(1.0) - col(out::SUPPORT_SHARE))).alias(out::CAF),
@@ -80,12 +74,40 @@ pub fn run(tables: &PlanTables, rounding: Rounding) -> PolarsResult<ResultFrames
         .with_column(
             when(col(c::FIXED))
                 .then(col(c::COUNT))
-                .otherwise(col(out::SERVICE_FTE) * col(out::CAF) + col(out::IAF) + col(out::NORM_FTE))
+                .otherwise(
+                    col(out::SERVICE_FTE) * col(out::CAF) + col(out::IAF) + col(out::NORM_FTE),
+                )
                 .alias(out::REQUIRED_FTE),
         )
         .with_column(rounded(col(out::REQUIRED_FTE), rounding).alias(out::UNBOUNDED))
-        .with_column(bounded(col(out::UNBOUNDED)).cast(DataType::Int64).alias(out::REQUIRED))
+        .with_column(
+            bounded(col(out::UNBOUNDED))
+                .cast(DataType::Int64)
+                .alias(out::REQUIRED),
+        )
         .with_columns(comparison())
+        .select(
+            [
+                c::POS,
+                c::UNIT,
+                out::AVAILABLE_HOURS,
+                out::AWT_DAYS,
+                out::SERVICE_HOURS,
+                out::SUPPORT_SHARE,
+                out::ADDITIONAL_HOURS,
+                out::SERVICE_FTE,
+                out::CAF,
+                out::IAF,
+                out::NORM_FTE,
+                out::REQUIRED_FTE,
+                out::UNBOUNDED,
+                out::REQUIRED,
+                out::CURRENT,
+                out::DIFFERENCE,
+                out::RATIO,
+            ]
+            .map(col),
+        )
         .sort([c::POS], SortMultipleOptions::default())
         .cache();
 
@@ -93,10 +115,7 @@ pub fn run(tables: &PlanTables, rounding: Rounding) -> PolarsResult<ResultFrames
         .clone()
         .group_by([col(c::UNIT)])
         .agg([col(out::REQUIRED_FTE).sum(), col(out::REQUIRED).sum()]);
-    let staff_by_unit = tables
-        .staff_frame
-        .clone()
-        .lazy()
+    let staff_by_unit = staff
         .group_by([col(c::UNIT)])
         .agg([col(c::FTE).sum().alias(out::CURRENT)]);
     let units = tables
@@ -104,12 +123,20 @@ pub fn run(tables: &PlanTables, rounding: Rounding) -> PolarsResult<ResultFrames
         .clone()
         .lazy()
         .left_join(
-            roll_up(tables.closure_frame.clone().lazy(), position_sums_by_unit, [out::REQUIRED_FTE, out::REQUIRED].as_slice()),
+            roll_up(
+                tables.closure_frame.clone().lazy(),
+                position_sums_by_unit,
+                [out::REQUIRED_FTE, out::REQUIRED].as_slice(),
+            ),
             col(c::UNIT),
             col(c::ANCESTOR),
         )
         .left_join(
-            roll_up(tables.closure_frame.clone().lazy(), staff_by_unit, [out::CURRENT].as_slice()),
+            roll_up(
+                tables.closure_frame.clone().lazy(),
+                staff_by_unit,
+                [out::CURRENT].as_slice(),
+            ),
             col(c::UNIT),
             col(c::ANCESTOR),
         )
@@ -133,7 +160,11 @@ pub fn run(tables: &PlanTables, rounding: Rounding) -> PolarsResult<ResultFrames
         .with_columns(comparison());
 
     let mut frames = LazyFrame::collect_all_with_engine(
-        vec![positions.logical_plan, units.logical_plan, total.logical_plan],
+        vec![
+            positions.logical_plan,
+            units.logical_plan,
+            total.logical_plan,
+        ],
         Engine::Auto,
         OptFlags::default(),
     )?
@@ -150,11 +181,88 @@ pub fn run(tables: &PlanTables, rounding: Rounding) -> PolarsResult<ResultFrames
     })
 }
 
+/// Staff with their unit and position ids resolved to indices. A row whose ids do not resolve
+/// is not counted; validation reports it.
+fn resolved_staff(tables: &PlanTables) -> LazyFrame {
+    let keys = |frame: &DataFrame, id: &str, index: &str| {
+        frame.clone().lazy().select([col(id), col(index)])
+    };
+    tables
+        .staff_frame
+        .clone()
+        .lazy()
+        .join(
+            keys(&tables.unit_frame, c::UNIT_ID, c::UNIT),
+            [col(c::STAFF_UNIT_ID)],
+            [col(c::UNIT_ID)],
+            JoinArgs::new(JoinType::Inner),
+        )
+        .join(
+            keys(&tables.position_frame, c::POSITION_ID, c::POS),
+            [col(c::STAFF_POSITION_ID)],
+            [col(c::POSITION_ID)],
+            JoinArgs::new(JoinType::Left),
+        )
+        .select([col(c::UNIT), col(c::POS), col(c::FTE)])
+        .cache()
+}
+
+/// Per-position sums of each bucket, before any calendar is applied: one sum per position
+/// and bucket over the component rows, then one column per bucket.
+fn bucket_sums(components: LazyFrame) -> LazyFrame {
+    // Rows arrive sorted by slot (position, bucket), so both groupings work on sorted keys.
+    // Plain column sums inside `agg` take polars' fast path; expressions inside it do not, so
+    // amounts and per-bucket columns are computed before each grouping.
+    components
+        .select([
+            col(c::SLOT),
+            (col(c::X) * col(c::Y) * col(c::Z)).alias(AMOUNT),
+        ])
+        .group_by_stable([col(c::SLOT)])
+        .agg([col(AMOUNT).sum()])
+        .with_columns(slot_parts())
+        .select(
+            [col(c::POS)]
+                .into_iter()
+                .chain(Bucket::ALL.into_iter().map(|bucket| {
+                    when(col(c::BUCKET).eq(lit(bucket.code())))
+                        .then(col(AMOUNT))
+                        .otherwise(lit(0.0))
+                        .alias(bucket.column())
+                }))
+                .collect::<Vec<_>>(),
+        )
+        .group_by_stable([col(c::POS)])
+        .agg(
+            Bucket::ALL
+                .into_iter()
+                .map(|b| col(b.column()).sum())
+                .collect::<Vec<_>>(),
+        )
+}
+
+/// The position and bucket a slot stands for.
+pub fn slot_parts() -> [Expr; 2] {
+    let per_position = lit(SLOTS_PER_POSITION);
+    [
+        col(c::SLOT)
+            .floor_div(per_position.clone())
+            .cast(DataType::UInt32)
+            .alias(c::POS),
+        (col(c::SLOT) % per_position)
+            .cast(DataType::UInt32)
+            .alias(c::BUCKET),
+    ]
+}
+
+const AMOUNT: &str = "amount";
+
 /// Available working time per calendar: days, then hours (or the policy override).
 pub fn calendar_query(calendars: LazyFrame) -> LazyFrame {
     calendars
         .with_column(
-            (col(c::DAYS_PER_WEEK) * col(c::WEEKS_PER_YEAR) - col(c::DAYS_OFF)).alias(out::AWT_DAYS),
+            (col(c::DAYS_PER_WEEK) * col(c::WEEKS_PER_YEAR) - col(c::DAYS_OFF))
+                .alias(out::AWT_DAYS),
         )
         .with_column(
             col(c::HOURS_OVERRIDE)
@@ -171,54 +279,15 @@ pub fn component_contributions(
     positions: &DataFrame,
     calendars: LazyFrame,
 ) -> LazyFrame {
-    let kind_is = |code: u32| col(c::KIND).eq(lit(code));
-    let period_is = |code: u32| col(c::PERIOD).eq(lit(code));
-    let hours = col(c::MINUTES) / lit(60.0);
-    // A time amount per period as a share of one person's working time.
-    let share_per_period = when(period_is(codes::DAY))
-        .then(lit(1.0) / col(c::HOURS_PER_DAY))
-        .when(period_is(codes::WEEK))
-        .then(lit(1.0) / (col(c::HOURS_PER_DAY) * col(c::DAYS_PER_WEEK)))
-        .when(period_is(codes::MONTH))
-        .then(lit(12.0) / col(out::AVAILABLE_HOURS))
-        .otherwise(lit(1.0) / col(out::AVAILABLE_HOURS));
-    // How many times a period comes round in a working year.
-    let periods_per_year = when(period_is(codes::DAY))
-        .then(col(out::AWT_DAYS))
-        .when(period_is(codes::WEEK))
-        .then(col(out::AWT_DAYS) / col(c::DAYS_PER_WEEK))
-        .when(period_is(codes::MONTH))
-        .then(lit(12.0))
-        .otherwise(lit(1.0));
     components
+        .with_columns(slot_parts())
         .left_join(
             positions.clone().lazy().select([col(c::POS), col(c::CAL)]),
             col(c::POS),
             col(c::POS),
         )
         .left_join(calendars, col(c::CAL), col(c::CAL))
-        .with_columns([
-            when(kind_is(codes::SERVICE))
-                .then(col(c::VOLUME) * col(c::MINUTES_PER_ITEM) * col(c::COEFFICIENT) / lit(60.0))
-                .otherwise(lit(0.0))
-                .alias(out::SERVICE_HOURS),
-            when(kind_is(codes::SUPPORT))
-                .then(
-                    col(c::PERCENT)
-                        .fill_null(hours.clone() * share_per_period * lit(100.0))
-                        / lit(100.0),
-                )
-                .otherwise(lit(0.0))
-                .alias(out::SUPPORT_SHARE),
-            when(kind_is(codes::ADDITIONAL))
-                .then(hours * periods_per_year * col(c::STAFF))
-                .otherwise(lit(0.0))
-                .alias(out::ADDITIONAL_HOURS),
-            when(kind_is(codes::NORM))
-                .then(col(c::VOLUME) * col(c::RATIO))
-                .otherwise(lit(0.0))
-                .alias(out::NORM_FTE),
-        ])
+        .with_columns(buckets::figures_per_component())
 }
 
 /// Rounds to whole people by the policy; a value within the tolerance of a whole number counts

@@ -8,7 +8,6 @@ use serde::Serialize;
 
 use super::EngineError;
 use super::query::{ResultFrames, out};
-use super::tables::PlanTables;
 use crate::model::{Category, Method, Plan, Rounding};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -36,9 +35,6 @@ pub struct PositionResult {
     pub current: f64,
     pub difference: f64,
     pub ratio: Option<f64>,
-    /// Id of the calendar the position works under.
-    #[serde(skip)]
-    pub calendar_id: String,
     #[serde(skip)]
     pub available_days: f64,
     /// Service hours a year, before dividing by available hours.
@@ -77,16 +73,23 @@ pub struct Totals {
 }
 
 impl PlanResults {
-    pub(super) fn from_frames(
-        plan: &Plan,
-        tables: &PlanTables,
-        frames: ResultFrames,
-    ) -> Result<Self, EngineError> {
+    pub(super) fn from_frames(plan: &Plan, frames: ResultFrames) -> Result<Self, EngineError> {
         let p = &frames.positions;
-        let (available_hours, available_days) = (floats(p, out::AVAILABLE_HOURS)?, floats(p, out::AWT_DAYS)?);
-        let (service_hours, support_share) = (floats(p, out::SERVICE_HOURS)?, floats(p, out::SUPPORT_SHARE)?);
-        let (additional_hours, service_fte) = (floats(p, out::ADDITIONAL_HOURS)?, floats(p, out::SERVICE_FTE)?);
-        let (caf, iaf, norm_fte) = (floats(p, out::CAF)?, floats(p, out::IAF)?, floats(p, out::NORM_FTE)?);
+        let (available_hours, available_days) =
+            (floats(p, out::AVAILABLE_HOURS)?, floats(p, out::AWT_DAYS)?);
+        let (service_hours, support_share) = (
+            floats(p, out::SERVICE_HOURS)?,
+            floats(p, out::SUPPORT_SHARE)?,
+        );
+        let (additional_hours, service_fte) = (
+            floats(p, out::ADDITIONAL_HOURS)?,
+            floats(p, out::SERVICE_FTE)?,
+        );
+        let (caf, iaf, norm_fte) = (
+            floats(p, out::CAF)?,
+            floats(p, out::IAF)?,
+            floats(p, out::NORM_FTE)?,
+        );
         let (required_fte, required) = (floats(p, out::REQUIRED_FTE)?, ints(p, out::REQUIRED)?);
         let unbounded = floats(p, out::UNBOUNDED)?;
         let (current, difference) = (floats(p, out::CURRENT)?, floats(p, out::DIFFERENCE)?);
@@ -95,34 +98,27 @@ impl PlanResults {
             .positions
             .iter()
             .enumerate()
-            .map(|(i, position)| {
-                let calendar = tables
-                    .position_calendars
-                    .get(i)
-                    .and_then(|c| tables.calendars.get(*c as usize));
-                PositionResult {
-                    id: position.id.clone(),
-                    unit_id: position.unit_id.clone(),
-                    name: position.name.clone(),
-                    category: position.category,
-                    method: position.method,
-                    available_hours: at(&available_hours, i),
-                    service_fte: at(&service_fte, i),
-                    caf: at(&caf, i),
-                    iaf: at(&iaf, i),
-                    norm_fte: at(&norm_fte, i),
-                    required_fte: at(&required_fte, i),
-                    required: required.get(i).copied().flatten().unwrap_or(0),
-                    current: at(&current, i),
-                    difference: at(&difference, i),
-                    ratio: ratio.get(i),
-                    calendar_id: calendar.map(|c| c.id.clone()).unwrap_or_default(),
-                    available_days: at(&available_days, i),
-                    service_hours: at(&service_hours, i),
-                    support_share: at(&support_share, i),
-                    additional_hours: at(&additional_hours, i),
-                    required_before_bounds: at(&unbounded, i) as i64,
-                }
+            .map(|(i, position)| PositionResult {
+                id: position.id.clone(),
+                unit_id: position.unit_id.clone(),
+                name: position.name.clone(),
+                category: position.category,
+                method: position.method,
+                available_hours: at(&available_hours, i),
+                service_fte: at(&service_fte, i),
+                caf: at(&caf, i),
+                iaf: at(&iaf, i),
+                norm_fte: at(&norm_fte, i),
+                required_fte: at(&required_fte, i),
+                required: required.get(i).copied().flatten().unwrap_or(0),
+                current: at(&current, i),
+                difference: at(&difference, i),
+                ratio: ratio.get(i),
+                available_days: at(&available_days, i),
+                service_hours: at(&service_hours, i),
+                support_share: at(&support_share, i),
+                additional_hours: at(&additional_hours, i),
+                required_before_bounds: at(&unbounded, i) as i64,
             })
             .collect();
 
@@ -150,7 +146,11 @@ impl PlanResults {
         let t = &frames.total;
         let total = Totals {
             required_fte: at(&floats(t, out::REQUIRED_FTE)?, 0),
-            required: ints(t, out::REQUIRED)?.first().copied().flatten().unwrap_or(0),
+            required: ints(t, out::REQUIRED)?
+                .first()
+                .copied()
+                .flatten()
+                .unwrap_or(0),
             current: at(&floats(t, out::CURRENT)?, 0),
             difference: at(&floats(t, out::DIFFERENCE)?, 0),
             ratio: t.column(out::RATIO)?.f64()?.get(0),

@@ -6,10 +6,11 @@
 use std::collections::HashMap;
 
 use polars::prelude::*;
+use polars::series::IsSorted;
 
-use super::codes;
+use super::buckets::Bucket;
 use super::{EngineError, UnitTree};
-use crate::model::{Calendar, ComponentKind, Method, Plan, SupportAmount};
+use crate::model::{Calendar, Component, Method, Plan};
 
 /// Column names shared by the frames and the query.
 pub mod column {
@@ -30,24 +31,21 @@ pub mod column {
     pub const MIN: &str = "min";
     pub const MAX: &str = "max";
 
-    pub const KIND: &str = "kind";
-    pub const VOLUME: &str = "volume";
-    pub const MINUTES_PER_ITEM: &str = "minutes_per_item";
-    pub const COEFFICIENT: &str = "coefficient";
-    pub const PERCENT: &str = "percent";
-    pub const MINUTES: &str = "minutes";
-    pub const PERIOD: &str = "period";
-    pub const STAFF: &str = "staff";
-    pub const RATIO: &str = "ratio_per_driver";
+    pub const SLOT: &str = "slot";
+    pub const BUCKET: &str = "bucket";
+    pub const X: &str = "x";
+    pub const Y: &str = "y";
+    pub const Z: &str = "z";
 
     pub const FTE: &str = "fte";
+    pub const UNIT_ID: &str = "unit_id";
+    pub const POSITION_ID: &str = "position_id";
+    pub const STAFF_UNIT_ID: &str = "staff_unit_id";
+    pub const STAFF_POSITION_ID: &str = "staff_position_id";
 }
 
-/// The plan as frames, plus the resolved calendars and tree the results need.
+/// The plan as frames.
 pub struct PlanTables {
-    pub calendars: Vec<Calendar>,
-    /// Calendar index of each position (into `calendars`).
-    pub position_calendars: Vec<u32>,
     pub calendar_frame: DataFrame,
     pub unit_frame: DataFrame,
     pub closure_frame: DataFrame,
@@ -90,18 +88,26 @@ impl PlanTables {
         }
 
         let calendar_frame = calendar_frame(&calendars)?;
-        let unit_frame = unit_frame(&tree, plan.units.len())?;
+        let unit_frame = unit_frame(plan, &tree)?;
         let (closure_units, closure_ancestors) = tree.closure();
         let closure_frame = DataFrame::new_infer_height(vec![
             Column::new(column::UNIT.into(), closure_units),
             Column::new(column::ANCESTOR.into(), closure_ancestors),
         ])?;
-        let position_frame = position_frame(plan, &position_units, &position_calendars)?;
-        let component_frame = component_frame(plan)?;
-        let staff_frame = staff_frame(plan, &unit_index)?;
+        // The component table is by far the largest (millions of rows nationally): build it on
+        // a second thread while this one builds the others.
+        let (component_frame, position_frame, staff_frame) = std::thread::scope(|scope| {
+            let components = scope.spawn(|| component_frame(plan));
+            let positions = position_frame(plan, &position_units, &position_calendars);
+            let staff = staff_frame(plan);
+            let components = components.join().unwrap_or_else(|_| {
+                Err(polars_err!(ComputeError: "building the component table failed"))
+            });
+            (components, positions, staff)
+        });
+        let (component_frame, position_frame, staff_frame) =
+            (component_frame?, position_frame?, staff_frame?);
         Ok(PlanTables {
-            calendars,
-            position_calendars,
             calendar_frame,
             unit_frame,
             closure_frame,
@@ -119,7 +125,10 @@ fn index_of<'a>(ids: impl Iterator<Item = &'a str>) -> HashMap<&'a str, u32> {
 fn calendar_frame(calendars: &[Calendar]) -> PolarsResult<DataFrame> {
     let pick = |f: fn(&Calendar) -> f64| calendars.iter().map(f).collect::<Vec<f64>>();
     DataFrame::new_infer_height(vec![
-        Column::new(column::CAL.into(), (0..calendars.len() as u32).collect::<Vec<_>>()),
+        Column::new(
+            column::CAL.into(),
+            (0..calendars.len() as u32).collect::<Vec<_>>(),
+        ),
         Column::new(column::DAYS_PER_WEEK.into(), pick(|c| c.days_per_week)),
         Column::new(column::WEEKS_PER_YEAR.into(), pick(|c| c.weeks_per_year)),
         Column::new(
@@ -137,12 +146,19 @@ fn calendar_frame(calendars: &[Calendar]) -> PolarsResult<DataFrame> {
     ])
 }
 
-fn unit_frame(tree: &UnitTree, count: usize) -> PolarsResult<DataFrame> {
+fn unit_frame(plan: &Plan, tree: &UnitTree) -> PolarsResult<DataFrame> {
+    let count = plan.units.len();
     DataFrame::new_infer_height(vec![
         Column::new(column::UNIT.into(), (0..count as u32).collect::<Vec<_>>()),
         Column::new(
+            column::UNIT_ID.into(),
+            plan.units.iter().map(|u| u.id.as_str()).collect::<Vec<_>>(),
+        ),
+        Column::new(
             column::IS_ROOT.into(),
-            (0..count).map(|u| tree.parent(u).is_none()).collect::<Vec<_>>(),
+            (0..count)
+                .map(|u| tree.parent(u).is_none())
+                .collect::<Vec<_>>(),
         ),
     ])
 }
@@ -150,7 +166,14 @@ fn unit_frame(tree: &UnitTree, count: usize) -> PolarsResult<DataFrame> {
 fn position_frame(plan: &Plan, units: &[u32], calendars: &[u32]) -> PolarsResult<DataFrame> {
     let positions = &plan.positions;
     DataFrame::new_infer_height(vec![
-        Column::new(column::POS.into(), (0..positions.len() as u32).collect::<Vec<_>>()),
+        Column::new(
+            column::POS.into(),
+            (0..positions.len() as u32).collect::<Vec<_>>(),
+        ),
+        Column::new(
+            column::POSITION_ID.into(),
+            positions.iter().map(|p| p.id.as_str()).collect::<Vec<_>>(),
+        ),
         Column::new(column::UNIT.into(), units.to_vec()),
         Column::new(column::CAL.into(), calendars.to_vec()),
         Column::new(
@@ -162,7 +185,10 @@ fn position_frame(plan: &Plan, units: &[u32], calendars: &[u32]) -> PolarsResult
         ),
         Column::new(
             column::COUNT.into(),
-            positions.iter().map(|p| f64::from(p.count)).collect::<Vec<_>>(),
+            positions
+                .iter()
+                .map(|p| f64::from(p.count))
+                .collect::<Vec<_>>(),
         ),
         Column::new(
             column::MIN.into(),
@@ -181,85 +207,66 @@ fn position_frame(plan: &Plan, units: &[u32], calendars: &[u32]) -> PolarsResult
     ])
 }
 
-/// One row per workload component. Fields a kind does not use are 0 (or null for the period).
+/// One row per workload component: its slot (position and bucket, see [`slot`]) and the three
+/// factors whose product is its amount (see [`super::buckets`]). Rows come sorted by slot, and
+/// the column says so, which lets polars group them as slices.
 #[derive(Default)]
 struct ComponentColumns {
-    position: Vec<u32>,
-    kind: Vec<u32>,
-    volume: Vec<f64>,
-    minutes_per_item: Vec<f64>,
-    coefficient: Vec<f64>,
-    percent: Vec<Option<f64>>,
-    minutes: Vec<f64>,
-    period: Vec<Option<u32>>,
-    staff: Vec<f64>,
-    ratio: Vec<f64>,
+    slot: Vec<u64>,
+    x: Vec<f64>,
+    y: Vec<f64>,
+    z: Vec<f64>,
+}
+
+/// Slots per position: more than there are buckets.
+pub const SLOTS_PER_POSITION: u64 = 16;
+
+/// The key of one position's bucket: `position × 16 + bucket`.
+pub fn slot(position: usize, bucket: Bucket) -> u64 {
+    position as u64 * SLOTS_PER_POSITION + u64::from(bucket.code())
 }
 
 impl ComponentColumns {
     fn with_capacity(n: usize) -> Self {
         ComponentColumns {
-            position: Vec::with_capacity(n),
-            kind: Vec::with_capacity(n),
-            volume: Vec::with_capacity(n),
-            minutes_per_item: Vec::with_capacity(n),
-            coefficient: Vec::with_capacity(n),
-            percent: Vec::with_capacity(n),
-            minutes: Vec::with_capacity(n),
-            period: Vec::with_capacity(n),
-            staff: Vec::with_capacity(n),
-            ratio: Vec::with_capacity(n),
+            slot: Vec::with_capacity(n),
+            x: Vec::with_capacity(n),
+            y: Vec::with_capacity(n),
+            z: Vec::with_capacity(n),
         }
     }
 
-    fn push(&mut self, position: u32, kind: &ComponentKind) {
-        let (mut volume, mut minutes_per_item, mut coefficient) = (0.0, 0.0, 0.0);
-        let (mut percent, mut minutes, mut period) = (None, 0.0, None);
-        let (mut staff, mut ratio) = (0.0, 0.0);
-        match *kind {
-            ComponentKind::Service {
-                volume: v,
-                minutes_per_item: m,
-                coefficient: c,
-            } => (volume, minutes_per_item, coefficient) = (v, m, c),
-            ComponentKind::Support(SupportAmount::Percent(p)) => percent = Some(p),
-            ComponentKind::Support(SupportAmount::Time { minutes: m, per }) => {
-                (minutes, period) = (m, Some(codes::period_code(per)))
-            }
-            ComponentKind::Additional {
-                minutes: m,
-                per,
-                staff: s,
-            } => (minutes, period, staff) = (m, Some(codes::period_code(per)), s),
-            ComponentKind::Norm {
-                volume: v,
-                ratio: r,
-            } => (volume, ratio) = (v, r),
+    /// Adds one position's components, in bucket order.
+    fn push_position(&mut self, position: usize, components: &[Component]) {
+        let start = self.slot.len();
+        for component in components {
+            let (bucket, [x, y, z]) = Bucket::of(&component.kind);
+            self.slot.push(slot(position, bucket));
+            self.x.push(x);
+            self.y.push(y);
+            self.z.push(z);
         }
-        self.position.push(position);
-        self.kind.push(codes::kind_code(kind));
-        self.volume.push(volume);
-        self.minutes_per_item.push(minutes_per_item);
-        self.coefficient.push(coefficient);
-        self.percent.push(percent);
-        self.minutes.push(minutes);
-        self.period.push(period);
-        self.staff.push(staff);
-        self.ratio.push(ratio);
+        if self.slot[start..].is_sorted() {
+            return;
+        }
+        let mut rows: Vec<(u64, f64, f64, f64)> = (start..self.slot.len())
+            .map(|i| (self.slot[i], self.x[i], self.y[i], self.z[i]))
+            .collect();
+        rows.sort_by_key(|row| row.0);
+        for (offset, (slot, x, y, z)) in rows.into_iter().enumerate() {
+            let i = start + offset;
+            (self.slot[i], self.x[i], self.y[i], self.z[i]) = (slot, x, y, z);
+        }
     }
 
     fn into_frame(self) -> PolarsResult<DataFrame> {
+        let mut slot = Column::new(column::SLOT.into(), self.slot);
+        slot.set_sorted_flag(IsSorted::Ascending);
         DataFrame::new_infer_height(vec![
-            Column::new(column::POS.into(), self.position),
-            Column::new(column::KIND.into(), self.kind),
-            Column::new(column::VOLUME.into(), self.volume),
-            Column::new(column::MINUTES_PER_ITEM.into(), self.minutes_per_item),
-            Column::new(column::COEFFICIENT.into(), self.coefficient),
-            Column::new(column::PERCENT.into(), self.percent),
-            Column::new(column::MINUTES.into(), self.minutes),
-            Column::new(column::PERIOD.into(), self.period),
-            Column::new(column::STAFF.into(), self.staff),
-            Column::new(column::RATIO.into(), self.ratio),
+            slot,
+            Column::new(column::X.into(), self.x),
+            Column::new(column::Y.into(), self.y),
+            Column::new(column::Z.into(), self.z),
         ])
     }
 }
@@ -272,14 +279,12 @@ fn component_frame(plan: &Plan) -> PolarsResult<DataFrame> {
         if position.method == Method::Fixed {
             continue;
         }
-        for component in &position.components {
-            columns.push(index as u32, &component.kind);
-        }
+        columns.push_position(index, &position.components);
     }
     columns.into_frame()
 }
 
-/// The component frame of one position alone, for explanations.
+/// The component frame of one position alone, in the position's own order, for explanations.
 pub fn single_position_component_frame(
     plan: &Plan,
     position_index: usize,
@@ -287,41 +292,39 @@ pub fn single_position_component_frame(
     let mut columns = ComponentColumns::default();
     if let Some(position) = plan.positions.get(position_index) {
         for component in &position.components {
-            columns.push(position_index as u32, &component.kind);
+            let (bucket, [x, y, z]) = Bucket::of(&component.kind);
+            columns.slot.push(slot(position_index, bucket));
+            columns.x.push(x);
+            columns.y.push(y);
+            columns.z.push(z);
         }
     }
-    columns.into_frame()
+    DataFrame::new_infer_height(vec![
+        Column::new(column::SLOT.into(), columns.slot),
+        Column::new(column::X.into(), columns.x),
+        Column::new(column::Y.into(), columns.y),
+        Column::new(column::Z.into(), columns.z),
+    ])
 }
 
-fn staff_frame(plan: &Plan, unit_index: &HashMap<&str, u32>) -> Result<DataFrame, EngineError> {
-    let position_index = index_of(plan.positions.iter().map(|p| p.id.as_str()));
-    let missing = |staff: &str, table: &'static str, id: &str| EngineError::MissingStaffReference {
-        staff: staff.to_owned(),
-        table,
-        id: id.to_owned(),
-    };
-    let mut units = Vec::with_capacity(plan.staff.len());
-    let mut positions = Vec::with_capacity(plan.staff.len());
-    let mut fte = Vec::with_capacity(plan.staff.len());
-    for member in &plan.staff {
-        let unit = unit_index
-            .get(member.unit_id.as_str())
-            .ok_or_else(|| missing(&member.id, "unit", &member.unit_id))?;
-        let position = match &member.position_id {
-            None => None,
-            Some(id) => Some(
-                *position_index
-                    .get(id.as_str())
-                    .ok_or_else(|| missing(&member.id, "position", id))?,
-            ),
-        };
-        units.push(*unit);
-        positions.push(position);
-        fte.push(member.fte);
-    }
-    Ok(DataFrame::new_infer_height(vec![
-        Column::new(column::UNIT.into(), units),
-        Column::new(column::POS.into(), positions),
-        Column::new(column::FTE.into(), fte),
-    ])?)
+/// Staff keep their ids: the query resolves them with joins, which polars runs in parallel.
+fn staff_frame(plan: &Plan) -> PolarsResult<DataFrame> {
+    let staff = &plan.staff;
+    DataFrame::new_infer_height(vec![
+        Column::new(
+            column::STAFF_UNIT_ID.into(),
+            staff.iter().map(|s| s.unit_id.as_str()).collect::<Vec<_>>(),
+        ),
+        Column::new(
+            column::STAFF_POSITION_ID.into(),
+            staff
+                .iter()
+                .map(|s| s.position_id.as_deref())
+                .collect::<Vec<_>>(),
+        ),
+        Column::new(
+            column::FTE.into(),
+            staff.iter().map(|s| s.fte).collect::<Vec<_>>(),
+        ),
+    ])
 }

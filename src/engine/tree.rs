@@ -116,12 +116,8 @@ mod tests {
 
     #[test]
     fn closure_lists_every_ancestor_and_self() {
-        let tree = UnitTree::build(&[
-            unit("a", None),
-            unit("b", Some("a")),
-            unit("c", Some("b")),
-        ])
-        .unwrap();
+        let tree = UnitTree::build(&[unit("a", None), unit("b", Some("a")), unit("c", Some("b"))])
+            .unwrap();
         let (units, ancestors) = tree.closure();
         let pairs: Vec<_> = units.into_iter().zip(ancestors).collect();
         assert_eq!(pairs, vec![(0, 0), (1, 1), (1, 0), (2, 2), (2, 1), (2, 0)]);

@@ -18,7 +18,8 @@ pub fn vi_number(value: f64, max_decimals: usize) -> String {
         }
         grouped.push(digit);
     }
-    let negative = value < 0.0 && (grouped.chars().any(|c| c != '0' && c != '.') || !fraction.is_empty());
+    let negative =
+        value < 0.0 && (grouped.chars().any(|c| c != '0' && c != '.') || !fraction.is_empty());
     let sign = if negative { "−" } else { "" };
     if fraction.is_empty() {
         format!("{sign}{grouped}")

@@ -7,11 +7,9 @@
 
 mod names;
 
-use std::collections::BTreeMap;
-
 use crate::model::{
-    Calendar, Category, Component, ComponentKind, Method, Period, Plan, PlanMeta, Position,
-    Rounding, StaffMember, SupportAmount, Unit,
+    Calendar, Category, Component, ComponentKind, Method, Period, PersonalFields, Plan, PlanMeta,
+    Position, Rounding, StaffMember, SupportAmount, Unit,
 };
 
 /// Staff per unit in the province benchmark (25,583 people over 1,000 units).
@@ -28,11 +26,19 @@ pub struct Spec {
 
 impl Spec {
     pub fn province(seed: u64) -> Self {
-        Spec { units: 1_000, seed, staff: None }
+        Spec {
+            units: 1_000,
+            seed,
+            staff: None,
+        }
     }
 
     pub fn national(seed: u64) -> Self {
-        Spec { units: 100_000, seed, staff: None }
+        Spec {
+            units: 100_000,
+            seed,
+            staff: None,
+        }
     }
 }
 
@@ -99,10 +105,19 @@ fn positions(rng: &mut fastrand::Rng, units: &[Unit]) -> Vec<Position> {
                 category: if leadership {
                     Category::Leadership
                 } else {
-                    [Category::Specialized, Category::Specialized, Category::Shared, Category::Support][rng.usize(0..4)]
+                    [
+                        Category::Specialized,
+                        Category::Specialized,
+                        Category::Shared,
+                        Category::Support,
+                    ][rng.usize(0..4)]
                 },
                 rank_code: names::rank_code(rng).to_owned(),
-                method: if leadership { Method::Fixed } else { Method::Workload },
+                method: if leadership {
+                    Method::Fixed
+                } else {
+                    Method::Workload
+                },
                 count: if leadership { 1 + k as u32 } else { 0 },
                 min: None,
                 max: None,
@@ -110,7 +125,11 @@ fn positions(rng: &mut fastrand::Rng, units: &[Unit]) -> Vec<Position> {
                 components: Vec::new(),
             };
             // Leadership holds few components; workload positions carry the ~10 per position.
-            let components = if leadership { rng.usize(0..3) } else { rng.usize(10..=19) };
+            let components = if leadership {
+                rng.usize(0..3)
+            } else {
+                rng.usize(10..=19)
+            };
             for c in 0..components {
                 component_seq += 1;
                 position.components.push(component(rng, component_seq, c));
@@ -158,7 +177,7 @@ fn staff(rng: &mut fastrand::Rng, positions: &[Position], total: usize) -> Vec<S
     (0..total)
         .map(|i| {
             let position = &positions[rng.usize(0..positions.len())];
-            let mut personal = BTreeMap::new();
+            let mut personal = PersonalFields::new();
             personal.insert("full_name".to_owned(), names::person_name(rng));
             personal.insert("birth_year".to_owned(), rng.u16(1965..2002).to_string());
             StaffMember {
@@ -179,15 +198,29 @@ mod tests {
 
     #[test]
     fn same_seed_same_plan_and_sizes_are_on_target() {
-        let a = generate(Spec { units: 100, seed: 7, staff: None });
-        let b = generate(Spec { units: 100, seed: 7, staff: None });
+        let a = generate(Spec {
+            units: 100,
+            seed: 7,
+            staff: None,
+        });
+        let b = generate(Spec {
+            units: 100,
+            seed: 7,
+            staff: None,
+        });
         assert_eq!(a, b);
         assert_eq!(a.units.len(), 100);
         assert_eq!(a.staff.len(), 2558);
         let positions = a.positions.len() as f64 / 100.0;
-        assert!((5.0..=7.0).contains(&positions), "{positions} positions per unit");
+        assert!(
+            (5.0..=7.0).contains(&positions),
+            "{positions} positions per unit"
+        );
         let components: usize = a.positions.iter().map(|p| p.components.len()).sum();
         let per_position = components as f64 / a.positions.len() as f64;
-        assert!((8.0..=12.0).contains(&per_position), "{per_position} components per position");
+        assert!(
+            (8.0..=12.0).contains(&per_position),
+            "{per_position} components per position"
+        );
     }
 }

@@ -1,1 +1,40 @@
 //! The interchange format: a folder of CSV files that other tools can read and write.
+//!
+//! | file | columns |
+//! |---|---|
+//! | `settings.csv` | `key,value`; keys `name`, `agency`, `year`, `rounding` |
+//! | `calendars.csv` | `id,days_per_week,weeks_per_year,public_holidays,annual_leave,sick_leave,other_leave,hours_per_day,available_hours` (and an optional `name`) |
+//! | `units.csv` | `id,parent_id,name,unit_type,quota` |
+//! | `positions.csv` | `id,unit_id,name,category,rank_code,method,count,min,max,calendar` |
+//! | `duties.csv` | `id,position_id,name,kind,volume,minutes_per_item,coefficient,percent,minutes,per,staff,ratio,code` |
+//! | `staff.csv` | `id,unit_id,position_id,rank_code,fte` and any personal columns |
+//!
+//! `units.csv` and `positions.csv` are required, the others optional. Column order is free and
+//! names are matched ignoring case; a missing optional column reads as empty cells, an unknown
+//! one is ignored (in `staff.csv` it is a personal field). Files are UTF-8 with or without BOM;
+//! cells are trimmed and normalised to Unicode NFC; blank lines are skipped. Numbers use `.` as
+//! the decimal separator; keywords are matched ignoring case. An import reports every problem
+//! found, each with its file, line and column.
+//!
+//! The layers: `csv_dir` turns files into [`table::Table`]s of cleaned text cells; one module
+//! per table (`units`, `positions`, ...) turns rows into the model and back, knowing nothing
+//! of CSV, so that another source of rows (a workbook sheet) can feed the same code through
+//! [`TableSource`].
+
+mod calendars;
+mod cells;
+pub mod columns;
+mod csv_dir;
+mod duties;
+mod error;
+mod export;
+mod import;
+mod positions;
+mod settings;
+mod staff;
+pub mod table;
+mod units;
+
+pub use error::{ExportError, ImportError, MAX_LISTED, Problem, Problems};
+pub use export::export_dir;
+pub use import::{TableSource, import_dir, import_from};

@@ -22,7 +22,7 @@ pub enum ComponentKind {
     Service {
         volume: f64,
         minutes_per_item: f64,
-        #[serde(default = "one")]
+        #[serde(default = "one", skip_serializing_if = "is_one")]
         coefficient: f64,
     },
     /// Category allowance: a share of everyone's working time.
@@ -31,7 +31,7 @@ pub enum ComponentKind {
     Additional {
         minutes: f64,
         per: Period,
-        #[serde(default = "one")]
+        #[serde(default = "one", skip_serializing_if = "is_one")]
         staff: f64,
     },
     /// Staffing ratio: driver quantity x staff per unit of it (20 classes x 1.5 teachers).
@@ -89,4 +89,13 @@ impl Period {
 
 fn one() -> f64 {
     1.0
+}
+
+// A value equal to the default is left out of plan files: shorter to read, faster to load.
+#[expect(
+    clippy::trivially_copy_pass_by_ref,
+    reason = "serde passes fields by reference"
+)]
+fn is_one(value: &f64) -> bool {
+    *value == 1.0
 }

@@ -16,5 +16,5 @@ pub use component::{Component, ComponentKind, Period, SupportAmount};
 pub use plan::{FORMAT_VERSION, Plan, PlanMeta};
 pub use position::{Category, Method, Position};
 pub use rounding::Rounding;
-pub use staff::StaffMember;
+pub use staff::{PersonalFields, StaffMember};
 pub use unit::Unit;

@@ -17,7 +17,7 @@ pub struct Position {
     pub rank_code: String,
     pub method: Method,
     /// The statutory number for `fixed` positions (ignored for `workload`).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_zero")]
     pub count: u32,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub min: Option<u32>,
@@ -98,4 +98,8 @@ impl Method {
     pub fn from_keyword(text: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|m| m.keyword() == text)
     }
+}
+
+fn is_zero(value: &u32) -> bool {
+    *value == 0
 }

@@ -34,9 +34,9 @@ impl Rounding {
     /// Vietnamese description printed on reports.
     pub fn label_vi(self) -> &'static str {
         match self {
-            Rounding::Nearest => "làm tròn gần nhất (từ 0,5 lên)",
-            Rounding::Up => "làm tròn lên",
-            Rounding::Down => "làm tròn xuống (phần dư kiêm nhiệm)",
+            Rounding::Nearest => "làm tròn gần nhất, từ 0,5 trở lên",
+            Rounding::Up => "luôn làm tròn lên",
+            Rounding::Down => "làm tròn xuống, phần dư kiêm nhiệm",
         }
     }
 }

@@ -1,1 +1,15 @@
 //! Plan files: reading and writing plans as RON, with versioning, atomic saves and backups.
+//!
+//! A plan file is one RON value, the [`Plan`](crate::model::Plan) itself, starting with its
+//! `format_version`. Files written by a newer vtvl are refused rather than half-read. Text is
+//! normalised to Unicode NFC on load, so ids typed with combining marks still match.
+
+mod disk;
+mod error;
+mod nfc;
+mod ron_text;
+mod version;
+
+pub use disk::{load, save};
+pub use error::PlanFileError;
+pub use ron_text::{from_ron_str, to_ron_string};

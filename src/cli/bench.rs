@@ -1,0 +1,141 @@
+//! `vtvl bench`: compute, load and save timed at province and national scale.
+//!
+//! Run it on a release build (`cargo run --release -- bench`); debug builds are several times
+//! slower. Peak memory is the process's high-water mark, so measure one scale per process.
+
+use std::time::{Duration, Instant};
+
+use anyhow::Context as _;
+use clap::ValueEnum;
+
+use crate::engine;
+use crate::generate::{self, Spec};
+use crate::plan_file;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Which scale to measure.
+    #[arg(long, value_enum, default_value_t = Scale::Province)]
+    pub scale: Scale,
+    /// Timed runs of each measurement (the median is reported).
+    #[arg(long)]
+    pub runs: Option<usize>,
+    /// Seed of the synthetic plan.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Scale {
+    /// 1,000 units, ~6,000 positions, ~60,000 components, 25,583 staff; compute, load and save.
+    Province,
+    /// 100,000 units, ~600,000 positions, ~6,000,000 components, ~2.5 million staff; compute.
+    National,
+}
+
+pub fn run(args: &Args) -> anyhow::Result<()> {
+    if cfg!(debug_assertions) {
+        eprintln!("warning: a debug build; run `cargo run --release -- bench` for real figures");
+    }
+    match args.scale {
+        Scale::Province => province(args.runs.unwrap_or(30), args.seed),
+        Scale::National => national(args.runs.unwrap_or(5), args.seed),
+    }
+}
+
+fn describe(plan: &crate::model::Plan) -> String {
+    format!(
+        "{} units, {} positions, {} components, {} staff",
+        plan.units.len(),
+        plan.positions.len(),
+        plan.positions
+            .iter()
+            .map(|p| p.components.len())
+            .sum::<usize>(),
+        plan.staff.len()
+    )
+}
+
+fn province(runs: usize, seed: u64) -> anyhow::Result<()> {
+    let plan = generate::generate(Spec::province(seed));
+    println!("province plan: {}", describe(&plan));
+    let compute = timed(runs, || engine::compute(&plan).map(drop))?;
+    report("compute (province)", &compute, Duration::from_millis(30));
+
+    let dir = std::env::temp_dir().join(format!("vtvl-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    let path = dir.join("province.ron");
+    let save = timed(runs.min(10), || plan_file::save(&plan, &path))?;
+    let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+    let load = timed(runs.min(10), || plan_file::load(&path).map(drop))?;
+    std::fs::remove_dir_all(&dir).ok();
+    println!("plan file: {:.1} MB", size as f64 / 1e6);
+    report("save (province)", &save, Duration::from_millis(300));
+    report("load (province)", &load, Duration::from_millis(300));
+    print_peak_memory(None);
+    Ok(())
+}
+
+fn national(runs: usize, seed: u64) -> anyhow::Result<()> {
+    let started = Instant::now();
+    let plan = generate::generate(Spec::national(seed));
+    println!(
+        "national plan: {} (generated in {:.1} s)",
+        describe(&plan),
+        started.elapsed().as_secs_f64()
+    );
+    let compute = timed(runs, || engine::compute(&plan).map(drop))?;
+    report("compute (national)", &compute, Duration::from_secs(3));
+    print_peak_memory(Some(4 << 30));
+    Ok(())
+}
+
+/// Runs `work` once to warm up, then `runs` times, and returns the sorted durations.
+fn timed<E>(runs: usize, mut work: impl FnMut() -> Result<(), E>) -> Result<Vec<Duration>, E> {
+    work()?;
+    let mut times = Vec::with_capacity(runs);
+    for _ in 0..runs.max(1) {
+        let start = Instant::now();
+        work()?;
+        times.push(start.elapsed());
+    }
+    times.sort();
+    Ok(times)
+}
+
+fn report(what: &str, sorted: &[Duration], target: Duration) {
+    let ms = |d: Duration| d.as_secs_f64() * 1e3;
+    let median = sorted.get(sorted.len() / 2).copied().unwrap_or_default();
+    let (min, max) = (
+        sorted.first().copied().unwrap_or_default(),
+        sorted.last().copied().unwrap_or_default(),
+    );
+    println!(
+        "{what}: median {:.1} ms (min {:.1}, max {:.1}, {} runs); target <= {:.0} ms: {}",
+        ms(median),
+        ms(min),
+        ms(max),
+        sorted.len(),
+        ms(target),
+        if median <= target { "met" } else { "MISSED" }
+    );
+}
+
+/// Prints the process's peak resident memory (Linux), against a target when given.
+fn print_peak_memory(target_bytes: Option<u64>) {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let peak_kb = status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok());
+    match (peak_kb, target_bytes) {
+        (Some(kb), Some(target)) => println!(
+            "peak memory: {:.2} GiB; target <= {:.0} GiB: {}",
+            kb as f64 / (1u64 << 20) as f64,
+            target as f64 / (1u64 << 30) as f64,
+            if kb * 1024 <= target { "met" } else { "MISSED" }
+        ),
+        (Some(kb), None) => println!("peak memory: {:.0} MiB", kb as f64 / 1024.0),
+        (None, _) => println!("peak memory: not available on this system"),
+    }
+}

@@ -1,0 +1,43 @@
+//! `vtvl generate`: a synthetic plan of a given size, drawn from a seed.
+
+use std::path::PathBuf;
+
+use crate::generate::{self, Spec};
+use crate::plan_file;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Number of org units (1,000 is a province, 100,000 the whole country).
+    #[arg(long, default_value_t = 1_000)]
+    pub units: usize,
+    /// Seed: the same seed always gives the same plan.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// Total staff (default: 25.583 per unit).
+    #[arg(long)]
+    pub staff: Option<usize>,
+    /// The plan file to write (.ron).
+    #[arg(short, long)]
+    pub output: PathBuf,
+}
+
+pub fn run(args: &Args) -> anyhow::Result<()> {
+    let plan = generate::generate(Spec {
+        units: args.units,
+        seed: args.seed,
+        staff: args.staff,
+    });
+    plan_file::save(&plan, &args.output)?;
+    eprintln!(
+        "{}: {} đơn vị, {} vị trí, {} công việc, {} người",
+        args.output.display(),
+        plan.units.len(),
+        plan.positions.len(),
+        plan.positions
+            .iter()
+            .map(|p| p.components.len())
+            .sum::<usize>(),
+        plan.staff.len()
+    );
+    Ok(())
+}

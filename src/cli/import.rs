@@ -1,0 +1,30 @@
+//! `vtvl import`: an interchange folder of CSV files into a plan file.
+
+use std::path::PathBuf;
+
+use super::plan_input;
+use crate::{interchange, plan_file};
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The interchange folder (units.csv, positions.csv, duties.csv, ...).
+    pub dir: PathBuf,
+    /// The plan file to write (.ron).
+    #[arg(short, long)]
+    pub output: PathBuf,
+}
+
+pub fn run(args: &Args) -> anyhow::Result<()> {
+    let plan = interchange::import_dir(&args.dir)?;
+    plan_input::ensure_valid(&plan, &args.dir.display().to_string())?;
+    plan_file::save(&plan, &args.output)?;
+    eprintln!(
+        "{} -> {}: {} đơn vị, {} vị trí, {} người",
+        args.dir.display(),
+        args.output.display(),
+        plan.units.len(),
+        plan.positions.len(),
+        plan.staff.len()
+    );
+    Ok(())
+}

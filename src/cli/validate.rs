@@ -1,0 +1,28 @@
+//! `vtvl validate`: every problem in a plan, each with its place.
+
+use super::PlanPath;
+use super::plan_input;
+use crate::plan_file;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The plan file (.ron).
+    pub plan: PlanPath,
+}
+
+pub fn run(args: &Args) -> anyhow::Result<()> {
+    let plan = plan_file::load(&args.plan)?;
+    plan_input::ensure_valid(&plan, &args.plan.display().to_string())?;
+    println!(
+        "{}: hợp lệ ({} đơn vị, {} vị trí, {} công việc, {} người)",
+        args.plan.display(),
+        plan.units.len(),
+        plan.positions.len(),
+        plan.positions
+            .iter()
+            .map(|p| p.components.len())
+            .sum::<usize>(),
+        plan.staff.len()
+    );
+    Ok(())
+}

@@ -1,0 +1,293 @@
+//! Reading the cells of one row: text, numbers, whole numbers and keywords, each failure
+//! recorded as a problem naming the file, the line and the column.
+//!
+//! The readers never stop at the first problem: a bad cell gives a placeholder value and marks
+//! the row as failed, so every cell of every row is checked and the caller drops failed rows.
+
+use super::error::Problem;
+use super::table::{Bound, Row};
+
+/// Parses a decimal number, strictly: an optional sign, digits, and an optional `.` part.
+pub fn parse_number(text: &str) -> Result<f64, String> {
+    let digits = text.strip_prefix(['-', '+']).unwrap_or(text);
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
+    let well_formed = !(whole.is_empty() && fraction.is_empty())
+        && whole.bytes().all(|b| b.is_ascii_digit())
+        && fraction.bytes().all(|b| b.is_ascii_digit());
+    match text.parse::<f64>() {
+        Ok(value) if well_formed => Ok(value),
+        _ => Err(format!(
+            "{text:?} is not a number (write digits with \".\" as the decimal separator, \
+             no thousands separator)"
+        )),
+    }
+}
+
+/// Parses a whole number of zero or more.
+pub fn parse_count(text: &str) -> Result<u32, String> {
+    let digits = text.strip_prefix('+').unwrap_or(text);
+    if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+        return digits
+            .parse::<u32>()
+            .map_err(|_| format!("{text:?} is too large"));
+    }
+    Err(match parse_number(text) {
+        Ok(value) if value < 0.0 => format!("{text:?} is negative; a whole number of 0 or more"),
+        _ => format!("{text:?} is not a whole number (0 or more)"),
+    })
+}
+
+/// Parses a whole number that may be negative (a year).
+pub fn parse_integer(text: &str) -> Result<i32, String> {
+    let digits = text.strip_prefix(['-', '+']).unwrap_or(text);
+    if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+        return text
+            .parse::<i32>()
+            .map_err(|_| format!("{text:?} is too large"));
+    }
+    Err(format!("{text:?} is not a whole number"))
+}
+
+/// Matches a keyword, ignoring case, against `(keyword, value)` pairs.
+pub fn parse_keyword<T: Copy>(text: &str, allowed: &[(&str, T)]) -> Result<T, String> {
+    let lower = text.to_lowercase();
+    allowed
+        .iter()
+        .find(|(keyword, _)| *keyword == lower)
+        .map(|(_, value)| *value)
+        .ok_or_else(|| format!("{text:?} is not one of: {}", keyword_list(allowed)))
+}
+
+fn keyword_list<T>(allowed: &[(&str, T)]) -> String {
+    allowed
+        .iter()
+        .map(|(keyword, _)| *keyword)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The cells of one row, read by column name.
+pub struct Cells<'a> {
+    bound: &'a Bound<'a>,
+    row: &'a Row,
+    problems: &'a mut Vec<Problem>,
+    failed: bool,
+}
+
+impl<'a> Cells<'a> {
+    /// Starts reading a row. A row with more cells than the header (a stray separator shifting
+    /// the cells) is reported at once.
+    pub fn new(bound: &'a Bound<'a>, row: &'a Row, problems: &'a mut Vec<Problem>) -> Self {
+        let width = bound.table.header.len();
+        let overflow = row
+            .cells
+            .iter()
+            .skip(width)
+            .filter(|c| !c.is_empty())
+            .count();
+        let mut cells = Cells {
+            bound,
+            row,
+            problems,
+            failed: false,
+        };
+        if overflow > 0 {
+            cells.failed = true;
+            cells.problems.push(Problem::Row {
+                file: bound.source().to_owned(),
+                line: row.line,
+                message: format!(
+                    "the row has {} cells but the header has {width} columns \
+                     (a value with a comma must be quoted)",
+                    row.cells.len()
+                ),
+            });
+        }
+        cells
+    }
+
+    /// Whether every cell read so far was good.
+    pub fn ok(&self) -> bool {
+        !self.failed
+    }
+
+    /// The line where the row starts.
+    pub fn line(&self) -> u64 {
+        self.row.line
+    }
+
+    /// The cleaned text of a known column; empty when absent.
+    pub fn raw(&self, column: &str) -> &'a str {
+        self.bound.cell(self.row, column)
+    }
+
+    /// Whether the cell of a known column is filled.
+    pub fn is_filled(&self, column: &str) -> bool {
+        !self.raw(column).is_empty()
+    }
+
+    /// Records a problem in a cell and marks the row failed.
+    pub fn error(&mut self, column: &str, message: impl Into<String>) {
+        self.failed = true;
+        self.problems.push(Problem::Cell {
+            file: self.bound.source().to_owned(),
+            line: self.row.line,
+            column: column.to_owned(),
+            message: message.into(),
+        });
+    }
+
+    /// Text that may be empty.
+    pub fn text(&self, column: &str) -> String {
+        self.raw(column).to_owned()
+    }
+
+    /// Text where empty means `None`.
+    pub fn optional_text(&self, column: &str) -> Option<String> {
+        let text = self.raw(column);
+        (!text.is_empty()).then(|| text.to_owned())
+    }
+
+    /// Text that must be filled.
+    pub fn required_text(&mut self, column: &str) -> String {
+        let text = self.raw(column);
+        if text.is_empty() {
+            self.error(column, "a value is required");
+        }
+        text.to_owned()
+    }
+
+    fn parsed<T>(&mut self, column: &str, parse: impl Fn(&str) -> Result<T, String>) -> Option<T> {
+        let text = self.raw(column);
+        if text.is_empty() {
+            return None;
+        }
+        match parse(text) {
+            Ok(value) => Some(value),
+            Err(message) => {
+                self.error(column, message);
+                None
+            }
+        }
+    }
+
+    /// A number where empty means `None`.
+    pub fn number(&mut self, column: &str) -> Option<f64> {
+        self.parsed(column, parse_number)
+    }
+
+    /// A number where empty means `default`.
+    pub fn number_or(&mut self, column: &str, default: f64) -> f64 {
+        self.number(column).unwrap_or(default)
+    }
+
+    /// A number that must be filled (`why` says what requires it).
+    pub fn required_number(&mut self, column: &str, why: &str) -> f64 {
+        if !self.is_filled(column) {
+            self.error(column, format!("a number is required {why}"));
+        }
+        self.number(column).unwrap_or(0.0)
+    }
+
+    /// A whole number of 0 or more where empty means `None`.
+    pub fn count(&mut self, column: &str) -> Option<u32> {
+        self.parsed(column, parse_count)
+    }
+
+    /// A whole number, possibly negative, where empty means `None`.
+    pub fn integer(&mut self, column: &str) -> Option<i32> {
+        self.parsed(column, parse_integer)
+    }
+
+    /// A keyword where empty means `None`.
+    pub fn keyword<T: Copy>(&mut self, column: &str, allowed: &[(&str, T)]) -> Option<T> {
+        self.parsed(column, |text| parse_keyword(text, allowed))
+    }
+
+    /// A keyword that must be filled (`why` says what requires it).
+    pub fn required_keyword<T: Copy>(
+        &mut self,
+        column: &str,
+        allowed: &[(&str, T)],
+        why: &str,
+    ) -> Option<T> {
+        if !self.is_filled(column) {
+            self.error(
+                column,
+                format!(
+                    "a value is required {why} (one of: {})",
+                    keyword_list(allowed)
+                ),
+            );
+        }
+        self.keyword(column, allowed)
+    }
+
+    /// Reports each of `columns` that is filled although `user` does not use it.
+    pub fn unused(&mut self, columns: &[&str], user: &str) {
+        for column in columns {
+            let text = self.raw(column);
+            if !text.is_empty() {
+                self.error(column, format!("{text:?} is not used by {user}"));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_are_strict() {
+        assert_eq!(parse_number("1896"), Ok(1896.0));
+        assert_eq!(parse_number("1896.5"), Ok(1896.5));
+        assert_eq!(parse_number("-2.25"), Ok(-2.25));
+        assert_eq!(parse_number("+3"), Ok(3.0));
+        assert_eq!(parse_number(".5"), Ok(0.5));
+        assert_eq!(parse_number("0.1"), Ok(0.1));
+        for bad in [
+            "abc", "4,5", "1,896", "1e5", "inf", "NaN", ".", "-", "1.2.3", "1 000", "",
+        ] {
+            let message = parse_number(bad).unwrap_err();
+            assert!(message.contains("not a number"), "{bad}: {message}");
+            assert!(message.contains("\".\" as the decimal separator"));
+        }
+    }
+
+    #[test]
+    fn counts_are_whole_and_not_negative() {
+        assert_eq!(parse_count("12"), Ok(12));
+        assert_eq!(parse_count("0"), Ok(0));
+        assert!(
+            parse_count("1.5")
+                .unwrap_err()
+                .contains("not a whole number")
+        );
+        assert!(parse_count("-3").unwrap_err().contains("negative"));
+        assert!(parse_count("x").unwrap_err().contains("not a whole number"));
+        assert!(
+            parse_count("99999999999")
+                .unwrap_err()
+                .contains("too large")
+        );
+    }
+
+    #[test]
+    fn integers_may_be_negative() {
+        assert_eq!(parse_integer("2026"), Ok(2026));
+        assert_eq!(parse_integer("-1"), Ok(-1));
+        assert!(parse_integer("2026.0").is_err());
+        assert!(parse_integer("năm").is_err());
+    }
+
+    #[test]
+    fn keywords_ignore_case_and_list_the_allowed() {
+        let allowed = [("day", 1), ("week", 2)];
+        assert_eq!(parse_keyword("WEEK", &allowed), Ok(2));
+        assert_eq!(
+            parse_keyword("fortnight", &allowed),
+            Err("\"fortnight\" is not one of: day, week".to_owned())
+        );
+    }
+}

@@ -1,0 +1,199 @@
+//! The tables of the interchange format and their columns: the contract other tools rely on.
+//!
+//! Column names are matched case-insensitively; their order in a file is free. A missing
+//! optional column reads as empty cells; a missing required column is an error.
+
+/// One column of a table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Column {
+    pub name: &'static str,
+    pub required: bool,
+}
+
+const fn required(name: &'static str) -> Column {
+    Column {
+        name,
+        required: true,
+    }
+}
+
+const fn optional(name: &'static str) -> Column {
+    Column {
+        name,
+        required: false,
+    }
+}
+
+/// One table: a CSV file `<name>.csv` (or, later, a workbook sheet of the same name).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TableSpec {
+    pub name: &'static str,
+    /// Whether an import fails without this table.
+    pub required: bool,
+    /// The known columns, in the order an export writes them.
+    pub columns: &'static [Column],
+    /// Whether columns not listed are kept (as personal fields) rather than ignored.
+    pub keeps_other_columns: bool,
+}
+
+impl TableSpec {
+    /// The file name of the table in a folder of CSV files.
+    pub fn file_name(&self) -> String {
+        format!("{}.csv", self.name)
+    }
+
+    /// The known column with this name (case-insensitive), if any.
+    pub fn column(&self, name: &str) -> Option<&'static Column> {
+        self.columns
+            .iter()
+            .find(|column| column.name.eq_ignore_ascii_case(name))
+    }
+
+    /// The names of the known columns, in export order.
+    pub fn column_names(&self) -> impl Iterator<Item = &'static str> {
+        self.columns.iter().map(|column| column.name)
+    }
+}
+
+/// Plan-wide settings as `key,value` rows.
+pub const SETTINGS: TableSpec = TableSpec {
+    name: "settings",
+    required: false,
+    columns: &[required("key"), required("value")],
+    keeps_other_columns: false,
+};
+
+/// Keys of `settings.csv`.
+pub mod settings_keys {
+    pub const NAME: &str = "name";
+    pub const AGENCY: &str = "agency";
+    pub const YEAR: &str = "year";
+    pub const ROUNDING: &str = "rounding";
+}
+
+/// Working calendars. `name` is an optional extra column, written only when a calendar has one.
+pub const CALENDARS: TableSpec = TableSpec {
+    name: "calendars",
+    required: false,
+    columns: &[
+        required("id"),
+        required("days_per_week"),
+        required("weeks_per_year"),
+        required("public_holidays"),
+        required("annual_leave"),
+        optional("sick_leave"),
+        optional("other_leave"),
+        required("hours_per_day"),
+        optional("available_hours"),
+        optional("name"),
+    ],
+    keeps_other_columns: false,
+};
+
+/// The organisation tree.
+pub const UNITS: TableSpec = TableSpec {
+    name: "units",
+    required: true,
+    columns: &[
+        required("id"),
+        optional("parent_id"),
+        required("name"),
+        optional("unit_type"),
+        optional("quota"),
+    ],
+    keeps_other_columns: false,
+};
+
+/// Job positions.
+pub const POSITIONS: TableSpec = TableSpec {
+    name: "positions",
+    required: true,
+    columns: &[
+        required("id"),
+        required("unit_id"),
+        required("name"),
+        required("category"),
+        optional("rank_code"),
+        required("method"),
+        optional("count"),
+        optional("min"),
+        optional("max"),
+        optional("calendar"),
+    ],
+    keeps_other_columns: false,
+};
+
+/// Workload components of the positions, one row each.
+pub const DUTIES: TableSpec = TableSpec {
+    name: "duties",
+    required: false,
+    columns: &[
+        required("id"),
+        required("position_id"),
+        required("name"),
+        required("kind"),
+        optional("volume"),
+        optional("minutes_per_item"),
+        optional("coefficient"),
+        optional("percent"),
+        optional("minutes"),
+        optional("per"),
+        optional("staff"),
+        optional("ratio"),
+        optional("code"),
+    ],
+    keeps_other_columns: false,
+};
+
+/// The staff roster; any further column is a personal field.
+pub const STAFF: TableSpec = TableSpec {
+    name: "staff",
+    required: false,
+    columns: &[
+        required("id"),
+        required("unit_id"),
+        optional("position_id"),
+        optional("rank_code"),
+        optional("fte"),
+    ],
+    keeps_other_columns: true,
+};
+
+/// Every table, in the order they are read and written.
+pub const ALL: [TableSpec; 6] = [SETTINGS, CALENDARS, UNITS, POSITIONS, DUTIES, STAFF];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn exactly_units_and_positions_are_required() {
+        let required: Vec<_> = ALL.iter().filter(|t| t.required).map(|t| t.name).collect();
+        assert_eq!(required, ["units", "positions"]);
+    }
+
+    #[test]
+    fn column_lookup_ignores_case() {
+        assert_eq!(
+            DUTIES.column("Minutes_Per_Item").map(|c| c.name),
+            Some("minutes_per_item")
+        );
+        assert!(DUTIES.column("minutes_per").is_none());
+    }
+
+    #[test]
+    fn column_names_are_unique_lowercase_ascii() {
+        for table in ALL {
+            let names: Vec<_> = table.column_names().collect();
+            for (i, name) in names.iter().enumerate() {
+                assert!(name.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'));
+                assert!(
+                    !names[i + 1..].contains(name),
+                    "{} twice in {}",
+                    name,
+                    table.name
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,229 @@
+//! `duties.csv`: the workload components of all positions, one a row, in the four kinds.
+//!
+//! Each kind uses its own columns; a filled column that the kind does not use is an error, as
+//! it usually means the cells of the row have shifted.
+
+use std::collections::{HashMap, HashSet};
+
+use super::cells::Cells;
+use super::columns::DUTIES;
+use super::error::{ExportError, Problem};
+use super::export::number;
+use super::table::{Bound, OutTable};
+use crate::model::{Component, ComponentKind, Period, Position, SupportAmount};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Service,
+    Support,
+    Additional,
+    Norm,
+}
+
+const KINDS: [(&str, Kind); 4] = [
+    ("service", Kind::Service),
+    ("support", Kind::Support),
+    ("additional", Kind::Additional),
+    ("norm", Kind::Norm),
+];
+
+/// Reads the duties and attaches each to its position, in file order. `known_ids` are the ids
+/// listed in the positions table, with that table's name for messages (`None` when it could
+/// not be read, and then no duty is reported for naming an unknown position).
+pub fn read(
+    bound: &Bound,
+    positions: &mut [Position],
+    known_ids: Option<(&HashSet<String>, &str)>,
+    problems: &mut Vec<Problem>,
+) {
+    let mut index: HashMap<String, usize> = HashMap::new();
+    for (i, position) in positions.iter().enumerate() {
+        index.entry(position.id.clone()).or_insert(i);
+    }
+    for row in &bound.table.rows {
+        let mut cells = Cells::new(bound, row, problems);
+        let id = cells.required_text("id");
+        let position_id = cells.required_text("position_id");
+        if let Some((known, source)) = known_ids
+            && !position_id.is_empty()
+            && !known.contains(&position_id)
+        {
+            cells.error(
+                "position_id",
+                format!("no position {position_id:?} in {source}"),
+            );
+        }
+        let name = cells.required_text("name");
+        let code = cells.optional_text("code");
+        let kind = cells
+            .required_keyword("kind", &KINDS, "for a duty")
+            .and_then(|kind| read_kind(&mut cells, kind));
+        if let (true, Some(kind), Some(&i)) = (cells.ok(), kind, index.get(&position_id)) {
+            positions[i].components.push(Component {
+                id,
+                name,
+                code,
+                kind,
+            });
+        }
+    }
+}
+
+fn read_kind(cells: &mut Cells, kind: Kind) -> Option<ComponentKind> {
+    let periods = Period::ALL.map(|p| (p.keyword(), p));
+    match kind {
+        Kind::Service => {
+            let why = "for kind service";
+            let kind = ComponentKind::Service {
+                volume: cells.required_number("volume", why),
+                minutes_per_item: cells.required_number("minutes_per_item", why),
+                coefficient: cells.number_or("coefficient", 1.0),
+            };
+            cells.unused(
+                &["percent", "minutes", "per", "staff", "ratio"],
+                "kind service",
+            );
+            Some(kind)
+        }
+        Kind::Support => {
+            cells.unused(
+                &[
+                    "volume",
+                    "minutes_per_item",
+                    "coefficient",
+                    "staff",
+                    "ratio",
+                ],
+                "kind support",
+            );
+            let by_time = cells.is_filled("minutes") || cells.is_filled("per");
+            if cells.is_filled("percent") {
+                if by_time {
+                    cells.error(
+                        "percent",
+                        "give either percent, or minutes and per, not both",
+                    );
+                }
+                return cells
+                    .number("percent")
+                    .map(SupportAmount::Percent)
+                    .map(ComponentKind::Support);
+            }
+            if !by_time {
+                cells.error(
+                    "percent",
+                    "a number is required for kind support (or give minutes and per instead)",
+                );
+                return None;
+            }
+            let why = "for kind support given as time";
+            let minutes = cells.required_number("minutes", why);
+            let per = cells.required_keyword("per", &periods, why)?;
+            Some(ComponentKind::Support(SupportAmount::Time { minutes, per }))
+        }
+        Kind::Additional => {
+            let why = "for kind additional";
+            let minutes = cells.required_number("minutes", why);
+            let per = cells.required_keyword("per", &periods, why);
+            let staff = cells.number_or("staff", 1.0);
+            cells.unused(
+                &[
+                    "volume",
+                    "minutes_per_item",
+                    "coefficient",
+                    "percent",
+                    "ratio",
+                ],
+                "kind additional",
+            );
+            Some(ComponentKind::Additional {
+                minutes,
+                per: per?,
+                staff,
+            })
+        }
+        Kind::Norm => {
+            let why = "for kind norm";
+            let kind = ComponentKind::Norm {
+                volume: cells.required_number("volume", why),
+                ratio: cells.required_number("ratio", why),
+            };
+            cells.unused(
+                &[
+                    "minutes_per_item",
+                    "coefficient",
+                    "percent",
+                    "minutes",
+                    "per",
+                    "staff",
+                ],
+                "kind norm",
+            );
+            Some(kind)
+        }
+    }
+}
+
+/// The components of all positions as one table, position by position.
+pub fn write(positions: &[Position]) -> Result<OutTable, ExportError> {
+    let mut table = OutTable::new(&DUTIES);
+    for position in positions {
+        for component in &position.components {
+            table.rows.push(row(position, component)?);
+        }
+    }
+    Ok(table)
+}
+
+fn row(position: &Position, component: &Component) -> Result<Vec<String>, ExportError> {
+    let mut cells: Vec<(&str, String)> = vec![
+        ("id", component.id.clone()),
+        ("position_id", position.id.clone()),
+        ("name", component.name.clone()),
+        ("kind", component.kind.keyword().to_owned()),
+        ("code", component.code.clone().unwrap_or_default()),
+    ];
+    let mut numbers: Vec<(&str, f64)> = Vec::new();
+    match &component.kind {
+        ComponentKind::Service {
+            volume,
+            minutes_per_item,
+            coefficient,
+        } => numbers.extend([
+            ("volume", *volume),
+            ("minutes_per_item", *minutes_per_item),
+            ("coefficient", *coefficient),
+        ]),
+        ComponentKind::Support(SupportAmount::Percent(percent)) => {
+            numbers.push(("percent", *percent));
+        }
+        ComponentKind::Support(SupportAmount::Time { minutes, per }) => {
+            numbers.push(("minutes", *minutes));
+            cells.push(("per", per.keyword().to_owned()));
+        }
+        ComponentKind::Additional {
+            minutes,
+            per,
+            staff,
+        } => {
+            numbers.extend([("minutes", *minutes), ("staff", *staff)]);
+            cells.push(("per", per.keyword().to_owned()));
+        }
+        ComponentKind::Norm { volume, ratio } => {
+            numbers.extend([("volume", *volume), ("ratio", *ratio)]);
+        }
+    }
+    for (column, value) in numbers {
+        cells.push((column, number(&DUTIES, &component.id, column, value)?));
+    }
+    Ok(DUTIES
+        .column_names()
+        .map(|column| {
+            cells
+                .iter()
+                .find(|(name, _)| *name == column)
+                .map(|(_, text)| text.clone())
+                .unwrap_or_default()
+        })
+        .collect())
+}

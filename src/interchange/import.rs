@@ -1,0 +1,111 @@
+//! Import: a folder of CSV files read into a plan, with every problem found reported at once.
+
+use std::path::Path;
+
+use super::columns::{self, TableSpec};
+use super::csv_dir::CsvDir;
+use super::error::{ImportError, Problem, Problems};
+use super::table::{Bound, Table};
+use super::{calendars, duties, positions, settings, staff, units};
+use crate::model::{FORMAT_VERSION, Plan};
+
+/// Where the tables of a plan come from: a folder of CSV files, or another source of rows.
+pub trait TableSource {
+    /// How a table is named in messages (e.g. `units.csv`).
+    fn label(&self, spec: &TableSpec) -> String;
+
+    /// The table, or `Ok(None)` when the source does not have it.
+    fn load(&self, spec: &TableSpec) -> Result<Option<Table>, Problem>;
+}
+
+impl TableSource for CsvDir<'_> {
+    fn label(&self, spec: &TableSpec) -> String {
+        spec.file_name()
+    }
+
+    fn load(&self, spec: &TableSpec) -> Result<Option<Table>, Problem> {
+        CsvDir::load(self, spec)
+    }
+}
+
+/// Reads a plan from a folder of CSV files (see the module documentation for the tables).
+pub fn import_dir(dir: &Path) -> Result<Plan, ImportError> {
+    if !dir.exists() {
+        return Err(ImportError::DirectoryNotFound(dir.to_owned()));
+    }
+    if !dir.is_dir() {
+        return Err(ImportError::NotADirectory(dir.to_owned()));
+    }
+    import_from(&CsvDir::new(dir))
+}
+
+/// Reads a plan from any source of tables.
+pub fn import_from(source: &dyn TableSource) -> Result<Plan, ImportError> {
+    let mut problems = Vec::new();
+    let mut plan = Plan {
+        format_version: FORMAT_VERSION,
+        ..Plan::default()
+    };
+
+    let table = load(source, &columns::SETTINGS, &mut problems);
+    if let Some(bound) = bind(&table, &columns::SETTINGS, &mut problems) {
+        (plan.meta, plan.rounding) = settings::read(&bound, &mut problems);
+    }
+    let table = load(source, &columns::CALENDARS, &mut problems);
+    if let Some(bound) = bind(&table, &columns::CALENDARS, &mut problems) {
+        plan.calendars = calendars::read(&bound, &mut problems);
+    }
+    let table = load(source, &columns::UNITS, &mut problems);
+    if let Some(bound) = bind(&table, &columns::UNITS, &mut problems) {
+        plan.units = units::read(&bound, &mut problems);
+    }
+    let mut position_ids = None;
+    let table = load(source, &columns::POSITIONS, &mut problems);
+    if let Some(bound) = bind(&table, &columns::POSITIONS, &mut problems) {
+        let (list, ids) = positions::read(&bound, &mut problems);
+        plan.positions = list;
+        position_ids = Some(ids);
+    }
+    let table = load(source, &columns::DUTIES, &mut problems);
+    if let Some(bound) = bind(&table, &columns::DUTIES, &mut problems) {
+        let label = source.label(&columns::POSITIONS);
+        let known = position_ids.as_ref().map(|ids| (ids, label.as_str()));
+        duties::read(&bound, &mut plan.positions, known, &mut problems);
+    }
+    let table = load(source, &columns::STAFF, &mut problems);
+    if let Some(bound) = bind(&table, &columns::STAFF, &mut problems) {
+        plan.staff = staff::read(&bound, &mut problems);
+    }
+
+    if problems.is_empty() {
+        Ok(plan)
+    } else {
+        Err(ImportError::Invalid(Problems(problems)))
+    }
+}
+
+fn load(source: &dyn TableSource, spec: &TableSpec, problems: &mut Vec<Problem>) -> Option<Table> {
+    match source.load(spec) {
+        Ok(Some(table)) => Some(table),
+        Ok(None) => {
+            if spec.required {
+                problems.push(Problem::MissingFile {
+                    file: source.label(spec),
+                });
+            }
+            None
+        }
+        Err(problem) => {
+            problems.push(problem);
+            None
+        }
+    }
+}
+
+fn bind<'t>(
+    table: &'t Option<Table>,
+    spec: &'static TableSpec,
+    problems: &mut Vec<Problem>,
+) -> Option<Bound<'t>> {
+    table.as_ref().and_then(|t| Bound::new(t, spec, problems))
+}

@@ -1,0 +1,75 @@
+//! `positions.csv`: job positions, one a row (their workload is in `duties.csv`).
+
+use std::collections::HashSet;
+
+use super::cells::Cells;
+use super::columns::POSITIONS;
+use super::error::Problem;
+use super::table::{Bound, OutTable};
+use crate::model::{Category, Method, Position};
+
+/// The positions of the table, in file order, without components; rows with problems are left
+/// out. Also returns every id named in the table, good rows or not, so that duties naming a
+/// position whose row had a problem are not reported a second time.
+pub fn read(bound: &Bound, problems: &mut Vec<Problem>) -> (Vec<Position>, HashSet<String>) {
+    let categories = Category::ALL.map(|c| (c.keyword(), c));
+    let methods = Method::ALL.map(|m| (m.keyword(), m));
+    let mut positions = Vec::new();
+    let mut ids = HashSet::new();
+    for row in &bound.table.rows {
+        let mut cells = Cells::new(bound, row, problems);
+        let id = cells.required_text("id");
+        if !id.is_empty() {
+            ids.insert(id.clone());
+        }
+        let unit_id = cells.required_text("unit_id");
+        let name = cells.required_text("name");
+        let category = cells.required_keyword("category", &categories, "for a position");
+        let rank_code = cells.text("rank_code");
+        let method = cells.required_keyword("method", &methods, "for a position");
+        let count = cells.count("count").unwrap_or(0);
+        let min = cells.count("min");
+        let max = cells.count("max");
+        let calendar = cells.optional_text("calendar");
+        if let (true, Some(category), Some(method)) = (cells.ok(), category, method) {
+            positions.push(Position {
+                id,
+                unit_id,
+                name,
+                category,
+                rank_code,
+                method,
+                count,
+                min,
+                max,
+                calendar,
+                components: Vec::new(),
+            });
+        }
+    }
+    (positions, ids)
+}
+
+/// The positions as a table.
+pub fn write(positions: &[Position]) -> OutTable {
+    let mut table = OutTable::new(&POSITIONS);
+    let optional = |value: Option<u32>| value.map(|v| v.to_string()).unwrap_or_default();
+    table.rows = positions
+        .iter()
+        .map(|p| {
+            vec![
+                p.id.clone(),
+                p.unit_id.clone(),
+                p.name.clone(),
+                p.category.keyword().to_owned(),
+                p.rank_code.clone(),
+                p.method.keyword().to_owned(),
+                p.count.to_string(),
+                optional(p.min),
+                optional(p.max),
+                p.calendar.clone().unwrap_or_default(),
+            ]
+        })
+        .collect();
+    table
+}

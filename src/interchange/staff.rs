@@ -1,0 +1,83 @@
+//! `staff.csv`: the roster, one person (or post) a row; columns beyond the fixed ones are the
+//! person's personal fields, keyed by their header.
+
+use std::collections::BTreeSet;
+
+use super::cells::Cells;
+use super::columns::STAFF;
+use super::error::{ExportError, Problem};
+use super::export::number;
+use super::table::{Bound, OutTable};
+use crate::model::{PersonalFields, StaffMember};
+
+/// The staff of the table, in file order; rows with problems are left out.
+pub fn read(bound: &Bound, problems: &mut Vec<Problem>) -> Vec<StaffMember> {
+    let mut staff = Vec::new();
+    for row in &bound.table.rows {
+        let mut cells = Cells::new(bound, row, problems);
+        let personal: PersonalFields = bound
+            .others
+            .iter()
+            .filter_map(|(i, key)| {
+                let value = row.cells.get(*i).filter(|v| !v.is_empty())?;
+                Some((key.clone(), value.clone()))
+            })
+            .collect();
+        let member = StaffMember {
+            id: cells.required_text("id"),
+            unit_id: cells.required_text("unit_id"),
+            position_id: cells.optional_text("position_id"),
+            rank_code: cells.text("rank_code"),
+            fte: cells.number_or("fte", 1.0),
+            personal,
+        };
+        if cells.ok() {
+            staff.push(member);
+        }
+    }
+    staff
+}
+
+/// The staff as a table: the fixed columns, then the union of personal keys, sorted.
+pub fn write(staff: &[StaffMember]) -> Result<OutTable, ExportError> {
+    let mut table = OutTable::new(&STAFF);
+    let mut keys = BTreeSet::new();
+    for member in staff {
+        for key in member.personal.keys() {
+            let reason = if key.trim().is_empty() {
+                Some("has an empty name")
+            } else if STAFF.column(key).is_some() {
+                Some("has the name of a fixed column")
+            } else {
+                None
+            };
+            if let Some(reason) = reason {
+                return Err(ExportError::PersonalField {
+                    file: STAFF.file_name(),
+                    id: member.id.clone(),
+                    key: key.clone(),
+                    reason: reason.to_owned(),
+                });
+            }
+            keys.insert(key.as_str());
+        }
+    }
+    table
+        .header
+        .extend(keys.iter().map(|key| (*key).to_owned()));
+    for member in staff {
+        let mut row = vec![
+            member.id.clone(),
+            member.unit_id.clone(),
+            member.position_id.clone().unwrap_or_default(),
+            member.rank_code.clone(),
+            number(&STAFF, &member.id, "fte", member.fte)?,
+        ];
+        row.extend(
+            keys.iter()
+                .map(|key| member.personal.get(key).cloned().unwrap_or_default()),
+        );
+        table.rows.push(row);
+    }
+    Ok(table)
+}

@@ -1,0 +1,47 @@
+//! The one error type of plan files, each variant naming the file it is about.
+
+use std::io;
+use std::path::PathBuf;
+
+/// Why a plan file could not be read or written. `Display` is one line that starts with the
+/// file name (and, for syntax errors, `line:column`), the way compilers report errors.
+#[derive(Debug, thiserror::Error)]
+pub enum PlanFileError {
+    /// The file system refused: missing file or folder, no permission, disk full...
+    #[error("{}: cannot {action}: {error}", path.display())]
+    Io {
+        path: PathBuf,
+        /// What was being done, as a verb phrase ("read", "write", "keep a backup").
+        action: &'static str,
+        error: io::Error,
+    },
+
+    /// The text is not valid RON, or not a plan: `line` and `column` count from 1.
+    #[error("{}:{line}:{column}: {message}", path.display())]
+    Parse {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+
+    /// The file declares a format this build does not know yet.
+    #[error(
+        "{}: written by a newer vtvl (plan format version {found}, this vtvl reads up to \
+         version {supported}); update vtvl to open it",
+        path.display()
+    )]
+    NewerVersion {
+        path: PathBuf,
+        found: u32,
+        supported: u32,
+    },
+
+    /// The file has no `format_version`, so it is not a vtvl plan (or was cut short).
+    #[error("{}: not a vtvl plan file: `format_version` is missing", path.display())]
+    MissingVersion { path: PathBuf },
+
+    /// The plan could not be written as RON (only possible with names RON cannot express).
+    #[error("cannot write the plan as RON: {message}")]
+    Serialize { message: String },
+}

@@ -1,0 +1,151 @@
+//! Plans as RON text: the layout written to disk, and parsing with errors that say where.
+
+use std::fmt;
+use std::path::Path;
+
+use ron::Options;
+use ron::error::{Error as RonError, SpannedError};
+use ron::extensions::Extensions;
+use ron::ser::PrettyConfig;
+
+use super::{PlanFileError, nfc, version};
+use crate::model::Plan;
+
+/// Writes `plan` as pretty RON: one field per line, four-space indents, `\n` line ends on
+/// every platform and Vietnamese text unescaped, so files read well and diff cleanly.
+/// The text ends with a newline. It is exactly what [`super::save`] writes.
+pub fn to_ron_string(plan: &Plan) -> Result<String, PlanFileError> {
+    let mut text = String::new();
+    write_ron(plan, &mut text)?;
+    Ok(text)
+}
+
+/// Parses a plan from RON text. `origin` only names the text in errors (a file path, or the
+/// name of an embedded plan). The text is normalised to Unicode NFC first; a leading byte
+/// order mark is ignored. Files of a newer format version are refused.
+pub fn from_ron_str(text: &str, origin: &Path) -> Result<Plan, PlanFileError> {
+    // Editors on Windows may start UTF-8 files with a byte order mark; RON does not allow it.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(PlanFileError::Parse {
+            path: origin.to_path_buf(),
+            line: 1,
+            column: 1,
+            message: "the file is empty".to_owned(),
+        });
+    }
+    let text = nfc::to_nfc(text);
+    match read_options().from_str::<Plan>(&text) {
+        Ok(plan) => {
+            version::check(plan.format_version, origin)?;
+            Ok(plan)
+        }
+        Err(error) => {
+            version::explain_failure(&text, origin)?;
+            Err(parse_error(&error, origin))
+        }
+    }
+}
+
+/// Serialises `plan` into any text sink, with the trailing newline.
+pub(super) fn write_ron<W: fmt::Write>(plan: &Plan, out: &mut W) -> Result<(), PlanFileError> {
+    Options::default()
+        .to_writer_pretty(&mut *out, plan, pretty_config())
+        .map_err(|error| PlanFileError::Serialize {
+            message: error.to_string(),
+        })?;
+    out.write_char('\n')
+        .map_err(|error| PlanFileError::Serialize {
+            message: error.to_string(),
+        })
+}
+
+/// Reading accepts optional values written bare (`year: 2025`) even in files without the
+/// `implicit_some` header, as people write them by hand.
+pub(super) fn read_options() -> Options {
+    Options::default().with_default_extension(Extensions::IMPLICIT_SOME)
+}
+
+fn pretty_config() -> PrettyConfig {
+    PrettyConfig::new()
+        .new_line("\n")
+        .indentor("    ")
+        // Personal fields on one line: `personal: {"full_name": "Trần Thị Bình", "birth_year": "1990"}`.
+        .compact_maps(true)
+        .struct_names(false)
+        // Component kinds sit at depth 6: one line each, `kind: norm(volume: 20.0, ratio: 1.5)`.
+        .depth_limit(5)
+        // `parent_id: "so-noi-vu"` rather than `parent_id: Some("so-noi-vu")`.
+        .extensions(Extensions::IMPLICIT_SOME)
+}
+
+pub(super) fn parse_error(error: &SpannedError, origin: &Path) -> PlanFileError {
+    PlanFileError::Parse {
+        path: origin.to_path_buf(),
+        line: error.span.start.line,
+        column: error.span.start.col,
+        message: describe(&error.code),
+    }
+}
+
+/// RON's message, reworded where it is unclear and starting in lower case after `line:col: `.
+fn describe(code: &RonError) -> String {
+    let text = match code {
+        RonError::Eof => "unexpected end of file".to_owned(),
+        RonError::MissingStructField { field, outer } => match outer {
+            Some(outer) => format!("missing field `{field}` in `{outer}`"),
+            None => format!("missing field `{field}`"),
+        },
+        other => other.to_string(),
+    };
+    lower_first(&text)
+}
+
+fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_start_in_lower_case() {
+        assert_eq!(describe(&RonError::ExpectedComma), "expected comma");
+        assert_eq!(describe(&RonError::Eof), "unexpected end of file");
+        assert_eq!(lower_first(""), "");
+    }
+
+    #[test]
+    fn a_missing_field_is_named_plainly() {
+        let code = RonError::MissingStructField {
+            field: "name",
+            outer: Some("Unit".into()),
+        };
+        assert_eq!(describe(&code), "missing field `name` in `Unit`");
+    }
+
+    #[test]
+    fn an_empty_text_is_named_as_such() {
+        let error = from_ron_str(" \n", Path::new("a.ron")).unwrap_err();
+        assert_eq!(error.to_string(), "a.ron:1:1: the file is empty");
+    }
+
+    #[test]
+    fn a_cut_text_is_an_unexpected_end() {
+        let error = from_ron_str("(format_version: 1, meta: (", Path::new("a.ron")).unwrap_err();
+        assert_eq!(error.to_string(), "a.ron:1:27: unexpected end of file");
+    }
+
+    #[test]
+    fn the_default_plan_round_trips() {
+        let plan = Plan::default();
+        let text = to_ron_string(&plan).unwrap();
+        assert!(text.starts_with("#![enable(implicit_some)]\n(\n    format_version: 1,\n"));
+        assert_eq!(from_ron_str(&text, Path::new("a.ron")).unwrap(), plan);
+    }
+}

@@ -1,0 +1,94 @@
+//! What can be wrong in a plan, and where.
+
+use std::fmt;
+
+use super::Place;
+
+/// One problem in a plan: its place and what is wrong there. Displays as
+/// `<place>: <message>`, e.g. `unit "a" (parent_id): unit "x" does not exist`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Problem {
+    pub place: Place,
+    pub kind: ProblemKind,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.place, self.kind)
+    }
+}
+
+/// What is wrong. Every kind is an error: a plan with any problem is not computed.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum ProblemKind {
+    #[error("plan format version {found} is not supported (this vtvl knows 1 to {supported})")]
+    UnsupportedFormatVersion { found: u32, supported: u32 },
+
+    #[error("the id is empty")]
+    EmptyId,
+
+    #[error("the name is empty")]
+    EmptyName,
+
+    /// Reported on every row after the first that uses the id.
+    #[error("duplicate id \"{id}\", already used by {}", .first.row())]
+    DuplicateId { id: String, first: Place },
+
+    #[error("unit \"{id}\" does not exist")]
+    MissingUnit { id: String },
+
+    #[error("position \"{id}\" does not exist")]
+    MissingPosition { id: String },
+
+    #[error("calendar \"{id}\" does not exist")]
+    MissingCalendar { id: String },
+
+    /// A staff member holds a position of another unit.
+    #[error(
+        "position \"{position_id}\" belongs to unit \"{position_unit_id}\", not to \"{unit_id}\""
+    )]
+    PositionOfOtherUnit {
+        position_id: String,
+        position_unit_id: String,
+        unit_id: String,
+    },
+
+    /// Units that are, through their parents, their own ancestors: each unit is followed by
+    /// its parent, starting from the one listed first in the plan. Reported once per cycle.
+    #[error("the unit tree has a cycle: {}", cycle_path(.units))]
+    UnitCycle { units: Vec<String> },
+
+    #[error("must not be negative, found {value}")]
+    Negative { value: f64 },
+
+    #[error("must be a finite number, found {value}")]
+    NotFinite { value: f64 },
+
+    /// A divisor of later computations is zero.
+    #[error("must be greater than zero")]
+    Zero,
+
+    /// Holidays and leave take all the days, or the hours fixed by policy are not positive.
+    #[error("the calendar leaves no working time ({days} days, {hours} hours a year)")]
+    NoWorkingTime { days: f64, hours: f64 },
+
+    /// Support work (a share of everyone's time) takes all the working time or more.
+    #[error(
+        "support work takes {:.1}% of the working time; it must stay below 100%",
+        .share * 100.0
+    )]
+    SupportTooLarge { share: f64 },
+
+    #[error("min {min} is greater than max {max}")]
+    MinAboveMax { min: u32, max: u32 },
+}
+
+/// `a -> b -> c -> a`.
+fn cycle_path(units: &[String]) -> String {
+    let mut path = units.join(" -> ");
+    if let Some(first) = units.first() {
+        path.push_str(" -> ");
+        path.push_str(first);
+    }
+    path
+}

@@ -1,0 +1,50 @@
+//! The staff roster: each person's unit and position exist and agree.
+
+use super::ids::Ids;
+use super::numbers::check_amount;
+use super::{Place, Problem, ProblemKind};
+use crate::model::Plan;
+
+pub(super) fn check(plan: &Plan, ids: &Ids<'_>, problems: &mut Vec<Problem>) {
+    for (index, member) in plan.staff.iter().enumerate() {
+        let at = |field| Place::Staff {
+            index,
+            id: member.id.clone(),
+            field,
+        };
+        let unit_exists = ids.units.contains_key(member.unit_id.as_str());
+        if !unit_exists {
+            problems.push(Problem {
+                place: at("unit_id"),
+                kind: ProblemKind::MissingUnit {
+                    id: member.unit_id.clone(),
+                },
+            });
+        }
+        if let Some(position_id) = &member.position_id {
+            match ids.positions.get(position_id.as_str()) {
+                None => problems.push(Problem {
+                    place: at("position_id"),
+                    kind: ProblemKind::MissingPosition {
+                        id: position_id.clone(),
+                    },
+                }),
+                Some(&position_index) => {
+                    let position = &plan.positions[position_index];
+                    // With the unit itself missing, the mismatch adds nothing.
+                    if unit_exists && position.unit_id != member.unit_id {
+                        problems.push(Problem {
+                            place: at("position_id"),
+                            kind: ProblemKind::PositionOfOtherUnit {
+                                position_id: position_id.clone(),
+                                position_unit_id: position.unit_id.clone(),
+                                unit_id: member.unit_id.clone(),
+                            },
+                        });
+                    }
+                }
+            }
+        }
+        check_amount(member.fte, || at("fte"), problems);
+    }
+}

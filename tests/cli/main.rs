@@ -1,0 +1,11 @@
+//! Command-line tests, one module per subcommand, each running the real `vtvl` binary.
+
+mod workdir;
+
+mod compute;
+mod explain;
+mod export_csv;
+mod generate;
+mod import;
+mod samples;
+mod validate;

@@ -1,0 +1,1089 @@
+//! The CSV interchange folder: reading, problems reported, and round trips through export.
+
+use std::fs;
+
+use tempfile::TempDir;
+use vtvl::interchange::{ExportError, ImportError, Problem, export_dir, import_dir};
+use vtvl::model::{
+    Calendar, Category, Component, ComponentKind, FORMAT_VERSION, Method, Period, PersonalFields,
+    Plan, PlanMeta, Position, Rounding, StaffMember, SupportAmount, Unit,
+};
+
+/// A temp folder holding the given files.
+fn folder(files: &[(&str, &str)]) -> TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in files {
+        fs::write(dir.path().join(name), text).unwrap();
+    }
+    dir
+}
+
+const UNITS: &str = "id,parent_id,name,unit_type,quota\nso,,Sở Nội vụ,sở,40\n";
+const POSITIONS: &str = "id,unit_id,name,category,rank_code,method,count,min,max,calendar\n\
+                         cv,so,Chuyên viên,specialized,01.003,workload,,,,\n";
+
+fn import(files: &[(&str, &str)]) -> Result<Plan, ImportError> {
+    let dir = folder(files);
+    import_dir(dir.path())
+}
+
+fn problems(files: &[(&str, &str)]) -> Vec<Problem> {
+    match import(files) {
+        Ok(plan) => panic!("expected problems, got {plan:?}"),
+        Err(error) => error.problems().to_vec(),
+    }
+}
+
+fn cell(file: &str, line: u64, column: &str, message: &str) -> Problem {
+    Problem::Cell {
+        file: file.to_owned(),
+        line,
+        column: column.to_owned(),
+        message: message.to_owned(),
+    }
+}
+
+/// The components of the single position `cv`, read from a duties table.
+fn duties(text: &str) -> Vec<Component> {
+    let plan = import(&[
+        ("units.csv", UNITS),
+        ("positions.csv", POSITIONS),
+        ("duties.csv", text),
+    ])
+    .unwrap();
+    plan.positions[0].components.clone()
+}
+
+fn duty_problems(text: &str) -> Vec<Problem> {
+    problems(&[
+        ("units.csv", UNITS),
+        ("positions.csv", POSITIONS),
+        ("duties.csv", text),
+    ])
+}
+
+fn component(id: &str, name: &str, kind: ComponentKind) -> Component {
+    Component {
+        id: id.to_owned(),
+        name: name.to_owned(),
+        code: None,
+        kind,
+    }
+}
+
+const DUTY_HEADER: &str = "id,position_id,name,kind,volume,minutes_per_item,coefficient,percent,minutes,per,staff,ratio,code\n";
+
+// ---------------------------------------------------------------- a complete folder
+
+const FULL: [(&str, &str); 6] = [
+    (
+        "settings.csv",
+        "key,value\nname,Đề án vị trí việc làm 2026\nagency,Sở Nội vụ tỉnh A\nyear,2026\n\
+         rounding,Up\ncolour,blue\n",
+    ),
+    (
+        "calendars.csv",
+        "id,days_per_week,weeks_per_year,public_holidays,annual_leave,sick_leave,other_leave,\
+         hours_per_day,available_hours\n\
+         hc,5,52,11,12,,,8,\n\
+         yte,5.5,52,12,14,3,1.5,7.5,1200\n",
+    ),
+    (
+        "units.csv",
+        "id,parent_id,name,unit_type,quota\n\
+         so,,Sở Nội vụ,sở,40\n\
+         vp,so,Văn phòng,văn phòng,\n",
+    ),
+    (
+        "positions.csv",
+        "id,unit_id,name,category,rank_code,method,count,min,max,calendar\n\
+         gd,so,Giám đốc,leadership,,fixed,1,1,1,\n\
+         cv,vp,Chuyên viên,specialized,01.003,workload,,2,8,yte\n",
+    ),
+    (
+        "duties.csv",
+        "id,position_id,name,kind,volume,minutes_per_item,coefficient,percent,minutes,per,\
+         staff,ratio,code\n\
+         d1,cv,Thẩm định hồ sơ,service,1200,45,1.2,,,,,,1.001234\n\
+         d2,cv,Tiếp dân,service,300,30,,,,,,,\n\
+         d3,cv,Họp giao ban,support,,,,10,,,,,\n\
+         d4,cv,Báo cáo ngày,support,,,,,30,day,,,\n\
+         d5,cv,Báo cáo tuần,support,,,,,60,week,,,\n\
+         d6,cv,Tập huấn,additional,,,,,240,month,2,,\n\
+         d7,cv,Trực,additional,,,,,600,year,,,\n\
+         d8,cv,Định mức,norm,20,,,,,,,1.5,\n\
+         d9,gd,Điều hành,support,,,,,15,year,,,\n",
+    ),
+    (
+        "staff.csv",
+        "id,unit_id,position_id,rank_code,fte,Họ tên,Năm sinh\n\
+         s1,so,gd,,,Nguyễn Văn A,1970\n\
+         s2,vp,cv,01.003,0.5,Trần Thị B,\n\
+         s3,vp,,,,,\n",
+    ),
+];
+
+fn full_plan() -> Plan {
+    let personal = |pairs: &[(&str, &str)]| -> PersonalFields {
+        pairs
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect()
+    };
+    let service = |volume, minutes_per_item, coefficient| ComponentKind::Service {
+        volume,
+        minutes_per_item,
+        coefficient,
+    };
+    let time = |minutes, per| ComponentKind::Support(SupportAmount::Time { minutes, per });
+    let additional = |minutes, per, staff| ComponentKind::Additional {
+        minutes,
+        per,
+        staff,
+    };
+    Plan {
+        format_version: FORMAT_VERSION,
+        meta: PlanMeta {
+            name: "Đề án vị trí việc làm 2026".into(),
+            agency: "Sở Nội vụ tỉnh A".into(),
+            year: Some(2026),
+        },
+        rounding: Rounding::Up,
+        calendars: vec![
+            Calendar {
+                id: "hc".into(),
+                name: String::new(),
+                days_per_week: 5.0,
+                weeks_per_year: 52.0,
+                public_holidays: 11.0,
+                annual_leave: 12.0,
+                sick_leave: 0.0,
+                other_leave: 0.0,
+                hours_per_day: 8.0,
+                available_hours: None,
+            },
+            Calendar {
+                id: "yte".into(),
+                name: String::new(),
+                days_per_week: 5.5,
+                weeks_per_year: 52.0,
+                public_holidays: 12.0,
+                annual_leave: 14.0,
+                sick_leave: 3.0,
+                other_leave: 1.5,
+                hours_per_day: 7.5,
+                available_hours: Some(1200.0),
+            },
+        ],
+        units: vec![
+            Unit {
+                id: "so".into(),
+                parent_id: None,
+                name: "Sở Nội vụ".into(),
+                unit_type: "sở".into(),
+                quota: Some(40),
+            },
+            Unit {
+                id: "vp".into(),
+                parent_id: Some("so".into()),
+                name: "Văn phòng".into(),
+                unit_type: "văn phòng".into(),
+                quota: None,
+            },
+        ],
+        positions: vec![
+            Position {
+                id: "gd".into(),
+                unit_id: "so".into(),
+                name: "Giám đốc".into(),
+                category: Category::Leadership,
+                rank_code: String::new(),
+                method: Method::Fixed,
+                count: 1,
+                min: Some(1),
+                max: Some(1),
+                calendar: None,
+                components: vec![component("d9", "Điều hành", time(15.0, Period::Year))],
+            },
+            Position {
+                id: "cv".into(),
+                unit_id: "vp".into(),
+                name: "Chuyên viên".into(),
+                category: Category::Specialized,
+                rank_code: "01.003".into(),
+                method: Method::Workload,
+                count: 0,
+                min: Some(2),
+                max: Some(8),
+                calendar: Some("yte".into()),
+                components: vec![
+                    Component {
+                        code: Some("1.001234".into()),
+                        ..component("d1", "Thẩm định hồ sơ", service(1200.0, 45.0, 1.2))
+                    },
+                    component("d2", "Tiếp dân", service(300.0, 30.0, 1.0)),
+                    component(
+                        "d3",
+                        "Họp giao ban",
+                        ComponentKind::Support(SupportAmount::Percent(10.0)),
+                    ),
+                    component("d4", "Báo cáo ngày", time(30.0, Period::Day)),
+                    component("d5", "Báo cáo tuần", time(60.0, Period::Week)),
+                    component("d6", "Tập huấn", additional(240.0, Period::Month, 2.0)),
+                    component("d7", "Trực", additional(600.0, Period::Year, 1.0)),
+                    component(
+                        "d8",
+                        "Định mức",
+                        ComponentKind::Norm {
+                            volume: 20.0,
+                            ratio: 1.5,
+                        },
+                    ),
+                ],
+            },
+        ],
+        staff: vec![
+            StaffMember {
+                id: "s1".into(),
+                unit_id: "so".into(),
+                position_id: Some("gd".into()),
+                rank_code: String::new(),
+                fte: 1.0,
+                personal: personal(&[("Họ tên", "Nguyễn Văn A"), ("Năm sinh", "1970")]),
+            },
+            StaffMember {
+                id: "s2".into(),
+                unit_id: "vp".into(),
+                position_id: Some("cv".into()),
+                rank_code: "01.003".into(),
+                fte: 0.5,
+                personal: personal(&[("Họ tên", "Trần Thị B")]),
+            },
+            StaffMember {
+                id: "s3".into(),
+                unit_id: "vp".into(),
+                position_id: None,
+                rank_code: String::new(),
+                fte: 1.0,
+                personal: PersonalFields::new(),
+            },
+        ],
+    }
+}
+
+#[test]
+fn a_complete_folder_reads_into_the_expected_plan() {
+    assert_eq!(import(&FULL).unwrap(), full_plan());
+}
+
+#[test]
+fn only_units_and_positions_are_needed() {
+    let plan = import(&[("units.csv", UNITS), ("positions.csv", POSITIONS)]).unwrap();
+    assert_eq!(plan.meta, PlanMeta::default());
+    assert_eq!(plan.rounding, Rounding::Nearest);
+    assert!(
+        plan.calendars.is_empty(),
+        "no calendars.csv means the default"
+    );
+    assert_eq!(plan.default_calendar().available_hours(), 1896.0);
+    assert_eq!(plan.units.len(), 1);
+    assert_eq!(plan.positions[0].count, 0);
+    assert!(plan.staff.is_empty());
+}
+
+// ---------------------------------------------------------------- text handling
+
+#[test]
+fn a_byte_order_mark_is_skipped() {
+    let units = format!("\u{feff}{UNITS}");
+    let plan = import(&[("units.csv", &units), ("positions.csv", POSITIONS)]).unwrap();
+    assert_eq!(plan.units[0].id, "so");
+}
+
+#[test]
+fn quoted_fields_keep_commas_quotes_and_newlines() {
+    let units = "id,parent_id,name,unit_type,quota\n\
+                 so,,\"Phòng Tổ chức, Cán bộ\",\"phòng \"\"A\"\"\",\n\
+                 vp,so,\"Văn phòng\nSở\",,\n";
+    let plan = import(&[("units.csv", units), ("positions.csv", POSITIONS)]).unwrap();
+    assert_eq!(plan.units[0].name, "Phòng Tổ chức, Cán bộ");
+    assert_eq!(plan.units[0].unit_type, "phòng \"A\"");
+    assert_eq!(plan.units[1].name, "Văn phòng\nSở");
+}
+
+#[test]
+fn lines_after_a_multi_line_cell_and_blank_lines_are_counted() {
+    let units = "id,parent_id,name,unit_type,quota\n\
+                 a,,\"one\ntwo\nthree\",,\n\
+                 \n\
+                 b,,B,,many\n";
+    assert_eq!(
+        problems(&[("units.csv", units), ("positions.csv", POSITIONS)]),
+        [cell(
+            "units.csv",
+            6,
+            "quota",
+            "\"many\" is not a whole number (0 or more)"
+        )]
+    );
+}
+
+#[test]
+fn empty_lines_and_surrounding_whitespace_are_dropped() {
+    let units = "\n id , name \n\n  so  ,  Sở Nội vụ \n,\n\r\n";
+    let plan = import(&[("units.csv", units), ("positions.csv", POSITIONS)]).unwrap();
+    assert_eq!(plan.units.len(), 1);
+    assert_eq!(plan.units[0].id, "so");
+    assert_eq!(plan.units[0].name, "Sở Nội vụ");
+}
+
+#[test]
+fn windows_line_ends_are_read() {
+    let units = UNITS.replace('\n', "\r\n");
+    let positions = POSITIONS.replace('\n', "\r\n");
+    let plan = import(&[("units.csv", &units), ("positions.csv", &positions)]).unwrap();
+    assert_eq!(plan.positions[0].id, "cv");
+}
+
+#[test]
+fn decomposed_text_is_stored_composed() {
+    // "Hồ sơ" and "Họ tên" typed with combining marks (NFD), in ids, values and headers.
+    let nfd_ho = "Ho\u{302}\u{300} so\u{31b}";
+    let nfd_key = "Ho\u{323} te\u{302}n";
+    let units = format!("id,name\nđơn-vị-{nfd_ho},{nfd_ho}\n");
+    let staff = format!("id,unit_id,{nfd_key}\ns1,đơn-vị-{nfd_ho},Nguye\u{302}\u{303}n\n");
+    let plan = import(&[
+        ("units.csv", &units),
+        ("positions.csv", POSITIONS),
+        ("staff.csv", &staff),
+    ])
+    .unwrap();
+    assert_eq!(plan.units[0].id, "đơn-vị-Hồ sơ");
+    assert_eq!(plan.units[0].name, "Hồ sơ");
+    assert_eq!(plan.staff[0].unit_id, "đơn-vị-Hồ sơ");
+    assert_eq!(plan.staff[0].personal.get("Họ tên").unwrap(), "Nguyễn");
+}
+
+#[test]
+fn a_file_that_is_not_utf8_is_reported() {
+    let dir = folder(&[("positions.csv", POSITIONS)]);
+    fs::write(dir.path().join("units.csv"), b"id,name\nso,S\xe0 N\xf4i\n").unwrap();
+    let error = import_dir(dir.path()).unwrap_err();
+    let [Problem::Unreadable { file, reason }] = error.problems() else {
+        panic!("{error}");
+    };
+    assert_eq!(file, "units.csv");
+    assert!(reason.contains("UTF-8"));
+}
+
+// ---------------------------------------------------------------- columns
+
+#[test]
+fn missing_optional_columns_read_as_empty() {
+    let plan = import(&[
+        ("settings.csv", "key,value\nname,X\n"),
+        ("calendars.csv", "id,days_per_week,weeks_per_year,public_holidays,annual_leave,hours_per_day\nc,5,52,11,12,8\n"),
+        ("units.csv", "id,name\nso,Sở\n"),
+        ("positions.csv", "id,unit_id,name,category,method\ncv,so,CV,shared,workload\n"),
+        ("duties.csv", "id,position_id,name,kind,volume,minutes_per_item\nd,cv,D,service,10,5\n"),
+        ("staff.csv", "id,unit_id\ns,so\n"),
+    ])
+    .unwrap();
+    assert_eq!(plan.calendars[0].sick_leave, 0.0);
+    assert_eq!(plan.calendars[0].available_hours, None);
+    assert_eq!(plan.units[0].parent_id, None);
+    assert_eq!(plan.units[0].quota, None);
+    let p = &plan.positions[0];
+    assert_eq!((p.count, p.min, p.max, &p.calendar), (0, None, None, &None));
+    assert_eq!(p.rank_code, "");
+    assert_eq!(
+        p.components,
+        [component(
+            "d",
+            "D",
+            ComponentKind::Service {
+                volume: 10.0,
+                minutes_per_item: 5.0,
+                coefficient: 1.0
+            }
+        )]
+    );
+    let s = &plan.staff[0];
+    assert_eq!((s.fte, &s.position_id, s.personal.len()), (1.0, &None, 0));
+}
+
+#[test]
+fn unknown_columns_are_ignored_and_order_is_free() {
+    let plan = import(&[
+        ("units.csv", "Quota,Name,note,ID\n40,Sở,anything,so\n"),
+        (
+            "positions.csv",
+            "calendar,max,min,count,method,rank_code,category,name,unit_id,id,ghi chú\n\
+             ,3,1,,WORKLOAD,01.003,Specialized,CV,so,cv,x\n",
+        ),
+        (
+            "duties.csv",
+            "kind,code,per,minutes,name,position_id,id,comment\nSupport,,Week,30,D,cv,d,ignored\n",
+        ),
+    ])
+    .unwrap();
+    assert_eq!(plan.units[0].quota, Some(40));
+    assert_eq!(plan.units[0].name, "Sở");
+    let p = &plan.positions[0];
+    assert_eq!(
+        (p.category, p.method),
+        (Category::Specialized, Method::Workload)
+    );
+    assert_eq!((p.min, p.max), (Some(1), Some(3)));
+    assert_eq!(
+        p.components[0].kind,
+        ComponentKind::Support(SupportAmount::Time {
+            minutes: 30.0,
+            per: Period::Week
+        })
+    );
+}
+
+#[test]
+fn staff_extra_columns_are_personal_fields_without_empty_values() {
+    let plan = import(&[
+        ("units.csv", UNITS),
+        ("positions.csv", POSITIONS),
+        (
+            "staff.csv",
+            "Trình độ,id,fte,unit_id,Họ tên\nThạc sĩ,s1,1,so,\n,s2,,so,Lê Văn C\n",
+        ),
+    ])
+    .unwrap();
+    let keys = |i: usize| -> Vec<(&str, &str)> {
+        plan.staff[i]
+            .personal
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect()
+    };
+    assert_eq!(keys(0), [("Trình độ", "Thạc sĩ")]);
+    assert_eq!(keys(1), [("Họ tên", "Lê Văn C")]);
+}
+
+#[test]
+fn missing_required_files_and_columns_are_named() {
+    assert_eq!(
+        problems(&[]),
+        [
+            Problem::MissingFile {
+                file: "units.csv".into()
+            },
+            Problem::MissingFile {
+                file: "positions.csv".into()
+            },
+        ]
+    );
+    assert_eq!(
+        problems(&[
+            ("units.csv", UNITS),
+            (
+                "positions.csv",
+                "id,name,category,method\ncv,CV,shared,fixed\n"
+            ),
+            ("duties.csv", "id,position_id,name\nd,cv,D\n"),
+        ]),
+        [
+            Problem::MissingColumn {
+                file: "positions.csv".into(),
+                column: "unit_id".into()
+            },
+            Problem::MissingColumn {
+                file: "duties.csv".into(),
+                column: "kind".into()
+            },
+        ]
+    );
+    let error = import(&[("positions.csv", POSITIONS)]).unwrap_err();
+    assert_eq!(error.to_string(), "units.csv: required file is missing");
+}
+
+#[test]
+fn a_column_given_twice_is_reported() {
+    assert_eq!(
+        problems(&[
+            ("units.csv", "id,name,Name\nso,A,B\n"),
+            ("positions.csv", POSITIONS)
+        ]),
+        [cell(
+            "units.csv",
+            1,
+            "Name",
+            "this column appears more than once"
+        )]
+    );
+}
+
+#[test]
+fn a_row_with_more_cells_than_the_header_is_reported() {
+    let found = problems(&[
+        ("units.csv", "id,name\nso,Phòng Tổ chức, Cán bộ\n"),
+        ("positions.csv", POSITIONS),
+    ]);
+    assert!(
+        matches!(&found[..], [Problem::Row { file, line: 2, message }]
+            if file == "units.csv" && message.contains("3 cells")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_missing_folder_is_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("nowhere");
+    assert!(matches!(
+        import_dir(&missing),
+        Err(ImportError::DirectoryNotFound(path)) if path == missing
+    ));
+    let file = dir.path().join("file.csv");
+    fs::write(&file, "x").unwrap();
+    assert!(matches!(
+        import_dir(&file),
+        Err(ImportError::NotADirectory(_))
+    ));
+}
+
+// ---------------------------------------------------------------- cells
+
+#[test]
+fn bad_numbers_keywords_and_integers_name_file_line_and_column() {
+    let found = problems(&[
+        (
+            "settings.csv",
+            "key,value\nyear,năm nay\nrounding,sideways\n",
+        ),
+        (
+            "calendars.csv",
+            "id,days_per_week,weeks_per_year,public_holidays,annual_leave,hours_per_day\n\
+             c,5,52,11,12,\"7,5\"\n",
+        ),
+        ("units.csv", "id,name,quota\nso,Sở,1.5\nvp,VP,-2\n"),
+        (
+            "positions.csv",
+            "id,unit_id,name,category,method,count\ncv,so,CV,expert,workload,x\n",
+        ),
+        (
+            "duties.csv",
+            format!(
+                "{DUTY_HEADER}d1,cv,D,service,abc,5,,,,,,,\nd2,cv,D,additional,,,,,5,fortnight,,,\n"
+            )
+            .as_str(),
+        ),
+        ("staff.csv", "id,unit_id,fte\ns1,so,1,0\n"),
+    ]);
+    let nan = "is not a number (write digits with \".\" as the decimal separator, no thousands separator)";
+    assert_eq!(
+        found,
+        [
+            cell(
+                "settings.csv",
+                2,
+                "value",
+                "\"năm nay\" is not a whole number"
+            ),
+            cell(
+                "settings.csv",
+                3,
+                "value",
+                "\"sideways\" is not one of: nearest, up, down"
+            ),
+            cell(
+                "calendars.csv",
+                2,
+                "hours_per_day",
+                &format!("\"7,5\" {nan}")
+            ),
+            cell(
+                "units.csv",
+                2,
+                "quota",
+                "\"1.5\" is not a whole number (0 or more)"
+            ),
+            cell(
+                "units.csv",
+                3,
+                "quota",
+                "\"-2\" is negative; a whole number of 0 or more"
+            ),
+            cell(
+                "positions.csv",
+                2,
+                "category",
+                "\"expert\" is not one of: leadership, specialized, shared, support"
+            ),
+            cell(
+                "positions.csv",
+                2,
+                "count",
+                "\"x\" is not a whole number (0 or more)"
+            ),
+            cell("duties.csv", 2, "volume", &format!("\"abc\" {nan}")),
+            cell(
+                "duties.csv",
+                3,
+                "per",
+                "\"fortnight\" is not one of: day, week, month, year"
+            ),
+            Problem::Row {
+                file: "staff.csv".into(),
+                line: 2,
+                message: "the row has 4 cells but the header has 3 columns \
+                          (a value with a comma must be quoted)"
+                    .into()
+            },
+        ]
+    );
+}
+
+#[test]
+fn the_error_message_lists_problems_one_per_line() {
+    let units = "id,name,quota\na,A,x\nb,B,y\n";
+    let error = import(&[("units.csv", units), ("positions.csv", POSITIONS)]).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "units.csv:2, column \"quota\": \"x\" is not a whole number (0 or more)\n\
+         units.csv:3, column \"quota\": \"y\" is not a whole number (0 or more)"
+    );
+}
+
+#[test]
+fn negative_numbers_are_read_for_validation_to_judge() {
+    let found = duties(&format!("{DUTY_HEADER}d,cv,D,norm,-3,,,,,,,-0.5,\n"));
+    assert_eq!(
+        found[0].kind,
+        ComponentKind::Norm {
+            volume: -3.0,
+            ratio: -0.5
+        }
+    );
+}
+
+#[test]
+fn required_cells_must_be_filled() {
+    let found = problems(&[
+        ("units.csv", "id,name\n,Sở\nvp,\n"),
+        (
+            "positions.csv",
+            "id,unit_id,name,category,method\ncv,so,CV,,\n",
+        ),
+    ]);
+    assert_eq!(
+        found,
+        [
+            cell("units.csv", 2, "id", "a value is required"),
+            cell("units.csv", 3, "name", "a value is required"),
+            cell(
+                "positions.csv",
+                2,
+                "category",
+                "a value is required for a position (one of: leadership, specialized, shared, support)"
+            ),
+            cell(
+                "positions.csv",
+                2,
+                "method",
+                "a value is required for a position (one of: workload, fixed)"
+            ),
+        ]
+    );
+}
+
+// ---------------------------------------------------------------- duties
+
+#[test]
+fn every_kind_and_period_is_read() {
+    let rows = [
+        "s,cv,S,service,10,6,2,,,,,,",
+        "p,cv,P,support,,,,12.5,,,,,",
+        "t1,cv,T,support,,,,,5,day,,,",
+        "t2,cv,T,support,,,,,5,week,,,",
+        "t3,cv,T,support,,,,,5,month,,,",
+        "t4,cv,T,support,,,,,5,year,,,",
+        "a1,cv,A,additional,,,,,60,DAY,3,,",
+        "a2,cv,A,additional,,,,,60,Week,,,",
+        "a3,cv,A,additional,,,,,60,month,0.5,,",
+        "a4,cv,A,additional,,,,,60,year,1,,",
+        "n,cv,N,norm,20,,,,,,,1.5,K-1",
+    ];
+    let kinds: Vec<ComponentKind> = duties(&format!("{DUTY_HEADER}{}\n", rows.join("\n")))
+        .into_iter()
+        .map(|c| c.kind)
+        .collect();
+    let time = |per| ComponentKind::Support(SupportAmount::Time { minutes: 5.0, per });
+    let additional = |per, staff| ComponentKind::Additional {
+        minutes: 60.0,
+        per,
+        staff,
+    };
+    assert_eq!(
+        kinds,
+        [
+            ComponentKind::Service {
+                volume: 10.0,
+                minutes_per_item: 6.0,
+                coefficient: 2.0
+            },
+            ComponentKind::Support(SupportAmount::Percent(12.5)),
+            time(Period::Day),
+            time(Period::Week),
+            time(Period::Month),
+            time(Period::Year),
+            additional(Period::Day, 3.0),
+            additional(Period::Week, 1.0),
+            additional(Period::Month, 0.5),
+            additional(Period::Year, 1.0),
+            ComponentKind::Norm {
+                volume: 20.0,
+                ratio: 1.5
+            },
+        ]
+    );
+}
+
+#[test]
+fn duties_attach_to_their_positions_in_file_order() {
+    let positions = format!("{POSITIONS}tp,so,Trưởng phòng,leadership,,fixed,1,,,\n");
+    let plan = import(&[
+        ("units.csv", UNITS),
+        ("positions.csv", &positions),
+        (
+            "duties.csv",
+            &format!(
+                "{DUTY_HEADER}b,tp,B,support,,,,5,,,,,\na,cv,A,support,,,,5,,,,,\n\
+                 c,tp,C,support,,,,5,,,,,\n"
+            ),
+        ),
+    ])
+    .unwrap();
+    let ids = |i: usize| -> Vec<&str> {
+        plan.positions[i]
+            .components
+            .iter()
+            .map(|c| c.id.as_str())
+            .collect()
+    };
+    assert_eq!(ids(0), ["a"]);
+    assert_eq!(ids(1), ["b", "c"]);
+}
+
+#[test]
+fn cells_a_kind_does_not_use_are_errors() {
+    let found = duty_problems(&format!(
+        "{DUTY_HEADER}\
+         s,cv,S,service,10,6,,15,,,,,\n\
+         p,cv,P,support,8,,,10,,,,,\n\
+         a,cv,A,additional,,,,,60,day,,2,\n\
+         n,cv,N,norm,20,5,,,,,,1,\n"
+    ));
+    assert_eq!(
+        found,
+        [
+            cell(
+                "duties.csv",
+                2,
+                "percent",
+                "\"15\" is not used by kind service"
+            ),
+            cell(
+                "duties.csv",
+                3,
+                "volume",
+                "\"8\" is not used by kind support"
+            ),
+            cell(
+                "duties.csv",
+                4,
+                "ratio",
+                "\"2\" is not used by kind additional"
+            ),
+            cell(
+                "duties.csv",
+                5,
+                "minutes_per_item",
+                "\"5\" is not used by kind norm"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn support_needs_either_percent_or_time() {
+    let found = duty_problems(&format!(
+        "{DUTY_HEADER}\
+         both,cv,B,support,,,,10,30,day,,,\n\
+         neither,cv,N,support,,,,,,,,,\n\
+         no_per,cv,M,support,,,,,30,,,,\n\
+         no_minutes,cv,P,support,,,,,,week,,,\n"
+    ));
+    assert_eq!(
+        found,
+        [
+            cell(
+                "duties.csv",
+                2,
+                "percent",
+                "give either percent, or minutes and per, not both"
+            ),
+            cell(
+                "duties.csv",
+                3,
+                "percent",
+                "a number is required for kind support (or give minutes and per instead)"
+            ),
+            cell(
+                "duties.csv",
+                4,
+                "per",
+                "a value is required for kind support given as time (one of: day, week, month, year)"
+            ),
+            cell(
+                "duties.csv",
+                5,
+                "minutes",
+                "a number is required for kind support given as time"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn required_duty_cells_are_checked_per_kind() {
+    let found = duty_problems(&format!(
+        "{DUTY_HEADER}\
+         s,cv,S,service,10,,,,,,,,\n\
+         a,cv,A,additional,,,,,,,,,\n\
+         n,cv,N,norm,,,,,,,,,\n\
+         k,cv,K,chore,,,,,,,,,\n"
+    ));
+    let columns: Vec<(u64, &str)> = found
+        .iter()
+        .map(|p| (p.line().unwrap(), p.column().unwrap()))
+        .collect();
+    assert_eq!(
+        columns,
+        [
+            (2, "minutes_per_item"),
+            (3, "minutes"),
+            (3, "per"),
+            (4, "volume"),
+            (4, "ratio"),
+            (5, "kind"),
+        ]
+    );
+}
+
+#[test]
+fn a_duty_naming_an_unknown_position_is_an_error() {
+    assert_eq!(
+        duty_problems(&format!(
+            "{DUTY_HEADER}ok,cv,A,support,,,,5,,,,,\nbad,ghost,B,support,,,,5,,,,,\n"
+        )),
+        [cell(
+            "duties.csv",
+            3,
+            "position_id",
+            "no position \"ghost\" in positions.csv"
+        )]
+    );
+}
+
+#[test]
+fn a_duty_of_a_position_whose_row_failed_is_not_reported_twice() {
+    let found = problems(&[
+        ("units.csv", UNITS),
+        (
+            "positions.csv",
+            "id,unit_id,name,category,method\ncv,so,CV,shared,sometimes\n",
+        ),
+        (
+            "duties.csv",
+            &format!("{DUTY_HEADER}d,cv,D,support,,,,5,,,,,\n"),
+        ),
+    ]);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].file(), "positions.csv");
+}
+
+#[test]
+fn several_problems_in_several_files_are_reported_together() {
+    let found = problems(&[
+        ("units.csv", "id,name,quota\na,A,x\nb,B,\nc,C,-1\n"),
+        ("positions.csv", "id,unit_id,name,category,method\n"),
+        (
+            "duties.csv",
+            &format!("{DUTY_HEADER}d,cv,D,service,1,,,,,,,,\n"),
+        ),
+        ("staff.csv", "id,unit_id,fte\ns,a,full\n"),
+    ]);
+    let places: Vec<(&str, Option<u64>)> = found.iter().map(|p| (p.file(), p.line())).collect();
+    assert_eq!(
+        places,
+        [
+            ("units.csv", Some(2)),
+            ("units.csv", Some(4)),
+            ("duties.csv", Some(2)),
+            ("duties.csv", Some(2)),
+            ("staff.csv", Some(2)),
+        ]
+    );
+}
+
+#[test]
+fn settings_keys_and_keywords_ignore_case_and_unknown_keys_are_ignored() {
+    let plan = import(&[
+        ("units.csv", UNITS),
+        ("positions.csv", POSITIONS),
+        (
+            "settings.csv",
+            "value,key\nDown,ROUNDING\nx,theme\n2027,Year\n",
+        ),
+    ])
+    .unwrap();
+    assert_eq!(plan.rounding, Rounding::Down);
+    assert_eq!(plan.meta.year, Some(2027));
+}
+
+#[test]
+fn a_setting_given_twice_is_an_error() {
+    assert_eq!(
+        problems(&[
+            ("units.csv", UNITS),
+            ("positions.csv", POSITIONS),
+            ("settings.csv", "key,value\nname,A\nname,B\n"),
+        ]),
+        [cell(
+            "settings.csv",
+            3,
+            "key",
+            "the key \"name\" is given twice (first on line 2)"
+        )]
+    );
+}
+
+// ---------------------------------------------------------------- export and round trips
+
+fn round_trip(plan: &Plan) -> Plan {
+    let dir = tempfile::tempdir().unwrap();
+    export_dir(plan, dir.path()).unwrap();
+    import_dir(dir.path()).unwrap()
+}
+
+#[test]
+fn import_export_import_gives_the_same_plan() {
+    let first = import(&FULL).unwrap();
+    assert_eq!(round_trip(&first), first);
+}
+
+#[test]
+fn export_import_gives_the_same_plan() {
+    let mut plan = full_plan();
+    plan.meta.agency = String::new();
+    plan.meta.year = None;
+    plan.calendars[1].name = "Lịch y tế, \"ca\" kíp".into();
+    plan.calendars.push(Calendar::vietnamese_default());
+    plan.units[0].name = "Sở Nội vụ\nTỉnh A, \"B\"".into();
+    let awkward = [
+        0.1 + 0.2,
+        1.0 / 3.0,
+        1e-7,
+        1e21,
+        123456789.125,
+        -0.5,
+        5e-324,
+    ];
+    for (i, value) in awkward.into_iter().enumerate() {
+        plan.positions[1].components.push(component(
+            &format!("x{i}"),
+            "Số lẻ",
+            ComponentKind::Service {
+                volume: value,
+                minutes_per_item: value,
+                coefficient: value,
+            },
+        ));
+    }
+    plan.staff[2]
+        .personal
+        .insert("Ghi chú, thêm".into(), "dòng 1\ndòng 2".into());
+    assert_eq!(round_trip(&plan), plan);
+}
+
+#[test]
+fn an_empty_plan_round_trips() {
+    assert_eq!(round_trip(&Plan::default()), Plan::default());
+}
+
+#[test]
+fn export_writes_headers_without_bom_and_only_the_calendars_it_has() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("new").join("folder");
+    let mut plan = full_plan();
+    export_dir(&plan, &target).unwrap();
+    let read = |name: &str| fs::read_to_string(target.join(name)).unwrap();
+    let units = read("units.csv");
+    assert!(units.starts_with("id,parent_id,name,unit_type,quota\nso,,Sở Nội vụ,sở,40\n"));
+    assert!(read("calendars.csv").starts_with(
+        "id,days_per_week,weeks_per_year,public_holidays,annual_leave,sick_leave,other_leave,\
+         hours_per_day,available_hours\nhc,5,52,11,12,0,0,8,\n"
+    ));
+    assert!(read("positions.csv").starts_with(
+        "id,unit_id,name,category,rank_code,method,count,min,max,calendar\n\
+         gd,so,Giám đốc,leadership,,fixed,1,1,1,\n"
+    ));
+    assert!(read("duties.csv").starts_with(DUTY_HEADER));
+    assert!(read("duties.csv").contains("\nd3,cv,Họp giao ban,support,,,,10,,,,,\n"));
+    assert!(
+        read("staff.csv").starts_with("id,unit_id,position_id,rank_code,fte,Họ tên,Năm sinh\n")
+    );
+    assert_eq!(
+        read("settings.csv"),
+        "key,value\nname,Đề án vị trí việc làm 2026\nagency,Sở Nội vụ tỉnh A\nyear,2026\n\
+         rounding,up\n"
+    );
+    assert!(!units.as_bytes().starts_with(b"\xEF\xBB\xBF"));
+
+    // Exporting a plan without calendars over the folder removes the old calendars.csv.
+    plan.calendars.clear();
+    for p in &mut plan.positions {
+        p.calendar = None;
+    }
+    plan.staff.clear();
+    export_dir(&plan, &target).unwrap();
+    assert!(!target.join("calendars.csv").exists());
+    assert_eq!(read("staff.csv"), "id,unit_id,position_id,rank_code,fte\n");
+    assert_eq!(import_dir(&target).unwrap(), plan);
+}
+
+#[test]
+fn export_refuses_what_cannot_be_read_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut plan = full_plan();
+    plan.staff[0].personal.insert("FTE".into(), "x".into());
+    assert!(matches!(
+        export_dir(&plan, dir.path()),
+        Err(ExportError::PersonalField { key, .. }) if key == "FTE"
+    ));
+
+    let mut plan = full_plan();
+    plan.calendars[0].hours_per_day = f64::NAN;
+    assert!(matches!(
+        export_dir(&plan, dir.path()),
+        Err(ExportError::NotFinite { column, .. }) if column == "hours_per_day"
+    ));
+}
+
+#[test]
+fn export_into_a_file_path_fails() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("plan.csv");
+    fs::write(&file, "x").unwrap();
+    assert!(matches!(
+        export_dir(&full_plan(), &file),
+        Err(ExportError::CreateDir { .. })
+    ));
+}

@@ -1,0 +1,477 @@
+//! Plan files: RON round trips, normalisation, versions, errors and atomic saves.
+
+use std::fs;
+use std::path::Path;
+
+use vtvl::model::{
+    Calendar, Category, Component, ComponentKind, FORMAT_VERSION, Method, Period, PersonalFields,
+    Plan, PlanMeta, Position, Rounding, StaffMember, SupportAmount, Unit,
+};
+use vtvl::plan_file::{self, PlanFileError};
+
+fn component(id: &str, name: &str, kind: ComponentKind) -> Component {
+    Component {
+        id: id.into(),
+        name: name.into(),
+        code: None,
+        kind,
+    }
+}
+
+/// A plan with every component kind and period, optional fields both set and unset, several
+/// calendars and Vietnamese text everywhere.
+fn rich_plan() -> Plan {
+    let mut components = vec![
+        Component {
+            code: Some("1.001234".into()),
+            ..component(
+                "cv-tiep-nhan",
+                "Tiếp nhận, thẩm định hồ sơ đăng ký hộ tịch",
+                ComponentKind::Service {
+                    volume: 1200.0,
+                    minutes_per_item: 30.0,
+                    coefficient: 1.25,
+                },
+            )
+        },
+        component(
+            "cv-hop",
+            "Họp giao ban, sinh hoạt chuyên môn",
+            ComponentKind::Support(SupportAmount::Percent(10.0)),
+        ),
+        component(
+            "cv-bao-cao",
+            "Báo cáo định kỳ \"tháng\"",
+            ComponentKind::Norm {
+                volume: 20.0,
+                ratio: 1.5,
+            },
+        ),
+    ];
+    for (index, per) in Period::ALL.into_iter().enumerate() {
+        components.push(component(
+            &format!("cv-ho-tro-{}", per.keyword()),
+            "Hỗ trợ đồng nghiệp",
+            ComponentKind::Support(SupportAmount::Time {
+                minutes: 15.0 * (index + 1) as f64,
+                per,
+            }),
+        ));
+        components.push(component(
+            &format!("cv-them-{}", per.keyword()),
+            "Công tác Đảng, đoàn thể",
+            ComponentKind::Additional {
+                minutes: 30.0,
+                per,
+                staff: 0.5 + index as f64,
+            },
+        ));
+    }
+    Plan {
+        format_version: FORMAT_VERSION,
+        meta: PlanMeta {
+            name: "Đề án vị trí việc làm UBND xã Tân Hòa".into(),
+            agency: "Ủy ban nhân dân xã Tân Hòa".into(),
+            year: Some(2026),
+        },
+        rounding: Rounding::Down,
+        calendars: vec![
+            Calendar::vietnamese_default(),
+            Calendar {
+                id: "y-te".into(),
+                name: "Lịch trạm y tế".into(),
+                days_per_week: 5.5,
+                weeks_per_year: 52.0,
+                public_holidays: 12.0,
+                annual_leave: 14.0,
+                sick_leave: 3.5,
+                other_leave: 1.0,
+                hours_per_day: 7.5,
+                available_hours: Some(1200.0),
+            },
+        ],
+        units: vec![
+            Unit {
+                id: "ubnd".into(),
+                parent_id: None,
+                name: "Ủy ban nhân dân xã".into(),
+                unit_type: "ủy ban".into(),
+                quota: Some(22),
+            },
+            Unit {
+                id: "van-phong".into(),
+                parent_id: Some("ubnd".into()),
+                name: "Văn phòng HĐND và UBND".into(),
+                unit_type: String::new(),
+                quota: None,
+            },
+        ],
+        positions: vec![
+            Position {
+                id: "chu-tich".into(),
+                unit_id: "ubnd".into(),
+                name: "Chủ tịch UBND xã".into(),
+                category: Category::Leadership,
+                rank_code: String::new(),
+                method: Method::Fixed,
+                count: 1,
+                min: None,
+                max: None,
+                calendar: None,
+                components: Vec::new(),
+            },
+            Position {
+                id: "tu-phap".into(),
+                unit_id: "van-phong".into(),
+                name: "Công chức Tư pháp - Hộ tịch".into(),
+                category: Category::Specialized,
+                rank_code: "01.003".into(),
+                method: Method::Workload,
+                count: 0,
+                min: Some(1),
+                max: Some(3),
+                calendar: Some("y-te".into()),
+                components,
+            },
+        ],
+        staff: vec![
+            StaffMember {
+                id: "nv-001".into(),
+                unit_id: "van-phong".into(),
+                position_id: Some("tu-phap".into()),
+                rank_code: "01.003".into(),
+                fte: 1.0,
+                personal: PersonalFields::from_iter([
+                    ("họ tên".to_owned(), "Nguyễn Thị Ánh".to_owned()),
+                    ("năm sinh".to_owned(), "1990".to_owned()),
+                ]),
+            },
+            StaffMember {
+                id: "nv-002".into(),
+                unit_id: "ubnd".into(),
+                position_id: None,
+                rank_code: String::new(),
+                fte: 0.5,
+                personal: PersonalFields::new(),
+            },
+        ],
+    }
+}
+
+fn origin() -> &'static Path {
+    Path::new("plans/x.ron")
+}
+
+/// The file text of a small valid plan, with `body` spliced in after the version line.
+fn small_plan_text(version: u32, body: &str) -> String {
+    format!("(\n    format_version: {version},\n    meta: (name: \"Kế hoạch\"),\n{body})\n")
+}
+
+#[test]
+fn a_rich_plan_round_trips_through_ron() {
+    let plan = rich_plan();
+    let text = plan_file::to_ron_string(&plan).unwrap();
+    let back = plan_file::from_ron_str(&text, origin()).unwrap();
+    assert_eq!(back, plan);
+    // Writing again gives the same bytes: saves of an unchanged plan do not show in diffs.
+    assert_eq!(plan_file::to_ron_string(&back).unwrap(), text);
+}
+
+#[test]
+fn ron_text_is_readable() {
+    let text = plan_file::to_ron_string(&rich_plan()).unwrap();
+    // Vietnamese is written as is, not as escapes.
+    assert!(text.contains("name: \"Đề án vị trí việc làm UBND xã Tân Hòa\","));
+    assert!(!text.contains("\\u{"));
+    // Optional values are written bare; unset ones are left out.
+    assert!(text.contains("year: 2026,"));
+    assert!(text.contains("parent_id: \"ubnd\","));
+    assert!(!text.contains("Some("));
+    assert!(!text.contains("None"));
+    // Each component kind on one line.
+    assert!(text.contains("kind: support(percent(10.0)),"));
+    assert!(text.contains("kind: support(time(minutes: 15.0, per: day)),"));
+    assert!(text.contains("kind: additional(minutes: 30.0, per: week, staff: 1.5),"));
+    assert!(
+        text.contains("kind: service(volume: 1200.0, minutes_per_item: 30.0, coefficient: 1.25),")
+    );
+    assert!(text.contains("kind: norm(volume: 20.0, ratio: 1.5),"));
+    // The same line ends everywhere, and a final newline.
+    assert!(!text.contains('\r'));
+    assert!(text.ends_with(")\n"));
+}
+
+#[test]
+fn hand_written_files_may_use_some_or_bare_values_and_defaults() {
+    let body = r#"    units: [
+        (id: "a", name: "Phòng A"),
+        (id: "b", parent_id: Some("a"), name: "Tổ B", quota: 3),
+    ],
+    positions: [
+        (
+            id: "p",
+            unit_id: "b",
+            name: "Chuyên viên",
+            category: shared,
+            method: workload,
+            components: [
+                (id: "c", name: "Xử lý hồ sơ", kind: service(volume: 10, minutes_per_item: 6)),
+            ],
+        ),
+    ],
+"#;
+    let plan = plan_file::from_ron_str(&small_plan_text(1, body), origin()).unwrap();
+    assert_eq!(plan.units[1].parent_id.as_deref(), Some("a"));
+    assert_eq!(plan.units[1].quota, Some(3));
+    assert_eq!(plan.rounding, Rounding::Nearest);
+    assert_eq!(
+        plan.positions[0].components[0].kind,
+        ComponentKind::Service {
+            volume: 10.0,
+            minutes_per_item: 6.0,
+            coefficient: 1.0
+        }
+    );
+}
+
+#[test]
+fn nfd_text_is_normalised_to_nfc() {
+    // "Phòng Kế toán" with every mark as a combining character (as macOS may type it).
+    let nfd = "Pho\u{300}ng Ke\u{302}\u{301} toa\u{301}n";
+    let nfc = "Phòng Kế toán";
+    assert_ne!(nfd, nfc);
+    let body = format!("    units: [(id: \"{nfd}\", name: \"{nfd}\")],\n");
+    let plan = plan_file::from_ron_str(&small_plan_text(1, &body), origin()).unwrap();
+    assert_eq!(plan.units[0].id, nfc);
+    assert_eq!(plan.units[0].name, nfc);
+}
+
+#[test]
+fn a_byte_order_mark_is_ignored() {
+    let text = format!("\u{feff}{}", small_plan_text(1, ""));
+    let plan = plan_file::from_ron_str(&text, origin()).unwrap();
+    assert_eq!(plan.meta.name, "Kế hoạch");
+}
+
+#[test]
+fn non_finite_numbers_load_so_that_validation_can_report_them() {
+    let mut plan = rich_plan();
+    plan.staff[0].fte = f64::NAN;
+    plan.staff[1].fte = f64::INFINITY;
+    let text = plan_file::to_ron_string(&plan).unwrap();
+    let back = plan_file::from_ron_str(&text, origin()).unwrap();
+    assert!(back.staff[0].fte.is_nan());
+    assert_eq!(back.staff[1].fte, f64::INFINITY);
+}
+
+#[test]
+fn a_newer_version_is_refused_with_its_message() {
+    let newer = FORMAT_VERSION + 1;
+    // Newer files may hold fields this build does not know: the version explains it.
+    let text = small_plan_text(newer, "    budget: (total: 5),\n");
+    let error = plan_file::from_ron_str(&text, origin()).unwrap_err();
+    assert!(
+        matches!(
+            error,
+            PlanFileError::NewerVersion { ref path, found, supported }
+                if path == origin() && found == newer && supported == FORMAT_VERSION
+        ),
+        "{error:?}"
+    );
+    assert_eq!(
+        error.to_string(),
+        format!(
+            "plans/x.ron: written by a newer vtvl (plan format version {newer}, this vtvl reads \
+             up to version {FORMAT_VERSION}); update vtvl to open it"
+        )
+    );
+    // Also when the newer file happens to parse.
+    let text = small_plan_text(newer, "");
+    assert!(matches!(
+        plan_file::from_ron_str(&text, origin()),
+        Err(PlanFileError::NewerVersion { .. })
+    ));
+}
+
+#[test]
+fn a_missing_version_is_named() {
+    let text = "(\n    meta: (name: \"Kế hoạch\"),\n)\n";
+    let error = plan_file::from_ron_str(text, origin()).unwrap_err();
+    assert!(
+        matches!(error, PlanFileError::MissingVersion { .. }),
+        "{error:?}"
+    );
+    assert_eq!(
+        error.to_string(),
+        "plans/x.ron: not a vtvl plan file: `format_version` is missing"
+    );
+}
+
+#[test]
+fn a_syntax_error_reports_its_line_and_column() {
+    // Line 5 lacks the comma after the first unit: the error is where the next one starts.
+    let body = "    units: [\n        (id: \"a\", name: \"Phòng A\")\n        (id: \"b\", name: \"B\"),\n    ],\n";
+    let error = plan_file::from_ron_str(&small_plan_text(1, body), origin()).unwrap_err();
+    let PlanFileError::Parse {
+        ref path,
+        line,
+        column,
+        ref message,
+    } = error
+    else {
+        panic!("{error:?}");
+    };
+    assert_eq!(path, origin());
+    assert_eq!((line, column), (6, 9), "{message}");
+    assert_eq!(message, "expected comma");
+    assert_eq!(error.to_string(), "plans/x.ron:6:9: expected comma");
+}
+
+#[test]
+fn a_type_error_says_what_was_expected_where() {
+    // Line 5: a string where a percentage goes.
+    let body = "    positions: [(id: \"p\", unit_id: \"đ\", name: \"n\", category: shared, method: workload,\n        components: [(id: \"c\", name: \"Hỗ trợ\", kind: support(percent(\"mười\")))])],\n";
+    let error = plan_file::from_ron_str(&small_plan_text(1, body), origin()).unwrap_err();
+    let text = error.to_string();
+    assert!(text.starts_with("plans/x.ron:5:"), "{text}");
+    assert!(text.ends_with(": expected float"), "{text}");
+}
+
+#[test]
+fn unknown_and_missing_fields_are_named() {
+    let body = "    units: [(id: \"a\", nmae: \"Phòng A\")],\n";
+    let error = plan_file::from_ron_str(&small_plan_text(1, body), origin()).unwrap_err();
+    let text = error.to_string();
+    assert!(text.starts_with("plans/x.ron:4:"), "{text}");
+    assert!(text.contains("`nmae`"), "{text}");
+
+    let body = "    units: [(id: \"a\")],\n";
+    let error = plan_file::from_ron_str(&small_plan_text(1, body), origin()).unwrap_err();
+    let text = error.to_string();
+    assert!(text.starts_with("plans/x.ron:4:"), "{text}");
+    assert!(text.contains("missing field `name`"), "{text}");
+}
+
+#[test]
+fn save_then_load_gives_the_plan_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ke-hoach.ron");
+    let plan = rich_plan();
+    plan_file::save(&plan, &path).unwrap();
+    assert_eq!(plan_file::load(&path).unwrap(), plan);
+    assert_eq!(
+        fs::read_to_string(&path).unwrap(),
+        plan_file::to_ron_string(&plan).unwrap()
+    );
+}
+
+#[test]
+fn save_keeps_the_previous_version_as_backup_and_leaves_no_tmp() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.ron");
+    let backup = dir.path().join("plan.ron.bak");
+    let mut plan = rich_plan();
+
+    plan_file::save(&plan, &path).unwrap();
+    assert!(!backup.exists(), "a first save has nothing to back up");
+
+    let first = fs::read_to_string(&path).unwrap();
+    plan.meta.name = "Bản thứ hai".into();
+    plan_file::save(&plan, &path).unwrap();
+    assert_eq!(fs::read_to_string(&backup).unwrap(), first);
+
+    let second = fs::read_to_string(&path).unwrap();
+    plan.meta.name = "Bản thứ ba".into();
+    plan_file::save(&plan, &path).unwrap();
+    assert_eq!(fs::read_to_string(&backup).unwrap(), second);
+    assert_eq!(plan_file::load(&path).unwrap().meta.name, "Bản thứ ba");
+
+    let mut names: Vec<_> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().into_string().unwrap())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["plan.ron", "plan.ron.bak"]);
+}
+
+#[test]
+fn save_into_a_missing_folder_fails_clearly_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("khong-co");
+    let path = folder.join("plan.ron");
+    let error = plan_file::save(&rich_plan(), &path).unwrap_err();
+    assert!(matches!(error, PlanFileError::Io { .. }), "{error:?}");
+    let text = error.to_string();
+    assert!(
+        text.starts_with(&format!("{}: cannot write: ", path.display())),
+        "{text}"
+    );
+    assert!(!folder.exists());
+    assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 0);
+}
+
+#[test]
+fn a_failed_save_leaves_the_original_intact() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.ron");
+    let plan = rich_plan();
+    plan_file::save(&plan, &path).unwrap();
+    let original = fs::read(&path).unwrap();
+    // A folder where the temporary file should go makes the write fail.
+    fs::create_dir(dir.path().join("plan.ron.tmp")).unwrap();
+
+    let mut changed = plan.clone();
+    changed.meta.name = "Không được lưu".into();
+    assert!(plan_file::save(&changed, &path).is_err());
+    assert_eq!(fs::read(&path).unwrap(), original);
+    assert!(!dir.path().join("plan.ron.bak").exists());
+}
+
+#[test]
+fn save_onto_a_folder_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.ron");
+    fs::create_dir(&path).unwrap();
+    let error = plan_file::save(&rich_plan(), &path).unwrap_err();
+    assert!(matches!(error, PlanFileError::Io { .. }), "{error:?}");
+    assert!(path.is_dir());
+    assert!(!dir.path().join("plan.ron.bak").exists());
+    assert!(!dir.path().join("plan.ron.tmp").exists());
+}
+
+#[test]
+fn load_names_a_missing_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("khong-co.ron");
+    let error = plan_file::load(&path).unwrap_err();
+    assert!(matches!(error, PlanFileError::Io { .. }), "{error:?}");
+    assert!(
+        error
+            .to_string()
+            .starts_with(&format!("{}: cannot read: ", path.display())),
+        "{error}"
+    );
+}
+
+#[test]
+fn load_points_at_bytes_that_are_not_utf8() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("latin1.ron");
+    // "Phòng" in Latin-1 on line 3: "ò" is the 21st character.
+    let mut bytes = b"(\n    format_version: 1,\n    meta: (name: \"Ph".to_vec();
+    bytes.extend([0xf2, b'n', b'g', b'"', b')', b')']);
+    fs::write(&path, bytes).unwrap();
+    let error = plan_file::load(&path).unwrap_err();
+    assert!(
+        matches!(
+            error,
+            PlanFileError::Parse {
+                line: 3,
+                column: 21,
+                ..
+            }
+        ),
+        "{error:?}"
+    );
+    assert!(error.to_string().contains("not UTF-8"), "{error}");
+}

@@ -1,0 +1,839 @@
+//! Validation: each problem kind with its place and message, and all problems at once.
+
+use vtvl::model::{
+    Calendar, Category, Component, ComponentKind, FORMAT_VERSION, Method, Period, Plan, PlanMeta,
+    Position, StaffMember, SupportAmount, Unit,
+};
+use vtvl::validation::{Place, Problem, ProblemKind, validate};
+
+fn unit(id: &str, parent: Option<&str>) -> Unit {
+    Unit {
+        id: id.into(),
+        parent_id: parent.map(Into::into),
+        name: format!("Đơn vị {id}"),
+        unit_type: String::new(),
+        quota: None,
+    }
+}
+
+fn component(id: &str, kind: ComponentKind) -> Component {
+    Component {
+        id: id.into(),
+        name: format!("Công việc {id}"),
+        code: None,
+        kind,
+    }
+}
+
+fn position(id: &str, unit_id: &str, components: Vec<Component>) -> Position {
+    Position {
+        id: id.into(),
+        unit_id: unit_id.into(),
+        name: format!("Vị trí {id}"),
+        category: Category::Specialized,
+        rank_code: "01.003".into(),
+        method: Method::Workload,
+        count: 0,
+        min: None,
+        max: None,
+        calendar: None,
+        components,
+    }
+}
+
+fn staff(id: &str, unit_id: &str, position_id: Option<&str>) -> StaffMember {
+    StaffMember {
+        id: id.into(),
+        unit_id: unit_id.into(),
+        position_id: position_id.map(Into::into),
+        rank_code: String::new(),
+        fte: 1.0,
+        personal: Default::default(),
+    }
+}
+
+fn service() -> ComponentKind {
+    ComponentKind::Service {
+        volume: 1000.0,
+        minutes_per_item: 30.0,
+        coefficient: 1.0,
+    }
+}
+
+fn percent(share: f64) -> ComponentKind {
+    ComponentKind::Support(SupportAmount::Percent(share))
+}
+
+/// A valid plan: every component kind and period, two calendars, a fixed position with
+/// components (ignored) and a workload position without any (requires nobody).
+fn valid_plan() -> Plan {
+    let health = Calendar {
+        id: "y-te".into(),
+        name: "Lịch y tế".into(),
+        available_hours: Some(1200.0),
+        ..Calendar::vietnamese_default()
+    };
+    let mut leader = position(
+        "chu-tich",
+        "ubnd",
+        vec![component("cv-lanh-dao", service())],
+    );
+    leader.method = Method::Fixed;
+    leader.category = Category::Leadership;
+    leader.count = 1;
+    let mut clerk = position(
+        "van-thu",
+        "van-phong",
+        vec![
+            component("cv-van-thu", service()),
+            component("cv-hop", percent(10.0)),
+            component(
+                "cv-ho-tro",
+                ComponentKind::Support(SupportAmount::Time {
+                    minutes: 30.0,
+                    per: Period::Week,
+                }),
+            ),
+            component(
+                "cv-dang",
+                ComponentKind::Additional {
+                    minutes: 120.0,
+                    per: Period::Month,
+                    staff: 1.0,
+                },
+            ),
+            component(
+                "cv-dinh-muc",
+                ComponentKind::Norm {
+                    volume: 2.0,
+                    ratio: 0.5,
+                },
+            ),
+        ],
+    );
+    clerk.min = Some(1);
+    clerk.max = Some(1);
+    clerk.calendar = Some("y-te".into());
+    Plan {
+        format_version: FORMAT_VERSION,
+        meta: PlanMeta {
+            name: "Đề án thử".into(),
+            agency: String::new(),
+            year: Some(2026),
+        },
+        calendars: vec![Calendar::vietnamese_default(), health],
+        units: vec![unit("ubnd", None), unit("van-phong", Some("ubnd"))],
+        positions: vec![leader, clerk, position("tap-vu", "van-phong", Vec::new())],
+        staff: vec![
+            staff("nv-1", "ubnd", Some("chu-tich")),
+            staff("nv-2", "van-phong", Some("van-thu")),
+            staff("nv-3", "van-phong", None),
+        ],
+        ..Plan::default()
+    }
+}
+
+/// The only problem of `plan`, failing with the full list otherwise.
+fn single_problem(plan: &Plan) -> Problem {
+    let problems = validate(plan);
+    assert_eq!(problems.len(), 1, "{problems:#?}");
+    problems.into_iter().next().unwrap()
+}
+
+fn unit_place(index: usize, id: &str, field: &'static str) -> Place {
+    Place::Unit {
+        index,
+        id: id.into(),
+        field,
+    }
+}
+
+fn position_place(index: usize, id: &str, field: &'static str) -> Place {
+    Place::Position {
+        index,
+        id: id.into(),
+        field,
+    }
+}
+
+fn staff_place(index: usize, id: &str, field: &'static str) -> Place {
+    Place::Staff {
+        index,
+        id: id.into(),
+        field,
+    }
+}
+
+fn calendar_place(index: usize, id: &str, field: &'static str) -> Place {
+    Place::Calendar {
+        index,
+        id: id.into(),
+        field,
+    }
+}
+
+fn component_place(
+    (position_index, position_id): (usize, &str),
+    (component_index, component_id): (usize, &str),
+    field: &'static str,
+) -> Place {
+    Place::Component {
+        position_index,
+        component_index,
+        position_id: position_id.into(),
+        component_id: component_id.into(),
+        field,
+    }
+}
+
+#[test]
+fn a_valid_plan_has_no_problems() {
+    assert_eq!(validate(&valid_plan()), []);
+    assert_eq!(
+        validate(&Plan {
+            meta: PlanMeta {
+                name: "Trống".into(),
+                ..PlanMeta::default()
+            },
+            ..Plan::default()
+        }),
+        []
+    );
+}
+
+// ---- ids -------------------------------------------------------------------------------
+
+#[test]
+fn duplicate_unit_ids_name_the_first_use() {
+    let mut plan = valid_plan();
+    plan.units.push(unit("ubnd", None));
+    let problem = single_problem(&plan);
+    assert_eq!(problem.place, unit_place(2, "ubnd", "id"));
+    assert_eq!(
+        problem.kind,
+        ProblemKind::DuplicateId {
+            id: "ubnd".into(),
+            first: unit_place(0, "ubnd", "id"),
+        }
+    );
+    assert_eq!(
+        problem.to_string(),
+        "unit \"ubnd\" (id): duplicate id \"ubnd\", already used by unit \"ubnd\""
+    );
+}
+
+#[test]
+fn duplicate_position_ids() {
+    let mut plan = valid_plan();
+    plan.positions.push(position("van-thu", "ubnd", Vec::new()));
+    let problem = single_problem(&plan);
+    assert_eq!(problem.place, position_place(3, "van-thu", "id"));
+    assert_eq!(
+        problem.to_string(),
+        "position \"van-thu\" (id): duplicate id \"van-thu\", already used by position \"van-thu\""
+    );
+}
+
+#[test]
+fn duplicate_component_ids_across_positions() {
+    let mut plan = valid_plan();
+    plan.positions[2]
+        .components
+        .push(component("cv-hop", service()));
+    let problem = single_problem(&plan);
+    assert_eq!(
+        problem.place,
+        component_place((2, "tap-vu"), (0, "cv-hop"), "id")
+    );
+    assert_eq!(
+        problem.to_string(),
+        "component \"cv-hop\" of position \"tap-vu\" (id): duplicate id \"cv-hop\", already used \
+         by component \"cv-hop\" of position \"van-thu\""
+    );
+}
+
+#[test]
+fn duplicate_staff_ids() {
+    let mut plan = valid_plan();
+    plan.staff.push(staff("nv-2", "ubnd", None));
+    let problem = single_problem(&plan);
+    assert_eq!(problem.place, staff_place(3, "nv-2", "id"));
+    assert_eq!(
+        problem.to_string(),
+        "staff member \"nv-2\" (id): duplicate id \"nv-2\", already used by staff member \"nv-2\""
+    );
+}
+
+#[test]
+fn duplicate_calendar_ids() {
+    let mut plan = valid_plan();
+    plan.calendars.push(Calendar::vietnamese_default());
+    let problem = single_problem(&plan);
+    assert_eq!(problem.place, calendar_place(2, "mac-dinh", "id"));
+    assert_eq!(
+        problem.to_string(),
+        "calendar \"mac-dinh\" (id): duplicate id \"mac-dinh\", already used by calendar \
+         \"mac-dinh\""
+    );
+}
+
+#[test]
+fn empty_ids_are_placed_by_row_number() {
+    let mut plan = valid_plan();
+    plan.staff[2].id = "  ".into();
+    let problem = single_problem(&plan);
+    assert_eq!(problem.place, staff_place(2, "  ", "id"));
+    assert_eq!(problem.kind, ProblemKind::EmptyId);
+    assert_eq!(problem.to_string(), "staff member #3 (id): the id is empty");
+}
+
+#[test]
+fn empty_component_id() {
+    let mut plan = valid_plan();
+    plan.positions[1].components[4].id = String::new();
+    let problem = single_problem(&plan);
+    assert_eq!(
+        problem.place,
+        component_place((1, "van-thu"), (4, ""), "id")
+    );
+    assert_eq!(
+        problem.to_string(),
+        "component #5 of position \"van-thu\" (id): the id is empty"
+    );
+}
+
+#[test]
+fn empty_names() {
+    let mut plan = valid_plan();
+    // A plan without a name is fine (an interchange folder may have no settings.csv).
+    plan.meta.name = String::new();
+    plan.units[1].name = " ".into();
+    plan.positions[2].name = String::new();
+    plan.positions[1].components[0].name = String::new();
+    let problems: Vec<String> = validate(&plan).iter().map(ToString::to_string).collect();
+    assert_eq!(
+        problems,
+        [
+            "unit \"van-phong\" (name): the name is empty",
+            "component \"cv-van-thu\" of position \"van-thu\" (name): the name is empty",
+            "position \"tap-vu\" (name): the name is empty",
+        ]
+    );
+}
+
+#[test]
+fn an_unsupported_format_version() {
+    let mut plan = valid_plan();
+    plan.format_version = FORMAT_VERSION + 1;
+    let problem = single_problem(&plan);
+    assert_eq!(
+        problem.place,
+        Place::Meta {
+            field: "format_version"
+        }
+    );
+    assert_eq!(
+        problem.kind,
+        ProblemKind::UnsupportedFormatVersion {
+            found: FORMAT_VERSION + 1,
+            supported: FORMAT_VERSION,
+        }
+    );
+}
+
+// ---- references ------------------------------------------------------------------------
+
+#[test]
+fn a_missing_parent_unit() {
+    let mut plan = valid_plan();
+    plan.units[1].parent_id = Some("so-noi-vu".into());
+    let problem = single_problem(&plan);
+    assert_eq!(problem.place, unit_place(1, "van-phong", "parent_id"));
+    assert_eq!(
+        problem.kind,
+        ProblemKind::MissingUnit {
+            id: "so-noi-vu".into()
+        }
+    );
+    assert_eq!(
+        problem.to_string(),
+        "unit \"van-phong\" (parent_id): unit \"so-noi-vu\" does not exist"
+    );
+}
+
+#[test]
+fn a_missing_position_unit() {
+    let mut plan = valid_plan();
+    plan.positions[2].unit_id = "phong-x".into();
+    let problem = single_problem(&plan);
+    assert_eq!(problem.place, position_place(2, "tap-vu", "unit_id"));
+    assert_eq!(
+        problem.to_string(),
+        "position \"tap-vu\" (unit_id): unit \"phong-x\" does not exist"
+    );
+}
+
+#[test]
+fn a_missing_staff_unit() {
+    let mut plan = valid_plan();
+    plan.staff[2].unit_id = "phong-x".into();
+    let problem = single_problem(&plan);
+    assert_eq!(problem.place, staff_place(2, "nv-3", "unit_id"));
+    assert_eq!(
+        problem.to_string(),
+        "staff member \"nv-3\" (unit_id): unit \"phong-x\" does not exist"
+    );
+}
+
+#[test]
+fn a_missing_staff_position() {
+    let mut plan = valid_plan();
+    plan.staff[2].position_id = Some("ke-toan".into());
+    let problem = single_problem(&plan);
+    assert_eq!(problem.place, staff_place(2, "nv-3", "position_id"));
+    assert_eq!(
+        problem.kind,
+        ProblemKind::MissingPosition {
+            id: "ke-toan".into()
+        }
+    );
+    assert_eq!(
+        problem.to_string(),
+        "staff member \"nv-3\" (position_id): position \"ke-toan\" does not exist"
+    );
+}
+
+#[test]
+fn a_missing_calendar() {
+    let mut plan = valid_plan();
+    plan.positions[2].calendar = Some("giao-duc".into());
+    let problem = single_problem(&plan);
+    assert_eq!(problem.place, position_place(2, "tap-vu", "calendar"));
+    assert_eq!(
+        problem.to_string(),
+        "position \"tap-vu\" (calendar): calendar \"giao-duc\" does not exist"
+    );
+}
+
+#[test]
+fn the_default_calendar_id_needs_a_calendar_in_the_plan() {
+    // Without calendars every position works under the default, but naming it resolves nothing.
+    let mut plan = valid_plan();
+    plan.calendars.clear();
+    plan.positions[1].calendar = Some(Calendar::DEFAULT_ID.into());
+    let problem = single_problem(&plan);
+    assert_eq!(problem.place, position_place(1, "van-thu", "calendar"));
+}
+
+#[test]
+fn a_staff_member_holding_a_position_of_another_unit() {
+    let mut plan = valid_plan();
+    plan.staff[0].position_id = Some("van-thu".into());
+    let problem = single_problem(&plan);
+    assert_eq!(problem.place, staff_place(0, "nv-1", "position_id"));
+    assert_eq!(
+        problem.kind,
+        ProblemKind::PositionOfOtherUnit {
+            position_id: "van-thu".into(),
+            position_unit_id: "van-phong".into(),
+            unit_id: "ubnd".into(),
+        }
+    );
+    assert_eq!(
+        problem.to_string(),
+        "staff member \"nv-1\" (position_id): position \"van-thu\" belongs to unit \
+         \"van-phong\", not to \"ubnd\""
+    );
+}
+
+// ---- the unit tree ---------------------------------------------------------------------
+
+#[test]
+fn a_three_cycle_is_reported_once_with_its_path() {
+    let mut plan = valid_plan();
+    // Entered from a unit hanging below it, and listed out of order: c -> a -> b -> c.
+    plan.units.extend([
+        unit("la", Some("c")),
+        unit("c", Some("a")),
+        unit("a", Some("b")),
+        unit("b", Some("c")),
+    ]);
+    let problem = single_problem(&plan);
+    assert_eq!(problem.place, unit_place(3, "c", "parent_id"));
+    assert_eq!(
+        problem.kind,
+        ProblemKind::UnitCycle {
+            units: vec!["c".into(), "a".into(), "b".into()]
+        }
+    );
+    assert_eq!(
+        problem.to_string(),
+        "unit \"c\" (parent_id): the unit tree has a cycle: c -> a -> b -> c"
+    );
+}
+
+#[test]
+fn a_unit_that_is_its_own_parent_is_a_cycle() {
+    let mut plan = valid_plan();
+    plan.units[0].parent_id = Some("ubnd".into());
+    let problem = single_problem(&plan);
+    assert_eq!(problem.place, unit_place(0, "ubnd", "parent_id"));
+    assert_eq!(
+        problem.to_string(),
+        "unit \"ubnd\" (parent_id): the unit tree has a cycle: ubnd -> ubnd"
+    );
+}
+
+#[test]
+fn separate_cycles_are_each_reported() {
+    let mut plan = valid_plan();
+    plan.units.extend([
+        unit("a", Some("b")),
+        unit("b", Some("a")),
+        unit("x", Some("y")),
+        unit("y", Some("z")),
+        unit("z", Some("x")),
+    ]);
+    let problems: Vec<String> = validate(&plan).iter().map(ToString::to_string).collect();
+    assert_eq!(
+        problems,
+        [
+            "unit \"a\" (parent_id): the unit tree has a cycle: a -> b -> a",
+            "unit \"x\" (parent_id): the unit tree has a cycle: x -> y -> z -> x",
+        ]
+    );
+}
+
+#[test]
+fn a_deep_tree_is_walked_without_recursion() {
+    let mut plan = valid_plan();
+    let depth = 200_000;
+    plan.units.extend((0..depth).map(|i| {
+        let parent = if i == 0 {
+            "ubnd".to_owned()
+        } else {
+            format!("u{}", i - 1)
+        };
+        Unit {
+            parent_id: Some(parent),
+            ..unit(&format!("u{i}"), None)
+        }
+    }));
+    assert_eq!(validate(&plan), []);
+    // Closing the chain into a loop makes one long cycle, listed from parent to parent.
+    plan.units[2].parent_id = Some(format!("u{}", depth - 1));
+    let problems = validate(&plan);
+    assert_eq!(problems.len(), 1);
+    let ProblemKind::UnitCycle { units } = &problems[0].kind else {
+        panic!("{problems:?}");
+    };
+    assert_eq!(units.len(), depth);
+    assert_eq!(units[0], "u0");
+    assert_eq!(units[1], format!("u{}", depth - 1));
+    assert_eq!(units[depth - 1], "u1");
+}
+
+// ---- numbers ---------------------------------------------------------------------------
+
+/// Every numeric field, each set to `value` in turn, gives one problem at its own column.
+fn each_numeric_field(value: f64, expected: impl Fn(f64) -> ProblemKind) {
+    type Edit = fn(&mut Plan, f64);
+    let calendar_fields: [(&str, Edit); 8] = [
+        ("days_per_week", |p, v| p.calendars[1].days_per_week = v),
+        ("weeks_per_year", |p, v| p.calendars[1].weeks_per_year = v),
+        ("public_holidays", |p, v| p.calendars[1].public_holidays = v),
+        ("annual_leave", |p, v| p.calendars[1].annual_leave = v),
+        ("sick_leave", |p, v| p.calendars[1].sick_leave = v),
+        ("other_leave", |p, v| p.calendars[1].other_leave = v),
+        ("hours_per_day", |p, v| p.calendars[1].hours_per_day = v),
+        ("available_hours", |p, v| {
+            p.calendars[1].available_hours = Some(v)
+        }),
+    ];
+    for (field, edit) in calendar_fields {
+        let mut plan = valid_plan();
+        edit(&mut plan, value);
+        let problem = single_problem(&plan);
+        assert_eq!(problem.place, calendar_place(1, "y-te", field), "{field}");
+        assert_eq!(problem.kind, expected(value), "{field}");
+    }
+
+    // Components of `van-thu`, by index: service, percent, time, additional, norm.
+    let component_fields: [(usize, &str, &str, Edit); 9] = [
+        (0, "cv-van-thu", "volume", |p, v| {
+            set_service(p, |volume, _, _| *volume = v)
+        }),
+        (0, "cv-van-thu", "minutes_per_item", |p, v| {
+            set_service(p, |_, minutes, _| *minutes = v)
+        }),
+        (0, "cv-van-thu", "coefficient", |p, v| {
+            set_service(p, |_, _, coefficient| *coefficient = v)
+        }),
+        (1, "cv-hop", "percent", |p, v| {
+            p.positions[1].components[1].kind = percent(v)
+        }),
+        (2, "cv-ho-tro", "minutes", |p, v| {
+            p.positions[1].components[2].kind = ComponentKind::Support(SupportAmount::Time {
+                minutes: v,
+                per: Period::Day,
+            })
+        }),
+        (3, "cv-dang", "minutes", |p, v| {
+            p.positions[1].components[3].kind = ComponentKind::Additional {
+                minutes: v,
+                per: Period::Year,
+                staff: 1.0,
+            }
+        }),
+        (3, "cv-dang", "staff", |p, v| {
+            p.positions[1].components[3].kind = ComponentKind::Additional {
+                minutes: 60.0,
+                per: Period::Year,
+                staff: v,
+            }
+        }),
+        (4, "cv-dinh-muc", "volume", |p, v| {
+            p.positions[1].components[4].kind = ComponentKind::Norm {
+                volume: v,
+                ratio: 1.0,
+            }
+        }),
+        (4, "cv-dinh-muc", "ratio", |p, v| {
+            p.positions[1].components[4].kind = ComponentKind::Norm {
+                volume: 1.0,
+                ratio: v,
+            }
+        }),
+    ];
+    for (index, id, field, edit) in component_fields {
+        let mut plan = valid_plan();
+        edit(&mut plan, value);
+        let problem = single_problem(&plan);
+        assert_eq!(
+            problem.place,
+            component_place((1, "van-thu"), (index, id), field),
+            "{field}"
+        );
+        assert_eq!(problem.kind, expected(value), "{field}");
+    }
+
+    let mut plan = valid_plan();
+    plan.staff[1].fte = value;
+    let problem = single_problem(&plan);
+    assert_eq!(problem.place, staff_place(1, "nv-2", "fte"));
+    assert_eq!(problem.kind, expected(value));
+}
+
+fn set_service(plan: &mut Plan, edit: impl FnOnce(&mut f64, &mut f64, &mut f64)) {
+    if let ComponentKind::Service {
+        volume,
+        minutes_per_item,
+        coefficient,
+    } = &mut plan.positions[1].components[0].kind
+    {
+        edit(volume, minutes_per_item, coefficient);
+    }
+}
+
+#[test]
+fn negative_numbers_in_every_numeric_field() {
+    each_numeric_field(-2.5, |value| ProblemKind::Negative { value });
+}
+
+#[test]
+fn infinite_numbers_in_every_numeric_field() {
+    each_numeric_field(f64::INFINITY, |value| ProblemKind::NotFinite { value });
+}
+
+#[test]
+fn nan_in_every_numeric_field() {
+    // NaN is not equal to itself: compare the messages.
+    let mut plan = valid_plan();
+    plan.positions[1].components[0].kind = ComponentKind::Service {
+        volume: f64::NAN,
+        minutes_per_item: 30.0,
+        coefficient: 1.0,
+    };
+    let problem = single_problem(&plan);
+    assert_eq!(
+        problem.to_string(),
+        "component \"cv-van-thu\" of position \"van-thu\" (volume): must be a finite number, \
+         found NaN"
+    );
+    let mut plan = valid_plan();
+    plan.calendars[0].hours_per_day = f64::NAN;
+    assert_eq!(
+        single_problem(&plan).to_string(),
+        "calendar \"mac-dinh\" (hours_per_day): must be a finite number, found NaN"
+    );
+}
+
+#[test]
+fn a_negative_number_reads_clearly() {
+    let mut plan = valid_plan();
+    plan.staff[1].fte = -1.0;
+    assert_eq!(
+        single_problem(&plan).to_string(),
+        "staff member \"nv-2\" (fte): must not be negative, found -1"
+    );
+}
+
+#[test]
+fn zero_hours_per_day_or_days_per_week_would_divide_by_zero() {
+    let mut plan = valid_plan();
+    plan.calendars[0].hours_per_day = 0.0;
+    let problem = single_problem(&plan);
+    assert_eq!(
+        problem.place,
+        calendar_place(0, "mac-dinh", "hours_per_day")
+    );
+    assert_eq!(problem.kind, ProblemKind::Zero);
+    assert_eq!(
+        problem.to_string(),
+        "calendar \"mac-dinh\" (hours_per_day): must be greater than zero"
+    );
+
+    let mut plan = valid_plan();
+    plan.calendars[1].days_per_week = 0.0;
+    let problem = single_problem(&plan);
+    assert_eq!(problem.place, calendar_place(1, "y-te", "days_per_week"));
+    assert_eq!(problem.kind, ProblemKind::Zero);
+}
+
+#[test]
+fn a_calendar_without_working_time() {
+    let mut plan = valid_plan();
+    plan.calendars[0].annual_leave = 300.0;
+    let problem = single_problem(&plan);
+    assert_eq!(
+        problem.place,
+        calendar_place(0, "mac-dinh", "available_hours")
+    );
+    // 5 x 52 - 11 - 300 = -51 days, x 8 h.
+    assert_eq!(
+        problem.kind,
+        ProblemKind::NoWorkingTime {
+            days: -51.0,
+            hours: -408.0
+        }
+    );
+    assert_eq!(
+        problem.to_string(),
+        "calendar \"mac-dinh\" (available_hours): the calendar leaves no working time \
+         (-51 days, -408 hours a year)"
+    );
+
+    let mut plan = valid_plan();
+    plan.calendars[1].available_hours = Some(0.0);
+    let problem = single_problem(&plan);
+    assert_eq!(problem.place, calendar_place(1, "y-te", "available_hours"));
+    assert_eq!(
+        problem.kind,
+        ProblemKind::NoWorkingTime {
+            days: 237.0,
+            hours: 0.0
+        }
+    );
+
+    // Hours fixed by policy do not make up for a year without working days.
+    let mut plan = valid_plan();
+    plan.calendars[1].other_leave = 250.0;
+    let problem = single_problem(&plan);
+    assert_eq!(problem.place, calendar_place(1, "y-te", "available_hours"));
+    assert_eq!(
+        problem.kind,
+        ProblemKind::NoWorkingTime {
+            days: -13.0,
+            hours: 1200.0
+        }
+    );
+}
+
+// ---- support and limits ----------------------------------------------------------------
+
+#[test]
+fn support_reaching_all_the_working_time() {
+    let mut plan = valid_plan();
+    // 10% + 30 min a week (1.25%, on 8 h x 5 days) + 88.75%: exactly 100%.
+    plan.positions[1]
+        .components
+        .push(component("cv-them", percent(88.75)));
+    let problem = single_problem(&plan);
+    assert_eq!(problem.place, position_place(1, "van-thu", "duties"));
+    assert_eq!(problem.kind, ProblemKind::SupportTooLarge { share: 1.0 });
+    assert_eq!(
+        problem.to_string(),
+        "position \"van-thu\" (duties): support work takes 100.0% of the working time; it must \
+         stay below 100%"
+    );
+    // Just below is fine.
+    plan.positions[1].components.last_mut().unwrap().kind = percent(88.7);
+    assert_eq!(validate(&plan), []);
+}
+
+#[test]
+fn support_time_is_converted_with_the_positions_calendar() {
+    let mut plan = valid_plan();
+    // The health calendar has 1,200 h a year: 100 h a month is the whole year.
+    plan.positions[1].components = vec![component(
+        "cv-truc",
+        ComponentKind::Support(SupportAmount::Time {
+            minutes: 100.0 * 60.0,
+            per: Period::Month,
+        }),
+    )];
+    let problem = single_problem(&plan);
+    assert_eq!(problem.kind, ProblemKind::SupportTooLarge { share: 1.0 });
+    // Under the default calendar (1,896 h) the same time is 63%.
+    plan.positions[1].calendar = None;
+    assert_eq!(validate(&plan), []);
+}
+
+#[test]
+fn fixed_positions_ignore_their_support() {
+    let mut plan = valid_plan();
+    plan.positions[0].components = vec![component("cv-lanh-dao", percent(150.0))];
+    assert_eq!(validate(&plan), []);
+}
+
+#[test]
+fn min_above_max() {
+    let mut plan = valid_plan();
+    plan.positions[1].min = Some(4);
+    plan.positions[1].max = Some(2);
+    let problem = single_problem(&plan);
+    assert_eq!(problem.place, position_place(1, "van-thu", "min"));
+    assert_eq!(problem.kind, ProblemKind::MinAboveMax { min: 4, max: 2 });
+    assert_eq!(
+        problem.to_string(),
+        "position \"van-thu\" (min): min 4 is greater than max 2"
+    );
+}
+
+// ---- all at once -----------------------------------------------------------------------
+
+#[test]
+fn every_problem_is_reported_at_once() {
+    let mut plan = valid_plan();
+    plan.units.push(unit("van-phong", Some("khong-co")));
+    plan.calendars[1].hours_per_day = -8.0;
+    plan.positions[2].unit_id = "phong-x".into();
+    plan.positions[1].min = Some(3);
+    plan.positions[1].max = Some(1);
+    plan.staff[0].position_id = Some("ke-toan".into());
+    plan.staff[2].fte = -0.5;
+    let problems: Vec<String> = validate(&plan).iter().map(ToString::to_string).collect();
+    assert_eq!(
+        problems,
+        [
+            "unit \"van-phong\" (id): duplicate id \"van-phong\", already used by unit \
+             \"van-phong\"",
+            "calendar \"y-te\" (hours_per_day): must not be negative, found -8",
+            "unit \"van-phong\" (parent_id): unit \"khong-co\" does not exist",
+            "position \"van-thu\" (min): min 3 is greater than max 1",
+            "position \"tap-vu\" (unit_id): unit \"phong-x\" does not exist",
+            "staff member \"nv-1\" (position_id): position \"ke-toan\" does not exist",
+            "staff member \"nv-3\" (fte): must not be negative, found -0.5",
+        ]
+    );
+}
