@@ -3,6 +3,7 @@
 //! The library holds everything: the plan model, plan files, validation, the polars engine,
 //! the interchange format and the command-line subcommands. The binary only parses arguments.
 
+pub mod app;
 pub mod cli;
 pub mod engine;
 pub mod format;

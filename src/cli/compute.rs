@@ -36,13 +36,6 @@ pub fn run(args: &Args) -> anyhow::Result<()> {
     print(&plan, args.format)
 }
 
-/// With no subcommand: the bundled default plan's results.
-pub fn run_default() -> anyhow::Result<()> {
-    let plan = plan_input::default_plan()?;
-    println!("{} ({})\n", plan.meta.name, plan_input::DEFAULT_PLAN_NAME);
-    print(&plan, Format::Table)
-}
-
 fn print(plan: &Plan, format: Format) -> anyhow::Result<()> {
     let results = engine::compute(plan)?;
     let text = match format {

@@ -18,9 +18,13 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 /// vtvl: plan job positions (vị trí việc làm) and headcount for public agencies.
+///
+/// With no command, opens the desktop app on PLAN (or on the bundled sample plan).
 #[derive(Debug, Parser)]
-#[command(name = "vtvl", version, about, long_about = None)]
+#[command(name = "vtvl", version, about, long_about = None, args_conflicts_with_subcommands = true)]
 pub struct Cli {
+    /// A plan file (.ron) to open in the desktop app.
+    pub plan: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -47,7 +51,7 @@ pub enum Command {
 /// Runs a parsed command line and returns the process exit code.
 pub fn run(cli: Cli) -> ExitCode {
     let outcome = match cli.command {
-        None => compute::run_default(),
+        None => open_app(cli.plan.as_deref()),
         Some(Command::Compute(args)) => compute::run(&args),
         Some(Command::Explain(args)) => explain::run(&args),
         Some(Command::Validate(args)) => validate::run(&args),
@@ -63,6 +67,28 @@ pub fn run(cli: Cli) -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+/// The subcommands, named when the desktop app cannot start.
+const SUBCOMMANDS: &str = "compute, explain, validate, import, export-csv, generate, bench";
+
+fn open_app(plan: Option<&std::path::Path>) -> anyhow::Result<()> {
+    if !display_available() {
+        anyhow::bail!(
+            "no display for the desktop app; on the command line use one of: {SUBCOMMANDS} (vtvl --help)"
+        );
+    }
+    crate::app::run(plan)
+}
+
+/// Whether a window can be opened: on Linux and the BSDs, an X11 or Wayland display.
+fn display_available() -> bool {
+    if cfg!(any(target_os = "windows", target_os = "macos")) {
+        return true;
+    }
+    ["DISPLAY", "WAYLAND_DISPLAY"]
+        .iter()
+        .any(|name| std::env::var_os(name).is_some_and(|v| !v.is_empty()))
 }
 
 /// A plan file argument.

@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use anyhow::{Context as _, bail};
+use anyhow::bail;
 
 use crate::model::Plan;
 use crate::{plan_file, validation};
@@ -40,12 +40,3 @@ pub fn list_problems(problems: &[validation::Problem]) -> String {
     }
     text
 }
-
-/// The bundled default plan, embedded so it works from any folder.
-pub fn default_plan() -> anyhow::Result<Plan> {
-    plan_file::from_ron_str(DEFAULT_PLAN, Path::new(DEFAULT_PLAN_NAME))
-        .context("the bundled default plan does not load")
-}
-
-pub const DEFAULT_PLAN_NAME: &str = "plans/ubnd-xa-tan-hoa.ron";
-const DEFAULT_PLAN: &str = include_str!("../../plans/ubnd-xa-tan-hoa.ron");

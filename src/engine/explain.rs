@@ -14,7 +14,7 @@ use super::results::{PlanResults, PositionResult};
 use super::tables::{self, PlanTables};
 use crate::format::{vi_number, vi_percent};
 use crate::model::{
-    Calendar, Component, ComponentKind, Method, Period, Plan, Rounding, SupportAmount,
+    Calendar, Component, ComponentKind, Method, Period, Plan, Rounding, SupportAmount, Unit,
 };
 
 /// Everything needed to show how a position's required headcount was reached.
@@ -64,9 +64,25 @@ pub fn explain(
             calendar: position.calendar.clone().unwrap_or_default(),
         })?;
 
-    let tables = PlanTables::build(plan)?;
+    // The position alone (with its unit and the plan's calendars): cheap however big the plan.
+    let alone = Plan {
+        units: plan
+            .unit(&position.unit_id)
+            .map(|u| {
+                vec![Unit {
+                    parent_id: None,
+                    ..u.clone()
+                }]
+            })
+            .unwrap_or_default(),
+        positions: vec![position.clone()],
+        staff: Vec::new(),
+        calendars: plan.calendars.clone(),
+        ..Plan::default()
+    };
+    let tables = PlanTables::build(&alone)?;
     let frame = query::component_contributions(
-        tables::single_position_component_frame(plan, index)?.lazy(),
+        tables::single_position_component_frame(&alone, 0)?.lazy(),
         &tables.position_frame,
         query::calendar_query(tables.calendar_frame.clone().lazy()),
     )

@@ -2,4 +2,4 @@
 
 mod number;
 
-pub use number::{vi_number, vi_percent};
+pub use number::{en_number, vi_number, vi_percent};

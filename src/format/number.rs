@@ -28,6 +28,18 @@ pub fn vi_number(value: f64, max_decimals: usize) -> String {
     }
 }
 
+/// English formatting of the same number: `,` groups thousands, `.` marks decimals (1,896.5).
+pub fn en_number(value: f64, max_decimals: usize) -> String {
+    vi_number(value, max_decimals)
+        .chars()
+        .map(|c| match c {
+            '.' => ',',
+            ',' => '.',
+            other => other,
+        })
+        .collect()
+}
+
 /// A share (0.125) as a Vietnamese percentage ("12,5%").
 pub fn vi_percent(share: f64, max_decimals: usize) -> String {
     format!("{}%", vi_number(share * 100.0, max_decimals))
@@ -47,5 +59,6 @@ mod tests {
         assert_eq!(vi_number(-0.0001, 2), "0");
         assert_eq!(vi_number(999.0, 0), "999");
         assert_eq!(vi_percent(0.125, 2), "12,5%");
+        assert_eq!(en_number(1234567.891, 2), "1,234,567.89");
     }
 }

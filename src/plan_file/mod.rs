@@ -4,12 +4,14 @@
 //! `format_version`. Files written by a newer vtvl are refused rather than half-read. Text is
 //! normalised to Unicode NFC on load, so ids typed with combining marks still match.
 
+mod bundled;
 mod disk;
 mod error;
 mod nfc;
 mod ron_text;
 mod version;
 
+pub use bundled::{BUNDLED, BundledPlan, default_plan};
 pub use disk::{load, save};
 pub use error::PlanFileError;
 pub use ron_text::{from_ron_str, to_ron_string};

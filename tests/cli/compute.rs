@@ -121,7 +121,8 @@ fn missing_file_is_exit_1_and_bad_usage_is_exit_2() {
             .code(),
         Some(2)
     );
-    assert_eq!(wd.run(&["no-such-command"]).status.code(), Some(2));
+    assert_eq!(wd.run(&["compute", "x.ron", "--no-such-flag"]).status.code(), Some(2));
+    assert_eq!(wd.run(&["a.ron", "b.ron"]).status.code(), Some(2));
 }
 
 #[test]
@@ -148,9 +149,16 @@ fn invalid_plan_lists_its_problems() {
 }
 
 #[test]
-fn no_subcommand_prints_the_bundled_plan() {
-    let wd = Workdir::new();
-    let out = wd.run(&[]);
-    assert_ok(&out);
-    assert!(stdout(&out).contains("Tổng cộng"));
+fn without_a_display_the_app_says_so_and_names_the_commands() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_vtvl"))
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .output()
+        .unwrap();
+    let err = assert_invalid(&out);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains("no display") && err.contains("compute"),
+        "{err}"
+    );
 }

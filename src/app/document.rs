@@ -1,0 +1,144 @@
+//! The open document: the plan, where it lives, its undo history, its validation problems and
+//! its results. Every change goes through [`Document::apply`].
+
+use std::path::{Path, PathBuf};
+
+use super::edit::{Created, Edit};
+use super::history::History;
+use super::recompute::Recompute;
+use crate::engine::PlanResults;
+use crate::model::Plan;
+use crate::plan_file;
+use crate::validation::{self, Problem};
+
+pub struct Document {
+    plan: Plan,
+    path: Option<PathBuf>,
+    dirty: bool,
+    history: History,
+    problems: Vec<Problem>,
+    results: Recompute,
+}
+
+impl Document {
+    pub fn new(plan: Plan, path: Option<PathBuf>) -> Self {
+        let mut document = Document {
+            problems: validation::validate(&plan),
+            plan,
+            path,
+            dirty: false,
+            history: History::default(),
+            results: Recompute::default(),
+        };
+        document.results.request(&document.plan);
+        document
+    }
+
+    pub fn open(path: &Path) -> Result<Self, plan_file::PlanFileError> {
+        Ok(Self::new(plan_file::load(path)?, Some(path.to_path_buf())))
+    }
+
+    pub fn plan(&self) -> &Plan {
+        &self.plan
+    }
+
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    pub fn is_dirty(&self) -> bool {
+        self.dirty
+    }
+
+    pub fn problems(&self) -> &[Problem] {
+        &self.problems
+    }
+
+    pub fn results(&self) -> Option<&PlanResults> {
+        self.results.results()
+    }
+
+    pub fn results_error(&self) -> Option<&str> {
+        self.results.error()
+    }
+
+    pub fn is_updating(&self) -> bool {
+        self.results.is_updating()
+    }
+
+    /// Picks up results computed off the UI thread.
+    pub fn poll(&mut self) {
+        self.results.poll();
+    }
+
+    /// Waits for results computed off the UI thread.
+    pub fn wait_for_results(&mut self) {
+        self.results.wait();
+    }
+
+    /// Applies an edit unless it would add a validation problem; the refusal says why.
+    pub fn apply(&mut self, edit: Edit) -> Result<Created, String> {
+        let mut next = self.plan.clone();
+        let created = edit.apply(&mut next).map_err(|e| e.to_string())?;
+        let problems = validation::validate(&next);
+        let before: Vec<String> = self.problems.iter().map(ToString::to_string).collect();
+        if let Some(new) = problems.iter().find(|p| !before.contains(&p.to_string())) {
+            return Err(new.kind.to_string());
+        }
+        let previous = std::mem::replace(&mut self.plan, next);
+        self.history.record(previous);
+        self.after_change(problems);
+        Ok(created)
+    }
+
+    pub fn can_undo(&self) -> bool {
+        self.history.can_undo()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        self.history.can_redo()
+    }
+
+    pub fn undo(&mut self) -> bool {
+        let Some(previous) = self.history.undo(self.plan.clone()) else {
+            return false;
+        };
+        self.plan = previous;
+        let problems = validation::validate(&self.plan);
+        self.after_change(problems);
+        true
+    }
+
+    pub fn redo(&mut self) -> bool {
+        let Some(next) = self.history.redo(self.plan.clone()) else {
+            return false;
+        };
+        self.plan = next;
+        let problems = validation::validate(&self.plan);
+        self.after_change(problems);
+        true
+    }
+
+    fn after_change(&mut self, problems: Vec<Problem>) {
+        self.problems = problems;
+        self.dirty = true;
+        self.results.request(&self.plan);
+    }
+
+    /// Saves to `path` through the engine's atomic save and remembers it as the file.
+    pub fn save_as(&mut self, path: &Path) -> Result<(), plan_file::PlanFileError> {
+        plan_file::save(&self.plan, path)?;
+        self.path = Some(path.to_path_buf());
+        self.dirty = false;
+        Ok(())
+    }
+
+    /// The name shown in the title bar and status line.
+    pub fn display_name(&self) -> String {
+        self.path
+            .as_deref()
+            .and_then(Path::file_name)
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "(chưa lưu)".to_owned())
+    }
+}

@@ -1,0 +1,49 @@
+//! Undo and redo: snapshots of the plan taken before each edit.
+
+use crate::model::Plan;
+
+/// How many edits can be undone.
+const DEPTH: usize = 200;
+
+#[derive(Debug, Default)]
+pub struct History {
+    undo: Vec<Plan>,
+    redo: Vec<Plan>,
+}
+
+impl History {
+    /// Records the plan as it was before an edit; a new edit clears what could be redone.
+    pub fn record(&mut self, before: Plan) {
+        if self.undo.len() == DEPTH {
+            self.undo.remove(0);
+        }
+        self.undo.push(before);
+        self.redo.clear();
+    }
+
+    /// The plan to go back to, given the current one.
+    pub fn undo(&mut self, current: Plan) -> Option<Plan> {
+        let previous = self.undo.pop()?;
+        self.redo.push(current);
+        Some(previous)
+    }
+
+    pub fn redo(&mut self, current: Plan) -> Option<Plan> {
+        let next = self.redo.pop()?;
+        self.undo.push(current);
+        Some(next)
+    }
+
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    pub fn clear(&mut self) {
+        self.undo.clear();
+        self.redo.clear();
+    }
+}

@@ -1,0 +1,113 @@
+//! The desktop app (egui/eframe): a thin face over the library. Everything it shows comes from
+//! the engine's functions; every change goes through [`edit::Edit`] and [`document::Document`].
+//!
+//! State ([`state`]) is kept apart from drawing ([`ui`], one file per panel), and commands from
+//! menus and shortcuts ([`commands`]) apart from the widgets that raise them.
+
+pub mod commands;
+pub mod document;
+pub mod edit;
+pub mod fonts;
+pub mod history;
+pub mod i18n;
+pub mod recompute;
+pub mod state;
+pub mod ui;
+
+use std::path::Path;
+
+use eframe::egui;
+
+use crate::plan_file::default_plan;
+use document::Document;
+use state::{AppState, Preferences};
+
+/// Key under which preferences are stored by eframe.
+const PREFERENCES_KEY: &str = "vtvl-preferences";
+
+/// The app: its state, drawn by [`ui::app_ui`].
+pub struct VtvlApp {
+    pub state: AppState,
+    title: String,
+}
+
+impl VtvlApp {
+    pub fn new(document: Document, preferences: Preferences) -> Self {
+        VtvlApp {
+            state: AppState::new(document, preferences),
+            title: String::new(),
+        }
+    }
+
+    /// The app on the bundled default plan (embedded in the binary).
+    pub fn with_default_plan() -> anyhow::Result<Self> {
+        Ok(Self::new(
+            Document::new(default_plan()?, None),
+            Preferences::default(),
+        ))
+    }
+
+    /// Draws one frame. Tests drive this through egui_kittest, without eframe.
+    pub fn ui(&mut self, ui: &mut egui::Ui) {
+        self.state.document.poll();
+        commands::handle_shortcuts(&mut self.state, ui.ctx());
+        ui::app_ui(&mut self.state, ui);
+        if self.state.document.is_updating() {
+            ui.ctx().request_repaint();
+        }
+        let title = window_title(&self.state);
+        if title != self.title {
+            ui.ctx()
+                .send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
+    }
+}
+
+/// "vtvl — file.ron •" with a dot while there are unsaved changes.
+pub fn window_title(state: &AppState) -> String {
+    let marker = if state.document.is_dirty() {
+        " •"
+    } else {
+        ""
+    };
+    format!("vtvl — {}{marker}", state.document.display_name())
+}
+
+impl eframe::App for VtvlApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        VtvlApp::ui(self, ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, PREFERENCES_KEY, &self.state.preferences);
+    }
+}
+
+/// Opens the main window on `plan` (or the bundled default plan) and runs until it closes.
+pub fn run(plan: Option<&Path>) -> anyhow::Result<()> {
+    let document = match plan {
+        Some(path) => Document::open(path)?,
+        None => Document::new(default_plan()?, None),
+    };
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_inner_size([1280.0, 800.0])
+            .with_min_inner_size([800.0, 500.0])
+            .with_title("vtvl"),
+        ..Default::default()
+    };
+    eframe::run_native(
+        "vtvl",
+        options,
+        Box::new(move |cc| {
+            fonts::install(&cc.egui_ctx);
+            let preferences: Preferences = cc
+                .storage
+                .and_then(|s| eframe::get_value(s, PREFERENCES_KEY))
+                .unwrap_or_default();
+            Ok(Box::new(VtvlApp::new(document, preferences)))
+        }),
+    )
+    .map_err(|e| anyhow::anyhow!("the window could not be opened: {e}"))
+}

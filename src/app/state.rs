@@ -1,0 +1,113 @@
+//! What the window remembers between frames, apart from how it is drawn.
+
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+
+use super::document::Document;
+use super::i18n::Language;
+use crate::format::{en_number, vi_number};
+
+/// The centre tabs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Tab {
+    #[default]
+    Positions,
+    Workload,
+    Staff,
+    Dashboard,
+    Settings,
+}
+
+/// Columns the positions table can be sorted by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PositionColumn {
+    Id,
+    Name,
+    Unit,
+    Category,
+    Rank,
+    RequiredFte,
+    Required,
+    Current,
+    Difference,
+    Ratio,
+}
+
+/// A line for the status bar: what just happened or went wrong.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Notice {
+    Info(String),
+    Error(String),
+}
+
+/// A question the user must answer before the app goes on.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Dialog {
+    /// Delete a unit that has sub-units, positions or staff.
+    ConfirmDeleteUnit { id: String, summary: String },
+}
+
+/// Settings kept across sessions (through eframe's storage).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Preferences {
+    pub language: Language,
+    pub recent_files: Vec<PathBuf>,
+}
+
+pub struct AppState {
+    pub document: Document,
+    pub preferences: Preferences,
+    pub tab: Tab,
+    pub selected_unit: Option<String>,
+    pub selected_position: Option<String>,
+    pub show_explain: bool,
+    pub position_filter: String,
+    /// Sort column of the positions table and whether it is ascending.
+    pub position_sort: Option<(PositionColumn, bool)>,
+    pub notice: Option<Notice>,
+    pub dialog: Option<Dialog>,
+}
+
+impl AppState {
+    pub fn new(document: Document, preferences: Preferences) -> Self {
+        AppState {
+            document,
+            preferences,
+            tab: Tab::default(),
+            selected_unit: None,
+            selected_position: None,
+            show_explain: true,
+            position_filter: String::new(),
+            position_sort: None,
+            notice: None,
+            dialog: None,
+        }
+    }
+
+    pub fn language(&self) -> Language {
+        self.preferences.language
+    }
+
+    /// Shorthand for the current language's text.
+    pub fn t<'a>(&self, vietnamese: &'a str, english: &'a str) -> &'a str {
+        self.preferences.language.t(vietnamese, english)
+    }
+
+    /// A number in the current language's notation (1.896,5 or 1,896.5).
+    pub fn number(&self, value: f64, max_decimals: usize) -> String {
+        match self.preferences.language {
+            Language::Vietnamese => vi_number(value, max_decimals),
+            Language::English => en_number(value, max_decimals),
+        }
+    }
+
+    /// Replaces the open document (after a New, Open or Import).
+    pub fn replace_document(&mut self, document: Document) {
+        self.document = document;
+        self.selected_unit = None;
+        self.selected_position = None;
+        self.dialog = None;
+    }
+}

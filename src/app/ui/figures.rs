@@ -1,0 +1,34 @@
+//! How figures look everywhere in the app: the colours of shortage and surplus, and ratios.
+
+use eframe::egui::{self, Color32};
+
+use crate::app::state::AppState;
+
+/// Red for a shortage (fewer people than required), amber for a surplus, green when balanced.
+pub fn difference_colour(ui: &egui::Ui, difference: f64) -> Color32 {
+    let dark = ui.visuals().dark_mode;
+    if difference < -1e-9 {
+        if dark {
+            Color32::from_rgb(255, 120, 110)
+        } else {
+            Color32::from_rgb(190, 30, 30)
+        }
+    } else if difference > 1e-9 {
+        if dark {
+            Color32::from_rgb(255, 190, 90)
+        } else {
+            Color32::from_rgb(170, 100, 0)
+        }
+    } else if dark {
+        Color32::from_rgb(120, 210, 130)
+    } else {
+        Color32::from_rgb(20, 130, 50)
+    }
+}
+
+/// A WISN ratio, or a dash when nothing is required.
+pub fn ratio_text(state: &AppState, ratio: Option<f64>) -> String {
+    ratio
+        .map(|r| state.number(r, 2))
+        .unwrap_or_else(|| "–".to_owned())
+}

@@ -1,0 +1,56 @@
+//! Drawing: one file per panel, each a function taking `&mut egui::Ui` and the app state.
+
+mod dialogs;
+mod explain_panel;
+mod figures;
+mod menu_bar;
+mod positions_tab;
+mod status_bar;
+mod unit_tree;
+
+use eframe::egui;
+
+use super::state::{AppState, Tab};
+
+/// The whole window: menu bar, status line, unit tree, the centre tabs and, on demand, the
+/// explanation of the selected figure.
+pub fn app_ui(state: &mut AppState, ui: &mut egui::Ui) {
+    egui::Panel::top("menu_bar").show(ui, |ui| menu_bar::menu_bar_ui(state, ui));
+    egui::Panel::bottom("status_bar").show(ui, |ui| status_bar::status_bar_ui(state, ui));
+    egui::Panel::left("unit_tree")
+        .resizable(true)
+        .default_size(300.0)
+        .show(ui, |ui| unit_tree::unit_tree_ui(state, ui));
+    if state.show_explain {
+        egui::Panel::right("explain")
+            .resizable(true)
+            .default_size(380.0)
+            .show(ui, |ui| explain_panel::explain_panel_ui(state, ui));
+    }
+    egui::CentralPanel::default().show(ui, |ui| {
+        tabs_ui(state, ui);
+        ui.separator();
+        match state.tab {
+            Tab::Positions => positions_tab::positions_tab_ui(state, ui),
+            Tab::Workload | Tab::Staff | Tab::Dashboard | Tab::Settings => {}
+        }
+    });
+    dialogs::dialogs_ui(state, ui);
+}
+
+fn tabs_ui(state: &mut AppState, ui: &mut egui::Ui) {
+    ui.horizontal(|ui| {
+        for (tab, vietnamese, english) in [
+            (Tab::Positions, "Vị trí việc làm", "Positions"),
+            (Tab::Workload, "Khối lượng công việc", "Workload"),
+            (Tab::Staff, "Nhân sự", "Staff"),
+            (Tab::Dashboard, "Biểu đồ", "Dashboard"),
+            (Tab::Settings, "Thiết lập", "Settings"),
+        ] {
+            let label = state.t(vietnamese, english).to_owned();
+            if ui.selectable_label(state.tab == tab, label).clicked() {
+                state.tab = tab;
+            }
+        }
+    });
+}
