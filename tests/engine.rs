@@ -375,6 +375,9 @@ fn explanation_shows_the_formula_with_its_inputs() {
         e.formula()
     );
     assert!(engine::explain(&plan, &r, "missing").is_err());
+    close(e.components[0].fte(1896.0).unwrap(), 1800.0 / 1896.0);
+    assert_eq!(e.components[2].fte(1896.0), None);
+    assert_eq!(e.components[0].fte(0.0), None);
 }
 
 #[test]

@@ -1,13 +1,26 @@
 //! Commands raised by menus and keyboard shortcuts, handled apart from the widgets.
 
+use std::path::PathBuf;
+
 use eframe::egui::{self, Key, KeyboardShortcut, Modifiers};
 
+use super::files::{self, NewPlan, Pending};
 use super::i18n::Language;
 use super::state::{AppState, Notice};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Command {
+    New(NewPlan),
+    Open,
+    /// Opens a given plan file (a recent file).
+    OpenPath(PathBuf),
     Save,
+    SaveAs,
+    /// Imports an interchange folder chosen in a dialog.
+    Import,
+    ImportPath(PathBuf),
+    ClearRecent,
+    Quit,
     Undo,
     Redo,
     SetLanguage(Language),
@@ -19,6 +32,11 @@ const REDO: KeyboardShortcut =
     KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
 const REDO_Y: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
 const SAVE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
+const SAVE_AS: KeyboardShortcut =
+    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::S);
+const NEW: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::N);
+const OPEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
+const QUIT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Q);
 
 /// Turns this frame's shortcuts into commands.
 pub fn handle_shortcuts(state: &mut AppState, ctx: &egui::Context) {
@@ -30,8 +48,20 @@ pub fn handle_shortcuts(state: &mut AppState, ctx: &egui::Context) {
         } else if input.consume_shortcut(&UNDO) {
             commands.push(Command::Undo);
         }
-        if input.consume_shortcut(&SAVE) {
+        // Ctrl+Shift+S first, as for redo.
+        if input.consume_shortcut(&SAVE_AS) {
+            commands.push(Command::SaveAs);
+        } else if input.consume_shortcut(&SAVE) {
             commands.push(Command::Save);
+        }
+        if input.consume_shortcut(&NEW) {
+            commands.push(Command::New(NewPlan::Blank));
+        }
+        if input.consume_shortcut(&OPEN) {
+            commands.push(Command::Open);
+        }
+        if input.consume_shortcut(&QUIT) {
+            commands.push(Command::Quit);
         }
     });
     for command in commands {
@@ -59,26 +89,16 @@ pub fn handle(state: &mut AppState, command: Command) {
                 ));
             }
         }
-        Command::Save => save(state),
+        Command::New(kind) => files::request(state, Pending::New(kind)),
+        Command::Open => files::request(state, Pending::Open),
+        Command::OpenPath(path) => files::request(state, Pending::OpenPath(path)),
+        Command::Save => files::save(state),
+        Command::SaveAs => files::save_as(state),
+        Command::Import => files::request(state, Pending::Import),
+        Command::ImportPath(path) => files::request(state, Pending::ImportPath(path)),
+        Command::ClearRecent => state.preferences.recent_files.clear(),
+        Command::Quit => files::request(state, Pending::Quit),
         Command::SetLanguage(language) => state.preferences.language = language,
         Command::ToggleExplain => state.show_explain = !state.show_explain,
     }
-}
-
-fn save(state: &mut AppState) {
-    let Some(path) = state.document.path().map(ToOwned::to_owned) else {
-        state.notice = Some(Notice::Error(
-            state
-                .t(
-                    "Tệp chưa có tên: hãy dùng Lưu thành...",
-                    "The plan has no file yet: use Save As...",
-                )
-                .to_owned(),
-        ));
-        return;
-    };
-    state.notice = Some(match state.document.save_as(&path) {
-        Ok(()) => Notice::Info(format!("{} {}", state.t("Đã lưu", "Saved"), path.display())),
-        Err(error) => Notice::Error(error.to_string()),
-    });
 }

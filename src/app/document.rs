@@ -2,6 +2,7 @@
 //! its results. Every change goes through [`Document::apply`].
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use super::edit::{Created, Edit};
 use super::history::History;
@@ -12,23 +13,27 @@ use crate::plan_file;
 use crate::validation::{self, Problem};
 
 pub struct Document {
-    plan: Plan,
+    /// Shared with the undo history and the worker computing results, so neither copies it.
+    plan: Arc<Plan>,
     path: Option<PathBuf>,
     dirty: bool,
     history: History,
     problems: Vec<Problem>,
     results: Recompute,
+    /// Goes up whenever the plan or its results change: a key for caches of derived views.
+    revision: u64,
 }
 
 impl Document {
     pub fn new(plan: Plan, path: Option<PathBuf>) -> Self {
         let mut document = Document {
             problems: validation::validate(&plan),
-            plan,
+            plan: Arc::new(plan),
             path,
             dirty: false,
             history: History::default(),
             results: Recompute::default(),
+            revision: 0,
         };
         document.results.request(&document.plan);
         document
@@ -50,6 +55,12 @@ impl Document {
         self.dirty
     }
 
+    /// Marks the plan as not in its file (an import, a restored recovery copy).
+    pub fn mark_unsaved(&mut self) {
+        self.dirty = true;
+        self.revision += 1;
+    }
+
     pub fn problems(&self) -> &[Problem] {
         &self.problems
     }
@@ -68,24 +79,34 @@ impl Document {
 
     /// Picks up results computed off the UI thread.
     pub fn poll(&mut self) {
+        let was_updating = self.results.is_updating();
         self.results.poll();
+        if was_updating && !self.results.is_updating() {
+            self.revision += 1;
+        }
+    }
+
+    /// Changes whenever the plan or its results change.
+    pub fn revision(&self) -> u64 {
+        self.revision
     }
 
     /// Waits for results computed off the UI thread.
     pub fn wait_for_results(&mut self) {
         self.results.wait();
+        self.revision += 1;
     }
 
     /// Applies an edit unless it would add a validation problem; the refusal says why.
     pub fn apply(&mut self, edit: Edit) -> Result<Created, String> {
-        let mut next = self.plan.clone();
+        let mut next = Plan::clone(&self.plan);
         let created = edit.apply(&mut next).map_err(|e| e.to_string())?;
         let problems = validation::validate(&next);
         let before: Vec<String> = self.problems.iter().map(ToString::to_string).collect();
         if let Some(new) = problems.iter().find(|p| !before.contains(&p.to_string())) {
             return Err(new.kind.to_string());
         }
-        let previous = std::mem::replace(&mut self.plan, next);
+        let previous = std::mem::replace(&mut self.plan, Arc::new(next));
         self.history.record(previous);
         self.after_change(problems);
         Ok(created)
@@ -100,7 +121,7 @@ impl Document {
     }
 
     pub fn undo(&mut self) -> bool {
-        let Some(previous) = self.history.undo(self.plan.clone()) else {
+        let Some(previous) = self.history.undo(Arc::clone(&self.plan)) else {
             return false;
         };
         self.plan = previous;
@@ -110,7 +131,7 @@ impl Document {
     }
 
     pub fn redo(&mut self) -> bool {
-        let Some(next) = self.history.redo(self.plan.clone()) else {
+        let Some(next) = self.history.redo(Arc::clone(&self.plan)) else {
             return false;
         };
         self.plan = next;
@@ -120,6 +141,7 @@ impl Document {
     }
 
     fn after_change(&mut self, problems: Vec<Problem>) {
+        self.revision += 1;
         self.problems = problems;
         self.dirty = true;
         self.results.request(&self.plan);

@@ -39,8 +39,10 @@ pub enum Edit {
     DeletePosition {
         id: String,
     },
+    /// Adds a component at the end of a position's list (a component needs a name).
     AddComponent {
         position_id: String,
+        name: String,
         kind: ComponentKind,
     },
     UpdateComponent {
@@ -48,6 +50,11 @@ pub enum Edit {
         component: Component,
     },
     DeleteComponent {
+        position_id: String,
+        component_id: String,
+    },
+    /// Copies a component, with a new id, right after it.
+    DuplicateComponent {
         position_id: String,
         component_id: String,
     },
@@ -218,13 +225,17 @@ impl Edit {
                     }
                 }
             }
-            Edit::AddComponent { position_id, kind } => {
+            Edit::AddComponent {
+                position_id,
+                name,
+                kind,
+            } => {
                 let taken = all_component_ids(plan);
                 let id = free_id("cv", taken.iter().map(String::as_str));
                 let position = position_mut(plan, &position_id)?;
                 position.components.push(Component {
                     id: id.clone(),
-                    name: String::new(),
+                    name: nfc(&name),
                     code: None,
                     kind,
                 });
@@ -256,6 +267,29 @@ impl Edit {
                 if position.components.len() == before {
                     return Err(EditError::Missing(format!("component \"{component_id}\"")));
                 }
+            }
+            Edit::DuplicateComponent {
+                position_id,
+                component_id,
+            } => {
+                let taken = all_component_ids(plan);
+                let id = free_id(
+                    &format!("{component_id}-ban-sao"),
+                    taken.iter().map(String::as_str),
+                );
+                let position = position_mut(plan, &position_id)?;
+                let index = position
+                    .components
+                    .iter()
+                    .position(|c| c.id == component_id)
+                    .ok_or_else(|| EditError::Missing(format!("component \"{component_id}\"")))?;
+                let mut copy =
+                    position.components.get(index).cloned().ok_or_else(|| {
+                        EditError::Missing(format!("component \"{component_id}\""))
+                    })?;
+                copy.id = id.clone();
+                position.components.insert(index + 1, copy);
+                return Ok(Created::Component(id));
             }
             Edit::AddStaff {
                 unit_id,
@@ -358,4 +392,327 @@ pub fn subtree(plan: &Plan, id: &str) -> Vec<String> {
         at += 1;
     }
     found
+}
+
+/// What goes with a unit when it is deleted: its sub-units, and the positions and staff of the
+/// unit and its sub-units (staff holding one of those positions included).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct UnitContents {
+    pub sub_units: usize,
+    pub positions: usize,
+    pub staff: usize,
+}
+
+impl UnitContents {
+    pub fn is_empty(&self) -> bool {
+        self.sub_units == 0 && self.positions == 0 && self.staff == 0
+    }
+}
+
+/// Counts what [`Edit::DeleteUnit`] would remove besides the unit itself.
+pub fn unit_contents(plan: &Plan, id: &str) -> UnitContents {
+    let units: std::collections::HashSet<String> = subtree(plan, id).into_iter().collect();
+    if units.is_empty() {
+        return UnitContents::default();
+    }
+    let positions: std::collections::HashSet<&str> = plan
+        .positions
+        .iter()
+        .filter(|p| units.contains(&p.unit_id))
+        .map(|p| p.id.as_str())
+        .collect();
+    let staff = plan
+        .staff
+        .iter()
+        .filter(|s| {
+            units.contains(&s.unit_id)
+                || s.position_id
+                    .as_deref()
+                    .is_some_and(|p| positions.contains(p))
+        })
+        .count();
+    UnitContents {
+        sub_units: units.len() - 1,
+        positions: positions.len(),
+        staff,
+    }
+}
+
+/// Why typed text cannot become a number of the plan.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum InputError {
+    #[error("a number is required")]
+    Empty,
+    #[error("\"{0}\" is not a number")]
+    NotANumber(String),
+    #[error("\"{0}\" is negative; the value must be 0 or more")]
+    Negative(String),
+    #[error("\"{0}\" is not a whole number")]
+    NotWhole(String),
+    #[error("\"{0}\" is too large")]
+    TooLarge(String),
+}
+
+/// Parses a typed amount of 0 or more. Both `1.5` and the Vietnamese `1,5` are decimals; when
+/// both marks appear the last one is the decimal mark and the other groups thousands
+/// (`1.896,5`, `1,896.5`), and a mark repeated alone groups thousands (`1.234.567`).
+pub fn parse_amount(text: &str) -> Result<f64, InputError> {
+    let trimmed = text.trim();
+    if trimmed.is_empty() {
+        return Err(InputError::Empty);
+    }
+    let not_a_number = || InputError::NotANumber(trimmed.to_owned());
+    let (negative, unsigned) = match trimmed.strip_prefix(['-', '\u{2212}']) {
+        Some(rest) => (true, rest),
+        None => (false, trimmed.strip_prefix('+').unwrap_or(trimmed)),
+    };
+    let unsigned: String = unsigned.chars().filter(|c| *c != ' ').collect();
+    let is_mark = |c: char| c == '.' || c == ',';
+    let marks_apart = unsigned
+        .chars()
+        .zip(unsigned.chars().skip(1))
+        .all(|(a, b)| !(is_mark(a) && is_mark(b)));
+    if !marks_apart {
+        return Err(not_a_number());
+    }
+    let dots = unsigned.matches('.').count();
+    let commas = unsigned.matches(',').count();
+    let decimal_mark = match (dots, commas) {
+        (0, 0) => None,
+        (_, 0) if dots == 1 => Some('.'),
+        (0, _) if commas == 1 => Some(','),
+        (_, 0) | (0, _) => None,
+        _ => unsigned.chars().rev().find(|c| *c == '.' || *c == ','),
+    };
+    let mut plain = String::with_capacity(unsigned.len());
+    for c in unsigned.chars() {
+        match c {
+            '0'..='9' => plain.push(c),
+            '.' | ',' if Some(c) == decimal_mark => plain.push('.'),
+            '.' | ','
+                if decimal_mark.is_none_or(|m| m != c) && plain.ends_with(char::is_numeric) => {}
+            _ => return Err(not_a_number()),
+        }
+    }
+    if plain.matches('.').count() > 1 || !plain.contains(|c: char| c.is_ascii_digit()) {
+        return Err(not_a_number());
+    }
+    let value: f64 = plain.parse().map_err(|_| not_a_number())?;
+    if !value.is_finite() {
+        return Err(InputError::TooLarge(trimmed.to_owned()));
+    }
+    if negative && value != 0.0 {
+        return Err(InputError::Negative(trimmed.to_owned()));
+    }
+    Ok(value)
+}
+
+/// Parses a typed whole number of 0 or more (a count of people).
+pub fn parse_count(text: &str) -> Result<u32, InputError> {
+    let value = parse_amount(text)?;
+    if value.fract() != 0.0 {
+        return Err(InputError::NotWhole(text.trim().to_owned()));
+    }
+    if value > f64::from(u32::MAX) {
+        return Err(InputError::TooLarge(text.trim().to_owned()));
+    }
+    // Whole and in range, checked above.
+    Ok(value as u32)
+}
+
+/// As [`parse_count`], an empty text meaning "none".
+pub fn parse_optional_count(text: &str) -> Result<Option<u32>, InputError> {
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    parse_count(text).map(Some)
+}
+
+/// A number as it is typed back into a field: no thousands grouping, so that it parses to the
+/// same value, with `decimal_mark` (`,` in Vietnamese).
+pub fn input_text(value: f64, decimal_mark: char) -> String {
+    value.to_string().replace('.', &decimal_mark.to_string())
+}
+
+#[cfg(test)]
+mod input_tests {
+    use super::*;
+
+    #[test]
+    fn amounts_take_either_decimal_mark() {
+        assert_eq!(parse_amount("1.5"), Ok(1.5));
+        assert_eq!(parse_amount("1,5"), Ok(1.5));
+        assert_eq!(parse_amount(" 380 "), Ok(380.0));
+        assert_eq!(parse_amount("1.896,5"), Ok(1896.5));
+        assert_eq!(parse_amount("1,896.5"), Ok(1896.5));
+        assert_eq!(parse_amount("1.234.567"), Ok(1_234_567.0));
+        assert_eq!(parse_amount("0"), Ok(0.0));
+        assert_eq!(parse_amount("-0"), Ok(0.0));
+    }
+
+    #[test]
+    fn bad_amounts_say_why() {
+        assert_eq!(parse_amount(""), Err(InputError::Empty));
+        assert_eq!(
+            parse_amount("abc"),
+            Err(InputError::NotANumber("abc".into()))
+        );
+        assert_eq!(
+            parse_amount("1.2.3,4,5"),
+            Err(InputError::NotANumber("1.2.3,4,5".into()))
+        );
+        assert_eq!(
+            parse_amount("1e5"),
+            Err(InputError::NotANumber("1e5".into()))
+        );
+        assert_eq!(
+            parse_amount("inf"),
+            Err(InputError::NotANumber("inf".into()))
+        );
+        assert_eq!(parse_amount("."), Err(InputError::NotANumber(".".into())));
+        assert_eq!(
+            parse_amount("1..5"),
+            Err(InputError::NotANumber("1..5".into()))
+        );
+        assert_eq!(
+            parse_amount("1,.5"),
+            Err(InputError::NotANumber("1,.5".into()))
+        );
+        assert_eq!(parse_amount("-1"), Err(InputError::Negative("-1".into())));
+        assert_eq!(
+            parse_amount("−2,5"),
+            Err(InputError::Negative("−2,5".into()))
+        );
+    }
+
+    #[test]
+    fn counts_are_whole() {
+        assert_eq!(parse_count("3"), Ok(3));
+        assert_eq!(parse_count("2,5"), Err(InputError::NotWhole("2,5".into())));
+        assert_eq!(parse_count("-1"), Err(InputError::Negative("-1".into())));
+        assert_eq!(
+            parse_count("99999999999"),
+            Err(InputError::TooLarge("99999999999".into()))
+        );
+        assert_eq!(parse_optional_count(" "), Ok(None));
+        assert_eq!(parse_optional_count("4"), Ok(Some(4)));
+    }
+
+    #[test]
+    fn input_text_parses_back() {
+        for value in [0.0, 1.5, 1100.0, 0.1, 1234567.25] {
+            assert_eq!(parse_amount(&input_text(value, ',')), Ok(value));
+            assert_eq!(parse_amount(&input_text(value, '.')), Ok(value));
+        }
+        assert_eq!(input_text(1100.0, ','), "1100");
+        assert_eq!(input_text(2.5, ','), "2,5");
+    }
+
+    #[test]
+    fn components_are_added_with_a_name_and_duplicated_after_themselves() {
+        let mut plan = Plan::default();
+        let Ok(Created::Unit(unit)) = (Edit::AddUnit {
+            parent: None,
+            name: "A".into(),
+        })
+        .apply(&mut plan) else {
+            panic!("unit")
+        };
+        let Ok(Created::Position(position)) = (Edit::AddPosition {
+            unit_id: unit,
+            name: "P".into(),
+        })
+        .apply(&mut plan) else {
+            panic!("position")
+        };
+        let kind = ComponentKind::Norm {
+            volume: 20.0,
+            ratio: 1.5,
+        };
+        for name in ["first", "second"] {
+            Edit::AddComponent {
+                position_id: position.clone(),
+                name: name.into(),
+                kind: kind.clone(),
+            }
+            .apply(&mut plan)
+            .unwrap();
+        }
+        let first = plan.positions[0].components[0].id.clone();
+        let copy = Edit::DuplicateComponent {
+            position_id: position.clone(),
+            component_id: first.clone(),
+        }
+        .apply(&mut plan);
+        let Ok(Created::Component(copy)) = copy else {
+            panic!("copy")
+        };
+        let names: Vec<&str> = plan.positions[0]
+            .components
+            .iter()
+            .map(|c| c.name.as_str())
+            .collect();
+        assert_eq!(names, ["first", "first", "second"]);
+        assert_eq!(plan.positions[0].components[1].id, copy);
+        assert_ne!(copy, first);
+        assert!(crate::validation::validate(&plan).is_empty());
+        let missing = Edit::DuplicateComponent {
+            position_id: position,
+            component_id: "nope".into(),
+        };
+        assert!(missing.apply(&mut plan).is_err());
+    }
+
+    #[test]
+    fn unit_contents_counts_what_goes_with_a_unit() {
+        let mut plan = Plan::default();
+        let root = Edit::AddUnit {
+            parent: None,
+            name: "A".into(),
+        }
+        .apply(&mut plan);
+        let Ok(Created::Unit(root)) = root else {
+            panic!("unit")
+        };
+        let child = Edit::AddUnit {
+            parent: Some(root.clone()),
+            name: "B".into(),
+        }
+        .apply(&mut plan);
+        let Ok(Created::Unit(child)) = child else {
+            panic!("unit")
+        };
+        let Ok(Created::Position(position)) = Edit::AddPosition {
+            unit_id: child.clone(),
+            name: "P".into(),
+        }
+        .apply(&mut plan) else {
+            panic!("position")
+        };
+        for _ in 0..2 {
+            Edit::AddStaff {
+                unit_id: child.clone(),
+                position_id: Some(position.clone()),
+            }
+            .apply(&mut plan)
+            .unwrap();
+        }
+        assert_eq!(
+            unit_contents(&plan, &root),
+            UnitContents {
+                sub_units: 1,
+                positions: 1,
+                staff: 2
+            }
+        );
+        assert!(unit_contents(&plan, "missing").is_empty());
+        let Ok(Created::Unit(empty)) = Edit::AddUnit {
+            parent: None,
+            name: "C".into(),
+        }
+        .apply(&mut plan) else {
+            panic!("unit")
+        };
+        assert!(unit_contents(&plan, &empty).is_empty());
+    }
 }

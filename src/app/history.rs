@@ -1,5 +1,7 @@
 //! Undo and redo: snapshots of the plan taken before each edit.
 
+use std::sync::Arc;
+
 use crate::model::Plan;
 
 /// How many edits can be undone.
@@ -7,13 +9,13 @@ const DEPTH: usize = 200;
 
 #[derive(Debug, Default)]
 pub struct History {
-    undo: Vec<Plan>,
-    redo: Vec<Plan>,
+    undo: Vec<Arc<Plan>>,
+    redo: Vec<Arc<Plan>>,
 }
 
 impl History {
     /// Records the plan as it was before an edit; a new edit clears what could be redone.
-    pub fn record(&mut self, before: Plan) {
+    pub fn record(&mut self, before: Arc<Plan>) {
         if self.undo.len() == DEPTH {
             self.undo.remove(0);
         }
@@ -22,13 +24,13 @@ impl History {
     }
 
     /// The plan to go back to, given the current one.
-    pub fn undo(&mut self, current: Plan) -> Option<Plan> {
+    pub fn undo(&mut self, current: Arc<Plan>) -> Option<Arc<Plan>> {
         let previous = self.undo.pop()?;
         self.redo.push(current);
         Some(previous)
     }
 
-    pub fn redo(&mut self, current: Plan) -> Option<Plan> {
+    pub fn redo(&mut self, current: Arc<Plan>) -> Option<Arc<Plan>> {
         let next = self.redo.pop()?;
         self.undo.push(current);
         Some(next)

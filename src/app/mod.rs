@@ -7,7 +7,9 @@
 pub mod commands;
 pub mod document;
 pub mod edit;
+pub mod files;
 pub mod fonts;
+pub mod headless;
 pub mod history;
 pub mod i18n;
 pub mod recompute;
@@ -52,6 +54,8 @@ impl VtvlApp {
         self.state.document.poll();
         commands::handle_shortcuts(&mut self.state, ui.ctx());
         ui::app_ui(&mut self.state, ui);
+        // After drawing, so that Quit chosen in this frame closes the window at once.
+        files::frame(&mut self.state, ui.ctx());
         if self.state.document.is_updating() {
             ui.ctx().request_repaint();
         }
@@ -82,6 +86,10 @@ impl eframe::App for VtvlApp {
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, PREFERENCES_KEY, &self.state.preferences);
     }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        files::on_exit(&mut self.state);
+    }
 }
 
 /// Opens the main window on `plan` (or the bundled default plan) and runs until it closes.
@@ -97,6 +105,7 @@ pub fn run(plan: Option<&Path>) -> anyhow::Result<()> {
             .with_title("vtvl"),
         ..Default::default()
     };
+    let opened = plan.map(Path::to_path_buf);
     eframe::run_native(
         "vtvl",
         options,
@@ -106,7 +115,13 @@ pub fn run(plan: Option<&Path>) -> anyhow::Result<()> {
                 .storage
                 .and_then(|s| eframe::get_value(s, PREFERENCES_KEY))
                 .unwrap_or_default();
-            Ok(Box::new(VtvlApp::new(document, preferences)))
+            let mut app = VtvlApp::new(document, preferences);
+            if let Some(path) = &opened {
+                files::recent::remember(&mut app.state.preferences.recent_files, path);
+            }
+            app.state.files.recovery = files::recovery::default_folder().map(files::Recovery::new);
+            files::offer_recovery(&mut app.state);
+            Ok(Box::new(app))
         }),
     )
     .map_err(|e| anyhow::anyhow!("the window could not be opened: {e}"))

@@ -1,6 +1,7 @@
 //! Keeping results up to date: small plans are computed at once, large ones on a worker thread
 //! so the window stays responsive while the status line says results are updating.
 
+use std::sync::Arc;
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 use crate::engine::{self, PlanResults};
@@ -17,25 +18,25 @@ pub struct Recompute {
     latest: Option<Outcome>,
     pending: Option<Receiver<Outcome>>,
     /// A newer plan arrived while a worker was busy: computed when it finishes.
-    queued: Option<Plan>,
+    queued: Option<Arc<Plan>>,
 }
 
 impl Recompute {
     /// Starts computing `plan` (replacing any queued request).
-    pub fn request(&mut self, plan: &Plan) {
+    pub fn request(&mut self, plan: &Arc<Plan>) {
         let components: usize = plan.positions.iter().map(|p| p.components.len()).sum();
         if components <= INLINE_LIMIT && self.pending.is_none() {
             self.latest = Some(compute(plan));
             return;
         }
         if self.pending.is_some() {
-            self.queued = Some(plan.clone());
+            self.queued = Some(Arc::clone(plan));
             return;
         }
-        self.spawn(plan.clone());
+        self.spawn(Arc::clone(plan));
     }
 
-    fn spawn(&mut self, plan: Plan) {
+    fn spawn(&mut self, plan: Arc<Plan>) {
         let (sender, receiver) = channel();
         std::thread::spawn(move || {
             sender.send(compute(&plan)).ok();

@@ -1,11 +1,13 @@
 //! What the window remembers between frames, apart from how it is drawn.
 
+use std::collections::HashMap;
 use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
 use super::document::Document;
 use super::i18n::Language;
+use crate::engine::{Breakdown, Explanation};
 use crate::format::{en_number, vi_number};
 
 /// The centre tabs.
@@ -46,7 +48,29 @@ pub enum Notice {
 pub enum Dialog {
     /// Delete a unit that has sub-units, positions or staff.
     ConfirmDeleteUnit { id: String, summary: String },
+    /// New, open, save, import and recovery questions (see [`super::files`]).
+    File(super::files::FileDialog),
 }
+
+/// Text typed into a field that is not in the plan (yet), and why it was refused if it was.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct PendingCell {
+    pub text: String,
+    pub error: Option<String>,
+}
+
+/// The roster rows shown (indices into the plan's staff) for a document revision, selected
+/// unit and filter: kept until one of them changes.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct StaffRows {
+    pub revision: u64,
+    pub unit: Option<String>,
+    pub filter: String,
+    pub rows: Vec<usize>,
+}
+
+/// The dashboard's breakdown, keyed by document revision and selected unit.
+pub type DashboardCache = ((u64, Option<String>), Result<Breakdown, String>);
 
 /// Settings kept across sessions (through eframe's storage).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -68,6 +92,15 @@ pub struct AppState {
     pub position_sort: Option<(PositionColumn, bool)>,
     pub notice: Option<Notice>,
     pub dialog: Option<Dialog>,
+    /// File dialogs, the recovery copy and closing the window.
+    pub files: super::files::Files,
+    /// The last explanation shown, keyed by document revision and position id.
+    pub explain_cache: Option<((u64, String), Result<Explanation, String>)>,
+    /// Fields being typed into or refused, by a key naming the record and the field.
+    pub cells: HashMap<String, PendingCell>,
+    pub staff_filter: String,
+    pub staff_rows: Option<StaffRows>,
+    pub dashboard_cache: Option<DashboardCache>,
 }
 
 impl AppState {
@@ -78,11 +111,17 @@ impl AppState {
             tab: Tab::default(),
             selected_unit: None,
             selected_position: None,
-            show_explain: true,
+            show_explain: false,
             position_filter: String::new(),
             position_sort: None,
             notice: None,
             dialog: None,
+            files: super::files::Files::default(),
+            explain_cache: None,
+            cells: HashMap::new(),
+            staff_filter: String::new(),
+            staff_rows: None,
+            dashboard_cache: None,
         }
     }
 
@@ -109,5 +148,10 @@ impl AppState {
         self.selected_unit = None;
         self.selected_position = None;
         self.dialog = None;
+        self.cells.clear();
+        self.staff_rows = None;
+        self.dashboard_cache = None;
+        // A new document counts its revisions from 0 again: old keys could match.
+        self.explain_cache = None;
     }
 }

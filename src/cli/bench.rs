@@ -31,6 +31,8 @@ pub enum Scale {
     Province,
     /// 100,000 units, ~600,000 positions, ~6,000,000 components, ~2.5 million staff; compute.
     National,
+    /// One frame of the desktop app (layout and tessellation, no GPU) on a province plan.
+    Ui,
 }
 
 pub fn run(args: &Args) -> anyhow::Result<()> {
@@ -40,6 +42,7 @@ pub fn run(args: &Args) -> anyhow::Result<()> {
     match args.scale {
         Scale::Province => province(args.runs.unwrap_or(30), args.seed),
         Scale::National => national(args.runs.unwrap_or(5), args.seed),
+        Scale::Ui => ui_frames(args.runs.unwrap_or(120), args.seed),
     }
 }
 
@@ -88,6 +91,75 @@ fn national(runs: usize, seed: u64) -> anyhow::Result<()> {
     report("compute (national)", &compute, Duration::from_secs(3));
     print_peak_memory(Some(4 << 30));
     Ok(())
+}
+
+/// Frame times of the app on a province plan: idle frames, scrolling the positions table,
+/// and frames while a recompute after an edit runs on the worker thread.
+fn ui_frames(runs: usize, seed: u64) -> anyhow::Result<()> {
+    use crate::app::VtvlApp;
+    use crate::app::document::Document;
+    use crate::app::edit::Edit;
+    use crate::app::headless::HeadlessWindow;
+    use crate::app::state::Preferences;
+    use eframe::egui;
+
+    let plan = generate::generate(Spec::province(seed));
+    println!("province plan: {}", describe(&plan));
+    let first_workload = plan
+        .positions
+        .iter()
+        .find(|p| p.method == crate::model::Method::Workload)
+        .cloned()
+        .context("the synthetic plan has no workload position")?;
+    let mut document = Document::new(plan, None);
+    document.wait_for_results();
+    let mut app = VtvlApp::new(document, Preferences::default());
+    app.state.selected_position = Some(first_workload.id.clone());
+    let mut window = HeadlessWindow::new(app, egui::vec2(1280.0, 800.0));
+    for _ in 0..10 {
+        window.frame(vec![]);
+    }
+    let idle = timed_frames(runs, || {
+        window.frame(vec![HeadlessWindow::pointer_at(700.0, 400.0)])
+    });
+    report("frame, idle (province)", &idle, Duration::from_millis(8));
+    let scrolling = timed_frames(runs, || {
+        window.frame(vec![
+            HeadlessWindow::pointer_at(700.0, 400.0),
+            HeadlessWindow::scroll(3.0),
+        ])
+    });
+    report(
+        "frame, scrolling positions (province)",
+        &scrolling,
+        Duration::from_millis(8),
+    );
+    let mut edited = first_workload;
+    edited.name.push_str(" (sửa)");
+    let start = Instant::now();
+    window
+        .app_mut()
+        .state
+        .document
+        .apply(Edit::UpdatePosition(edited))
+        .map_err(|reason| anyhow::anyhow!(reason))?;
+    println!(
+        "applying one edit (copy for undo, validation, start of the recompute): {:.1} ms",
+        start.elapsed().as_secs_f64() * 1e3
+    );
+    let updating = timed_frames(runs.min(30), || window.frame(vec![]));
+    report(
+        "frame, results updating after an edit (province)",
+        &updating,
+        Duration::from_millis(8),
+    );
+    Ok(())
+}
+
+fn timed_frames(runs: usize, mut frame: impl FnMut() -> Duration) -> Vec<Duration> {
+    let mut times: Vec<Duration> = (0..runs.max(1)).map(|_| frame()).collect();
+    times.sort();
+    times
 }
 
 /// Runs `work` once to warm up, then `runs` times, and returns the sorted durations.

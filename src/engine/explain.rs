@@ -43,6 +43,21 @@ pub struct ComponentContribution {
     pub norm_fte: f64,
 }
 
+impl ComponentContribution {
+    /// Full-time equivalents the component adds by itself: its hours over a year's available
+    /// hours for service work (before the support factor) and additional work, its staff for a
+    /// norm. `None` for support work, which is a share of time, and when no time is available.
+    pub fn fte(&self, available_hours: f64) -> Option<f64> {
+        match self.component.kind {
+            ComponentKind::Norm { .. } => Some(self.norm_fte),
+            ComponentKind::Support(_) => None,
+            _ if available_hours <= 0.0 => None,
+            ComponentKind::Service { .. } => Some(self.service_hours / available_hours),
+            ComponentKind::Additional { .. } => Some(self.additional_hours / available_hours),
+        }
+    }
+}
+
 /// Explains one position of a computed plan.
 pub fn explain(
     plan: &Plan,

@@ -5,6 +5,7 @@
 //! results ([`results`]) keep the intermediate figures, so each number can explain itself
 //! ([`explain`]).
 
+mod breakdown;
 mod buckets;
 mod error;
 mod explain;
@@ -13,6 +14,9 @@ mod results;
 mod tables;
 mod tree;
 
+pub use breakdown::{
+    Breakdown, BreakdownError, CategoryRow, Figures, PressureRow, RankRow, UnitRow, breakdown,
+};
 pub use error::EngineError;
 pub use explain::{ComponentContribution, Explanation, explain};
 pub use results::{PlanResults, PositionResult, Totals, UnitResult};

@@ -1,9 +1,15 @@
 //! A headless window on a plan, with the app's fonts (a missing glyph fails the test).
 
+use std::collections::VecDeque;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
 use eframe::egui;
 use egui_kittest::Harness;
 use vtvl::app::VtvlApp;
 use vtvl::app::document::Document;
+use vtvl::app::files::{FileDialogs, Files, Picked, Recovery};
 use vtvl::app::state::Preferences;
 use vtvl::model::Plan;
 
@@ -19,6 +25,72 @@ pub fn harness_with(plan: Plan) -> Harness<'static, VtvlApp> {
 pub fn default_harness() -> Harness<'static, VtvlApp> {
     let plan = vtvl::plan_file::default_plan().expect("bundled plan");
     let mut harness = harness_with(plan);
+    harness.run();
+    harness
+}
+
+/// Answers the app's file dialogs from a script, in order; with nothing scripted it cancels.
+/// Clones share the script, so a test keeps one to add answers and see what was asked.
+#[derive(Clone, Default)]
+pub struct ScriptedDialogs {
+    answers: Arc<Mutex<VecDeque<Picked>>>,
+    asked: Arc<Mutex<Vec<String>>>,
+}
+
+impl ScriptedDialogs {
+    pub fn answer(&self, picked: Picked) {
+        self.answers.lock().unwrap().push_back(picked);
+    }
+
+    pub fn answer_path(&self, path: impl Into<PathBuf>) {
+        self.answer(Picked::Path(path.into()));
+    }
+
+    /// The titles of the dialogs shown so far.
+    pub fn asked(&self) -> Vec<String> {
+        self.asked.lock().unwrap().clone()
+    }
+
+    fn next(&self, title: &str) -> Picked {
+        self.asked.lock().unwrap().push(title.to_owned());
+        self.answers
+            .lock()
+            .unwrap()
+            .pop_front()
+            .unwrap_or(Picked::Cancelled)
+    }
+}
+
+impl FileDialogs for ScriptedDialogs {
+    fn pick_plan(&mut self, title: &str, _folder: Option<&Path>) -> Picked {
+        self.next(title)
+    }
+
+    fn pick_save_path(&mut self, title: &str, _folder: Option<&Path>, _name: &str) -> Picked {
+        self.next(title)
+    }
+
+    fn pick_folder(&mut self, title: &str, _folder: Option<&Path>) -> Picked {
+        self.next(title)
+    }
+}
+
+/// A window on `document` whose file dialogs answer from `dialogs`; with `recovery`, copies of
+/// unsaved changes go to that folder at once (no waiting a minute).
+pub fn files_harness(
+    document: Document,
+    dialogs: &ScriptedDialogs,
+    recovery: Option<&Path>,
+) -> Harness<'static, VtvlApp> {
+    let mut app = VtvlApp::new(document, Preferences::default());
+    app.state.files = Files::new(
+        Box::new(dialogs.clone()),
+        recovery.map(|folder| Recovery::new(folder.to_path_buf()).with_interval(Duration::ZERO)),
+    );
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .with_context_setup(vtvl::app::fonts::install)
+        .build_ui_state(|ui, app: &mut VtvlApp| app.ui(ui), app);
     harness.run();
     harness
 }

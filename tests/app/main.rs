@@ -2,4 +2,7 @@
 
 mod harness;
 
+mod dashboard_settings;
+mod editing;
+mod files;
 mod main_window;

@@ -39,16 +39,20 @@ fn selecting_a_unit_filters_the_positions() {
 }
 
 #[test]
-fn selecting_a_position_explains_its_figure() {
+fn clicking_a_figure_explains_it() {
     let mut harness = default_harness();
-    harness
-        .get_by_label("Chuyên viên địa chính - đất đai")
-        .click();
+    assert!(
+        !harness.state().state.show_explain,
+        "the explain panel opens on demand"
+    );
+    // pkt-dia-chinh: 3,8424 FTE, shown as 3,84.
+    harness.get_by_label("3,84").click();
     harness.run();
     assert_eq!(
         harness.state().state.selected_position.as_deref(),
         Some("pkt-dia-chinh")
     );
+    harness.get_by_label("Giải thích");
     harness.get_by_label("FTE công việc chính = 6.556,67 giờ / 1.896 giờ = 3,4582");
 }
 

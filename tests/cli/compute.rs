@@ -121,7 +121,12 @@ fn missing_file_is_exit_1_and_bad_usage_is_exit_2() {
             .code(),
         Some(2)
     );
-    assert_eq!(wd.run(&["compute", "x.ron", "--no-such-flag"]).status.code(), Some(2));
+    assert_eq!(
+        wd.run(&["compute", "x.ron", "--no-such-flag"])
+            .status
+            .code(),
+        Some(2)
+    );
     assert_eq!(wd.run(&["a.ron", "b.ron"]).status.code(), Some(2));
 }
 

@@ -40,5 +40,6 @@ pub fn dialogs_ui(state: &mut AppState, ui: &mut egui::Ui) {
                 None => {}
             }
         }
+        Dialog::File(dialog) => crate::app::files::ui::file_dialog_ui(state, ui, dialog),
     }
 }

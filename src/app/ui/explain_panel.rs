@@ -24,11 +24,21 @@ pub fn explain_panel_ui(state: &mut AppState, ui: &mut egui::Ui) {
         ));
         return;
     };
-    let Some(results) = state.document.results() else {
-        ui.label(state.t("Chưa có kết quả.", "No results yet."));
+    let key = (state.document.revision(), position_id.clone());
+    let cached = matches!(&state.explain_cache, Some((k, _)) if *k == key);
+    if !cached {
+        let Some(results) = state.document.results() else {
+            ui.label(state.t("Chưa có kết quả.", "No results yet."));
+            return;
+        };
+        let explanation = engine::explain(state.document.plan(), results, &position_id)
+            .map_err(|e| e.to_string());
+        state.explain_cache = Some((key, explanation));
+    }
+    let Some((_, explanation)) = &state.explain_cache else {
         return;
     };
-    match engine::explain(state.document.plan(), results, &position_id) {
+    match explanation {
         Ok(explanation) => {
             egui::ScrollArea::vertical()
                 .auto_shrink(false)
@@ -41,7 +51,7 @@ pub fn explain_panel_ui(state: &mut AppState, ui: &mut egui::Ui) {
                 });
         }
         Err(error) => {
-            ui.colored_label(ui.visuals().error_fg_color, error.to_string());
+            ui.colored_label(ui.visuals().error_fg_color, error);
         }
     }
 }

@@ -3,6 +3,7 @@
 use eframe::egui;
 
 use crate::app::commands::{self, Command};
+use crate::app::files::{self, NewPlan};
 use crate::app::i18n::Language;
 use crate::app::state::AppState;
 
@@ -10,12 +11,7 @@ pub fn menu_bar_ui(state: &mut AppState, ui: &mut egui::Ui) {
     let mut raised = Vec::new();
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button(state.t("Tệp", "File"), |ui| {
-            if ui
-                .button(state.t("Lưu (Ctrl+S)", "Save (Ctrl+S)"))
-                .clicked()
-            {
-                raised.push(Command::Save);
-            }
+            file_menu_ui(state, ui, &mut raised)
         });
         ui.menu_button(state.t("Sửa", "Edit"), |ui| {
             if ui
@@ -71,5 +67,76 @@ pub fn menu_bar_ui(state: &mut AppState, ui: &mut egui::Ui) {
     });
     for command in raised {
         commands::handle(state, command);
+    }
+}
+
+/// File: new (blank or a sample), open, recent files, save, save as, import, quit.
+fn file_menu_ui(state: &AppState, ui: &mut egui::Ui, raised: &mut Vec<Command>) {
+    ui.menu_button(state.t("Mới", "New"), |ui| {
+        if ui
+            .button(state.t("Kế hoạch trống (Ctrl+N)", "Blank plan (Ctrl+N)"))
+            .clicked()
+        {
+            raised.push(Command::New(NewPlan::Blank));
+        }
+        ui.separator();
+        ui.label(state.t("Từ tổ chức mẫu:", "From a sample organisation:"));
+        for (index, name) in files::sample_names() {
+            if ui.button(name).clicked() {
+                raised.push(Command::New(NewPlan::Sample(*index)));
+            }
+        }
+    });
+    if ui
+        .button(state.t("Mở... (Ctrl+O)", "Open... (Ctrl+O)"))
+        .clicked()
+    {
+        raised.push(Command::Open);
+    }
+    ui.menu_button(state.t("Mở gần đây", "Open recent"), |ui| {
+        if state.preferences.recent_files.is_empty() {
+            ui.label(state.t("(chưa có tệp nào)", "(no files yet)"));
+        }
+        for path in &state.preferences.recent_files {
+            if ui.button(path.display().to_string()).clicked() {
+                raised.push(Command::OpenPath(path.clone()));
+            }
+        }
+        if !state.preferences.recent_files.is_empty() {
+            ui.separator();
+            if ui
+                .button(state.t("Xóa danh sách", "Clear the list"))
+                .clicked()
+            {
+                raised.push(Command::ClearRecent);
+            }
+        }
+    });
+    ui.separator();
+    if ui
+        .button(state.t("Lưu (Ctrl+S)", "Save (Ctrl+S)"))
+        .clicked()
+    {
+        raised.push(Command::Save);
+    }
+    if ui
+        .button(state.t("Lưu thành... (Ctrl+Shift+S)", "Save as... (Ctrl+Shift+S)"))
+        .clicked()
+    {
+        raised.push(Command::SaveAs);
+    }
+    ui.separator();
+    if ui
+        .button(state.t("Nhập từ thư mục CSV...", "Import a CSV folder..."))
+        .clicked()
+    {
+        raised.push(Command::Import);
+    }
+    ui.separator();
+    if ui
+        .button(state.t("Thoát (Ctrl+Q)", "Quit (Ctrl+Q)"))
+        .clicked()
+    {
+        raised.push(Command::Quit);
     }
 }

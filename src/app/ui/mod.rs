@@ -1,12 +1,17 @@
 //! Drawing: one file per panel, each a function taking `&mut egui::Ui` and the app state.
 
+mod dashboard_tab;
 mod dialogs;
 mod explain_panel;
 mod figures;
 mod menu_bar;
+mod position_form;
 mod positions_tab;
+mod settings_tab;
+mod staff_tab;
 mod status_bar;
 mod unit_tree;
+mod workload_tab;
 
 use eframe::egui;
 
@@ -32,14 +37,18 @@ pub fn app_ui(state: &mut AppState, ui: &mut egui::Ui) {
         ui.separator();
         match state.tab {
             Tab::Positions => positions_tab::positions_tab_ui(state, ui),
-            Tab::Workload | Tab::Staff | Tab::Dashboard | Tab::Settings => {}
+            Tab::Workload => workload_tab::workload_tab_ui(state, ui),
+            Tab::Staff => staff_tab::staff_tab_ui(state, ui),
+            Tab::Dashboard => dashboard_tab::dashboard_tab_ui(state, ui),
+            Tab::Settings => settings_tab::settings_tab_ui(state, ui),
         }
     });
     dialogs::dialogs_ui(state, ui);
 }
 
 fn tabs_ui(state: &mut AppState, ui: &mut egui::Ui) {
-    ui.horizontal(|ui| {
+    // Wrapping: a row wider than the panel would widen everything below it.
+    ui.horizontal_wrapped(|ui| {
         for (tab, vietnamese, english) in [
             (Tab::Positions, "Vị trí việc làm", "Positions"),
             (Tab::Workload, "Khối lượng công việc", "Workload"),

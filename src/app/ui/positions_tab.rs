@@ -17,6 +17,8 @@ const ROW_HEIGHT: f32 = 22.0;
 pub fn positions_tab_ui(state: &mut AppState, ui: &mut egui::Ui) {
     toolbar_ui(state, ui);
     ui.add_space(4.0);
+    super::position_form::position_form_ui(state, ui);
+    ui.add_space(4.0);
     let rows = visible_rows(state);
     table_ui(state, ui, &rows);
 }
@@ -128,12 +130,9 @@ fn visible_rows(state: &AppState) -> Vec<usize> {
 }
 
 fn table_ui(state: &mut AppState, ui: &mut egui::Ui, rows: &[usize]) {
+    // Name and figures first, so they stay visible beside the tree and the Explain panel.
     let headers = [
-        (PositionColumn::Id, state.t("Mã", "Id")),
         (PositionColumn::Name, state.t("Vị trí việc làm", "Position")),
-        (PositionColumn::Unit, state.t("Đơn vị", "Unit")),
-        (PositionColumn::Category, state.t("Nhóm", "Category")),
-        (PositionColumn::Rank, state.t("Ngạch", "Rank")),
         (
             PositionColumn::RequiredFte,
             state.t("Cần (FTE)", "Required FTE"),
@@ -145,6 +144,10 @@ fn table_ui(state: &mut AppState, ui: &mut egui::Ui, rows: &[usize]) {
             state.t("Chênh lệch", "Difference"),
         ),
         (PositionColumn::Ratio, state.t("Tỷ lệ", "Ratio")),
+        (PositionColumn::Category, state.t("Nhóm", "Category")),
+        (PositionColumn::Rank, state.t("Ngạch", "Rank")),
+        (PositionColumn::Unit, state.t("Đơn vị", "Unit")),
+        (PositionColumn::Id, state.t("Mã", "Id")),
     ]
     .map(|(c, t)| (c, t.to_owned()));
     let mut sort_clicked = None;
@@ -155,10 +158,12 @@ fn table_ui(state: &mut AppState, ui: &mut egui::Ui, rows: &[usize]) {
         .resizable(true)
         .sense(egui::Sense::click())
         .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-        .column(Column::auto().at_least(90.0))
-        .column(Column::initial(260.0).at_least(120.0).clip(true))
+        .column(Column::initial(240.0).at_least(120.0).clip(true))
+        .columns(Column::auto().at_least(60.0), 5)
+        .column(Column::initial(120.0).clip(true))
+        .column(Column::auto().at_least(60.0))
         .column(Column::initial(90.0).clip(true))
-        .columns(Column::auto().at_least(70.0), 7)
+        .column(Column::auto().at_least(90.0))
         .header(24.0, |mut header| {
             for (column, text) in &headers {
                 header.col(|ui| {
@@ -193,21 +198,9 @@ fn table_ui(state: &mut AppState, ui: &mut egui::Ui, rows: &[usize]) {
                 let selected = state.selected_position.as_deref() == Some(position.id.as_str());
                 row.set_selected(selected);
                 row.col(|ui| {
-                    ui.label(&position.id);
-                });
-                row.col(|ui| {
                     if ui.selectable_label(selected, &position.name).clicked() {
                         row_clicked = Some(position.id.clone());
                     }
-                });
-                row.col(|ui| {
-                    ui.label(&position.unit_id);
-                });
-                row.col(|ui| {
-                    ui.label(category_label(state, position.category));
-                });
-                row.col(|ui| {
-                    ui.label(&position.rank_code);
                 });
                 let figures = result.map(|r| {
                     (
@@ -243,7 +236,25 @@ fn table_ui(state: &mut AppState, ui: &mut egui::Ui, rows: &[usize]) {
                     row.col(|ui| {
                         ui.label(ratio);
                     });
+                } else {
+                    for _ in 0..5 {
+                        row.col(|ui| {
+                            ui.label("…");
+                        });
+                    }
                 }
+                row.col(|ui| {
+                    ui.label(category_label(state, position.category));
+                });
+                row.col(|ui| {
+                    ui.label(&position.rank_code);
+                });
+                row.col(|ui| {
+                    ui.label(&position.unit_id);
+                });
+                row.col(|ui| {
+                    ui.label(&position.id);
+                });
                 if row.response().clicked() {
                     row_clicked = Some(position.id.clone());
                 }

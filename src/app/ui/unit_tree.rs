@@ -6,8 +6,11 @@ use std::collections::HashMap;
 use eframe::egui;
 
 use super::figures::difference_colour;
-use crate::app::state::AppState;
+use super::position_form::{apply_choice, choice, commit, form_field, parse_optional_count};
+use crate::app::edit::{Created, Edit, subtree, unit_contents};
+use crate::app::state::{AppState, Dialog};
 use crate::engine::UnitResult;
+use crate::model::Unit;
 
 pub fn unit_tree_ui(state: &mut AppState, ui: &mut egui::Ui) {
     ui.heading(state.t("Cơ cấu tổ chức", "Organisation"));
@@ -19,6 +22,7 @@ pub fn unit_tree_ui(state: &mut AppState, ui: &mut egui::Ui) {
         state.selected_unit = None;
     }
     ui.separator();
+    egui::Panel::bottom("unit_form").show(ui, |ui| unit_form_ui(state, ui));
     let plan = state.document.plan();
     let mut children: HashMap<Option<&str>, Vec<usize>> = HashMap::new();
     for (index, unit) in plan.units.iter().enumerate() {
@@ -98,4 +102,122 @@ fn node_ui(
             });
         }
     }
+}
+
+/// The selected unit's form under the tree: name, type, quota and parent, each applied as it is
+/// entered; adding a sub-unit; deleting (after a question when something goes with it).
+fn unit_form_ui(state: &mut AppState, ui: &mut egui::Ui) {
+    ui.add_space(4.0);
+    let unit = state
+        .selected_unit
+        .as_deref()
+        .and_then(|id| state.document.plan().unit(id))
+        .cloned();
+    let Some(unit) = unit else {
+        if ui
+            .button(state.t("Thêm đơn vị gốc", "Add root unit"))
+            .clicked()
+        {
+            add_unit(state, None);
+        }
+        return;
+    };
+    let key = |field: &str| format!("unit/{}/{field}", unit.id);
+    let update = |change: &dyn Fn(&mut Unit)| {
+        let mut updated = unit.clone();
+        change(&mut updated);
+        Edit::UpdateUnit(updated)
+    };
+    egui::Grid::new("unit_form").num_columns(2).show(ui, |ui| {
+        let label = state.t("Tên đơn vị", "Unit name").to_owned();
+        if let Some(text) = form_field(state, ui, &label, &key("name"), &unit.name, 190.0) {
+            let edit = update(&|u| u.name = text.clone());
+            commit(state, &key("name"), &label, text, Ok(edit));
+        }
+        ui.end_row();
+        let label = state.t("Loại", "Type").to_owned();
+        if let Some(text) = form_field(state, ui, &label, &key("type"), &unit.unit_type, 120.0) {
+            let edit = update(&|u| u.unit_type = text.trim().to_owned());
+            commit(state, &key("type"), &label, text, Ok(edit));
+        }
+        ui.end_row();
+        let label = state.t("Biên chế giao", "Quota").to_owned();
+        let quota = unit.quota.map(|q| q.to_string()).unwrap_or_default();
+        if let Some(text) = form_field(state, ui, &label, &key("quota"), &quota, 50.0) {
+            let edit = parse_optional_count(state, &text).map(|q| update(&|u| u.quota = q));
+            commit(state, &key("quota"), &label, text, edit);
+        }
+        ui.end_row();
+        let plan = state.document.plan();
+        let own = subtree(plan, &unit.id);
+        let mut options = vec![(None, state.t("(đơn vị gốc)", "(root unit)").to_owned())];
+        options.extend(
+            plan.units
+                .iter()
+                .filter(|u| !own.contains(&u.id))
+                .map(|u| (Some(u.id.clone()), u.name.clone())),
+        );
+        let label = state.t("Thuộc", "Parent").to_owned();
+        if let Some(parent) = choice(ui, &label, key("parent"), &unit.parent_id, &options, 190.0) {
+            let id = unit.id.clone();
+            apply_choice(state, Edit::MoveUnit { id, parent });
+        }
+        ui.end_row();
+    });
+    ui.horizontal_wrapped(|ui| {
+        if ui
+            .button(state.t("Thêm đơn vị con", "Add sub-unit"))
+            .clicked()
+        {
+            add_unit(state, Some(unit.id.clone()));
+        }
+        if ui
+            .button(state.t("Thêm đơn vị gốc", "Add root unit"))
+            .clicked()
+        {
+            add_unit(state, None);
+        }
+        if ui.button(state.t("Xóa đơn vị", "Delete unit")).clicked() {
+            delete_unit(state, &unit);
+        }
+    });
+}
+
+fn add_unit(state: &mut AppState, parent: Option<String>) {
+    let name = state.t("Đơn vị mới", "New unit").to_owned();
+    if let Some(Created::Unit(id)) = apply_choice(state, Edit::AddUnit { parent, name }) {
+        state.selected_unit = Some(id);
+    }
+}
+
+/// Deletes an empty unit at once; asks first when sub-units, positions or staff go with it.
+fn delete_unit(state: &mut AppState, unit: &Unit) {
+    let contents = unit_contents(state.document.plan(), &unit.id);
+    if contents.is_empty() {
+        if apply_choice(
+            state,
+            Edit::DeleteUnit {
+                id: unit.id.clone(),
+            },
+        )
+        .is_some()
+        {
+            state.selected_unit = None;
+        }
+        return;
+    }
+    let summary = match state.language() {
+        crate::app::i18n::Language::Vietnamese => format!(
+            "Xóa \"{}\" cùng {} đơn vị con, {} vị trí việc làm và {} người.",
+            unit.name, contents.sub_units, contents.positions, contents.staff
+        ),
+        crate::app::i18n::Language::English => format!(
+            "Delete \"{}\" with {} sub-units, {} positions and {} staff.",
+            unit.name, contents.sub_units, contents.positions, contents.staff
+        ),
+    };
+    state.dialog = Some(Dialog::ConfirmDeleteUnit {
+        id: unit.id.clone(),
+        summary,
+    });
 }

@@ -1,0 +1,526 @@
+//! The Dashboard tab: charts of required against current headcount for the selected subtree
+//! (per direct sub-unit, per position category, per rank) and the positions under workload
+//! pressure (WISN ratio below 1).
+//!
+//! Every figure comes from [`engine::breakdown`]; this file only lays bars out. Unit names can
+//! be long, so unit and position bars are numbered on the axis and named in the table below.
+
+use eframe::egui::{self, Color32};
+use egui_plot::{Bar, BarChart, Corner, GridMark, Legend, Plot, VLine};
+
+use super::figures::{difference_colour, ratio_text};
+use super::positions_tab::category_label;
+use crate::app::i18n::Language;
+use crate::app::state::AppState;
+use crate::engine::{self, Breakdown, Figures};
+use crate::format::{en_number, vi_number};
+
+const CHART_HEIGHT: f32 = 220.0;
+/// Bars drawn in the pressure chart; the table lists more.
+const PRESSURE_BARS: usize = 20;
+/// Rows listed in the pressure table.
+const PRESSURE_ROWS: usize = 100;
+/// Half the distance between the two bars of a group, and each bar's width.
+const GROUP_OFFSET: f64 = 0.2;
+const BAR_WIDTH: f64 = 0.38;
+
+const REQUIRED_COLOUR: Color32 = Color32::from_rgb(70, 120, 200);
+const CURRENT_COLOUR: Color32 = Color32::from_rgb(230, 150, 40);
+
+pub fn dashboard_tab_ui(state: &mut AppState, ui: &mut egui::Ui) {
+    let breakdown = match current_breakdown(state) {
+        Some(Ok(breakdown)) => breakdown,
+        Some(Err(error)) => {
+            ui.colored_label(ui.visuals().error_fg_color, error);
+            return;
+        }
+        None => {
+            ui.label(state.t("Chưa có kết quả.", "No results yet."));
+            if let Some(error) = state.document.results_error() {
+                ui.colored_label(ui.visuals().error_fg_color, error);
+            }
+            return;
+        }
+    };
+    egui::ScrollArea::vertical()
+        .id_salt("dashboard")
+        .auto_shrink(false)
+        .show(ui, |ui| {
+            summary_ui(state, ui, &breakdown);
+            ui.add_space(8.0);
+            units_ui(state, ui, &breakdown);
+            ui.add_space(12.0);
+            categories_ui(state, ui, &breakdown);
+            ui.add_space(12.0);
+            ranks_ui(state, ui, &breakdown);
+            ui.add_space(12.0);
+            pressure_ui(state, ui, &breakdown);
+        });
+}
+
+/// The breakdown for the selected unit, recomputed only when the plan, its results or the
+/// selection change. `None` while there are no results.
+fn current_breakdown(state: &mut AppState) -> Option<Result<Breakdown, String>> {
+    let key = (state.document.revision(), state.selected_unit.clone());
+    if let Some((cached, breakdown)) = &state.dashboard_cache
+        && *cached == key
+    {
+        return Some(breakdown.clone());
+    }
+    let results = state.document.results()?;
+    let breakdown = engine::breakdown(
+        state.document.plan(),
+        results,
+        state.selected_unit.as_deref(),
+    )
+    .map_err(|e| e.to_string());
+    state.dashboard_cache = Some((key, breakdown.clone()));
+    Some(breakdown)
+}
+
+fn summary_ui(state: &AppState, ui: &mut egui::Ui, breakdown: &Breakdown) {
+    let scope = match &state.selected_unit {
+        Some(id) => state
+            .document
+            .plan()
+            .unit(id)
+            .map(|u| u.name.clone())
+            .unwrap_or_else(|| id.clone()),
+        None => state.t("Toàn bộ đề án", "Whole plan").to_owned(),
+    };
+    ui.heading(format!("{}: {scope}", state.t("Tổng quan", "Overview")));
+    let total = &breakdown.total;
+    ui.colored_label(
+        difference_colour(ui, total.difference),
+        format!(
+            "{} {} ({} FTE) · {} {} · {} {} · {} {}",
+            state.t("Cần", "Required"),
+            total.required,
+            state.number(total.required_fte, 2),
+            state.t("hiện có", "current"),
+            state.number(total.current, 2),
+            state.t("chênh lệch", "difference"),
+            state.number(total.difference, 2),
+            state.t("tỷ lệ", "ratio"),
+            ratio_text(state, total.ratio),
+        ),
+    );
+}
+
+/// One group of two bars (required, current) with its name in the table.
+struct Group {
+    /// Text on the axis under the group.
+    axis: String,
+    /// Name in the table and in the bars' hover text.
+    name: String,
+    figures: Figures,
+}
+
+fn units_ui(state: &AppState, ui: &mut egui::Ui, breakdown: &Breakdown) {
+    ui.heading(state.t(
+        "Cần có và hiện có theo đơn vị",
+        "Required and current by unit",
+    ));
+    let mut groups: Vec<Group> = breakdown
+        .units
+        .iter()
+        .map(|u| Group {
+            axis: String::new(),
+            name: u.name.clone(),
+            figures: u.figures,
+        })
+        .collect();
+    if let Some(own) = breakdown.own {
+        let unit_name = breakdown
+            .unit_id
+            .as_deref()
+            .and_then(|id| state.document.plan().unit(id))
+            .map(|u| u.name.clone())
+            .unwrap_or_default();
+        groups.insert(
+            0,
+            Group {
+                axis: String::new(),
+                name: format!("{} {unit_name}", state.t("Trực tiếp tại", "Directly in")),
+                figures: own,
+            },
+        );
+    }
+    if groups.is_empty() {
+        ui.label(state.t("Không có đơn vị trực thuộc.", "There are no sub-units."));
+        return;
+    }
+    // Long unit names do not fit under a bar: the axis numbers the groups, the table names them.
+    for (number, group) in (1..).zip(groups.iter_mut()) {
+        group.axis = number.to_string();
+    }
+    grouped_chart(state, ui, "dashboard_units", &groups);
+    figures_table(
+        state,
+        ui,
+        "dashboard_units_table",
+        state.t("Đơn vị", "Unit"),
+        &groups,
+    );
+}
+
+fn categories_ui(state: &AppState, ui: &mut egui::Ui, breakdown: &Breakdown) {
+    ui.heading(state.t(
+        "Cần có và hiện có theo nhóm vị trí",
+        "Required and current by position category",
+    ));
+    if breakdown.categories.is_empty() {
+        ui.label(state.t("Chưa có vị trí việc làm.", "There are no positions."));
+        return;
+    }
+    let groups: Vec<Group> = breakdown
+        .categories
+        .iter()
+        .map(|c| Group {
+            axis: category_label(state, c.category),
+            name: category_label(state, c.category),
+            figures: c.figures,
+        })
+        .collect();
+    grouped_chart(state, ui, "dashboard_categories", &groups);
+    figures_table(
+        state,
+        ui,
+        "dashboard_categories_table",
+        state.t("Nhóm vị trí", "Category"),
+        &groups,
+    );
+    if breakdown.unassigned_current > 0.0 {
+        ui.label(format!(
+            "{}: {}",
+            state.t(
+                "Nhân sự chưa gắn với vị trí việc làm (không thuộc nhóm nào)",
+                "Staff holding no position (in no category)"
+            ),
+            state.number(breakdown.unassigned_current, 2)
+        ));
+    }
+}
+
+fn ranks_ui(state: &AppState, ui: &mut egui::Ui, breakdown: &Breakdown) {
+    ui.heading(state.t(
+        "Cần có và hiện có theo ngạch",
+        "Required and current by rank",
+    ));
+    ui.label(state.t(
+        "Cần có theo ngạch của vị trí; hiện có theo ngạch của từng người.",
+        "Required by the position's rank; current by each person's own rank.",
+    ));
+    if breakdown.ranks.is_empty() {
+        ui.label(state.t("Chưa có dữ liệu ngạch.", "No rank data."));
+        return;
+    }
+    let groups: Vec<Group> = breakdown
+        .ranks
+        .iter()
+        .map(|r| {
+            let code = if r.rank_code.is_empty() {
+                state.t("chưa ghi ngạch", "no rank").to_owned()
+            } else {
+                r.rank_code.clone()
+            };
+            Group {
+                axis: code.clone(),
+                name: code,
+                figures: r.figures,
+            }
+        })
+        .collect();
+    grouped_chart(state, ui, "dashboard_ranks", &groups);
+    figures_table(
+        state,
+        ui,
+        "dashboard_ranks_table",
+        state.t("Ngạch", "Rank"),
+        &groups,
+    );
+}
+
+fn pressure_ui(state: &AppState, ui: &mut egui::Ui, breakdown: &Breakdown) {
+    ui.heading(state.t(
+        "Vị trí chịu áp lực công việc (tỷ lệ WISN dưới 1)",
+        "Positions under workload pressure (WISN ratio below 1)",
+    ));
+    ui.label(state.t(
+        "Tỷ lệ = hiện có / cần có (FTE); dưới 1 là thiếu người so với khối lượng công việc.",
+        "Ratio = current / required FTE; below 1 means fewer staff than the workload needs.",
+    ));
+    if breakdown.pressure.is_empty() {
+        ui.colored_label(
+            difference_colour(ui, 0.0),
+            state.t(
+                "Không có vị trí nào có tỷ lệ dưới 1.",
+                "No position has a ratio below 1.",
+            ),
+        );
+        return;
+    }
+    pressure_chart(state, ui, breakdown);
+    let shown = breakdown.pressure.len().min(PRESSURE_ROWS);
+    if shown < breakdown.pressure.len() {
+        ui.label(format!(
+            "{} {shown} / {} {}",
+            state.t("Hiển thị", "Showing"),
+            breakdown.pressure.len(),
+            state.t(
+                "vị trí có tỷ lệ thấp nhất",
+                "positions with the lowest ratios"
+            ),
+        ));
+    }
+    let shortage = difference_colour(ui, -1.0);
+    let text_width = name_width(ui);
+    egui::Grid::new("dashboard_pressure_table")
+        .striped(true)
+        .num_columns(8)
+        .show(ui, |ui| {
+            for header in [
+                state.t("Số", "No."),
+                state.t("Vị trí việc làm", "Position"),
+                state.t("Đơn vị", "Unit"),
+                state.t("Cần (FTE)", "Required FTE"),
+                state.t("Cần", "Required"),
+                state.t("Hiện có", "Current"),
+                state.t("Chênh lệch", "Difference"),
+                state.t("Tỷ lệ", "Ratio"),
+            ] {
+                ui.strong(header);
+            }
+            ui.end_row();
+            for (number, row) in (1..).zip(breakdown.pressure.iter().take(PRESSURE_ROWS)) {
+                let figures = &row.figures;
+                ui.label(format!("{number}"));
+                name_label(ui, &row.name, text_width);
+                name_label(ui, &row.unit_name, text_width);
+                ui.label(state.number(figures.required_fte, 2));
+                ui.label(figures.required.to_string());
+                ui.label(state.number(figures.current, 2));
+                ui.colored_label(
+                    difference_colour(ui, figures.difference),
+                    state.number(figures.difference, 2),
+                );
+                ui.colored_label(shortage, state.number(row.ratio, 2));
+                ui.end_row();
+            }
+        });
+}
+
+/// Horizontal bars of the lowest ratios, with the balance line at 1.
+fn pressure_chart(state: &AppState, ui: &mut egui::Ui, breakdown: &Breakdown) {
+    let language = state.language();
+    let shortage = difference_colour(ui, -1.0);
+    let rows: Vec<_> = breakdown.pressure.iter().take(PRESSURE_BARS).collect();
+    let count = rows.len();
+    // The lowest ratio on top: row i sits at height count - 1 - i.
+    let bars: Vec<Bar> = rows
+        .iter()
+        .enumerate()
+        .map(|(i, row)| {
+            Bar::new((count - 1 - i) as f64, row.ratio)
+                .width(0.7)
+                .fill(shortage)
+                .name(format!(
+                    "{}. {}\n{} {}",
+                    i + 1,
+                    row.name,
+                    state.t("Tỷ lệ", "Ratio"),
+                    state.number(row.ratio, 2)
+                ))
+        })
+        .collect();
+    let chart = BarChart::new(
+        state.t("Tỷ lệ hiện có / cần có", "Current / required"),
+        bars,
+    )
+    .horizontal()
+    .color(shortage)
+    .element_formatter(Box::new(|bar, _| bar.name.clone()));
+    let balanced = difference_colour(ui, 0.0);
+    let balance = state
+        .t("Cân bằng (tỷ lệ 1)", "Balanced (ratio 1)")
+        .to_owned();
+    Plot::new("dashboard_pressure")
+        .height(CHART_HEIGHT.max(count as f32 * 18.0))
+        .legend(Legend::default().position(Corner::RightBottom))
+        .include_x(0.0)
+        .include_x(1.1)
+        .include_y(-0.6)
+        .include_y(count as f64 - 0.4)
+        .y_grid_spacer(whole_marks)
+        .y_axis_formatter(move |mark, _| {
+            axis_number(mark, count).map_or_else(String::new, |k| (count - k).to_string())
+        })
+        .x_axis_formatter(move |mark, _| number_in(language, mark.value, 2))
+        .show_x(false)
+        .show_y(false)
+        .allow_zoom(false)
+        .allow_drag(false)
+        .allow_scroll(false)
+        .allow_boxed_zoom(false)
+        .allow_double_click_reset(false)
+        .show(ui, |plot| {
+            plot.bar_chart(chart);
+            plot.vline(VLine::new(balance, 1.0).color(balanced));
+        });
+}
+
+/// Two bars per group: required (whole people) and current.
+fn grouped_chart(state: &AppState, ui: &mut egui::Ui, id: &str, groups: &[Group]) {
+    let language = state.language();
+    let required_name = state.t("Cần có", "Required").to_owned();
+    let current_name = state.t("Hiện có", "Current").to_owned();
+    let bar = |at: usize, offset: f64, value: f64, label: &str, group: &Group| {
+        let colour = if offset < 0.0 {
+            REQUIRED_COLOUR
+        } else {
+            CURRENT_COLOUR
+        };
+        Bar::new(at as f64 + offset, value)
+            .width(BAR_WIDTH)
+            .fill(colour.gamma_multiply(0.75))
+            .name(format!(
+                "{}\n{label}: {}",
+                group.name,
+                number_in(language, value, 2)
+            ))
+    };
+    let required: Vec<Bar> = groups
+        .iter()
+        .enumerate()
+        .map(|(i, g)| {
+            bar(
+                i,
+                -GROUP_OFFSET,
+                g.figures.required as f64,
+                &required_name,
+                g,
+            )
+        })
+        .collect();
+    let current: Vec<Bar> = groups
+        .iter()
+        .enumerate()
+        .map(|(i, g)| bar(i, GROUP_OFFSET, g.figures.current, &current_name, g))
+        .collect();
+    let axis: Vec<String> = groups.iter().map(|g| g.axis.clone()).collect();
+    let count = groups.len();
+    Plot::new(id)
+        .height(CHART_HEIGHT)
+        .legend(Legend::default().position(Corner::RightTop))
+        .include_y(0.0)
+        .include_x(-0.6)
+        .include_x(count as f64 - 0.4)
+        .x_grid_spacer(whole_marks)
+        .x_axis_formatter(move |mark, _| {
+            axis_number(mark, count)
+                .and_then(|k| axis.get(k))
+                .cloned()
+                .unwrap_or_default()
+        })
+        .y_axis_formatter(move |mark, _| number_in(language, mark.value, 2))
+        .show_x(false)
+        .show_y(false)
+        .allow_zoom(false)
+        .allow_drag(false)
+        .allow_scroll(false)
+        .allow_boxed_zoom(false)
+        .allow_double_click_reset(false)
+        .show(ui, |plot| {
+            plot.bar_chart(
+                BarChart::new(required_name.clone(), required)
+                    .color(REQUIRED_COLOUR)
+                    .element_formatter(Box::new(|bar, _| bar.name.clone())),
+            );
+            plot.bar_chart(
+                BarChart::new(current_name.clone(), current)
+                    .color(CURRENT_COLOUR)
+                    .element_formatter(Box::new(|bar, _| bar.name.clone())),
+            );
+        });
+}
+
+/// The groups' figures, numbered as on the chart's axis when the axis shows numbers.
+fn figures_table(state: &AppState, ui: &mut egui::Ui, id: &str, first: &str, groups: &[Group]) {
+    let numbered = groups.iter().any(|g| g.axis != g.name);
+    let text_width = name_width(ui);
+    egui::Grid::new(id).striped(true).show(ui, |ui| {
+        if numbered {
+            ui.strong(state.t("Số", "No."));
+        }
+        for header in [
+            first,
+            state.t("Cần (FTE)", "Required FTE"),
+            state.t("Cần", "Required"),
+            state.t("Hiện có", "Current"),
+            state.t("Chênh lệch", "Difference"),
+            state.t("Tỷ lệ", "Ratio"),
+        ] {
+            ui.strong(header);
+        }
+        ui.end_row();
+        for group in groups {
+            let figures = &group.figures;
+            if numbered {
+                ui.label(&group.axis);
+            }
+            name_label(ui, &group.name, text_width);
+            ui.label(state.number(figures.required_fte, 2));
+            ui.label(figures.required.to_string());
+            ui.label(state.number(figures.current, 2));
+            ui.colored_label(
+                difference_colour(ui, figures.difference),
+                state.number(figures.difference, 2),
+            );
+            let ratio = ratio_text(state, figures.ratio);
+            match figures.ratio {
+                Some(r) if r < 1.0 => ui.colored_label(difference_colour(ui, -1.0), ratio),
+                _ => ui.label(ratio),
+            };
+            ui.end_row();
+        }
+    });
+}
+
+/// Widest a name column may grow, so that the figures after it stay in view.
+fn name_width(ui: &egui::Ui) -> f32 {
+    (ui.available_width() * 0.3).clamp(140.0, 420.0)
+}
+
+/// A name cut to `width` with an ellipsis; the full name shows on hover.
+fn name_label(ui: &mut egui::Ui, name: &str, width: f32) {
+    ui.scope(|ui| {
+        ui.set_max_width(width);
+        ui.add(egui::Label::new(name).truncate());
+    });
+}
+
+/// Grid marks on whole numbers only, where the groups sit.
+fn whole_marks(input: egui_plot::GridInput) -> Vec<GridMark> {
+    let (low, high) = input.bounds;
+    let (first, last) = (low.ceil() as i64, high.floor() as i64);
+    (first..=last)
+        .map(|value| GridMark {
+            value: value as f64,
+            step_size: 1.0,
+        })
+        .collect()
+}
+
+/// The group index a grid mark stands on, if it stands on one.
+fn axis_number(mark: GridMark, count: usize) -> Option<usize> {
+    let index = mark.value.round();
+    ((mark.value - index).abs() < 1e-6 && index >= 0.0 && (index as usize) < count)
+        .then_some(index as usize)
+}
+
+fn number_in(language: Language, value: f64, decimals: usize) -> String {
+    match language {
+        Language::Vietnamese => vi_number(value, decimals),
+        Language::English => en_number(value, decimals),
+    }
+}

@@ -1,0 +1,551 @@
+//! The Settings tab: the plan's name, agency and year, its rounding policy, and its working
+//! calendars with the available days and hours each gives.
+//!
+//! Fields are typed as text and applied when the field is left (or Enter is pressed). Text that
+//! is not a valid amount, and an edit the document refuses, stay in the field, marked with the
+//! reason, and the plan keeps its value.
+
+use eframe::egui;
+
+use crate::app::edit::{Edit, InputError, input_text, parse_amount, parse_count};
+use crate::app::i18n::Language;
+use crate::app::state::AppState;
+use crate::model::{Calendar, PlanMeta, Rounding};
+
+/// Prefix of this tab's keys in [`AppState::cells`].
+const CELL_PREFIX: &str = "settings:";
+const CALENDAR_PREFIX: &str = "settings:calendar:";
+/// Key of the message about the calendar list as a whole (an add or delete refused).
+const CALENDARS_KEY: &str = "settings:calendars";
+const NUMBER_WIDTH: f32 = 56.0;
+
+pub fn settings_tab_ui(state: &mut AppState, ui: &mut egui::Ui) {
+    let revision = state.document.revision();
+    egui::ScrollArea::vertical()
+        .id_salt("settings")
+        .auto_shrink(false)
+        .show(ui, |ui| {
+            meta_ui(state, ui);
+            ui.add_space(12.0);
+            rounding_ui(state, ui);
+            ui.add_space(12.0);
+            calendars_ui(state, ui);
+        });
+    // An edit applied while drawing shows its figures in the next frame.
+    if state.document.revision() != revision {
+        ui.ctx().request_repaint();
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Plan metadata
+
+#[derive(Clone, Copy)]
+enum MetaField {
+    Name,
+    Agency,
+    Year,
+}
+
+fn meta_ui(state: &mut AppState, ui: &mut egui::Ui) {
+    ui.heading(state.t("Thông tin đề án", "Plan"));
+    let fields = [
+        (MetaField::Name, state.t("Tên đề án", "Plan name"), 360.0),
+        (
+            MetaField::Agency,
+            state.t("Cơ quan, đơn vị", "Agency"),
+            360.0,
+        ),
+        (MetaField::Year, state.t("Năm", "Year"), 80.0),
+    ]
+    .map(|(f, t, w)| (f, t.to_owned(), w));
+    egui::Grid::new("settings_meta")
+        .num_columns(2)
+        .show(ui, |ui| {
+            for (field, label, width) in fields {
+                let label = ui.label(label);
+                let meta = &state.document.plan().meta;
+                let shown = match field {
+                    MetaField::Name => meta.name.clone(),
+                    MetaField::Agency => meta.agency.clone(),
+                    MetaField::Year => meta.year.map(|y| y.to_string()).unwrap_or_default(),
+                };
+                let key = meta_key(field);
+                ui.horizontal(|ui| {
+                    if let Some(text) = cell_ui(state, ui, &key, shown, width, label.id) {
+                        commit_meta(state, &key, field, &text);
+                    }
+                    error_ui(state, ui, &key);
+                });
+                ui.end_row();
+            }
+        });
+}
+
+fn meta_key(field: MetaField) -> String {
+    let name = match field {
+        MetaField::Name => "name",
+        MetaField::Agency => "agency",
+        MetaField::Year => "year",
+    };
+    format!("{CELL_PREFIX}meta:{name}")
+}
+
+fn commit_meta(state: &mut AppState, key: &str, field: MetaField, text: &str) {
+    let mut meta: PlanMeta = state.document.plan().meta.clone();
+    match field {
+        MetaField::Name => meta.name = text.trim().to_owned(),
+        MetaField::Agency => meta.agency = text.trim().to_owned(),
+        MetaField::Year => match parse_year(text) {
+            Ok(year) => meta.year = year,
+            Err(error) => {
+                let message = input_error_text(state.language(), &error);
+                refuse(state, key, message);
+                return;
+            }
+        },
+    }
+    if meta == state.document.plan().meta {
+        state.cells.remove(key);
+        return;
+    }
+    apply(state, key, Edit::SetMeta(meta));
+}
+
+/// A year: empty for none, else a whole number of 0 or more.
+fn parse_year(text: &str) -> Result<Option<i32>, InputError> {
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    let year = parse_count(text)?;
+    i32::try_from(year)
+        .map(Some)
+        .map_err(|_| InputError::TooLarge(text.trim().to_owned()))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rounding policy
+
+fn rounding_label(language: Language, rounding: Rounding) -> String {
+    match language {
+        Language::Vietnamese => rounding.label_vi().to_owned(),
+        Language::English => match rounding {
+            Rounding::Nearest => "round to the nearest, half up",
+            Rounding::Up => "always round up",
+            Rounding::Down => "round down, the remainder held concurrently",
+        }
+        .to_owned(),
+    }
+}
+
+fn rounding_ui(state: &mut AppState, ui: &mut egui::Ui) {
+    ui.heading(state.t("Quy tắc làm tròn", "Rounding policy"));
+    ui.label(state.t(
+        "Số người cần có được tính đầy đủ rồi làm tròn một lần theo quy tắc này.",
+        "Required people are computed in full precision, then rounded once by this policy.",
+    ));
+    let current = state.document.plan().rounding;
+    let mut chosen = None;
+    for rounding in Rounding::ALL {
+        if ui
+            .radio(
+                current == rounding,
+                rounding_label(state.language(), rounding),
+            )
+            .clicked()
+            && current != rounding
+        {
+            chosen = Some(rounding);
+        }
+    }
+    if let Some(rounding) = chosen {
+        apply(
+            state,
+            &format!("{CELL_PREFIX}rounding"),
+            Edit::SetRounding(rounding),
+        );
+    }
+    error_ui(state, ui, &format!("{CELL_PREFIX}rounding"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Calendars
+
+/// The numeric columns of a calendar.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum CalendarField {
+    DaysPerWeek,
+    WeeksPerYear,
+    PublicHolidays,
+    AnnualLeave,
+    SickLeave,
+    OtherLeave,
+    HoursPerDay,
+    /// Optional: empty means the hours are computed from the days.
+    FixedHours,
+}
+
+impl CalendarField {
+    const ALL: [CalendarField; 8] = [
+        CalendarField::DaysPerWeek,
+        CalendarField::WeeksPerYear,
+        CalendarField::PublicHolidays,
+        CalendarField::AnnualLeave,
+        CalendarField::SickLeave,
+        CalendarField::OtherLeave,
+        CalendarField::HoursPerDay,
+        CalendarField::FixedHours,
+    ];
+
+    fn key(self) -> &'static str {
+        match self {
+            CalendarField::DaysPerWeek => "days_per_week",
+            CalendarField::WeeksPerYear => "weeks_per_year",
+            CalendarField::PublicHolidays => "public_holidays",
+            CalendarField::AnnualLeave => "annual_leave",
+            CalendarField::SickLeave => "sick_leave",
+            CalendarField::OtherLeave => "other_leave",
+            CalendarField::HoursPerDay => "hours_per_day",
+            CalendarField::FixedHours => "available_hours",
+        }
+    }
+
+    fn header(self, state: &AppState) -> &'static str {
+        match self {
+            CalendarField::DaysPerWeek => state.t("Ngày/tuần", "Days/week"),
+            CalendarField::WeeksPerYear => state.t("Tuần/năm", "Weeks/year"),
+            CalendarField::PublicHolidays => state.t("Ngày lễ, Tết", "Public holidays"),
+            CalendarField::AnnualLeave => state.t("Nghỉ phép năm", "Annual leave"),
+            CalendarField::SickLeave => state.t("Nghỉ ốm", "Sick leave"),
+            CalendarField::OtherLeave => state.t("Nghỉ khác", "Other leave"),
+            CalendarField::HoursPerDay => state.t("Giờ/ngày", "Hours/day"),
+            CalendarField::FixedHours => state.t("Giờ cố định", "Fixed hours"),
+        }
+    }
+
+    fn get(self, calendar: &Calendar) -> Option<f64> {
+        match self {
+            CalendarField::DaysPerWeek => Some(calendar.days_per_week),
+            CalendarField::WeeksPerYear => Some(calendar.weeks_per_year),
+            CalendarField::PublicHolidays => Some(calendar.public_holidays),
+            CalendarField::AnnualLeave => Some(calendar.annual_leave),
+            CalendarField::SickLeave => Some(calendar.sick_leave),
+            CalendarField::OtherLeave => Some(calendar.other_leave),
+            CalendarField::HoursPerDay => Some(calendar.hours_per_day),
+            CalendarField::FixedHours => calendar.available_hours,
+        }
+    }
+
+    /// Parses typed text for this field: an amount of 0 or more (empty allowed for the fixed
+    /// hours, meaning none).
+    fn parse(self, text: &str) -> Result<Option<f64>, InputError> {
+        if self == CalendarField::FixedHours && text.trim().is_empty() {
+            return Ok(None);
+        }
+        parse_amount(text).map(Some)
+    }
+
+    fn set(self, calendar: &mut Calendar, value: Option<f64>) {
+        let amount = value.unwrap_or_default();
+        match self {
+            CalendarField::DaysPerWeek => calendar.days_per_week = amount,
+            CalendarField::WeeksPerYear => calendar.weeks_per_year = amount,
+            CalendarField::PublicHolidays => calendar.public_holidays = amount,
+            CalendarField::AnnualLeave => calendar.annual_leave = amount,
+            CalendarField::SickLeave => calendar.sick_leave = amount,
+            CalendarField::OtherLeave => calendar.other_leave = amount,
+            CalendarField::HoursPerDay => calendar.hours_per_day = amount,
+            CalendarField::FixedHours => calendar.available_hours = value,
+        }
+    }
+}
+
+/// What a calendar cell edits: a text field or a numeric one.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum CalendarCell {
+    Id,
+    Name,
+    Number(CalendarField),
+}
+
+impl CalendarCell {
+    fn key(self, index: usize) -> String {
+        let field = match self {
+            CalendarCell::Id => "id",
+            CalendarCell::Name => "name",
+            CalendarCell::Number(field) => field.key(),
+        };
+        format!("{CALENDAR_PREFIX}{index}:{field}")
+    }
+}
+
+fn calendars_ui(state: &mut AppState, ui: &mut egui::Ui) {
+    ui.heading(state.t("Lịch làm việc", "Working calendars"));
+    ui.label(state.t(
+        "Thời gian làm việc thực tế một năm của một người. Vị trí không chọn lịch dùng lịch đầu tiên.",
+        "Time one person can actually work in a year. Positions without a calendar use the first.",
+    ));
+    let calendars = state.document.plan().calendars.clone();
+    if calendars.is_empty() {
+        let default = Calendar::vietnamese_default();
+        ui.label(format!(
+            "{} ({} {}, {} {}).",
+            state.t(
+                "Đề án chưa có lịch làm việc riêng: áp dụng lịch mặc định của Việt Nam",
+                "The plan has no calendar of its own: the Vietnamese default applies",
+            ),
+            state.number(default.available_days(), 2),
+            state.t("ngày", "days"),
+            state.number(default.available_hours(), 2),
+            state.t("giờ một năm", "hours a year"),
+        ));
+    } else {
+        calendar_table_ui(state, ui, &calendars);
+    }
+    ui.add_space(4.0);
+    if ui
+        .button(state.t("Thêm lịch làm việc", "Add calendar"))
+        .clicked()
+    {
+        let mut next = calendars.clone();
+        next.push(Calendar {
+            id: free_calendar_id(&calendars),
+            ..Calendar::vietnamese_default()
+        });
+        change_calendar_list(state, next);
+    }
+    error_ui(state, ui, CALENDARS_KEY);
+}
+
+fn calendar_table_ui(state: &mut AppState, ui: &mut egui::Ui, calendars: &[Calendar]) {
+    let mut deleted = None;
+    egui::ScrollArea::horizontal()
+        .id_salt("settings_calendars_scroll")
+        .show(ui, |ui| {
+            egui::Grid::new("settings_calendars")
+                .striped(true)
+                .show(ui, |ui| {
+                    ui.label("");
+                    let id_header = ui.strong(state.t("Mã", "Id")).id;
+                    let name_header = ui.strong(state.t("Tên lịch", "Name")).id;
+                    // What the calendar gives comes first, so it stays in view in a narrow
+                    // window; the inputs follow.
+                    ui.strong(state.t("Ngày làm việc", "Working days"));
+                    ui.strong(state.t("Giờ làm việc", "Working hours"));
+                    let number_headers: Vec<(CalendarField, egui::Id)> = CalendarField::ALL
+                        .into_iter()
+                        .map(|field| (field, ui.strong(field.header(state)).id))
+                        .collect();
+                    ui.end_row();
+                    let decimal_mark = decimal_mark(state.language());
+                    for (index, calendar) in calendars.iter().enumerate() {
+                        // First, so that it is in view however wide the table.
+                        if ui.button(state.t("Xóa", "Delete")).clicked() {
+                            deleted = Some(index);
+                        }
+                        let texts = [
+                            (CalendarCell::Id, id_header, calendar.id.clone(), 90.0),
+                            (
+                                CalendarCell::Name,
+                                name_header,
+                                calendar.name.clone(),
+                                200.0,
+                            ),
+                        ];
+                        for (cell, header, shown, width) in texts {
+                            let key = cell.key(index);
+                            if let Some(text) = cell_ui(state, ui, &key, shown, width, header) {
+                                commit_calendar(state, &key, index, cell, &text);
+                            }
+                        }
+                        ui.label(state.number(calendar.available_days(), 2));
+                        ui.label(state.number(calendar.available_hours(), 2));
+                        for (field, header) in &number_headers {
+                            let shown = field
+                                .get(calendar)
+                                .map(|v| input_text(v, decimal_mark))
+                                .unwrap_or_default();
+                            let cell = CalendarCell::Number(*field);
+                            let key = cell.key(index);
+                            if let Some(text) =
+                                cell_ui(state, ui, &key, shown, NUMBER_WIDTH, *header)
+                            {
+                                commit_calendar(state, &key, index, cell, &text);
+                            }
+                        }
+                        ui.end_row();
+                    }
+                });
+        });
+    // Reasons are listed under the table, each naming its cell, so the columns stay narrow.
+    for (index, calendar) in calendars.iter().enumerate() {
+        let cells = [CalendarCell::Id, CalendarCell::Name]
+            .into_iter()
+            .chain(CalendarField::ALL.map(CalendarCell::Number));
+        for cell in cells {
+            let key = cell.key(index);
+            if let Some(error) = state.cells.get(&key).and_then(|c| c.error.clone()) {
+                let header = match cell {
+                    CalendarCell::Id => state.t("Mã", "Id"),
+                    CalendarCell::Name => state.t("Tên lịch", "Name"),
+                    CalendarCell::Number(field) => field.header(state),
+                };
+                ui.colored_label(
+                    ui.visuals().error_fg_color,
+                    format!("{} ({}): {error}", header, calendar.id),
+                );
+            }
+        }
+    }
+    if let Some(index) = deleted {
+        let mut next = calendars.to_vec();
+        next.remove(index);
+        change_calendar_list(state, next);
+    }
+}
+
+fn commit_calendar(state: &mut AppState, key: &str, index: usize, cell: CalendarCell, text: &str) {
+    let mut calendars = state.document.plan().calendars.clone();
+    let Some(calendar) = calendars.get_mut(index) else {
+        state.cells.remove(key);
+        return;
+    };
+    match cell {
+        CalendarCell::Id => calendar.id = text.trim().to_owned(),
+        CalendarCell::Name => calendar.name = text.trim().to_owned(),
+        CalendarCell::Number(field) => match field.parse(text) {
+            Ok(value) => field.set(calendar, value),
+            Err(error) => {
+                let message = input_error_text(state.language(), &error);
+                refuse(state, key, message);
+                return;
+            }
+        },
+    }
+    if calendars == state.document.plan().calendars {
+        state.cells.remove(key);
+        return;
+    }
+    apply(state, key, Edit::SetCalendars(calendars));
+}
+
+/// Adds or deletes a calendar; typed text of the rows would no longer match its row.
+fn change_calendar_list(state: &mut AppState, calendars: Vec<Calendar>) {
+    match state.document.apply(Edit::SetCalendars(calendars)) {
+        Ok(_) => state
+            .cells
+            .retain(|key, _| !key.starts_with(CALENDAR_PREFIX) && key != CALENDARS_KEY),
+        Err(reason) => refuse(state, CALENDARS_KEY, refusal_text(state, &reason)),
+    }
+}
+
+/// `mac-dinh` if free, else `lich-2`, `lich-3`...
+fn free_calendar_id(calendars: &[Calendar]) -> String {
+    let taken = |id: &str| calendars.iter().any(|c| c.id == id);
+    if !taken(Calendar::DEFAULT_ID) {
+        return Calendar::DEFAULT_ID.to_owned();
+    }
+    (2..)
+        .map(|n| format!("lich-{n}"))
+        .find(|id| !taken(id))
+        .unwrap_or_else(|| "lich".to_owned())
+}
+
+fn decimal_mark(language: Language) -> char {
+    match language {
+        Language::Vietnamese => ',',
+        Language::English => '.',
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cells: typed text kept until it is applied or corrected
+
+/// A text field showing `shown` (the plan's value) unless text is being typed or was refused.
+/// Returns the typed text when the user leaves the field after typing.
+fn cell_ui(
+    state: &mut AppState,
+    ui: &mut egui::Ui,
+    key: &str,
+    shown: String,
+    width: f32,
+    label: egui::Id,
+) -> Option<String> {
+    let pending = state.cells.get(key);
+    let error = pending.and_then(|c| c.error.clone());
+    let mut text = pending.map(|c| c.text.clone()).unwrap_or(shown);
+    let response = ui
+        .add(
+            egui::TextEdit::singleline(&mut text)
+                .desired_width(width)
+                .min_size(egui::vec2(width, 0.0)),
+        )
+        .labelled_by(label);
+    if response.changed() {
+        let cell = state.cells.entry(key.to_owned()).or_default();
+        cell.text = text.clone();
+        cell.error = None;
+    }
+    if let Some(error) = &error {
+        let colour = ui.visuals().error_fg_color;
+        ui.painter().rect_stroke(
+            response.rect.expand(1.0),
+            2.0,
+            egui::Stroke::new(1.5, colour),
+            egui::StrokeKind::Outside,
+        );
+        response.clone().on_hover_text(error);
+    }
+    // Only typed text is applied; leaving a refused field unchanged keeps its reason.
+    let typed = state.cells.get(key).is_some_and(|c| c.error.is_none());
+    let left = response.lost_focus() && typed;
+    if left {
+        // The value or its reason appears in the next frame.
+        ui.ctx().request_repaint();
+    }
+    left.then_some(text)
+}
+
+/// The reason next to a field outside the calendar table.
+fn error_ui(state: &AppState, ui: &mut egui::Ui, key: &str) {
+    if let Some(error) = state.cells.get(key).and_then(|c| c.error.as_ref()) {
+        ui.colored_label(ui.visuals().error_fg_color, error);
+    }
+}
+
+fn apply(state: &mut AppState, key: &str, edit: Edit) {
+    match state.document.apply(edit) {
+        Ok(_) => {
+            state.cells.remove(key);
+        }
+        Err(reason) => {
+            let message = refusal_text(state, &reason);
+            refuse(state, key, message);
+        }
+    }
+}
+
+/// Keeps the field's text and marks it with `message`.
+fn refuse(state: &mut AppState, key: &str, message: String) {
+    let cell = state.cells.entry(key.to_owned()).or_default();
+    cell.error = Some(message);
+}
+
+fn refusal_text(state: &AppState, reason: &str) -> String {
+    format!("{}: {reason}", state.t("Không áp dụng được", "Not applied"))
+}
+
+fn input_error_text(language: Language, error: &InputError) -> String {
+    match language {
+        Language::English => error.to_string(),
+        Language::Vietnamese => match error {
+            InputError::Empty => "cần nhập một số".to_owned(),
+            InputError::NotANumber(text) => format!("\"{text}\" không phải là số"),
+            InputError::Negative(text) => {
+                format!("\"{text}\" là số âm; giá trị phải từ 0 trở lên")
+            }
+            InputError::NotWhole(text) => format!("\"{text}\" không phải là số nguyên"),
+            InputError::TooLarge(text) => format!("\"{text}\" quá lớn"),
+        },
+    }
+}

@@ -1,0 +1,291 @@
+//! The Staff tab: the roster of the selected unit's subtree, filtered by text and edited in
+//! place, in a virtualised table (a province has tens of thousands of people: only the rows
+//! in view are laid out, and the filtered rows are kept until the plan or the filter changes).
+
+use std::collections::HashSet;
+
+use eframe::egui;
+use egui_extras::{Column, TableBuilder};
+
+use super::position_form::{amount_text, apply_choice, commit, parse_amount, text_field};
+use crate::app::edit::{Created, Edit, subtree};
+use crate::app::state::{AppState, StaffRows};
+use crate::model::StaffMember;
+
+/// The personal field holding a person's full name.
+const FULL_NAME: &str = "full_name";
+const ROW_HEIGHT: f32 = 24.0;
+
+pub fn staff_tab_ui(state: &mut AppState, ui: &mut egui::Ui) {
+    toolbar_ui(state, ui);
+    ui.add_space(4.0);
+    // Taken out while the table is drawn (its cells need the state), then kept for next frame.
+    let rows = visible_rows(state);
+    let count = state.number(rows.rows.len() as f64, 0);
+    ui.label(format!("{count} {}", state.t("người", "people")));
+    table_ui(state, ui, &rows.rows);
+    state.staff_rows = Some(rows);
+}
+
+fn scroll_target_id() -> egui::Id {
+    egui::Id::unique("staff_scroll_to")
+}
+
+fn toolbar_ui(state: &mut AppState, ui: &mut egui::Ui) {
+    ui.horizontal(|ui| {
+        let label = ui.label(state.t("Lọc:", "Filter:"));
+        let hint = state
+            .t("mã, họ tên, ngạch…", "id, full name, rank…")
+            .to_owned();
+        ui.add(
+            egui::TextEdit::singleline(&mut state.staff_filter)
+                .id(egui::Id::unique("staff_filter"))
+                .hint_text(hint)
+                .desired_width(200.0),
+        )
+        .labelled_by(label.id);
+        ui.separator();
+        let unit = state.selected_unit.clone();
+        let add = ui
+            .add_enabled(
+                unit.is_some(),
+                egui::Button::new(state.t("Thêm nhân sự", "Add staff")),
+            )
+            .on_disabled_hover_text(state.t("Chọn một đơn vị trước", "Select a unit first"));
+        if add.clicked()
+            && let Some(unit_id) = unit
+            && let Some(Created::Staff(id)) = apply_choice(
+                state,
+                Edit::AddStaff {
+                    unit_id,
+                    position_id: None,
+                },
+            )
+        {
+            // The new row has no name yet: a filter would hide it.
+            state.staff_filter.clear();
+            ui.data_mut(|d| d.insert_temp(scroll_target_id(), id));
+        }
+    });
+}
+
+/// The roster rows in the selected subtree that match the filter, from the last frame's when
+/// nothing changed.
+fn visible_rows(state: &mut AppState) -> StaffRows {
+    let revision = state.document.revision();
+    if let Some(cached) = state.staff_rows.take()
+        && cached.revision == revision
+        && cached.unit == state.selected_unit
+        && cached.filter == state.staff_filter
+    {
+        return cached;
+    }
+    let plan = state.document.plan();
+    let units: Option<HashSet<String>> = state
+        .selected_unit
+        .as_deref()
+        .map(|id| subtree(plan, id).into_iter().collect());
+    let filter = state.staff_filter.trim().to_lowercase();
+    let rows: Vec<usize> = plan
+        .staff
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| units.as_ref().is_none_or(|u| u.contains(&s.unit_id)))
+        .filter(|(_, s)| {
+            filter.is_empty()
+                || s.id.to_lowercase().contains(&filter)
+                || s.rank_code.to_lowercase().contains(&filter)
+                || s.personal
+                    .get(FULL_NAME)
+                    .is_some_and(|n| n.to_lowercase().contains(&filter))
+        })
+        .map(|(i, _)| i)
+        .collect();
+    StaffRows {
+        revision,
+        unit: state.selected_unit.clone(),
+        filter: state.staff_filter.clone(),
+        rows,
+    }
+}
+
+fn table_ui(state: &mut AppState, ui: &mut egui::Ui, rows: &[usize]) {
+    let headers = [
+        state.t("Mã", "Id"),
+        state.t("Họ và tên", "Full name"),
+        state.t("Đơn vị", "Unit"),
+        state.t("Vị trí việc làm", "Position"),
+        state.t("Mã ngạch", "Rank code"),
+        "FTE",
+        "",
+    ]
+    .map(str::to_owned);
+    let target: Option<String> = ui.data_mut(|d| d.remove_temp(scroll_target_id()));
+    let plan = state.document.plan();
+    let target_row = target.and_then(|id| {
+        rows.iter()
+            .position(|&i| plan.staff.get(i).is_some_and(|s| s.id == id))
+    });
+    let mut table = TableBuilder::new(ui)
+        .id_salt("staff_table")
+        .striped(true)
+        .resizable(true)
+        .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+        .column(Column::auto().at_least(60.0))
+        .column(Column::initial(200.0).at_least(120.0).clip(true))
+        .column(Column::initial(130.0).at_least(60.0).clip(true))
+        .column(Column::initial(200.0).at_least(100.0).clip(true))
+        .column(Column::initial(70.0).at_least(60.0))
+        .column(Column::initial(50.0).at_least(40.0))
+        .column(Column::remainder().at_least(40.0));
+    if let Some(row) = target_row {
+        table = table.scroll_to_row(row, Some(egui::Align::Center));
+    }
+    table
+        .header(24.0, |mut header| {
+            for text in &headers {
+                header.col(|ui| {
+                    ui.strong(text.as_str());
+                });
+            }
+        })
+        .body(|body| {
+            body.rows(ROW_HEIGHT, rows.len(), |mut row| {
+                let Some(member) = rows
+                    .get(row.index())
+                    .and_then(|&i| state.document.plan().staff.get(i))
+                    .cloned()
+                else {
+                    return;
+                };
+                row.col(|ui| {
+                    ui.label(&member.id);
+                });
+                row.col(|ui| full_name_cell(state, ui, &member));
+                row.col(|ui| {
+                    let plan = state.document.plan();
+                    let unit = plan
+                        .unit(&member.unit_id)
+                        .map_or(member.unit_id.as_str(), |u| u.name.as_str());
+                    ui.label(unit).on_hover_text(unit);
+                });
+                row.col(|ui| position_cell(state, ui, &member));
+                row.col(|ui| rank_cell(state, ui, &member));
+                row.col(|ui| fte_cell(state, ui, &member));
+                row.col(|ui| {
+                    if ui
+                        .small_button(state.t("Xóa", "Delete"))
+                        .on_hover_text(state.t("Xóa người này", "Delete this person"))
+                        .clicked()
+                    {
+                        apply_choice(
+                            state,
+                            Edit::DeleteStaff {
+                                id: member.id.clone(),
+                            },
+                        );
+                    }
+                });
+            });
+        });
+}
+
+fn full_name_cell(state: &mut AppState, ui: &mut egui::Ui, member: &StaffMember) {
+    let key = format!("staff/{}/full_name", member.id);
+    let name = format!("{} {}", state.t("Họ và tên", "Full name"), member.id);
+    let current = member.personal.get(FULL_NAME).cloned().unwrap_or_default();
+    let (response, committed) = text_field(state, ui, &key, &current, ui.available_width());
+    response.accessible_name(&name);
+    if let Some(text) = committed {
+        let mut updated = member.clone();
+        if text.trim().is_empty() {
+            updated.personal.remove(FULL_NAME);
+        } else {
+            updated
+                .personal
+                .insert(FULL_NAME.to_owned(), text.trim().to_owned());
+        }
+        commit(state, &key, &name, text, Ok(Edit::UpdateStaff(updated)));
+    }
+}
+
+fn rank_cell(state: &mut AppState, ui: &mut egui::Ui, member: &StaffMember) {
+    let key = format!("staff/{}/rank", member.id);
+    let name = format!("{} {}", state.t("Mã ngạch", "Rank code"), member.id);
+    let (response, committed) =
+        text_field(state, ui, &key, &member.rank_code, ui.available_width());
+    response.accessible_name(&name);
+    if let Some(text) = committed {
+        let edit = Edit::UpdateStaff(StaffMember {
+            rank_code: text.trim().to_owned(),
+            ..member.clone()
+        });
+        commit(state, &key, &name, text, Ok(edit));
+    }
+}
+
+fn fte_cell(state: &mut AppState, ui: &mut egui::Ui, member: &StaffMember) {
+    let key = format!("staff/{}/fte", member.id);
+    let name = format!("FTE {}", member.id);
+    let current = amount_text(state, member.fte);
+    let (response, committed) = text_field(state, ui, &key, &current, ui.available_width());
+    response.accessible_name(&name);
+    if let Some(text) = committed {
+        let edit = parse_amount(state, &text).map(|fte| {
+            Edit::UpdateStaff(StaffMember {
+                fte,
+                ..member.clone()
+            })
+        });
+        commit(state, &key, &name, text, edit);
+    }
+}
+
+/// A choice among the positions of the person's unit (listed only when the choice is open).
+fn position_cell(state: &mut AppState, ui: &mut egui::Ui, member: &StaffMember) {
+    let unassigned = state.t("(chưa xếp vị trí)", "(no position)").to_owned();
+    let plan = state.document.plan();
+    let selected = member
+        .position_id
+        .as_deref()
+        .map(|id| plan.position(id).map_or(id, |p| p.name.as_str()))
+        .unwrap_or(unassigned.as_str())
+        .to_owned();
+    let mut picked: Option<Option<String>> = None;
+    let response = egui::ComboBox::from_id_salt(("staff_position", &member.id))
+        .selected_text(selected.as_str())
+        .width(ui.available_width())
+        .truncate()
+        .show_ui(ui, |ui| {
+            if ui
+                .selectable_label(member.position_id.is_none(), &unassigned)
+                .clicked()
+            {
+                picked = Some(None);
+            }
+            for position in plan
+                .positions
+                .iter()
+                .filter(|p| p.unit_id == member.unit_id)
+            {
+                let current = member.position_id.as_deref() == Some(position.id.as_str());
+                if ui.selectable_label(current, &position.name).clicked() {
+                    picked = Some(Some(position.id.clone()));
+                }
+            }
+        })
+        .response;
+    let name = format!("{} {}", state.t("Vị trí việc làm", "Position"), member.id);
+    response.accessible_name(&name).on_hover_text(selected);
+    if let Some(position_id) = picked
+        && position_id != member.position_id
+    {
+        apply_choice(
+            state,
+            Edit::UpdateStaff(StaffMember {
+                position_id,
+                ..member.clone()
+            }),
+        );
+    }
+}
