@@ -4,13 +4,37 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use super::edit::{Created, Edit};
+use super::edit::{Created, Edit, EditError};
 use super::history::History;
+use super::i18n::Language;
 use super::recompute::Recompute;
 use crate::engine::PlanResults;
 use crate::model::Plan;
 use crate::plan_file;
-use crate::validation::{self, Problem};
+use crate::validation::{self, Problem, ProblemKind};
+
+/// Why an edit was not applied.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum Refusal {
+    #[error(transparent)]
+    Edit(#[from] EditError),
+    /// The edit would add this validation problem.
+    #[error("{0}")]
+    Problem(ProblemKind),
+}
+
+impl Refusal {
+    /// The reason in the interface language.
+    pub fn message(&self, language: Language) -> String {
+        match (self, language) {
+            (Refusal::Problem(kind), Language::Vietnamese) => kind.message_vi(),
+            (Refusal::Edit(EditError::MoveIntoOwnSubtree), Language::Vietnamese) => {
+                "không thể chuyển một đơn vị vào chính nó hoặc đơn vị con của nó".to_owned()
+            }
+            _ => self.to_string(),
+        }
+    }
+}
 
 pub struct Document {
     /// Shared with the undo history and the worker computing results, so neither copies it.
@@ -98,13 +122,13 @@ impl Document {
     }
 
     /// Applies an edit unless it would add a validation problem; the refusal says why.
-    pub fn apply(&mut self, edit: Edit) -> Result<Created, String> {
+    pub fn apply(&mut self, edit: Edit) -> Result<Created, Refusal> {
         let mut next = Plan::clone(&self.plan);
-        let created = edit.apply(&mut next).map_err(|e| e.to_string())?;
+        let created = edit.apply(&mut next)?;
         let problems = validation::validate(&next);
         let before: Vec<String> = self.problems.iter().map(ToString::to_string).collect();
         if let Some(new) = problems.iter().find(|p| !before.contains(&p.to_string())) {
-            return Err(new.kind.to_string());
+            return Err(Refusal::Problem(new.kind.clone()));
         }
         let previous = std::mem::replace(&mut self.plan, Arc::new(next));
         self.history.record(previous);

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use serde::{Deserialize, Serialize};
 
 use super::document::Document;
+use super::edit::{Created, Edit};
 use super::i18n::Language;
 use crate::engine::{Breakdown, Explanation};
 use crate::format::{en_number, vi_number};
@@ -140,6 +141,14 @@ impl AppState {
             Language::Vietnamese => vi_number(value, max_decimals),
             Language::English => en_number(value, max_decimals),
         }
+    }
+
+    /// Applies an edit to the document; a refusal comes back in the interface language.
+    pub fn apply(&mut self, edit: Edit) -> Result<Created, String> {
+        let language = self.language();
+        self.document
+            .apply(edit)
+            .map_err(|refusal| refusal.message(language))
     }
 
     /// Replaces the open document (after a New, Open or Import).

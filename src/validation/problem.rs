@@ -92,3 +92,45 @@ fn cycle_path(units: &[String]) -> String {
     }
     path
 }
+
+impl ProblemKind {
+    /// The message in Vietnamese, for the app's default language.
+    pub fn message_vi(&self) -> String {
+        match self {
+            ProblemKind::UnsupportedFormatVersion { found, supported } => format!(
+                "phiên bản định dạng {found} không được hỗ trợ (bản vtvl này đọc từ 1 đến {supported})"
+            ),
+            ProblemKind::EmptyId => "mã đang để trống".to_owned(),
+            ProblemKind::EmptyName => "tên đang để trống".to_owned(),
+            ProblemKind::DuplicateId { id, first } => {
+                format!("mã \"{id}\" bị trùng, đã dùng ở {}", first.row())
+            }
+            ProblemKind::MissingUnit { id } => format!("không có đơn vị \"{id}\""),
+            ProblemKind::MissingPosition { id } => format!("không có vị trí \"{id}\""),
+            ProblemKind::MissingCalendar { id } => format!("không có lịch làm việc \"{id}\""),
+            ProblemKind::PositionOfOtherUnit {
+                position_id,
+                position_unit_id,
+                unit_id,
+            } => format!(
+                "vị trí \"{position_id}\" thuộc đơn vị \"{position_unit_id}\", không thuộc \"{unit_id}\""
+            ),
+            ProblemKind::UnitCycle { units } => {
+                format!("cây đơn vị bị vòng lặp: {}", cycle_path(units))
+            }
+            ProblemKind::Negative { value } => format!("không được âm (đang là {value})"),
+            ProblemKind::NotFinite { value } => format!("phải là một số hữu hạn (đang là {value})"),
+            ProblemKind::Zero => "phải lớn hơn 0".to_owned(),
+            ProblemKind::NoWorkingTime { days, hours } => {
+                format!("lịch không còn thời gian làm việc ({days} ngày, {hours} giờ/năm)")
+            }
+            ProblemKind::SupportTooLarge { share } => format!(
+                "công việc hỗ trợ chiếm {:.1}% thời gian làm việc; phải dưới 100%",
+                share * 100.0
+            ),
+            ProblemKind::MinAboveMax { min, max } => {
+                format!("tối thiểu {min} lớn hơn tối đa {max}")
+            }
+        }
+    }
+}

@@ -266,7 +266,7 @@ fn invalid_input_is_refused_with_its_reason_and_the_plan_unchanged() {
     // min above max is refused by the plan's validation, with its reason.
     set_field(&mut harness, "Tối đa", 0, "1");
     set_field(&mut harness, "Tối thiểu", 0, "3");
-    harness.get_by_label("min 3 is greater than max 1");
+    harness.get_by_label("tối thiểu 3 lớn hơn tối đa 1");
     let position = harness
         .state()
         .state
@@ -283,7 +283,7 @@ fn invalid_input_is_refused_with_its_reason_and_the_plan_unchanged() {
     set_field(&mut harness, "Khối lượng/năm", 0, "-5");
     harness.get_by_label("\"-5\" là số âm: giá trị phải từ 0 trở lên");
     set_field(&mut harness, "Tên công việc", 0, " ");
-    harness.get_by_label("the name is empty");
+    harness.get_by_label("tên đang để trống");
     assert_eq!(harness.state().state.document.plan(), &before);
 }
 

@@ -6,3 +6,4 @@ mod dashboard_settings;
 mod editing;
 mod files;
 mod main_window;
+mod new_user;

@@ -27,7 +27,7 @@ pub fn dialogs_ui(state: &mut AppState, ui: &mut egui::Ui) {
             match answer {
                 Some(true) => {
                     state.dialog = None;
-                    match state.document.apply(Edit::DeleteUnit { id: id.clone() }) {
+                    match state.apply(Edit::DeleteUnit { id: id.clone() }) {
                         Ok(_) => {
                             if state.selected_unit.as_deref() == Some(id.as_str()) {
                                 state.selected_unit = None;

@@ -74,7 +74,7 @@ pub(super) fn commit(
     text: String,
     edit: Result<Edit, String>,
 ) -> Option<Created> {
-    match edit.and_then(|e| state.document.apply(e)) {
+    match edit.and_then(|e| state.apply(e)) {
         Ok(created) => {
             if let Some(PendingCell {
                 error: Some(error), ..
@@ -102,7 +102,7 @@ pub(super) fn commit(
 /// Applies an edit made by a choice (a combo or a button), reporting a refusal in the status
 /// line.
 pub(super) fn apply_choice(state: &mut AppState, edit: Edit) -> Option<Created> {
-    match state.document.apply(edit) {
+    match state.apply(edit) {
         Ok(created) => Some(created),
         Err(reason) => {
             state.notice = Some(Notice::Error(reason));

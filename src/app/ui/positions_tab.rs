@@ -73,7 +73,7 @@ fn toolbar_ui(state: &mut AppState, ui: &mut egui::Ui) {
 
 /// Applies an edit, selecting what it created or reporting why it was refused.
 pub fn apply(state: &mut AppState, edit: Edit) {
-    match state.document.apply(edit) {
+    match state.apply(edit) {
         Ok(Created::Position(id)) => state.selected_position = Some(id),
         Ok(_) => {}
         Err(reason) => state.notice = Some(Notice::Error(reason)),

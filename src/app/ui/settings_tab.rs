@@ -431,7 +431,7 @@ fn commit_calendar(state: &mut AppState, key: &str, index: usize, cell: Calendar
 
 /// Adds or deletes a calendar; typed text of the rows would no longer match its row.
 fn change_calendar_list(state: &mut AppState, calendars: Vec<Calendar>) {
-    match state.document.apply(Edit::SetCalendars(calendars)) {
+    match state.apply(Edit::SetCalendars(calendars)) {
         Ok(_) => state
             .cells
             .retain(|key, _| !key.starts_with(CALENDAR_PREFIX) && key != CALENDARS_KEY),
@@ -514,7 +514,7 @@ fn error_ui(state: &AppState, ui: &mut egui::Ui, key: &str) {
 }
 
 fn apply(state: &mut AppState, key: &str, edit: Edit) {
-    match state.document.apply(edit) {
+    match state.apply(edit) {
         Ok(_) => {
             state.cells.remove(key);
         }
