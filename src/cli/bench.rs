@@ -51,10 +51,7 @@ fn describe(plan: &crate::model::Plan) -> String {
         "{} units, {} positions, {} components, {} staff",
         plan.units.len(),
         plan.positions.len(),
-        plan.positions
-            .iter()
-            .map(|p| p.components.len())
-            .sum::<usize>(),
+        plan.component_count(),
         plan.staff.len()
     )
 }

@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 
+use super::plan_input;
 use crate::generate::{self, Spec};
 use crate::plan_file;
 
@@ -28,16 +29,6 @@ pub fn run(args: &Args) -> anyhow::Result<()> {
         staff: args.staff,
     });
     plan_file::save(&plan, &args.output)?;
-    eprintln!(
-        "{}: {} đơn vị, {} vị trí, {} công việc, {} người",
-        args.output.display(),
-        plan.units.len(),
-        plan.positions.len(),
-        plan.positions
-            .iter()
-            .map(|p| p.components.len())
-            .sum::<usize>(),
-        plan.staff.len()
-    );
+    eprintln!("{}: {}", args.output.display(), plan_input::size_vi(&plan));
     Ok(())
 }

@@ -19,12 +19,10 @@ pub fn run(args: &Args) -> anyhow::Result<()> {
     plan_input::ensure_valid(&plan, &args.dir.display().to_string())?;
     plan_file::save(&plan, &args.output)?;
     eprintln!(
-        "{} -> {}: {} đơn vị, {} vị trí, {} người",
+        "{} -> {}: {}",
         args.dir.display(),
         args.output.display(),
-        plan.units.len(),
-        plan.positions.len(),
-        plan.staff.len()
+        plan_input::size_vi(&plan)
     );
     Ok(())
 }

@@ -40,3 +40,14 @@ pub fn list_problems(problems: &[validation::Problem]) -> String {
     }
     text
 }
+
+/// The size of a plan in Vietnamese: "7 đơn vị, 27 vị trí, 107 công việc, 37 người".
+pub fn size_vi(plan: &Plan) -> String {
+    format!(
+        "{} đơn vị, {} vị trí, {} công việc, {} người",
+        plan.units.len(),
+        plan.positions.len(),
+        plan.component_count(),
+        plan.staff.len()
+    )
+}

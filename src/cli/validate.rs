@@ -14,15 +14,9 @@ pub fn run(args: &Args) -> anyhow::Result<()> {
     let plan = plan_file::load(&args.plan)?;
     plan_input::ensure_valid(&plan, &args.plan.display().to_string())?;
     println!(
-        "{}: hợp lệ ({} đơn vị, {} vị trí, {} công việc, {} người)",
+        "{}: hợp lệ ({})",
         args.plan.display(),
-        plan.units.len(),
-        plan.positions.len(),
-        plan.positions
-            .iter()
-            .map(|p| p.components.len())
-            .sum::<usize>(),
-        plan.staff.len()
+        plan_input::size_vi(&plan)
     );
     Ok(())
 }

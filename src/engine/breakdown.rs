@@ -23,20 +23,9 @@ pub enum BreakdownError {
     Engine(#[from] EngineError),
 }
 
-/// Required against current for a group of positions and staff.
-#[derive(Debug, Clone, Copy, PartialEq, Default)]
-pub struct Figures {
-    /// Required full-time equivalents, unrounded.
-    pub required_fte: f64,
-    /// Required whole people (each position rounded by the plan's policy, then summed).
-    pub required: i64,
-    /// Current staff, in full-time equivalents.
-    pub current: f64,
-    /// `current - required`; negative is a shortage.
-    pub difference: f64,
-    /// `current / required_fte`; `None` when nothing is required.
-    pub ratio: Option<f64>,
-}
+/// Required against current for a group of positions and staff: the same figures as a plan's
+/// total.
+pub type Figures = super::results::Totals;
 
 impl Figures {
     /// Figures from sums, with the difference and ratio derived as the engine derives them.

@@ -63,7 +63,7 @@ pub struct UnitResult {
     pub ratio: Option<f64>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize)]
 pub struct Totals {
     pub required_fte: f64,
     pub required: i64,

@@ -69,6 +69,11 @@ impl Plan {
             .unwrap_or_else(Calendar::vietnamese_default)
     }
 
+    /// Workload components over all positions.
+    pub fn component_count(&self) -> usize {
+        self.positions.iter().map(|p| p.components.len()).sum()
+    }
+
     pub fn unit(&self, id: &str) -> Option<&Unit> {
         self.units.iter().find(|u| u.id == id)
     }

@@ -8,7 +8,7 @@
 use eframe::egui::{self, Color32};
 use egui_plot::{Bar, BarChart, Corner, GridMark, Legend, Plot, VLine};
 
-use super::figures::{difference_colour, ratio_text};
+use super::figures::{difference_colour, ratio_text, totals_ui};
 use super::positions_tab::category_label;
 use crate::app::i18n::Language;
 use crate::app::state::AppState;
@@ -89,22 +89,7 @@ fn summary_ui(state: &AppState, ui: &mut egui::Ui, breakdown: &Breakdown) {
         None => state.t("Toàn bộ đề án", "Whole plan").to_owned(),
     };
     ui.heading(format!("{}: {scope}", state.t("Tổng quan", "Overview")));
-    let total = &breakdown.total;
-    ui.colored_label(
-        difference_colour(ui, total.difference),
-        format!(
-            "{} {} ({} FTE) · {} {} · {} {} · {} {}",
-            state.t("Cần", "Required"),
-            total.required,
-            state.number(total.required_fte, 2),
-            state.t("hiện có", "current"),
-            state.number(total.current, 2),
-            state.t("chênh lệch", "difference"),
-            state.number(total.difference, 2),
-            state.t("tỷ lệ", "ratio"),
-            ratio_text(state, total.ratio),
-        ),
-    );
+    totals_ui(ui, state, &breakdown.total);
 }
 
 /// One group of two bars (required, current) with its name in the table.
@@ -154,11 +139,10 @@ fn units_ui(state: &AppState, ui: &mut egui::Ui, breakdown: &Breakdown) {
     for (number, group) in (1..).zip(groups.iter_mut()) {
         group.axis = number.to_string();
     }
-    grouped_chart(state, ui, "dashboard_units", &groups);
-    figures_table(
+    chart_and_table(
         state,
         ui,
-        "dashboard_units_table",
+        "dashboard_units",
         state.t("Đơn vị", "Unit"),
         &groups,
     );
@@ -182,11 +166,10 @@ fn categories_ui(state: &AppState, ui: &mut egui::Ui, breakdown: &Breakdown) {
             figures: c.figures,
         })
         .collect();
-    grouped_chart(state, ui, "dashboard_categories", &groups);
-    figures_table(
+    chart_and_table(
         state,
         ui,
-        "dashboard_categories_table",
+        "dashboard_categories",
         state.t("Nhóm vị trí", "Category"),
         &groups,
     );
@@ -231,11 +214,10 @@ fn ranks_ui(state: &AppState, ui: &mut egui::Ui, breakdown: &Breakdown) {
             }
         })
         .collect();
-    grouped_chart(state, ui, "dashboard_ranks", &groups);
-    figures_table(
+    chart_and_table(
         state,
         ui,
-        "dashboard_ranks_table",
+        "dashboard_ranks",
         state.t("Ngạch", "Rank"),
         &groups,
     );
@@ -370,6 +352,12 @@ fn pressure_chart(state: &AppState, ui: &mut egui::Ui, breakdown: &Breakdown) {
 }
 
 /// Two bars per group: required (whole people) and current.
+/// The grouped bars of `groups` and, under them, the table of their figures.
+fn chart_and_table(state: &AppState, ui: &mut egui::Ui, id: &str, first: &str, groups: &[Group]) {
+    grouped_chart(state, ui, id, groups);
+    figures_table(state, ui, &format!("{id}_table"), first, groups);
+}
+
 fn grouped_chart(state: &AppState, ui: &mut egui::Ui, id: &str, groups: &[Group]) {
     let language = state.language();
     let required_name = state.t("Cần có", "Required").to_owned();

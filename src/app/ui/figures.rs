@@ -32,3 +32,21 @@ pub fn ratio_text(state: &AppState, ratio: Option<f64>) -> String {
         .map(|r| state.number(r, 2))
         .unwrap_or_else(|| "–".to_owned())
 }
+
+/// "Cần 38 (35,18 FTE) · hiện có 37 · chênh lệch −1 · tỷ lệ 1,05" in the interface language,
+/// coloured by shortage or surplus.
+pub fn totals_ui(ui: &mut egui::Ui, state: &AppState, totals: &crate::engine::Totals) {
+    let text = format!(
+        "{} {} ({} FTE) · {} {} · {} {} · {} {}",
+        state.t("Cần", "Required"),
+        totals.required,
+        state.number(totals.required_fte, 2),
+        state.t("hiện có", "current"),
+        state.number(totals.current, 2),
+        state.t("chênh lệch", "difference"),
+        state.number(totals.difference, 2),
+        state.t("tỷ lệ", "ratio"),
+        ratio_text(state, totals.ratio),
+    );
+    ui.colored_label(difference_colour(ui, totals.difference), text);
+}

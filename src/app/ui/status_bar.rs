@@ -2,7 +2,7 @@
 
 use eframe::egui;
 
-use super::figures::{difference_colour, ratio_text};
+use super::figures::{difference_colour, totals_ui};
 use crate::app::state::{AppState, Notice};
 
 pub fn status_bar_ui(state: &mut AppState, ui: &mut egui::Ui) {
@@ -16,20 +16,7 @@ pub fn status_bar_ui(state: &mut AppState, ui: &mut egui::Ui) {
         ui.label(format!("{name}{marker}"));
         ui.separator();
         if let Some(results) = state.document.results() {
-            let total = &results.total;
-            let text = format!(
-                "{} {} ({} FTE) · {} {} · {} {} · {} {}",
-                state.t("Cần", "Required"),
-                total.required,
-                state.number(total.required_fte, 2),
-                state.t("hiện có", "current"),
-                state.number(total.current, 2),
-                state.t("chênh lệch", "difference"),
-                state.number(total.difference, 2),
-                state.t("tỷ lệ", "ratio"),
-                ratio_text(state, total.ratio),
-            );
-            ui.colored_label(difference_colour(ui, total.difference), text);
+            totals_ui(ui, state, &results.total);
         }
         if state.document.is_updating() {
             ui.separator();
