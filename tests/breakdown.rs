@@ -53,6 +53,8 @@ fn position(id: &str, unit: &str, category: Category, rank: &str, norm: Option<f
             })
             .into_iter()
             .collect(),
+        proposed: None,
+        job_description: Default::default(),
     }
 }
 

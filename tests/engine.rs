@@ -41,6 +41,8 @@ fn position(id: &str, unit: &str, kinds: Vec<ComponentKind>) -> Position {
                 kind,
             })
             .collect(),
+        proposed: None,
+        job_description: Default::default(),
     }
 }
 

@@ -204,6 +204,8 @@ fn full_plan() -> Plan {
                 max: Some(1),
                 calendar: None,
                 components: vec![component("d9", "Điều hành", time(15.0, Period::Year))],
+                proposed: None,
+                job_description: Default::default(),
             },
             Position {
                 id: "cv".into(),
@@ -240,6 +242,8 @@ fn full_plan() -> Plan {
                         },
                     ),
                 ],
+                proposed: None,
+                job_description: Default::default(),
             },
         ],
         staff: vec![

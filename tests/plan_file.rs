@@ -119,6 +119,8 @@ fn rich_plan() -> Plan {
                 max: None,
                 calendar: None,
                 components: Vec::new(),
+                proposed: None,
+                job_description: Default::default(),
             },
             Position {
                 id: "tu-phap".into(),
@@ -132,6 +134,8 @@ fn rich_plan() -> Plan {
                 max: Some(3),
                 calendar: Some("y-te".into()),
                 components,
+                proposed: None,
+                job_description: Default::default(),
             },
         ],
         staff: vec![

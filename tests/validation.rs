@@ -38,6 +38,8 @@ fn position(id: &str, unit_id: &str, components: Vec<Component>) -> Position {
         max: None,
         calendar: None,
         components,
+        proposed: None,
+        job_description: Default::default(),
     }
 }
 

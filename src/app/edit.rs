@@ -31,7 +31,7 @@ pub enum Edit {
         unit_id: String,
         name: String,
     },
-    UpdatePosition(Position),
+    UpdatePosition(Box<Position>),
     DuplicatePosition {
         id: String,
     },
@@ -174,6 +174,8 @@ impl Edit {
                     max: None,
                     calendar: None,
                     components: Vec::new(),
+                    proposed: None,
+                    job_description: Default::default(),
                 });
                 return Ok(Created::Position(id));
             }
@@ -186,7 +188,7 @@ impl Edit {
                 *slot = Position {
                     name: nfc(&position.name),
                     rank_code: nfc(&position.rank_code),
-                    ..position
+                    ..*position
                 };
             }
             Edit::DuplicatePosition { id } => {

@@ -138,7 +138,7 @@ fn ui_frames(runs: usize, seed: u64) -> anyhow::Result<()> {
         .app_mut()
         .state
         .document
-        .apply(Edit::UpdatePosition(edited))
+        .apply(Edit::UpdatePosition(Box::new(edited)))
         .map_err(|reason| anyhow::anyhow!(reason))?;
     println!(
         "applying one edit (copy for undo, validation, start of the recompute): {:.1} ms",

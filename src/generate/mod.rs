@@ -123,6 +123,8 @@ fn positions(rng: &mut fastrand::Rng, units: &[Unit]) -> Vec<Position> {
                 max: None,
                 calendar: (rng.u8(0..10) == 0).then(|| "y-te".to_owned()),
                 components: Vec::new(),
+                proposed: None,
+                job_description: Default::default(),
             };
             // Leadership holds few components; workload positions carry the ~10 per position.
             let components = if leadership {

@@ -44,6 +44,8 @@ pub fn read(bound: &Bound, problems: &mut Vec<Problem>) -> (Vec<Position>, HashS
                 max,
                 calendar,
                 components: Vec::new(),
+                proposed: None,
+                job_description: Default::default(),
             });
         }
     }

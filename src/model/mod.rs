@@ -5,6 +5,7 @@
 
 mod calendar;
 mod component;
+mod job_description;
 mod plan;
 mod position;
 mod rounding;
@@ -13,6 +14,9 @@ mod unit;
 
 pub use calendar::Calendar;
 pub use component::{Component, ComponentKind, Period, SupportAmount};
+pub use job_description::{
+    Competency, CompetencyGroup, JobDescription, Proposal, Requirement, WorkItem, WorkSection,
+};
 pub use plan::{FORMAT_VERSION, Plan, PlanMeta};
 pub use position::{Category, Method, Position};
 pub use rounding::Rounding;

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::Component;
+use super::{Component, JobDescription, Proposal};
 
 /// A job position within a unit, with its workload components.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -28,6 +28,11 @@ pub struct Position {
     pub calendar: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub components: Vec<Component>,
+    /// The headcount the agency proposes; `None` means it proposes the computed one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub proposed: Option<Proposal>,
+    #[serde(default, skip_serializing_if = "JobDescription::is_empty")]
+    pub job_description: JobDescription,
 }
 
 /// The four categories of job positions (ND 62/2020 Art. 5; ND 106/2020 Art. 5).

@@ -7,6 +7,7 @@
 mod bundled;
 mod disk;
 mod error;
+mod fingerprint;
 mod nfc;
 mod ron_text;
 mod version;
@@ -14,4 +15,5 @@ mod version;
 pub use bundled::{BUNDLED, BundledPlan, default_plan};
 pub use disk::{load, save};
 pub use error::PlanFileError;
+pub use fingerprint::{fingerprint, short_fingerprint};
 pub use ron_text::{from_ron_str, to_ron_string};

@@ -262,7 +262,7 @@ pub(super) fn position_form_ui(state: &mut AppState, ui: &mut egui::Ui) {
     let update = |change: &dyn Fn(&mut Position)| {
         let mut updated = position.clone();
         change(&mut updated);
-        Edit::UpdatePosition(updated)
+        Edit::UpdatePosition(Box::new(updated))
     };
     egui::Frame::group(ui.style()).show(ui, |ui| {
         egui::Grid::new(("position_form", &id))
