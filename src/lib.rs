@@ -5,6 +5,7 @@
 
 pub mod app;
 pub mod cli;
+pub mod dossier;
 pub mod engine;
 pub mod format;
 pub mod generate;

@@ -5,8 +5,9 @@ use std::fs;
 use tempfile::TempDir;
 use vtvl::interchange::{ExportError, ImportError, Problem, export_dir, import_dir};
 use vtvl::model::{
-    Calendar, Category, Component, ComponentKind, FORMAT_VERSION, Method, Period, PersonalFields,
-    Plan, PlanMeta, Position, Rounding, StaffMember, SupportAmount, Unit,
+    Calendar, Category, Competency, CompetencyGroup, Component, ComponentKind, FORMAT_VERSION,
+    JobDescription, Method, Period, PersonalFields, Plan, PlanMeta, Position, Proposal,
+    Requirement, Rounding, StaffMember, SupportAmount, Unit, WorkItem, WorkSection,
 };
 
 /// A temp folder holding the given files.
@@ -1036,9 +1037,13 @@ fn export_writes_headers_without_bom_and_only_the_calendars_it_has() {
          hours_per_day,available_hours\nhc,5,52,11,12,0,0,8,\n"
     ));
     assert!(read("positions.csv").starts_with(
-        "id,unit_id,name,category,rank_code,method,count,min,max,calendar\n\
-         gd,so,Giám đốc,leadership,,fixed,1,1,1,\n"
+        "id,unit_id,name,category,rank_code,method,count,min,max,calendar,proposed,\
+         proposed_reason\ngd,so,Giám đốc,leadership,,fixed,1,1,1,,,\n"
     ));
+    assert_eq!(
+        read("job_descriptions.csv"),
+        "position_id,section,step,content,output,criterion,group,name,level,detail\n"
+    );
     assert!(read("duties.csv").starts_with(DUTY_HEADER));
     assert!(read("duties.csv").contains("\nd3,cv,Họp giao ban,support,,,,10,,,,,\n"));
     assert!(
@@ -1090,4 +1095,211 @@ fn export_into_a_file_path_fails() {
         export_dir(&full_plan(), &file),
         Err(ExportError::CreateDir { .. })
     ));
+}
+
+// ---------------------------------------------------------------- proposals and job descriptions
+
+/// The full plan with proposed headcounts and complete job descriptions.
+fn described_plan() -> Plan {
+    let mut plan = full_plan();
+    plan.positions[0].proposed = Some(Proposal {
+        count: 1,
+        reason: String::new(),
+    });
+    plan.positions[1].proposed = Some(Proposal {
+        count: 9,
+        reason: "Tăng thủ tục hành chính, \"một cửa\"\nliên thông".into(),
+    });
+    plan.positions[1].job_description = JobDescription {
+        purpose: "Tham mưu, thẩm định hồ sơ.\nHướng dẫn tổ chức, cá nhân.".into(),
+        work_items: vec![
+            WorkItem {
+                section: WorkSection::Professional,
+                step: "1".into(),
+                content: "Tiếp nhận, thẩm định hồ sơ".into(),
+                output: "Phiếu thẩm định".into(),
+                criterion: "Đúng hạn, đúng quy định".into(),
+            },
+            WorkItem {
+                section: WorkSection::Support,
+                step: String::new(),
+                content: "Lưu trữ hồ sơ".into(),
+                output: String::new(),
+                criterion: String::new(),
+            },
+            WorkItem {
+                section: WorkSection::Management,
+                step: "2".into(),
+                content: "Phân công, kiểm tra".into(),
+                output: "Kế hoạch tuần".into(),
+                criterion: String::new(),
+            },
+        ],
+        competencies: vec![
+            Competency {
+                group: CompetencyGroup::General,
+                name: "Đạo đức công vụ".into(),
+                level: 3,
+                step: String::new(),
+            },
+            Competency {
+                group: CompetencyGroup::Professional,
+                name: "Thẩm định".into(),
+                level: 5,
+                step: "2".into(),
+            },
+            Competency {
+                group: CompetencyGroup::Management,
+                name: "Điều hành".into(),
+                level: 1,
+                step: String::new(),
+            },
+        ],
+        relationships: "Phối hợp với các phòng, ban".into(),
+        authority: "Đề xuất, kiến nghị".into(),
+        requirements: vec![
+            Requirement {
+                group: "Trình độ đào tạo".into(),
+                detail: "Đại học trở lên, chuyên ngành luật".into(),
+            },
+            Requirement {
+                group: String::new(),
+                detail: "Có kinh nghiệm 2 năm".into(),
+            },
+        ],
+    };
+    plan.positions[0].job_description.authority = "Quyết định theo thẩm quyền".into();
+    plan
+}
+
+const JD_HEADER: &str =
+    "position_id,section,step,content,output,criterion,group,name,level,detail\n";
+
+fn jd_problems(text: &str) -> Vec<Problem> {
+    problems(&[
+        ("units.csv", UNITS),
+        ("positions.csv", POSITIONS),
+        ("job_descriptions.csv", text),
+    ])
+}
+
+#[test]
+fn a_plan_with_proposals_and_job_descriptions_round_trips() {
+    let plan = described_plan();
+    assert_eq!(round_trip(&plan), plan);
+    let dir = tempfile::tempdir().unwrap();
+    export_dir(&plan, dir.path()).unwrap();
+    let jd = fs::read_to_string(dir.path().join("job_descriptions.csv")).unwrap();
+    assert!(jd.starts_with(JD_HEADER), "{jd}");
+    assert!(
+        jd.contains("\ngd,authority,,Quyết định theo thẩm quyền,,,,,,\n"),
+        "{jd}"
+    );
+    assert!(
+        jd.contains("\ncv,competency,2,,,,professional,Thẩm định,5,\n"),
+        "{jd}"
+    );
+    let positions = fs::read_to_string(dir.path().join("positions.csv")).unwrap();
+    assert!(positions.contains(",yte,9,\"Tăng thủ tục"), "{positions}");
+    // import -> export -> import as well.
+    let again = import_dir(dir.path()).unwrap();
+    assert_eq!(round_trip(&again), plan);
+}
+
+#[test]
+fn job_description_rows_are_read_per_section_in_file_order() {
+    let text = format!(
+        "{JD_HEADER}\
+         cv,purpose,,Dòng một,,,,,,\n\
+         cv,professional,1,Soạn thảo,Văn bản,Đúng hạn,,,,\n\
+         cv,Competency,,,,,General,Giao tiếp,4,\n\
+         cv,purpose,,Dòng hai,,,,,,\n\
+         cv,requirement,,,,,Chứng chỉ,,,Tin học cơ bản\n"
+    );
+    let plan = import(&[
+        ("units.csv", UNITS),
+        ("positions.csv", POSITIONS),
+        ("job_descriptions.csv", &text),
+    ])
+    .unwrap();
+    let jd = &plan.positions[0].job_description;
+    assert_eq!(jd.purpose, "Dòng một\nDòng hai");
+    assert_eq!(jd.work_items.len(), 1);
+    assert_eq!(jd.work_items[0].output, "Văn bản");
+    assert_eq!(jd.competencies[0].group, CompetencyGroup::General);
+    assert_eq!(jd.competencies[0].level, 4);
+    assert_eq!(jd.requirements[0].detail, "Tin học cơ bản");
+    assert!(jd.relationships.is_empty());
+}
+
+#[test]
+fn bad_job_description_cells_name_file_line_and_column() {
+    let text = format!(
+        "{JD_HEADER}\
+         cv,competency,,,,,general,Giao tiếp,6,\n\
+         cv,competency,,,,,general,Giao tiếp,0,\n\
+         cv,competency,,,,,general,Giao tiếp,,\n\
+         cv,competency,,,,,chung,Giao tiếp,2,\n\
+         cv,purpose,,Mục tiêu,,,,,3,\n\
+         cv,chapter,,x,,,,,,\n\
+         cv,professional,,,,,,,,\n\
+         xx,authority,,Quyền,,,,,,\n"
+    );
+    let found = jd_problems(&text);
+    let places: Vec<_> = found
+        .iter()
+        .map(|p| (p.line().unwrap(), p.column().unwrap().to_owned()))
+        .collect();
+    assert_eq!(
+        places,
+        [
+            (2, "level".to_owned()),
+            (3, "level".to_owned()),
+            (4, "level".to_owned()),
+            (5, "group".to_owned()),
+            (6, "level".to_owned()),
+            (7, "section".to_owned()),
+            (8, "content".to_owned()),
+            (9, "position_id".to_owned()),
+        ]
+    );
+    assert!(found.iter().all(|p| p.file() == "job_descriptions.csv"));
+    assert_eq!(
+        found[0].to_string(),
+        "job_descriptions.csv:2, column \"level\": \"6\" is not a level from 1 to 5"
+    );
+}
+
+#[test]
+fn proposals_are_read_and_bad_ones_reported() {
+    let positions = "id,unit_id,name,category,method,proposed,proposed_reason\n\
+                     cv,so,Chuyên viên,specialized,workload,3,Thêm việc\n\
+                     a,so,A,support,workload,-1,\n\
+                     b,so,B,support,workload,,Không có số\n\
+                     c,so,C,support,workload,1.5,\n";
+    let found = problems(&[("units.csv", UNITS), ("positions.csv", positions)]);
+    let places: Vec<_> = found
+        .iter()
+        .map(|p| (p.line().unwrap(), p.column().unwrap().to_owned()))
+        .collect();
+    assert_eq!(
+        places,
+        [
+            (3, "proposed".to_owned()),
+            (4, "proposed_reason".to_owned()),
+            (5, "proposed".to_owned()),
+        ]
+    );
+    let good = "id,unit_id,name,category,method,proposed,proposed_reason\n\
+                cv,so,Chuyên viên,specialized,workload,3,Thêm việc\n\
+                gd,so,Giám đốc,leadership,fixed,,\n";
+    let plan = import(&[("units.csv", UNITS), ("positions.csv", good)]).unwrap();
+    assert_eq!(
+        plan.positions[0].proposed,
+        Some(Proposal {
+            count: 3,
+            reason: "Thêm việc".into()
+        })
+    );
+    assert_eq!(plan.positions[1].proposed, None);
 }

@@ -18,7 +18,11 @@ pub enum Command {
     SaveAs,
     /// Imports an interchange folder chosen in a dialog.
     Import,
+    /// Imports a workbook (a filled template) chosen in a dialog.
+    ImportWorkbook,
     ImportPath(PathBuf),
+    /// Writes the approval dossier (an Excel workbook) to a file chosen in a dialog.
+    ExportDossier,
     ClearRecent,
     Quit,
     Undo,
@@ -95,10 +99,86 @@ pub fn handle(state: &mut AppState, command: Command) {
         Command::Save => files::save(state),
         Command::SaveAs => files::save_as(state),
         Command::Import => files::request(state, Pending::Import),
+        Command::ImportWorkbook => files::request(state, Pending::ImportWorkbook),
         Command::ImportPath(path) => files::request(state, Pending::ImportPath(path)),
+        Command::ExportDossier => export_dossier(state),
         Command::ClearRecent => state.preferences.recent_files.clear(),
         Command::Quit => files::request(state, Pending::Quit),
         Command::SetLanguage(language) => state.preferences.language = language,
         Command::ToggleExplain => state.show_explain = !state.show_explain,
     }
+}
+
+/// File > Export: asks where, then writes the dossier workbook of the plan as it is now. With no
+/// dialog available, the workbook goes next to the plan file (or into the current folder).
+fn export_dossier(state: &mut AppState) {
+    // A dossier of a plan with problems would carry wrong figures to the approver.
+    let problems = state.document.problems().len();
+    if problems > 0 {
+        state.notice = Some(Notice::Error(format!(
+            "{} {problems} {}",
+            state.t("Kế hoạch còn", "The plan has"),
+            state.t(
+                "vấn đề; hãy sửa trước khi xuất hồ sơ",
+                "problems; fix them before exporting the dossier"
+            )
+        )));
+        return;
+    }
+    let plan_path = state.document.path().map(std::path::Path::to_path_buf);
+    let stem = plan_path
+        .as_deref()
+        .and_then(std::path::Path::file_stem)
+        .map_or_else(|| "de-an".to_owned(), |s| s.to_string_lossy().into_owned());
+    let file_name = format!("{stem}-ho-so.xlsx");
+    let folder = plan_path
+        .as_deref()
+        .and_then(std::path::Path::parent)
+        .filter(|p| p.is_dir())
+        .map(std::path::Path::to_path_buf);
+    let title = state
+        .t("Xuất hồ sơ Excel", "Export the dossier workbook")
+        .to_owned();
+    let mut path = match state
+        .files
+        .dialogs
+        .pick_save_path(&title, folder.as_deref(), &file_name)
+    {
+        files::Picked::Path(path) => path,
+        files::Picked::Cancelled => return,
+        files::Picked::Unavailable => folder
+            .or_else(|| std::env::current_dir().ok())
+            .unwrap_or_default()
+            .join(&file_name),
+    };
+    if !path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"))
+    {
+        path.set_extension("xlsx");
+    }
+    let plan = state.document.plan();
+    let written = crate::engine::compute(plan)
+        .map_err(|e| e.to_string())
+        .and_then(|results| {
+            crate::dossier::write_workbook(
+                plan,
+                &results,
+                &path,
+                crate::dossier::DossierDate::today(),
+            )
+            .map_err(|e| e.to_string())
+        });
+    state.notice = Some(match written {
+        Ok(()) => Notice::Info(format!(
+            "{} {}",
+            state.t("Đã xuất hồ sơ", "Dossier exported to"),
+            path.display()
+        )),
+        Err(error) => Notice::Error(format!(
+            "{} {}: {error}",
+            state.t("Không xuất được hồ sơ", "Cannot export the dossier"),
+            path.display()
+        )),
+    });
 }

@@ -4,8 +4,8 @@
 use unicode_normalization::UnicodeNormalization as _;
 
 use crate::model::{
-    Calendar, Category, Component, ComponentKind, Method, Plan, PlanMeta, Position, Rounding,
-    StaffMember, Unit,
+    Calendar, Category, Competency, Component, ComponentKind, JobDescription, Method, Plan,
+    PlanMeta, Position, Proposal, Requirement, Rounding, StaffMember, Unit, WorkItem,
 };
 
 #[derive(Debug, Clone, PartialEq)]
@@ -185,10 +185,16 @@ impl Edit {
                     .iter_mut()
                     .find(|p| p.id == position.id)
                     .ok_or_else(|| EditError::Missing(format!("position \"{}\"", position.id)))?;
+                let position = *position;
                 *slot = Position {
                     name: nfc(&position.name),
                     rank_code: nfc(&position.rank_code),
-                    ..*position
+                    proposed: position.proposed.map(|p| Proposal {
+                        reason: nfc(&p.reason),
+                        ..p
+                    }),
+                    job_description: normalised_job_description(position.job_description),
+                    ..position
                 };
             }
             Edit::DuplicatePosition { id } => {
@@ -352,6 +358,43 @@ fn normalised_meta(meta: PlanMeta) -> PlanMeta {
         name: nfc(&meta.name),
         agency: nfc(&meta.agency),
         year: meta.year,
+    }
+}
+
+/// Every text of a job description, composed (NFC).
+fn normalised_job_description(description: JobDescription) -> JobDescription {
+    JobDescription {
+        purpose: nfc(&description.purpose),
+        work_items: description
+            .work_items
+            .into_iter()
+            .map(|item| WorkItem {
+                step: nfc(&item.step),
+                content: nfc(&item.content),
+                output: nfc(&item.output),
+                criterion: nfc(&item.criterion),
+                ..item
+            })
+            .collect(),
+        competencies: description
+            .competencies
+            .into_iter()
+            .map(|competency| Competency {
+                name: nfc(&competency.name),
+                step: nfc(&competency.step),
+                ..competency
+            })
+            .collect(),
+        relationships: nfc(&description.relationships),
+        authority: nfc(&description.authority),
+        requirements: description
+            .requirements
+            .into_iter()
+            .map(|requirement| Requirement {
+                group: nfc(&requirement.group),
+                detail: nfc(&requirement.detail),
+            })
+            .collect(),
     }
 }
 

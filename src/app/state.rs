@@ -18,6 +18,7 @@ pub enum Tab {
     Positions,
     Workload,
     Staff,
+    JobDescription,
     Dashboard,
     Settings,
 }
@@ -32,6 +33,8 @@ pub enum PositionColumn {
     Rank,
     RequiredFte,
     Required,
+    /// The proposed count, or the computed one when there is no proposal.
+    Proposed,
     Current,
     Difference,
     Ratio,

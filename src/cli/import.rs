@@ -1,4 +1,5 @@
-//! `vtvl import`: an interchange folder of CSV files into a plan file.
+//! `vtvl import`: an interchange folder of CSV files, or a filled workbook template, into a
+//! plan file.
 
 use std::path::PathBuf;
 
@@ -7,7 +8,8 @@ use crate::{interchange, plan_file};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The interchange folder (units.csv, positions.csv, duties.csv, ...).
+    /// The interchange folder (units.csv, positions.csv, duties.csv, ...) or a workbook (.xlsx)
+    /// with one sheet per table, such as a filled `vtvl template`.
     pub dir: PathBuf,
     /// The plan file to write (.ron).
     #[arg(short, long)]
@@ -15,7 +17,7 @@ pub struct Args {
 }
 
 pub fn run(args: &Args) -> anyhow::Result<()> {
-    let plan = interchange::import_dir(&args.dir)?;
+    let plan = interchange::import_path(&args.dir)?;
     plan_input::ensure_valid(&plan, &args.dir.display().to_string())?;
     plan_file::save(&plan, &args.output)?;
     eprintln!(

@@ -3,12 +3,15 @@
 //! Exit codes: 0 ok, 1 invalid input (the message on stderr), 2 usage (from clap).
 
 mod bench;
+mod chart;
 mod compute;
 mod explain;
+mod export;
 mod export_csv;
 mod generate;
 mod import;
 mod plan_input;
+mod template;
 mod text_table;
 mod validate;
 
@@ -37,11 +40,17 @@ pub enum Command {
     Explain(explain::Args),
     /// Check a plan and list every problem with its place.
     Validate(validate::Args),
-    /// Read an interchange folder of CSV files into a plan file.
+    /// Read an interchange folder of CSV files, or a filled workbook template, into a plan file.
     Import(import::Args),
+    /// Write an empty workbook template to fill in and import.
+    Template(template::Args),
     /// Write a plan as an interchange folder of CSV files.
     #[command(name = "export-csv")]
     ExportCsv(export_csv::Args),
+    /// Write the approval dossier as an Excel workbook (.xlsx).
+    Export(export::Args),
+    /// Draw one of the dossier's charts as PNG or SVG.
+    Chart(chart::Args),
     /// Write a synthetic plan of a given size (for benchmarks and trials).
     Generate(generate::Args),
     /// Measure compute, load and save at province and national scale.
@@ -56,7 +65,10 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Explain(args)) => explain::run(&args),
         Some(Command::Validate(args)) => validate::run(&args),
         Some(Command::Import(args)) => import::run(&args),
+        Some(Command::Template(args)) => template::run(&args),
         Some(Command::ExportCsv(args)) => export_csv::run(&args),
+        Some(Command::Export(args)) => export::run(&args),
+        Some(Command::Chart(args)) => chart::run(&args),
         Some(Command::Generate(args)) => generate::run(&args),
         Some(Command::Bench(args)) => bench::run(&args),
     };
@@ -70,7 +82,8 @@ pub fn run(cli: Cli) -> ExitCode {
 }
 
 /// The subcommands, named when the desktop app cannot start.
-const SUBCOMMANDS: &str = "compute, explain, validate, import, export-csv, generate, bench";
+const SUBCOMMANDS: &str =
+    "compute, explain, validate, import, template, export-csv, export, chart, generate, bench";
 
 fn open_app(plan: Option<&std::path::Path>) -> anyhow::Result<()> {
     if !display_available() {

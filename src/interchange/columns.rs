@@ -24,7 +24,7 @@ const fn optional(name: &'static str) -> Column {
     }
 }
 
-/// One table: a CSV file `<name>.csv` (or, later, a workbook sheet of the same name).
+/// One table: a CSV file `<name>.csv`, or a workbook sheet named `<name>`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct TableSpec {
     pub name: &'static str,
@@ -52,6 +52,64 @@ impl TableSpec {
     /// The names of the known columns, in export order.
     pub fn column_names(&self) -> impl Iterator<Item = &'static str> {
         self.columns.iter().map(|column| column.name)
+    }
+
+    /// The Vietnamese header label of a known column, shown under the column names in a
+    /// workbook template.
+    pub fn label_vi(&self, column: &str) -> Option<&'static str> {
+        let label = match (self.name, column) {
+            ("settings", "key") => "Khóa",
+            ("settings", "value") => "Giá trị",
+            (_, "id") => "Mã",
+            ("calendars", "days_per_week") => "Số ngày làm việc/tuần",
+            ("calendars", "weeks_per_year") => "Số tuần/năm",
+            ("calendars", "public_holidays") => "Ngày nghỉ lễ, tết",
+            ("calendars", "annual_leave") => "Ngày nghỉ phép",
+            ("calendars", "sick_leave") => "Ngày nghỉ ốm",
+            ("calendars", "other_leave") => "Ngày nghỉ khác",
+            ("calendars", "hours_per_day") => "Số giờ làm việc/ngày",
+            ("calendars", "available_hours") => "Tổng giờ làm việc/năm",
+            ("calendars", "name") => "Tên lịch",
+            ("units", "parent_id") => "Mã đơn vị cấp trên",
+            ("units", "name") => "Tên đơn vị",
+            ("units", "unit_type") => "Loại đơn vị",
+            ("units", "quota") => "Biên chế được giao",
+            (_, "unit_id") => "Mã đơn vị",
+            ("positions", "name") => "Tên vị trí việc làm",
+            ("positions", "category") => "Nhóm vị trí",
+            (_, "rank_code") => "Mã ngạch",
+            ("positions", "method") => "Cách tính",
+            ("positions", "count") => "Số người (cố định)",
+            ("positions", "min") => "Tối thiểu",
+            ("positions", "max") => "Tối đa",
+            ("positions", "calendar") => "Lịch làm việc",
+            ("positions", "proposed") => "Số đề nghị",
+            ("positions", "proposed_reason") => "Lý do đề nghị",
+            (_, "position_id") => "Mã vị trí",
+            ("duties", "name") => "Tên công việc",
+            ("duties", "kind") => "Loại",
+            ("duties", "volume") => "Khối lượng/năm",
+            ("duties", "minutes_per_item") => "Phút/sản phẩm",
+            ("duties", "coefficient") => "Hệ số",
+            ("duties", "percent") => "Tỷ lệ %",
+            ("duties", "minutes") => "Số phút",
+            ("duties", "per") => "Mỗi",
+            ("duties", "staff") => "Số người",
+            ("duties", "ratio") => "Định mức",
+            ("duties", "code") => "Mã thủ tục",
+            ("staff", "fte") => "Quy đổi toàn thời gian",
+            ("job_descriptions", "section") => "Mục",
+            ("job_descriptions", "step") => "Bậc",
+            ("job_descriptions", "content") => "Nội dung",
+            ("job_descriptions", "output") => "Sản phẩm đầu ra",
+            ("job_descriptions", "criterion") => "Tiêu chí đánh giá",
+            ("job_descriptions", "group") => "Nhóm",
+            ("job_descriptions", "name") => "Tên năng lực",
+            ("job_descriptions", "level") => "Cấp độ (1-5)",
+            ("job_descriptions", "detail") => "Yêu cầu cụ thể",
+            _ => return None,
+        };
+        self.column(column).map(|_| label)
     }
 }
 
@@ -119,6 +177,8 @@ pub const POSITIONS: TableSpec = TableSpec {
         optional("min"),
         optional("max"),
         optional("calendar"),
+        optional("proposed"),
+        optional("proposed_reason"),
     ],
     keeps_other_columns: false,
 };
@@ -159,8 +219,36 @@ pub const STAFF: TableSpec = TableSpec {
     keeps_other_columns: true,
 };
 
+/// Job descriptions (Phụ lục IV), one item a row: `section` says which part of the
+/// description the row fills and so which of the other columns it uses.
+pub const JOB_DESCRIPTIONS: TableSpec = TableSpec {
+    name: "job_descriptions",
+    required: false,
+    columns: &[
+        required("position_id"),
+        required("section"),
+        optional("step"),
+        optional("content"),
+        optional("output"),
+        optional("criterion"),
+        optional("group"),
+        optional("name"),
+        optional("level"),
+        optional("detail"),
+    ],
+    keeps_other_columns: false,
+};
+
 /// Every table, in the order they are read and written.
-pub const ALL: [TableSpec; 6] = [SETTINGS, CALENDARS, UNITS, POSITIONS, DUTIES, STAFF];
+pub const ALL: [TableSpec; 7] = [
+    SETTINGS,
+    CALENDARS,
+    UNITS,
+    POSITIONS,
+    DUTIES,
+    STAFF,
+    JOB_DESCRIPTIONS,
+];
 
 #[cfg(test)]
 mod tests {
@@ -179,6 +267,16 @@ mod tests {
             Some("minutes_per_item")
         );
         assert!(DUTIES.column("minutes_per").is_none());
+    }
+
+    #[test]
+    fn every_column_has_a_vietnamese_label() {
+        for table in ALL {
+            for name in table.column_names() {
+                assert!(table.label_vi(name).is_some(), "{}.{name}", table.name);
+            }
+        }
+        assert_eq!(UNITS.label_vi("no_such_column"), None);
     }
 
     #[test]

@@ -8,29 +8,48 @@ use std::path::PathBuf;
 pub const MAX_LISTED: usize = 50;
 
 /// One problem found while importing: a missing file or column, an unreadable file, or a bad
-/// row or cell. `file` names the source as the user knows it (e.g. `duties.csv`); `line` is the
-/// line of the file where the row starts, the header being line 1.
+/// row or cell. `file` names the source as the user knows it (a file `duties.csv`, or a
+/// workbook sheet `duties`); `line` is the line of the file where the row starts, the header
+/// being line 1 (in a sheet, the spreadsheet's row number).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum Problem {
-    #[error("{file}: required file is missing")]
+    #[error("{file}: required {} is missing", what(file))]
     MissingFile { file: String },
     #[error("{file}: cannot be read: {reason}")]
     Unreadable { file: String, reason: String },
     #[error("{file}: required column \"{column}\" is missing")]
     MissingColumn { file: String, column: String },
-    #[error("{file}:{line}, column \"{column}\": {message}")]
+    #[error("{}, column \"{column}\": {message}", at(file, *line))]
     Cell {
         file: String,
         line: u64,
         column: String,
         message: String,
     },
-    #[error("{file}:{line}: {message}")]
+    #[error("{}: {message}", at(file, *line))]
     Row {
         file: String,
         line: u64,
         message: String,
     },
+}
+
+/// A table is a file (`units.csv`) or a workbook sheet (`units`).
+fn is_file(source: &str) -> bool {
+    source.ends_with(".csv")
+}
+
+fn what(source: &str) -> &'static str {
+    if is_file(source) { "file" } else { "sheet" }
+}
+
+/// `units.csv:4` in a file, `units, row 4` in a sheet.
+fn at(source: &str, line: u64) -> String {
+    if is_file(source) {
+        format!("{source}:{line}")
+    } else {
+        format!("{source}, row {line}")
+    }
 }
 
 impl Problem {
@@ -82,13 +101,19 @@ impl fmt::Display for Problems {
     }
 }
 
-/// Why a folder could not be imported.
+/// Why a folder or workbook could not be imported.
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
     #[error("directory not found: {}", .0.display())]
     DirectoryNotFound(PathBuf),
     #[error("not a directory: {}", .0.display())]
     NotADirectory(PathBuf),
+    #[error("not found: {}", .0.display())]
+    NotFound(PathBuf),
+    #[error("{}: neither a folder of CSV files nor a workbook (.xlsx, .xlsm, .ods)", .0.display())]
+    NotImportable(PathBuf),
+    #[error("cannot read the workbook {}: {reason}", path.display())]
+    Workbook { path: PathBuf, reason: String },
     /// The folder was read, and these problems were found in it.
     #[error("{0}")]
     Invalid(Problems),
@@ -121,6 +146,9 @@ pub enum ExportError {
         column: String,
         value: f64,
     },
+    /// The workbook could not be built or written.
+    #[error("cannot write the workbook {}: {reason}", path.display())]
+    Workbook { path: PathBuf, reason: String },
     /// A personal field of a staff member whose name cannot be a column of its own.
     #[error("{file}: staff \"{id}\": personal field \"{key}\" {reason}")]
     PersonalField {
@@ -150,6 +178,24 @@ mod tests {
             cell(14).to_string(),
             "duties.csv:14, column \"volume\": \"abc\" is not a number"
         );
+    }
+
+    #[test]
+    fn sheet_problems_name_sheet_row_and_column() {
+        let problem = Problem::Cell {
+            file: "positions".into(),
+            line: 5,
+            column: "count".into(),
+            message: "bad".into(),
+        };
+        assert_eq!(
+            problem.to_string(),
+            "positions, row 5, column \"count\": bad"
+        );
+        let missing = Problem::MissingFile {
+            file: "units".into(),
+        };
+        assert_eq!(missing.to_string(), "units: required sheet is missing");
     }
 
     #[test]

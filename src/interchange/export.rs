@@ -8,12 +8,12 @@ use super::columns::{CALENDARS, TableSpec};
 use super::csv_dir;
 use super::error::ExportError;
 use super::table::OutTable;
-use super::{calendars, duties, positions, settings, staff, units};
+use super::{calendars, duties, job_descriptions, positions, settings, staff, units};
 use crate::model::Plan;
 
 /// Writes `plan` into `dir` (created if missing) as `settings.csv`, `calendars.csv` (only when
 /// the plan has calendars; an outdated one is removed), `units.csv`, `positions.csv`,
-/// `duties.csv` and `staff.csv`: UTF-8 without BOM, header row first.
+/// `duties.csv`, `staff.csv` and `job_descriptions.csv`: UTF-8 without BOM, header row first.
 pub fn export_dir(plan: &Plan, dir: &Path) -> Result<(), ExportError> {
     let tables = tables(plan)?;
     fs::create_dir_all(dir).map_err(|source| ExportError::CreateDir {
@@ -40,6 +40,7 @@ pub fn tables(plan: &Plan) -> Result<Vec<OutTable>, ExportError> {
     tables.push(positions::write(&plan.positions));
     tables.push(duties::write(&plan.positions)?);
     tables.push(staff::write(&plan.staff)?);
+    tables.push(job_descriptions::write(&plan.positions));
     Ok(tables)
 }
 

@@ -1,4 +1,5 @@
-//! Import: a folder of CSV files read into a plan, with every problem found reported at once.
+//! Import: a folder of CSV files or a workbook read into a plan, with every problem found
+//! reported at once.
 
 use std::path::Path;
 
@@ -6,7 +7,8 @@ use super::columns::{self, TableSpec};
 use super::csv_dir::CsvDir;
 use super::error::{ImportError, Problem, Problems};
 use super::table::{Bound, Table};
-use super::{calendars, duties, positions, settings, staff, units};
+use super::workbook::{self, Workbook};
+use super::{calendars, duties, job_descriptions, positions, settings, staff, units};
 use crate::model::{FORMAT_VERSION, Plan};
 
 /// Where the tables of a plan come from: a folder of CSV files, or another source of rows.
@@ -37,6 +39,20 @@ pub fn import_dir(dir: &Path) -> Result<Plan, ImportError> {
         return Err(ImportError::NotADirectory(dir.to_owned()));
     }
     import_from(&CsvDir::new(dir))
+}
+
+/// Reads a plan from a folder of CSV files or from a workbook (`.xlsx`, `.xlsm`, `.ods`) with
+/// one sheet per table.
+pub fn import_path(path: &Path) -> Result<Plan, ImportError> {
+    if path.is_dir() {
+        import_dir(path)
+    } else if !path.exists() {
+        Err(ImportError::NotFound(path.to_owned()))
+    } else if workbook::is_workbook(path) {
+        import_from(&Workbook::open(path)?)
+    } else {
+        Err(ImportError::NotImportable(path.to_owned()))
+    }
 }
 
 /// Reads a plan from any source of tables.
@@ -71,6 +87,12 @@ pub fn import_from(source: &dyn TableSource) -> Result<Plan, ImportError> {
         let label = source.label(&columns::POSITIONS);
         let known = position_ids.as_ref().map(|ids| (ids, label.as_str()));
         duties::read(&bound, &mut plan.positions, known, &mut problems);
+    }
+    let table = load(source, &columns::JOB_DESCRIPTIONS, &mut problems);
+    if let Some(bound) = bind(&table, &columns::JOB_DESCRIPTIONS, &mut problems) {
+        let label = source.label(&columns::POSITIONS);
+        let known = position_ids.as_ref().map(|ids| (ids, label.as_str()));
+        job_descriptions::read(&bound, &mut plan.positions, known, &mut problems);
     }
     let table = load(source, &columns::STAFF, &mut problems);
     if let Some(bound) = bind(&table, &columns::STAFF, &mut problems) {

@@ -1,13 +1,15 @@
-//! The interchange format: a folder of CSV files that other tools can read and write.
+//! The interchange format: a folder of CSV files that other tools can read and write, or a
+//! workbook with one sheet per file (named like the file without `.csv`).
 //!
 //! | file | columns |
 //! |---|---|
 //! | `settings.csv` | `key,value`; keys `name`, `agency`, `year`, `rounding` |
 //! | `calendars.csv` | `id,days_per_week,weeks_per_year,public_holidays,annual_leave,sick_leave,other_leave,hours_per_day,available_hours` (and an optional `name`) |
 //! | `units.csv` | `id,parent_id,name,unit_type,quota` |
-//! | `positions.csv` | `id,unit_id,name,category,rank_code,method,count,min,max,calendar` |
+//! | `positions.csv` | `id,unit_id,name,category,rank_code,method,count,min,max,calendar,proposed,proposed_reason` |
 //! | `duties.csv` | `id,position_id,name,kind,volume,minutes_per_item,coefficient,percent,minutes,per,staff,ratio,code` |
 //! | `staff.csv` | `id,unit_id,position_id,rank_code,fte` and any personal columns |
+//! | `job_descriptions.csv` | `position_id,section,step,content,output,criterion,group,name,level,detail` |
 //!
 //! `units.csv` and `positions.csv` are required, the others optional. Column order is free and
 //! names are matched ignoring case; a missing optional column reads as empty cells, an unknown
@@ -19,7 +21,8 @@
 //! The layers: `csv_dir` turns files into [`table::Table`]s of cleaned text cells; one module
 //! per table (`units`, `positions`, ...) turns rows into the model and back, knowing nothing
 //! of CSV, so that another source of rows (a workbook sheet) can feed the same code through
-//! [`TableSource`].
+//! [`TableSource`]: `workbook` reads sheets into the same tables, and `template` writes the
+//! empty workbook planners fill in.
 
 mod calendars;
 mod cells;
@@ -29,12 +32,17 @@ mod duties;
 mod error;
 mod export;
 mod import;
+mod job_descriptions;
 mod positions;
 mod settings;
 mod staff;
 pub mod table;
+mod template;
 mod units;
+mod workbook;
 
 pub use error::{ExportError, ImportError, MAX_LISTED, Problem, Problems};
 pub use export::export_dir;
-pub use import::{TableSource, import_dir, import_from};
+pub use import::{TableSource, import_dir, import_from, import_path};
+pub use template::write_template;
+pub use workbook::{Workbook, is_workbook};

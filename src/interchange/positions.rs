@@ -1,4 +1,5 @@
-//! `positions.csv`: job positions, one a row (their workload is in `duties.csv`).
+//! `positions.csv`: job positions, one a row, with the headcount proposed for each (their
+//! workload is in `duties.csv`, their job descriptions in `job_descriptions.csv`).
 
 use std::collections::HashSet;
 
@@ -6,7 +7,7 @@ use super::cells::Cells;
 use super::columns::POSITIONS;
 use super::error::Problem;
 use super::table::{Bound, OutTable};
-use crate::model::{Category, Method, Position};
+use crate::model::{Category, Method, Position, Proposal};
 
 /// The positions of the table, in file order, without components; rows with problems are left
 /// out. Also returns every id named in the table, good rows or not, so that duties naming a
@@ -31,6 +32,14 @@ pub fn read(bound: &Bound, problems: &mut Vec<Problem>) -> (Vec<Position>, HashS
         let min = cells.count("min");
         let max = cells.count("max");
         let calendar = cells.optional_text("calendar");
+        let proposed = cells.count("proposed");
+        let reason = cells.text("proposed_reason");
+        if proposed.is_none() && !reason.is_empty() {
+            cells.error(
+                "proposed_reason",
+                "a reason is given without a proposed count in \"proposed\"",
+            );
+        }
         if let (true, Some(category), Some(method)) = (cells.ok(), category, method) {
             positions.push(Position {
                 id,
@@ -44,7 +53,7 @@ pub fn read(bound: &Bound, problems: &mut Vec<Problem>) -> (Vec<Position>, HashS
                 max,
                 calendar,
                 components: Vec::new(),
-                proposed: None,
+                proposed: proposed.map(|count| Proposal { count, reason }),
                 job_description: Default::default(),
             });
         }
@@ -70,6 +79,11 @@ pub fn write(positions: &[Position]) -> OutTable {
                 optional(p.min),
                 optional(p.max),
                 p.calendar.clone().unwrap_or_default(),
+                optional(p.proposed.as_ref().map(|proposal| proposal.count)),
+                p.proposed
+                    .as_ref()
+                    .map(|proposal| proposal.reason.clone())
+                    .unwrap_or_default(),
             ]
         })
         .collect();

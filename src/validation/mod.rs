@@ -9,6 +9,7 @@
 mod calendars;
 mod cycles;
 mod ids;
+mod job_descriptions;
 mod meta;
 mod numbers;
 mod place;
@@ -35,5 +36,6 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
     cycles::check(&plan.units, &ids, &mut problems);
     positions::check(plan, &ids, &mut problems);
     staff::check(plan, &ids, &mut problems);
+    job_descriptions::check(plan, &mut problems);
     problems
 }

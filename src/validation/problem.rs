@@ -81,6 +81,10 @@ pub enum ProblemKind {
 
     #[error("min {min} is greater than max {max}")]
     MinAboveMax { min: u32, max: u32 },
+
+    /// A competency level outside the frame's 1 to 5.
+    #[error("competency level {level} is not between 1 and 5")]
+    LevelOutOfRange { level: u8 },
 }
 
 /// `a -> b -> c -> a`.
@@ -130,6 +134,9 @@ impl ProblemKind {
             ),
             ProblemKind::MinAboveMax { min, max } => {
                 format!("tối thiểu {min} lớn hơn tối đa {max}")
+            }
+            ProblemKind::LevelOutOfRange { level } => {
+                format!("cấp độ năng lực {level} không nằm trong khoảng 1 đến 5")
             }
         }
     }

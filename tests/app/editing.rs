@@ -58,6 +58,8 @@ fn required(harness: &Harness<'static, VtvlApp>, position: &str) -> i64 {
 fn land_officer_workload() -> Harness<'static, VtvlApp> {
     let mut harness = default_harness();
     harness.state_mut().state.show_explain = true;
+    // Lay out with the panel open first: the narrower centre may wrap the tab row.
+    harness.run();
     click(&mut harness, "Chuyên viên địa chính - đất đai");
     click(&mut harness, "Khối lượng công việc");
     harness

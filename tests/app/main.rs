@@ -4,6 +4,8 @@ mod harness;
 
 mod dashboard_settings;
 mod editing;
+mod export;
 mod files;
+mod job_descriptions;
 mod main_window;
 mod new_user;

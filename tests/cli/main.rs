@@ -4,8 +4,10 @@ mod workdir;
 
 mod compute;
 mod explain;
+mod export;
 mod export_csv;
 mod generate;
 mod import;
 mod samples;
+mod template;
 mod validate;

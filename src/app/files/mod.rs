@@ -1,5 +1,5 @@
-//! Files: new plans, opening, saving, importing an interchange folder, recent files, dropped
-//! files, the unsaved-changes question and recovery copies.
+//! Files: new plans, opening, saving, importing an interchange folder or workbook, recent
+//! files, dropped files, the unsaved-changes question and recovery copies.
 //!
 //! Every action that would replace or close the document goes through [`request`], which asks
 //! first when there are unsaved changes. File and folder choices go through [`FileDialogs`]
@@ -49,6 +49,8 @@ pub enum Pending {
     Open,
     OpenPath(PathBuf),
     Import,
+    /// Import from a workbook (a filled template) chosen in a dialog.
+    ImportWorkbook,
     ImportPath(PathBuf),
     Quit,
 }
@@ -187,6 +189,20 @@ fn proceed(state: &mut AppState, pending: Pending) {
                 Picked::Unavailable => type_path(state, PathPurpose::Import, folder, ""),
             }
         }
+        Pending::ImportWorkbook => {
+            let title = state
+                .t(
+                    "Chọn tệp Excel để nhập",
+                    "Choose an Excel workbook to import",
+                )
+                .to_owned();
+            let folder = start_folder(state);
+            match state.files.dialogs.pick_workbook(&title, folder.as_deref()) {
+                Picked::Path(path) => import_path(state, &path),
+                Picked::Cancelled => {}
+                Picked::Unavailable => type_path(state, PathPurpose::Import, folder, ""),
+            }
+        }
         Pending::ImportPath(path) => import_path(state, &path),
         Pending::Quit => {
             state.files.close_allowed = true;
@@ -295,15 +311,16 @@ pub fn open_path(state: &mut AppState, path: &Path) {
     }
 }
 
-/// Imports an interchange folder. When it cannot be read or does not validate, the problems
-/// are shown and the document stays as it was.
+/// Imports an interchange folder or workbook. When it cannot be read or does not validate,
+/// the problems are shown and the document stays as it was.
 pub fn import_path(state: &mut AppState, dir: &Path) {
-    let title = format!(
-        "{} {}",
-        state.t("Không nhập được thư mục", "Cannot import the folder"),
-        dir.display()
-    );
-    let plan = match interchange::import_dir(dir) {
+    let title = if dir.is_dir() {
+        state.t("Không nhập được thư mục", "Cannot import the folder")
+    } else {
+        state.t("Không nhập được tệp", "Cannot import the file")
+    };
+    let title = format!("{title} {}", dir.display());
+    let plan = match interchange::import_path(dir) {
         Ok(plan) => plan,
         Err(error) => {
             let lines = match error.problems() {
@@ -477,9 +494,9 @@ fn file_name(path: &Path) -> String {
         .into_owned()
 }
 
-/// What a dropped path is: a folder is imported, a `.ron` file opened.
+/// What a dropped path is: a folder or workbook is imported, a `.ron` file opened.
 fn dropped(state: &mut AppState, path: &Path) {
-    if path.is_dir() {
+    if path.is_dir() || interchange::is_workbook(path) {
         request(state, Pending::ImportPath(path.to_path_buf()));
     } else if path
         .extension()
@@ -490,8 +507,8 @@ fn dropped(state: &mut AppState, path: &Path) {
         state.notice = Some(Notice::Error(format!(
             "{} {}",
             state.t(
-                "Chỉ mở được tệp .ron hoặc thư mục CSV, không mở được",
-                "Only .ron files or CSV folders can be opened, not"
+                "Chỉ mở được tệp .ron, tệp Excel hoặc thư mục CSV, không mở được",
+                "Only .ron files, Excel workbooks or CSV folders can be opened, not"
             ),
             file_name(path)
         )));

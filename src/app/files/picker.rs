@@ -22,6 +22,10 @@ pub trait FileDialogs {
     fn pick_save_path(&mut self, title: &str, folder: Option<&Path>, file_name: &str) -> Picked;
     /// A folder (an interchange folder of CSV files).
     fn pick_folder(&mut self, title: &str, folder: Option<&Path>) -> Picked;
+    /// A workbook (`.xlsx`) to import. Dialogs that cannot filter by kind answer as for a plan.
+    fn pick_workbook(&mut self, title: &str, folder: Option<&Path>) -> Picked {
+        self.pick_plan(title, folder)
+    }
 }
 
 /// The desktop's own dialogs through `rfd` (the XDG portal, else zenity).
@@ -33,6 +37,7 @@ pub struct NativeDialogs;
 const NO_DIALOG_WITHIN: Duration = Duration::from_millis(150);
 
 const PLAN_FILTER: (&str, &[&str]) = ("vtvl (.ron)", &["ron"]);
+const WORKBOOK_FILTER: (&str, &[&str]) = ("Excel (.xlsx)", &["xlsx", "xlsm", "ods"]);
 
 impl NativeDialogs {
     fn dialog(title: &str, folder: Option<&Path>) -> rfd::FileDialog {
@@ -76,6 +81,14 @@ impl FileDialogs for NativeDialogs {
 
     fn pick_folder(&mut self, title: &str, folder: Option<&Path>) -> Picked {
         Self::run(|| Self::dialog(title, folder).pick_folder())
+    }
+
+    fn pick_workbook(&mut self, title: &str, folder: Option<&Path>) -> Picked {
+        Self::run(|| {
+            Self::dialog(title, folder)
+                .add_filter(WORKBOOK_FILTER.0, WORKBOOK_FILTER.1)
+                .pick_file()
+        })
     }
 }
 

@@ -132,6 +132,19 @@ fn file_menu_ui(state: &AppState, ui: &mut egui::Ui, raised: &mut Vec<Command>) 
     {
         raised.push(Command::Import);
     }
+    if ui
+        .button(state.t("Nhập từ tệp Excel...", "Import an Excel workbook..."))
+        .clicked()
+    {
+        raised.push(Command::ImportWorkbook);
+    }
+    ui.separator();
+    if ui
+        .button(state.t("Xuất hồ sơ Excel...", "Export the dossier workbook..."))
+        .clicked()
+    {
+        raised.push(Command::ExportDossier);
+    }
     ui.separator();
     if ui
         .button(state.t("Thoát (Ctrl+Q)", "Quit (Ctrl+Q)"))

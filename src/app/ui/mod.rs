@@ -4,6 +4,7 @@ mod dashboard_tab;
 mod dialogs;
 mod explain_panel;
 mod figures;
+mod job_description_tab;
 mod menu_bar;
 mod position_form;
 mod positions_tab;
@@ -39,6 +40,7 @@ pub fn app_ui(state: &mut AppState, ui: &mut egui::Ui) {
             Tab::Positions => positions_tab::positions_tab_ui(state, ui),
             Tab::Workload => workload_tab::workload_tab_ui(state, ui),
             Tab::Staff => staff_tab::staff_tab_ui(state, ui),
+            Tab::JobDescription => job_description_tab::job_description_tab_ui(state, ui),
             Tab::Dashboard => dashboard_tab::dashboard_tab_ui(state, ui),
             Tab::Settings => settings_tab::settings_tab_ui(state, ui),
         }
@@ -53,6 +55,7 @@ fn tabs_ui(state: &mut AppState, ui: &mut egui::Ui) {
             (Tab::Positions, "Vị trí việc làm", "Positions"),
             (Tab::Workload, "Khối lượng công việc", "Workload"),
             (Tab::Staff, "Nhân sự", "Staff"),
+            (Tab::JobDescription, "Mô tả công việc", "Job description"),
             (Tab::Dashboard, "Biểu đồ", "Dashboard"),
             (Tab::Settings, "Thiết lập", "Settings"),
         ] {

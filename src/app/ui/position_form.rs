@@ -11,7 +11,7 @@ use super::positions_tab::category_label;
 use crate::app::edit::{self, Created, Edit, InputError};
 use crate::app::i18n::Language;
 use crate::app::state::{AppState, Notice, PendingCell};
-use crate::model::{Category, Method, Plan, Position};
+use crate::model::{Category, Method, Plan, Position, Proposal};
 
 /// Draws a typed field showing `current` (or the text being typed). Returns the text to commit
 /// once the user has finished typing a change: Enter, leaving the field, or a value set by
@@ -343,6 +343,59 @@ pub(super) fn position_form_ui(state: &mut AppState, ui: &mut egui::Ui) {
                     commit(state, &key("max"), &label, text, edit);
                 }
                 ui.end_row();
+
+                proposal_fields_ui(state, ui, &position);
+                ui.end_row();
             });
+        ui.weak(state.t(
+            "Để trống số đề xuất: đề xuất đúng số cần có theo tính toán.",
+            "An empty proposed count proposes the computed number.",
+        ));
     });
+}
+
+/// The headcount the agency proposes and why: an empty count proposes the computed one, and a
+/// reason needs a count.
+fn proposal_fields_ui(state: &mut AppState, ui: &mut egui::Ui, position: &Position) {
+    let key = |field: &str| format!("position/{}/{field}", position.id);
+    let update = |change: &dyn Fn(&mut Position)| {
+        let mut updated = position.clone();
+        change(&mut updated);
+        Edit::UpdatePosition(Box::new(updated))
+    };
+    let reason = position
+        .proposed
+        .as_ref()
+        .map(|p| p.reason.clone())
+        .unwrap_or_default();
+    let label = state.t("Số đề xuất", "Proposed count").to_owned();
+    let current = count_text(position.proposed.as_ref().map(|p| p.count));
+    if let Some(text) = form_field(state, ui, &label, &key("proposed"), &current, 50.0) {
+        let edit = parse_optional_count(state, &text).map(|count| {
+            update(&|p| {
+                p.proposed = count.map(|count| Proposal {
+                    count,
+                    reason: reason.clone(),
+                })
+            })
+        });
+        commit(state, &key("proposed"), &label, text, edit);
+    }
+    let label = state
+        .t("Lý do đề xuất", "Reason for the proposal")
+        .to_owned();
+    let field = key("proposed_reason");
+    if let Some(text) = form_field(state, ui, &label, &field, &reason, 260.0) {
+        let edit = match position.proposed {
+            Some(_) => Ok(update(&|p| {
+                if let Some(proposal) = &mut p.proposed {
+                    proposal.reason = text.trim().to_owned();
+                }
+            })),
+            None => Err(state
+                .t("nhập số đề xuất trước", "enter the proposed count first")
+                .to_owned()),
+        };
+        commit(state, &field, &label, text, edit);
+    }
 }

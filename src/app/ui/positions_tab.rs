@@ -119,6 +119,16 @@ fn visible_rows(state: &AppState) -> Vec<usize> {
                 PositionColumn::Rank => pa.rank_code.cmp(&pb.rank_code),
                 PositionColumn::RequiredFte => by_figure(|r| r.required_fte),
                 PositionColumn::Required => by_figure(|r| r.required as f64),
+                PositionColumn::Proposed => {
+                    let count = |i: usize| {
+                        plan.positions[i]
+                            .proposed
+                            .as_ref()
+                            .map(|p| i64::from(p.count))
+                            .or_else(|| result(i).map(|r| r.required))
+                    };
+                    count(a).cmp(&count(b))
+                }
                 PositionColumn::Current => by_figure(|r| r.current),
                 PositionColumn::Difference => by_figure(|r| r.difference),
                 PositionColumn::Ratio => by_figure(|r| r.ratio.unwrap_or(f64::INFINITY)),
@@ -138,6 +148,7 @@ fn table_ui(state: &mut AppState, ui: &mut egui::Ui, rows: &[usize]) {
             state.t("Cần (FTE)", "Required FTE"),
         ),
         (PositionColumn::Required, state.t("Cần", "Required")),
+        (PositionColumn::Proposed, state.t("Đề xuất", "Proposed")),
         (PositionColumn::Current, state.t("Hiện có", "Current")),
         (
             PositionColumn::Difference,
@@ -159,7 +170,7 @@ fn table_ui(state: &mut AppState, ui: &mut egui::Ui, rows: &[usize]) {
         .sense(egui::Sense::click())
         .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
         .column(Column::initial(240.0).at_least(120.0).clip(true))
-        .columns(Column::auto().at_least(60.0), 5)
+        .columns(Column::auto().at_least(60.0), 6)
         .column(Column::initial(120.0).clip(true))
         .column(Column::auto().at_least(60.0))
         .column(Column::initial(90.0).clip(true))
@@ -222,8 +233,9 @@ fn table_ui(state: &mut AppState, ui: &mut egui::Ui, rows: &[usize]) {
                         }
                     });
                     row.col(|ui| {
-                        ui.label(required);
+                        ui.label(&required);
                     });
+                    row.col(|ui| proposed_cell(state, ui, position, Some(&required)));
                     row.col(|ui| {
                         ui.label(current);
                     });
@@ -237,9 +249,13 @@ fn table_ui(state: &mut AppState, ui: &mut egui::Ui, rows: &[usize]) {
                         ui.label(ratio);
                     });
                 } else {
-                    for _ in 0..5 {
+                    for column in 0..6 {
                         row.col(|ui| {
-                            ui.label("…");
+                            if column == 2 {
+                                proposed_cell(state, ui, position, None);
+                            } else {
+                                ui.label("…");
+                            }
                         });
                     }
                 }
@@ -273,6 +289,32 @@ fn table_ui(state: &mut AppState, ui: &mut egui::Ui, rows: &[usize]) {
     if let Some(id) = explain_clicked {
         state.selected_position = Some(id);
         state.show_explain = true;
+    }
+}
+
+/// The proposed count, or the computed one (`required`) in grey when nothing is proposed.
+fn proposed_cell(
+    state: &AppState,
+    ui: &mut egui::Ui,
+    position: &crate::model::Position,
+    required: Option<&str>,
+) {
+    match (&position.proposed, required) {
+        (Some(proposal), _) => {
+            let label = ui.label(proposal.count.to_string());
+            if !proposal.reason.is_empty() {
+                label.on_hover_text(&proposal.reason);
+            }
+        }
+        (None, Some(required)) => {
+            ui.weak(required).on_hover_text(state.t(
+                "Chưa đề xuất: bằng số cần theo tính toán",
+                "Nothing proposed: the computed number",
+            ));
+        }
+        (None, None) => {
+            ui.label("…");
+        }
     }
 }
 

@@ -1,0 +1,56 @@
+//! `vtvl chart`: one of the dossier's charts alone, as PNG or SVG.
+
+use std::path::PathBuf;
+
+use super::PlanPath;
+use super::plan_input::load_valid;
+use crate::dossier::{self, ChartKind};
+use crate::engine;
+
+/// Which chart to draw.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Kind {
+    /// Required against current headcount per unit.
+    Units,
+    /// Current against proposed headcount per rank.
+    Ranks,
+}
+
+#[derive(Debug, clap::Args)]
+#[command(group(clap::ArgGroup::new("output").required(true).multiple(false).args(["png", "svg"])))]
+pub struct Args {
+    /// The plan file (.ron).
+    pub plan: PlanPath,
+    /// The chart to draw.
+    #[arg(long, value_enum)]
+    pub kind: Kind,
+    /// Write a PNG image.
+    #[arg(long, value_name = "FILE")]
+    pub png: Option<PathBuf>,
+    /// Write an SVG image.
+    #[arg(long, value_name = "FILE")]
+    pub svg: Option<PathBuf>,
+}
+
+pub fn run(args: &Args) -> anyhow::Result<()> {
+    let plan = load_valid(&args.plan)?;
+    let results = engine::compute(&plan)?;
+    let kind = match args.kind {
+        Kind::Units => ChartKind::Units,
+        Kind::Ranks => ChartKind::Ranks,
+    };
+    let data = dossier::chart_data(&plan, &results, kind)?;
+    let written = match (&args.png, &args.svg) {
+        (Some(path), _) => {
+            dossier::render_png(&data, path)?;
+            path
+        }
+        (None, Some(path)) => {
+            dossier::render_svg(&data, path)?;
+            path
+        }
+        (None, None) => anyhow::bail!("give --png FILE or --svg FILE"),
+    };
+    eprintln!("{} -> {}", args.plan.display(), written.display());
+    Ok(())
+}

@@ -1,0 +1,25 @@
+//! `vtvl export`: the approval dossier as an Excel workbook.
+
+use std::path::PathBuf;
+
+use super::PlanPath;
+use super::plan_input::load_valid;
+use crate::dossier::{self, DossierDate};
+use crate::engine;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The plan file (.ron).
+    pub plan: PlanPath,
+    /// The workbook to write (.xlsx).
+    #[arg(long, value_name = "FILE")]
+    pub xlsx: PathBuf,
+}
+
+pub fn run(args: &Args) -> anyhow::Result<()> {
+    let plan = load_valid(&args.plan)?;
+    let results = engine::compute(&plan)?;
+    dossier::write_workbook(&plan, &results, &args.xlsx, DossierDate::today())?;
+    eprintln!("{} -> {}", args.plan.display(), args.xlsx.display());
+    Ok(())
+}

@@ -1,0 +1,18 @@
+//! `vtvl template`: the empty workbook planners fill in and import with `vtvl import`.
+
+use std::path::PathBuf;
+
+use crate::interchange;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The workbook to write (.xlsx): one sheet per interchange table.
+    #[arg(long)]
+    pub xlsx: PathBuf,
+}
+
+pub fn run(args: &Args) -> anyhow::Result<()> {
+    interchange::write_template(&args.xlsx)?;
+    eprintln!("{}", args.xlsx.display());
+    Ok(())
+}

@@ -1,0 +1,121 @@
+//! Danh mục VTVL: positions grouped by the four categories, numbered, with rank and headcount.
+
+use rust_xlsxwriter::{Formula, Worksheet};
+
+use super::DossierError;
+use super::figures::{proposed_count, unit_figures};
+use super::print::{self, Styles, cell_ref, result, roman};
+use crate::engine::PlanResults;
+use crate::model::{Category, Plan};
+
+pub const NAME: &str = "Danh mục VTVL";
+
+const HEADERS: [(&str, f64); 7] = [
+    ("STT", 6.0),
+    ("Tên vị trí việc làm", 40.0),
+    ("Đơn vị", 32.0),
+    ("Mã ngạch", 10.0),
+    ("Số người hiện có", 10.0),
+    ("Số người theo tính toán", 11.0),
+    ("Số người đề nghị", 10.0),
+];
+const FIGURES: [u16; 3] = [4, 5, 6];
+
+pub fn write(
+    sheet: &mut Worksheet,
+    styles: &Styles,
+    plan: &Plan,
+    results: &PlanResults,
+) -> Result<(), DossierError> {
+    sheet.set_name(NAME)?;
+    let last_col = 6;
+    sheet.merge_range(0, 0, 0, last_col, "DANH MỤC VỊ TRÍ VIỆC LÀM", &styles.title)?;
+    sheet.merge_range(1, 0, 1, last_col, &plan.meta.name, &styles.subtitle)?;
+    let header_row = 3;
+    print::page_setup(sheet, false, Some(header_row), NAME)?;
+    for (col, (title, width)) in (0u16..).zip(HEADERS) {
+        sheet.set_column_width(col, width)?;
+        sheet.write_string_with_format(header_row, col, title, &styles.header)?;
+    }
+    sheet.set_row_height(header_row, 45)?;
+
+    // Tree order within each category, as in the summary.
+    let units = unit_figures(plan, results)?;
+    let mut row = header_row + 1;
+    let mut subtotal_rows = Vec::new();
+    let mut totals = [0.0f64; 3];
+    for (index, category) in Category::ALL.into_iter().enumerate() {
+        let members: Vec<_> = units
+            .iter()
+            .flat_map(|u| u.positions.iter().map(move |pair| (u.unit, pair)))
+            .filter(|(_, (p, _))| p.category == category)
+            .collect();
+        sheet.write_string_with_format(row, 0, roman(index + 1), &styles.group_center)?;
+        sheet.merge_range(
+            row,
+            1,
+            row,
+            last_col,
+            &format!("{} ({} vị trí)", category.label_vi(), members.len()),
+            &styles.group,
+        )?;
+        row += 1;
+        let first = row;
+        let mut sums = [0.0f64; 3];
+        for (number, (unit, (position, figures))) in (1u32..).zip(&members) {
+            let values = [
+                figures.current,
+                figures.required as f64,
+                proposed_count(position, figures),
+            ];
+            sheet.write_number_with_format(row, 0, number, &styles.text_center)?;
+            sheet.write_string_with_format(row, 1, &position.name, &styles.text)?;
+            sheet.write_string_with_format(row, 2, &unit.name, &styles.text)?;
+            sheet.write_string_with_format(row, 3, &position.rank_code, &styles.text_center)?;
+            for ((col, value), sum) in FIGURES.into_iter().zip(values).zip(&mut sums) {
+                let format = if col == 4 {
+                    &styles.general
+                } else {
+                    &styles.whole
+                };
+                sheet.write_number_with_format(row, col, value, format)?;
+                *sum += value;
+            }
+            row += 1;
+        }
+        sheet.write_blank(row, 0, &styles.total_label)?;
+        sheet.write_string_with_format(row, 1, "Cộng", &styles.total_label)?;
+        sheet.write_blank(row, 2, &styles.total_label)?;
+        sheet.write_blank(row, 3, &styles.total_label)?;
+        for ((col, sum), total) in FIGURES.into_iter().zip(sums).zip(&mut totals) {
+            let formula = if members.is_empty() {
+                "=0".to_owned()
+            } else {
+                format!("=SUM({}:{})", cell_ref(first, col), cell_ref(row - 1, col))
+            };
+            sheet.write_formula_with_format(
+                row,
+                col,
+                Formula::new(formula).set_result(result(sum)),
+                &styles.total_general,
+            )?;
+            *total += sum;
+        }
+        subtotal_rows.push(row);
+        row += 1;
+    }
+    sheet.write_blank(row, 0, &styles.total_label)?;
+    sheet.write_string_with_format(row, 1, "TỔNG CỘNG", &styles.total_label)?;
+    sheet.write_blank(row, 2, &styles.total_label)?;
+    sheet.write_blank(row, 3, &styles.total_label)?;
+    for (col, total) in FIGURES.into_iter().zip(totals) {
+        let terms: Vec<String> = subtotal_rows.iter().map(|&r| cell_ref(r, col)).collect();
+        sheet.write_formula_with_format(
+            row,
+            col,
+            Formula::new(format!("={}", terms.join("+"))).set_result(result(total)),
+            &styles.total_general,
+        )?;
+    }
+    Ok(())
+}

@@ -1,0 +1,26 @@
+//! What can go wrong while writing the dossier.
+
+use thiserror::Error;
+
+use crate::engine::{BreakdownError, EngineError};
+use crate::plan_file::PlanFileError;
+
+/// An error writing the workbook or drawing a chart.
+#[derive(Debug, Error)]
+pub enum DossierError {
+    #[error("cannot write the workbook: {0}")]
+    Xlsx(#[from] rust_xlsxwriter::XlsxError),
+    #[error(transparent)]
+    Engine(#[from] EngineError),
+    #[error(transparent)]
+    Breakdown(#[from] BreakdownError),
+    #[error(transparent)]
+    PlanFile(#[from] PlanFileError),
+    #[error("cannot draw the chart: {0}")]
+    Chart(String),
+    #[error("cannot write {path}: {source}")]
+    Io {
+        path: String,
+        source: std::io::Error,
+    },
+}

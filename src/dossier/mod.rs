@@ -1,0 +1,79 @@
+//! The approval dossier: the plan as an Excel workbook a Sở Nội vụ can print and check
+//! (summary, catalogue, workload, ranks, job descriptions, charts), and the charts alone.
+//!
+//! Every figure comes from the engine ([`crate::engine::compute`], [`crate::engine::explain`],
+//! [`crate::engine::breakdown`]); totals in the workbook are Excel formulas whose cached results
+//! are the engine's sums, so a reader without recalculation sees the same numbers.
+
+mod catalogue_sheet;
+mod charts;
+mod charts_sheet;
+mod date;
+mod error;
+mod figures;
+mod job_descriptions_sheet;
+mod print;
+mod ranks_sheet;
+mod summary_sheet;
+mod workload_sheet;
+
+use std::path::Path;
+
+use rust_xlsxwriter::Workbook;
+
+pub use charts::{ChartData, ChartKind, ChartSeries, chart_data, render_png, render_svg};
+pub use date::DossierDate;
+pub use error::DossierError;
+pub use figures::{RankFigures, UnitFigures, proposed_count, rank_structure, unit_figures};
+
+use crate::engine::PlanResults;
+use crate::model::Plan;
+
+/// The sheet names, in workbook order.
+pub const SHEET_NAMES: [&str; 6] = [
+    summary_sheet::NAME,
+    catalogue_sheet::NAME,
+    workload_sheet::NAME,
+    ranks_sheet::NAME,
+    job_descriptions_sheet::NAME,
+    charts_sheet::NAME,
+];
+
+/// Writes the dossier workbook of a computed plan to `path`, dated `today`.
+///
+/// `results` must be `engine::compute(plan)`; the plan must be valid.
+pub fn write_workbook(
+    plan: &Plan,
+    results: &PlanResults,
+    path: &Path,
+    today: DossierDate,
+) -> Result<(), DossierError> {
+    let mut workbook = build_workbook(plan, results, today)?;
+    workbook.save(path)?;
+    Ok(())
+}
+
+/// The dossier workbook as bytes (what [`write_workbook`] saves).
+pub fn workbook_bytes(
+    plan: &Plan,
+    results: &PlanResults,
+    today: DossierDate,
+) -> Result<Vec<u8>, DossierError> {
+    Ok(build_workbook(plan, results, today)?.save_to_buffer()?)
+}
+
+fn build_workbook(
+    plan: &Plan,
+    results: &PlanResults,
+    today: DossierDate,
+) -> Result<Workbook, DossierError> {
+    let styles = print::Styles::new();
+    let mut workbook = Workbook::new();
+    summary_sheet::write(workbook.add_worksheet(), &styles, plan, results, today)?;
+    catalogue_sheet::write(workbook.add_worksheet(), &styles, plan, results)?;
+    workload_sheet::write(workbook.add_worksheet(), &styles, plan, results)?;
+    ranks_sheet::write(workbook.add_worksheet(), &styles, plan, results)?;
+    job_descriptions_sheet::write(workbook.add_worksheet(), &styles, plan, results)?;
+    charts_sheet::write(workbook.add_worksheet(), &styles, plan, results)?;
+    Ok(workbook)
+}

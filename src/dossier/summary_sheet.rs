@@ -1,0 +1,335 @@
+//! Tổng hợp: the title block, then every unit's positions with current, computed and proposed
+//! headcount, subtotals per unit and per category and a grand total, all as formulas.
+
+use rust_xlsxwriter::{ExcelDateTime, Formula, RowNum, Worksheet};
+
+use super::figures::{proposed_count, unit_figures};
+use super::print::{self, Styles, cell_ref, result, roman};
+use super::{DossierDate, DossierError};
+use crate::engine::PlanResults;
+use crate::model::{Category, Plan};
+use crate::plan_file;
+
+pub const NAME: &str = "Tổng hợp";
+
+pub const TITLE: &str = "BẢNG TỔNG HỢP VỊ TRÍ VIỆC LÀM VÀ SỐ LƯỢNG NGƯỜI LÀM VIỆC";
+/// The label of the grand-total row.
+pub const GRAND_TOTAL: &str = "TỔNG CỘNG";
+/// The label of the fingerprint line of the title block.
+pub const FINGERPRINT_LABEL: &str = "Mã kiểm tra (SHA-256)";
+
+const COL_NO: u16 = 0;
+const COL_NAME: u16 = 1;
+const COL_CATEGORY: u16 = 2;
+const COL_RANK: u16 = 3;
+const COL_CURRENT: u16 = 4;
+const COL_REQUIRED: u16 = 5;
+const COL_PROPOSED: u16 = 6;
+const COL_CHANGE: u16 = 7;
+const COL_REASON: u16 = 8;
+
+const HEADERS: [(&str, f64); 9] = [
+    ("STT", 6.0),
+    ("Đơn vị / Vị trí việc làm", 40.0),
+    ("Nhóm vị trí việc làm", 31.0),
+    ("Mã ngạch", 10.0),
+    ("Số người hiện có", 10.0),
+    ("Số người theo tính toán", 11.0),
+    ("Số người đề nghị", 10.0),
+    ("Tăng (+), giảm (−) so với hiện có", 12.0),
+    ("Lý do đề nghị", 30.0),
+];
+
+/// The sums of a group of position rows, cached as the results of its total formulas.
+struct Sums {
+    current: f64,
+    required: f64,
+    proposed: f64,
+}
+
+impl Sums {
+    fn change(&self) -> f64 {
+        self.proposed - self.current
+    }
+}
+
+pub fn write(
+    sheet: &mut Worksheet,
+    styles: &Styles,
+    plan: &Plan,
+    results: &PlanResults,
+    today: DossierDate,
+) -> Result<(), DossierError> {
+    sheet.set_name(NAME)?;
+    for (col, (_, width)) in (0u16..).zip(HEADERS) {
+        sheet.set_column_width(col, width)?;
+    }
+    let header_row = title_block(sheet, styles, plan, today)?;
+    print::page_setup(sheet, true, Some(header_row), NAME)?;
+    for (col, (title, _)) in (0u16..).zip(HEADERS) {
+        sheet.write_string_with_format(header_row, col, title, &styles.header)?;
+    }
+    sheet.set_row_height(header_row, 45)?;
+
+    let units = unit_figures(plan, results)?;
+    let mut row = header_row + 1;
+    let first_data = row;
+    for (index, unit) in units.iter().enumerate() {
+        sheet.write_string_with_format(row, COL_NO, roman(index + 1), &styles.group_center)?;
+        sheet.merge_range(
+            row,
+            COL_NAME,
+            row,
+            COL_REASON,
+            &unit.unit.name,
+            &styles.group,
+        )?;
+        row += 1;
+        let first = row;
+        for (number, (position, result_row)) in (1u32..).zip(&unit.positions) {
+            let proposed = proposed_count(position, result_row);
+            sheet.write_number_with_format(row, COL_NO, number, &styles.text_center)?;
+            sheet.write_string_with_format(row, COL_NAME, &position.name, &styles.text)?;
+            sheet.write_string_with_format(
+                row,
+                COL_CATEGORY,
+                position.category.label_vi(),
+                &styles.text,
+            )?;
+            sheet.write_string_with_format(
+                row,
+                COL_RANK,
+                &position.rank_code,
+                &styles.text_center,
+            )?;
+            sheet.write_number_with_format(
+                row,
+                COL_CURRENT,
+                result_row.current,
+                &styles.general,
+            )?;
+            sheet.write_number_with_format(
+                row,
+                COL_REQUIRED,
+                result_row.required as f64,
+                &styles.whole,
+            )?;
+            sheet.write_number_with_format(row, COL_PROPOSED, proposed, &styles.whole)?;
+            sheet.write_formula_with_format(
+                row,
+                COL_CHANGE,
+                Formula::new(format!(
+                    "={}-{}",
+                    cell_ref(row, COL_PROPOSED),
+                    cell_ref(row, COL_CURRENT)
+                ))
+                .set_result(result(proposed - result_row.current)),
+                &styles.general,
+            )?;
+            let reason = position
+                .proposed
+                .as_ref()
+                .map(|p| p.reason.as_str())
+                .unwrap_or_default();
+            sheet.write_string_with_format(row, COL_REASON, reason, &styles.text)?;
+            row += 1;
+        }
+        let sums = Sums {
+            current: unit.current,
+            required: unit.required as f64,
+            proposed: unit.proposed,
+        };
+        sheet.write_blank(row, COL_NO, &styles.total_label)?;
+        sheet.write_string_with_format(
+            row,
+            COL_NAME,
+            format!("Cộng {}", unit.unit.name),
+            &styles.total_label,
+        )?;
+        for col in [COL_CATEGORY, COL_RANK, COL_REASON] {
+            sheet.write_blank(row, col, &styles.total_label)?;
+        }
+        write_sums(sheet, styles, row, &sums, |col| {
+            format!("=SUM({}:{})", cell_ref(first, col), cell_ref(row - 1, col))
+        })?;
+        row += 1;
+    }
+    let last_data = row.saturating_sub(1).max(first_data);
+
+    // Per category: SUMIF over the category column of the position rows.
+    row += 1;
+    sheet.merge_range(
+        row,
+        COL_NO,
+        row,
+        COL_REASON,
+        "TỔNG HỢP THEO NHÓM VỊ TRÍ VIỆC LÀM",
+        &styles.group,
+    )?;
+    row += 1;
+    let first_category = row;
+    for (index, category) in Category::ALL.into_iter().enumerate() {
+        let sums = category_sums(&units, category);
+        sheet.write_string_with_format(row, COL_NO, roman(index + 1), &styles.text_center)?;
+        sheet.write_string_with_format(row, COL_NAME, category.label_vi(), &styles.text)?;
+        sheet.write_string_with_format(row, COL_CATEGORY, category.label_vi(), &styles.text)?;
+        sheet.write_blank(row, COL_RANK, &styles.text)?;
+        sheet.write_blank(row, COL_REASON, &styles.text)?;
+        let criterion = format!("$C${}", row + 1);
+        write_sums_with(sheet, row, &sums, &styles.general, &styles.whole, |col| {
+            let column = print::column_letter(col);
+            format!(
+                "=SUMIF($C${}:$C${},{criterion},{column}${}:{column}${})",
+                first_data + 1,
+                last_data + 1,
+                first_data + 1,
+                last_data + 1
+            )
+        })?;
+        row += 1;
+    }
+    let last_category = row - 1;
+    let total = Sums {
+        current: units.iter().map(|u| u.current).sum(),
+        required: units.iter().map(|u| u.required as f64).sum(),
+        proposed: units.iter().map(|u| u.proposed).sum(),
+    };
+    sheet.write_blank(row, COL_NO, &styles.total_label)?;
+    sheet.write_string_with_format(row, COL_NAME, GRAND_TOTAL, &styles.total_label)?;
+    for col in [COL_CATEGORY, COL_RANK, COL_REASON] {
+        sheet.write_blank(row, col, &styles.total_label)?;
+    }
+    write_sums(sheet, styles, row, &total, |col| {
+        format!(
+            "=SUM({}:{})",
+            cell_ref(first_category, col),
+            cell_ref(last_category, col)
+        )
+    })?;
+    Ok(())
+}
+
+/// The title block: title, plan name, then label/value lines. Returns the table's header row.
+fn title_block(
+    sheet: &mut Worksheet,
+    styles: &Styles,
+    plan: &Plan,
+    today: DossierDate,
+) -> Result<RowNum, DossierError> {
+    sheet.merge_range(0, COL_NO, 0, COL_REASON, TITLE, &styles.title)?;
+    sheet.set_row_height(0, 24)?;
+    sheet.merge_range(1, COL_NO, 1, COL_REASON, &plan.meta.name, &styles.subtitle)?;
+    let mut row: RowNum = 3;
+    let mut line = |sheet: &mut Worksheet, label: &str| -> Result<RowNum, DossierError> {
+        sheet.write_string_with_format(row, COL_NAME, label, &styles.label)?;
+        row += 1;
+        Ok(row - 1)
+    };
+    let at = line(sheet, "Cơ quan, đơn vị")?;
+    sheet.write_string_with_format(at, COL_CATEGORY, &plan.meta.agency, &styles.value)?;
+    let at = line(sheet, "Năm kế hoạch")?;
+    match plan.meta.year {
+        Some(year) => sheet.write_number_with_format(at, COL_CATEGORY, year, &styles.value)?,
+        None => sheet.write_string_with_format(at, COL_CATEGORY, "(chưa có)", &styles.value)?,
+    };
+    let calendars = if plan.calendars.is_empty() {
+        vec![plan.default_calendar()]
+    } else {
+        plan.calendars.clone()
+    };
+    for calendar in &calendars {
+        let name = if calendar.name.is_empty() {
+            calendar.id.clone()
+        } else {
+            format!("{} ({})", calendar.name, calendar.id)
+        };
+        let at = line(sheet, "Lịch làm việc")?;
+        sheet.write_string_with_format(at, COL_CATEGORY, name, &styles.value)?;
+        let at = line(sheet, "Thời gian làm việc có sẵn (giờ/năm)")?;
+        sheet.write_number_with_format(
+            at,
+            COL_CATEGORY,
+            calendar.available_hours(),
+            &styles.hours,
+        )?;
+    }
+    let at = line(sheet, "Quy tắc làm tròn")?;
+    sheet.write_string_with_format(at, COL_CATEGORY, plan.rounding.label_vi(), &styles.value)?;
+    let at = line(sheet, "Ngày lập")?;
+    let date = ExcelDateTime::from_ymd(today.year, today.month, today.day)?;
+    sheet.write_datetime_with_format(at, COL_CATEGORY, &date, &styles.date)?;
+    let at = line(sheet, FINGERPRINT_LABEL)?;
+    sheet.write_string_with_format(
+        at,
+        COL_CATEGORY,
+        plan_file::short_fingerprint(plan)?,
+        &styles.value,
+    )?;
+    Ok(row + 1)
+}
+
+fn category_sums(units: &[super::UnitFigures<'_>], category: Category) -> Sums {
+    let rows = || {
+        units
+            .iter()
+            .flat_map(|u| &u.positions)
+            .filter(move |(p, _)| p.category == category)
+    };
+    Sums {
+        current: rows().map(|(_, r)| r.current).sum(),
+        required: rows().map(|(_, r)| r.required as f64).sum(),
+        proposed: rows().map(|(p, r)| proposed_count(p, r)).sum(),
+    }
+}
+
+fn write_sums(
+    sheet: &mut Worksheet,
+    styles: &Styles,
+    row: RowNum,
+    sums: &Sums,
+    formula: impl Fn(u16) -> String,
+) -> Result<(), DossierError> {
+    write_sums_with(
+        sheet,
+        row,
+        sums,
+        &styles.total_general,
+        &styles.total_whole,
+        formula,
+    )
+}
+
+/// Writes the four figure columns of a total row as formulas with the engine's sums cached.
+fn write_sums_with(
+    sheet: &mut Worksheet,
+    row: RowNum,
+    sums: &Sums,
+    general: &rust_xlsxwriter::Format,
+    whole: &rust_xlsxwriter::Format,
+    formula: impl Fn(u16) -> String,
+) -> Result<(), DossierError> {
+    for (col, value, format) in [
+        (COL_CURRENT, sums.current, general),
+        (COL_REQUIRED, sums.required, whole),
+        (COL_PROPOSED, sums.proposed, whole),
+    ] {
+        sheet.write_formula_with_format(
+            row,
+            col,
+            Formula::new(formula(col)).set_result(result(value)),
+            format,
+        )?;
+    }
+    sheet.write_formula_with_format(
+        row,
+        COL_CHANGE,
+        Formula::new(format!(
+            "={}-{}",
+            cell_ref(row, COL_PROPOSED),
+            cell_ref(row, COL_CURRENT)
+        ))
+        .set_result(result(sums.change())),
+        general,
+    )?;
+    Ok(())
+}

@@ -1,0 +1,255 @@
+//! `job_descriptions.csv`: the job description of each position (Phụ lục IV), one item a row.
+//!
+//! `section` says what the row is: a text (`purpose`, `relationships`, `authority`, in
+//! `content`), a work item (`professional`, `management`, `support`: `step`, `content`,
+//! `output`, `criterion`), a competency (`group`, `name`, `level` 1-5, `step`) or a
+//! requirement (`group`, `detail`). As in `duties.csv`, a filled column the section does not
+//! use is an error. Several rows of one text section are joined with line breaks.
+
+use std::collections::{HashMap, HashSet};
+
+use super::cells::{Cells, parse_count};
+use super::columns::JOB_DESCRIPTIONS;
+use super::error::Problem;
+use super::table::{Bound, OutTable};
+use crate::model::{
+    Competency, CompetencyGroup, JobDescription, Position, Requirement, WorkItem, WorkSection,
+};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Section {
+    Purpose,
+    Relationships,
+    Authority,
+    Work(WorkSection),
+    Competency,
+    Requirement,
+}
+
+const SECTIONS: [(&str, Section); 8] = [
+    ("purpose", Section::Purpose),
+    ("professional", Section::Work(WorkSection::Professional)),
+    ("management", Section::Work(WorkSection::Management)),
+    ("support", Section::Work(WorkSection::Support)),
+    ("competency", Section::Competency),
+    ("relationships", Section::Relationships),
+    ("authority", Section::Authority),
+    ("requirement", Section::Requirement),
+];
+
+/// The keywords of the `section` column, in the order of the template.
+pub fn section_keywords() -> [&'static str; 8] {
+    SECTIONS.map(|(keyword, _)| keyword)
+}
+
+/// The lowest and highest competency level.
+pub const LEVELS: std::ops::RangeInclusive<u8> = 1..=5;
+
+/// Reads the rows into the job descriptions of `positions`, in file order. `known_ids` as in
+/// [`duties::read`](super::duties::read).
+pub fn read(
+    bound: &Bound,
+    positions: &mut [Position],
+    known_ids: Option<(&HashSet<String>, &str)>,
+    problems: &mut Vec<Problem>,
+) {
+    let mut index: HashMap<String, usize> = HashMap::new();
+    for (i, position) in positions.iter().enumerate() {
+        index.entry(position.id.clone()).or_insert(i);
+    }
+    for row in &bound.table.rows {
+        let mut cells = Cells::new(bound, row, problems);
+        let position_id = cells.required_text("position_id");
+        if let Some((known, source)) = known_ids
+            && !position_id.is_empty()
+            && !known.contains(&position_id)
+        {
+            cells.error(
+                "position_id",
+                format!("no position {position_id:?} in {source}"),
+            );
+        }
+        let item = cells
+            .required_keyword("section", &SECTIONS, "for a job description row")
+            .and_then(|section| read_item(&mut cells, section));
+        if let (true, Some(item), Some(&i)) = (cells.ok(), item, index.get(&position_id)) {
+            item.add_to(&mut positions[i].job_description);
+        }
+    }
+}
+
+/// One row of the table, read.
+enum Item {
+    Text(Section, String),
+    Work(WorkItem),
+    Competency(Competency),
+    Requirement(Requirement),
+}
+
+impl Item {
+    fn add_to(self, description: &mut JobDescription) {
+        match self {
+            Item::Text(section, text) => {
+                let target = match section {
+                    Section::Purpose => &mut description.purpose,
+                    Section::Relationships => &mut description.relationships,
+                    _ => &mut description.authority,
+                };
+                if !target.is_empty() {
+                    target.push('\n');
+                }
+                target.push_str(&text);
+            }
+            Item::Work(item) => description.work_items.push(item),
+            Item::Competency(competency) => description.competencies.push(competency),
+            Item::Requirement(requirement) => description.requirements.push(requirement),
+        }
+    }
+}
+
+fn read_item(cells: &mut Cells, section: Section) -> Option<Item> {
+    match section {
+        Section::Purpose | Section::Relationships | Section::Authority => {
+            let content = cells.required_text("content");
+            cells.unused(
+                &[
+                    "step",
+                    "output",
+                    "criterion",
+                    "group",
+                    "name",
+                    "level",
+                    "detail",
+                ],
+                "this section",
+            );
+            Some(Item::Text(section, content))
+        }
+        Section::Work(work) => {
+            let item = WorkItem {
+                section: work,
+                step: cells.text("step"),
+                content: cells.required_text("content"),
+                output: cells.text("output"),
+                criterion: cells.text("criterion"),
+            };
+            cells.unused(&["group", "name", "level", "detail"], "work items");
+            Some(Item::Work(item))
+        }
+        Section::Competency => {
+            let groups = CompetencyGroup::ALL.map(|g| (g.keyword(), g));
+            let group = cells.required_keyword("group", &groups, "for a competency");
+            let name = cells.required_text("name");
+            let step = cells.text("step");
+            if !cells.is_filled("level") {
+                cells.error("level", "a level from 1 to 5 is required for a competency");
+            }
+            let text = cells.raw("level");
+            let level = parse_count(text)
+                .ok()
+                .and_then(|value| u8::try_from(value).ok())
+                .filter(|value| LEVELS.contains(value));
+            if level.is_none() && !text.is_empty() {
+                cells.error("level", format!("{text:?} is not a level from 1 to 5"));
+            }
+            cells.unused(
+                &["content", "output", "criterion", "detail"],
+                "competencies",
+            );
+            Some(Item::Competency(Competency {
+                group: group?,
+                name,
+                level: level?,
+                step,
+            }))
+        }
+        Section::Requirement => {
+            let requirement = Requirement {
+                group: cells.text("group"),
+                detail: cells.required_text("detail"),
+            };
+            cells.unused(
+                &["step", "content", "output", "criterion", "name", "level"],
+                "requirements",
+            );
+            Some(Item::Requirement(requirement))
+        }
+    }
+}
+
+/// The job descriptions of the positions as a table: for each position in order, its purpose,
+/// work items, competencies, relationships, authority and requirements.
+pub fn write(positions: &[Position]) -> OutTable {
+    let mut table = OutTable::new(&JOB_DESCRIPTIONS);
+    // Columns: position_id, section, step, content, output, criterion, group, name, level, detail.
+    let mut push = |id: &str, section: &str, cells: [&str; 8]| {
+        let mut row = vec![id.to_owned(), section.to_owned()];
+        row.extend(cells.iter().map(|c| (*c).to_owned()));
+        table.rows.push(row);
+    };
+    for position in positions {
+        let id = position.id.as_str();
+        let jd = &position.job_description;
+        if !jd.purpose.is_empty() {
+            push(id, "purpose", ["", &jd.purpose, "", "", "", "", "", ""]);
+        }
+        for item in &jd.work_items {
+            push(
+                id,
+                item.section.keyword(),
+                [
+                    &item.step,
+                    &item.content,
+                    &item.output,
+                    &item.criterion,
+                    "",
+                    "",
+                    "",
+                    "",
+                ],
+            );
+        }
+        for competency in &jd.competencies {
+            let level = competency.level.to_string();
+            push(
+                id,
+                "competency",
+                [
+                    &competency.step,
+                    "",
+                    "",
+                    "",
+                    competency.group.keyword(),
+                    &competency.name,
+                    &level,
+                    "",
+                ],
+            );
+        }
+        for (section, value) in [
+            ("relationships", &jd.relationships),
+            ("authority", &jd.authority),
+        ] {
+            if !value.is_empty() {
+                push(id, section, ["", value, "", "", "", "", "", ""]);
+            }
+        }
+        for requirement in &jd.requirements {
+            push(
+                id,
+                "requirement",
+                [
+                    "",
+                    "",
+                    "",
+                    "",
+                    &requirement.group,
+                    "",
+                    "",
+                    &requirement.detail,
+                ],
+            );
+        }
+    }
+    table
+}

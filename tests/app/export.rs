@@ -1,0 +1,46 @@
+//! File > Xuất hồ sơ Excel...: the dossier workbook written where the dialog says, read back.
+
+use calamine::{Reader, open_workbook_auto};
+use egui_kittest::kittest::Queryable as _;
+use vtvl::app::document::Document;
+use vtvl::app::state::Notice;
+use vtvl::plan_file;
+
+use crate::harness::{ScriptedDialogs, files_harness};
+
+#[test]
+fn file_export_writes_the_dossier_workbook_where_chosen() {
+    let dir = tempfile::tempdir().unwrap();
+    let dialogs = ScriptedDialogs::default();
+    // No extension typed: the app adds .xlsx.
+    dialogs.answer_path(dir.path().join("ho-so"));
+    let document = Document::new(plan_file::default_plan().unwrap(), None);
+    let mut harness = files_harness(document, &dialogs, None);
+    harness.get_by_label("Tệp").click();
+    harness.run();
+    harness.get_by_label("Xuất hồ sơ Excel...").click();
+    harness.run();
+    assert_eq!(dialogs.asked(), ["Xuất hồ sơ Excel"]);
+    let path = dir.path().join("ho-so.xlsx");
+    match &harness.state().state.notice {
+        Some(Notice::Info(text)) => assert!(text.contains("Đã xuất hồ sơ"), "{text}"),
+        other => panic!("{other:?}"),
+    }
+    let book = open_workbook_auto(&path).unwrap();
+    assert_eq!(book.sheet_names(), vtvl::dossier::SHEET_NAMES);
+}
+
+#[test]
+fn cancelling_the_dialog_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let dialogs = ScriptedDialogs::default();
+    let document = Document::new(plan_file::default_plan().unwrap(), None);
+    let mut harness = files_harness(document, &dialogs, None);
+    harness.get_by_label("Tệp").click();
+    harness.run();
+    harness.get_by_label("Xuất hồ sơ Excel...").click();
+    harness.run();
+    assert_eq!(dialogs.asked().len(), 1);
+    assert!(harness.state().state.notice.is_none());
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+}

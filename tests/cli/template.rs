@@ -1,0 +1,118 @@
+//! `vtvl template` and `vtvl import` of a workbook: the template's sheets, a filled workbook
+//! imported like the CSV folder, and bad cells named by sheet, row and column.
+
+use calamine::{Reader, open_workbook_auto};
+use rust_xlsxwriter::Workbook;
+use vtvl::interchange::columns;
+
+use crate::workdir::*;
+
+/// Writes CSV texts into a workbook as a filled template: names in row 1, labels in row 2,
+/// numbers as numbers.
+fn workbook(path: &std::path::Path, tables: &[(&str, &str)]) {
+    let mut book = Workbook::new();
+    for (name, text) in tables {
+        let spec = columns::ALL.iter().find(|t| t.name == *name).unwrap();
+        let sheet = book.add_worksheet();
+        sheet.set_name(*name).unwrap();
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .from_reader(text.as_bytes());
+        let mut row = 0u32;
+        for record in reader.records() {
+            let record = record.unwrap();
+            for (col, text) in record.iter().enumerate() {
+                let col = col as u16;
+                match text.parse::<f64>() {
+                    Ok(value) if format!("{value}") == text => {
+                        sheet.write_number(row, col, value).unwrap();
+                    }
+                    _ => {
+                        sheet.write_string(row, col, text).unwrap();
+                    }
+                }
+            }
+            if row == 0 {
+                row += 1;
+                for (col, name) in record.iter().enumerate() {
+                    let label = spec.label_vi(name).unwrap_or("Họ tên");
+                    sheet.write_string(row, col as u16, label).unwrap();
+                }
+            }
+            row += 1;
+        }
+    }
+    book.save(path).unwrap();
+}
+
+const COMMUNE: [(&str, &str); 5] = [
+    ("settings", SETTINGS),
+    ("units", UNITS),
+    ("positions", POSITIONS),
+    ("duties", DUTIES),
+    ("staff", STAFF),
+];
+
+#[test]
+fn writes_an_empty_template_with_a_sheet_per_table() {
+    let wd = Workdir::new();
+    let out = wd.run(&["template", "--xlsx", "mau.xlsx"]);
+    assert_ok(&out);
+    let mut book = open_workbook_auto(wd.path("mau.xlsx")).unwrap();
+    assert_eq!(
+        book.sheet_names(),
+        [
+            "settings",
+            "calendars",
+            "units",
+            "positions",
+            "duties",
+            "staff",
+            "job_descriptions"
+        ]
+    );
+    let positions = book.worksheet_range("positions").unwrap();
+    assert_eq!(positions.get((0, 0)).unwrap().to_string(), "id");
+    assert_eq!(
+        positions.get((1, 2)).unwrap().to_string(),
+        "Tên vị trí việc làm"
+    );
+}
+
+#[test]
+fn a_filled_workbook_imports_like_the_csv_folder() {
+    let wd = Workdir::new();
+    let from_folder = wd.plan();
+    let xlsx = wd.path("xa.xlsx");
+    workbook(&xlsx, &COMMUNE);
+    let from_workbook = wd.path("xa.ron");
+    assert_ok(&wd.run(&["import", s(&xlsx), "-o", s(&from_workbook)]));
+    assert_eq!(
+        std::fs::read_to_string(&from_folder).unwrap(),
+        std::fs::read_to_string(&from_workbook).unwrap()
+    );
+}
+
+#[test]
+fn a_bad_cell_names_sheet_row_and_column() {
+    let wd = Workdir::new();
+    let xlsx = wd.path("bad.xlsx");
+    let duties = DUTIES.replace("1200,90", "1200,ninety");
+    let mut tables = COMMUNE;
+    tables[3].1 = &duties;
+    workbook(&xlsx, &tables);
+    let err = assert_invalid(&wd.run(&["import", s(&xlsx), "-o", "x.ron"]));
+    assert!(
+        err.contains("duties, row 3, column \"minutes_per_item\""),
+        "{err}"
+    );
+    assert!(!wd.path("x.ron").exists(), "nothing is written on error");
+}
+
+#[test]
+fn a_file_that_is_not_a_workbook_is_refused() {
+    let wd = Workdir::new();
+    wd.write("notes.txt", "x");
+    let err = assert_invalid(&wd.run(&["import", "notes.txt", "-o", "x.ron"]));
+    assert!(err.contains("notes.txt") && err.contains(".xlsx"), "{err}");
+}

@@ -1,0 +1,254 @@
+//! The dossier workbook read back with calamine: sheets, title block, fingerprint, every
+//! position, formula totals matching the engine, job descriptions, and the charts.
+
+use std::path::Path;
+
+use calamine::{Data, DataType, Range, Reader, open_workbook_auto};
+use vtvl::dossier::{self, ChartKind, DossierDate, SHEET_NAMES};
+use vtvl::engine;
+use vtvl::model::{
+    Competency, CompetencyGroup, JobDescription, Plan, Proposal, Requirement, WorkItem, WorkSection,
+};
+use vtvl::plan_file::{BUNDLED, short_fingerprint};
+
+const TODAY: DossierDate = DossierDate {
+    day: 29,
+    month: 11,
+    year: 2026,
+};
+
+struct Book {
+    sheets: Vec<String>,
+    reader: calamine::Sheets<std::io::BufReader<std::fs::File>>,
+}
+
+impl Book {
+    fn write(plan: &Plan, dir: &Path, name: &str) -> Book {
+        let results = engine::compute(plan).unwrap();
+        let path = dir.join(name);
+        dossier::write_workbook(plan, &results, &path, TODAY).unwrap();
+        let reader = open_workbook_auto(&path).unwrap();
+        Book {
+            sheets: reader.sheet_names(),
+            reader,
+        }
+    }
+
+    fn values(&mut self, sheet: &str) -> Range<Data> {
+        self.reader.worksheet_range(sheet).unwrap()
+    }
+
+    fn formulas(&mut self, sheet: &str) -> Range<String> {
+        self.reader.worksheet_formula(sheet).unwrap()
+    }
+}
+
+/// Absolute (row, col) of the first cell holding exactly `text`.
+fn find(range: &Range<Data>, text: &str) -> Option<(u32, u32)> {
+    let (r0, c0) = range.start()?;
+    range.used_cells().find_map(|(r, c, v)| {
+        (v.get_string() == Some(text)).then(|| {
+            (
+                r0 + u32::try_from(r).unwrap(),
+                c0 + u32::try_from(c).unwrap(),
+            )
+        })
+    })
+}
+
+fn strings(range: &Range<Data>) -> Vec<String> {
+    range
+        .used_cells()
+        .filter_map(|(_, _, v)| v.get_string().map(str::to_owned))
+        .collect()
+}
+
+fn number(range: &Range<Data>, at: (u32, u32)) -> f64 {
+    range
+        .get_value(at)
+        .and_then(|v| v.as_f64())
+        .unwrap_or_else(|| panic!("no number at {at:?}"))
+}
+
+#[test]
+fn every_bundled_plan_exports_a_complete_workbook() {
+    let dir = tempfile::tempdir().unwrap();
+    for bundled in BUNDLED {
+        let plan = bundled.load().unwrap();
+        let results = engine::compute(&plan).unwrap();
+        let mut book = Book::write(&plan, dir.path(), "out.xlsx");
+        assert_eq!(book.sheets, SHEET_NAMES, "{}", bundled.file);
+
+        // Title block and fingerprint.
+        let summary = book.values("Tổng hợp");
+        let texts = strings(&summary);
+        for expected in [
+            "BẢNG TỔNG HỢP VỊ TRÍ VIỆC LÀM VÀ SỐ LƯỢNG NGƯỜI LÀM VIỆC",
+            plan.meta.name.as_str(),
+            plan.meta.agency.as_str(),
+            plan.rounding.label_vi(),
+            &short_fingerprint(&plan).unwrap(),
+        ] {
+            assert!(
+                texts.iter().any(|t| t == expected),
+                "{expected} in {}",
+                bundled.file
+            );
+        }
+        let (row, col) = find(&summary, "Ngày lập").unwrap();
+        assert!(summary.get_value((row, col + 1)).unwrap().is_datetime());
+        let (row, col) = find(&summary, "Thời gian làm việc có sẵn (giờ/năm)").unwrap();
+        assert_eq!(
+            number(&summary, (row, col + 1)),
+            plan.default_calendar().available_hours()
+        );
+
+        // Every position, in the summary, the catalogue and the job descriptions.
+        let catalogue = strings(&book.values("Danh mục VTVL"));
+        let descriptions = strings(&book.values("Mô tả công việc"));
+        let workload = strings(&book.values("Thống kê công việc"));
+        for position in &plan.positions {
+            assert!(texts.contains(&position.name), "{}", position.name);
+            assert!(catalogue.contains(&position.name), "{}", position.name);
+            assert!(descriptions.contains(&position.name), "{}", position.name);
+            assert!(workload.contains(&position.name), "{}", position.name);
+            for component in &position.components {
+                assert!(workload.contains(&component.name), "{}", component.name);
+            }
+        }
+        assert!(descriptions.iter().any(|t| t == "(chưa có)"));
+
+        // Totals are formulas, and the grand total of computed headcount is the engine's.
+        let formulas = book.formulas("Tổng hợp");
+        let (row, _) = find(&summary, "TỔNG CỘNG").unwrap();
+        let required_col = find(&summary, "Số người theo tính toán").unwrap().1;
+        assert_eq!(
+            number(&summary, (row, required_col)),
+            results.total.required as f64,
+            "{}",
+            bundled.file
+        );
+        let total_formula = formulas.get_value((row, required_col)).unwrap();
+        assert!(total_formula.starts_with("SUM("), "{total_formula}");
+        let all: Vec<&String> = formulas.used_cells().map(|(_, _, f)| f).collect();
+        assert!(all.iter().any(|f| f.starts_with("SUMIF(")));
+        let catalogue_formulas = book.formulas("Danh mục VTVL");
+        assert!(
+            catalogue_formulas
+                .used_cells()
+                .any(|(_, _, f)| f.starts_with("SUM("))
+        );
+        let rank_formulas = book.formulas("Cơ cấu ngạch");
+        assert!(
+            rank_formulas
+                .used_cells()
+                .any(|(_, _, f)| f.starts_with("SUM("))
+        );
+        let ranks = book.values("Cơ cấu ngạch");
+        let (row, _) = find(&ranks, "TỔNG CỘNG").unwrap();
+        let required_col = find(&ranks, "Số người theo tính toán").unwrap().1;
+        assert_eq!(
+            number(&ranks, (row, required_col)),
+            results.total.required as f64
+        );
+    }
+}
+
+#[test]
+fn job_descriptions_and_proposals_survive_in_vietnamese() {
+    let mut plan = BUNDLED[0].load().unwrap();
+    let results = engine::compute(&plan).unwrap();
+    let position = &mut plan.positions[0];
+    let required = results.position(&position.id).unwrap().required;
+    position.proposed = Some(Proposal {
+        count: u32::try_from(required).unwrap() + 2,
+        reason: "Tăng khối lượng hồ sơ một cửa liên thông".to_owned(),
+    });
+    position.job_description = JobDescription {
+        purpose: "Tham mưu, giúp Chủ tịch điều hành công việc chung của xã".to_owned(),
+        work_items: vec![WorkItem {
+            section: WorkSection::Professional,
+            step: "Bậc 1".to_owned(),
+            content: "Tiếp nhận, thẩm định hồ sơ".to_owned(),
+            output: "Phiếu tiếp nhận".to_owned(),
+            criterion: "Đúng hạn, đủ thành phần".to_owned(),
+        }],
+        competencies: vec![Competency {
+            group: CompetencyGroup::General,
+            name: "Đạo đức công vụ".to_owned(),
+            level: 4,
+            step: String::new(),
+        }],
+        relationships: "Phối hợp với các ngành ở huyện".to_owned(),
+        authority: "Được ký văn bản theo ủy quyền".to_owned(),
+        requirements: vec![Requirement {
+            group: "Trình độ đào tạo".to_owned(),
+            detail: "Tốt nghiệp đại học chuyên ngành luật".to_owned(),
+        }],
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let mut book = Book::write(&plan, dir.path(), "jd.xlsx");
+    let descriptions = strings(&book.values("Mô tả công việc"));
+    for expected in [
+        "Tham mưu, giúp Chủ tịch điều hành công việc chung của xã",
+        "Tiếp nhận, thẩm định hồ sơ",
+        "Phiếu tiếp nhận",
+        "Đúng hạn, đủ thành phần",
+        "Đạo đức công vụ",
+        "Cấp độ 4",
+        "Năng lực chung",
+        "Phối hợp với các ngành ở huyện",
+        "Được ký văn bản theo ủy quyền",
+        "Tốt nghiệp đại học chuyên ngành luật",
+    ] {
+        assert!(descriptions.iter().any(|t| t == expected), "{expected}");
+    }
+    for header in [
+        "Bậc",
+        "Nội dung công việc",
+        "Sản phẩm, kết quả đầu ra",
+        "Tiêu chí đánh giá",
+    ] {
+        assert!(descriptions.iter().any(|t| t == header), "{header}");
+    }
+    let summary = book.values("Tổng hợp");
+    assert!(find(&summary, "Tăng khối lượng hồ sơ một cửa liên thông").is_some());
+    let (row, _) = find(&summary, "TỔNG CỘNG").unwrap();
+    let required_col = find(&summary, "Số người theo tính toán").unwrap().1;
+    let proposed_col = find(&summary, "Số người đề nghị").unwrap().1;
+    assert_eq!(
+        number(&summary, (row, proposed_col)),
+        number(&summary, (row, required_col)) + 2.0
+    );
+}
+
+#[test]
+fn charts_draw_as_png_and_svg_and_are_embedded() {
+    let plan = BUNDLED[1].load().unwrap();
+    let results = engine::compute(&plan).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let units = dossier::chart_data(&plan, &results, ChartKind::Units).unwrap();
+    assert!(!units.labels.is_empty());
+    let required: f64 = units.series[1].values.iter().sum();
+    assert_eq!(required, results.total.required as f64);
+    let png = dir.path().join("units.png");
+    dossier::render_png(&units, &png).unwrap();
+    assert!(std::fs::read(&png).unwrap().starts_with(b"\x89PNG"));
+    let ranks = dossier::chart_data(&plan, &results, ChartKind::Ranks).unwrap();
+    let svg = dir.path().join("ranks.svg");
+    dossier::render_svg(&ranks, &svg).unwrap();
+    let text = std::fs::read_to_string(&svg).unwrap();
+    assert!(text.contains("<svg"));
+    assert!(text.contains("Hiện có"), "Vietnamese legend kept");
+
+    let bytes = dossier::workbook_bytes(&plan, &results, TODAY).unwrap();
+    // Zip entry names are stored uncompressed: both charts are in the workbook's media.
+    for image in [&b"xl/media/image1.png"[..], &b"xl/media/image2.png"[..]] {
+        assert!(bytes.windows(image.len()).any(|w| w == image));
+    }
+}
+
+#[test]
+fn dates_print_day_first() {
+    assert_eq!(TODAY.to_string(), "29/11/2026");
+}

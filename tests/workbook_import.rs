@@ -1,0 +1,346 @@
+//! Workbooks as an interchange source: a filled template imports to the same plan as the
+//! equivalent CSV folder, bad cells are named by sheet, row and column, and the empty template
+//! has the contract's sheets and columns.
+
+use std::fs;
+use std::path::Path;
+
+use calamine::{Data, Reader, open_workbook_auto};
+use rust_xlsxwriter::Workbook;
+use vtvl::app::document::Document;
+use vtvl::app::state::{AppState, Preferences};
+use vtvl::app::{commands, files};
+use vtvl::interchange::columns;
+use vtvl::interchange::{
+    ImportError, Problem, export_dir, import_dir, import_path, write_template,
+};
+use vtvl::model::{
+    Competency, CompetencyGroup, JobDescription, Plan, Proposal, Requirement, WorkItem, WorkSection,
+};
+use vtvl::plan_file::{BUNDLED, BundledPlan};
+
+/// Writes the CSV files of `dir` into a workbook, one sheet per file, as a planner filling the
+/// template would: column names in row 1, the Vietnamese labels in row 2 when `labels`, then
+/// the rows, numbers as numbers.
+fn csv_folder_to_workbook(dir: &Path, xlsx: &Path, labels: bool) {
+    let mut book = Workbook::new();
+    for spec in &columns::ALL {
+        let path = dir.join(spec.file_name());
+        if !path.exists() {
+            continue;
+        }
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .from_path(&path)
+            .unwrap();
+        let records: Vec<Vec<String>> = reader
+            .records()
+            .map(|r| r.unwrap().iter().map(str::to_owned).collect())
+            .collect();
+        let sheet = book.add_worksheet();
+        sheet.set_name(spec.name).unwrap();
+        let mut row = 0u32;
+        for (i, record) in records.iter().enumerate() {
+            write_row(sheet, row, record);
+            row += 1;
+            if i == 0 && labels {
+                let label_row: Vec<String> = record
+                    .iter()
+                    .map(|name| spec.label_vi(name).unwrap_or("Ghi chú").to_owned())
+                    .collect();
+                write_row(sheet, row, &label_row);
+                row += 1;
+            }
+        }
+    }
+    book.save(xlsx).unwrap();
+}
+
+fn write_row(sheet: &mut rust_xlsxwriter::Worksheet, row: u32, cells: &[String]) {
+    for (col, text) in cells.iter().enumerate() {
+        let col = col as u16;
+        if text.is_empty() {
+            continue;
+        }
+        // A number a spreadsheet would store as a number: it reads back to the same text.
+        match text.parse::<f64>() {
+            Ok(value) if format!("{value}") == *text => {
+                sheet.write_number(row, col, value).unwrap();
+            }
+            _ => {
+                sheet.write_string(row, col, text).unwrap();
+            }
+        }
+    }
+}
+
+/// A sample plan with proposals and a full job description on its first workload position.
+fn sample_with_descriptions(bundled: &BundledPlan) -> Plan {
+    let mut plan = bundled.load().unwrap();
+    let position = &mut plan.positions[0];
+    position.proposed = Some(Proposal {
+        count: position.count + 2,
+        reason: "Tăng khối lượng, \"một cửa\"".into(),
+    });
+    position.job_description = JobDescription {
+        purpose: "Tham mưu tổng hợp.\nGiúp việc lãnh đạo.".into(),
+        work_items: vec![WorkItem {
+            section: WorkSection::Professional,
+            step: "1".into(),
+            content: "Soạn thảo văn bản".into(),
+            output: "Văn bản".into(),
+            criterion: "Đúng thể thức".into(),
+        }],
+        competencies: vec![Competency {
+            group: CompetencyGroup::Professional,
+            name: "Soạn thảo".into(),
+            level: 4,
+            step: "2".into(),
+        }],
+        relationships: "Phối hợp các phòng".into(),
+        authority: "Đề xuất".into(),
+        requirements: vec![Requirement {
+            group: "Trình độ".into(),
+            detail: "Đại học".into(),
+        }],
+    };
+    plan
+}
+
+#[test]
+fn a_filled_workbook_imports_to_the_same_plan_as_the_csv_folder() {
+    for bundled in &BUNDLED {
+        let plan = sample_with_descriptions(bundled);
+        let dir = tempfile::tempdir().unwrap();
+        let csv_dir = dir.path().join("csv");
+        export_dir(&plan, &csv_dir).unwrap();
+        for labels in [true, false] {
+            let xlsx = dir.path().join(format!("plan-{labels}.xlsx"));
+            csv_folder_to_workbook(&csv_dir, &xlsx, labels);
+            let from_csv = import_dir(&csv_dir).unwrap();
+            let from_workbook = import_path(&xlsx).unwrap();
+            assert_eq!(from_workbook, from_csv, "{}", bundled.file);
+            assert_eq!(from_workbook, plan);
+        }
+    }
+}
+
+fn sheet_problems(xlsx: &Path) -> Vec<Problem> {
+    match import_path(xlsx) {
+        Ok(plan) => panic!("expected problems, got {plan:?}"),
+        Err(error) => error.problems().to_vec(),
+    }
+}
+
+#[test]
+fn a_bad_cell_is_named_by_sheet_row_and_column() {
+    let plan = sample_with_descriptions(&BUNDLED[0]);
+    let dir = tempfile::tempdir().unwrap();
+    let csv_dir = dir.path().join("csv");
+    export_dir(&plan, &csv_dir).unwrap();
+    // The second position gets a count that is not a number, the job description a level 9.
+    let positions = fs::read_to_string(csv_dir.join("positions.csv")).unwrap();
+    let mut lines: Vec<String> = positions.lines().map(str::to_owned).collect();
+    let mut cells: Vec<String> = lines[2].split(',').map(str::to_owned).collect();
+    cells[6] = "nhiều".into();
+    lines[2] = cells.join(",");
+    fs::write(csv_dir.join("positions.csv"), lines.join("\n") + "\n").unwrap();
+    let jd = fs::read_to_string(csv_dir.join("job_descriptions.csv")).unwrap();
+    fs::write(
+        csv_dir.join("job_descriptions.csv"),
+        jd.replace(",Soạn thảo,4,", ",Soạn thảo,9,"),
+    )
+    .unwrap();
+
+    let xlsx = dir.path().join("bad.xlsx");
+    csv_folder_to_workbook(&csv_dir, &xlsx, true);
+    let found = sheet_problems(&xlsx);
+    // Row 1 names, row 2 labels: the second position is on row 4.
+    let count = found
+        .iter()
+        .find(|p| p.file() == "positions")
+        .expect("a problem in the positions sheet");
+    assert_eq!(count.line(), Some(4));
+    assert_eq!(count.column(), Some("count"));
+    assert!(
+        count
+            .to_string()
+            .starts_with("positions, row 4, column \"count\": \"nhiều\""),
+        "{count}"
+    );
+    let level = found
+        .iter()
+        .find(|p| p.file() == "job_descriptions")
+        .expect("a problem in the job_descriptions sheet");
+    assert_eq!(level.column(), Some("level"));
+    assert!(
+        level.to_string().contains("not a level from 1 to 5"),
+        "{level}"
+    );
+}
+
+#[test]
+fn missing_sheets_and_unreadable_files_are_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let xlsx = dir.path().join("units-only.xlsx");
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.set_name("Units").unwrap();
+    sheet.write_row(0, 0, ["id", "name"]).unwrap();
+    sheet.write_row(1, 0, ["so", "Sở"]).unwrap();
+    book.save(&xlsx).unwrap();
+    let found = sheet_problems(&xlsx);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].to_string(), "positions: required sheet is missing");
+
+    let fake = dir.path().join("fake.xlsx");
+    fs::write(&fake, "not a workbook").unwrap();
+    assert!(matches!(
+        import_path(&fake),
+        Err(ImportError::Workbook { .. })
+    ));
+    let text = dir.path().join("notes.txt");
+    fs::write(&text, "x").unwrap();
+    assert!(matches!(
+        import_path(&text),
+        Err(ImportError::NotImportable(_))
+    ));
+    assert!(matches!(
+        import_path(&dir.path().join("none.xlsx")),
+        Err(ImportError::NotFound(_))
+    ));
+}
+
+fn cell_text(cell: &Data) -> String {
+    match cell {
+        Data::String(s) => s.clone(),
+        Data::Empty => String::new(),
+        other => other.to_string(),
+    }
+}
+
+#[test]
+fn the_template_has_a_sheet_per_table_with_names_and_labels() {
+    let dir = tempfile::tempdir().unwrap();
+    let xlsx = dir.path().join("mau.xlsx");
+    write_template(&xlsx).unwrap();
+    let mut book = open_workbook_auto(&xlsx).unwrap();
+    let names: Vec<&str> = columns::ALL.iter().map(|t| t.name).collect();
+    assert_eq!(book.sheet_names(), names);
+    for spec in &columns::ALL {
+        let range = book.worksheet_range(spec.name).unwrap();
+        let rows: Vec<Vec<String>> = range
+            .rows()
+            .map(|r| r.iter().map(cell_text).collect())
+            .collect();
+        let expected: Vec<String> = spec.column_names().map(str::to_owned).collect();
+        assert_eq!(rows[0], expected, "{}", spec.name);
+        let labels: Vec<String> = spec
+            .column_names()
+            .map(|c| spec.label_vi(c).unwrap().to_owned())
+            .collect();
+        assert_eq!(rows[1], labels, "{}", spec.name);
+    }
+    assert_eq!(
+        book.worksheet_range("positions").unwrap().rows().len(),
+        2,
+        "no data rows"
+    );
+    let settings = book.worksheet_range("settings").unwrap();
+    let keys: Vec<String> = settings.rows().skip(2).map(|r| cell_text(&r[0])).collect();
+    assert_eq!(keys, ["name", "agency", "year", "rounding"]);
+
+    // The empty template imports to an empty plan.
+    let plan = import_path(&xlsx).unwrap();
+    assert!(plan.units.is_empty() && plan.positions.is_empty() && plan.staff.is_empty());
+    assert_eq!(plan.meta, Default::default());
+}
+
+/// The drop-down lists and frozen rows are in the sheets' XML (read with `unzip`, which this
+/// check needs).
+#[test]
+fn the_template_offers_lists_for_keywords() {
+    let dir = tempfile::tempdir().unwrap();
+    let xlsx = dir.path().join("mau.xlsx");
+    write_template(&xlsx).unwrap();
+    let sheet_xml = |index: usize| {
+        let out = std::process::Command::new("unzip")
+            .arg("-p")
+            .arg(&xlsx)
+            .arg(format!("xl/worksheets/sheet{index}.xml"))
+            .output()
+            .expect("unzip runs");
+        assert!(out.status.success());
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let positions = sheet_xml(4);
+    assert!(
+        positions.contains("leadership,specialized"),
+        "categories listed"
+    );
+    assert!(positions.contains("workload,fixed"), "methods listed");
+    assert!(positions.contains("<pane"), "header rows frozen");
+    let duties = sheet_xml(5);
+    assert!(duties.contains("service,support,additional,norm"));
+    assert!(duties.contains("day,week,month,year"));
+    let descriptions = sheet_xml(7);
+    assert!(descriptions.contains("purpose,professional,management,support"));
+    assert!(descriptions.contains("general,professional,management"));
+    let settings = sheet_xml(1);
+    assert!(settings.contains("nearest,up,down"));
+}
+
+#[test]
+fn the_app_imports_a_workbook() {
+    let plan = sample_with_descriptions(&BUNDLED[1]);
+    let dir = tempfile::tempdir().unwrap();
+    let csv_dir = dir.path().join("csv");
+    export_dir(&plan, &csv_dir).unwrap();
+    let xlsx = dir.path().join("plan.xlsx");
+    csv_folder_to_workbook(&csv_dir, &xlsx, true);
+    let mut state = AppState::new(Document::new(Plan::default(), None), Preferences::default());
+    files::import_path(&mut state, &xlsx);
+    assert!(state.dialog.is_none(), "no problems shown");
+    assert_eq!(state.document.plan(), &plan);
+    assert!(
+        state.document.is_dirty(),
+        "the imported plan is not saved yet"
+    );
+}
+
+/// Answers the workbook dialog with one path; any other dialog fails the test.
+struct WorkbookDialog(std::path::PathBuf);
+
+impl files::FileDialogs for WorkbookDialog {
+    fn pick_plan(&mut self, title: &str, _folder: Option<&Path>) -> files::Picked {
+        panic!("plan dialog opened: {title}")
+    }
+
+    fn pick_save_path(&mut self, title: &str, _: Option<&Path>, _: &str) -> files::Picked {
+        panic!("save dialog opened: {title}")
+    }
+
+    fn pick_folder(&mut self, title: &str, _folder: Option<&Path>) -> files::Picked {
+        panic!("folder dialog opened: {title}")
+    }
+
+    fn pick_workbook(&mut self, title: &str, _folder: Option<&Path>) -> files::Picked {
+        assert_eq!(title, "Chọn tệp Excel để nhập");
+        files::Picked::Path(self.0.clone())
+    }
+}
+
+#[test]
+fn the_import_workbook_command_asks_for_a_workbook_and_imports_it() {
+    let plan = sample_with_descriptions(&BUNDLED[2]);
+    let dir = tempfile::tempdir().unwrap();
+    let csv_dir = dir.path().join("csv");
+    export_dir(&plan, &csv_dir).unwrap();
+    let xlsx = dir.path().join("plan.xlsx");
+    csv_folder_to_workbook(&csv_dir, &xlsx, true);
+    let mut state = AppState::new(Document::new(Plan::default(), None), Preferences::default());
+    state.files = files::Files::new(Box::new(WorkbookDialog(xlsx)), None);
+    commands::handle(&mut state, commands::Command::ImportWorkbook);
+    assert!(state.dialog.is_none(), "no problems shown");
+    assert_eq!(state.document.plan(), &plan);
+}
