@@ -12,4 +12,5 @@ pub mod generate;
 pub mod interchange;
 pub mod model;
 pub mod plan_file;
+pub mod report;
 pub mod validation;

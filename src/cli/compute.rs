@@ -45,7 +45,7 @@ fn print(plan: &Plan, format: Format) -> anyhow::Result<()> {
             json.push('\n');
             json
         }
-        Format::Csv => csv(&results)?,
+        Format::Csv => crate::report::results_csv(&results)?,
     };
     std::io::stdout()
         .lock()
@@ -128,85 +128,4 @@ fn table(plan: &Plan, results: &PlanResults) -> anyhow::Result<String> {
         ratio_text(t.ratio),
         results.rounding.label_vi()
     ))
-}
-
-fn csv(results: &PlanResults) -> anyhow::Result<String> {
-    let mut writer = ::csv::Writer::from_writer(Vec::new());
-    writer.write_record([
-        "level",
-        "id",
-        "unit_id",
-        "parent_id",
-        "name",
-        "category",
-        "method",
-        "quota",
-        "available_hours",
-        "service_fte",
-        "caf",
-        "iaf",
-        "norm_fte",
-        "required_fte",
-        "required",
-        "current",
-        "difference",
-        "ratio",
-    ])?;
-    let num = |x: f64| x.to_string();
-    let opt = |x: Option<f64>| x.map(|v| v.to_string()).unwrap_or_default();
-    for p in &results.positions {
-        writer.write_record([
-            "position".to_owned(),
-            p.id.clone(),
-            p.unit_id.clone(),
-            String::new(),
-            p.name.clone(),
-            p.category.keyword().to_owned(),
-            p.method.keyword().to_owned(),
-            String::new(),
-            num(p.available_hours),
-            num(p.service_fte),
-            num(p.caf),
-            num(p.iaf),
-            num(p.norm_fte),
-            num(p.required_fte),
-            p.required.to_string(),
-            num(p.current),
-            num(p.difference),
-            opt(p.ratio),
-        ])?;
-    }
-    for u in &results.units {
-        writer.write_record([
-            "unit".to_owned(),
-            u.id.clone(),
-            String::new(),
-            u.parent_id.clone().unwrap_or_default(),
-            u.name.clone(),
-            String::new(),
-            String::new(),
-            u.quota.map(|q| q.to_string()).unwrap_or_default(),
-            String::new(),
-            String::new(),
-            String::new(),
-            String::new(),
-            String::new(),
-            num(u.required_fte),
-            u.required.to_string(),
-            num(u.current),
-            num(u.difference),
-            opt(u.ratio),
-        ])?;
-    }
-    let t = &results.total;
-    let mut total = vec![String::new(); 18];
-    total[0] = "total".to_owned();
-    total[13] = num(t.required_fte);
-    total[14] = t.required.to_string();
-    total[15] = num(t.current);
-    total[16] = num(t.difference);
-    total[17] = opt(t.ratio);
-    writer.write_record(&total)?;
-    let bytes = writer.into_inner().map_err(|e| anyhow::anyhow!("{e}"))?;
-    Ok(String::from_utf8(bytes)?)
 }

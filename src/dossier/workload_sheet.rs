@@ -6,7 +6,9 @@ use rust_xlsxwriter::Worksheet;
 use super::DossierError;
 use super::figures::unit_figures;
 use super::print::{self, Styles, roman, wrapped_height};
-use crate::engine::{ComponentContribution, PlanResults, explain};
+use std::collections::HashMap;
+
+use crate::engine::{ComponentContribution, PlanResults, all_contributions};
 use crate::format::{vi_number, vi_percent};
 use crate::model::{ComponentKind, Method, Period, Plan, SupportAmount};
 
@@ -51,13 +53,25 @@ pub fn write(
     }
     sheet.set_row_height(header_row, 45)?;
 
+    // Every component's figures in one query, looked up by position below.
+    let contributions = all_contributions(plan)?;
+    let position_index: HashMap<&str, usize> = plan
+        .positions
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.id.as_str(), i))
+        .collect();
     let mut row = header_row + 1;
     for (unit_index, unit) in unit_figures(plan, results)?.iter().enumerate() {
         sheet.write_string_with_format(row, 0, roman(unit_index + 1), &styles.group_center)?;
         sheet.merge_range(row, 1, row, LAST_COL, &unit.unit.name, &styles.group)?;
         row += 1;
         for (number, (position, figures)) in (1u32..).zip(&unit.positions) {
-            let explanation = explain(plan, results, &position.id)?;
+            let components = position_index
+                .get(position.id.as_str())
+                .and_then(|&i| contributions.get(i))
+                .map(Vec::as_slice)
+                .unwrap_or_default();
             sheet.write_string_with_format(row, 0, number.to_string(), &styles.group_center)?;
             sheet.write_string_with_format(row, 1, &position.name, &styles.total_label)?;
             for col in 2..=6 {
@@ -81,7 +95,7 @@ pub fn write(
             )?;
             sheet.write_string_with_format(row, 8, note, &styles.total_label)?;
             row += 1;
-            for (item, contribution) in (1u32..).zip(&explanation.components) {
+            for (item, contribution) in (1u32..).zip(components) {
                 write_component(
                     sheet,
                     styles,

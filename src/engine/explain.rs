@@ -58,6 +58,63 @@ impl ComponentContribution {
     }
 }
 
+/// What every component of every position adds, in plan order: one query for the whole plan
+/// (reports that list all components use this rather than one explanation per position).
+pub fn all_contributions(plan: &Plan) -> Result<Vec<Vec<ComponentContribution>>, EngineError> {
+    let every: Vec<usize> = (0..plan.positions.len()).collect();
+    contributions_of(plan, &every)
+}
+
+/// The contributions of the components of `positions` (indices into `plan.positions`).
+fn contributions_of(
+    plan: &Plan,
+    positions: &[usize],
+) -> Result<Vec<Vec<ComponentContribution>>, EngineError> {
+    let tables = PlanTables::build(plan)?;
+    let frame = query::component_contributions(
+        tables::components_in_plan_order(plan, positions)?.lazy(),
+        &tables.position_frame,
+        query::calendar_query(tables.calendar_frame.clone().lazy()),
+    )
+    .collect()?;
+    let column = |name: &str| -> PolarsResult<Vec<f64>> {
+        Ok(frame
+            .column(name)?
+            .f64()?
+            .iter()
+            .map(|v| v.unwrap_or(0.0))
+            .collect())
+    };
+    let (service, support) = (column(out::SERVICE_HOURS)?, column(out::SUPPORT_SHARE)?);
+    let (additional, norm) = (column(out::ADDITIONAL_HOURS)?, column(out::NORM_FTE)?);
+    let mut row = 0;
+    Ok(positions
+        .iter()
+        .map(|&index| {
+            let components = plan
+                .positions
+                .get(index)
+                .map(|p| p.components.as_slice())
+                .unwrap_or_default();
+            components
+                .iter()
+                .map(|component| {
+                    let at = |values: &[f64]| values.get(row).copied().unwrap_or(0.0);
+                    let contribution = ComponentContribution {
+                        component: component.clone(),
+                        service_hours: at(&service),
+                        support_share: at(&support),
+                        additional_hours: at(&additional),
+                        norm_fte: at(&norm),
+                    };
+                    row += 1;
+                    contribution
+                })
+                .collect()
+        })
+        .collect())
+}
+
 /// Explains one position of a computed plan.
 pub fn explain(
     plan: &Plan,
@@ -95,35 +152,10 @@ pub fn explain(
         calendars: plan.calendars.clone(),
         ..Plan::default()
     };
-    let tables = PlanTables::build(&alone)?;
-    let frame = query::component_contributions(
-        tables::single_position_component_frame(&alone, 0)?.lazy(),
-        &tables.position_frame,
-        query::calendar_query(tables.calendar_frame.clone().lazy()),
-    )
-    .collect()?;
-    let column = |name: &str| -> PolarsResult<Vec<f64>> {
-        Ok(frame
-            .column(name)?
-            .f64()?
-            .iter()
-            .map(|v| v.unwrap_or(0.0))
-            .collect())
-    };
-    let (service, support) = (column(out::SERVICE_HOURS)?, column(out::SUPPORT_SHARE)?);
-    let (additional, norm) = (column(out::ADDITIONAL_HOURS)?, column(out::NORM_FTE)?);
-    let components = position
-        .components
-        .iter()
-        .enumerate()
-        .map(|(i, component)| ComponentContribution {
-            component: component.clone(),
-            service_hours: service.get(i).copied().unwrap_or(0.0),
-            support_share: support.get(i).copied().unwrap_or(0.0),
-            additional_hours: additional.get(i).copied().unwrap_or(0.0),
-            norm_fte: norm.get(i).copied().unwrap_or(0.0),
-        })
-        .collect();
+    let components = contributions_of(&alone, &[0])?
+        .into_iter()
+        .next()
+        .unwrap_or_default();
     Ok(Explanation {
         position: result,
         unit_name: plan

@@ -18,7 +18,7 @@ pub use breakdown::{
     Breakdown, BreakdownError, CategoryRow, Figures, PressureRow, RankRow, UnitRow, breakdown,
 };
 pub use error::EngineError;
-pub use explain::{ComponentContribution, Explanation, explain};
+pub use explain::{ComponentContribution, Explanation, all_contributions, explain};
 pub use results::{PlanResults, PositionResult, Totals, UnitResult};
 pub use tree::UnitTree;
 

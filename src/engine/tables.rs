@@ -284,16 +284,17 @@ fn component_frame(plan: &Plan) -> PolarsResult<DataFrame> {
     columns.into_frame()
 }
 
-/// The component frame of one position alone, in the position's own order, for explanations.
-pub fn single_position_component_frame(
-    plan: &Plan,
-    position_index: usize,
-) -> PolarsResult<DataFrame> {
+/// The components of the given positions in their own order (one row per component, the
+/// positions one after another), for explanations.
+pub fn components_in_plan_order(plan: &Plan, positions: &[usize]) -> PolarsResult<DataFrame> {
     let mut columns = ComponentColumns::default();
-    if let Some(position) = plan.positions.get(position_index) {
+    for &index in positions {
+        let Some(position) = plan.positions.get(index) else {
+            continue;
+        };
         for component in &position.components {
             let (bucket, [x, y, z]) = Bucket::of(&component.kind);
-            columns.slot.push(slot(position_index, bucket));
+            columns.slot.push(slot(index, bucket));
             columns.x.push(x);
             columns.y.push(y);
             columns.z.push(z);

@@ -44,3 +44,29 @@ fn cancelling_the_dialog_writes_nothing() {
     assert!(harness.state().state.notice.is_none());
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
 }
+
+#[test]
+fn results_export_csv_writes_what_the_command_line_prints() {
+    let dir = tempfile::tempdir().unwrap();
+    let dialogs = ScriptedDialogs::default();
+    dialogs.answer_path(dir.path().join("ket-qua"));
+    let plan = plan_file::default_plan().unwrap();
+    let document = Document::new(plan.clone(), None);
+    let mut harness = files_harness(document, &dialogs, None);
+    harness.get_by_label("Kết quả").click();
+    harness.run();
+    harness.get_by_label("Xuất kết quả CSV...").click();
+    harness.run();
+    assert_eq!(dialogs.asked(), ["Xuất kết quả CSV"]);
+    let written = std::fs::read_to_string(dir.path().join("ket-qua.csv")).unwrap();
+    let results = vtvl::engine::compute(&plan).unwrap();
+    assert_eq!(written, vtvl::report::results_csv(&results).unwrap());
+    assert!(written.starts_with("level,id,unit_id"));
+    assert_eq!(
+        written
+            .lines()
+            .filter(|l| l.starts_with("position,"))
+            .count(),
+        plan.positions.len()
+    );
+}

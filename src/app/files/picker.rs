@@ -26,6 +26,21 @@ pub trait FileDialogs {
     fn pick_workbook(&mut self, title: &str, folder: Option<&Path>) -> Picked {
         self.pick_plan(title, folder)
     }
+    /// Where to write a CSV file, suggesting `file_name`. Dialogs that cannot filter by kind
+    /// answer as for a plan.
+    fn pick_save_csv(&mut self, title: &str, folder: Option<&Path>, file_name: &str) -> Picked {
+        self.pick_save_path(title, folder, file_name)
+    }
+    /// Where to write a workbook, suggesting `file_name`. Dialogs that cannot filter by kind
+    /// answer as for a plan.
+    fn pick_save_workbook(
+        &mut self,
+        title: &str,
+        folder: Option<&Path>,
+        file_name: &str,
+    ) -> Picked {
+        self.pick_save_path(title, folder, file_name)
+    }
 }
 
 /// The desktop's own dialogs through `rfd` (the XDG portal, else zenity).
@@ -38,6 +53,7 @@ const NO_DIALOG_WITHIN: Duration = Duration::from_millis(150);
 
 const PLAN_FILTER: (&str, &[&str]) = ("vtvl (.ron)", &["ron"]);
 const WORKBOOK_FILTER: (&str, &[&str]) = ("Excel (.xlsx)", &["xlsx", "xlsm", "ods"]);
+const CSV_FILTER: (&str, &[&str]) = ("CSV (.csv)", &["csv"]);
 
 impl NativeDialogs {
     fn dialog(title: &str, folder: Option<&Path>) -> rfd::FileDialog {
@@ -81,6 +97,29 @@ impl FileDialogs for NativeDialogs {
 
     fn pick_folder(&mut self, title: &str, folder: Option<&Path>) -> Picked {
         Self::run(|| Self::dialog(title, folder).pick_folder())
+    }
+
+    fn pick_save_workbook(
+        &mut self,
+        title: &str,
+        folder: Option<&Path>,
+        file_name: &str,
+    ) -> Picked {
+        Self::run(|| {
+            Self::dialog(title, folder)
+                .add_filter(WORKBOOK_FILTER.0, WORKBOOK_FILTER.1)
+                .set_file_name(file_name)
+                .save_file()
+        })
+    }
+
+    fn pick_save_csv(&mut self, title: &str, folder: Option<&Path>, file_name: &str) -> Picked {
+        Self::run(|| {
+            Self::dialog(title, folder)
+                .add_filter(CSV_FILTER.0, CSV_FILTER.1)
+                .set_file_name(file_name)
+                .save_file()
+        })
     }
 
     fn pick_workbook(&mut self, title: &str, folder: Option<&Path>) -> Picked {

@@ -53,6 +53,14 @@ pub fn menu_bar_ui(state: &mut AppState, ui: &mut egui::Ui) {
                 raised.push(Command::ToggleExplain);
             }
         });
+        ui.menu_button(state.t("Kết quả", "Results"), |ui| {
+            if ui
+                .button(state.t("Xuất kết quả CSV...", "Export results as CSV..."))
+                .clicked()
+            {
+                raised.push(Command::ExportResultsCsv);
+            }
+        });
         ui.menu_button(state.t("Trợ giúp", "Help"), |ui| {
             ui.label(state.t(
                 "vtvl: lập và thẩm định đề án vị trí việc làm.",
