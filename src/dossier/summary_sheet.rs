@@ -36,7 +36,7 @@ const HEADERS: [(&str, f64); 9] = [
     ("Số người hiện có", 10.0),
     ("Số người theo tính toán", 11.0),
     ("Số người đề nghị", 10.0),
-    ("Tăng (+), giảm (−) so với hiện có", 12.0),
+    ("Tăng (+), giảm (−) so với hiện có", 15.0),
     ("Lý do đề nghị", 30.0),
 ];
 
@@ -69,7 +69,8 @@ pub fn write(
     for (col, (title, _)) in (0u16..).zip(HEADERS) {
         sheet.write_string_with_format(header_row, col, title, &styles.header)?;
     }
-    sheet.set_row_height(header_row, 45)?;
+    // Four lines: the narrow figure columns wrap their headers.
+    sheet.set_row_height(header_row, 62)?;
 
     let units = unit_figures(plan, results)?;
     let mut row = header_row + 1;
@@ -132,6 +133,19 @@ pub fn write(
                 .map(|p| p.reason.as_str())
                 .unwrap_or_default();
             sheet.write_string_with_format(row, COL_REASON, reason, &styles.text)?;
+            // Long names and reasons wrap: the row grows so that nothing is cut in print.
+            let height = [
+                (position.name.as_str(), HEADERS[COL_NAME as usize].1),
+                (
+                    position.category.label_vi(),
+                    HEADERS[COL_CATEGORY as usize].1,
+                ),
+                (reason, HEADERS[COL_REASON as usize].1),
+            ]
+            .into_iter()
+            .map(|(text, width)| print::wrapped_height(text, width))
+            .fold(0.0, f64::max);
+            sheet.set_row_height(row, height)?;
             row += 1;
         }
         let sums = Sums {
@@ -140,12 +154,12 @@ pub fn write(
             proposed: unit.proposed,
         };
         sheet.write_blank(row, COL_NO, &styles.total_label)?;
-        sheet.write_string_with_format(
+        let total_label = format!("Cộng {}", unit.unit.name);
+        sheet.set_row_height(
             row,
-            COL_NAME,
-            format!("Cộng {}", unit.unit.name),
-            &styles.total_label,
+            print::wrapped_height(&total_label, HEADERS[COL_NAME as usize].1),
         )?;
+        sheet.write_string_with_format(row, COL_NAME, total_label, &styles.total_label)?;
         for col in [COL_CATEGORY, COL_RANK, COL_REASON] {
             sheet.write_blank(row, col, &styles.total_label)?;
         }
