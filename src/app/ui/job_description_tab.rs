@@ -7,7 +7,7 @@
 
 use eframe::egui;
 
-use super::position_form::{apply_choice, commit, field_error, text_field};
+use super::position_form::{apply_choice, commit, field_error, pending_field, text_field};
 use super::positions_tab::category_label;
 use crate::app::edit::Edit;
 use crate::app::state::AppState;
@@ -120,41 +120,7 @@ fn multiline_field(
     width: f32,
     rows: usize,
 ) -> (egui::Response, Option<String>) {
-    let pending = state.cells.get(key).cloned();
-    let mut text = pending
-        .as_ref()
-        .map_or_else(|| current.to_owned(), |p| p.text.clone());
-    let error = pending.and_then(|p| p.error);
-    let error_colour = ui.visuals().error_fg_color;
-    let mut field = egui::TextEdit::multiline(&mut text)
-        .id(egui::Id::unique(("field", key)))
-        .desired_width(width)
-        .min_size(egui::vec2(width, 0.0))
-        .desired_rows(rows);
-    if error.is_some() {
-        field = field.text_color(error_colour);
-    }
-    let mut response = ui.add(field);
-    if let Some(error) = &error {
-        response = response.on_hover_text(error);
-    }
-    if response.changed() {
-        state.cells.entry(key.to_owned()).or_default().text = text.clone();
-    }
-    if response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Escape)) {
-        state.cells.remove(key);
-        return (response, None);
-    }
-    let finished = response.lost_focus() || (response.changed() && !response.has_focus());
-    if !finished || !state.cells.contains_key(key) {
-        return (response, None);
-    }
-    ui.ctx().request_repaint();
-    if text == current {
-        state.cells.remove(key);
-        return (response, None);
-    }
-    (response, Some(text))
+    pending_field(state, ui, key, current, width, Some(rows))
 }
 
 /// Applies typed text to the description through `set`, trimmed; text that is the same once

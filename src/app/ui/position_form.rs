@@ -23,16 +23,32 @@ pub(super) fn text_field(
     current: &str,
     width: f32,
 ) -> (egui::Response, Option<String>) {
+    pending_field(state, ui, key, current, width, None)
+}
+
+/// A typed field on one line (`rows` is `None`) or several (Enter then starts a new line, so
+/// the text applies when the field loses focus). A refused value stays red with its reason.
+pub(super) fn pending_field(
+    state: &mut AppState,
+    ui: &mut egui::Ui,
+    key: &str,
+    current: &str,
+    width: f32,
+    rows: Option<usize>,
+) -> (egui::Response, Option<String>) {
     let pending = state.cells.get(key).cloned();
     let mut text = pending
         .as_ref()
         .map_or_else(|| current.to_owned(), |p| p.text.clone());
     let error = pending.and_then(|p| p.error);
     let error_colour = ui.visuals().error_fg_color;
-    let mut field = egui::TextEdit::singleline(&mut text)
-        .id(egui::Id::unique(("field", key)))
-        .desired_width(width)
-        .min_size(egui::vec2(width, 0.0));
+    let mut field = match rows {
+        None => egui::TextEdit::singleline(&mut text),
+        Some(rows) => egui::TextEdit::multiline(&mut text).desired_rows(rows),
+    }
+    .id(egui::Id::unique(("field", key)))
+    .desired_width(width)
+    .min_size(egui::vec2(width, 0.0));
     if error.is_some() {
         field = field.text_color(error_colour);
     }
