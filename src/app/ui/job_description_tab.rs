@@ -7,7 +7,9 @@
 
 use eframe::egui;
 
-use super::position_form::{apply_choice, commit, field_error, pending_field, text_field};
+use super::position_form::{
+    apply_choice, combo_box, commit, field_error, pending_field, text_field,
+};
 use super::positions_tab::category_label;
 use crate::app::edit::Edit;
 use crate::app::state::AppState;
@@ -200,25 +202,8 @@ fn cell_choice<T: PartialEq + Clone>(
     options: &[(T, String)],
     width: f32,
 ) -> Option<T> {
-    let selected = options
-        .iter()
-        .find(|(value, _)| value == current)
-        .map(|(_, text)| text.clone())
-        .unwrap_or_default();
-    let mut picked = None;
-    let response = egui::ComboBox::from_id_salt(id_salt)
-        .selected_text(selected.as_str())
-        .width(width)
-        .truncate()
-        .show_ui(ui, |ui| {
-            for (value, text) in options {
-                if ui.selectable_label(value == current, text).clicked() && value != current {
-                    picked = Some(value.clone());
-                }
-            }
-        })
-        .response;
-    response.accessible_name(name).on_hover_text(selected);
+    let (response, picked) = combo_box(ui, id_salt, current, options, width);
+    response.accessible_name(name);
     picked
 }
 

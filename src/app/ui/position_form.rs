@@ -165,6 +165,20 @@ pub(super) fn choice<T: PartialEq + Clone>(
     width: f32,
 ) -> Option<T> {
     let label = ui.label(label);
+    let (response, picked) = combo_box(ui, id_salt, current, options, width);
+    response.labelled_by(label.id);
+    picked
+}
+
+/// A drop-down of `options` showing `current` (its full text on hover); returns the response
+/// and the option picked this frame, if it differs from `current`.
+pub(super) fn combo_box<T: PartialEq + Clone>(
+    ui: &mut egui::Ui,
+    id_salt: impl egui::AsIdSalt,
+    current: &T,
+    options: &[(T, String)],
+    width: f32,
+) -> (egui::Response, Option<T>) {
     let selected = options
         .iter()
         .find(|(value, _)| value == current)
@@ -182,9 +196,9 @@ pub(super) fn choice<T: PartialEq + Clone>(
                 }
             }
         })
-        .response;
-    response.labelled_by(label.id).on_hover_text(selected);
-    picked
+        .response
+        .on_hover_text(selected);
+    (response, picked)
 }
 
 /// Why typed text was refused, in the interface language.
