@@ -10,6 +10,7 @@ use super::edit::{Created, Edit};
 use super::i18n::Language;
 use crate::engine::{Breakdown, Explanation};
 use crate::format::{en_number, vi_number};
+use crate::model::Position;
 
 /// The centre tabs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -144,6 +145,14 @@ impl AppState {
             Language::Vietnamese => vi_number(value, max_decimals),
             Language::English => en_number(value, max_decimals),
         }
+    }
+
+    /// A copy of the selected position, if one is selected and still exists.
+    pub fn selected_position(&self) -> Option<Position> {
+        self.selected_position
+            .as_deref()
+            .and_then(|id| self.document.plan().position(id))
+            .cloned()
     }
 
     /// Applies an edit to the document; a refusal comes back in the interface language.

@@ -3,12 +3,13 @@
 //! Each kind uses its own columns; a filled column that the kind does not use is an error, as
 //! it usually means the cells of the row have shifted.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use super::cells::Cells;
 use super::columns::DUTIES;
 use super::error::{ExportError, Problem};
 use super::export::number;
+use super::position_rows;
 use super::table::{Bound, OutTable};
 use crate::model::{Component, ComponentKind, Period, Position, SupportAmount};
 
@@ -36,23 +37,11 @@ pub fn read(
     known_ids: Option<(&HashSet<String>, &str)>,
     problems: &mut Vec<Problem>,
 ) {
-    let mut index: HashMap<String, usize> = HashMap::new();
-    for (i, position) in positions.iter().enumerate() {
-        index.entry(position.id.clone()).or_insert(i);
-    }
+    let index = position_rows::index_by_id(positions);
     for row in &bound.table.rows {
         let mut cells = Cells::new(bound, row, problems);
         let id = cells.required_text("id");
-        let position_id = cells.required_text("position_id");
-        if let Some((known, source)) = known_ids
-            && !position_id.is_empty()
-            && !known.contains(&position_id)
-        {
-            cells.error(
-                "position_id",
-                format!("no position {position_id:?} in {source}"),
-            );
-        }
+        let position_id = position_rows::position_id(&mut cells, known_ids);
         let name = cells.required_text("name");
         let code = cells.optional_text("code");
         let kind = cells

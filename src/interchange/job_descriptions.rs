@@ -6,11 +6,12 @@
 //! requirement (`group`, `detail`). As in `duties.csv`, a filled column the section does not
 //! use is an error. Several rows of one text section are joined with line breaks.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use super::cells::{Cells, parse_count};
 use super::columns::JOB_DESCRIPTIONS;
 use super::error::Problem;
+use super::position_rows;
 use super::table::{Bound, OutTable};
 use crate::model::{
     Competency, CompetencyGroup, JobDescription, Position, Requirement, WorkItem, WorkSection,
@@ -53,22 +54,10 @@ pub fn read(
     known_ids: Option<(&HashSet<String>, &str)>,
     problems: &mut Vec<Problem>,
 ) {
-    let mut index: HashMap<String, usize> = HashMap::new();
-    for (i, position) in positions.iter().enumerate() {
-        index.entry(position.id.clone()).or_insert(i);
-    }
+    let index = position_rows::index_by_id(positions);
     for row in &bound.table.rows {
         let mut cells = Cells::new(bound, row, problems);
-        let position_id = cells.required_text("position_id");
-        if let Some((known, source)) = known_ids
-            && !position_id.is_empty()
-            && !known.contains(&position_id)
-        {
-            cells.error(
-                "position_id",
-                format!("no position {position_id:?} in {source}"),
-            );
-        }
+        let position_id = position_rows::position_id(&mut cells, known_ids);
         let item = cells
             .required_keyword("section", &SECTIONS, "for a job description row")
             .and_then(|section| read_item(&mut cells, section));

@@ -33,6 +33,7 @@ mod error;
 mod export;
 mod import;
 mod job_descriptions;
+mod position_rows;
 mod positions;
 mod settings;
 mod staff;

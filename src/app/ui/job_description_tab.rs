@@ -21,11 +21,7 @@ use crate::model::{
 const LEVELS: [u8; 5] = [1, 2, 3, 4, 5];
 
 pub fn job_description_tab_ui(state: &mut AppState, ui: &mut egui::Ui) {
-    let position = state
-        .selected_position
-        .as_deref()
-        .and_then(|id| state.document.plan().position(id))
-        .cloned();
+    let position = state.selected_position();
     let Some(position) = position else {
         ui.label(state.t(
             "Chưa chọn vị trí việc làm. Chọn một vị trí ở thẻ Vị trí việc làm để xem và sửa \

@@ -15,11 +15,7 @@ use crate::format::vi_percent;
 use crate::model::{Component, ComponentKind, Method, Period, Position, SupportAmount};
 
 pub fn workload_tab_ui(state: &mut AppState, ui: &mut egui::Ui) {
-    let position = state
-        .selected_position
-        .as_deref()
-        .and_then(|id| state.document.plan().position(id))
-        .cloned();
+    let position = state.selected_position();
     let Some(position) = position else {
         ui.label(state.t(
             "Chưa chọn vị trí việc làm. Chọn một vị trí ở thẻ Vị trí việc làm để xem và sửa \
