@@ -9,37 +9,7 @@ use vtvl::app::VtvlApp;
 use vtvl::model::ComponentKind;
 
 use crate::harness::default_harness;
-
-/// Sets the text of the field named `label` (the `nth` of that name) as assistive technology
-/// does, and lets the app settle.
-fn set_field(harness: &mut Harness<'static, VtvlApp>, label: &str, nth: usize, text: &str) {
-    harness
-        .get_all_by_label(label)
-        .nth(nth)
-        .unwrap_or_else(|| panic!("field {label} #{nth}"))
-        .set_text_value_accesskit(text);
-    harness.run();
-}
-
-fn click(harness: &mut Harness<'static, VtvlApp>, label: &str) {
-    harness.get_by_label(label).click();
-    harness.run();
-}
-
-/// Opens the choice named `label` and picks `option` from its list.
-fn pick(harness: &mut Harness<'static, VtvlApp>, label: &str, option: &str) {
-    harness.get_by_role_and_label(Role::ComboBox, label).click();
-    harness.run();
-    harness
-        .get_by_role(Role::ListBox)
-        .get_by_label(option)
-        .click();
-    harness.run();
-}
-
-fn has_label_containing(harness: &Harness<'static, VtvlApp>, text: &str) -> bool {
-    harness.query_all_by_label_contains(text).next().is_some()
-}
+use crate::harness::{click, has_label_containing, pick, set_field};
 
 fn volume_of(harness: &Harness<'static, VtvlApp>, position: &str, component: usize) -> f64 {
     let plan = harness.state().state.document.plan();

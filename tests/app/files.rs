@@ -18,6 +18,7 @@ use vtvl::model::Plan;
 use vtvl::plan_file::{self, BUNDLED};
 use vtvl::{engine, interchange};
 
+use crate::harness::has_label_containing;
 use crate::harness::{ScriptedDialogs, files_harness};
 
 fn default_document() -> Document {
@@ -62,10 +63,6 @@ fn has_unit(harness: &Harness<'static, VtvlApp>, name: &str) -> bool {
         .units
         .iter()
         .any(|u| u.name == name)
-}
-
-fn has_label_containing(harness: &Harness<'static, VtvlApp>, text: &str) -> bool {
-    harness.query_all_by_label_contains(text).next().is_some()
 }
 
 fn notice(harness: &Harness<'static, VtvlApp>) -> String {

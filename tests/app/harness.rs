@@ -7,6 +7,7 @@ use std::time::Duration;
 
 use eframe::egui;
 use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
 use vtvl::app::VtvlApp;
 use vtvl::app::document::Document;
 use vtvl::app::files::{FileDialogs, Files, Picked, Recovery};
@@ -93,4 +94,38 @@ pub fn files_harness(
         .build_ui_state(|ui, app: &mut VtvlApp| app.ui(ui), app);
     harness.run();
     harness
+}
+
+/// Clicks the widget labelled `label` and lets the app settle.
+pub fn click(harness: &mut Harness<'static, VtvlApp>, label: &str) {
+    harness.get_by_label(label).click();
+    harness.run();
+}
+
+/// Sets the text of the field named `label` (the `nth` of that name) as assistive technology
+/// does, and lets the app settle.
+pub fn set_field(harness: &mut Harness<'static, VtvlApp>, label: &str, nth: usize, text: &str) {
+    harness
+        .get_all_by_label(label)
+        .nth(nth)
+        .unwrap_or_else(|| panic!("field {label} #{nth}"))
+        .set_text_value_accesskit(text);
+    harness.run();
+}
+
+/// Opens the choice named `label` and picks `option` from its list.
+pub fn pick(harness: &mut Harness<'static, VtvlApp>, label: &str, option: &str) {
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::ComboBox, label)
+        .click();
+    harness.run();
+    harness
+        .get_by_role(egui::accesskit::Role::ListBox)
+        .get_by_label(option)
+        .click();
+    harness.run();
+}
+
+pub fn has_label_containing(harness: &Harness<'static, VtvlApp>, text: &str) -> bool {
+    harness.query_all_by_label_contains(text).next().is_some()
 }

@@ -9,36 +9,15 @@ use vtvl::app::VtvlApp;
 use vtvl::model::{CompetencyGroup, JobDescription, Position, Proposal, WorkSection};
 
 use crate::harness::default_harness;
+use crate::harness::{click, pick, set_field};
 
 const LAND_OFFICER: &str = "pkt-dia-chinh";
-
-fn click(harness: &mut Harness<'static, VtvlApp>, label: &str) {
-    harness.get_by_label(label).click();
-    harness.run();
-}
-
-/// Sets the text of the field named `label` as assistive technology does.
-fn set_field(harness: &mut Harness<'static, VtvlApp>, label: &str, text: &str) {
-    harness.get_by_label(label).set_text_value_accesskit(text);
-    harness.run();
-}
 
 /// Sets the text of the multi-line field under the heading `label`.
 fn set_block(harness: &mut Harness<'static, VtvlApp>, label: &str, text: &str) {
     harness
         .get_by_role_and_label(Role::MultilineTextInput, label)
         .set_text_value_accesskit(text);
-    harness.run();
-}
-
-/// Opens the choice named `label` and picks `option` from its list.
-fn pick(harness: &mut Harness<'static, VtvlApp>, label: &str, option: &str) {
-    harness.get_by_role_and_label(Role::ComboBox, label).click();
-    harness.run();
-    harness
-        .get_by_role(Role::ListBox)
-        .get_by_label(option)
-        .click();
     harness.run();
 }
 
@@ -93,20 +72,26 @@ fn filling_the_purpose_a_work_item_and_a_competency_then_undoing() {
 
     click(&mut harness, "Thêm dòng công việc");
     pick(&mut harness, "Phần 1", "Quản lý");
-    set_field(&mut harness, "Bậc 1", "Bậc 2");
+    set_field(&mut harness, "Bậc 1", 0, "Bậc 2");
     set_field(
         &mut harness,
         "Nội dung công việc 1",
+        0,
         "Thẩm định hồ sơ cấp giấy chứng nhận",
     );
-    set_field(&mut harness, "Sản phẩm, kết quả đầu ra 1", "Tờ trình");
-    set_field(&mut harness, "Tiêu chí đánh giá 1", "Đúng hạn");
+    set_field(&mut harness, "Sản phẩm, kết quả đầu ra 1", 0, "Tờ trình");
+    set_field(&mut harness, "Tiêu chí đánh giá 1", 0, "Đúng hạn");
 
     click(&mut harness, "Thêm năng lực");
     pick(&mut harness, "Nhóm năng lực 1", "Năng lực chuyên môn");
-    set_field(&mut harness, "Tên năng lực 1", "Am hiểu pháp luật đất đai");
+    set_field(
+        &mut harness,
+        "Tên năng lực 1",
+        0,
+        "Am hiểu pháp luật đất đai",
+    );
     pick(&mut harness, "Cấp độ 1", "4");
-    set_field(&mut harness, "Bậc áp dụng 1", "Bậc 2");
+    set_field(&mut harness, "Bậc áp dụng 1", 0, "Bậc 2");
 
     set_block(
         &mut harness,
@@ -205,6 +190,7 @@ fn rows_are_added_and_removed() {
         set_field(
             &mut harness,
             &format!("Nội dung công việc {number}"),
+            0,
             content,
         );
     }
@@ -225,8 +211,8 @@ fn rows_are_added_and_removed() {
     ] {
         click(&mut harness, "Thêm yêu cầu");
         let number = description(&harness).requirements.len();
-        set_field(&mut harness, &format!("Nhóm yêu cầu {number}"), group);
-        set_field(&mut harness, &format!("Yêu cầu cụ thể {number}"), detail);
+        set_field(&mut harness, &format!("Nhóm yêu cầu {number}"), 0, group);
+        set_field(&mut harness, &format!("Yêu cầu cụ thể {number}"), 0, detail);
     }
     click(&mut harness, "Xóa yêu cầu 1");
     let requirements = description(&harness).requirements;
@@ -254,10 +240,11 @@ fn a_proposed_headcount_with_its_reason_shows_in_the_positions_table() {
     harness.run();
     assert!(harness.query_by_label("17").is_none());
 
-    set_field(&mut harness, "Số đề xuất", "17");
+    set_field(&mut harness, "Số đề xuất", 0, "17");
     set_field(
         &mut harness,
         "Lý do đề xuất",
+        0,
         "Khối lượng hồ sơ đất đai tăng sau sáp nhập",
     );
     assert_eq!(
@@ -270,7 +257,7 @@ fn a_proposed_headcount_with_its_reason_shows_in_the_positions_table() {
     harness.get_by_label("17");
 
     // An empty count proposes the computed number again.
-    set_field(&mut harness, "Số đề xuất", "");
+    set_field(&mut harness, "Số đề xuất", 0, "");
     assert_eq!(position(&harness).proposed, None);
     assert!(harness.query_by_label("17").is_none());
     harness.key_press_modifiers(eframe::egui::Modifiers::COMMAND, Key::Z);
@@ -284,7 +271,7 @@ fn an_invalid_proposed_count_is_refused_with_its_reason() {
     click(&mut harness, "Chuyên viên địa chính - đất đai");
     let before = harness.state().state.document.plan().clone();
 
-    set_field(&mut harness, "Số đề xuất", "abc");
+    set_field(&mut harness, "Số đề xuất", 0, "abc");
     harness.get_by_label("\"abc\" không phải là số");
     assert!(
         harness
@@ -294,12 +281,12 @@ fn an_invalid_proposed_count_is_refused_with_its_reason() {
     );
     assert_eq!(harness.state().state.document.plan(), &before);
 
-    set_field(&mut harness, "Số đề xuất", "-1");
+    set_field(&mut harness, "Số đề xuất", 0, "-1");
     harness.get_by_label("\"-1\" là số âm: giá trị phải từ 0 trở lên");
     assert_eq!(harness.state().state.document.plan(), &before);
 
     // A reason needs a count.
-    set_field(&mut harness, "Lý do đề xuất", "Tăng dân số");
+    set_field(&mut harness, "Lý do đề xuất", 0, "Tăng dân số");
     harness.get_by_label("nhập số đề xuất trước");
     assert_eq!(harness.state().state.document.plan(), &before);
     assert!(!harness.state().state.document.can_undo());

@@ -3,27 +3,12 @@
 
 use std::process::Command;
 
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use vtvl::app::VtvlApp;
 use vtvl::app::document::Document;
 use vtvl::plan_file;
 
 use crate::harness::{ScriptedDialogs, files_harness};
-
-fn click(harness: &mut Harness<'static, VtvlApp>, label: &str) {
-    harness.get_by_label(label).click();
-    harness.run();
-}
-
-fn set_field(harness: &mut Harness<'static, VtvlApp>, label: &str, text: &str) {
-    harness
-        .get_all_by_label(label)
-        .next()
-        .unwrap_or_else(|| panic!("field {label}"))
-        .set_text_value_accesskit(text);
-    harness.run();
-}
+use crate::harness::{click, set_field};
 
 #[test]
 fn a_plan_built_from_nothing_saves_reopens_and_matches_the_command_line() {
@@ -41,6 +26,7 @@ fn a_plan_built_from_nothing_saves_reopens_and_matches_the_command_line() {
     set_field(
         &mut harness,
         "Tên đơn vị",
+        0,
         "UBND xa\u{303} Thu\u{31b}\u{309}",
     );
     let root = harness.state().state.document.plan().units[0].clone();
@@ -51,16 +37,16 @@ fn a_plan_built_from_nothing_saves_reopens_and_matches_the_command_line() {
 
     // A sub-unit with a position, its workload and one person.
     click(&mut harness, "Thêm đơn vị con");
-    set_field(&mut harness, "Tên đơn vị", "Văn phòng");
+    set_field(&mut harness, "Tên đơn vị", 0, "Văn phòng");
     click(&mut harness, "Thêm vị trí");
-    set_field(&mut harness, "Tên vị trí", "Chuyên viên một cửa");
+    set_field(&mut harness, "Tên vị trí", 0, "Chuyên viên một cửa");
     click(&mut harness, "Khối lượng công việc");
     click(&mut harness, "Thêm công việc chính");
-    set_field(&mut harness, "Tên công việc", "Chứng thực bản sao");
-    set_field(&mut harness, "Khối lượng/năm", "2400");
-    set_field(&mut harness, "Phút/lần", "60");
+    set_field(&mut harness, "Tên công việc", 0, "Chứng thực bản sao");
+    set_field(&mut harness, "Khối lượng/năm", 0, "2400");
+    set_field(&mut harness, "Phút/lần", 0, "60");
     click(&mut harness, "Thêm công việc hỗ trợ");
-    set_field(&mut harness, "Phần trăm thời gian", "10");
+    set_field(&mut harness, "Phần trăm thời gian", 0, "10");
     click(&mut harness, "Nhân sự");
     click(&mut harness, "Thêm nhân sự");
 
