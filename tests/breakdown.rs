@@ -23,8 +23,7 @@ fn unit(id: &str, parent: Option<&str>) -> Unit {
         id: id.into(),
         parent_id: parent.map(Into::into),
         name: format!("Đơn vị {id}"),
-        unit_type: String::new(),
-        quota: None,
+        ..Default::default()
     }
 }
 
@@ -54,7 +53,7 @@ fn position(id: &str, unit: &str, category: Category, rank: &str, norm: Option<f
             .into_iter()
             .collect(),
         proposed: None,
-        job_description: Default::default(),
+        ..Default::default()
     }
 }
 

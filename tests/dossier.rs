@@ -4,14 +4,15 @@
 use std::path::Path;
 
 use calamine::{Data, DataType, Range, Reader, open_workbook_auto};
-use vtvl::dossier::{self, ChartKind, DossierDate, SHEET_NAMES};
+use vtvl::dossier::{self, ChartKind, SHEET_NAMES};
 use vtvl::engine;
 use vtvl::model::{
-    Competency, CompetencyGroup, JobDescription, Plan, Proposal, Requirement, WorkItem, WorkSection,
+    CivilDate, Competency, CompetencyGroup, JobDescription, Plan, Proposal, Requirement, WorkItem,
+    WorkSection,
 };
 use vtvl::plan_file::{BUNDLED, short_fingerprint};
 
-const TODAY: DossierDate = DossierDate {
+const TODAY: CivilDate = CivilDate {
     day: 29,
     month: 11,
     year: 2026,

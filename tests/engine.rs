@@ -14,8 +14,7 @@ fn unit(id: &str, parent: Option<&str>) -> Unit {
         id: id.into(),
         parent_id: parent.map(Into::into),
         name: format!("Đơn vị {id}"),
-        unit_type: String::new(),
-        quota: None,
+        ..Default::default()
     }
 }
 
@@ -42,7 +41,7 @@ fn position(id: &str, unit: &str, kinds: Vec<ComponentKind>) -> Position {
             })
             .collect(),
         proposed: None,
-        job_description: Default::default(),
+        ..Default::default()
     }
 }
 

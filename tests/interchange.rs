@@ -7,7 +7,7 @@ use vtvl::interchange::{ExportError, ImportError, Problem, export_dir, import_di
 use vtvl::model::{
     Calendar, Category, Competency, CompetencyGroup, Component, ComponentKind, FORMAT_VERSION,
     JobDescription, Method, Period, PersonalFields, Plan, PlanMeta, Position, Proposal,
-    Requirement, Rounding, StaffMember, SupportAmount, Unit, WorkItem, WorkSection,
+    Requirement, Rounding, StaffMember, SupportAmount, Unit, UnitType, WorkItem, WorkSection,
 };
 
 /// A temp folder holding the given files.
@@ -19,7 +19,7 @@ fn folder(files: &[(&str, &str)]) -> TempDir {
     dir
 }
 
-const UNITS: &str = "id,parent_id,name,unit_type,quota\nso,,Sở Nội vụ,sở,40\n";
+const UNITS: &str = "id,parent_id,name,unit_type,quota\nso,,Sở Nội vụ,so,40\n";
 const POSITIONS: &str = "id,unit_id,name,category,rank_code,method,count,min,max,calendar\n\
                          cv,so,Chuyên viên,specialized,01.003,workload,,,,\n";
 
@@ -92,8 +92,8 @@ const FULL: [(&str, &str); 6] = [
     (
         "units.csv",
         "id,parent_id,name,unit_type,quota\n\
-         so,,Sở Nội vụ,sở,40\n\
-         vp,so,Văn phòng,văn phòng,\n",
+         so,,Sở Nội vụ,so,40\n\
+         vp,so,Văn phòng,van_phong_so,\n",
     ),
     (
         "positions.csv",
@@ -148,6 +148,7 @@ fn full_plan() -> Plan {
             name: "Đề án vị trí việc làm 2026".into(),
             agency: "Sở Nội vụ tỉnh A".into(),
             year: Some(2026),
+            ..PlanMeta::default()
         },
         rounding: Rounding::Up,
         calendars: vec![
@@ -181,15 +182,16 @@ fn full_plan() -> Plan {
                 id: "so".into(),
                 parent_id: None,
                 name: "Sở Nội vụ".into(),
-                unit_type: "sở".into(),
+                unit_type: UnitType::ProvincialDepartment,
                 quota: Some(40),
+                ..Default::default()
             },
             Unit {
                 id: "vp".into(),
                 parent_id: Some("so".into()),
                 name: "Văn phòng".into(),
-                unit_type: "văn phòng".into(),
-                quota: None,
+                unit_type: UnitType::DepartmentOffice,
+                ..Default::default()
             },
         ],
         positions: vec![
@@ -206,7 +208,7 @@ fn full_plan() -> Plan {
                 calendar: None,
                 components: vec![component("d9", "Điều hành", time(15.0, Period::Year))],
                 proposed: None,
-                job_description: Default::default(),
+                ..Default::default()
             },
             Position {
                 id: "cv".into(),
@@ -244,7 +246,7 @@ fn full_plan() -> Plan {
                     ),
                 ],
                 proposed: None,
-                job_description: Default::default(),
+                ..Default::default()
             },
         ],
         staff: vec![
@@ -273,6 +275,7 @@ fn full_plan() -> Plan {
                 personal: PersonalFields::new(),
             },
         ],
+        ..Plan::default()
     }
 }
 
@@ -308,11 +311,11 @@ fn a_byte_order_mark_is_skipped() {
 #[test]
 fn quoted_fields_keep_commas_quotes_and_newlines() {
     let units = "id,parent_id,name,unit_type,quota\n\
-                 so,,\"Phòng Tổ chức, Cán bộ\",\"phòng \"\"A\"\"\",\n\
+                 so,,\"Phòng \"\"A\"\", Cán bộ\",\"so\",\n\
                  vp,so,\"Văn phòng\nSở\",,\n";
     let plan = import(&[("units.csv", units), ("positions.csv", POSITIONS)]).unwrap();
-    assert_eq!(plan.units[0].name, "Phòng Tổ chức, Cán bộ");
-    assert_eq!(plan.units[0].unit_type, "phòng \"A\"");
+    assert_eq!(plan.units[0].name, "Phòng \"A\", Cán bộ");
+    assert_eq!(plan.units[0].unit_type, UnitType::ProvincialDepartment);
     assert_eq!(plan.units[1].name, "Văn phòng\nSở");
 }
 
@@ -1031,7 +1034,7 @@ fn export_writes_headers_without_bom_and_only_the_calendars_it_has() {
     export_dir(&plan, &target).unwrap();
     let read = |name: &str| fs::read_to_string(target.join(name)).unwrap();
     let units = read("units.csv");
-    assert!(units.starts_with("id,parent_id,name,unit_type,quota\nso,,Sở Nội vụ,sở,40\n"));
+    assert!(units.starts_with("id,parent_id,name,unit_type,quota\nso,,Sở Nội vụ,so,40\n"));
     assert!(read("calendars.csv").starts_with(
         "id,days_per_week,weeks_per_year,public_holidays,annual_leave,sick_leave,other_leave,\
          hours_per_day,available_hours\nhc,5,52,11,12,0,0,8,\n"

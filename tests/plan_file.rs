@@ -5,7 +5,7 @@ use std::path::Path;
 
 use vtvl::model::{
     Calendar, Category, Component, ComponentKind, FORMAT_VERSION, Method, Period, PersonalFields,
-    Plan, PlanMeta, Position, Rounding, StaffMember, SupportAmount, Unit,
+    Plan, PlanMeta, Position, Rounding, StaffMember, SupportAmount, Unit, UnitType,
 };
 use vtvl::plan_file::{self, PlanFileError};
 
@@ -73,6 +73,7 @@ fn rich_plan() -> Plan {
             name: "Đề án vị trí việc làm UBND xã Tân Hòa".into(),
             agency: "Ủy ban nhân dân xã Tân Hòa".into(),
             year: Some(2026),
+            ..PlanMeta::default()
         },
         rounding: Rounding::Down,
         calendars: vec![
@@ -95,15 +96,15 @@ fn rich_plan() -> Plan {
                 id: "ubnd".into(),
                 parent_id: None,
                 name: "Ủy ban nhân dân xã".into(),
-                unit_type: "ủy ban".into(),
+                unit_type: UnitType::CommuneCommittee,
                 quota: Some(22),
+                ..Default::default()
             },
             Unit {
                 id: "van-phong".into(),
                 parent_id: Some("ubnd".into()),
                 name: "Văn phòng HĐND và UBND".into(),
-                unit_type: String::new(),
-                quota: None,
+                ..Default::default()
             },
         ],
         positions: vec![
@@ -120,7 +121,7 @@ fn rich_plan() -> Plan {
                 calendar: None,
                 components: Vec::new(),
                 proposed: None,
-                job_description: Default::default(),
+                ..Default::default()
             },
             Position {
                 id: "tu-phap".into(),
@@ -135,7 +136,7 @@ fn rich_plan() -> Plan {
                 calendar: Some("y-te".into()),
                 components,
                 proposed: None,
-                job_description: Default::default(),
+                ..Default::default()
             },
         ],
         staff: vec![
@@ -159,6 +160,7 @@ fn rich_plan() -> Plan {
                 personal: PersonalFields::new(),
             },
         ],
+        ..Plan::default()
     }
 }
 

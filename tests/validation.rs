@@ -11,8 +11,7 @@ fn unit(id: &str, parent: Option<&str>) -> Unit {
         id: id.into(),
         parent_id: parent.map(Into::into),
         name: format!("Đơn vị {id}"),
-        unit_type: String::new(),
-        quota: None,
+        ..Default::default()
     }
 }
 
@@ -39,7 +38,7 @@ fn position(id: &str, unit_id: &str, components: Vec<Component>) -> Position {
         calendar: None,
         components,
         proposed: None,
-        job_description: Default::default(),
+        ..Default::default()
     }
 }
 
@@ -122,6 +121,7 @@ fn valid_plan() -> Plan {
             name: "Đề án thử".into(),
             agency: String::new(),
             year: Some(2026),
+            ..PlanMeta::default()
         },
         calendars: vec![Calendar::vietnamese_default(), health],
         units: vec![unit("ubnd", None), unit("van-phong", Some("ubnd"))],

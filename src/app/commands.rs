@@ -207,13 +207,8 @@ fn export_dossier(state: &mut AppState) {
     let written = crate::engine::compute(plan)
         .map_err(|e| e.to_string())
         .and_then(|results| {
-            crate::dossier::write_workbook(
-                plan,
-                &results,
-                &path,
-                crate::dossier::DossierDate::today(),
-            )
-            .map_err(|e| e.to_string())
+            crate::dossier::write_workbook(plan, &results, &path, crate::model::CivilDate::today())
+                .map_err(|e| e.to_string())
         });
     state.notice = Some(match written {
         Ok(()) => Notice::Info(format!(

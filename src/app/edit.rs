@@ -4,8 +4,8 @@
 use unicode_normalization::UnicodeNormalization as _;
 
 use crate::model::{
-    Calendar, Category, Competency, Component, ComponentKind, JobDescription, Method, Plan,
-    PlanMeta, Position, Proposal, Requirement, Rounding, StaffMember, Unit, WorkItem,
+    Calendar, Competency, Component, ComponentKind, JobDescription, Plan, PlanMeta, Position,
+    Proposal, Requirement, Rounding, StaffMember, Unit, WorkItem,
 };
 
 #[derive(Debug, Clone, PartialEq)]
@@ -106,13 +106,7 @@ impl Edit {
             }
             Edit::AddUnit { parent, name } => {
                 let id = free_id("don-vi", plan.units.iter().map(|u| u.id.as_str()));
-                plan.units.push(Unit {
-                    id: id.clone(),
-                    parent_id: parent,
-                    name: nfc(&name),
-                    unit_type: String::new(),
-                    quota: None,
-                });
+                plan.units.push(Unit::new(id.clone(), parent, nfc(&name)));
                 return Ok(Created::Unit(id));
             }
             Edit::UpdateUnit(unit) => {
@@ -123,7 +117,6 @@ impl Edit {
                     .ok_or_else(|| EditError::Missing(format!("unit \"{}\"", unit.id)))?;
                 *slot = Unit {
                     name: nfc(&unit.name),
-                    unit_type: nfc(&unit.unit_type),
                     ..unit
                 };
             }
@@ -162,21 +155,8 @@ impl Edit {
             }
             Edit::AddPosition { unit_id, name } => {
                 let id = free_id("vi-tri", plan.positions.iter().map(|p| p.id.as_str()));
-                plan.positions.push(Position {
-                    id: id.clone(),
-                    unit_id,
-                    name: nfc(&name),
-                    category: Category::Specialized,
-                    rank_code: String::new(),
-                    method: Method::Workload,
-                    count: 0,
-                    min: None,
-                    max: None,
-                    calendar: None,
-                    components: Vec::new(),
-                    proposed: None,
-                    job_description: Default::default(),
-                });
+                plan.positions
+                    .push(Position::new(id.clone(), unit_id, nfc(&name)));
                 return Ok(Created::Position(id));
             }
             Edit::UpdatePosition(position) => {
@@ -357,7 +337,7 @@ fn normalised_meta(meta: PlanMeta) -> PlanMeta {
     PlanMeta {
         name: nfc(&meta.name),
         agency: nfc(&meta.agency),
-        year: meta.year,
+        ..meta
     }
 }
 

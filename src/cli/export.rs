@@ -4,8 +4,9 @@ use std::path::PathBuf;
 
 use super::PlanPath;
 use super::plan_input::load_valid;
-use crate::dossier::{self, DossierDate};
+use crate::dossier;
 use crate::engine;
+use crate::model::CivilDate;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -19,7 +20,7 @@ pub struct Args {
 pub fn run(args: &Args) -> anyhow::Result<()> {
     let plan = load_valid(&args.plan)?;
     let results = engine::compute(&plan)?;
-    dossier::write_workbook(&plan, &results, &args.xlsx, DossierDate::today())?;
+    dossier::write_workbook(&plan, &results, &args.xlsx, CivilDate::today())?;
     eprintln!("{} -> {}", args.plan.display(), args.xlsx.display());
     Ok(())
 }

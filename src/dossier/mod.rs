@@ -8,7 +8,6 @@
 mod catalogue_sheet;
 mod charts;
 mod charts_sheet;
-mod date;
 mod error;
 mod figures;
 mod job_descriptions_sheet;
@@ -22,12 +21,11 @@ use std::path::Path;
 use rust_xlsxwriter::Workbook;
 
 pub use charts::{ChartData, ChartKind, ChartSeries, chart_data, render_png, render_svg};
-pub use date::DossierDate;
 pub use error::DossierError;
 pub use figures::{RankFigures, UnitFigures, proposed_count, rank_structure, unit_figures};
 
 use crate::engine::PlanResults;
-use crate::model::Plan;
+use crate::model::{CivilDate, Plan};
 
 /// The sheet names, in workbook order.
 pub const SHEET_NAMES: [&str; 6] = [
@@ -46,7 +44,7 @@ pub fn write_workbook(
     plan: &Plan,
     results: &PlanResults,
     path: &Path,
-    today: DossierDate,
+    today: CivilDate,
 ) -> Result<(), DossierError> {
     let mut workbook = build_workbook(plan, results, today)?;
     workbook.save(path)?;
@@ -57,7 +55,7 @@ pub fn write_workbook(
 pub fn workbook_bytes(
     plan: &Plan,
     results: &PlanResults,
-    today: DossierDate,
+    today: CivilDate,
 ) -> Result<Vec<u8>, DossierError> {
     Ok(build_workbook(plan, results, today)?.save_to_buffer()?)
 }
@@ -65,7 +63,7 @@ pub fn workbook_bytes(
 fn build_workbook(
     plan: &Plan,
     results: &PlanResults,
-    today: DossierDate,
+    today: CivilDate,
 ) -> Result<Workbook, DossierError> {
     let styles = print::Styles::new();
     let mut workbook = Workbook::new();

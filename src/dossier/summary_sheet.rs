@@ -3,10 +3,11 @@
 
 use rust_xlsxwriter::{ExcelDateTime, Formula, RowNum, Worksheet};
 
+use super::DossierError;
 use super::figures::{proposed_count, unit_figures};
 use super::print::{self, Styles, cell_ref, result, roman};
-use super::{DossierDate, DossierError};
 use crate::engine::PlanResults;
+use crate::model::CivilDate;
 use crate::model::{Category, Plan};
 use crate::plan_file;
 
@@ -58,7 +59,7 @@ pub fn write(
     styles: &Styles,
     plan: &Plan,
     results: &PlanResults,
-    today: DossierDate,
+    today: CivilDate,
 ) -> Result<(), DossierError> {
     sheet.set_name(NAME)?;
     for (col, (_, width)) in (0u16..).zip(HEADERS) {
@@ -228,7 +229,7 @@ fn title_block(
     sheet: &mut Worksheet,
     styles: &Styles,
     plan: &Plan,
-    today: DossierDate,
+    today: CivilDate,
 ) -> Result<RowNum, DossierError> {
     sheet.merge_range(0, COL_NO, 0, COL_REASON, TITLE, &styles.title)?;
     sheet.set_row_height(0, 24)?;

@@ -109,8 +109,7 @@ mod tests {
             id: id.into(),
             parent_id: parent.map(Into::into),
             name: id.into(),
-            unit_type: String::new(),
-            quota: None,
+            ..Default::default()
         }
     }
 

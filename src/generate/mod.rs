@@ -63,6 +63,7 @@ pub fn generate(spec: Spec) -> Plan {
             name: format!("Đề án vị trí việc làm tổng hợp ({} đơn vị)", spec.units),
             agency: "Ủy ban nhân dân tỉnh (dữ liệu mô phỏng)".to_owned(),
             year: Some(2026),
+            ..PlanMeta::default()
         },
         rounding: Rounding::Nearest,
         calendars: vec![Calendar::vietnamese_default(), doctors],
@@ -80,11 +81,9 @@ fn units(rng: &mut fastrand::Rng, count: usize) -> Vec<Unit> {
             let parent = (i > 0).then(|| format!("u{}", (i - 1) / 8));
             let (unit_type, base) = names::unit_kind(i, rng);
             Unit {
-                id: format!("u{i}"),
-                parent_id: parent,
-                name: format!("{base} số {i}"),
-                unit_type: unit_type.to_owned(),
+                unit_type,
                 quota: (i % 3 == 0).then(|| rng.u32(10..40)),
+                ..Unit::new(format!("u{i}"), parent, format!("{base} số {i}"))
             }
         })
         .collect()
@@ -99,9 +98,6 @@ fn positions(rng: &mut fastrand::Rng, units: &[Unit]) -> Vec<Position> {
             let id = format!("{}-p{k}", unit.id);
             let leadership = k < 2;
             let mut position = Position {
-                id,
-                unit_id: unit.id.clone(),
-                name: names::position_name(k, rng).to_owned(),
                 category: if leadership {
                     Category::Leadership
                 } else {
@@ -122,9 +118,7 @@ fn positions(rng: &mut fastrand::Rng, units: &[Unit]) -> Vec<Position> {
                 min: None,
                 max: None,
                 calendar: (rng.u8(0..10) == 0).then(|| "y-te".to_owned()),
-                components: Vec::new(),
-                proposed: None,
-                job_description: Default::default(),
+                ..Position::new(id, unit.id.clone(), names::position_name(k, rng))
             };
             // Leadership holds few components; workload positions carry the ~10 per position.
             let components = if leadership {

@@ -1,17 +1,19 @@
 //! Vietnamese names for synthetic units, positions, tasks and people.
 
-const UNIT_KINDS: [(&str, &str); 6] = [
-    ("phong", "Phòng chuyên môn"),
-    ("chi_cuc", "Chi cục"),
-    ("trung_tam", "Trung tâm dịch vụ công"),
-    ("truong", "Trường Trung học cơ sở"),
-    ("tram_y_te", "Trạm Y tế"),
-    ("ubnd_xa", "Ủy ban nhân dân xã"),
+use crate::model::UnitType;
+
+const UNIT_KINDS: [(UnitType, &str); 6] = [
+    (UnitType::DepartmentDivision, "Phòng chuyên môn"),
+    (UnitType::SubDepartment, "Chi cục"),
+    (UnitType::PublicServiceUnit, "Trung tâm dịch vụ công"),
+    (UnitType::LowerSecondarySchool, "Trường Trung học cơ sở"),
+    (UnitType::CommuneHealthStation, "Trạm Y tế"),
+    (UnitType::CommuneCommittee, "Ủy ban nhân dân xã"),
 ];
 
-pub fn unit_kind(index: usize, rng: &mut fastrand::Rng) -> (&'static str, &'static str) {
+pub fn unit_kind(index: usize, rng: &mut fastrand::Rng) -> (UnitType, &'static str) {
     if index == 0 {
-        return ("ubnd_tinh", "Ủy ban nhân dân tỉnh");
+        return (UnitType::ProvincialCommittee, "Ủy ban nhân dân tỉnh");
     }
     UNIT_KINDS[rng.usize(0..UNIT_KINDS.len())]
 }

@@ -42,9 +42,6 @@ pub fn read(bound: &Bound, problems: &mut Vec<Problem>) -> (Vec<Position>, HashS
         }
         if let (true, Some(category), Some(method)) = (cells.ok(), category, method) {
             positions.push(Position {
-                id,
-                unit_id,
-                name,
                 category,
                 rank_code,
                 method,
@@ -52,9 +49,8 @@ pub fn read(bound: &Bound, problems: &mut Vec<Problem>) -> (Vec<Position>, HashS
                 min,
                 max,
                 calendar,
-                components: Vec::new(),
                 proposed: proposed.map(|count| Proposal { count, reason }),
-                job_description: Default::default(),
+                ..Position::new(id, unit_id, name)
             });
         }
     }

@@ -4,19 +4,23 @@ use super::cells::Cells;
 use super::columns::UNITS;
 use super::error::Problem;
 use super::table::{Bound, OutTable};
-use crate::model::Unit;
+use crate::model::{Unit, UnitType};
 
 /// The units of the table, in file order; rows with problems are left out.
 pub fn read(bound: &Bound, problems: &mut Vec<Problem>) -> Vec<Unit> {
     let mut units = Vec::new();
     for row in &bound.table.rows {
         let mut cells = Cells::new(bound, row, problems);
+        let unit_types: Vec<(&str, UnitType)> =
+            UnitType::ALL.iter().map(|t| (t.keyword(), *t)).collect();
         let unit = Unit {
-            id: cells.required_text("id"),
-            parent_id: cells.optional_text("parent_id"),
-            name: cells.required_text("name"),
-            unit_type: cells.text("unit_type"),
+            unit_type: cells.keyword("unit_type", &unit_types).unwrap_or_default(),
             quota: cells.count("quota"),
+            ..Unit::new(
+                cells.required_text("id"),
+                cells.optional_text("parent_id"),
+                cells.required_text("name"),
+            )
         };
         if cells.ok() {
             units.push(unit);
@@ -35,7 +39,7 @@ pub fn write(units: &[Unit]) -> OutTable {
                 u.id.clone(),
                 u.parent_id.clone().unwrap_or_default(),
                 u.name.clone(),
-                u.unit_type.clone(),
+                u.unit_type.keyword().to_owned(),
                 u.quota.map(|q| q.to_string()).unwrap_or_default(),
             ]
         })

@@ -5,20 +5,28 @@
 
 mod calendar;
 mod component;
+mod date;
 mod job_description;
 mod plan;
 mod position;
+mod review;
 mod rounding;
 mod staff;
 mod unit;
+mod unit_type;
 
 pub use calendar::Calendar;
 pub use component::{Component, ComponentKind, Period, SupportAmount};
+pub use date::{CivilDate, DateParseError};
 pub use job_description::{
     Competency, CompetencyGroup, JobDescription, Proposal, Requirement, WorkItem, WorkSection,
 };
 pub use plan::{FORMAT_VERSION, Plan, PlanMeta};
-pub use position::{Category, Method, Position};
+pub use position::{
+    Category, LeaderRole, Method, Position, StepCount, steps_from_text, steps_to_text,
+};
+pub use review::{Appraisal, Decision, Review};
 pub use rounding::Rounding;
 pub use staff::{PersonalFields, StaffMember};
-pub use unit::Unit;
+pub use unit::{NormDrivers, Unit};
+pub use unit_type::{AutonomyGroup, ProvinceClass, UnitType, UnknownUnitType};

@@ -2,10 +2,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Calendar, Position, Rounding, StaffMember, Unit};
+use super::{Calendar, CivilDate, Position, ProvinceClass, Review, Rounding, StaffMember, Unit};
 
 /// Version of the plan file format this build writes and reads.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 /// A job-position plan (đề án vị trí việc làm).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -24,6 +24,12 @@ pub struct Plan {
     pub positions: Vec<Position>,
     #[serde(default)]
     pub staff: Vec<StaffMember>,
+    /// Ids of rules whose findings are errors for this plan rather than warnings.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub blocking_rules: Vec<String>,
+    /// The reviewer's appraisal; not part of the agency's proposal or its fingerprint.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review: Option<Review>,
 }
 
 /// What the plan is and whose it is.
@@ -35,6 +41,12 @@ pub struct PlanMeta {
     pub agency: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub year: Option<i32>,
+    /// The class of the province the agency belongs to; it sets division thresholds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub province_class: Option<ProvinceClass>,
+    /// The date the plan is judged at: rules in force that day apply. `None` means today.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub judged_at: Option<CivilDate>,
 }
 
 impl Default for Plan {
@@ -47,6 +59,8 @@ impl Default for Plan {
             units: Vec::new(),
             positions: Vec::new(),
             staff: Vec::new(),
+            blocking_rules: Vec::new(),
+            review: None,
         }
     }
 }
@@ -80,5 +94,10 @@ impl Plan {
 
     pub fn position(&self, id: &str) -> Option<&Position> {
         self.positions.iter().find(|p| p.id == id)
+    }
+
+    /// The date rules are judged at: the plan's own, else today.
+    pub fn judgement_date(&self) -> CivilDate {
+        self.meta.judged_at.unwrap_or_else(CivilDate::today)
     }
 }

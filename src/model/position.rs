@@ -33,6 +33,103 @@ pub struct Position {
     pub proposed: Option<Proposal>,
     #[serde(default, skip_serializing_if = "JobDescription::is_empty")]
     pub job_description: JobDescription,
+    /// Head (trưởng) or deputy (phó) of its unit, for leadership positions.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<LeaderRole>,
+    /// How the position's headcount is spread over career steps (viên chức, ND 232/2026).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub steps: Vec<StepCount>,
+}
+
+impl Default for Position {
+    fn default() -> Self {
+        Position::new("", "", "")
+    }
+}
+
+impl Position {
+    /// A workload-based specialised position with nothing filled in yet.
+    pub fn new(id: impl Into<String>, unit_id: impl Into<String>, name: impl Into<String>) -> Self {
+        Position {
+            id: id.into(),
+            unit_id: unit_id.into(),
+            name: name.into(),
+            category: Category::Specialized,
+            rank_code: String::new(),
+            method: Method::Workload,
+            count: 0,
+            min: None,
+            max: None,
+            calendar: None,
+            components: Vec::new(),
+            proposed: None,
+            job_description: JobDescription::default(),
+            role: None,
+            steps: Vec::new(),
+        }
+    }
+}
+
+/// Whether a leadership position heads its unit or deputises.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LeaderRole {
+    Head,
+    Deputy,
+}
+
+impl LeaderRole {
+    pub const ALL: [LeaderRole; 2] = [LeaderRole::Head, LeaderRole::Deputy];
+
+    pub fn keyword(self) -> &'static str {
+        match self {
+            LeaderRole::Head => "head",
+            LeaderRole::Deputy => "deputy",
+        }
+    }
+
+    pub fn from_keyword(text: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|r| r.keyword() == text.trim())
+    }
+
+    pub fn label_vi(self) -> &'static str {
+        match self {
+            LeaderRole::Head => "Cấp trưởng",
+            LeaderRole::Deputy => "Cấp phó",
+        }
+    }
+}
+
+/// People of a position at one career step (bậc 1-5).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StepCount {
+    pub step: u8,
+    pub count: u32,
+}
+
+/// Steps as written in interchange files: `5:2;4:3;3:5` (step:count, highest first).
+pub fn steps_to_text(steps: &[StepCount]) -> String {
+    steps
+        .iter()
+        .map(|s| format!("{}:{}", s.step, s.count))
+        .collect::<Vec<_>>()
+        .join(";")
+}
+
+/// Parses `5:2;4:3`; `None` when a part is not `step:count` with whole numbers.
+pub fn steps_from_text(text: &str) -> Option<Vec<StepCount>> {
+    text.split(';')
+        .map(str::trim)
+        .filter(|part| !part.is_empty())
+        .map(|part| {
+            let (step, count) = part.split_once(':')?;
+            Some(StepCount {
+                step: step.trim().parse().ok()?,
+                count: count.trim().parse().ok()?,
+            })
+        })
+        .collect()
 }
 
 /// The four categories of job positions (ND 62/2020 Art. 5; ND 106/2020 Art. 5).

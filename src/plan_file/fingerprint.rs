@@ -1,16 +1,62 @@
-//! A plan's fingerprint: SHA-256 of its canonical text, so the agency and the reviewer can both
-//! check that the proposal they hold is the same.
+//! A plan's fingerprint: SHA-256 of the canonical text of its proposal, so the agency and the
+//! reviewer can both check that the proposal they hold is the same. The reviewer's appraisal is
+//! left out: returning an appraised plan does not change its fingerprint.
 
+use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use super::{PlanFileError, to_ron_string};
-use crate::model::Plan;
+use super::PlanFileError;
+use super::ron_text::write_ron;
+use crate::model::{Calendar, Plan, PlanMeta, Position, Rounding, StaffMember, Unit};
 
-/// The full SHA-256 of the plan's canonical RON text, in hexadecimal.
+/// The full SHA-256 of the canonical RON text of the plan's proposal, in hexadecimal.
 pub fn fingerprint(plan: &Plan) -> Result<String, PlanFileError> {
-    let text = to_ron_string(plan)?;
+    let mut text = String::new();
+    write_ron(&Proposal::of(plan), &mut text)?;
     let digest = Sha256::digest(text.as_bytes());
     Ok(digest.iter().map(|byte| format!("{byte:02x}")).collect())
+}
+
+/// Every part of a plan but its review, serialised exactly as the plan file writes them.
+#[derive(Serialize)]
+struct Proposal<'a> {
+    format_version: u32,
+    meta: &'a PlanMeta,
+    rounding: &'a Rounding,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    calendars: &'a [Calendar],
+    units: &'a [Unit],
+    positions: &'a [Position],
+    staff: &'a [StaffMember],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    blocking_rules: &'a [String],
+}
+
+impl<'a> Proposal<'a> {
+    fn of(plan: &'a Plan) -> Self {
+        // Destructured so that a new plan field cannot be forgotten here.
+        let Plan {
+            format_version,
+            meta,
+            rounding,
+            calendars,
+            units,
+            positions,
+            staff,
+            blocking_rules,
+            review: _,
+        } = plan;
+        Proposal {
+            format_version: *format_version,
+            meta,
+            rounding,
+            calendars,
+            units,
+            positions,
+            staff,
+            blocking_rules,
+        }
+    }
 }
 
 /// The first 16 hexadecimal digits of the fingerprint, grouped by four for reading aloud:
@@ -29,7 +75,7 @@ mod tests {
     fn equal_plans_share_a_fingerprint_and_any_change_alters_it() {
         let plan = crate::plan_file::default_plan().unwrap();
         let same = crate::plan_file::from_ron_str(
-            &to_ron_string(&plan).unwrap(),
+            &super::super::to_ron_string(&plan).unwrap(),
             std::path::Path::new("copy.ron"),
         )
         .unwrap();
@@ -41,5 +87,21 @@ mod tests {
         let mut changed = plan.clone();
         changed.staff[0].fte = 0.5;
         assert_ne!(fingerprint(&plan).unwrap(), fingerprint(&changed).unwrap());
+    }
+
+    #[test]
+    fn the_proposal_text_is_the_plan_text_and_a_review_leaves_it_alone() {
+        let plan = crate::plan_file::default_plan().unwrap();
+        let whole = super::super::to_ron_string(&plan).unwrap();
+        let digest = Sha256::digest(whole.as_bytes());
+        let expected: String = digest.iter().map(|byte| format!("{byte:02x}")).collect();
+        assert_eq!(fingerprint(&plan).unwrap(), expected);
+        let mut reviewed = plan.clone();
+        reviewed.review = Some(crate::model::Review {
+            reviewer: "Nguyễn Văn A".to_owned(),
+            conclusion: "Thống nhất".to_owned(),
+            ..Default::default()
+        });
+        assert_eq!(fingerprint(&plan).unwrap(), fingerprint(&reviewed).unwrap());
     }
 }

@@ -9,7 +9,7 @@ use ron::extensions::Extensions;
 use ron::ser::PrettyConfig;
 
 use super::{PlanFileError, nfc, version};
-use crate::model::Plan;
+use crate::model::{FORMAT_VERSION, Plan};
 
 /// Writes `plan` as pretty RON: one field per line, four-space indents, `\n` line ends on
 /// every platform and Vietnamese text unescaped, so files read well and diff cleanly.
@@ -36,8 +36,10 @@ pub fn from_ron_str(text: &str, origin: &Path) -> Result<Plan, PlanFileError> {
     }
     let text = nfc::to_nfc(text);
     match read_options().from_str::<Plan>(&text) {
-        Ok(plan) => {
+        Ok(mut plan) => {
             version::check(plan.format_version, origin)?;
+            // Older files only lack fields that have defaults: they are read as this version.
+            plan.format_version = FORMAT_VERSION;
             Ok(plan)
         }
         Err(error) => {
@@ -47,8 +49,11 @@ pub fn from_ron_str(text: &str, origin: &Path) -> Result<Plan, PlanFileError> {
     }
 }
 
-/// Serialises `plan` into any text sink, with the trailing newline.
-pub(super) fn write_ron<W: fmt::Write>(plan: &Plan, out: &mut W) -> Result<(), PlanFileError> {
+/// Serialises `plan` (or a view of one) into any text sink, with the trailing newline.
+pub(super) fn write_ron<W: fmt::Write, T: serde::Serialize + ?Sized>(
+    plan: &T,
+    out: &mut W,
+) -> Result<(), PlanFileError> {
     Options::default()
         .to_writer_pretty(&mut *out, plan, pretty_config())
         .map_err(|error| PlanFileError::Serialize {
@@ -137,7 +142,7 @@ mod tests {
 
     #[test]
     fn a_cut_text_is_an_unexpected_end() {
-        let error = from_ron_str("(format_version: 1, meta: (", Path::new("a.ron")).unwrap_err();
+        let error = from_ron_str("(format_version: 2, meta: (", Path::new("a.ron")).unwrap_err();
         assert_eq!(error.to_string(), "a.ron:1:27: unexpected end of file");
     }
 
@@ -145,7 +150,7 @@ mod tests {
     fn the_default_plan_round_trips() {
         let plan = Plan::default();
         let text = to_ron_string(&plan).unwrap();
-        assert!(text.starts_with("#![enable(implicit_some)]\n(\n    format_version: 1,\n"));
+        assert!(text.starts_with("#![enable(implicit_some)]\n(\n    format_version: 2,\n"));
         assert_eq!(from_ron_str(&text, Path::new("a.ron")).unwrap(), plan);
     }
 }

@@ -90,8 +90,7 @@ mod tests {
                     id: id.into(),
                     parent_id: parent.map(Into::into),
                     name: id.into(),
-                    unit_type: String::new(),
-                    quota: None,
+                    ..Default::default()
                 })
                 .collect(),
             ..Plan::default()

@@ -6,6 +6,7 @@
 //! first, each with the row and column to show it at. Each check is a linear pass over the
 //! plan with hash lookups, so plans with millions of rows validate in seconds.
 
+mod attributes;
 mod calendars;
 mod cycles;
 mod ids;
@@ -37,5 +38,7 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
     positions::check(plan, &ids, &mut problems);
     staff::check(plan, &ids, &mut problems);
     job_descriptions::check(plan, &mut problems);
+    attributes::check(plan, &mut problems);
+    attributes::check_review(plan, &mut problems);
     problems
 }

@@ -38,6 +38,12 @@ pub enum Place {
         id: String,
         field: &'static str,
     },
+    /// A line of the reviewer's appraisal.
+    Appraisal {
+        index: usize,
+        position_id: String,
+        field: &'static str,
+    },
 }
 
 impl Place {
@@ -49,7 +55,8 @@ impl Place {
             | Place::Unit { field, .. }
             | Place::Position { field, .. }
             | Place::Component { field, .. }
-            | Place::Staff { field, .. } => field,
+            | Place::Staff { field, .. }
+            | Place::Appraisal { field, .. } => field,
         }
     }
 
@@ -70,6 +77,9 @@ impl fmt::Display for Row<'_> {
             Place::Unit { index, id, .. } => write_row(f, "unit", *index, id),
             Place::Position { index, id, .. } => write_row(f, "position", *index, id),
             Place::Staff { index, id, .. } => write_row(f, "staff member", *index, id),
+            Place::Appraisal {
+                index, position_id, ..
+            } => write_row(f, "appraisal of position", *index, position_id),
             Place::Component {
                 position_index,
                 component_index,

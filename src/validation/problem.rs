@@ -85,6 +85,20 @@ pub enum ProblemKind {
     /// A competency level outside the frame's 1 to 5.
     #[error("competency level {level} is not between 1 and 5")]
     LevelOutOfRange { level: u8 },
+
+    #[error("{value} is not between {min} and {max}")]
+    OutOfRange { value: u32, min: u32, max: u32 },
+
+    /// A position lists the same career step twice.
+    #[error("step {step} is listed twice")]
+    DuplicateStep { step: u8 },
+
+    /// Head or deputy is said of a position outside the leadership category.
+    #[error("only leadership positions are heads or deputies")]
+    RoleOutsideLeadership,
+
+    #[error("position \"{position_id}\" is appraised twice")]
+    DuplicateAppraisal { position_id: String },
 }
 
 /// `a -> b -> c -> a`.
@@ -137,6 +151,16 @@ impl ProblemKind {
             }
             ProblemKind::LevelOutOfRange { level } => {
                 format!("cấp độ năng lực {level} không nằm trong khoảng 1 đến 5")
+            }
+            ProblemKind::OutOfRange { value, min, max } => {
+                format!("{value} không nằm trong khoảng {min} đến {max}")
+            }
+            ProblemKind::DuplicateStep { step } => format!("bậc {step} được kê hai lần"),
+            ProblemKind::RoleOutsideLeadership => {
+                "chỉ vị trí lãnh đạo, quản lý mới là cấp trưởng hoặc cấp phó".to_owned()
+            }
+            ProblemKind::DuplicateAppraisal { position_id } => {
+                format!("vị trí \"{position_id}\" được thẩm định hai lần")
             }
         }
     }

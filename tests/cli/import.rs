@@ -7,7 +7,7 @@ fn imports_a_folder_into_a_plan_file() {
     let wd = Workdir::new();
     let plan = wd.plan();
     let text = std::fs::read_to_string(plan).unwrap();
-    assert!(text.contains("format_version: 1"));
+    assert!(text.contains("format_version: 2"));
     assert!(text.contains("Chứng thực bản sao, chữ ký"));
 }
 

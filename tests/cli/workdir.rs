@@ -11,7 +11,7 @@ pub struct Workdir {
 /// component kind, and staff.
 pub const SETTINGS: &str =
     "key,value\nname,Đề án thử nghiệm\nagency,UBND xã Thử\nyear,2026\nrounding,nearest\n";
-pub const UNITS: &str = "id,parent_id,name,unit_type,quota\nubnd,,UBND xã Thử,ubnd_xa,10\nvp,ubnd,Văn phòng HĐND và UBND,van_phong,\n";
+pub const UNITS: &str = "id,parent_id,name,unit_type,quota\nubnd,,UBND xã Thử,ubnd_xa,10\nvp,ubnd,Văn phòng HĐND và UBND,van_phong_xa,\n";
 pub const POSITIONS: &str = "id,unit_id,name,category,rank_code,method,count,min,max,calendar\n\
 chu-tich,ubnd,Chủ tịch UBND,leadership,,fixed,1,,,\n\
 mot-cua,vp,Chuyên viên một cửa,specialized,01.003,workload,,,,\n\

@@ -130,13 +130,11 @@ pub fn blank_plan(language: Language) -> Plan {
                 .to_owned(),
             ..PlanMeta::default()
         },
-        units: vec![Unit {
-            id: "don-vi-1".to_owned(),
-            parent_id: None,
-            name: language.t("Đơn vị mới", "New unit").to_owned(),
-            unit_type: String::new(),
-            quota: None,
-        }],
+        units: vec![Unit::new(
+            "don-vi-1",
+            None,
+            language.t("Đơn vị mới", "New unit"),
+        )],
         ..Plan::default()
     }
 }

@@ -10,7 +10,7 @@ use super::position_form::{apply_choice, choice, commit, form_field, parse_optio
 use crate::app::edit::{Created, Edit, subtree, unit_contents};
 use crate::app::state::{AppState, Dialog};
 use crate::engine::UnitResult;
-use crate::model::Unit;
+use crate::model::{Unit, UnitType};
 
 pub fn unit_tree_ui(state: &mut AppState, ui: &mut egui::Ui) {
     ui.heading(state.t("Cơ cấu tổ chức", "Organisation"));
@@ -136,9 +136,12 @@ fn unit_form_ui(state: &mut AppState, ui: &mut egui::Ui) {
         }
         ui.end_row();
         let label = state.t("Loại", "Type").to_owned();
-        if let Some(text) = form_field(state, ui, &label, &key("type"), &unit.unit_type, 120.0) {
-            let edit = update(&|u| u.unit_type = text.trim().to_owned());
-            commit(state, &key("type"), &label, text, Ok(edit));
+        let types: Vec<(UnitType, String)> = UnitType::ALL
+            .iter()
+            .map(|t| (*t, t.label_vi().to_owned()))
+            .collect();
+        if let Some(picked) = choice(ui, &label, key("type"), &unit.unit_type, &types, 190.0) {
+            apply_choice(state, update(&|u| u.unit_type = picked));
         }
         ui.end_row();
         let label = state.t("Biên chế giao", "Quota").to_owned();
