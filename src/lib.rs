@@ -5,6 +5,7 @@
 
 pub mod app;
 pub mod cli;
+pub mod compare;
 pub mod dossier;
 pub mod engine;
 pub mod format;
