@@ -4,6 +4,7 @@
 
 mod bench;
 mod chart;
+mod compare;
 mod compute;
 mod explain;
 mod export;
@@ -40,6 +41,9 @@ pub enum Command {
     Explain(explain::Args),
     /// Check a plan and list every problem with its place.
     Validate(validate::Args),
+    /// Compare two versions of a plan (A older, B newer), or several agencies' plans with
+    /// --benchmark.
+    Compare(compare::Args),
     /// Read an interchange folder of CSV files, or a filled workbook template, into a plan file.
     Import(import::Args),
     /// Write an empty workbook template to fill in and import.
@@ -64,6 +68,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Compute(args)) => compute::run(&args),
         Some(Command::Explain(args)) => explain::run(&args),
         Some(Command::Validate(args)) => validate::run(&args),
+        Some(Command::Compare(args)) => compare::run(&args),
         Some(Command::Import(args)) => import::run(&args),
         Some(Command::Template(args)) => template::run(&args),
         Some(Command::ExportCsv(args)) => export_csv::run(&args),
@@ -82,8 +87,7 @@ pub fn run(cli: Cli) -> ExitCode {
 }
 
 /// The subcommands, named when the desktop app cannot start.
-const SUBCOMMANDS: &str =
-    "compute, explain, validate, import, template, export-csv, export, chart, generate, bench";
+const SUBCOMMANDS: &str = "compute, explain, validate, compare, import, template, export-csv, export, chart, generate, bench";
 
 fn open_app(plan: Option<&std::path::Path>) -> anyhow::Result<()> {
     if !display_available() {

@@ -27,7 +27,7 @@ pub use versions::{
     StatusCounts, Summary, TotalComparison, UnitComparison, UnitSide, VersionComparison,
     compare_versions,
 };
-pub use workload::{ComponentChange, ComponentSide, HoursChange};
+pub use workload::{ComponentChange, ComponentSide, HoursChange, Input, InputValue};
 
 use serde::Serialize;
 use thiserror::Error;

@@ -201,3 +201,128 @@ pub fn hours_change(
         new_available_hours: new.available_hours,
     })
 }
+
+/// An input of a workload component, as the comparison names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Input {
+    Volume,
+    MinutesPerItem,
+    Coefficient,
+    Percent,
+    Minutes,
+    Per,
+    Staff,
+    Ratio,
+}
+
+impl Input {
+    pub fn label_vi(self) -> &'static str {
+        match self {
+            Input::Volume => "khối lượng",
+            Input::MinutesPerItem => "phút/lượt",
+            Input::Coefficient => "hệ số",
+            Input::Percent => "tỷ lệ thời gian (%)",
+            Input::Minutes => "số phút",
+            Input::Per => "mỗi",
+            Input::Staff => "số người",
+            Input::Ratio => "định mức",
+        }
+    }
+
+    pub fn label_en(self) -> &'static str {
+        match self {
+            Input::Volume => "volume",
+            Input::MinutesPerItem => "minutes per item",
+            Input::Coefficient => "coefficient",
+            Input::Percent => "share of time (%)",
+            Input::Minutes => "minutes",
+            Input::Per => "per",
+            Input::Staff => "staff",
+            Input::Ratio => "ratio",
+        }
+    }
+}
+
+/// The value of an input: a number or a period.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum InputValue {
+    Number(f64),
+    Period(Period),
+}
+
+impl InputValue {
+    /// The value in Vietnamese, numbers formatted by `number`.
+    pub fn text_vi(self, number: impl Fn(f64) -> String) -> String {
+        match self {
+            InputValue::Number(value) => number(value),
+            InputValue::Period(period) => match period {
+                Period::Day => "ngày",
+                Period::Week => "tuần",
+                Period::Month => "tháng",
+                Period::Year => "năm",
+            }
+            .to_owned(),
+        }
+    }
+
+    /// The value in English, numbers formatted by `number`.
+    pub fn text_en(self, number: impl Fn(f64) -> String) -> String {
+        match self {
+            InputValue::Number(value) => number(value),
+            InputValue::Period(period) => period.keyword().to_owned(),
+        }
+    }
+}
+
+impl ComponentSide {
+    /// The inputs the component has, in a fixed order.
+    pub fn inputs(&self) -> Vec<(Input, InputValue)> {
+        let number = |input, value: Option<f64>| value.map(|v| (input, InputValue::Number(v)));
+        [
+            number(Input::Volume, self.volume),
+            number(Input::MinutesPerItem, self.minutes_per_item),
+            number(Input::Coefficient, self.coefficient),
+            number(Input::Percent, self.percent),
+            number(Input::Minutes, self.minutes),
+            self.per.map(|p| (Input::Per, InputValue::Period(p))),
+            number(Input::Staff, self.staff),
+            number(Input::Ratio, self.ratio),
+        ]
+        .into_iter()
+        .flatten()
+        .collect()
+    }
+}
+
+impl ComponentChange {
+    /// The inputs whose value differs (all of them for an added or removed component), with
+    /// the old and new value.
+    pub fn changed_inputs(&self) -> Vec<(Input, Option<InputValue>, Option<InputValue>)> {
+        let old = self
+            .old
+            .as_ref()
+            .map(ComponentSide::inputs)
+            .unwrap_or_default();
+        let new = self
+            .new
+            .as_ref()
+            .map(ComponentSide::inputs)
+            .unwrap_or_default();
+        let find = |list: &[(Input, InputValue)], input| {
+            list.iter().find(|(i, _)| *i == input).map(|(_, v)| *v)
+        };
+        let mut inputs: Vec<Input> = new.iter().map(|(i, _)| *i).collect();
+        inputs.extend(
+            old.iter()
+                .map(|(i, _)| *i)
+                .filter(|i| !new.iter().any(|(n, _)| n == i)),
+        );
+        inputs
+            .into_iter()
+            .filter_map(|input| {
+                let (o, n) = (find(&old, input), find(&new, input));
+                (o != n).then_some((input, o, n))
+            })
+            .collect()
+    }
+}

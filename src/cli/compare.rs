@@ -1,0 +1,484 @@
+//! `vtvl compare`: two versions of a plan (A older, B newer), or with `--benchmark` several
+//! agencies' plans side by side on the task codes of their service components.
+
+use std::io::Write as _;
+use std::path::Path;
+
+use anyhow::Context as _;
+use clap::ValueEnum;
+
+use super::PlanPath;
+use super::plan_input;
+use super::text_table::{Align, TextTable};
+use crate::compare::{
+    self, Benchmark, BenchmarkPlan, CodeBenchmark, ComponentChange, Headcount, Outlier,
+    PositionComparison, Status, StatusCounts, UnitComparison, VersionComparison,
+};
+use crate::format::vi_number;
+use crate::model::Plan;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The older plan (A).
+    #[arg(required_unless_present = "benchmark", conflicts_with = "benchmark")]
+    pub old: Option<PlanPath>,
+    /// The newer plan (B).
+    #[arg(required_unless_present = "benchmark")]
+    pub new: Option<PlanPath>,
+    /// Several agencies' plans (at least two) to set side by side on shared task codes.
+    #[arg(long, num_args = 2.., value_name = "PLANS")]
+    pub benchmark: Vec<PlanPath>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Aligned tables with Vietnamese headers and number formatting.
+    Table,
+    /// The comparison as JSON, numbers unrounded.
+    Json,
+}
+
+pub fn run(args: &Args) -> anyhow::Result<()> {
+    let text = match (&args.old, &args.new) {
+        (Some(old), Some(new)) if args.benchmark.is_empty() => versions(old, new, args.format)?,
+        _ => benchmark(&args.benchmark, args.format)?,
+    };
+    std::io::stdout()
+        .lock()
+        .write_all(text.as_bytes())
+        .context("cannot write to standard output")
+}
+
+fn json(value: &impl serde::Serialize) -> anyhow::Result<String> {
+    let mut text = serde_json::to_string_pretty(value)?;
+    text.push('\n');
+    Ok(text)
+}
+
+fn versions(old_path: &Path, new_path: &Path, format: Format) -> anyhow::Result<String> {
+    let old = plan_input::load_valid(old_path)?;
+    let new = plan_input::load_valid(new_path)?;
+    let comparison = compare::compare_versions(&old, &new)?;
+    match format {
+        Format::Json => json(&comparison),
+        Format::Table => Ok(versions_table(&comparison, old_path, new_path)),
+    }
+}
+
+/// A change with its sign: "+2", "−1,5", "0".
+fn signed(value: f64, decimals: usize) -> String {
+    let text = vi_number(value, decimals);
+    if value > 0.0 && text != "0" {
+        format!("+{text}")
+    } else {
+        text
+    }
+}
+
+/// "3 -> 5" when the values differ, else the value; a missing side as "-".
+fn old_new(old: Option<String>, new: Option<String>) -> String {
+    match (old, new) {
+        (Some(o), Some(n)) if o == n => n,
+        (o, n) => format!(
+            "{} -> {}",
+            o.unwrap_or_else(|| "-".to_owned()),
+            n.unwrap_or_else(|| "-".to_owned())
+        ),
+    }
+}
+
+fn figure(side: Option<&Headcount>, pick: impl Fn(&Headcount) -> String) -> Option<String> {
+    side.map(pick)
+}
+
+/// The three figure columns (required, proposed, current), each "old -> new".
+fn figure_cells(
+    old: Option<&Headcount>,
+    new: Option<&Headcount>,
+    change: &Headcount,
+) -> Vec<String> {
+    vec![
+        old_new(
+            figure(old, |h| h.required.to_string()),
+            figure(new, |h| h.required.to_string()),
+        ),
+        old_new(
+            figure(old, |h| h.proposed.to_string()),
+            figure(new, |h| h.proposed.to_string()),
+        ),
+        signed(change.proposed as f64, 0),
+        old_new(
+            figure(old, |h| vi_number(h.current, 2)),
+            figure(new, |h| vi_number(h.current, 2)),
+        ),
+    ]
+}
+
+fn counts_text(counts: &StatusCounts) -> String {
+    format!(
+        "{} thêm mới, {} bị bỏ, {} thay đổi, {} không đổi",
+        counts.added, counts.removed, counts.changed, counts.unchanged
+    )
+}
+
+fn matched_text(status: Status, by: Option<compare::MatchedBy>, old_id: Option<&str>) -> String {
+    // Pairing by id is the rule; only the exception is worth a word.
+    match (status, by, old_id) {
+        (Status::Added | Status::Removed, _, _) | (_, Some(compare::MatchedBy::Id) | None, _) => {
+            String::new()
+        }
+        (_, Some(compare::MatchedBy::Name), Some(id)) => format!("theo tên (mã cũ {id})"),
+        (_, Some(by), _) => by.label_vi().to_owned(),
+    }
+}
+
+fn versions_table(c: &VersionComparison, old_path: &Path, new_path: &Path) -> String {
+    let mut out = String::from("SO SÁNH HAI PHIÊN BẢN ĐỀ ÁN\n");
+    out.push_str(&format!(
+        "A (cũ):  {} [{}]\nB (mới): {} [{}]\n",
+        c.old_plan.name,
+        old_path.display(),
+        c.new_plan.name,
+        new_path.display()
+    ));
+    out.push_str(&format!(
+        "Đơn vị: {}\nVị trí việc làm: {}\n\n",
+        counts_text(&c.summary.units),
+        counts_text(&c.summary.positions)
+    ));
+
+    out.push_str("ĐƠN VỊ (gồm cả đơn vị trực thuộc; cột: A -> B)\n");
+    let unit_rows: Vec<&UnitComparison> = c
+        .units
+        .iter()
+        .filter(|u| u.status != Status::Unchanged)
+        .collect();
+    if unit_rows.is_empty() {
+        out.push_str("Không có đơn vị nào thay đổi.\n");
+    } else {
+        let mut table = TextTable::new(&[
+            ("Trạng thái", Align::Left),
+            ("Mã", Align::Left),
+            ("Đơn vị", Align::Left),
+            ("Ghép", Align::Left),
+            ("Cần", Align::Right),
+            ("Đề xuất", Align::Right),
+            ("+/- đề xuất", Align::Right),
+            ("Hiện có", Align::Right),
+        ]);
+        for u in unit_rows {
+            let mut row = vec![
+                u.status.label_vi().to_owned(),
+                u.id().to_owned(),
+                u.name().to_owned(),
+                matched_text(
+                    u.status,
+                    u.matched_by,
+                    u.old.as_ref().map(|o| o.id.as_str()),
+                ),
+            ];
+            row.extend(figure_cells(
+                u.old.as_ref().map(|s| &s.figures),
+                u.new.as_ref().map(|s| &s.figures),
+                &u.change,
+            ));
+            table.push(row);
+        }
+        out.push_str(&table.render());
+    }
+
+    out.push_str("\nVỊ TRÍ VIỆC LÀM (cột: A -> B)\n");
+    let position_rows: Vec<&PositionComparison> = c
+        .positions
+        .iter()
+        .filter(|p| p.status != Status::Unchanged)
+        .collect();
+    if position_rows.is_empty() {
+        out.push_str("Không có vị trí nào thay đổi.\n");
+    } else {
+        let mut table = TextTable::new(&[
+            ("Trạng thái", Align::Left),
+            ("Đơn vị", Align::Left),
+            ("Mã VTVL", Align::Left),
+            ("Vị trí việc làm", Align::Left),
+            ("Ghép", Align::Left),
+            ("Cần", Align::Right),
+            ("Đề xuất", Align::Right),
+            ("+/- đề xuất", Align::Right),
+            ("Hiện có", Align::Right),
+        ]);
+        for p in &position_rows {
+            let mut row = vec![
+                p.status.label_vi().to_owned(),
+                p.unit_id().to_owned(),
+                p.id().to_owned(),
+                p.name().to_owned(),
+                matched_text(
+                    p.status,
+                    p.matched_by,
+                    p.old.as_ref().map(|o| o.id.as_str()),
+                ),
+            ];
+            row.extend(figure_cells(
+                p.old.as_ref().map(|s| &s.figures),
+                p.new.as_ref().map(|s| &s.figures),
+                &p.change,
+            ));
+            table.push(row);
+        }
+        out.push_str(&table.render());
+        out.push_str("\nCHI TIẾT THAY ĐỔI\n");
+        for p in position_rows {
+            position_details(&mut out, p);
+        }
+    }
+
+    let t = &c.total;
+    out.push_str(&format!(
+        "\nTổng cộng: cần {} -> {} ({}), đề xuất {} -> {} ({}), hiện có {} -> {} ({}), cần (FTE) {} -> {}\n",
+        t.old.required,
+        t.new.required,
+        signed(t.change.required as f64, 0),
+        t.old.proposed,
+        t.new.proposed,
+        signed(t.change.proposed as f64, 0),
+        vi_number(t.old.current, 2),
+        vi_number(t.new.current, 2),
+        signed(t.change.current, 2),
+        vi_number(t.old.required_fte, 2),
+        vi_number(t.new.required_fte, 2),
+    ));
+    out
+}
+
+/// One position's field and workload changes, indented under its name.
+fn position_details(out: &mut String, p: &PositionComparison) {
+    out.push_str(&format!(
+        "{} ({}): {}; cần (FTE) {}\n",
+        p.name(),
+        p.id(),
+        p.status.label_vi(),
+        old_new(
+            p.old.as_ref().map(|o| vi_number(o.figures.required_fte, 2)),
+            p.new.as_ref().map(|n| vi_number(n.figures.required_fte, 2)),
+        ),
+    ));
+    for field in &p.fields {
+        out.push_str(&format!(
+            "  {}: {} -> {}\n",
+            field.field.label_vi(),
+            field.value_vi(field.old.as_deref()),
+            field.value_vi(field.new.as_deref())
+        ));
+    }
+    if let Some(h) = &p.hours {
+        out.push_str(&format!(
+            "  Thời gian làm việc: lịch {}; {} ngày; {} giờ/năm\n",
+            old_new(Some(h.old_calendar.clone()), Some(h.new_calendar.clone())),
+            old_new(
+                Some(vi_number(h.old_available_days, 2)),
+                Some(vi_number(h.new_available_days, 2))
+            ),
+            old_new(
+                Some(vi_number(h.old_available_hours, 2)),
+                Some(vi_number(h.new_available_hours, 2))
+            ),
+        ));
+    }
+    for change in &p.workload {
+        out.push_str(&format!("  {}\n", component_line(change)));
+    }
+}
+
+/// "Công việc Hộ tịch (d2, thay đổi): khối lượng 208 -> 300; FTE 0,1097 -> 0,1582 (+0,0485)".
+fn component_line(change: &ComponentChange) -> String {
+    let id = change
+        .new
+        .as_ref()
+        .or(change.old.as_ref())
+        .map_or("", |c| c.id.as_str());
+    let mut matched = String::new();
+    if let (Some(by), Some(old)) = (change.matched_by, &change.old)
+        && old.id != id
+    {
+        matched = format!(", ghép {} với {}", by.label_vi(), old.id);
+    }
+    let inputs: Vec<String> = change
+        .changed_inputs()
+        .into_iter()
+        .map(|(input, old, new)| {
+            let text = |v: Option<compare::InputValue>| v.map(|v| v.text_vi(|n| vi_number(n, 2)));
+            let value = match change.status {
+                Status::Added => text(new).unwrap_or_default(),
+                Status::Removed => text(old).unwrap_or_default(),
+                _ => old_new(text(old), text(new)),
+            };
+            format!("{} {value}", input.label_vi())
+        })
+        .collect();
+    let mut line = format!(
+        "Công việc {} ({id}, {}{matched})",
+        change.name(),
+        change.status.label_vi()
+    );
+    if !inputs.is_empty() {
+        line.push_str(&format!(": {}", inputs.join(", ")));
+    }
+    if let Some(fte_change) = change.fte_change {
+        let fte = |side: Option<&compare::ComponentSide>| {
+            side.and_then(|c| c.fte).map(|f| vi_number(f, 4))
+        };
+        line.push_str(&format!(
+            "; FTE {} ({})",
+            old_new(fte(change.old.as_ref()), fte(change.new.as_ref())),
+            signed(fte_change, 4)
+        ));
+    }
+    line
+}
+
+fn benchmark(paths: &[PlanPath], format: Format) -> anyhow::Result<String> {
+    let plans: Vec<Plan> = paths
+        .iter()
+        .map(|path| plan_input::load_valid(path))
+        .collect::<anyhow::Result<_>>()?;
+    let labels = agency_labels(&plans, paths);
+    let entries: Vec<BenchmarkPlan> = plans
+        .iter()
+        .zip(&labels)
+        .map(|(plan, label)| BenchmarkPlan { label, plan })
+        .collect();
+    let result = compare::benchmark(&entries)?;
+    match format {
+        Format::Json => json(&result),
+        Format::Table => Ok(benchmark_table(&result, paths)),
+    }
+}
+
+/// Each plan's agency (else its name); where two plans would share a label, the file name is
+/// added to tell them apart.
+fn agency_labels(plans: &[Plan], paths: &[PlanPath]) -> Vec<String> {
+    let base: Vec<String> = plans
+        .iter()
+        .map(|p| {
+            if p.meta.agency.trim().is_empty() {
+                p.meta.name.clone()
+            } else {
+                p.meta.agency.clone()
+            }
+        })
+        .collect();
+    base.iter()
+        .zip(paths)
+        .map(|(label, path)| {
+            let shared = base.iter().filter(|other| *other == label).count() > 1;
+            if shared || label.trim().is_empty() {
+                let file = path
+                    .file_name()
+                    .map(|f| f.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                format!("{label} ({file})").trim().to_owned()
+            } else {
+                label.clone()
+            }
+        })
+        .collect()
+}
+
+fn outlier_text(outlier: Option<Outlier>, judged: bool) -> String {
+    match outlier {
+        Some(o) => o.label_vi().to_owned(),
+        None if judged => String::new(),
+        None => "chưa so được".to_owned(),
+    }
+}
+
+fn spread_cells(code: &CodeBenchmark) -> Vec<String> {
+    let m = code.minutes_per_item;
+    let mut cells = vec![
+        vi_number(m.median, 2),
+        vi_number(m.min, 2),
+        vi_number(m.max, 2),
+    ];
+    match code.staff_per_1000 {
+        Some(s) => cells.extend([
+            vi_number(s.median, 4),
+            vi_number(s.min, 4),
+            vi_number(s.max, 4),
+        ]),
+        None => cells.extend(["–", "–", "–"].map(str::to_owned)),
+    }
+    cells
+}
+
+fn benchmark_table(b: &Benchmark, paths: &[PlanPath]) -> String {
+    let mut out = format!(
+        "SO SÁNH KHỐI LƯỢNG CÔNG VIỆC GIỮA CÁC CƠ QUAN ({} đề án)\n",
+        b.agencies.len()
+    );
+    for (number, (agency, path)) in (1..).zip(b.agencies.iter().zip(paths)) {
+        out.push_str(&format!("{number}. {agency} [{}]\n", path.display()));
+    }
+    if b.codes.is_empty() {
+        out.push_str("\nKhông có công việc chính nào mang mã nhiệm vụ: không có gì để so sánh.\n");
+        return out;
+    }
+    let mut codes = TextTable::new(&[
+        ("Mã nhiệm vụ", Align::Left),
+        ("Công việc", Align::Left),
+        ("Số cơ quan", Align::Right),
+        ("Phút/việc: trung vị", Align::Right),
+        ("thấp nhất", Align::Right),
+        ("cao nhất", Align::Right),
+        ("Người/1.000 việc: trung vị", Align::Right),
+        ("thấp nhất", Align::Right),
+        ("cao nhất", Align::Right),
+    ]);
+    for code in &b.codes {
+        let mut row = vec![
+            code.code.clone(),
+            code.name.clone(),
+            code.agencies.to_string(),
+        ];
+        row.extend(spread_cells(code));
+        codes.push(row);
+    }
+    let mut values = TextTable::new(&[
+        ("Mã nhiệm vụ", Align::Left),
+        ("Cơ quan", Align::Left),
+        ("Khối lượng", Align::Right),
+        ("Phút/việc", Align::Right),
+        ("Đánh giá", Align::Left),
+        ("Người/1.000 việc", Align::Right),
+        ("Đánh giá", Align::Left),
+    ]);
+    for code in &b.codes {
+        for v in &code.values {
+            values.push(vec![
+                code.code.clone(),
+                v.agency.clone(),
+                vi_number(v.volume, 2),
+                vi_number(v.minutes_per_item, 2),
+                outlier_text(v.minutes_outlier, code.judged),
+                v.staff_per_1000
+                    .map(|s| vi_number(s, 4))
+                    .unwrap_or_else(|| "–".to_owned()),
+                outlier_text(v.staff_outlier, code.judged),
+            ]);
+        }
+    }
+    out.push_str(&format!(
+        "\nTHEO MÃ NHIỆM VỤ\n{}\nTHEO CƠ QUAN\n{}",
+        codes.render(),
+        values.render()
+    ));
+    out.push_str(&format!(
+        "\nCao: hơn 1,5 lần trung vị; thấp: dưới 2/3 trung vị. Giá trị bất thường: {}.\n\
+         Mã chỉ một cơ quan dùng: chưa so được.\n",
+        b.outlier_count()
+    ));
+    out
+}
