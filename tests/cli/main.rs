@@ -2,6 +2,7 @@
 
 mod workdir;
 
+mod compare;
 mod compute;
 mod explain;
 mod export;
