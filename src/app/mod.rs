@@ -5,6 +5,7 @@
 //! menus and shortcuts ([`commands`]) apart from the widgets that raise them.
 
 pub mod commands;
+pub mod comparison;
 pub mod document;
 pub mod edit;
 pub mod files;

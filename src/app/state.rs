@@ -21,6 +21,7 @@ pub enum Tab {
     Staff,
     JobDescription,
     Dashboard,
+    Compare,
     Settings,
 }
 
@@ -106,6 +107,8 @@ pub struct AppState {
     pub staff_filter: String,
     pub staff_rows: Option<StaffRows>,
     pub dashboard_cache: Option<DashboardCache>,
+    /// The Compare tab: the other version and the agencies benchmarked.
+    pub compare: super::comparison::CompareState,
 }
 
 impl AppState {
@@ -127,6 +130,7 @@ impl AppState {
             staff_filter: String::new(),
             staff_rows: None,
             dashboard_cache: None,
+            compare: Default::default(),
         }
     }
 
@@ -174,5 +178,6 @@ impl AppState {
         self.dashboard_cache = None;
         // A new document counts its revisions from 0 again: old keys could match.
         self.explain_cache = None;
+        self.compare.forget_results();
     }
 }

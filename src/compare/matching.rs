@@ -25,12 +25,17 @@ pub type Paired = [Option<(usize, MatchedBy)>];
 /// the top level or no scope) and a text.
 type Key = (Option<usize>, String);
 
+/// The key of an old item by its index.
+type OldKey<'a> = Box<dyn Fn(usize) -> Option<Key> + 'a>;
+/// The key of a new item by its index, given the pairs made so far.
+type NewKey<'a> = Box<dyn Fn(usize, &Paired) -> Option<Key> + 'a>;
+
 /// One matching pass: the key of an old item, and the key of a new item given the pairs made
 /// so far (a child's key can name its parent's partner).
 pub struct Pass<'a> {
     pub by: MatchedBy,
-    pub old_key: Box<dyn Fn(usize) -> Option<Key> + 'a>,
-    pub new_key: Box<dyn Fn(usize, &Paired) -> Option<Key> + 'a>,
+    pub old_key: OldKey<'a>,
+    pub new_key: NewKey<'a>,
 }
 
 /// Runs the passes over the new items in `new_order` and lists the pairs: the new items in

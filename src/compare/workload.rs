@@ -192,7 +192,7 @@ pub fn hours_change(
     let same = old_calendar == new_calendar
         && (old.available_days - new.available_days).abs() < 1e-9
         && (old.available_hours - new.available_hours).abs() < 1e-9;
-    (!same).then(|| HoursChange {
+    (!same).then_some(HoursChange {
         old_calendar,
         new_calendar,
         old_available_days: old.available_days,

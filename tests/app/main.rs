@@ -2,6 +2,7 @@
 
 mod harness;
 
+mod compare;
 mod dashboard_settings;
 mod editing;
 mod export;

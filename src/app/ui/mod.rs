@@ -1,5 +1,6 @@
 //! Drawing: one file per panel, each a function taking `&mut egui::Ui` and the app state.
 
+mod compare_tab;
 mod dashboard_tab;
 mod dialogs;
 mod explain_panel;
@@ -42,6 +43,7 @@ pub fn app_ui(state: &mut AppState, ui: &mut egui::Ui) {
             Tab::Staff => staff_tab::staff_tab_ui(state, ui),
             Tab::JobDescription => job_description_tab::job_description_tab_ui(state, ui),
             Tab::Dashboard => dashboard_tab::dashboard_tab_ui(state, ui),
+            Tab::Compare => compare_tab::compare_tab_ui(state, ui),
             Tab::Settings => settings_tab::settings_tab_ui(state, ui),
         }
     });
@@ -57,6 +59,7 @@ fn tabs_ui(state: &mut AppState, ui: &mut egui::Ui) {
             (Tab::Staff, "Nhân sự", "Staff"),
             (Tab::JobDescription, "Mô tả công việc", "Job description"),
             (Tab::Dashboard, "Biểu đồ", "Dashboard"),
+            (Tab::Compare, "So sánh", "Compare"),
             (Tab::Settings, "Thiết lập", "Settings"),
         ] {
             let label = state.t(vietnamese, english).to_owned();
