@@ -14,4 +14,5 @@ pub mod interchange;
 pub mod model;
 pub mod plan_file;
 pub mod report;
+pub mod rules;
 pub mod validation;

@@ -3,8 +3,8 @@
 
 use vtvl::engine::{self, PlanResults};
 use vtvl::model::{
-    Calendar, Category, Component, ComponentKind, Method, Period, Plan, Position, Rounding,
-    StaffMember, SupportAmount, Unit,
+    Appraisal, Calendar, Category, Component, ComponentKind, Decision, Method, Period, Plan,
+    Position, Proposal, Review, Rounding, StaffMember, SupportAmount, Unit,
 };
 
 const EPS: f64 = 1e-9;
@@ -344,6 +344,73 @@ fn units_roll_up_their_whole_subtree() {
     close(r.total.required_fte, 5.2);
     close(r.total.current, 4.0);
     close(r.total.ratio.unwrap(), 4.0 / 5.2);
+}
+
+#[test]
+fn proposals_and_appraisals_roll_up_beside_required() {
+    // root
+    // ├── a: p-a requires 2 (norm 2.4), proposes 4; appraised 3.
+    // │   └── b: p-b requires 1 (norm 1.3), proposes nothing; agreed, so 1.
+    // └── c: p-c requires 1, proposes 2; rejected, so 0. p-c2 requires 2, not appraised.
+    let mut plan = Plan {
+        units: vec![
+            unit("root", None),
+            unit("a", Some("root")),
+            unit("b", Some("a")),
+            unit("c", Some("root")),
+        ],
+        positions: vec![
+            position("p-a", "a", vec![norm(1.0, 2.4)]),
+            position("p-b", "b", vec![norm(1.0, 1.3)]),
+            position("p-c", "c", vec![norm(1.0, 0.5)]),
+            position("p-c2", "c", vec![norm(1.0, 2.0)]),
+        ],
+        ..Plan::default()
+    };
+    let propose = |count| {
+        Some(Proposal {
+            count,
+            reason: String::new(),
+        })
+    };
+    plan.positions[0].proposed = propose(4);
+    plan.positions[2].proposed = propose(2);
+    let line = |id: &str, appraised, decision| Appraisal {
+        position_id: id.into(),
+        appraised,
+        decision,
+        comment: String::new(),
+    };
+    let r = compute(&plan);
+    assert_eq!(r.position("p-a").unwrap().proposed, 4);
+    assert_eq!(
+        r.position("p-b").unwrap().proposed,
+        1,
+        "the required figure"
+    );
+    assert_eq!(r.unit("a").unwrap().proposed, 5);
+    assert_eq!(r.total.proposed, 4 + 1 + 2 + 2);
+    assert_eq!(r.total.appraised, None, "nothing appraised yet");
+
+    plan.review = Some(Review {
+        lines: vec![
+            line("p-a", Some(3), Some(Decision::Adjust)),
+            line("p-b", None, Some(Decision::Agree)),
+            line("p-c", None, Some(Decision::Reject)),
+        ],
+        ..Review::default()
+    });
+    let r = compute(&plan);
+    assert_eq!(r.position("p-a").unwrap().appraised, Some(3));
+    assert_eq!(r.position("p-b").unwrap().appraised, Some(1));
+    assert_eq!(r.position("p-c").unwrap().appraised, Some(0));
+    assert_eq!(r.position("p-c2").unwrap().appraised, None);
+    assert_eq!(r.unit("b").unwrap().appraised, Some(1));
+    assert_eq!(r.unit("a").unwrap().appraised, Some(4));
+    assert_eq!(r.unit("c").unwrap().appraised, Some(0));
+    assert_eq!(r.unit("root").unwrap().appraised, Some(4));
+    assert_eq!(r.total.appraised, Some(4));
+    assert_eq!(r.total.proposed, 9, "the review leaves the proposal alone");
 }
 
 #[test]

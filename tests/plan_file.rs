@@ -241,6 +241,21 @@ fn hand_written_files_may_use_some_or_bare_values_and_defaults() {
 }
 
 #[test]
+fn a_version_1_file_is_read_as_the_current_version() {
+    let body = "    units: [(id: \"a\", name: \"Sở A\", unit_type: \"so\")],\n";
+    let plan = plan_file::from_ron_str(&small_plan_text(1, body), origin()).unwrap();
+    assert_eq!(plan.format_version, FORMAT_VERSION);
+    assert_eq!(plan.units[0].unit_type, UnitType::ProvincialDepartment);
+    // Version 1 allowed any text as a unit type; text that names no type is shown where it is.
+    let body = "    units: [(id: \"a\", name: \"Phòng A\",\n        unit_type: \"phòng\")],\n";
+    let error = plan_file::from_ron_str(&small_plan_text(1, body), origin()).unwrap_err();
+    let text = error.to_string();
+    assert!(text.starts_with("plans/x.ron:5:"), "{text}");
+    assert!(text.contains("unknown unit type \"phòng\""), "{text}");
+    assert!(text.contains("phong_thuoc_so"), "{text}");
+}
+
+#[test]
 fn nfd_text_is_normalised_to_nfc() {
     // "Phòng Kế toán" with every mark as a combining character (as macOS may type it).
     let nfd = "Pho\u{300}ng Ke\u{302}\u{301} toa\u{301}n";

@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use thiserror::Error;
 
 use super::tree::UnitTree;
-use super::{EngineError, PlanResults, PositionResult};
+use super::{EngineError, PlanResults, PositionResult, UnitResult};
 use crate::model::{Category, Plan};
 
 /// Why a breakdown could not be made.
@@ -29,22 +29,65 @@ pub type Figures = super::results::Totals;
 
 impl Figures {
     /// Figures from sums, with the difference and ratio derived as the engine derives them.
-    pub fn from_sums(required_fte: f64, required: i64, current: f64) -> Self {
+    pub fn from_sums(
+        required_fte: f64,
+        required: i64,
+        current: f64,
+        proposed: i64,
+        appraised: Option<i64>,
+    ) -> Self {
         Figures {
             required_fte,
             required,
             current,
+            proposed,
+            appraised,
             difference: current - required as f64,
             ratio: (required_fte != 0.0).then(|| current / required_fte),
         }
     }
 
-    fn add(&mut self, required_fte: f64, required: i64, current: f64) {
+    /// Staff alone, with nothing required.
+    fn current_only(current: f64) -> Self {
+        Figures::from_sums(0.0, 0, current, 0, None)
+    }
+
+    fn add(&mut self, other: Figures) {
+        let appraised = match (self.appraised, other.appraised) {
+            (None, None) => None,
+            (a, b) => Some(a.unwrap_or(0) + b.unwrap_or(0)),
+        };
         *self = Figures::from_sums(
-            self.required_fte + required_fte,
-            self.required + required,
-            self.current + current,
+            self.required_fte + other.required_fte,
+            self.required + other.required,
+            self.current + other.current,
+            self.proposed + other.proposed,
+            appraised,
         );
+    }
+}
+
+impl From<&PositionResult> for Figures {
+    fn from(r: &PositionResult) -> Self {
+        Figures::from_sums(
+            r.required_fte,
+            r.required,
+            r.current,
+            r.proposed,
+            r.appraised,
+        )
+    }
+}
+
+impl From<&UnitResult> for Figures {
+    fn from(r: &UnitResult) -> Self {
+        Figures::from_sums(
+            r.required_fte,
+            r.required,
+            r.current,
+            r.proposed,
+            r.appraised,
+        )
     }
 }
 
@@ -167,13 +210,7 @@ pub fn breakdown(
         plan.units
             .get(i)
             .and_then(|u| results.unit(&u.id))
-            .map(|r| Figures {
-                required_fte: r.required_fte,
-                required: r.required,
-                current: r.current,
-                difference: r.difference,
-                ratio: r.ratio,
-            })
+            .map(Figures::from)
             .unwrap_or_default()
     };
     let rows_of = |indices: &[usize]| -> Vec<UnitRow> {
@@ -196,13 +233,16 @@ pub fn breakdown(
             let mut anything_own = false;
             for (position, result) in &positions {
                 if position.unit_id == root_id {
-                    own.add(result.required_fte, result.required, 0.0);
+                    own.add(Figures {
+                        current: 0.0,
+                        ..Figures::from(*result)
+                    });
                     anything_own = true;
                 }
             }
             for member in &staff {
                 if member.unit_id == root_id {
-                    own.add(0.0, 0, member.fte);
+                    own.add(Figures::current_only(member.fte));
                     anything_own = true;
                 }
             }
@@ -212,17 +252,7 @@ pub fn breakdown(
                 anything_own.then_some(own),
             )
         }
-        None => {
-            let t = &results.total;
-            let total = Figures {
-                required_fte: t.required_fte,
-                required: t.required,
-                current: t.current,
-                difference: t.difference,
-                ratio: t.ratio,
-            };
-            (total, rows_of(tree.roots()), None)
-        }
+        None => (results.total, rows_of(tree.roots()), None),
     };
 
     let mut categories: BTreeMap<Category, (usize, Figures)> = BTreeMap::new();
@@ -231,12 +261,14 @@ pub fn breakdown(
     for (position, result) in &positions {
         let (count, figures) = categories.entry(position.category).or_default();
         *count += 1;
-        figures.add(result.required_fte, result.required, result.current);
-        ranks.entry(position.rank_code.as_str()).or_default().add(
-            result.required_fte,
-            result.required,
-            0.0,
-        );
+        figures.add(Figures::from(*result));
+        ranks
+            .entry(position.rank_code.as_str())
+            .or_default()
+            .add(Figures {
+                current: 0.0,
+                ..Figures::from(*result)
+            });
         if let Some(ratio) = result.ratio
             && ratio < 1.0
         {
@@ -248,13 +280,7 @@ pub fn breakdown(
                     .unit(&position.unit_id)
                     .map(|u| u.name.clone())
                     .unwrap_or_default(),
-                figures: Figures {
-                    required_fte: result.required_fte,
-                    required: result.required,
-                    current: result.current,
-                    difference: result.difference,
-                    ratio: result.ratio,
-                },
+                figures: Figures::from(*result),
                 ratio,
             });
         }
@@ -265,7 +291,7 @@ pub fn breakdown(
         ranks
             .entry(member.rank_code.as_str())
             .or_default()
-            .add(0.0, 0, member.fte);
+            .add(Figures::current_only(member.fte));
         if member
             .position_id
             .as_deref()

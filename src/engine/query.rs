@@ -27,6 +27,9 @@ pub mod out {
     pub const UNBOUNDED: &str = "required_before_bounds";
     pub const REQUIRED: &str = "required";
     pub const CURRENT: &str = "current";
+    pub const PROPOSED: &str = "proposed";
+    pub const APPRAISED: &str = "appraised";
+    pub const APPRAISED_LINES: &str = "appraised_lines";
     pub const DIFFERENCE: &str = "difference";
     pub const RATIO: &str = "ratio";
 }
@@ -86,6 +89,17 @@ pub fn run(tables: &PlanTables, rounding: Rounding) -> PolarsResult<ResultFrames
                 .alias(out::REQUIRED),
         )
         .with_columns(comparison())
+        .with_column(
+            col(c::PROPOSED_IN)
+                .fill_null(col(out::REQUIRED))
+                .alias(out::PROPOSED),
+        )
+        .with_column(
+            when(col(c::AGREED))
+                .then(col(out::PROPOSED))
+                .otherwise(col(c::APPRAISED_IN))
+                .alias(out::APPRAISED),
+        )
         .select(
             [
                 c::POS,
@@ -105,16 +119,24 @@ pub fn run(tables: &PlanTables, rounding: Rounding) -> PolarsResult<ResultFrames
                 out::CURRENT,
                 out::DIFFERENCE,
                 out::RATIO,
+                out::PROPOSED,
+                out::APPRAISED,
             ]
             .map(col),
         )
         .sort([c::POS], SortMultipleOptions::default())
         .cache();
 
-    let position_sums_by_unit = positions
-        .clone()
-        .group_by([col(c::UNIT)])
-        .agg([col(out::REQUIRED_FTE).sum(), col(out::REQUIRED).sum()]);
+    let position_sums_by_unit = positions.clone().group_by([col(c::UNIT)]).agg([
+        col(out::REQUIRED_FTE).sum(),
+        col(out::REQUIRED).sum(),
+        col(out::PROPOSED).sum(),
+        col(out::APPRAISED).sum(),
+        col(out::APPRAISED)
+            .count()
+            .cast(DataType::Int64)
+            .alias(out::APPRAISED_LINES),
+    ]);
     let staff_by_unit = staff
         .group_by([col(c::UNIT)])
         .agg([col(c::FTE).sum().alias(out::CURRENT)]);
@@ -126,7 +148,14 @@ pub fn run(tables: &PlanTables, rounding: Rounding) -> PolarsResult<ResultFrames
             roll_up(
                 tables.closure_frame.clone().lazy(),
                 position_sums_by_unit,
-                [out::REQUIRED_FTE, out::REQUIRED].as_slice(),
+                [
+                    out::REQUIRED_FTE,
+                    out::REQUIRED,
+                    out::PROPOSED,
+                    out::APPRAISED,
+                    out::APPRAISED_LINES,
+                ]
+                .as_slice(),
             ),
             col(c::UNIT),
             col(c::ANCESTOR),
@@ -144,7 +173,10 @@ pub fn run(tables: &PlanTables, rounding: Rounding) -> PolarsResult<ResultFrames
             col(out::REQUIRED_FTE).fill_null(lit(0.0)),
             col(out::REQUIRED).fill_null(lit(0i64)),
             col(out::CURRENT).fill_null(lit(0.0)),
+            col(out::PROPOSED).fill_null(lit(0i64)),
+            col(out::APPRAISED_LINES).fill_null(lit(0i64)),
         ])
+        .with_column(appraised_if_any())
         .with_columns(comparison())
         .sort([c::UNIT], SortMultipleOptions::default())
         .cache();
@@ -156,7 +188,11 @@ pub fn run(tables: &PlanTables, rounding: Rounding) -> PolarsResult<ResultFrames
             col(out::REQUIRED_FTE).sum(),
             col(out::REQUIRED).sum(),
             col(out::CURRENT).sum(),
+            col(out::PROPOSED).sum(),
+            col(out::APPRAISED).sum(),
+            col(out::APPRAISED_LINES).sum(),
         ])
+        .with_column(appraised_if_any())
         .with_columns(comparison());
 
     let mut frames = LazyFrame::collect_all_with_engine(
@@ -329,6 +365,14 @@ fn comparison() -> [Expr; 2] {
             .otherwise(col(out::CURRENT) / col(out::REQUIRED_FTE))
             .alias(out::RATIO),
     ]
+}
+
+/// A roll-up's appraised figure: the sum of the appraised lines under it, null when none is.
+fn appraised_if_any() -> Expr {
+    when(col(out::APPRAISED_LINES).gt(lit(0i64)))
+        .then(col(out::APPRAISED))
+        .otherwise(lit(NULL).cast(DataType::Int64))
+        .alias(out::APPRAISED)
 }
 
 /// Sums per-unit figures over every ancestor-or-self, so each unit holds its subtree's total.

@@ -33,6 +33,10 @@ pub struct PositionResult {
     pub required_fte: f64,
     pub required: i64,
     pub current: f64,
+    /// The agency's proposal (đề xuất): its own count, else the required figure; rolled up.
+    pub proposed: i64,
+    /// The reviewer's figure (thẩm định); `None` until some line under it is appraised.
+    pub appraised: Option<i64>,
     pub difference: f64,
     pub ratio: Option<f64>,
     #[serde(skip)]
@@ -59,6 +63,10 @@ pub struct UnitResult {
     pub required_fte: f64,
     pub required: i64,
     pub current: f64,
+    /// The agency's proposal (đề xuất): its own count, else the required figure; rolled up.
+    pub proposed: i64,
+    /// The reviewer's figure (thẩm định); `None` until some line under it is appraised.
+    pub appraised: Option<i64>,
     pub difference: f64,
     pub ratio: Option<f64>,
 }
@@ -68,6 +76,10 @@ pub struct Totals {
     pub required_fte: f64,
     pub required: i64,
     pub current: f64,
+    /// The agency's proposal (đề xuất): its own count, else the required figure; rolled up.
+    pub proposed: i64,
+    /// The reviewer's figure (thẩm định); `None` until some line under it is appraised.
+    pub appraised: Option<i64>,
     pub difference: f64,
     pub ratio: Option<f64>,
 }
@@ -94,6 +106,7 @@ impl PlanResults {
         let unbounded = floats(p, out::UNBOUNDED)?;
         let (current, difference) = (floats(p, out::CURRENT)?, floats(p, out::DIFFERENCE)?);
         let ratio = p.column(out::RATIO)?.f64()?;
+        let (proposed, appraised) = (ints(p, out::PROPOSED)?, ints(p, out::APPRAISED)?);
         let positions = plan
             .positions
             .iter()
@@ -112,6 +125,8 @@ impl PlanResults {
                 required_fte: at(&required_fte, i),
                 required: required.get(i).copied().flatten().unwrap_or(0),
                 current: at(&current, i),
+                proposed: proposed.get(i).copied().flatten().unwrap_or(0),
+                appraised: appraised.get(i).copied().flatten(),
                 difference: at(&difference, i),
                 ratio: ratio.get(i),
                 available_days: at(&available_days, i),
@@ -126,6 +141,7 @@ impl PlanResults {
         let (u_required_fte, u_required) = (floats(u, out::REQUIRED_FTE)?, ints(u, out::REQUIRED)?);
         let (u_current, u_difference) = (floats(u, out::CURRENT)?, floats(u, out::DIFFERENCE)?);
         let u_ratio = u.column(out::RATIO)?.f64()?;
+        let (u_proposed, u_appraised) = (ints(u, out::PROPOSED)?, ints(u, out::APPRAISED)?);
         let units = plan
             .units
             .iter()
@@ -138,6 +154,8 @@ impl PlanResults {
                 required_fte: at(&u_required_fte, i),
                 required: u_required.get(i).copied().flatten().unwrap_or(0),
                 current: at(&u_current, i),
+                proposed: u_proposed.get(i).copied().flatten().unwrap_or(0),
+                appraised: u_appraised.get(i).copied().flatten(),
                 difference: at(&u_difference, i),
                 ratio: u_ratio.get(i),
             })
@@ -152,6 +170,12 @@ impl PlanResults {
                 .flatten()
                 .unwrap_or(0),
             current: at(&floats(t, out::CURRENT)?, 0),
+            proposed: ints(t, out::PROPOSED)?
+                .first()
+                .copied()
+                .flatten()
+                .unwrap_or(0),
+            appraised: ints(t, out::APPRAISED)?.first().copied().flatten(),
             difference: at(&floats(t, out::DIFFERENCE)?, 0),
             ratio: t.column(out::RATIO)?.f64()?.get(0),
         };

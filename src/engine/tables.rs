@@ -10,7 +10,7 @@ use polars::series::IsSorted;
 
 use super::buckets::Bucket;
 use super::{EngineError, UnitTree};
-use crate::model::{Calendar, Component, Method, Plan};
+use crate::model::{Appraisal, Calendar, Component, Decision, Method, Plan};
 
 /// Column names shared by the frames and the query.
 pub mod column {
@@ -30,6 +30,12 @@ pub mod column {
     pub const COUNT: &str = "count";
     pub const MIN: &str = "min";
     pub const MAX: &str = "max";
+    /// The agency's proposed count, null when it proposes the computed one.
+    pub const PROPOSED_IN: &str = "proposed_in";
+    /// The reviewer's figure (0 for a rejected line), null when none is given.
+    pub const APPRAISED_IN: &str = "appraised_in";
+    /// The reviewer agreed with the proposal without writing a figure.
+    pub const AGREED: &str = "agreed";
 
     pub const SLOT: &str = "slot";
     pub const BUCKET: &str = "bucket";
@@ -165,6 +171,7 @@ fn unit_frame(plan: &Plan, tree: &UnitTree) -> PolarsResult<DataFrame> {
 
 fn position_frame(plan: &Plan, units: &[u32], calendars: &[u32]) -> PolarsResult<DataFrame> {
     let positions = &plan.positions;
+    let appraisals = appraisal_lines(plan);
     DataFrame::new_infer_height(vec![
         Column::new(
             column::POS.into(),
@@ -204,7 +211,59 @@ fn position_frame(plan: &Plan, units: &[u32], calendars: &[u32]) -> PolarsResult
                 .map(|p| p.max.map(f64::from))
                 .collect::<Vec<_>>(),
         ),
+        Column::new(
+            column::PROPOSED_IN.into(),
+            positions
+                .iter()
+                .map(|p| {
+                    p.proposed
+                        .as_ref()
+                        .map(|proposal| i64::from(proposal.count))
+                })
+                .collect::<Vec<_>>(),
+        ),
+        Column::new(
+            column::APPRAISED_IN.into(),
+            appraisals
+                .iter()
+                .map(|line| line.and_then(appraised_figure))
+                .collect::<Vec<_>>(),
+        ),
+        Column::new(
+            column::AGREED.into(),
+            appraisals
+                .iter()
+                .map(|line| {
+                    line.is_some_and(|l| {
+                        l.appraised.is_none() && l.decision == Some(Decision::Agree)
+                    })
+                })
+                .collect::<Vec<_>>(),
+        ),
     ])
+}
+
+/// Each position's appraisal line, if the plan has a review with one.
+fn appraisal_lines(plan: &Plan) -> Vec<Option<&Appraisal>> {
+    let lines: HashMap<&str, &Appraisal> = plan
+        .review
+        .iter()
+        .flat_map(|review| &review.lines)
+        .map(|line| (line.position_id.as_str(), line))
+        .collect();
+    plan.positions
+        .iter()
+        .map(|p| lines.get(p.id.as_str()).copied())
+        .collect()
+}
+
+/// The figure a line sets by itself: the one written, or none for a rejected position.
+fn appraised_figure(line: &Appraisal) -> Option<i64> {
+    match (line.appraised, line.decision) {
+        (Some(count), _) => Some(i64::from(count)),
+        (None, Some(Decision::Reject)) => Some(0),
+        (None, _) => None,
+    }
 }
 
 /// One row per workload component: its slot (position and bucket, see [`slot`]) and the three

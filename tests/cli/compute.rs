@@ -29,6 +29,8 @@ fn json_matches_the_contract() {
         "required_fte",
         "required",
         "current",
+        "proposed",
+        "appraised",
         "difference",
         "ratio",
     ];
@@ -42,12 +44,22 @@ fn json_matches_the_contract() {
         "required_fte",
         "required",
         "current",
+        "proposed",
+        "appraised",
         "difference",
         "ratio",
     ];
     expected.sort();
     assert_eq!(keys(&json["units"][0]), expected);
-    let mut expected = vec!["required_fte", "required", "current", "difference", "ratio"];
+    let mut expected = vec![
+        "required_fte",
+        "required",
+        "current",
+        "proposed",
+        "appraised",
+        "difference",
+        "ratio",
+    ];
     expected.sort();
     assert_eq!(keys(&json["total"]), expected);
 
