@@ -14,7 +14,6 @@
 mod benchmark;
 mod matching;
 mod names;
-mod proposed;
 mod versions;
 mod workload;
 

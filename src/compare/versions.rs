@@ -7,7 +7,6 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use super::matching::{Pair, pair_positions, pair_units};
-use super::proposed::{Proposed, proposed};
 use super::workload::{ComponentChange, HoursChange, component_changes, hours_change};
 use super::{CompareError, MatchedBy};
 use crate::engine::{self, ComponentContribution, PlanResults, PositionResult};
@@ -326,7 +325,6 @@ struct Computed<'a> {
     plan: &'a Plan,
     results: PlanResults,
     contributions: Vec<Vec<ComponentContribution>>,
-    proposed: Proposed,
 }
 
 impl<'a> Computed<'a> {
@@ -337,12 +335,10 @@ impl<'a> Computed<'a> {
         };
         let results = engine::compute(plan).map_err(engine_error)?;
         let contributions = engine::all_contributions(plan).map_err(engine_error)?;
-        let proposed = proposed(plan, &results).map_err(engine_error)?;
         Ok(Computed {
             plan,
             results,
             contributions,
-            proposed,
         })
     }
 
@@ -364,7 +360,7 @@ impl<'a> Computed<'a> {
             figures: Headcount {
                 required_fte: result.required_fte,
                 required: result.required,
-                proposed: self.proposed.units.get(index).copied().unwrap_or(0),
+                proposed: result.proposed,
                 current: result.current,
             },
         })
@@ -395,7 +391,7 @@ impl<'a> Computed<'a> {
             figures: Headcount {
                 required_fte: result.required_fte,
                 required: result.required,
-                proposed: self.proposed.positions.get(index).copied().unwrap_or(0),
+                proposed: result.proposed,
                 current: result.current,
             },
             available_hours: result.available_hours,
@@ -414,7 +410,7 @@ impl<'a> Computed<'a> {
         Headcount {
             required_fte: t.required_fte,
             required: t.required,
-            proposed: self.proposed.total,
+            proposed: t.proposed,
             current: t.current,
         }
     }
