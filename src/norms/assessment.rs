@@ -134,6 +134,14 @@ impl Rounded {
             Rounded::Up => "làm tròn lên (mức tối thiểu)",
         }
     }
+
+    /// `làm tròn xuống` / `làm tròn lên`.
+    pub fn short_vi(self) -> &'static str {
+        match self {
+            Rounded::Down => "làm tròn xuống",
+            Rounded::Up => "làm tròn lên",
+        }
+    }
 }
 
 /// The positions a figure is compared with.

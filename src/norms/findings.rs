@@ -98,7 +98,10 @@ fn missing_drivers(assessment: &NormAssessment, out: &mut Vec<Finding>) {
         .filter(|f| !f.missing.is_empty())
         .map(|f| f.label.as_str())
         .collect();
-    let labels: Vec<String> = missing.iter().map(|d| d.label_vi().to_lowercase()).collect();
+    let labels: Vec<String> = missing
+        .iter()
+        .map(|d| d.label_vi().to_lowercase())
+        .collect();
     let mut inputs: Vec<Input> = missing
         .iter()
         .map(|d| Input::new(d.label_vi(), format!("chưa nhập (trường {})", d.keyword())))
@@ -131,7 +134,10 @@ fn compare(
     out: &mut Vec<Finding>,
 ) {
     let people = |n: i64| format!("{} người", vi_number(n as f64, 0));
-    let headline = figure.maximum.or(figure.minimum).map(|l| f64::from(l.allowed));
+    let headline = figure
+        .maximum
+        .or(figure.minimum)
+        .map(|l| f64::from(l.allowed));
     let position_id = match figure.compared_with.position_ids.as_slice() {
         [only] => Some(only.clone()),
         _ => None,
@@ -150,13 +156,13 @@ fn compare(
     };
     out.push(Finding {
         message: format!(
-            "{} - {}: định mức {} ({}); theo khối lượng công việc {}; đề xuất {}.",
+            "{} - {}: định mức {}; theo khối lượng công việc {}; đề xuất {}. Cách tính: {}.",
             assessment.unit_name,
             figure.label,
             limits_text(figure),
-            figure.formula,
             people(counts.required),
-            people(counts.proposed)
+            people(counts.proposed),
+            figure.formula
         ),
         ..base.clone()
     });
@@ -171,7 +177,7 @@ fn compare(
         out.push(Finding {
             severity,
             message: format!(
-                "{} - {}: đề xuất {}, vượt định mức tối đa {} ({}).",
+                "{} - {}: đề xuất {}, vượt định mức tối đa {}. Cách tính: {}.",
                 assessment.unit_name,
                 figure.label,
                 people(counts.proposed),
@@ -189,7 +195,7 @@ fn compare(
         out.push(Finding {
             severity,
             message: format!(
-                "{} - {}: đề xuất {}, thấp hơn định mức tối thiểu {} ({}).",
+                "{} - {}: đề xuất {}, thấp hơn định mức tối thiểu {}. Cách tính: {}.",
                 assessment.unit_name,
                 figure.label,
                 people(counts.proposed),
@@ -203,33 +209,34 @@ fn compare(
     }
 }
 
-/// `tối đa 22 người, làm tròn xuống từ 22,8` / `tối thiểu 15, tối đa 19 người`.
+/// `tối đa 22 người (22,8 làm tròn xuống)` / `tối thiểu 15 người, tối đa 19 người`.
 fn limits_text(figure: &NormFigure) -> String {
     let one = |word: &str, limit: NormLimit| {
-        let mut text = format!("{word} {}", vi_number(f64::from(limit.allowed), 0));
+        let mut text = format!("{word} {} người", vi_number(f64::from(limit.allowed), 0));
         if limit.was_rounded() {
             text.push_str(&format!(
-                " (từ {}, {})",
+                " ({} {})",
                 vi_number(limit.exact, 4),
-                limit.rounded.label_vi()
+                limit.rounded.short_vi()
             ));
         }
         text
     };
-    let parts: Vec<String> = [
+    [
         figure.minimum.map(|l| one("tối thiểu", l)),
         figure.maximum.map(|l| one("tối đa", l)),
     ]
     .into_iter()
     .flatten()
-    .collect();
-    format!("{} người", parts.join(", "))
+    .collect::<Vec<_>>()
+    .join(", ")
 }
 
 /// The figures compared and how the norm was reached, for the explanation panel.
 fn explanation(assessment: &NormAssessment, figure: &NormFigure, counts: Counts) -> Vec<Input> {
     let mut inputs = vec![Input::new("Công thức", figure.formula.clone())];
-    for limit in [figure.minimum, figure.maximum].into_iter().flatten() {
+    let rounded = [figure.minimum, figure.maximum].into_iter().flatten();
+    for limit in rounded.filter(NormLimit::was_rounded) {
         inputs.push(Input::new(
             "Làm tròn",
             format!(

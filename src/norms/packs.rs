@@ -114,7 +114,9 @@ fn check_rule(rule: &Rule<NormParams>) -> Result<(), String> {
     };
     let fixed_bound = |what: &str, bound: Bound| {
         if bound == Bound::Both {
-            Err(format!("{what}: a fixed figure is a maximum or a minimum, not both"))
+            Err(format!(
+                "{what}: a fixed figure is a maximum or a minimum, not both"
+            ))
         } else {
             Ok(())
         }
@@ -222,10 +224,12 @@ fn scopes(params: &NormParams) -> Vec<&PositionScope> {
 fn check_scope(scope: &PositionScope) -> Result<(), String> {
     match scope {
         PositionScope::WholeUnit => Ok(()),
-        PositionScope::Categories(categories) if categories.is_empty() => {
+        PositionScope::Categories { categories, .. } if categories.is_empty() => {
             Err("compared_with names no category".into())
         }
-        PositionScope::Matching { names, .. } if names.iter().any(|n| n.trim().is_empty()) => {
+        PositionScope::Categories { names, .. } | PositionScope::Matching { names, .. }
+            if names.iter().any(|n| n.trim().is_empty()) =>
+        {
             Err("compared_with has an empty name, which every position would match".into())
         }
         PositionScope::Matching { names, rank_codes }

@@ -115,9 +115,14 @@ impl ByClass {
 pub enum PositionScope {
     /// Every position of the unit and its descendants (the unit's rolled-up figures).
     WholeUnit,
-    /// Positions of the subtree in these categories, leaving out those a post of the same rule
-    /// claims (a Tổng phụ trách Đội is not counted again as a teacher).
-    Categories(Vec<Category>),
+    /// Positions of the subtree in these categories (and, when `names` is not empty, whose name
+    /// contains one of them), leaving out those a post of the same rule counts: a Tổng phụ trách
+    /// Đội is not counted again as a teacher.
+    Categories {
+        categories: Vec<Category>,
+        #[serde(default)]
+        names: Vec<String>,
+    },
     /// Positions of the subtree whose name contains one of `names` (case-insensitive) or whose
     /// rank code is one of `rank_codes`.
     Matching {

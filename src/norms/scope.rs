@@ -2,9 +2,10 @@
 //!
 //! A norm covers the assessed unit and every unit under it (a school with its subject groups).
 //! A figure counts either the whole subtree (its rolled-up figures), the positions of some
-//! categories (teachers: the specialised positions, less those another figure of the rule counts,
-//! such as the Tổng phụ trách Đội), or the positions named like a post (văn thư, thủ quỹ, kế toán)
-//! or holding one of its rank codes.
+//! categories, optionally narrowed by name (teachers: the specialised positions named "giáo
+//! viên", less those another figure of the rule counts, such as the Tổng phụ trách Đội; the
+//! library and equipment staff, also specialised, are not teachers), or the positions named like
+//! a post (văn thư, thủ quỹ, kế toán) or holding one of its rank codes.
 
 use std::collections::HashSet;
 
@@ -53,12 +54,15 @@ impl<'a> Subtree<'a> {
                 whole_unit: true,
                 position_ids: self.positions().map(|p| p.id.clone()).collect(),
             },
-            PositionScope::Categories(categories) => {
+            PositionScope::Categories { categories, names } => {
                 let labels: Vec<&str> = categories.iter().map(|c| c.label_vi()).collect();
                 let mut description = format!(
                     "vị trí việc làm nhóm {} của đơn vị và các đơn vị trực thuộc",
                     labels.join(", ").to_lowercase()
                 );
+                if !names.is_empty() {
+                    description.push_str(&format!(" có tên có \"{}\"", names.join("\", \"")));
+                }
                 if !claimed.is_empty() {
                     description.push_str(", trừ các vị trí đã so với định mức riêng");
                 }
@@ -68,6 +72,7 @@ impl<'a> Subtree<'a> {
                     position_ids: self
                         .positions()
                         .filter(|p| categories.contains(&p.category))
+                        .filter(|p| names.is_empty() || matches(p, names, &[]))
                         .filter(|p| !claimed.contains(&p.id))
                         .map(|p| p.id.clone())
                         .collect(),

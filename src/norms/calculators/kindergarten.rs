@@ -1,5 +1,6 @@
 //! Kindergartens (TT 19/2023/TT-BGDĐT): teachers per nursery group plus teachers per
-//! kindergarten class, compared with the specialised positions of the kindergarten's subtree.
+//! kindergarten class, compared with the positions of the kindergarten's subtree the rule's
+//! scope names (the packs: specialised positions named "giáo viên").
 
 use crate::norms::assessment::{Driver, NormFigure};
 use crate::norms::drivers::DriverReader;

@@ -125,7 +125,8 @@ fn full_times(amount_text: &str, amount: f64, divisor: f64) -> (f64, String) {
         format!(
             "{amount_text} : {} = {}, lấy phần nguyên {}",
             num(divisor),
-            vi_number(quotient, 2),
+            // Half away from zero (1,125 -> 1,13), as people round by hand.
+            vi_number((quotient * 100.0).round() / 100.0, 2),
             num(whole)
         )
     };

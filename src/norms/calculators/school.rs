@@ -4,8 +4,9 @@
 //!
 //! Leftover pupils are those above `classes x class size of the zone`; each full group of the
 //! zone's divisor adds one teacher. A school with fewer pupils than that keeps its classes (the
-//! norm is not reduced). The teacher figure is compared with the specialised positions of the
-//! school's subtree, less positions a post of the rule counts (the Tổng phụ trách Đội).
+//! norm is not reduced). The teacher figure is compared with the positions of the school's
+//! subtree the rule's scope names (the packs: specialised positions named "giáo viên"), less
+//! positions a post of the rule counts (the Tổng phụ trách Đội).
 
 use crate::norms::assessment::{Driver, NormFigure};
 use crate::norms::drivers::DriverReader;
@@ -48,7 +49,11 @@ fn teachers(ctx: &Context, norm: &SchoolNorm, claimed: &[String]) -> NormFigure 
     let pupils = reader.number(Driver::Pupils);
     let by_zone = zone.and_then(|z| {
         let z = z as u8;
-        Some((z, t.class_size.get(z)?, t.leftover_pupils_per_teacher.get(z)?))
+        Some((
+            z,
+            t.class_size.get(z)?,
+            t.leftover_pupils_per_teacher.get(z)?,
+        ))
     });
     if zone.is_some() && by_zone.is_none() && !reader.missing.contains(&Driver::SchoolZone) {
         // A zone other than 1, 2 or 3 gives no class size: it is as good as missing.
