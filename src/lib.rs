@@ -12,6 +12,7 @@ pub mod format;
 pub mod generate;
 pub mod interchange;
 pub mod model;
+pub mod norms;
 pub mod plan_file;
 pub mod report;
 pub mod rules;

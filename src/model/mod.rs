@@ -28,5 +28,5 @@ pub use position::{
 pub use review::{Appraisal, Decision, Review};
 pub use rounding::Rounding;
 pub use staff::{PersonalFields, StaffMember};
-pub use unit::{NormDrivers, Unit};
+pub use unit::{CommuneSetting, NormDrivers, Unit};
 pub use unit_type::{AutonomyGroup, ProvinceClass, UnitType, UnknownUnitType};

@@ -101,6 +101,84 @@ pub struct NormDrivers {
     /// Commune class 1, 2 or 3 (ND 33/2023).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub commune_class: Option<u8>,
+    /// Where a commune, township or ward sits (a ward of an urban district, of a town...): it
+    /// sets the population standard above which ND 33/2023 adds civil servants.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub commune_setting: Option<CommuneSetting>,
+}
+
+/// The kinds of commune-level unit whose population standards differ (NQ 1211/2016/UBTVQH13 as
+/// amended), which the commune norm of ND 33/2023 adds civil servants from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum CommuneSetting {
+    /// Xã (lowland or midland).
+    #[serde(rename = "xa")]
+    Commune,
+    /// Xã miền núi, vùng cao.
+    #[serde(rename = "xa_mien_nui")]
+    MountainCommune,
+    /// Thị trấn.
+    #[serde(rename = "thi_tran")]
+    Township,
+    /// Thị trấn ở hải đảo.
+    #[serde(rename = "thi_tran_hai_dao")]
+    IslandTownship,
+    /// Phường thuộc quận.
+    #[serde(rename = "phuong_thuoc_quan")]
+    UrbanDistrictWard,
+    /// Phường thuộc thành phố (thuộc tỉnh, or thuộc thành phố trực thuộc trung ương).
+    #[serde(rename = "phuong_thuoc_thanh_pho")]
+    CityWard,
+    /// Phường thuộc thị xã.
+    #[serde(rename = "phuong_thuoc_thi_xa")]
+    TownWard,
+    /// Phường ở hải đảo.
+    #[serde(rename = "phuong_hai_dao")]
+    IslandWard,
+}
+
+impl CommuneSetting {
+    pub const ALL: [CommuneSetting; 8] = [
+        CommuneSetting::Commune,
+        CommuneSetting::MountainCommune,
+        CommuneSetting::Township,
+        CommuneSetting::IslandTownship,
+        CommuneSetting::UrbanDistrictWard,
+        CommuneSetting::CityWard,
+        CommuneSetting::TownWard,
+        CommuneSetting::IslandWard,
+    ];
+
+    /// The keyword used in plan and interchange files.
+    pub fn keyword(self) -> &'static str {
+        match self {
+            CommuneSetting::Commune => "xa",
+            CommuneSetting::MountainCommune => "xa_mien_nui",
+            CommuneSetting::Township => "thi_tran",
+            CommuneSetting::IslandTownship => "thi_tran_hai_dao",
+            CommuneSetting::UrbanDistrictWard => "phuong_thuoc_quan",
+            CommuneSetting::CityWard => "phuong_thuoc_thanh_pho",
+            CommuneSetting::TownWard => "phuong_thuoc_thi_xa",
+            CommuneSetting::IslandWard => "phuong_hai_dao",
+        }
+    }
+
+    pub fn from_keyword(text: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.keyword() == text.trim())
+    }
+
+    pub fn label_vi(self) -> &'static str {
+        match self {
+            CommuneSetting::Commune => "Xã",
+            CommuneSetting::MountainCommune => "Xã miền núi, vùng cao",
+            CommuneSetting::Township => "Thị trấn",
+            CommuneSetting::IslandTownship => "Thị trấn ở hải đảo",
+            CommuneSetting::UrbanDistrictWard => "Phường thuộc quận",
+            CommuneSetting::CityWard => "Phường thuộc thành phố",
+            CommuneSetting::TownWard => "Phường thuộc thị xã",
+            CommuneSetting::IslandWard => "Phường ở hải đảo",
+        }
+    }
 }
 
 impl NormDrivers {

@@ -1,0 +1,87 @@
+//! Provincial historical archives (TT 09/2024/TT-BNV): a floor, and a cap reached from the floor
+//! by add-ons for paper records above the shelf-metres the floor covers, electronic records and
+//! audio-visual records (each counting full steps only), limited by the city or province cap.
+//! The figures are compared with the whole archive.
+
+use crate::norms::assessment::{Driver, NormFigure};
+use crate::norms::drivers::DriverReader;
+use crate::norms::params::{ArchiveNorm, Bound};
+
+use super::{Computed, Context, FigureFrame, finish, full_times, num};
+
+pub(super) fn figure(ctx: &Context, norm: &ArchiveNorm) -> NormFigure {
+    let frame = FigureFrame {
+        key: "nguoi_lam_viec".into(),
+        label: "Người làm việc".into(),
+        legal_basis: ctx.legal_basis(""),
+        bound: Bound::Both,
+        compared_with: ctx.subtree.compare(&norm.compared_with, &[]),
+    };
+    let mut reader = DriverReader::new(ctx.unit);
+    let shelf = reader.number(Driver::ShelfMetres);
+    let electronic = reader.number(Driver::ElectronicMb);
+    let audio_visual = reader.number(Driver::AudioVisualHours);
+    let city = reader.flag(Driver::CentrallyRunCity);
+    reader.parameter("Mức tối thiểu", norm.minimum.to_string());
+    let computed = match (shelf, electronic, audio_visual, city) {
+        (Some(shelf), Some(electronic), Some(audio_visual), Some(city)) => {
+            let above = (shelf - norm.shelf_metres_included).max(0.0);
+            let (paper, paper_text) = full_times(
+                &format!(
+                    "({} - {})",
+                    num(shelf.max(norm.shelf_metres_included)),
+                    num(norm.shelf_metres_included)
+                ),
+                above,
+                norm.shelf_metres_per_person,
+            );
+            let (digital, digital_text) =
+                full_times(&num(electronic), electronic, norm.electronic_mb_per_person);
+            let (av, av_text) = full_times(
+                &num(audio_visual),
+                audio_visual,
+                norm.audio_visual_hours_per_person,
+            );
+            let (cap, cap_text) = if city {
+                (norm.maximum_city, "thành phố trực thuộc trung ương")
+            } else {
+                (norm.maximum_province, "tỉnh")
+            };
+            reader.parameter("Cộng thêm: tài liệu giấy", paper_text.clone());
+            reader.parameter("Cộng thêm: tài liệu điện tử", digital_text.clone());
+            reader.parameter("Cộng thêm: tài liệu nghe nhìn", av_text.clone());
+            reader.parameter(format!("Mức tối đa ({cap_text})"), cap.to_string());
+            let minimum = f64::from(norm.minimum);
+            let sum = minimum + paper + digital + av;
+            let cap = f64::from(cap);
+            let mut formula = format!(
+                "{} + {} + {} + {} = {} (tài liệu giấy: {paper_text}; điện tử: {digital_text}; \
+                 nghe nhìn: {av_text})",
+                num(minimum),
+                num(paper),
+                num(digital),
+                num(av),
+                num(sum)
+            );
+            if sum > cap {
+                formula.push_str(&format!(
+                    "; vượt mức tối đa {} ({cap_text}) nên lấy {}",
+                    num(cap),
+                    num(cap)
+                ));
+            } else {
+                formula.push_str(&format!(
+                    "; không vượt mức tối đa {} ({cap_text})",
+                    num(cap)
+                ));
+            }
+            Some(Computed {
+                minimum: Some(minimum),
+                maximum: Some(sum.min(cap)),
+                formula,
+            })
+        }
+        _ => None,
+    };
+    finish(frame, reader, computed)
+}

@@ -1,0 +1,51 @@
+//! Kindergartens (TT 19/2023/TT-BGDĐT): teachers per nursery group plus teachers per
+//! kindergarten class, compared with the positions of the kindergarten's subtree the rule's
+//! scope names (the packs: specialised positions named "giáo viên").
+
+use crate::norms::assessment::{Driver, NormFigure};
+use crate::norms::drivers::DriverReader;
+use crate::norms::params::{Bound, KindergartenNorm};
+
+use super::{Computed, Context, FigureFrame, finish, fixed, num};
+
+pub(super) fn figures(ctx: &Context, norm: &KindergartenNorm) -> Vec<NormFigure> {
+    let posts: Vec<NormFigure> = norm.posts.iter().map(|p| fixed::figure(ctx, p)).collect();
+    let claimed: Vec<String> = posts
+        .iter()
+        .flat_map(|f| f.compared_with.position_ids.iter().cloned())
+        .collect();
+    let t = &norm.teachers;
+    let frame = FigureFrame {
+        key: "giao_vien".into(),
+        label: "Giáo viên".into(),
+        legal_basis: ctx.legal_basis(&t.clause),
+        bound: Bound::Maximum,
+        compared_with: ctx.subtree.compare(&t.compared_with, &claimed),
+    };
+    let mut reader = DriverReader::new(ctx.unit);
+    let groups = reader.number(Driver::NurseryGroups);
+    let classes = reader.number(Driver::Classes);
+    reader.parameter("Định mức giáo viên/nhóm trẻ", num(t.per_nursery_group));
+    reader.parameter("Định mức giáo viên/lớp mẫu giáo", num(t.per_class));
+    let computed = match (groups, classes) {
+        (Some(groups), Some(classes)) => {
+            let total = groups * t.per_nursery_group + classes * t.per_class;
+            Some(Computed {
+                minimum: None,
+                maximum: Some(total),
+                formula: format!(
+                    "{} nhóm trẻ × {} giáo viên/nhóm + {} lớp × {} giáo viên/lớp = {}",
+                    num(groups),
+                    num(t.per_nursery_group),
+                    num(classes),
+                    num(t.per_class),
+                    num(total)
+                ),
+            })
+        }
+        _ => None,
+    };
+    let mut figures = vec![finish(frame, reader, computed)];
+    figures.extend(posts);
+    figures
+}

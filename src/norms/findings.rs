@@ -1,0 +1,271 @@
+//! Norm findings: each norm figure beside the workload-based figure, and the proposals that
+//! exceed a maximum or fall short of a minimum.
+//!
+//! Per assessment: one `info` finding listing the drivers to fill in when some are missing; per
+//! computed figure, one `info` finding with the norm figure, the workload-based figure and the
+//! proposal, and a `warning` (an `error` when the plan marks the rule blocking) when the proposal
+//! is outside the norm. The compared figures are the engine's roll-up of the unit (whole-unit
+//! norms) or the sum of the positions the figure counts.
+
+use std::collections::HashSet;
+
+use crate::engine::PlanResults;
+use crate::format::vi_number;
+use crate::model::{CivilDate, Plan};
+use crate::rules::{Finding, Input, Severity};
+
+use super::assessment::{NormAssessment, NormFigure, NormLimit};
+use super::{assess_plan, norm_packs};
+
+/// Rule id of the finding reporting norm packs that do not load.
+const PACKS_RULE_ID: &str = "norms.packs";
+
+/// The findings of every norm that applies to the plan's units on `at`.
+pub fn findings(plan: &Plan, results: &PlanResults, at: CivilDate) -> Vec<Finding> {
+    if let Err(error) = norm_packs() {
+        return vec![Finding {
+            rule_id: PACKS_RULE_ID.into(),
+            severity: Severity::Error,
+            unit_id: None,
+            position_id: None,
+            message: format!("Không đọc được bộ định mức: {error}"),
+            legal_basis: String::new(),
+            actual: None,
+            limit: None,
+            inputs: Vec::new(),
+        }];
+    }
+    let mut out = Vec::new();
+    for assessment in assess_plan(plan, at) {
+        let blocking = plan.blocking_rules.contains(&assessment.rule_id);
+        missing_drivers(&assessment, &mut out);
+        for figure in assessment.figures.iter().filter(|f| f.is_computed()) {
+            if let Some(counts) = Counts::of(figure, &assessment, results) {
+                compare(&assessment, figure, counts, blocking, &mut out);
+            }
+        }
+    }
+    out
+}
+
+/// The workload-based and proposed headcount a figure is compared with.
+#[derive(Debug, Clone, Copy)]
+struct Counts {
+    required: i64,
+    proposed: i64,
+}
+
+impl Counts {
+    fn of(figure: &NormFigure, assessment: &NormAssessment, results: &PlanResults) -> Option<Self> {
+        if figure.compared_with.whole_unit {
+            let unit = results.unit(&assessment.unit_id)?;
+            return Some(Counts {
+                required: unit.required,
+                proposed: unit.proposed,
+            });
+        }
+        let ids: HashSet<&str> = figure
+            .compared_with
+            .position_ids
+            .iter()
+            .map(String::as_str)
+            .collect();
+        let counted = results
+            .positions
+            .iter()
+            .filter(|p| ids.contains(p.id.as_str()));
+        Some(counted.fold(
+            Counts {
+                required: 0,
+                proposed: 0,
+            },
+            |sum, p| Counts {
+                required: sum.required + p.required,
+                proposed: sum.proposed + p.proposed,
+            },
+        ))
+    }
+}
+
+fn missing_drivers(assessment: &NormAssessment, out: &mut Vec<Finding>) {
+    let missing = assessment.missing();
+    if missing.is_empty() {
+        return;
+    }
+    let figures: Vec<&str> = assessment
+        .figures
+        .iter()
+        .filter(|f| !f.missing.is_empty())
+        .map(|f| f.label.as_str())
+        .collect();
+    let labels: Vec<String> = missing
+        .iter()
+        .map(|d| d.label_vi().to_lowercase())
+        .collect();
+    let mut inputs: Vec<Input> = missing
+        .iter()
+        .map(|d| Input::new(d.label_vi(), format!("chưa nhập (trường {})", d.keyword())))
+        .collect();
+    inputs.push(Input::new("Quy định", assessment.rule_text.clone()));
+    out.push(Finding {
+        rule_id: assessment.rule_id.clone(),
+        severity: Severity::Info,
+        unit_id: Some(assessment.unit_id.clone()),
+        position_id: None,
+        message: format!(
+            "{}: chưa tính được định mức {} theo {} vì còn thiếu {}; nhập các số liệu này để so sánh.",
+            assessment.unit_name,
+            figures.join(", ").to_lowercase(),
+            assessment.instrument,
+            labels.join(", ")
+        ),
+        legal_basis: assessment.legal_basis.clone(),
+        actual: None,
+        limit: None,
+        inputs,
+    });
+}
+
+fn compare(
+    assessment: &NormAssessment,
+    figure: &NormFigure,
+    counts: Counts,
+    blocking: bool,
+    out: &mut Vec<Finding>,
+) {
+    let people = |n: i64| format!("{} người", vi_number(n as f64, 0));
+    let headline = figure
+        .maximum
+        .or(figure.minimum)
+        .map(|l| f64::from(l.allowed));
+    let position_id = match figure.compared_with.position_ids.as_slice() {
+        [only] => Some(only.clone()),
+        _ => None,
+    };
+    let inputs = explanation(assessment, figure, counts);
+    let base = Finding {
+        rule_id: assessment.rule_id.clone(),
+        severity: Severity::Info,
+        unit_id: Some(assessment.unit_id.clone()),
+        position_id,
+        message: String::new(),
+        legal_basis: figure.legal_basis.clone(),
+        actual: Some(counts.required as f64),
+        limit: headline,
+        inputs,
+    };
+    out.push(Finding {
+        message: format!(
+            "{} - {}: định mức {}; theo khối lượng công việc {}; đề xuất {}. Cách tính: {}.",
+            assessment.unit_name,
+            figure.label,
+            limits_text(figure),
+            people(counts.required),
+            people(counts.proposed),
+            figure.formula
+        ),
+        ..base.clone()
+    });
+    let severity = if blocking {
+        Severity::Error
+    } else {
+        Severity::Warning
+    };
+    if let Some(max) = figure.maximum
+        && counts.proposed > i64::from(max.allowed)
+    {
+        out.push(Finding {
+            severity,
+            message: format!(
+                "{} - {}: đề xuất {}, vượt định mức tối đa {}. Cách tính: {}.",
+                assessment.unit_name,
+                figure.label,
+                people(counts.proposed),
+                people(i64::from(max.allowed)),
+                figure.formula
+            ),
+            actual: Some(counts.proposed as f64),
+            limit: Some(f64::from(max.allowed)),
+            ..base.clone()
+        });
+    }
+    if let Some(min) = figure.minimum
+        && counts.proposed < i64::from(min.allowed)
+    {
+        out.push(Finding {
+            severity,
+            message: format!(
+                "{} - {}: đề xuất {}, thấp hơn định mức tối thiểu {}. Cách tính: {}.",
+                assessment.unit_name,
+                figure.label,
+                people(counts.proposed),
+                people(i64::from(min.allowed)),
+                figure.formula
+            ),
+            actual: Some(counts.proposed as f64),
+            limit: Some(f64::from(min.allowed)),
+            ..base
+        });
+    }
+}
+
+/// `tối đa 22 người (22,8 làm tròn xuống)` / `tối thiểu 15 người, tối đa 19 người`.
+fn limits_text(figure: &NormFigure) -> String {
+    let one = |word: &str, limit: NormLimit| {
+        let mut text = format!("{word} {} người", vi_number(f64::from(limit.allowed), 0));
+        if limit.was_rounded() {
+            text.push_str(&format!(
+                " ({} {})",
+                vi_number(limit.exact, 4),
+                limit.rounded.short_vi()
+            ));
+        }
+        text
+    };
+    [
+        figure.minimum.map(|l| one("tối thiểu", l)),
+        figure.maximum.map(|l| one("tối đa", l)),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(", ")
+}
+
+/// The figures compared and how the norm was reached, for the explanation panel.
+fn explanation(assessment: &NormAssessment, figure: &NormFigure, counts: Counts) -> Vec<Input> {
+    let mut inputs = vec![Input::new("Công thức", figure.formula.clone())];
+    let rounded = [figure.minimum, figure.maximum].into_iter().flatten();
+    for limit in rounded.filter(NormLimit::was_rounded) {
+        inputs.push(Input::new(
+            "Làm tròn",
+            format!(
+                "{} -> {} ({})",
+                vi_number(limit.exact, 4),
+                limit.allowed,
+                limit.rounded.label_vi()
+            ),
+        ));
+    }
+    inputs.extend(figure.inputs.iter().cloned());
+    inputs.push(Input::new(
+        "So sánh với",
+        figure.compared_with.description.clone(),
+    ));
+    if !figure.compared_with.whole_unit {
+        let ids = if figure.compared_with.position_ids.is_empty() {
+            "không có vị trí nào".to_owned()
+        } else {
+            figure.compared_with.position_ids.join(", ")
+        };
+        inputs.push(Input::new("Các vị trí được tính", ids));
+    }
+    inputs.push(Input::new(
+        "Theo khối lượng công việc",
+        counts.required.to_string(),
+    ));
+    inputs.push(Input::new("Đề xuất", counts.proposed.to_string()));
+    inputs.push(Input::new("Ngày áp dụng", assessment.at.to_string()));
+    inputs.push(Input::new("Quy định", assessment.rule_text.clone()));
+    inputs
+}
