@@ -82,6 +82,10 @@ pub fn quota(ctx: &mut Ctx<'_>, rule: RuleRef<'_>, figure: QuotaFigure) {
         if value <= quota {
             continue;
         }
+        // Without a proposal of its own the agency proposes what is required: one finding says it.
+        if figure == QuotaFigure::Required && f.proposed == f.required {
+            continue;
+        }
         ctx.breach(
             rule,
             Place::unit(&unit.id),

@@ -139,7 +139,12 @@ pub fn average_deputies(
     let count = matched.len() as i64;
     let average = i64::from(average);
     let special = facts.plan.meta.province_class == Some(crate::model::ProvinceClass::Special);
-    let allowed_total = average * count + if special { i64::from(special_extra_total) } else { 0 };
+    let allowed_total = average * count
+        + if special {
+            i64::from(special_extra_total)
+        } else {
+            0
+        };
     for u in matched {
         let (Some(unit), Some(f)) = (facts.unit(u), facts.units.get(u)) else {
             continue;
@@ -154,10 +159,7 @@ pub fn average_deputies(
                 facts.positions_text(&f.deputy_positions),
             ),
             Input::new("Số sở trong đề án", count_text(count)),
-            Input::new(
-                "Tổng số phó giám đốc các sở trong đề án",
-                count_text(total),
-            ),
+            Input::new("Tổng số phó giám đốc các sở trong đề án", count_text(total)),
             Input::new(
                 "Bình quân các sở trong đề án",
                 crate::format::vi_number(total as f64 / count as f64, 2),
@@ -170,7 +172,12 @@ pub fn average_deputies(
         };
         inputs.push(Input::new(
             "Tổng số được phép theo bình quân",
-            format!("{} x {} = {}{extra}", average, count, count_text(allowed_total)),
+            format!(
+                "{} x {} = {}{extra}",
+                average,
+                count,
+                count_text(allowed_total)
+            ),
         ));
         ctx.breach(
             rule,

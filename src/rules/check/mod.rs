@@ -162,9 +162,7 @@ pub fn blocking_entry_matches(entry: &str, rule_id: &str) -> bool {
 /// The family entry that blocks a rule in every version: `*.deputies.division` for
 /// `nd370-2025.deputies.division`.
 pub fn family_of(rule_id: &str) -> Option<String> {
-    rule_id
-        .split_once('.')
-        .map(|(_, rest)| format!("*.{rest}"))
+    rule_id.split_once('.').map(|(_, rest)| format!("*.{rest}"))
 }
 
 /// Severity first, then plan-wide findings, then by unit and position in plan order.

@@ -77,7 +77,13 @@ fn by_code_text(by_code: &BTreeMap<String, i64>) -> String {
 }
 
 /// Reports codes the catalogue does not know, once per unit.
-fn report_unknown(ctx: &mut Ctx<'_>, rule: RuleRef<'_>, unit_id: &str, name: &str, counted: &Counted) {
+fn report_unknown(
+    ctx: &mut Ctx<'_>,
+    rule: RuleRef<'_>,
+    unit_id: &str,
+    name: &str,
+    counted: &Counted,
+) {
     if counted.unknown.is_empty() {
         return;
     }
@@ -127,7 +133,9 @@ pub fn rank_share(ctx: &mut Ctx<'_>, rule: RuleRef<'_>, share: Share<'_>) {
                 f.proposed,
                 "số người đề xuất (đơn vị chưa ghi biên chế được giao)",
             ),
-            (ShareBase::Proposed, _) => (f.proposed, "số người đề xuất (gồm các đơn vị trực thuộc)"),
+            (ShareBase::Proposed, _) => {
+                (f.proposed, "số người đề xuất (gồm các đơn vị trực thuộc)")
+            }
         };
         if base <= 0 {
             continue;
@@ -143,10 +151,7 @@ pub fn rank_share(ctx: &mut Ctx<'_>, rule: RuleRef<'_>, share: Share<'_>) {
                 count_text(counted.matched),
             ),
             Input::new("Theo mã ngạch, hạng", by_code_text(&counted.by_code)),
-            Input::new(
-                "Tỷ lệ",
-                vi_percent(counted.matched as f64 / base as f64, 1),
-            ),
+            Input::new("Tỷ lệ", vi_percent(counted.matched as f64 / base as f64, 1)),
             Input::new(
                 "Số người tối đa",
                 format!(
@@ -156,7 +161,10 @@ pub fn rank_share(ctx: &mut Ctx<'_>, rule: RuleRef<'_>, share: Share<'_>) {
                     count_text(limit)
                 ),
             ),
-            Input::new("Vị trí chưa ghi mã ngạch (người)", count_text(counted.blank)),
+            Input::new(
+                "Vị trí chưa ghi mã ngạch (người)",
+                count_text(counted.blank),
+            ),
         ];
         ctx.breach(
             rule,
@@ -281,7 +289,10 @@ pub fn head_rank(ctx: &mut Ctx<'_>, rule: RuleRef<'_>, units: &[UnitType], tiers
                 ),
                 None,
                 vec![
-                    Input::new("Mã ngạch của vị trí", format!("{} {}", entry.code, entry.name)),
+                    Input::new(
+                        "Mã ngạch của vị trí",
+                        format!("{} {}", entry.code, entry.name),
+                    ),
                     Input::new("Ngạch yêu cầu", tiers_text(tiers)),
                 ],
             );
