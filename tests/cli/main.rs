@@ -2,6 +2,7 @@
 
 mod workdir;
 
+mod check;
 mod compute;
 mod explain;
 mod export;
