@@ -106,6 +106,8 @@ pub struct AppState {
     pub staff_filter: String,
     pub staff_rows: Option<StaffRows>,
     pub dashboard_cache: Option<DashboardCache>,
+    /// The Checks panel (Kiểm tra) and its findings.
+    pub checks: super::checks::ChecksPanel,
 }
 
 impl AppState {
@@ -127,6 +129,7 @@ impl AppState {
             staff_filter: String::new(),
             staff_rows: None,
             dashboard_cache: None,
+            checks: super::checks::ChecksPanel::default(),
         }
     }
 
@@ -172,6 +175,7 @@ impl AppState {
         self.cells.clear();
         self.staff_rows = None;
         self.dashboard_cache = None;
+        self.checks.forget();
         // A new document counts its revisions from 0 again: old keys could match.
         self.explain_cache = None;
     }
