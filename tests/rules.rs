@@ -680,6 +680,11 @@ fn cv64_caps_principal_specialists_at_40_percent_until_nd361() {
     // 4 of 10 at chuyên viên chính (and an equivalent): 40%, allowed.
     let ok = department(None, &[("01.002", 3), ("04.024", 1), ("01.003", 6)]);
     none_of(&check(&ok, "2025-06-01"), rule);
+    // ... and 6 of 10 at chuyên viên and below: 60%, allowed.
+    none_of(
+        &check(&ok, "2025-06-01"),
+        "cv64-2024.ranks.specialist-below",
+    );
     let over = department(None, &[("01.002", 4), ("04.024", 1), ("01.003", 5)]);
     let f = check(&over, "2025-06-01");
     assert_eq!(breach(&f, rule), (5.0, 4.0));
@@ -820,6 +825,93 @@ fn cv64_grades_of_self_financing_units_and_unknown_codes() {
         .filter(|f| f.severity == Severity::Info && f.message.contains("99.999"))
         .collect();
     assert_eq!(unknown.len(), 1, "{f:#?}");
+}
+
+#[test]
+fn cv64_grades_ii_and_iii_of_self_financing_units() {
+    let build = |grade_two: u32, grade_three: u32| {
+        let mut plan = plan(None);
+        add_unit(&mut plan, "dv", None, UnitType::PublicServiceUnit);
+        plan.units[0].autonomy_group = Some(AutonomyGroup::Group1);
+        plan.positions.push(fixed(
+            "a",
+            "dv",
+            grade_two,
+            Category::Specialized,
+            "V.08.01.02",
+        ));
+        plan.positions.push(fixed(
+            "b",
+            "dv",
+            grade_three,
+            Category::Specialized,
+            "V.08.05.13",
+        ));
+        plan.positions.push(fixed(
+            "c",
+            "dv",
+            10 - grade_two - grade_three,
+            Category::Support,
+            "",
+        ));
+        plan
+    };
+    let (two, three, at) = (
+        "cv64-2024.grades.grade-ii",
+        "cv64-2024.grades.grade-iii-below",
+        "2026-06-30",
+    );
+    // 10 people: hạng II at most 5, hạng III and below at most 3.
+    none_of(&check(&build(5, 3), at), two);
+    none_of(&check(&build(5, 3), at), three);
+    assert_eq!(breach(&check(&build(6, 3), at), two), (6.0, 5.0));
+    assert_eq!(breach(&check(&build(5, 4), at), three), (4.0, 3.0));
+    // A state-funded unit is not held to these grades; nor anyone from 1/7/2026.
+    let mut funded = build(6, 4);
+    funded.units[0].autonomy_group = Some(AutonomyGroup::Group4);
+    none_of(&check(&funded, at), two);
+    none_of(&check(&build(6, 4), "2026-07-01"), two);
+}
+
+#[test]
+fn nd361_senior_specialists_of_ministry_units() {
+    for (kind, quota, allowed, rule) in [
+        (
+            UnitType::MinistryAdvisoryDepartment,
+            10,
+            4,
+            "nd361-2025.ranks.senior.vu",
+        ),
+        (
+            UnitType::MinistryDepartment,
+            20,
+            7,
+            "nd361-2025.ranks.senior.cuc",
+        ),
+        (
+            UnitType::MinistryOffice,
+            10,
+            2,
+            "nd361-2025.ranks.senior.van-phong-bo",
+        ),
+    ] {
+        let build = |senior: u32| {
+            let mut plan = plan(None);
+            add_unit(&mut plan, "u", None, kind);
+            plan.units[0].quota = Some(quota);
+            plan.positions
+                .push(fixed("cc", "u", senior, Category::Specialized, "01.001"));
+            plan.positions
+                .push(fixed("cv", "u", quota - senior, Category::Specialized, ""));
+            plan
+        };
+        none_of(&check(&build(allowed), "2026-02-01"), rule);
+        assert_eq!(
+            breach(&check(&build(allowed + 1), "2026-02-01"), rule),
+            (f64::from(allowed + 1), f64::from(allowed)),
+            "{rule}"
+        );
+    }
 }
 
 fn position_with_steps(allocation: u32, steps: &[(u8, u32)]) -> Plan {

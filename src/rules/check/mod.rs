@@ -119,9 +119,9 @@ pub fn check(plan: &Plan, results: &PlanResults, at: CivilDate) -> Vec<Finding> 
     leaders::missing_roles(&mut ctx, &in_force);
     let mut findings = ctx.findings;
 
-    // SECTOR NORMS: the findings of `crate::norms::findings(plan, results, at)` (schools,
-    // disease-control centres, archives, communes) are appended here, so that blocking and
-    // sorting below treat them like every other finding.
+    // SECTOR NORMS (schools, disease-control centres, archives, communes) are appended here,
+    // so that blocking and sorting below treat them like every other finding:
+    //     findings.extend(crate::norms::findings(plan, results, at));
 
     for finding in &mut findings {
         if finding.severity == Severity::Warning && is_blocking(&finding.rule_id, plan) {
