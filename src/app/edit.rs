@@ -13,6 +13,8 @@ pub enum Edit {
     SetMeta(PlanMeta),
     SetRounding(Rounding),
     SetCalendars(Vec<Calendar>),
+    /// The ids (or families) of the rules whose breaches are errors for this plan.
+    SetBlockingRules(Vec<String>),
     /// Adds a unit under `parent` (a root when `None`) and returns its id.
     AddUnit {
         parent: Option<String>,
@@ -94,6 +96,15 @@ impl Edit {
         match self {
             Edit::SetMeta(meta) => plan.meta = normalised_meta(meta),
             Edit::SetRounding(rounding) => plan.rounding = rounding,
+            Edit::SetBlockingRules(rules) => {
+                let mut kept: Vec<String> = Vec::new();
+                for rule in rules.iter().map(|r| nfc(r.trim())) {
+                    if !rule.is_empty() && !kept.contains(&rule) {
+                        kept.push(rule);
+                    }
+                }
+                plan.blocking_rules = kept;
+            }
             Edit::SetCalendars(calendars) => {
                 plan.calendars = calendars
                     .into_iter()

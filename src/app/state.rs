@@ -109,6 +109,8 @@ pub struct AppState {
     pub dashboard_cache: Option<DashboardCache>,
     /// The Compare tab: the other version and the agencies benchmarked.
     pub compare: super::comparison::CompareState,
+    /// The Checks panel (Kiểm tra) and its findings.
+    pub checks: super::checks::ChecksPanel,
 }
 
 impl AppState {
@@ -131,6 +133,7 @@ impl AppState {
             staff_rows: None,
             dashboard_cache: None,
             compare: Default::default(),
+            checks: super::checks::ChecksPanel::default(),
         }
     }
 
@@ -176,6 +179,7 @@ impl AppState {
         self.cells.clear();
         self.staff_rows = None;
         self.dashboard_cache = None;
+        self.checks.forget();
         // A new document counts its revisions from 0 again: old keys could match.
         self.explain_cache = None;
         self.compare.forget_results();

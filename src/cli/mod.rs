@@ -1,9 +1,11 @@
 //! The command line: one module per subcommand, each a thin layer over library calls.
 //!
-//! Exit codes: 0 ok, 1 invalid input (the message on stderr), 2 usage (from clap).
+//! Exit codes: 0 ok, 1 invalid input (the message on stderr), 2 usage (from clap), 3 a check
+//! found errors (`vtvl check`).
 
 mod bench;
 mod chart;
+mod check;
 mod compare;
 mod compute;
 mod explain;
@@ -44,6 +46,9 @@ pub enum Command {
     /// Compare two versions of a plan (A older, B newer), or several agencies' plans with
     /// --benchmark.
     Compare(compare::Args),
+    /// Hold a plan against the review rules in force on a date (exit 3 when a blocking rule is
+    /// breached).
+    Check(check::Args),
     /// Read an interchange folder of CSV files, or a filled workbook template, into a plan file.
     Import(import::Args),
     /// Write an empty workbook template to fill in and import.
@@ -69,6 +74,10 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Explain(args)) => explain::run(&args),
         Some(Command::Validate(args)) => validate::run(&args),
         Some(Command::Compare(args)) => compare::run(&args),
+        Some(Command::Check(args)) => match check::run(&args) {
+            Ok(code) => return code,
+            Err(error) => Err(error),
+        },
         Some(Command::Import(args)) => import::run(&args),
         Some(Command::Template(args)) => template::run(&args),
         Some(Command::ExportCsv(args)) => export_csv::run(&args),
@@ -87,7 +96,7 @@ pub fn run(cli: Cli) -> ExitCode {
 }
 
 /// The subcommands, named when the desktop app cannot start.
-const SUBCOMMANDS: &str = "compute, explain, validate, compare, import, template, export-csv, export, chart, generate, bench";
+const SUBCOMMANDS: &str = "compute, explain, validate, check, compare, import, template, export-csv, export, chart, generate, bench";
 
 fn open_app(plan: Option<&std::path::Path>) -> anyhow::Result<()> {
     if !display_available() {

@@ -1,10 +1,22 @@
 //! Review rules: the law as versioned data, and the checks that hold a plan against it.
 //!
-//! Rules live in RON packs, one per legal instrument ([`pack`]); a check picks the rules in
-//! force on the plan's judgement date and reports [`Finding`]s with their legal basis.
+//! Rules live in RON packs, one per legal instrument ([`pack`], [`catalogue`]), with typed
+//! parameters ([`params`]) and a catalogue of rank codes ([`ranks`]); [`check()`] picks the
+//! rules in force on the plan's judgement date and reports [`Finding`]s with their legal basis.
 
+mod catalogue;
+mod check;
 mod finding;
 mod pack;
+mod params;
+mod ranks;
 
+pub use catalogue::{Catalogue, PACKS, ReviewPack, ReviewRule, RuleRef, catalogue, rule};
+pub use check::{blocking_entry_matches, check, family_of, is_blocking};
 pub use finding::{Finding, Input, Severity};
 pub use pack::{Instrument, PackError, Rule, RulePack, parse_pack};
+pub use params::{
+    Band, ByClass, HighestStepCaps, QuotaFigure, ReviewParams, ShareBase, StepCap, band_for,
+    bands_text,
+};
+pub use ranks::{RankCatalogue, RankEntry, RankKind, RankTier};

@@ -18,7 +18,9 @@ pub struct Instrument {
     /// Its number as cited, e.g. `Nghị định 107/2020/NĐ-CP`.
     pub code: String,
     pub title: String,
-    pub signed: CivilDate,
+    /// The day it was signed; `None` where it could not be confirmed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signed: Option<CivilDate>,
 }
 
 /// One rule of an instrument.
@@ -27,7 +29,11 @@ pub struct Instrument {
 pub struct Rule<P> {
     /// Stable id, e.g. `nd107-2020.deputies.division`; plans name it to make it blocking.
     pub id: String,
-    /// Where in the instrument, e.g. `Khoản 2 Điều 7`.
+    /// A short Vietnamese name for lists, e.g. `Số phó trưởng phòng thuộc sở`.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub title: String,
+    /// Where in the instrument, e.g. `Khoản 2 Điều 7`; empty where it could not be confirmed
+    /// (the rule's text says so).
     pub clause: String,
     /// What the rule says, in Vietnamese, for the reviewer.
     pub text: String,
@@ -44,6 +50,23 @@ impl<P> Rule<P> {
     pub fn in_force(&self, date: CivilDate) -> bool {
         self.applies_from <= date && self.applies_to.is_none_or(|last| date <= last)
     }
+
+    /// The short name, or the id when the rule has none.
+    pub fn name(&self) -> &str {
+        if self.title.is_empty() {
+            &self.id
+        } else {
+            &self.title
+        }
+    }
+
+    /// The dates in force as Vietnamese documents write them: `từ 01/03/2025 đến 30/06/2025`.
+    pub fn dates_vi(&self) -> String {
+        match self.applies_to {
+            Some(last) => format!("từ {} đến {}", self.applies_from, last),
+            None => format!("từ {}", self.applies_from),
+        }
+    }
 }
 
 /// The rules of one instrument.
@@ -55,9 +78,14 @@ pub struct RulePack<P> {
 }
 
 impl<P> RulePack<P> {
-    /// The citation of a rule of this pack: `Khoản 2 Điều 7 Nghị định 107/2020/NĐ-CP`.
+    /// The citation of a rule of this pack: `Khoản 2 Điều 7 Nghị định 107/2020/NĐ-CP`, or the
+    /// instrument alone when the clause is not known.
     pub fn legal_basis(&self, rule: &Rule<P>) -> String {
-        format!("{} {}", rule.clause, self.instrument.code)
+        if rule.clause.trim().is_empty() {
+            self.instrument.code.clone()
+        } else {
+            format!("{} {}", rule.clause, self.instrument.code)
+        }
     }
 }
 

@@ -2,6 +2,7 @@
 
 mod harness;
 
+mod checks;
 mod compare;
 mod dashboard_settings;
 mod editing;

@@ -2,6 +2,7 @@
 
 mod workdir;
 
+mod check;
 mod compare;
 mod compute;
 mod explain;

@@ -1,5 +1,6 @@
 //! Drawing: one file per panel, each a function taking `&mut egui::Ui` and the app state.
 
+mod check_panel;
 mod compare_tab;
 mod dashboard_tab;
 mod dialogs;
@@ -20,10 +21,16 @@ use eframe::egui;
 use super::state::{AppState, Tab};
 
 /// The whole window: menu bar, status line, unit tree, the centre tabs and, on demand, the
-/// explanation of the selected figure.
+/// explanation of the selected figure and the Checks panel.
 pub fn app_ui(state: &mut AppState, ui: &mut egui::Ui) {
     egui::Panel::top("menu_bar").show(ui, |ui| menu_bar::menu_bar_ui(state, ui));
     egui::Panel::bottom("status_bar").show(ui, |ui| status_bar::status_bar_ui(state, ui));
+    if state.checks.open {
+        egui::Panel::bottom("checks")
+            .resizable(true)
+            .default_size(280.0)
+            .show(ui, |ui| check_panel::check_panel_ui(state, ui));
+    }
     egui::Panel::left("unit_tree")
         .resizable(true)
         .default_size(300.0)
@@ -67,5 +74,6 @@ fn tabs_ui(state: &mut AppState, ui: &mut egui::Ui) {
                 state.tab = tab;
             }
         }
+        check_panel::checks_toggle_ui(state, ui);
     });
 }

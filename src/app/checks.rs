@@ -1,0 +1,119 @@
+//! What the Checks panel (Kiểm tra) remembers: whether it is open, which severities it shows,
+//! the finding selected, and the findings of the current plan, recomputed only when the
+//! document (plan or results) or the judgement date changes.
+//!
+//! Findings come from [`rules::check`], the same function `vtvl check` prints.
+
+use super::document::Document;
+use crate::model::CivilDate;
+use crate::rules::{self, Finding, Severity};
+
+/// A finding named by its rule and place, so that the selection survives a recomputation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FindingKey {
+    pub rule_id: String,
+    pub unit_id: Option<String>,
+    pub position_id: Option<String>,
+}
+
+impl FindingKey {
+    pub fn of(finding: &Finding) -> Self {
+        FindingKey {
+            rule_id: finding.rule_id.clone(),
+            unit_id: finding.unit_id.clone(),
+            position_id: finding.position_id.clone(),
+        }
+    }
+
+    pub fn matches(&self, finding: &Finding) -> bool {
+        self.rule_id == finding.rule_id
+            && self.unit_id == finding.unit_id
+            && self.position_id == finding.position_id
+    }
+}
+
+/// The findings of one document revision at one date.
+#[derive(Debug, Clone)]
+struct Cached {
+    revision: u64,
+    at: CivilDate,
+    findings: Vec<Finding>,
+}
+
+#[derive(Debug, Clone)]
+pub struct ChecksPanel {
+    pub open: bool,
+    pub show_errors: bool,
+    pub show_warnings: bool,
+    pub show_info: bool,
+    pub selected: Option<FindingKey>,
+    cache: Option<Cached>,
+}
+
+impl Default for ChecksPanel {
+    fn default() -> Self {
+        ChecksPanel {
+            open: false,
+            show_errors: true,
+            show_warnings: true,
+            show_info: true,
+            selected: None,
+            cache: None,
+        }
+    }
+}
+
+impl ChecksPanel {
+    /// The findings of the document's plan and results at the plan's judgement date; `None`
+    /// while there are no results.
+    pub fn findings(&mut self, document: &Document) -> Option<&[Finding]> {
+        let at = document.plan().judgement_date();
+        let revision = document.revision();
+        let fresh = self
+            .cache
+            .as_ref()
+            .is_some_and(|c| c.revision == revision && c.at == at);
+        if !fresh {
+            let results = document.results()?;
+            self.cache = Some(Cached {
+                revision,
+                at,
+                findings: rules::check(document.plan(), results, at),
+            });
+        }
+        self.cache.as_ref().map(|c| c.findings.as_slice())
+    }
+
+    /// Forgets the findings (a new document counts its revisions from 0 again).
+    pub fn forget(&mut self) {
+        self.cache = None;
+        self.selected = None;
+    }
+
+    pub fn shows(&self, severity: Severity) -> bool {
+        match severity {
+            Severity::Error => self.show_errors,
+            Severity::Warning => self.show_warnings,
+            Severity::Info => self.show_info,
+        }
+    }
+
+    /// The selected finding, if it is still among the findings.
+    pub fn selected_finding(&mut self, document: &Document) -> Option<Finding> {
+        let key = self.selected.clone()?;
+        self.findings(document)?
+            .iter()
+            .find(|f| key.matches(f))
+            .cloned()
+    }
+}
+
+/// Errors, warnings and info among `findings`.
+pub fn counts(findings: &[Finding]) -> (usize, usize, usize) {
+    let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
+    (
+        count(Severity::Error),
+        count(Severity::Warning),
+        count(Severity::Info),
+    )
+}

@@ -1,0 +1,208 @@
+//! The figures of a plan that rules compare, gathered once per check: per unit its proposed and
+//! required headcount (subtree), its deputies and heads, its autonomy group; per position its
+//! proposed count.
+
+use std::collections::HashMap;
+
+use crate::engine::PlanResults;
+use crate::model::{AutonomyGroup, Category, LeaderRole, Plan, Unit, UnitType};
+use crate::rules::ranks::RankCatalogue;
+
+/// What a check knows of one unit (index-aligned with `plan.units`).
+#[derive(Debug, Clone, Default)]
+pub struct UnitFacts {
+    pub parent: Option<usize>,
+    pub children: Vec<usize>,
+    /// Positions directly in the unit (indices into `plan.positions`).
+    pub positions: Vec<usize>,
+    /// Proposed headcount of the unit's subtree.
+    pub proposed: i64,
+    /// Required headcount of the unit's subtree.
+    pub required: i64,
+    /// Sum of the proposed counts of the unit's deputy positions.
+    pub deputies: i64,
+    pub deputy_positions: Vec<usize>,
+    pub head_positions: Vec<usize>,
+    /// Whether any position of the unit is marked head or deputy.
+    pub has_roles: bool,
+    /// The unit's own autonomy group, else its nearest ancestor's.
+    pub autonomy: Option<AutonomyGroup>,
+}
+
+pub struct Facts<'a> {
+    pub plan: &'a Plan,
+    pub ranks: &'a RankCatalogue,
+    pub units: Vec<UnitFacts>,
+    /// Proposed count per position (index-aligned with `plan.positions`).
+    pub position_proposed: Vec<i64>,
+}
+
+impl<'a> Facts<'a> {
+    pub fn new(plan: &'a Plan, results: &PlanResults, ranks: &'a RankCatalogue) -> Self {
+        let index: HashMap<&str, usize> = plan
+            .units
+            .iter()
+            .enumerate()
+            .map(|(i, u)| (u.id.as_str(), i))
+            .collect();
+        let unit_results: HashMap<&str, (i64, i64)> = results
+            .units
+            .iter()
+            .map(|u| (u.id.as_str(), (u.proposed, u.required)))
+            .collect();
+        let position_results: HashMap<&str, i64> = results
+            .positions
+            .iter()
+            .map(|p| (p.id.as_str(), p.proposed))
+            .collect();
+        let mut units: Vec<UnitFacts> = plan
+            .units
+            .iter()
+            .map(|unit| {
+                let (proposed, required) = unit_results
+                    .get(unit.id.as_str())
+                    .copied()
+                    .unwrap_or((0, 0));
+                UnitFacts {
+                    parent: unit
+                        .parent_id
+                        .as_deref()
+                        .and_then(|p| index.get(p).copied()),
+                    proposed,
+                    required,
+                    ..UnitFacts::default()
+                }
+            })
+            .collect();
+        for i in 0..units.len() {
+            if let Some(parent) = units[i].parent
+                && parent != i
+            {
+                units[parent].children.push(i);
+            }
+        }
+        let position_proposed: Vec<i64> = plan
+            .positions
+            .iter()
+            .map(|p| position_results.get(p.id.as_str()).copied().unwrap_or(0))
+            .collect();
+        for (p, position) in plan.positions.iter().enumerate() {
+            let Some(facts) = index
+                .get(position.unit_id.as_str())
+                .and_then(|&u| units.get_mut(u))
+            else {
+                continue;
+            };
+            facts.positions.push(p);
+            let count = position_proposed.get(p).copied().unwrap_or(0);
+            match position.role {
+                Some(LeaderRole::Deputy) => {
+                    facts.deputies += count;
+                    facts.deputy_positions.push(p);
+                    facts.has_roles = true;
+                }
+                Some(LeaderRole::Head) => {
+                    facts.head_positions.push(p);
+                    facts.has_roles = true;
+                }
+                None => {}
+            }
+        }
+        let autonomy: Vec<Option<AutonomyGroup>> = (0..units.len())
+            .map(|i| {
+                // Up the tree at most once round it, so a cycle cannot hang the check.
+                let mut at = Some(i);
+                for _ in 0..=units.len() {
+                    let unit = at.and_then(|u| plan.units.get(u))?;
+                    if unit.autonomy_group.is_some() {
+                        return unit.autonomy_group;
+                    }
+                    at = at.and_then(|u| units.get(u)).and_then(|f| f.parent);
+                }
+                None
+            })
+            .collect();
+        for (facts, group) in units.iter_mut().zip(autonomy) {
+            facts.autonomy = group;
+        }
+        Facts {
+            plan,
+            ranks,
+            units,
+            position_proposed,
+        }
+    }
+
+    /// Indices of the units of one of `types`, in plan order.
+    pub fn units_of(&self, types: &[UnitType]) -> Vec<usize> {
+        self.plan
+            .units
+            .iter()
+            .enumerate()
+            .filter(|(_, u)| types.contains(&u.unit_type))
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    pub fn unit(&self, index: usize) -> Option<&'a Unit> {
+        self.plan.units.get(index)
+    }
+
+    /// Positions of the unit and of every unit under it.
+    pub fn subtree_positions(&self, unit: usize) -> Vec<usize> {
+        let mut seen = vec![false; self.units.len()];
+        let mut stack = vec![unit];
+        let mut positions = Vec::new();
+        while let Some(u) = stack.pop() {
+            let Some(facts) = self.units.get(u) else {
+                continue;
+            };
+            if std::mem::replace(&mut seen[u], true) {
+                continue;
+            }
+            positions.extend(&facts.positions);
+            stack.extend(&facts.children);
+        }
+        positions.sort_unstable();
+        positions
+    }
+
+    pub fn proposed(&self, position: usize) -> i64 {
+        self.position_proposed.get(position).copied().unwrap_or(0)
+    }
+
+    /// Proposed people of the subtree's positions in `categories`.
+    pub fn proposed_in(&self, unit: usize, categories: &[Category]) -> i64 {
+        self.subtree_positions(unit)
+            .into_iter()
+            .filter(|&p| {
+                self.plan
+                    .positions
+                    .get(p)
+                    .is_some_and(|pos| categories.contains(&pos.category))
+            })
+            .map(|p| self.proposed(p))
+            .sum()
+    }
+
+    /// "Phó trưởng phòng (pho-tp): 2; ..." for the given positions.
+    pub fn positions_text(&self, positions: &[usize]) -> String {
+        let parts: Vec<String> = positions
+            .iter()
+            .filter_map(|&p| {
+                let position = self.plan.positions.get(p)?;
+                Some(format!(
+                    "{} ({}): {}",
+                    position.name,
+                    position.id,
+                    self.proposed(p)
+                ))
+            })
+            .collect();
+        if parts.is_empty() {
+            "(không có)".to_owned()
+        } else {
+            parts.join("; ")
+        }
+    }
+}

@@ -1,0 +1,301 @@
+//! Rank structure (cơ cấu ngạch, hạng): the share of a unit's people at some rank levels, the
+//! share of deputies at a level across units, and the rank a head must hold.
+//!
+//! People are the proposed counts of positions; a position's level comes from its rank code
+//! through the rank catalogue. Codes the catalogue does not know are reported (info) once per
+//! unit and left out of the counts; positions without a code are counted in no level.
+
+use std::collections::BTreeMap;
+
+use super::{Compared, Ctx, Place, names_text};
+use crate::format::vi_percent;
+use crate::model::{AutonomyGroup, UnitType};
+use crate::rules::Input;
+use crate::rules::catalogue::RuleRef;
+use crate::rules::params::{ShareBase, count_text, tiers_text};
+use crate::rules::ranks::RankTier;
+
+/// A rank-share rule's parameters.
+pub struct Share<'p> {
+    pub units: &'p [UnitType],
+    pub autonomy_groups: &'p [AutonomyGroup],
+    pub tiers: &'p [RankTier],
+    pub max_percent: u32,
+    pub base: ShareBase,
+}
+
+/// People of some positions counted by rank level.
+#[derive(Default)]
+struct Counted {
+    /// People at the levels looked for.
+    matched: i64,
+    /// People per code at those levels, for the explanation.
+    by_code: BTreeMap<String, i64>,
+    /// People whose code the catalogue does not know, per code.
+    unknown: BTreeMap<String, i64>,
+    /// People of positions without a code.
+    blank: i64,
+}
+
+fn count(ctx: &Ctx<'_>, positions: &[usize], tiers: &[RankTier]) -> Counted {
+    let facts = ctx.facts;
+    let mut counted = Counted::default();
+    for &p in positions {
+        let Some(position) = facts.plan.positions.get(p) else {
+            continue;
+        };
+        let people = facts.proposed(p);
+        let code = position.rank_code.trim();
+        if code.is_empty() {
+            counted.blank += people;
+            continue;
+        }
+        match facts.ranks.get(code) {
+            Some(entry) if tiers.contains(&entry.tier) => {
+                counted.matched += people;
+                *counted
+                    .by_code
+                    .entry(format!("{} {}", entry.code, entry.name))
+                    .or_default() += people;
+            }
+            Some(_) => {}
+            None => *counted.unknown.entry(code.to_owned()).or_default() += people,
+        }
+    }
+    counted
+}
+
+fn by_code_text(by_code: &BTreeMap<String, i64>) -> String {
+    if by_code.is_empty() {
+        return "(không có)".to_owned();
+    }
+    by_code
+        .iter()
+        .map(|(code, people)| format!("{code}: {}", count_text(*people)))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// Reports codes the catalogue does not know, once per unit.
+fn report_unknown(
+    ctx: &mut Ctx<'_>,
+    rule: RuleRef<'_>,
+    unit_id: &str,
+    name: &str,
+    counted: &Counted,
+) {
+    if counted.unknown.is_empty() {
+        return;
+    }
+    let people: i64 = counted.unknown.values().sum();
+    let codes: Vec<String> = counted.unknown.keys().cloned().collect();
+    ctx.fact(
+        rule,
+        format!("rank-unknown:{unit_id}"),
+        Place::unit(unit_id),
+        format!(
+            "{name}: {} người mang mã ngạch, hạng không có trong danh mục ({}); chưa tính vào cơ cấu ngạch, hạng",
+            count_text(people),
+            codes.join(", ")
+        ),
+        vec![Input::new(
+            "Mã chưa xác định",
+            counted
+                .unknown
+                .iter()
+                .map(|(code, people)| format!("{code}: {}", count_text(*people)))
+                .collect::<Vec<_>>()
+                .join("; "),
+        )],
+    );
+}
+
+pub fn rank_share(ctx: &mut Ctx<'_>, rule: RuleRef<'_>, share: Share<'_>) {
+    let facts = ctx.facts;
+    for u in facts.units_of(share.units) {
+        let (Some(unit), Some(f)) = (facts.unit(u), facts.units.get(u)) else {
+            continue;
+        };
+        if !share.autonomy_groups.is_empty()
+            && !f
+                .autonomy
+                .is_some_and(|g| share.autonomy_groups.contains(&g))
+        {
+            continue;
+        }
+        let counted = count(ctx, &facts.subtree_positions(u), share.tiers);
+        report_unknown(ctx, rule, &unit.id, &unit.name, &counted);
+        let (base, base_label) = match (share.base, unit.quota) {
+            (ShareBase::QuotaElseProposed, Some(quota)) => {
+                (i64::from(quota), "biên chế được giao của đơn vị")
+            }
+            (ShareBase::QuotaElseProposed, None) => (
+                f.proposed,
+                "số người đề xuất (đơn vị chưa ghi biên chế được giao)",
+            ),
+            (ShareBase::Proposed, _) => {
+                (f.proposed, "số người đề xuất (gồm các đơn vị trực thuộc)")
+            }
+        };
+        if base <= 0 {
+            continue;
+        }
+        let limit = base * i64::from(share.max_percent) / 100;
+        if counted.matched <= limit {
+            continue;
+        }
+        let inputs = vec![
+            Input::new(format!("Tính trên: {base_label}"), count_text(base)),
+            Input::new(
+                format!("Số người {}", tiers_text(share.tiers)),
+                count_text(counted.matched),
+            ),
+            Input::new("Theo mã ngạch, hạng", by_code_text(&counted.by_code)),
+            Input::new("Tỷ lệ", vi_percent(counted.matched as f64 / base as f64, 1)),
+            Input::new(
+                "Số người tối đa",
+                format!(
+                    "floor({}% x {}) = {}",
+                    share.max_percent,
+                    count_text(base),
+                    count_text(limit)
+                ),
+            ),
+            Input::new(
+                "Vị trí chưa ghi mã ngạch (người)",
+                count_text(counted.blank),
+            ),
+        ];
+        ctx.breach(
+            rule,
+            Place::unit(&unit.id),
+            format!(
+                "{}: {} người {} ({}), vượt tỷ lệ tối đa {}% ({} trên {} người)",
+                unit.name,
+                count_text(counted.matched),
+                tiers_text(share.tiers),
+                vi_percent(counted.matched as f64 / base as f64, 1),
+                share.max_percent,
+                count_text(limit),
+                count_text(base)
+            ),
+            Some(Compared {
+                actual: counted.matched as f64,
+                limit: limit as f64,
+            }),
+            inputs,
+        );
+    }
+}
+
+pub fn deputy_rank_share(
+    ctx: &mut Ctx<'_>,
+    rule: RuleRef<'_>,
+    units: &[UnitType],
+    tiers: &[RankTier],
+    max_percent: u32,
+) {
+    let facts = ctx.facts;
+    let matched = facts.units_of(units);
+    let deputies: Vec<usize> = matched
+        .iter()
+        .filter_map(|&u| facts.units.get(u))
+        .flat_map(|f| f.deputy_positions.iter().copied())
+        .collect();
+    let total: i64 = deputies.iter().map(|&p| facts.proposed(p)).sum();
+    if total <= 0 {
+        return;
+    }
+    let counted = count(ctx, &deputies, tiers);
+    let limit = total * i64::from(max_percent) / 100;
+    if counted.matched <= limit {
+        return;
+    }
+    let names: Vec<String> = matched
+        .iter()
+        .filter_map(|&u| facts.unit(u))
+        .map(|u| u.name.clone())
+        .collect();
+    let place = match matched.as_slice() {
+        [only] => facts
+            .unit(*only)
+            .map(|u| Place::unit(&u.id))
+            .unwrap_or_else(Place::plan),
+        _ => Place::plan(),
+    };
+    ctx.breach(
+        rule,
+        place,
+        format!(
+            "Cấp phó của {} đơn vị ({}): {} người {} ({}), vượt tỷ lệ tối đa {}% ({} trên {} cấp phó)",
+            names.len(),
+            names_text(&names),
+            count_text(counted.matched),
+            tiers_text(tiers),
+            vi_percent(counted.matched as f64 / total as f64, 1),
+            max_percent,
+            count_text(limit),
+            count_text(total)
+        ),
+        Some(Compared {
+            actual: counted.matched as f64,
+            limit: limit as f64,
+        }),
+        vec![
+            Input::new("Tổng số cấp phó", count_text(total)),
+            Input::new("Các vị trí cấp phó", facts.positions_text(&deputies)),
+            Input::new(
+                format!("Số cấp phó {}", tiers_text(tiers)),
+                count_text(counted.matched),
+            ),
+            Input::new(
+                "Số người tối đa",
+                format!(
+                    "floor({max_percent}% x {}) = {}",
+                    count_text(total),
+                    count_text(limit)
+                ),
+            ),
+        ],
+    );
+}
+
+pub fn head_rank(ctx: &mut Ctx<'_>, rule: RuleRef<'_>, units: &[UnitType], tiers: &[RankTier]) {
+    let facts = ctx.facts;
+    for u in facts.units_of(units) {
+        let (Some(unit), Some(f)) = (facts.unit(u), facts.units.get(u)) else {
+            continue;
+        };
+        for &p in &f.head_positions {
+            let Some(position) = facts.plan.positions.get(p) else {
+                continue;
+            };
+            let Some(entry) = facts.ranks.get(&position.rank_code) else {
+                continue;
+            };
+            if tiers.contains(&entry.tier) {
+                continue;
+            }
+            ctx.breach(
+                rule,
+                Place::position(&unit.id, &position.id),
+                format!(
+                    "{} (cấp trưởng của {}) mang mã {} {}, chưa phải ngạch {}",
+                    position.name,
+                    unit.name,
+                    entry.code,
+                    entry.name,
+                    tiers_text(tiers)
+                ),
+                None,
+                vec![
+                    Input::new(
+                        "Mã ngạch của vị trí",
+                        format!("{} {}", entry.code, entry.name),
+                    ),
+                    Input::new("Ngạch yêu cầu", tiers_text(tiers)),
+                ],
+            );
+        }
+    }
+}

@@ -1,0 +1,433 @@
+//! The parameters of review rules: every threshold a check compares with, as data.
+//!
+//! Each variant of [`ReviewParams`] is one kind of check (deputy caps by size, minimum staff,
+//! rank shares, step caps...); the figures live in the RON packs, never in code, and
+//! [`ReviewParams::describe_vi`] lists them for the reviewer.
+
+use serde::{Deserialize, Serialize};
+
+use super::Input;
+use super::ranks::RankTier;
+use crate::format::vi_number;
+use crate::model::{AutonomyGroup, Category, ProvinceClass, UnitType};
+
+/// A figure that is the same everywhere, or one per province class.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum ByClass<T> {
+    /// One figure for every province.
+    All(T),
+    /// Hà Nội and Thành phố Hồ Chí Minh, then provinces of class I, II and III.
+    ByClass {
+        special: T,
+        class_i: T,
+        class_ii: T,
+        class_iii: T,
+    },
+}
+
+impl<T> ByClass<T> {
+    /// The figure for a province class; `None` when it depends on a class not given.
+    pub fn get(&self, class: Option<ProvinceClass>) -> Option<&T> {
+        match (self, class) {
+            (ByClass::All(value), _) => Some(value),
+            (ByClass::ByClass { .. }, None) => None,
+            (ByClass::ByClass { special, .. }, Some(ProvinceClass::Special)) => Some(special),
+            (ByClass::ByClass { class_i, .. }, Some(ProvinceClass::I)) => Some(class_i),
+            (ByClass::ByClass { class_ii, .. }, Some(ProvinceClass::II)) => Some(class_ii),
+            (ByClass::ByClass { class_iii, .. }, Some(ProvinceClass::III)) => Some(class_iii),
+        }
+    }
+
+    pub fn needs_class(&self) -> bool {
+        matches!(self, ByClass::ByClass { .. })
+    }
+
+    /// Each figure with the provinces it is for.
+    fn labelled(&self) -> Vec<(&'static str, &T)> {
+        match self {
+            ByClass::All(value) => vec![("Mọi tỉnh, thành phố", value)],
+            ByClass::ByClass {
+                special,
+                class_i,
+                class_ii,
+                class_iii,
+            } => vec![
+                (ProvinceClass::Special.label_vi(), special),
+                (ProvinceClass::I.label_vi(), class_i),
+                (ProvinceClass::II.label_vi(), class_ii),
+                (ProvinceClass::III.label_vi(), class_iii),
+            ],
+        }
+    }
+}
+
+/// One band of a size scale: from `from` people on (up to the next band), at most `max`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Band {
+    pub from: u32,
+    pub max: u32,
+}
+
+/// The band a headcount falls in: the last whose `from` it reaches.
+pub fn band_for(bands: &[Band], headcount: i64) -> Option<Band> {
+    bands
+        .iter()
+        .filter(|band| i64::from(band.from) <= headcount)
+        .max_by_key(|band| band.from)
+        .copied()
+}
+
+/// A scale in words: `dưới 10 người: 1; từ 10 đến 14: 2; từ 15 trở lên: 3`.
+pub fn bands_text(bands: &[Band]) -> String {
+    let mut sorted = bands.to_vec();
+    sorted.sort_by_key(|band| band.from);
+    let parts: Vec<String> = sorted
+        .iter()
+        .enumerate()
+        .map(|(i, band)| {
+            let next = sorted.get(i + 1).map(|b| b.from);
+            let range = match (band.from, next) {
+                (0, Some(next)) => format!("dưới {next} người"),
+                (0, None) => "mọi quy mô".to_owned(),
+                (from, Some(next)) if next == from + 1 => format!("{from} người"),
+                (from, Some(next)) => format!("từ {from} đến {} người", next - 1),
+                (from, None) => format!("từ {from} người trở lên"),
+            };
+            format!("{range}: tối đa {}", band.max)
+        })
+        .collect();
+    parts.join("; ")
+}
+
+/// What a share is taken of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ShareBase {
+    /// The unit's proposed headcount (its subtree's).
+    Proposed,
+    /// The headcount assigned to the unit (its quota), else its proposed headcount.
+    QuotaElseProposed,
+}
+
+/// Which of a unit's figures is held against its quota.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QuotaFigure {
+    /// Required by the workload (cần có).
+    Required,
+    /// Proposed by the agency (đề xuất).
+    Proposed,
+}
+
+/// Step caps that apply when `highest` is the highest step a position uses.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HighestStepCaps {
+    pub highest: u8,
+    pub caps: Vec<StepCap>,
+}
+
+/// At most `max_percent` of a position's allocation at `step`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StepCap {
+    pub step: u8,
+    pub max_percent: u32,
+}
+
+/// The parameters of one review rule; the variant says what the check does.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum ReviewParams {
+    /// A unit's deputies (positions with the deputy role, their proposed counts) at most as
+    /// the band of its proposed headcount allows.
+    DeputyCap {
+        units: Vec<UnitType>,
+        /// Only units of these autonomy groups (their own or their nearest parent's); empty
+        /// means any.
+        #[serde(default)]
+        autonomy_groups: Vec<AutonomyGroup>,
+        scale: ByClass<Vec<Band>>,
+    },
+    /// A unit's proposed headcount at least the minimum to form it.
+    MinimumStaff {
+        units: Vec<UnitType>,
+        #[serde(default)]
+        autonomy_groups: Vec<AutonomyGroup>,
+        minimum: ByClass<u32>,
+    },
+    /// Deputies of each unit of these types at most `average` (a cap on the average over the
+    /// province, so one unit above it is a warning to explain, not proof of a breach).
+    AverageDeputies {
+        units: Vec<UnitType>,
+        average: u32,
+        /// Deputies Hà Nội and Thành phố Hồ Chí Minh may add in total.
+        special_extra_total: u32,
+    },
+    /// A unit's deputies not more than its direct parent's.
+    ParentDeputies { units: Vec<UnitType> },
+    /// People at `tiers` at most `max_percent` of the unit's headcount (its subtree's).
+    RankShare {
+        units: Vec<UnitType>,
+        #[serde(default)]
+        autonomy_groups: Vec<AutonomyGroup>,
+        tiers: Vec<RankTier>,
+        max_percent: u32,
+        base: ShareBase,
+    },
+    /// Over every unit of these types together: their deputies at `tiers` at most
+    /// `max_percent` of all their deputies.
+    DeputyRankShare {
+        units: Vec<UnitType>,
+        tiers: Vec<RankTier>,
+        max_percent: u32,
+    },
+    /// The head of each unit of these types holds a rank at one of `tiers`.
+    HeadRank {
+        units: Vec<UnitType>,
+        tiers: Vec<RankTier>,
+    },
+    /// People per career step of a position at most a share of its allocation, allowed count
+    /// `floor(share x allocation)`.
+    StepCaps {
+        by_highest: Vec<HighestStepCaps>,
+        /// With exactly two steps used, the higher at most this share.
+        two_steps_higher_percent: u32,
+    },
+    /// The steps listed on a position add up to its allocation.
+    StepsSum,
+    /// People in positions of `categories` at least `min_percent` of the unit's headcount.
+    CategoryShare {
+        units: Vec<UnitType>,
+        categories: Vec<Category>,
+        min_percent: u32,
+    },
+    /// A unit's figure (its subtree's) at most its quota.
+    Quota { figure: QuotaFigure },
+}
+
+impl ReviewParams {
+    /// The unit types the rule looks at; empty for rules on positions or every unit.
+    pub fn unit_types(&self) -> &[UnitType] {
+        match self {
+            ReviewParams::DeputyCap { units, .. }
+            | ReviewParams::MinimumStaff { units, .. }
+            | ReviewParams::AverageDeputies { units, .. }
+            | ReviewParams::ParentDeputies { units }
+            | ReviewParams::RankShare { units, .. }
+            | ReviewParams::DeputyRankShare { units, .. }
+            | ReviewParams::HeadRank { units, .. }
+            | ReviewParams::CategoryShare { units, .. } => units,
+            ReviewParams::StepCaps { .. } | ReviewParams::StepsSum | ReviewParams::Quota { .. } => {
+                &[]
+            }
+        }
+    }
+
+    /// Whether the rule counts deputies, so that a leadership position without a role matters.
+    pub fn counts_deputies(&self) -> bool {
+        matches!(
+            self,
+            ReviewParams::DeputyCap { .. }
+                | ReviewParams::AverageDeputies { .. }
+                | ReviewParams::ParentDeputies { .. }
+                | ReviewParams::DeputyRankShare { .. }
+        )
+    }
+
+    /// The parameters in Vietnamese, one labelled line each, for the explanation of a finding.
+    pub fn describe_vi(&self) -> Vec<Input> {
+        let mut lines = Vec::new();
+        let units = self.unit_types();
+        if !units.is_empty() {
+            lines.push(Input::new("Áp dụng cho", unit_types_text(units)));
+        }
+        match self {
+            ReviewParams::DeputyCap {
+                autonomy_groups,
+                scale,
+                ..
+            } => {
+                groups_line(&mut lines, autonomy_groups);
+                for (provinces, bands) in scale.labelled() {
+                    lines.push(Input::new(
+                        format!("Số cấp phó ({provinces})"),
+                        bands_text(bands),
+                    ));
+                }
+            }
+            ReviewParams::MinimumStaff {
+                autonomy_groups,
+                minimum,
+                ..
+            } => {
+                groups_line(&mut lines, autonomy_groups);
+                for (provinces, minimum) in minimum.labelled() {
+                    lines.push(Input::new(
+                        format!("Số người tối thiểu ({provinces})"),
+                        minimum.to_string(),
+                    ));
+                }
+            }
+            ReviewParams::AverageDeputies {
+                average,
+                special_extra_total,
+                ..
+            } => {
+                lines.push(Input::new("Số cấp phó bình quân", average.to_string()));
+                lines.push(Input::new(
+                    "Hà Nội, TP. Hồ Chí Minh được tăng thêm (tổng số)",
+                    special_extra_total.to_string(),
+                ));
+            }
+            ReviewParams::ParentDeputies { .. } => lines.push(Input::new(
+                "So sánh",
+                "số cấp phó của đơn vị <= số cấp phó của đơn vị cấp trên trực tiếp",
+            )),
+            ReviewParams::RankShare {
+                autonomy_groups,
+                tiers,
+                max_percent,
+                base,
+                ..
+            } => {
+                groups_line(&mut lines, autonomy_groups);
+                lines.push(Input::new("Ngạch, hạng tính", tiers_text(tiers)));
+                lines.push(Input::new("Tỷ lệ tối đa", format!("{max_percent}%")));
+                lines.push(Input::new("Tính trên", base_text(*base)));
+            }
+            ReviewParams::DeputyRankShare {
+                tiers, max_percent, ..
+            } => {
+                lines.push(Input::new("Ngạch, hạng tính", tiers_text(tiers)));
+                lines.push(Input::new(
+                    "Tỷ lệ tối đa",
+                    format!("{max_percent}% tổng số cấp phó của các đơn vị"),
+                ));
+            }
+            ReviewParams::HeadRank { tiers, .. } => {
+                lines.push(Input::new("Ngạch của cấp trưởng", tiers_text(tiers)));
+            }
+            ReviewParams::StepCaps {
+                by_highest,
+                two_steps_higher_percent,
+            } => {
+                for rule in by_highest {
+                    let caps: Vec<String> = rule
+                        .caps
+                        .iter()
+                        .map(|cap| format!("bậc {} <= {}%", cap.step, cap.max_percent))
+                        .collect();
+                    lines.push(Input::new(
+                        format!("Bậc cao nhất sử dụng là {}", rule.highest),
+                        caps.join(", "),
+                    ));
+                }
+                lines.push(Input::new(
+                    "Chỉ sử dụng hai bậc",
+                    format!("bậc cao hơn <= {two_steps_higher_percent}%"),
+                ));
+                lines.push(Input::new(
+                    "Số người được phép",
+                    "làm tròn xuống: floor(tỷ lệ x số người của vị trí) (suy luận)",
+                ));
+            }
+            ReviewParams::StepsSum => lines.push(Input::new(
+                "So sánh",
+                "tổng số người theo bậc = số người đề xuất của vị trí",
+            )),
+            ReviewParams::CategoryShare {
+                categories,
+                min_percent,
+                ..
+            } => {
+                let names: Vec<&str> = categories.iter().map(|c| c.label_vi()).collect();
+                lines.push(Input::new("Nhóm vị trí tính", names.join(", ")));
+                lines.push(Input::new("Tỷ lệ tối thiểu", format!("{min_percent}%")));
+            }
+            ReviewParams::Quota { figure } => lines.push(Input::new(
+                "So sánh",
+                match figure {
+                    QuotaFigure::Required => {
+                        "số người cần có (cả đơn vị trực thuộc) <= biên chế được giao"
+                    }
+                    QuotaFigure::Proposed => {
+                        "số người đề xuất (cả đơn vị trực thuộc) <= biên chế được giao"
+                    }
+                },
+            )),
+        }
+        lines
+    }
+}
+
+fn groups_line(lines: &mut Vec<Input>, groups: &[AutonomyGroup]) {
+    if groups.is_empty() {
+        return;
+    }
+    let numbers: Vec<String> = groups.iter().map(|g| g.number().to_string()).collect();
+    lines.push(Input::new(
+        "Nhóm tự chủ tài chính",
+        format!("nhóm {}", numbers.join(", ")),
+    ));
+}
+
+pub fn unit_types_text(units: &[UnitType]) -> String {
+    let names: Vec<&str> = units.iter().map(|u| u.label_vi()).collect();
+    names.join("; ")
+}
+
+pub fn tiers_text(tiers: &[RankTier]) -> String {
+    let names: Vec<&str> = tiers.iter().map(|t| t.label_vi()).collect();
+    names.join("; ")
+}
+
+fn base_text(base: ShareBase) -> &'static str {
+    match base {
+        ShareBase::Proposed => "số người đề xuất của đơn vị (cả đơn vị trực thuộc)",
+        ShareBase::QuotaElseProposed => {
+            "biên chế được giao của đơn vị; khi chưa ghi, số người đề xuất (cả đơn vị trực thuộc)"
+        }
+    }
+}
+
+/// A count the Vietnamese way (1.234).
+pub fn count_text(value: i64) -> String {
+    vi_number(value as f64, 0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bands_pick_the_last_reached_and_read_in_words() {
+        let bands = [
+            Band { from: 0, max: 1 },
+            Band { from: 10, max: 2 },
+            Band { from: 15, max: 3 },
+        ];
+        assert_eq!(band_for(&bands, 9).map(|b| b.max), Some(1));
+        assert_eq!(band_for(&bands, 10).map(|b| b.max), Some(2));
+        assert_eq!(band_for(&bands, 14).map(|b| b.max), Some(2));
+        assert_eq!(band_for(&bands, 15).map(|b| b.max), Some(3));
+        assert_eq!(
+            bands_text(&bands),
+            "dưới 10 người: tối đa 1; từ 10 đến 14 người: tối đa 2; từ 15 người trở lên: tối đa 3"
+        );
+        assert_eq!(band_for(&bands[1..], 3), None);
+    }
+
+    #[test]
+    fn figures_by_class_need_the_class() {
+        let minimum = ByClass::ByClass {
+            special: 7,
+            class_i: 6,
+            class_ii: 5,
+            class_iii: 5,
+        };
+        assert_eq!(minimum.get(None), None);
+        assert_eq!(minimum.get(Some(ProvinceClass::I)), Some(&6));
+        assert_eq!(ByClass::All(7).get(None), Some(&7));
+    }
+}
