@@ -41,7 +41,7 @@ pub enum DriverValueError {
 }
 
 macro_rules! norm_drivers {
-    ($($variant:ident => $field:ident, $kind:ident, $label:literal;)*) => {
+    ($($variant:ident => $field:ident, $kind:ident, $label:literal, $english:literal;)*) => {
         /// One field of [`NormDrivers`].
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum NormDriver {
@@ -71,6 +71,12 @@ macro_rules! norm_drivers {
                 }
             }
 
+            pub fn label_en(self) -> &'static str {
+                match self {
+                    $(NormDriver::$variant => $english,)*
+                }
+            }
+
             /// The driver's value in `drivers`, if set.
             pub fn get(self, drivers: &NormDrivers) -> Option<DriverValue> {
                 match self {
@@ -96,21 +102,25 @@ macro_rules! norm_drivers {
 }
 
 norm_drivers! {
-    Classes => classes, Count, "Số lớp";
-    NurseryGroups => nursery_groups, Count, "Số nhóm trẻ";
-    Pupils => pupils, Count, "Số học sinh";
-    TwoSessionsADay => two_sessions_a_day, Flag, "Học 2 buổi/ngày";
-    Population => population, Count, "Dân số phục vụ";
-    AreaKm2 => area_km2, Amount, "Diện tích (km2)";
-    BorderGates => border_gates, Count, "Số cửa khẩu quốc tế";
-    InternationalQuarantine => international_quarantine, Flag, "Có kiểm dịch y tế quốc tế";
-    IndustrialZones => industrial_zones, Flag, "Có khu công nghiệp";
-    Mountainous => mountainous, Flag, "Miền núi";
-    CentrallyRunCity => centrally_run_city, Flag, "Thành phố trực thuộc trung ương";
-    ShelfMetres => shelf_metres, Amount, "Tài liệu giấy (mét giá)";
-    ElectronicMb => electronic_mb, Amount, "Tài liệu điện tử (MB)";
-    AudioVisualHours => audio_visual_hours, Amount, "Tài liệu nghe nhìn (giờ)";
-    CommuneClass => commune_class, Class, "Phân loại đơn vị hành chính xã (1-3)";
+    Classes => classes, Count, "Số lớp", "Classes";
+    NurseryGroups => nursery_groups, Count, "Số nhóm trẻ", "Nursery groups";
+    Pupils => pupils, Count, "Số học sinh", "Pupils";
+    TwoSessionsADay => two_sessions_a_day, Flag, "Học 2 buổi/ngày", "Two sessions a day";
+    Population => population, Count, "Dân số phục vụ", "Population served";
+    AreaKm2 => area_km2, Amount, "Diện tích (km2)", "Area (km2)";
+    BorderGates => border_gates, Count, "Số cửa khẩu quốc tế", "International border gates";
+    InternationalQuarantine => international_quarantine, Flag, "Có kiểm dịch y tế quốc tế",
+        "International health quarantine";
+    IndustrialZones => industrial_zones, Flag, "Có khu công nghiệp", "Industrial zones";
+    Mountainous => mountainous, Flag, "Miền núi", "Mountainous";
+    CentrallyRunCity => centrally_run_city, Flag, "Thành phố trực thuộc trung ương",
+        "Centrally-run city";
+    ShelfMetres => shelf_metres, Amount, "Tài liệu giấy (mét giá)", "Paper records (shelf-metres)";
+    ElectronicMb => electronic_mb, Amount, "Tài liệu điện tử (MB)", "Electronic records (MB)";
+    AudioVisualHours => audio_visual_hours, Amount, "Tài liệu nghe nhìn (giờ)",
+        "Audio-visual records (hours)";
+    CommuneClass => commune_class, Class, "Phân loại đơn vị hành chính xã (1-3)",
+        "Commune class (1-3)";
 }
 
 impl NormDriver {

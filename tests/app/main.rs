@@ -2,6 +2,7 @@
 
 mod harness;
 
+mod attributes;
 mod dashboard_settings;
 mod editing;
 mod export;
