@@ -1490,7 +1490,8 @@ fn bad_attribute_values_name_file_line_and_column() {
              vt,a,VT,support,workload,,4:1;4:2\n",
         ),
     ]);
-    let nan = "is not a number (write digits with \".\" as the decimal separator, no thousands separator)";
+    let nan = "is not a number (write digits with \".\" as the decimal separator, \
+               no thousands separator)";
     assert_eq!(
         found,
         [

@@ -64,7 +64,8 @@ pub fn parse_flag(text: &str) -> Result<bool, String> {
         "yes" | "1" | "true" | "có" => Ok(true),
         "no" | "0" | "false" | "không" => Ok(false),
         _ => Err(format!(
-            "{text:?} is not yes or no (write {YES} or {NO}; 1/0, true/false and có/không are read too)"
+            "{text:?} is not yes or no (write {YES} or {NO}; 1/0, true/false and có/không \
+             are read too)"
         )),
     }
 }

@@ -92,7 +92,8 @@ macro_rules! norm_drivers {
             ) -> Result<(), DriverValueError> {
                 match self {
                     $(NormDriver::$variant => {
-                        drivers.$field = value.map(|v| FromDriver::from_driver(self, v)).transpose()?;
+                        drivers.$field =
+                            value.map(|v| FromDriver::from_driver(self, v)).transpose()?;
                     })*
                 }
                 Ok(())

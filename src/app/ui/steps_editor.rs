@@ -68,7 +68,7 @@ fn with_step(steps: &[StepCount], step: u8, count: u32) -> Vec<StepCount> {
     if count > 0 {
         steps.push(StepCount { step, count });
     }
-    steps.sort_by(|a, b| b.step.cmp(&a.step));
+    steps.sort_by_key(|s| std::cmp::Reverse(s.step));
     steps
 }
 

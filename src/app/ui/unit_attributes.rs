@@ -9,7 +9,7 @@ use eframe::egui;
 
 use super::position_form::{apply_choice, choice, commit, form_field, parse_amount};
 use crate::app::edit::Edit;
-use crate::app::state::AppState;
+use crate::app::state::{AppState, Notice};
 use crate::model::{AutonomyGroup, DriverKind, DriverValue, DriverValueError, NormDriver, Unit};
 
 /// Rows of the unit form's grid: the autonomy group (public service units) and the school zone
@@ -159,9 +159,7 @@ fn driver_row_ui(state: &mut AppState, ui: &mut egui::Ui, unit: &Unit, driver: N
                 (Some(false), state.t("Không", "No").to_owned()),
             ];
             if let Some(picked) = choice(ui, &label, &key, &current, &options, 120.0) {
-                if let Ok(edit) = driver_edit(state, unit, driver, picked.map(DriverValue::Flag)) {
-                    apply_choice(state, edit);
-                }
+                apply_driver(state, unit, driver, picked.map(DriverValue::Flag));
             }
         }
         DriverKind::Class => {
@@ -175,9 +173,7 @@ fn driver_row_ui(state: &mut AppState, ui: &mut egui::Ui, unit: &Unit, driver: N
                     .map(|(n, roman)| (Some(n), format!("{} {roman}", state.t("Loại", "Class")))),
             );
             if let Some(picked) = choice(ui, &label, &key, &current, &options, 120.0) {
-                if let Ok(edit) = driver_edit(state, unit, driver, picked.map(DriverValue::Count)) {
-                    apply_choice(state, edit);
-                }
+                apply_driver(state, unit, driver, picked.map(DriverValue::Count));
             }
         }
         DriverKind::Count | DriverKind::Amount => {
@@ -194,6 +190,16 @@ fn driver_row_ui(state: &mut AppState, ui: &mut egui::Ui, unit: &Unit, driver: N
                 commit(state, &key, &label, text, edit);
             }
         }
+    }
+}
+
+/// Applies a driver picked from a list; a refusal goes to the status line.
+fn apply_driver(state: &mut AppState, unit: &Unit, driver: NormDriver, value: Option<DriverValue>) {
+    match driver_edit(state, unit, driver, value) {
+        Ok(edit) => {
+            apply_choice(state, edit);
+        }
+        Err(reason) => state.notice = Some(Notice::Error(reason)),
     }
 }
 
