@@ -5,9 +5,10 @@ use std::fs;
 use tempfile::TempDir;
 use vtvl::interchange::{ExportError, ImportError, Problem, export_dir, import_dir};
 use vtvl::model::{
-    Calendar, Category, Competency, CompetencyGroup, Component, ComponentKind, FORMAT_VERSION,
-    JobDescription, Method, Period, PersonalFields, Plan, PlanMeta, Position, Proposal,
-    Requirement, Rounding, StaffMember, SupportAmount, Unit, UnitType, WorkItem, WorkSection,
+    AutonomyGroup, Calendar, Category, CivilDate, Competency, CompetencyGroup, Component,
+    ComponentKind, FORMAT_VERSION, JobDescription, LeaderRole, Method, NormDrivers, Period,
+    PersonalFields, Plan, PlanMeta, Position, Proposal, ProvinceClass, Requirement, Rounding,
+    StaffMember, StepCount, SupportAmount, Unit, UnitType, WorkItem, WorkSection,
 };
 
 /// A temp folder holding the given files.
@@ -1305,4 +1306,287 @@ fn proposals_are_read_and_bad_ones_reported() {
         })
     );
     assert_eq!(plan.positions[1].proposed, None);
+}
+
+// ---------------------------------------------------------------- attributes the rules read
+
+const ATTRIBUTE_UNITS: &str = "\
+id,parent_id,name,unit_type,quota,autonomy_group,school_zone,classes,nursery_groups,pupils,\
+two_sessions_a_day,population,area_km2,border_gates,international_quarantine,industrial_zones,\
+mountainous,centrally_run_city,shelf_metres,electronic_mb,audio_visual_hours,commune_class
+so,,Sở Giáo dục,so,40,,,,,,,,,,,,,,,,,
+thcs,so,Trường THCS,truong_thcs,55,4,2,24,,905,,,,,,,,,,,,
+mn,so,Trường mầm non,truong_mam_non,,3,1,9,4,310,,,,,,,,,,,,
+th,so,Trường tiểu học,truong_tieu_hoc,,,3,20,,700,Có,,,,,,,,,,,
+cdc,so,CDC,cdc,,2,,,,,,2500000000,,3,1,true,không,,,,,
+lt,so,Lưu trữ,luu_tru_lich_su,,,,,,,,,,,,,,FALSE,3500.5,2000000,640,
+xa,so,Xã Tân Hòa,ubnd_xa,37,,,,,,,36000,64.8,,,,yes,,,,,1
+";
+
+const ATTRIBUTE_POSITIONS: &str = "\
+id,unit_id,name,category,method,count,role,steps
+hieu-truong,thcs,Hiệu trưởng,leadership,fixed,1,head,
+pho,thcs,Phó Hiệu trưởng,leadership,fixed,2,Deputy,
+gv,thcs,Giáo viên Toán,specialized,workload,,,4:3; 3:5
+cv,so,Chuyên viên,specialized,workload,,,
+";
+
+const ATTRIBUTE_SETTINGS: &str = "key,value\nname,Đề án\nprovince_class,II\njudged_at,2026-07-01\n\
+                                  blocking_rules,nd45-2025.deputies.division; nd232-2026.steps\n";
+
+fn attribute_plan() -> Plan {
+    import(&[
+        ("settings.csv", ATTRIBUTE_SETTINGS),
+        ("units.csv", ATTRIBUTE_UNITS),
+        ("positions.csv", ATTRIBUTE_POSITIONS),
+    ])
+    .unwrap()
+}
+
+#[test]
+fn unit_attributes_and_norm_drivers_are_read() {
+    let plan = attribute_plan();
+    let unit = |id: &str| plan.unit(id).unwrap().clone();
+    let school = unit("thcs");
+    assert_eq!(school.autonomy_group, Some(AutonomyGroup::Group4));
+    assert_eq!(school.school_zone, Some(2));
+    assert_eq!(
+        school.drivers,
+        NormDrivers {
+            classes: Some(24),
+            pupils: Some(905),
+            ..Default::default()
+        }
+    );
+    let kindergarten = unit("mn");
+    assert_eq!(kindergarten.autonomy_group, Some(AutonomyGroup::Group3));
+    assert_eq!(kindergarten.drivers.nursery_groups, Some(4));
+    assert_eq!(unit("th").drivers.two_sessions_a_day, Some(true));
+    let cdc = unit("cdc").drivers;
+    assert_eq!(cdc.population, Some(2_500_000_000));
+    assert_eq!(cdc.border_gates, Some(3));
+    assert_eq!(
+        (
+            cdc.international_quarantine,
+            cdc.industrial_zones,
+            cdc.mountainous
+        ),
+        (Some(true), Some(true), Some(false))
+    );
+    let archive = unit("lt").drivers;
+    assert_eq!(archive.centrally_run_city, Some(false));
+    assert_eq!(archive.shelf_metres, Some(3500.5));
+    assert_eq!(archive.electronic_mb, Some(2_000_000.0));
+    assert_eq!(archive.audio_visual_hours, Some(640.0));
+    let commune = unit("xa").drivers;
+    assert_eq!(commune.commune_class, Some(1));
+    assert_eq!(commune.population, Some(36_000));
+    assert_eq!(commune.area_km2, Some(64.8));
+    assert_eq!(commune.mountainous, Some(true));
+    assert_eq!(unit("so").drivers, NormDrivers::default());
+    assert_eq!(unit("so").autonomy_group, None);
+}
+
+#[test]
+fn roles_steps_and_review_settings_are_read() {
+    let plan = attribute_plan();
+    let position = |id: &str| plan.position(id).unwrap().clone();
+    assert_eq!(position("hieu-truong").role, Some(LeaderRole::Head));
+    assert_eq!(position("pho").role, Some(LeaderRole::Deputy));
+    assert_eq!(position("gv").role, None);
+    assert_eq!(
+        position("gv").steps,
+        [
+            StepCount { step: 4, count: 3 },
+            StepCount { step: 3, count: 5 }
+        ]
+    );
+    assert!(position("cv").steps.is_empty());
+    assert_eq!(plan.meta.province_class, Some(ProvinceClass::II));
+    assert_eq!(plan.meta.judged_at, CivilDate::new(2026, 7, 1));
+    assert_eq!(
+        plan.blocking_rules,
+        ["nd45-2025.deputies.division", "nd232-2026.steps"]
+    );
+}
+
+#[test]
+fn the_attributes_round_trip_folder_plan_folder() {
+    let plan = attribute_plan();
+    let dir = tempfile::tempdir().unwrap();
+    export_dir(&plan, dir.path()).unwrap();
+    assert_eq!(import_dir(dir.path()).unwrap(), plan);
+    let read = |name: &str| fs::read_to_string(dir.path().join(name)).unwrap();
+    // Every attribute column is used, so every one is written, flags as yes/no.
+    let units = read("units.csv");
+    let header = ATTRIBUTE_UNITS.lines().next().unwrap();
+    assert!(units.starts_with(&format!("{header}\n")), "{units}");
+    assert!(units.contains("\nth,so,Trường tiểu học,truong_tieu_hoc,,,3,20,,700,yes,"));
+    assert!(units.contains(",2500000000,,3,yes,yes,no,"));
+    assert!(units.contains("\nxa,so,Xã Tân Hòa,ubnd_xa,37,,,,,,,36000,64.8,,,,yes,,,,,1\n"));
+    let positions = read("positions.csv");
+    assert!(positions.starts_with(
+        "id,unit_id,name,category,rank_code,method,count,min,max,calendar,proposed,\
+         proposed_reason,role,steps\n"
+    ));
+    assert!(positions.contains("\npho,thcs,Phó Hiệu trưởng,leadership,,fixed,2,,,,,,deputy,\n"));
+    assert!(positions.contains(",4:3;3:5\n"));
+    assert_eq!(
+        read("settings.csv"),
+        "key,value\nname,Đề án\nagency,\nyear,\nrounding,nearest\nprovince_class,ii\n\
+         judged_at,2026-07-01\nblocking_rules,nd45-2025.deputies.division;nd232-2026.steps\n"
+    );
+    // Again from the written folder: the same text.
+    let again = tempfile::tempdir().unwrap();
+    export_dir(&import_dir(dir.path()).unwrap(), again.path()).unwrap();
+    for file in ["settings.csv", "units.csv", "positions.csv"] {
+        assert_eq!(
+            fs::read_to_string(again.path().join(file)).unwrap(),
+            read(file),
+            "{file}"
+        );
+    }
+}
+
+#[test]
+fn only_the_attribute_columns_in_use_are_written() {
+    let mut plan = full_plan();
+    plan.units[1].school_zone = Some(3);
+    plan.units[1].drivers.mountainous = Some(false);
+    plan.positions[0].role = Some(LeaderRole::Head);
+    let dir = tempfile::tempdir().unwrap();
+    export_dir(&plan, dir.path()).unwrap();
+    let read = |name: &str| fs::read_to_string(dir.path().join(name)).unwrap();
+    assert_eq!(
+        read("units.csv"),
+        "id,parent_id,name,unit_type,quota,school_zone,mountainous\n\
+         so,,Sở Nội vụ,so,40,,\nvp,so,Văn phòng,van_phong_so,,3,no\n"
+    );
+    assert!(read("positions.csv").starts_with(
+        "id,unit_id,name,category,rank_code,method,count,min,max,calendar,proposed,\
+         proposed_reason,role\ngd,so,Giám đốc,leadership,,fixed,1,1,1,,,,head\n"
+    ));
+    assert_eq!(import_dir(dir.path()).unwrap(), plan);
+}
+
+#[test]
+fn bad_attribute_values_name_file_line_and_column() {
+    let found = problems(&[
+        (
+            "settings.csv",
+            "key,value\nprovince_class,iv\njudged_at,2026-02-30\nblocking_rules,a b;c\n",
+        ),
+        (
+            "units.csv",
+            "id,name,school_zone,autonomy_group,classes,mountainous,area_km2,commune_class,pupils\n\
+             a,A,4,5,-1,perhaps,\"1,5\",0,99999999999\n",
+        ),
+        (
+            "positions.csv",
+            "id,unit_id,name,category,method,role,steps\n\
+             gd,a,GĐ,leadership,fixed,boss,\n\
+             gv,a,GV,specialized,workload,,5:x\n\
+             cv,a,CV,specialized,workload,deputy,6:1\n\
+             vt,a,VT,support,workload,,4:1;4:2\n",
+        ),
+    ]);
+    let nan = "is not a number (write digits with \".\" as the decimal separator, \
+               no thousands separator)";
+    assert_eq!(
+        found,
+        [
+            cell(
+                "settings.csv",
+                2,
+                "value",
+                "\"iv\" is not one of: special, i, ii, iii"
+            ),
+            cell(
+                "settings.csv",
+                3,
+                "value",
+                "\"2026-02-30\" is not a date: write YYYY-MM-DD, e.g. 2026-07-01"
+            ),
+            cell(
+                "settings.csv",
+                4,
+                "value",
+                "\"a b\" is not a rule id (ids have no spaces or commas; separate them with \";\")"
+            ),
+            cell(
+                "units.csv",
+                2,
+                "autonomy_group",
+                "\"5\" is not a whole number from 1 to 4"
+            ),
+            cell(
+                "units.csv",
+                2,
+                "school_zone",
+                "\"4\" is not a whole number from 1 to 3"
+            ),
+            cell(
+                "units.csv",
+                2,
+                "classes",
+                "\"-1\" is negative; a whole number of 0 or more"
+            ),
+            cell("units.csv", 2, "pupils", "\"99999999999\" is too large"),
+            cell("units.csv", 2, "area_km2", &format!("\"1,5\" {nan}")),
+            cell(
+                "units.csv",
+                2,
+                "mountainous",
+                "\"perhaps\" is not yes or no (write yes or no; 1/0, true/false and có/không \
+                 are read too)"
+            ),
+            cell(
+                "units.csv",
+                2,
+                "commune_class",
+                "\"0\" is not a whole number from 1 to 3"
+            ),
+            cell(
+                "positions.csv",
+                2,
+                "role",
+                "\"boss\" is not one of: head, deputy"
+            ),
+            cell(
+                "positions.csv",
+                3,
+                "steps",
+                "\"5:x\" is not a list of steps: write step:count pairs separated by \";\", \
+                 e.g. 5:2;4:3"
+            ),
+            cell(
+                "positions.csv",
+                4,
+                "role",
+                "only leadership positions are heads or deputies (category \"leadership\")"
+            ),
+            cell(
+                "positions.csv",
+                4,
+                "steps",
+                "step 6 in \"6:1\" is not a step from 1 to 5"
+            ),
+            cell(
+                "positions.csv",
+                5,
+                "steps",
+                "step 4 is given twice in \"4:1;4:2\""
+            ),
+        ]
+    );
+    // The message a user reads names the file, the line and the column.
+    let error = import(&[
+        ("units.csv", "id,name,school_zone\na,A,4\n"),
+        ("positions.csv", POSITIONS),
+    ])
+    .unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "units.csv:2, column \"school_zone\": \"4\" is not a whole number from 1 to 3"
+    );
 }

@@ -15,7 +15,8 @@ use vtvl::interchange::{
     ImportError, Problem, export_dir, import_dir, import_path, write_template,
 };
 use vtvl::model::{
-    Competency, CompetencyGroup, JobDescription, Plan, Proposal, Requirement, WorkItem, WorkSection,
+    AutonomyGroup, CivilDate, Competency, CompetencyGroup, JobDescription, LeaderRole, Plan,
+    Proposal, ProvinceClass, Requirement, StepCount, WorkItem, WorkSection,
 };
 use vtvl::plan_file::{BUNDLED, BundledPlan};
 
@@ -248,7 +249,18 @@ fn the_template_has_a_sheet_per_table_with_names_and_labels() {
     );
     let settings = book.worksheet_range("settings").unwrap();
     let keys: Vec<String> = settings.rows().skip(2).map(|r| cell_text(&r[0])).collect();
-    assert_eq!(keys, ["name", "agency", "year", "rounding"]);
+    assert_eq!(
+        keys,
+        [
+            "name",
+            "agency",
+            "year",
+            "rounding",
+            "province_class",
+            "judged_at",
+            "blocking_rules"
+        ]
+    );
 
     // The empty template imports to an empty plan.
     let plan = import_path(&xlsx).unwrap();
@@ -287,6 +299,122 @@ fn the_template_offers_lists_for_keywords() {
     assert!(descriptions.contains("general,professional,management"));
     let settings = sheet_xml(1);
     assert!(settings.contains("nearest,up,down"));
+    assert!(
+        settings.contains("special,i,ii,iii"),
+        "province classes listed"
+    );
+    assert!(positions.contains("head,deputy"), "roles listed");
+    let units = sheet_xml(3);
+    assert!(units.contains("yes,no"), "flags listed");
+    // School zones and commune classes take 1 to 3, autonomy groups 1 to 4.
+    assert!(units.contains("<formula1>1</formula1><formula2>3</formula2>"));
+    assert!(units.contains("<formula1>1</formula1><formula2>4</formula2>"));
+}
+
+/// A workbook whose new columns are filled as a spreadsheet stores them: numbers as numbers, a
+/// yes/no as a boolean cell, the judgement date as a date cell; with `bad_zone`, a second unit
+/// in a school zone 4.
+fn attributes_workbook(xlsx: &Path, bad_zone: bool) {
+    use rust_xlsxwriter::{ExcelDateTime, Format};
+    let mut book = Workbook::new();
+    let settings = book.add_worksheet();
+    settings.set_name("settings").unwrap();
+    settings.write_row(0, 0, ["key", "value"]).unwrap();
+    settings.write_row(1, 0, ["Khóa", "Giá trị"]).unwrap();
+    settings.write_row(2, 0, ["province_class", "III"]).unwrap();
+    settings.write_string(3, 0, "judged_at").unwrap();
+    let date = ExcelDateTime::from_ymd(2026, 7, 1).unwrap();
+    let date_format = Format::new().set_num_format("dd/mm/yyyy");
+    settings
+        .write_datetime_with_format(3, 1, &date, &date_format)
+        .unwrap();
+    let units = book.add_worksheet();
+    units.set_name("units").unwrap();
+    let header = [
+        "id",
+        "name",
+        "unit_type",
+        "autonomy_group",
+        "school_zone",
+        "classes",
+        "pupils",
+        "two_sessions_a_day",
+        "area_km2",
+    ];
+    units.write_row(0, 0, header).unwrap();
+    let labels: Vec<&str> = header
+        .iter()
+        .map(|c| columns::UNITS.label_vi(c).unwrap())
+        .collect();
+    units.write_row(1, 0, labels).unwrap();
+    units
+        .write_row(2, 0, ["th", "Trường tiểu học", "truong_tieu_hoc"])
+        .unwrap();
+    for (col, value) in [(3, 4.0), (4, 1.0), (5, 20.0), (6, 610.0), (8, 12.5)] {
+        units.write_number(2, col, value).unwrap();
+    }
+    units.write_boolean(2, 7, true).unwrap();
+    if bad_zone {
+        units
+            .write_row(3, 0, ["x", "Trường khác", "truong_thcs"])
+            .unwrap();
+        units.write_number(3, 4, 4.0).unwrap();
+    }
+    let positions = book.add_worksheet();
+    positions.set_name("positions").unwrap();
+    let rows = [
+        [
+            "id", "unit_id", "name", "category", "method", "role", "steps",
+        ],
+        ["ht", "th", "Hiệu trưởng", "leadership", "fixed", "head", ""],
+        [
+            "gv",
+            "th",
+            "Giáo viên",
+            "specialized",
+            "workload",
+            "",
+            "4:10;3:20",
+        ],
+    ];
+    for (row, cells) in rows.iter().enumerate() {
+        positions.write_row(row as u32, 0, *cells).unwrap();
+    }
+    book.save(xlsx).unwrap();
+}
+
+#[test]
+fn a_workbook_with_the_rules_attributes_imports() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("vung-4.xlsx");
+    attributes_workbook(&bad, true);
+    let found = sheet_problems(&bad);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(
+        found[0].to_string(),
+        "units, row 4, column \"school_zone\": \"4\" is not a whole number from 1 to 3"
+    );
+
+    let good = dir.path().join("thuoc-tinh.xlsx");
+    attributes_workbook(&good, false);
+    let plan = import_path(&good).unwrap();
+    assert_eq!(plan.meta.province_class, Some(ProvinceClass::III));
+    assert_eq!(plan.meta.judged_at, CivilDate::new(2026, 7, 1));
+    let unit = plan.unit("th").unwrap();
+    assert_eq!(unit.autonomy_group, Some(AutonomyGroup::Group4));
+    assert_eq!(unit.school_zone, Some(1));
+    assert_eq!(unit.drivers.classes, Some(20));
+    assert_eq!(unit.drivers.pupils, Some(610));
+    assert_eq!(unit.drivers.two_sessions_a_day, Some(true));
+    assert_eq!(unit.drivers.area_km2, Some(12.5));
+    assert_eq!(plan.position("ht").unwrap().role, Some(LeaderRole::Head));
+    assert_eq!(
+        plan.position("gv").unwrap().steps,
+        [
+            StepCount { step: 4, count: 10 },
+            StepCount { step: 3, count: 20 }
+        ]
+    );
 }
 
 #[test]

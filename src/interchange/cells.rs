@@ -25,16 +25,54 @@ pub fn parse_number(text: &str) -> Result<f64, String> {
 
 /// Parses a whole number of zero or more.
 pub fn parse_count(text: &str) -> Result<u32, String> {
+    let value = parse_large_count(text)?;
+    u32::try_from(value).map_err(|_| format!("{text:?} is too large"))
+}
+
+/// Parses a whole number of zero or more that may exceed 4 billion (a population).
+pub fn parse_large_count(text: &str) -> Result<u64, String> {
     let digits = text.strip_prefix('+').unwrap_or(text);
     if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
         return digits
-            .parse::<u32>()
+            .parse::<u64>()
             .map_err(|_| format!("{text:?} is too large"));
     }
     Err(match parse_number(text) {
         Ok(value) if value < 0.0 => format!("{text:?} is negative; a whole number of 0 or more"),
         _ => format!("{text:?} is not a whole number (0 or more)"),
     })
+}
+
+/// Parses a whole number from `min` to `max` (a school zone, a class, a group).
+pub fn parse_between(text: &str, min: u32, max: u32) -> Result<u32, String> {
+    match parse_count(text) {
+        Ok(value) if (min..=max).contains(&value) => Ok(value),
+        _ => Err(format!(
+            "{text:?} is not a whole number from {min} to {max}"
+        )),
+    }
+}
+
+/// How export writes yes and no.
+pub const YES: &str = "yes";
+pub const NO: &str = "no";
+
+/// Yes or no: `yes`/`no`, `1`/`0`, `true`/`false` or the Vietnamese `có`/`không`, ignoring
+/// case.
+pub fn parse_flag(text: &str) -> Result<bool, String> {
+    match text.to_lowercase().as_str() {
+        "yes" | "1" | "true" | "có" => Ok(true),
+        "no" | "0" | "false" | "không" => Ok(false),
+        _ => Err(format!(
+            "{text:?} is not yes or no (write {YES} or {NO}; 1/0, true/false and có/không \
+             are read too)"
+        )),
+    }
+}
+
+/// A flag as export writes it.
+pub fn flag_text(value: bool) -> &'static str {
+    if value { YES } else { NO }
 }
 
 /// Parses a whole number that may be negative (a year).
@@ -194,6 +232,30 @@ impl<'a> Cells<'a> {
         self.parsed(column, parse_count)
     }
 
+    /// A whole number of 0 or more, possibly above 4 billion, where empty means `None`.
+    pub fn large_count(&mut self, column: &str) -> Option<u64> {
+        self.parsed(column, parse_large_count)
+    }
+
+    /// A whole number from `min` to `max` where empty means `None`.
+    pub fn between(&mut self, column: &str, min: u32, max: u32) -> Option<u32> {
+        self.parsed(column, |text| parse_between(text, min, max))
+    }
+
+    /// Yes or no where empty means `None`.
+    pub fn flag(&mut self, column: &str) -> Option<bool> {
+        self.parsed(column, parse_flag)
+    }
+
+    /// A value read by `parse`, where empty means `None`.
+    pub fn with<T>(
+        &mut self,
+        column: &str,
+        parse: impl Fn(&str) -> Result<T, String>,
+    ) -> Option<T> {
+        self.parsed(column, parse)
+    }
+
     /// A whole number, possibly negative, where empty means `None`.
     pub fn integer(&mut self, column: &str) -> Option<i32> {
         self.parsed(column, parse_integer)
@@ -271,6 +333,31 @@ mod tests {
                 .unwrap_err()
                 .contains("too large")
         );
+    }
+
+    #[test]
+    fn flags_take_several_spellings() {
+        for yes in ["yes", "YES", "1", "true", "Có", "có"] {
+            assert_eq!(parse_flag(yes), Ok(true), "{yes}");
+        }
+        for no in ["no", "0", "False", "Không", "không"] {
+            assert_eq!(parse_flag(no), Ok(false), "{no}");
+        }
+        assert!(parse_flag("maybe").unwrap_err().contains("not yes or no"));
+        assert_eq!(flag_text(true), "yes");
+    }
+
+    #[test]
+    fn bounded_and_large_counts() {
+        assert_eq!(parse_between("3", 1, 3), Ok(3));
+        assert_eq!(
+            parse_between("4", 1, 3),
+            Err("\"4\" is not a whole number from 1 to 3".to_owned())
+        );
+        assert!(parse_between("0", 1, 3).is_err());
+        assert!(parse_between("2.5", 1, 3).is_err());
+        assert_eq!(parse_large_count("5000000000"), Ok(5_000_000_000));
+        assert!(parse_count("5000000000").unwrap_err().contains("too large"));
     }
 
     #[test]

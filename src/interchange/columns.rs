@@ -3,6 +3,8 @@
 //! Column names are matched case-insensitively; their order in a file is free. A missing
 //! optional column reads as empty cells; a missing required column is an error.
 
+use crate::model::NormDriver;
+
 /// One column of a table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Column {
@@ -74,6 +76,11 @@ impl TableSpec {
             ("units", "name") => "Tên đơn vị",
             ("units", "unit_type") => "Loại đơn vị",
             ("units", "quota") => "Biên chế được giao",
+            ("units", "autonomy_group") => "Nhóm tự chủ tài chính (1-4)",
+            ("units", "school_zone") => "Vùng trường học (1-3)",
+            ("units", driver) if NormDriver::from_keyword(driver).is_some() => {
+                NormDriver::from_keyword(driver).map_or("", NormDriver::label_vi)
+            }
             (_, "unit_id") => "Mã đơn vị",
             ("positions", "name") => "Tên vị trí việc làm",
             ("positions", "category") => "Nhóm vị trí",
@@ -85,6 +92,8 @@ impl TableSpec {
             ("positions", "calendar") => "Lịch làm việc",
             ("positions", "proposed") => "Số đề nghị",
             ("positions", "proposed_reason") => "Lý do đề nghị",
+            ("positions", "role") => "Cấp trưởng/cấp phó",
+            ("positions", "steps") => "Cơ cấu bậc (bậc:số người)",
             (_, "position_id") => "Mã vị trí",
             ("duties", "name") => "Tên công việc",
             ("duties", "kind") => "Loại",
@@ -127,6 +136,20 @@ pub mod settings_keys {
     pub const AGENCY: &str = "agency";
     pub const YEAR: &str = "year";
     pub const ROUNDING: &str = "rounding";
+    pub const PROVINCE_CLASS: &str = "province_class";
+    pub const JUDGED_AT: &str = "judged_at";
+    pub const BLOCKING_RULES: &str = "blocking_rules";
+
+    /// Every key, in the order an export writes them.
+    pub const ALL: [&str; 7] = [
+        NAME,
+        AGENCY,
+        YEAR,
+        ROUNDING,
+        PROVINCE_CLASS,
+        JUDGED_AT,
+        BLOCKING_RULES,
+    ];
 }
 
 /// Working calendars. `name` is an optional extra column, written only when a calendar has one.
@@ -148,7 +171,9 @@ pub const CALENDARS: TableSpec = TableSpec {
     keeps_other_columns: false,
 };
 
-/// The organisation tree.
+/// The organisation tree, with the attributes the rules read: the autonomy group of a public
+/// service unit, the zone of a school, and one column per norm driver (named as the fields of
+/// [`NormDrivers`](crate::model::NormDrivers), in the order of [`NormDriver::ALL`]).
 pub const UNITS: TableSpec = TableSpec {
     name: "units",
     required: true,
@@ -158,6 +183,23 @@ pub const UNITS: TableSpec = TableSpec {
         required("name"),
         optional("unit_type"),
         optional("quota"),
+        optional("autonomy_group"),
+        optional("school_zone"),
+        optional("classes"),
+        optional("nursery_groups"),
+        optional("pupils"),
+        optional("two_sessions_a_day"),
+        optional("population"),
+        optional("area_km2"),
+        optional("border_gates"),
+        optional("international_quarantine"),
+        optional("industrial_zones"),
+        optional("mountainous"),
+        optional("centrally_run_city"),
+        optional("shelf_metres"),
+        optional("electronic_mb"),
+        optional("audio_visual_hours"),
+        optional("commune_class"),
     ],
     keeps_other_columns: false,
 };
@@ -179,6 +221,8 @@ pub const POSITIONS: TableSpec = TableSpec {
         optional("calendar"),
         optional("proposed"),
         optional("proposed_reason"),
+        optional("role"),
+        optional("steps"),
     ],
     keeps_other_columns: false,
 };
@@ -280,11 +324,23 @@ mod tests {
     }
 
     #[test]
+    fn the_driver_columns_follow_the_norm_drivers() {
+        let names: Vec<&str> = UNITS.column_names().collect();
+        let drivers: Vec<&str> = NormDriver::ALL.iter().map(|d| d.keyword()).collect();
+        let first = names.iter().position(|n| *n == "classes").unwrap();
+        assert_eq!(names[first..], drivers[..]);
+        assert_eq!(UNITS.label_vi("pupils"), Some("Số học sinh"));
+    }
+
+    #[test]
     fn column_names_are_unique_lowercase_ascii() {
         for table in ALL {
             let names: Vec<_> = table.column_names().collect();
             for (i, name) in names.iter().enumerate() {
-                assert!(name.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'));
+                assert!(
+                    name.bytes()
+                        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+                );
                 assert!(
                     !names[i + 1..].contains(name),
                     "{} twice in {}",

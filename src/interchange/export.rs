@@ -32,11 +32,15 @@ pub fn export_dir(plan: &Plan, dir: &Path) -> Result<(), ExportError> {
 /// The tables of a plan, in the order of [`columns::ALL`](super::columns::ALL); calendars only
 /// when the plan has some.
 pub fn tables(plan: &Plan) -> Result<Vec<OutTable>, ExportError> {
-    let mut tables = vec![settings::write(&plan.meta, plan.rounding)];
+    let mut tables = vec![settings::write(
+        &plan.meta,
+        plan.rounding,
+        &plan.blocking_rules,
+    )];
     if !plan.calendars.is_empty() {
         tables.push(calendars::write(&plan.calendars)?);
     }
-    tables.push(units::write(&plan.units));
+    tables.push(units::write(&plan.units)?);
     tables.push(positions::write(&plan.positions));
     tables.push(duties::write(&plan.positions)?);
     tables.push(staff::write(&plan.staff)?);

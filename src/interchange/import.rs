@@ -65,7 +65,10 @@ pub fn import_from(source: &dyn TableSource) -> Result<Plan, ImportError> {
 
     let table = load(source, &columns::SETTINGS, &mut problems);
     if let Some(bound) = bind(&table, &columns::SETTINGS, &mut problems) {
-        (plan.meta, plan.rounding) = settings::read(&bound, &mut problems);
+        let settings = settings::read(&bound, &mut problems);
+        plan.meta = settings.meta;
+        plan.rounding = settings.rounding;
+        plan.blocking_rules = settings.blocking_rules;
     }
     let table = load(source, &columns::CALENDARS, &mut problems);
     if let Some(bound) = bind(&table, &columns::CALENDARS, &mut problems) {

@@ -3,10 +3,10 @@
 //!
 //! | file | columns |
 //! |---|---|
-//! | `settings.csv` | `key,value`; keys `name`, `agency`, `year`, `rounding` |
+//! | `settings.csv` | `key,value`; keys `name`, `agency`, `year`, `rounding`, `province_class`, `judged_at`, `blocking_rules` |
 //! | `calendars.csv` | `id,days_per_week,weeks_per_year,public_holidays,annual_leave,sick_leave,other_leave,hours_per_day,available_hours` (and an optional `name`) |
-//! | `units.csv` | `id,parent_id,name,unit_type,quota` |
-//! | `positions.csv` | `id,unit_id,name,category,rank_code,method,count,min,max,calendar,proposed,proposed_reason` |
+//! | `units.csv` | `id,parent_id,name,unit_type,quota`, and optional `autonomy_group,school_zone` and one column per norm driver (`classes`, `pupils`, `population`, ...: see [`NormDriver`](crate::model::NormDriver)) |
+//! | `positions.csv` | `id,unit_id,name,category,rank_code,method,count,min,max,calendar,proposed,proposed_reason`, and optional `role,steps` |
 //! | `duties.csv` | `id,position_id,name,kind,volume,minutes_per_item,coefficient,percent,minutes,per,staff,ratio,code` |
 //! | `staff.csv` | `id,unit_id,position_id,rank_code,fte` and any personal columns |
 //! | `job_descriptions.csv` | `position_id,section,step,content,output,criterion,group,name,level,detail` |
@@ -15,8 +15,11 @@
 //! names are matched ignoring case; a missing optional column reads as empty cells, an unknown
 //! one is ignored (in `staff.csv` it is a personal field). Files are UTF-8 with or without BOM;
 //! cells are trimmed and normalised to Unicode NFC; blank lines are skipped. Numbers use `.` as
-//! the decimal separator; keywords are matched ignoring case. An import reports every problem
-//! found, each with its file, line and column.
+//! the decimal separator; keywords are matched ignoring case; yes/no columns read `yes`/`no`,
+//! `1`/`0`, `true`/`false` or `có`/`không` and are written `yes`/`no`; steps are written
+//! `step:count` pairs separated by `;` (`5:2;4:3`); dates `YYYY-MM-DD`. Export leaves out the
+//! optional columns and settings a plan does not use. An import reports every problem found,
+//! each with its file, line and column.
 //!
 //! The layers: `csv_dir` turns files into [`table::Table`]s of cleaned text cells; one module
 //! per table (`units`, `positions`, ...) turns rows into the model and back, knowing nothing

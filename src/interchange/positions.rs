@@ -1,4 +1,5 @@
-//! `positions.csv`: job positions, one a row, with the headcount proposed for each (their
+//! `positions.csv`: job positions, one a row, with the headcount proposed for each, whether a
+//! leadership position heads or deputises, and how its people spread over career steps (their
 //! workload is in `duties.csv`, their job descriptions in `job_descriptions.csv`).
 
 use std::collections::HashSet;
@@ -7,7 +8,9 @@ use super::cells::Cells;
 use super::columns::POSITIONS;
 use super::error::Problem;
 use super::table::{Bound, OutTable};
-use crate::model::{Category, Method, Position, Proposal};
+use crate::model::{
+    Category, LeaderRole, Method, Position, Proposal, StepCount, steps_from_text, steps_to_text,
+};
 
 /// The positions of the table, in file order, without components; rows with problems are left
 /// out. Also returns every id named in the table, good rows or not, so that duties naming a
@@ -15,6 +18,7 @@ use crate::model::{Category, Method, Position, Proposal};
 pub fn read(bound: &Bound, problems: &mut Vec<Problem>) -> (Vec<Position>, HashSet<String>) {
     let categories = Category::ALL.map(|c| (c.keyword(), c));
     let methods = Method::ALL.map(|m| (m.keyword(), m));
+    let roles = LeaderRole::ALL.map(|r| (r.keyword(), r));
     let mut positions = Vec::new();
     let mut ids = HashSet::new();
     for row in &bound.table.rows {
@@ -40,6 +44,14 @@ pub fn read(bound: &Bound, problems: &mut Vec<Problem>) -> (Vec<Position>, HashS
                 "a reason is given without a proposed count in \"proposed\"",
             );
         }
+        let role = cells.keyword("role", &roles);
+        if role.is_some() && category.is_some_and(|c| c != Category::Leadership) {
+            cells.error(
+                "role",
+                "only leadership positions are heads or deputies (category \"leadership\")",
+            );
+        }
+        let steps = cells.with("steps", parse_steps).unwrap_or_default();
         if let (true, Some(category), Some(method)) = (cells.ok(), category, method) {
             positions.push(Position {
                 category,
@@ -50,6 +62,8 @@ pub fn read(bound: &Bound, problems: &mut Vec<Problem>) -> (Vec<Position>, HashS
                 max,
                 calendar,
                 proposed: proposed.map(|count| Proposal { count, reason }),
+                role,
+                steps,
                 ..Position::new(id, unit_id, name)
             });
         }
@@ -57,7 +71,29 @@ pub fn read(bound: &Bound, problems: &mut Vec<Problem>) -> (Vec<Position>, HashS
     (positions, ids)
 }
 
-/// The positions as a table.
+/// Steps as `5:2;4:3`: each step from 1 to 5 at most once, each count a whole number.
+fn parse_steps(text: &str) -> Result<Vec<StepCount>, String> {
+    let steps = steps_from_text(text).ok_or_else(|| {
+        format!(
+            "{text:?} is not a list of steps: write step:count pairs separated by \";\", \
+             e.g. 5:2;4:3"
+        )
+    })?;
+    for (i, step) in steps.iter().enumerate() {
+        if !(1..=5).contains(&step.step) {
+            return Err(format!(
+                "step {} in {text:?} is not a step from 1 to 5",
+                step.step
+            ));
+        }
+        if steps[..i].iter().any(|s| s.step == step.step) {
+            return Err(format!("step {} is given twice in {text:?}", step.step));
+        }
+    }
+    Ok(steps)
+}
+
+/// The positions as a table; `role` and `steps` only when some position has them.
 pub fn write(positions: &[Position]) -> OutTable {
     let mut table = OutTable::new(&POSITIONS);
     let optional = |value: Option<u32>| value.map(|v| v.to_string()).unwrap_or_default();
@@ -80,8 +116,11 @@ pub fn write(positions: &[Position]) -> OutTable {
                     .as_ref()
                     .map(|proposal| proposal.reason.clone())
                     .unwrap_or_default(),
+                p.role.map(|r| r.keyword().to_owned()).unwrap_or_default(),
+                steps_to_text(&p.steps),
             ]
         })
         .collect();
+    table.drop_empty_columns_from("role");
     table
 }

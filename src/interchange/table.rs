@@ -176,6 +176,33 @@ impl OutTable {
             rows: Vec::new(),
         }
     }
+
+    /// Removes the columns from `first` on (in header order) that are empty in every row:
+    /// optional columns a plan does not use are left out of its files.
+    pub fn drop_empty_columns_from(&mut self, first: &str) {
+        let Some(start) = self.header.iter().position(|name| name == first) else {
+            return;
+        };
+        let keep: Vec<bool> = (0..self.header.len())
+            .map(|i| {
+                i < start
+                    || self
+                        .rows
+                        .iter()
+                        .any(|row| row.get(i).is_some_and(|cell| !cell.is_empty()))
+            })
+            .collect();
+        let filter = |cells: &mut Vec<String>| {
+            let mut index = 0;
+            cells.retain(|_| {
+                let kept = keep.get(index).copied().unwrap_or(true);
+                index += 1;
+                kept
+            });
+        };
+        filter(&mut self.header);
+        self.rows.iter_mut().for_each(filter);
+    }
 }
 
 #[cfg(test)]
@@ -235,6 +262,38 @@ mod tests {
         let bound = Bound::new(&t, &UNITS, &mut problems).unwrap();
         assert_eq!(problems.len(), 1);
         assert_eq!(bound.cell(&t.rows[0], "id"), "a");
+    }
+
+    #[test]
+    fn unused_optional_columns_are_dropped() {
+        let mut out = OutTable::new(&UNITS);
+        let row = |school_zone: &str| {
+            let mut cells = vec![String::new(); out_width()];
+            cells[0] = "a".into();
+            cells[6] = school_zone.into();
+            cells
+        };
+        out.rows = vec![row(""), row("2")];
+        out.drop_empty_columns_from("autonomy_group");
+        assert_eq!(
+            out.header,
+            [
+                "id",
+                "parent_id",
+                "name",
+                "unit_type",
+                "quota",
+                "school_zone"
+            ]
+        );
+        assert_eq!(out.rows[1], ["a", "", "", "", "", "2"]);
+        out.rows.clear();
+        out.drop_empty_columns_from("school_zone");
+        assert_eq!(out.header.len(), 5);
+    }
+
+    fn out_width() -> usize {
+        UNITS.columns.len()
     }
 
     #[test]

@@ -14,10 +14,14 @@ use rust_xlsxwriter::{
     Worksheet, XlsxError,
 };
 
+use super::cells;
 use super::columns::{self, TableSpec, settings_keys};
 use super::error::ExportError;
 use super::job_descriptions;
-use crate::model::{Category, CompetencyGroup, ComponentKind, Method, Period, Rounding};
+use crate::model::{
+    Category, CompetencyGroup, ComponentKind, DriverKind, LeaderRole, Method, NormDriver, Period,
+    ProvinceClass, Rounding,
+};
 
 /// The last row (0-based) data validation covers.
 const LAST_ROW: u32 = 9_999;
@@ -76,26 +80,29 @@ fn write_sheet(sheet: &mut Worksheet, spec: &TableSpec) -> Result<(), XlsxError>
     Ok(())
 }
 
-/// The settings sheet lists its keys, with the rounding policies offered for `rounding`.
+/// The settings sheet lists its keys, with the rounding policies and province classes offered
+/// as lists.
 fn settings_rows(sheet: &mut Worksheet) -> Result<(), XlsxError> {
-    let keys = [
-        settings_keys::NAME,
-        settings_keys::AGENCY,
-        settings_keys::YEAR,
-        settings_keys::ROUNDING,
-    ];
-    for (i, key) in keys.into_iter().enumerate() {
+    for (i, key) in settings_keys::ALL.into_iter().enumerate() {
         let row = 2 + u32::try_from(i).unwrap_or(0);
         sheet.write_string(row, 0, key)?;
-        if key == settings_keys::ROUNDING {
-            let list =
-                DataValidation::new().allow_list_strings(&Rounding::ALL.map(Rounding::keyword))?;
-            sheet.add_data_validation(row, 1, row, 1, &list)?;
-        } else if key == settings_keys::YEAR {
-            let year =
-                DataValidation::new().allow_whole_number(DataValidationRule::Between(1900, 2200));
-            sheet.add_data_validation(row, 1, row, 1, &year)?;
-        }
+        let validation =
+            match key {
+                settings_keys::ROUNDING => DataValidation::new()
+                    .allow_list_strings(&Rounding::ALL.map(Rounding::keyword))?,
+                settings_keys::PROVINCE_CLASS => DataValidation::new()
+                    .allow_list_strings(&ProvinceClass::ALL.map(ProvinceClass::keyword))?,
+                settings_keys::YEAR => DataValidation::new()
+                    .allow_whole_number(DataValidationRule::Between(1900, 2200)),
+                settings_keys::JUDGED_AT => DataValidation::new()
+                    .allow_any_value()
+                    .set_input_message("YYYY-MM-DD, ví dụ 2026-07-01; để trống là ngày hiện tại")?,
+                settings_keys::BLOCKING_RULES => DataValidation::new()
+                    .allow_any_value()
+                    .set_input_message("Mã quy tắc, cách nhau bằng dấu ;")?,
+                _ => continue,
+            };
+        sheet.add_data_validation(row, 1, row, 1, &validation)?;
     }
     sheet.set_column_width(1, 50)?;
     Ok(())
@@ -105,7 +112,10 @@ fn settings_rows(sheet: &mut Worksheet) -> Result<(), XlsxError> {
 fn is_numeric(spec: &TableSpec, column: &str) -> bool {
     match spec.name {
         "calendars" => column != "id" && column != "name",
-        "units" => column == "quota",
+        "units" => {
+            matches!(column, "quota" | "autonomy_group" | "school_zone")
+                || NormDriver::from_keyword(column).is_some_and(|d| d.kind() != DriverKind::Flag)
+        }
         "positions" => matches!(column, "count" | "min" | "max" | "proposed"),
         "duties" => matches!(
             column,
@@ -143,12 +153,23 @@ fn validation(spec: &TableSpec, column: &str) -> Result<Option<DataValidation>, 
         DataValidation::new().allow_whole_number(DataValidationRule::Between(min, max))
     };
     let validation = match (spec.name, column) {
-        ("settings", "key") => list(&[
-            settings_keys::NAME,
-            settings_keys::AGENCY,
-            settings_keys::YEAR,
-            settings_keys::ROUNDING,
-        ])?,
+        ("settings", "key") => list(&settings_keys::ALL)?,
+        ("units", "autonomy_group") => whole(1, 4),
+        ("units", "school_zone") => whole(1, 3),
+        ("units", driver) if NormDriver::from_keyword(driver).is_some() => {
+            match NormDriver::from_keyword(driver).map(NormDriver::kind) {
+                Some(DriverKind::Count) => whole(0, i32::MAX),
+                Some(DriverKind::Class) => whole(1, 3),
+                Some(DriverKind::Amount) => DataValidation::new()
+                    .allow_decimal_number(DataValidationRule::GreaterThanOrEqualTo(0.0)),
+                Some(DriverKind::Flag) => list(&[cells::YES, cells::NO])?,
+                None => return Ok(None),
+            }
+        }
+        ("positions", "role") => list(&LeaderRole::ALL.map(LeaderRole::keyword))?,
+        ("positions", "steps") => DataValidation::new()
+            .allow_any_value()
+            .set_input_message("bậc:số người, cách nhau bằng dấu ; ví dụ 5:2;4:3")?,
         ("units", "quota") | ("positions", "count" | "min" | "max" | "proposed") => {
             whole(0, i32::MAX)
         }

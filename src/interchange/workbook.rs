@@ -9,7 +9,7 @@
 
 use std::path::Path;
 
-use calamine::{Data, Reader, open_workbook_auto};
+use calamine::{Data, ExcelDateTime, Reader, open_workbook_auto};
 
 use super::columns::{self, TableSpec};
 use super::error::{ImportError, Problem};
@@ -126,9 +126,21 @@ fn cell_text(cell: &Data) -> String {
         Data::String(text) | Data::DateTimeIso(text) | Data::DurationIso(text) => text.clone(),
         Data::Int(value) => value.to_string(),
         Data::Float(value) => number_text(*value),
-        Data::DateTime(value) => number_text(value.as_f64()),
+        Data::DateTime(value) => date_text(value),
         Data::Bool(value) => value.to_string(),
         Data::Error(error) => error.to_string(),
+    }
+}
+
+/// A date cell (a judgement date typed into a date-formatted cell) as `YYYY-MM-DD`; a time of
+/// day or a duration as its number.
+fn date_text(value: &ExcelDateTime) -> String {
+    let (year, month, day, hour, minute, second, milli) = value.to_ymd_hms_milli();
+    if value.is_datetime() && (hour, minute, second, milli) == (0, 0, 0, 0) && value.as_f64() >= 1.0
+    {
+        format!("{year:04}-{month:02}-{day:02}")
+    } else {
+        number_text(value.as_f64())
     }
 }
 
@@ -156,6 +168,18 @@ mod tests {
         assert_eq!(number_text(0.1), "0.1");
         assert_eq!(cell_text(&Data::Int(7)), "7");
         assert_eq!(cell_text(&Data::Empty), "");
+    }
+
+    #[test]
+    fn dates_read_as_iso_text() {
+        use calamine::ExcelDateTimeType::{DateTime, TimeDelta};
+        // 46204 is 2026-07-01 in the 1900 date system.
+        let date = ExcelDateTime::new(46204.0, DateTime, false);
+        assert_eq!(cell_text(&Data::DateTime(date)), "2026-07-01");
+        let time = ExcelDateTime::new(46204.5, DateTime, false);
+        assert_eq!(cell_text(&Data::DateTime(time)), "46204.5");
+        let duration = ExcelDateTime::new(2.0, TimeDelta, false);
+        assert_eq!(cell_text(&Data::DateTime(duration)), "2");
     }
 
     #[test]

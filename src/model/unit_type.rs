@@ -130,14 +130,18 @@ impl From<UnitType> for String {
 }
 
 /// Province classes that set division thresholds (ND 107/2020, ND 45/2025).
+/// Plan files write the same keywords as interchange files (`special`, `i`, `ii`, `iii`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
 pub enum ProvinceClass {
     /// Hà Nội and Thành phố Hồ Chí Minh.
+    #[serde(rename = "special")]
     Special,
+    #[serde(rename = "i")]
     I,
     #[default]
+    #[serde(rename = "ii")]
     II,
+    #[serde(rename = "iii")]
     III,
 }
 
@@ -208,5 +212,19 @@ impl AutonomyGroup {
     /// Groups 1 and 2 pay their own recurrent spending (tự bảo đảm chi thường xuyên).
     pub fn is_self_financing(self) -> bool {
         matches!(self, AutonomyGroup::Group1 | AutonomyGroup::Group2)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn province_classes_are_written_as_their_keywords() {
+        for class in ProvinceClass::ALL {
+            let text = ron::to_string(&class).unwrap();
+            assert_eq!(text, class.keyword());
+            assert_eq!(ron::from_str::<ProvinceClass>(&text).unwrap(), class);
+        }
     }
 }

@@ -2,6 +2,7 @@
 
 mod harness;
 
+mod attributes;
 mod checks;
 mod compare;
 mod dashboard_settings;

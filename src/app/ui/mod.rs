@@ -13,6 +13,8 @@ mod positions_tab;
 mod settings_tab;
 mod staff_tab;
 mod status_bar;
+mod steps_editor;
+mod unit_attributes;
 mod unit_tree;
 mod workload_tab;
 

@@ -8,10 +8,11 @@
 use eframe::egui;
 
 use super::positions_tab::category_label;
+use super::steps_editor;
 use crate::app::edit::{self, Created, Edit, InputError};
 use crate::app::i18n::Language;
 use crate::app::state::{AppState, Notice, PendingCell};
-use crate::model::{Category, Method, Plan, Position, Proposal};
+use crate::model::{Category, LeaderRole, Method, Plan, Position, Proposal};
 
 /// Draws a typed field showing `current` (or the text being typed). Returns the text to commit
 /// once the user has finished typing a change: Enter, leaving the field, or a value set by
@@ -280,7 +281,8 @@ fn calendar_options(state: &AppState, plan: &Plan) -> Vec<(Option<String>, Strin
     options
 }
 
-/// The form for the selected position: every field of it, each applied as it is entered.
+/// The form for the selected position: every field of it, each applied as it is entered; the
+/// head-or-deputy choice for leadership positions and the steps of viên chức positions.
 pub(super) fn position_form_ui(state: &mut AppState, ui: &mut egui::Ui) {
     let Some(id) = state.selected_position.clone() else {
         return;
@@ -376,12 +378,38 @@ pub(super) fn position_form_ui(state: &mut AppState, ui: &mut egui::Ui) {
 
                 proposal_fields_ui(state, ui, &position);
                 ui.end_row();
+
+                if position.category == Category::Leadership || position.role.is_some() {
+                    let mut options = vec![(None, state.t("(không)", "(none)").to_owned())];
+                    options.extend(
+                        LeaderRole::ALL
+                            .into_iter()
+                            .map(|r| (Some(r), role_label(state, r))),
+                    );
+                    let label = state.t("Cấp trưởng/phó", "Head or deputy").to_owned();
+                    let picked = choice(ui, &label, key("role"), &position.role, &options, 180.0);
+                    if let Some(role) = picked {
+                        apply_choice(state, update(&|p| p.role = role));
+                    }
+                    ui.end_row();
+                }
             });
+        if steps_editor::applies_to(state.document.plan(), &position) {
+            steps_editor::steps_editor_ui(state, ui, &position);
+        }
         ui.weak(state.t(
             "Để trống số đề xuất: đề xuất đúng số cần có theo tính toán.",
             "An empty proposed count proposes the computed number.",
         ));
     });
+}
+
+fn role_label(state: &AppState, role: LeaderRole) -> String {
+    match role {
+        LeaderRole::Head => state.t(role.label_vi(), "Head"),
+        LeaderRole::Deputy => state.t(role.label_vi(), "Deputy"),
+    }
+    .to_owned()
 }
 
 /// The headcount the agency proposes and why: an empty count proposes the computed one, and a

@@ -1,5 +1,6 @@
-//! The Settings tab: the plan's name, agency and year, its rounding policy, and its working
-//! calendars with the available days and hours each gives.
+//! The Settings tab: the plan's name, agency and year, the province class and the date its
+//! rules are judged at, its rounding policy, and its working calendars with the available days
+//! and hours each gives.
 //!
 //! Fields are typed as text and applied when the field is left (or Enter is pressed). Text that
 //! is not a valid amount, and an edit the document refuses, stay in the field, marked with the
@@ -7,10 +8,11 @@
 
 use eframe::egui;
 
+use super::position_form::choice;
 use crate::app::edit::{Edit, InputError, input_text, parse_amount, parse_count};
 use crate::app::i18n::Language;
 use crate::app::state::AppState;
-use crate::model::{Calendar, PlanMeta, Rounding};
+use crate::model::{Calendar, CivilDate, PlanMeta, ProvinceClass, Rounding};
 
 /// Prefix of this tab's keys in [`AppState::cells`].
 const CELL_PREFIX: &str = "settings:";
@@ -45,6 +47,8 @@ enum MetaField {
     Name,
     Agency,
     Year,
+    /// The date the rules are judged at; empty means today.
+    JudgedAt,
 }
 
 fn meta_ui(state: &mut AppState, ui: &mut egui::Ui) {
@@ -57,6 +61,11 @@ fn meta_ui(state: &mut AppState, ui: &mut egui::Ui) {
             360.0,
         ),
         (MetaField::Year, state.t("Năm", "Year"), 80.0),
+        (
+            MetaField::JudgedAt,
+            state.t("Ngày áp dụng quy định", "Rules in force on"),
+            100.0,
+        ),
     ]
     .map(|(f, t, w)| (f, t.to_owned(), w));
     egui::Grid::new("settings_meta")
@@ -69,17 +78,56 @@ fn meta_ui(state: &mut AppState, ui: &mut egui::Ui) {
                     MetaField::Name => meta.name.clone(),
                     MetaField::Agency => meta.agency.clone(),
                     MetaField::Year => meta.year.map(|y| y.to_string()).unwrap_or_default(),
+                    MetaField::JudgedAt => {
+                        meta.judged_at.map(|d| d.to_string()).unwrap_or_default()
+                    }
                 };
                 let key = meta_key(field);
                 ui.horizontal(|ui| {
                     if let Some(text) = cell_ui(state, ui, &key, shown, width, label.id) {
                         commit_meta(state, &key, field, &text);
                     }
+                    if matches!(field, MetaField::JudgedAt) {
+                        ui.weak(state.t(
+                            "dd/mm/yyyy; để trống là ngày hiện tại",
+                            "dd/mm/yyyy; empty means today",
+                        ));
+                    }
                     error_ui(state, ui, &key);
                 });
                 ui.end_row();
             }
+            province_class_ui(state, ui);
+            ui.end_row();
         });
+}
+
+/// The province class, which sets the thresholds for divisions and deputies.
+fn province_class_ui(state: &mut AppState, ui: &mut egui::Ui) {
+    let mut options = vec![(None, state.t("(chưa chọn)", "(not set)").to_owned())];
+    options.extend(ProvinceClass::ALL.into_iter().map(|class| {
+        let text = match state.language() {
+            Language::Vietnamese => class.label_vi(),
+            Language::English => match class {
+                ProvinceClass::Special => "Hanoi, Ho Chi Minh City",
+                ProvinceClass::I => "Class I province",
+                ProvinceClass::II => "Class II province",
+                ProvinceClass::III => "Class III province",
+            },
+        };
+        (Some(class), text.to_owned())
+    }));
+    let label = state.t("Loại tỉnh", "Province class").to_owned();
+    let current = state.document.plan().meta.province_class;
+    let key = format!("{CELL_PREFIX}meta:province_class");
+    // The label and the choice are one grid cell each, as the fields above.
+    let picked = choice(ui, &label, &key, &current, &options, 200.0);
+    if let Some(class) = picked {
+        let mut meta = state.document.plan().meta.clone();
+        meta.province_class = class;
+        apply(state, &key, Edit::SetMeta(meta));
+    }
+    error_ui(state, ui, &key);
 }
 
 fn meta_key(field: MetaField) -> String {
@@ -87,6 +135,7 @@ fn meta_key(field: MetaField) -> String {
         MetaField::Name => "name",
         MetaField::Agency => "agency",
         MetaField::Year => "year",
+        MetaField::JudgedAt => "judged_at",
     };
     format!("{CELL_PREFIX}meta:{name}")
 }
@@ -104,12 +153,35 @@ fn commit_meta(state: &mut AppState, key: &str, field: MetaField, text: &str) {
                 return;
             }
         },
+        MetaField::JudgedAt => match parse_date(text) {
+            Ok(date) => meta.judged_at = date,
+            Err(()) => {
+                let message = format!(
+                    "\"{}\" {}",
+                    text.trim(),
+                    state.t(
+                        "không phải là ngày: nhập dd/mm/yyyy, ví dụ 01/07/2026",
+                        "is not a date: write dd/mm/yyyy, e.g. 01/07/2026"
+                    )
+                );
+                refuse(state, key, message);
+                return;
+            }
+        },
     }
     if meta == state.document.plan().meta {
         state.cells.remove(key);
         return;
     }
     apply(state, key, Edit::SetMeta(meta));
+}
+
+/// A date as dd/mm/yyyy or YYYY-MM-DD: empty for none (today).
+fn parse_date(text: &str) -> Result<Option<CivilDate>, ()> {
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    text.trim().parse::<CivilDate>().map(Some).map_err(|_| ())
 }
 
 /// A year: empty for none, else a whole number of 0 or more.

@@ -7,6 +7,7 @@ use eframe::egui;
 
 use super::figures::difference_colour;
 use super::position_form::{apply_choice, choice, commit, form_field, parse_optional_count};
+use super::unit_attributes;
 use crate::app::edit::{Created, Edit, subtree, unit_contents};
 use crate::app::state::{AppState, Dialog};
 use crate::engine::UnitResult;
@@ -104,8 +105,9 @@ fn node_ui(
     }
 }
 
-/// The selected unit's form under the tree: name, type, quota and parent, each applied as it is
-/// entered; adding a sub-unit; deleting (after a question when something goes with it).
+/// The selected unit's form under the tree: name, type, quota, the attributes the rules read
+/// and parent, each applied as it is entered; adding a sub-unit; deleting (after a question
+/// when something goes with it).
 fn unit_form_ui(state: &mut AppState, ui: &mut egui::Ui) {
     ui.add_space(4.0);
     let unit = state
@@ -151,6 +153,7 @@ fn unit_form_ui(state: &mut AppState, ui: &mut egui::Ui) {
             commit(state, &key("quota"), &label, text, edit);
         }
         ui.end_row();
+        unit_attributes::attribute_rows_ui(state, ui, &unit);
         let plan = state.document.plan();
         let own = subtree(plan, &unit.id);
         let mut options = vec![(None, state.t("(đơn vị gốc)", "(root unit)").to_owned())];
@@ -167,6 +170,7 @@ fn unit_form_ui(state: &mut AppState, ui: &mut egui::Ui) {
         }
         ui.end_row();
     });
+    unit_attributes::drivers_ui(state, ui, &unit);
     ui.horizontal_wrapped(|ui| {
         if ui
             .button(state.t("Thêm đơn vị con", "Add sub-unit"))
