@@ -4,8 +4,8 @@
 use unicode_normalization::UnicodeNormalization as _;
 
 use crate::model::{
-    Calendar, Competency, Component, ComponentKind, JobDescription, Plan, PlanMeta, Position,
-    Proposal, Requirement, Rounding, StaffMember, Unit, WorkItem,
+    Appraisal, Calendar, CivilDate, Competency, Component, ComponentKind, JobDescription, Plan,
+    PlanMeta, Position, Proposal, Requirement, Review, Rounding, StaffMember, Unit, WorkItem,
 };
 
 #[derive(Debug, Clone, PartialEq)]
@@ -66,6 +66,22 @@ pub enum Edit {
     DeleteStaff {
         id: String,
     },
+    /// Sets one field of the reviewer's appraisal, starting it (dated today) if there is none.
+    SetReviewField(ReviewField),
+    /// Sets a position's appraisal line, starting the review if there is none; a line with no
+    /// figure, decision or comment is removed.
+    SetAppraisal(Appraisal),
+    /// Removes the whole appraisal, leaving the proposal as the agency wrote it.
+    ClearReview,
+}
+
+/// A field of the review as a whole (the lines are set by [`Edit::SetAppraisal`]).
+#[derive(Debug, Clone, PartialEq)]
+pub enum ReviewField {
+    Reviewer(String),
+    Organisation(String),
+    Date(Option<CivilDate>),
+    Conclusion(String),
 }
 
 /// Why an edit could not be applied.
@@ -146,6 +162,7 @@ impl Edit {
                     .collect();
                 plan.units.retain(|u| !gone.contains(&u.id));
                 plan.positions.retain(|p| !gone.contains(&p.unit_id));
+                drop_appraisals(plan, &positions);
                 plan.staff.retain(|s| {
                     !gone.contains(&s.unit_id)
                         && s.position_id
@@ -212,6 +229,7 @@ impl Edit {
                         member.position_id = None;
                     }
                 }
+                drop_appraisals(plan, std::slice::from_ref(&id));
             }
             Edit::AddComponent {
                 position_id,
@@ -323,8 +341,96 @@ impl Edit {
                     return Err(EditError::Missing(format!("staff member \"{id}\"")));
                 }
             }
+            Edit::SetReviewField(field) => {
+                let review = review_mut(plan);
+                let dated = matches!(field, ReviewField::Date(Some(_)));
+                match field {
+                    ReviewField::Reviewer(text) => review.reviewer = nfc(text.trim()),
+                    ReviewField::Organisation(text) => review.organisation = nfc(text.trim()),
+                    ReviewField::Date(date) => review.date = date,
+                    ReviewField::Conclusion(text) => review.conclusion = nfc(text.trim()),
+                }
+                // A date set on purpose starts a review by itself.
+                if !dated {
+                    drop_empty_review(plan);
+                }
+            }
+            Edit::SetAppraisal(line) => {
+                set_appraisal(plan, line);
+                drop_empty_review(plan);
+            }
+            Edit::ClearReview => plan.review = None,
         }
         Ok(Created::Nothing)
+    }
+}
+
+/// The plan's review, started (dated today) when there is none.
+fn review_mut(plan: &mut Plan) -> &mut Review {
+    plan.review.get_or_insert_with(|| Review {
+        date: Some(CivilDate::today()),
+        ..Review::default()
+    })
+}
+
+/// Replaces, adds (in plan order) or removes a position's appraisal line. A line naming no
+/// position of the plan is added all the same, for validation to refuse with its reason.
+fn set_appraisal(plan: &mut Plan, line: Appraisal) {
+    let line = Appraisal {
+        position_id: line.position_id.trim().to_owned(),
+        comment: nfc(line.comment.trim()),
+        ..line
+    };
+    let empty = line.appraised.is_none() && line.decision.is_none() && line.comment.is_empty();
+    let order: std::collections::HashMap<String, usize> = plan
+        .positions
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.id.clone(), i))
+        .collect();
+    let review = review_mut(plan);
+    if let Some(index) = review
+        .lines
+        .iter()
+        .position(|l| l.position_id == line.position_id)
+    {
+        if empty {
+            review.lines.remove(index);
+        } else if let Some(slot) = review.lines.get_mut(index) {
+            *slot = line;
+        }
+        return;
+    }
+    if empty {
+        return;
+    }
+    let rank = |id: &str| order.get(id).copied().unwrap_or(usize::MAX);
+    let at = review
+        .lines
+        .iter()
+        .position(|l| rank(&l.position_id) > rank(&line.position_id))
+        .unwrap_or(review.lines.len());
+    review.lines.insert(at, line);
+}
+
+/// A review left with nothing in it but its date is no review.
+fn drop_empty_review(plan: &mut Plan) {
+    if let Some(review) = &plan.review
+        && review.reviewer.is_empty()
+        && review.organisation.is_empty()
+        && review.conclusion.is_empty()
+        && review.lines.is_empty()
+    {
+        plan.review = None;
+    }
+}
+
+/// Removes the appraisal lines of deleted positions.
+fn drop_appraisals(plan: &mut Plan, positions: &[String]) {
+    if let Some(review) = &mut plan.review {
+        review
+            .lines
+            .retain(|l| !positions.contains(&l.position_id));
     }
 }
 

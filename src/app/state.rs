@@ -22,6 +22,8 @@ pub enum Tab {
     JobDescription,
     Dashboard,
     Settings,
+    /// The reviewer's appraisal (Thẩm định).
+    Appraisal,
 }
 
 /// Columns the positions table can be sorted by.
@@ -36,6 +38,10 @@ pub enum PositionColumn {
     Required,
     /// The proposed count, or the computed one when there is no proposal.
     Proposed,
+    /// The reviewer's figure (thẩm định).
+    Appraised,
+    /// The reviewer's decision and comment.
+    Remark,
     Current,
     Difference,
     Ratio,

@@ -10,7 +10,7 @@ use super::plan_input;
 use super::text_table::{Align, TextTable};
 use crate::engine::{self, PlanResults, UnitTree};
 use crate::format::vi_number;
-use crate::model::Plan;
+use crate::model::{Plan, Review};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -59,6 +59,24 @@ fn ratio_text(ratio: Option<f64>) -> String {
         .unwrap_or_else(|| "–".to_owned())
 }
 
+/// A change with its sign, "+2" or "−1"; "0" when there is none.
+fn signed(value: f64) -> String {
+    let text = vi_number(value, 2);
+    if value > 0.0 && text != "0" {
+        format!("+{text}")
+    } else {
+        text
+    }
+}
+
+/// The appraised figure and how far it moves from the proposal, blank when not appraised.
+fn appraisal_cells(proposed: i64, appraised: Option<i64>) -> [String; 2] {
+    match appraised {
+        Some(a) => [a.to_string(), signed((a - proposed) as f64)],
+        None => [String::new(), String::new()],
+    }
+}
+
 fn table(plan: &Plan, results: &PlanResults) -> anyhow::Result<String> {
     let mut positions = TextTable::new(&[
         ("Đơn vị", Align::Left),
@@ -70,8 +88,13 @@ fn table(plan: &Plan, results: &PlanResults) -> anyhow::Result<String> {
         ("Hiện có", Align::Right),
         ("Chênh lệch", Align::Right),
         ("Tỷ lệ", Align::Right),
+        ("Đề xuất", Align::Right),
+        ("Thẩm định", Align::Right),
+        ("ĐX - HC", Align::Right),
+        ("TĐ - ĐX", Align::Right),
     ]);
     for p in &results.positions {
+        let [appraised, appraised_change] = appraisal_cells(p.proposed, p.appraised);
         positions.push(vec![
             p.unit_id.clone(),
             p.id.clone(),
@@ -82,6 +105,10 @@ fn table(plan: &Plan, results: &PlanResults) -> anyhow::Result<String> {
             vi_number(p.current, 2),
             vi_number(p.difference, 2),
             ratio_text(p.ratio),
+            p.proposed.to_string(),
+            appraised,
+            signed(p.proposed as f64 - p.current),
+            appraised_change,
         ]);
     }
     let mut units = TextTable::new(&[
@@ -93,6 +120,10 @@ fn table(plan: &Plan, results: &PlanResults) -> anyhow::Result<String> {
         ("Hiện có", Align::Right),
         ("Chênh lệch", Align::Right),
         ("Tỷ lệ", Align::Right),
+        ("Đề xuất", Align::Right),
+        ("Thẩm định", Align::Right),
+        ("ĐX - HC", Align::Right),
+        ("TĐ - ĐX", Align::Right),
     ]);
     let tree = UnitTree::build(&plan.units)?;
     for index in tree.depth_first() {
@@ -105,6 +136,7 @@ fn table(plan: &Plan, results: &PlanResults) -> anyhow::Result<String> {
             depth += 1;
             at = tree.parent(parent);
         }
+        let [appraised, appraised_change] = appraisal_cells(u.proposed, u.appraised);
         units.push(vec![
             format!("{}{}", "  ".repeat(depth), u.name),
             u.id.clone(),
@@ -114,11 +146,23 @@ fn table(plan: &Plan, results: &PlanResults) -> anyhow::Result<String> {
             vi_number(u.current, 2),
             vi_number(u.difference, 2),
             ratio_text(u.ratio),
+            u.proposed.to_string(),
+            appraised,
+            signed(u.proposed as f64 - u.current),
+            appraised_change,
         ]);
     }
     let t = &results.total;
-    Ok(format!(
-        "VỊ TRÍ VIỆC LÀM\n{}\nĐƠN VỊ (gồm cả đơn vị trực thuộc)\n{}\nTổng cộng: cần {} người ({} FTE), hiện có {}, chênh lệch {}, tỷ lệ {}\nQuy tắc làm tròn: {}\n",
+    let appraised_total = match t.appraised {
+        Some(a) => format!(
+            ", thẩm định {a} ({} so với đề xuất)",
+            signed((a - t.proposed) as f64)
+        ),
+        None => String::new(),
+    };
+    let mut text = format!(
+        "VỊ TRÍ VIỆC LÀM\n{}\nĐƠN VỊ (gồm cả đơn vị trực thuộc)\n{}\nTổng cộng: cần {} người ({} FTE), hiện có {}, chênh lệch {}, tỷ lệ {}; đề xuất {}{}\nQuy tắc làm tròn: {}\n\
+         ĐX - HC: số đề xuất trừ số hiện có; TĐ - ĐX: số thẩm định trừ số đề xuất (để trống khi chưa thẩm định).\n",
         positions.render(),
         units.render(),
         t.required,
@@ -126,6 +170,63 @@ fn table(plan: &Plan, results: &PlanResults) -> anyhow::Result<String> {
         vi_number(t.current, 2),
         vi_number(t.difference, 2),
         ratio_text(t.ratio),
+        t.proposed,
+        appraised_total,
         results.rounding.label_vi()
-    ))
+    );
+    if let Some(review) = &plan.review {
+        text.push_str(&review_text(plan, review));
+    }
+    Ok(text)
+}
+
+/// The review under the table: who appraised the plan and when, each line's decision and
+/// comment, and the conclusion.
+fn review_text(plan: &Plan, review: &Review) -> String {
+    let mut text = String::from("\nTHẨM ĐỊNH\n");
+    let mut said = |label: &str, value: &str| {
+        if !value.trim().is_empty() {
+            text.push_str(&format!("{label}: {}\n", value.trim()));
+        }
+    };
+    said("Người thẩm định", &review.reviewer);
+    said("Cơ quan thẩm định", &review.organisation);
+    said(
+        "Ngày thẩm định",
+        &review.date.map(|d| d.to_string()).unwrap_or_default(),
+    );
+    let remarks: Vec<String> = review
+        .lines
+        .iter()
+        .filter(|line| line.decision.is_some() || !line.comment.trim().is_empty())
+        .map(|line| {
+            let name = plan
+                .position(&line.position_id)
+                .map_or(line.position_id.as_str(), |p| p.name.as_str());
+            let mut remark = format!("  {name} ({})", line.position_id);
+            if let Some(decision) = line.decision {
+                remark.push_str(&format!(": {}", decision.label_vi()));
+            }
+            if !line.comment.trim().is_empty() {
+                let separator = if line.decision.is_some() { ". " } else { ": " };
+                remark.push_str(separator);
+                remark.push_str(&line.comment.trim().replace('\n', " "));
+            }
+            remark
+        })
+        .collect();
+    if !remarks.is_empty() {
+        text.push_str("Ý kiến từng vị trí:\n");
+        for remark in remarks {
+            text.push_str(&remark);
+            text.push('\n');
+        }
+    }
+    if !review.conclusion.trim().is_empty() {
+        text.push_str("Kết luận thẩm định:\n");
+        for line in review.conclusion.trim().lines() {
+            text.push_str(&format!("  {line}\n"));
+        }
+    }
+    text
 }

@@ -31,6 +31,8 @@ fn json_matches_the_contract() {
         "current",
         "proposed",
         "appraised",
+        "decision",
+        "comment",
         "difference",
         "ratio",
     ];

@@ -1,5 +1,6 @@
 //! Drawing: one file per panel, each a function taking `&mut egui::Ui` and the app state.
 
+mod appraisal_tab;
 mod dashboard_tab;
 mod dialogs;
 mod explain_panel;
@@ -43,6 +44,7 @@ pub fn app_ui(state: &mut AppState, ui: &mut egui::Ui) {
             Tab::JobDescription => job_description_tab::job_description_tab_ui(state, ui),
             Tab::Dashboard => dashboard_tab::dashboard_tab_ui(state, ui),
             Tab::Settings => settings_tab::settings_tab_ui(state, ui),
+            Tab::Appraisal => appraisal_tab::appraisal_tab_ui(state, ui),
         }
     });
     dialogs::dialogs_ui(state, ui);
@@ -58,6 +60,7 @@ fn tabs_ui(state: &mut AppState, ui: &mut egui::Ui) {
             (Tab::JobDescription, "Mô tả công việc", "Job description"),
             (Tab::Dashboard, "Biểu đồ", "Dashboard"),
             (Tab::Settings, "Thiết lập", "Settings"),
+            (Tab::Appraisal, "Thẩm định", "Appraisal"),
         ] {
             let label = state.t(vietnamese, english).to_owned();
             if ui.selectable_label(state.tab == tab, label).clicked() {

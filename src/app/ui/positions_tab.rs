@@ -129,6 +129,16 @@ fn visible_rows(state: &AppState) -> Vec<usize> {
                     };
                     count(a).cmp(&count(b))
                 }
+                PositionColumn::Appraised => {
+                    let appraised = |i: usize| result(i).and_then(|r| r.appraised);
+                    appraised(a).cmp(&appraised(b))
+                }
+                PositionColumn::Remark => {
+                    let remark = |i: usize| {
+                        result(i).map(|r| (r.decision.map(|d| d.keyword()), r.comment.clone()))
+                    };
+                    remark(a).cmp(&remark(b))
+                }
                 PositionColumn::Current => by_figure(|r| r.current),
                 PositionColumn::Difference => by_figure(|r| r.difference),
                 PositionColumn::Ratio => by_figure(|r| r.ratio.unwrap_or(f64::INFINITY)),
@@ -149,12 +159,20 @@ fn table_ui(state: &mut AppState, ui: &mut egui::Ui, rows: &[usize]) {
         ),
         (PositionColumn::Required, state.t("Cần", "Required")),
         (PositionColumn::Proposed, state.t("Đề xuất", "Proposed")),
+        (
+            PositionColumn::Appraised,
+            state.t("Số thẩm định", "Appraised"),
+        ),
         (PositionColumn::Current, state.t("Hiện có", "Current")),
         (
             PositionColumn::Difference,
             state.t("Chênh lệch", "Difference"),
         ),
         (PositionColumn::Ratio, state.t("Tỷ lệ", "Ratio")),
+        (
+            PositionColumn::Remark,
+            state.t("Ý kiến thẩm định", "Appraisal remark"),
+        ),
         (PositionColumn::Category, state.t("Nhóm", "Category")),
         (PositionColumn::Rank, state.t("Ngạch", "Rank")),
         (PositionColumn::Unit, state.t("Đơn vị", "Unit")),
@@ -170,7 +188,8 @@ fn table_ui(state: &mut AppState, ui: &mut egui::Ui, rows: &[usize]) {
         .sense(egui::Sense::click())
         .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
         .column(Column::initial(240.0).at_least(120.0).clip(true))
-        .columns(Column::auto().at_least(60.0), 6)
+        .columns(Column::auto().at_least(60.0), 7)
+        .column(Column::initial(200.0).clip(true))
         .column(Column::initial(120.0).clip(true))
         .column(Column::auto().at_least(60.0))
         .column(Column::initial(90.0).clip(true))
@@ -237,6 +256,9 @@ fn table_ui(state: &mut AppState, ui: &mut egui::Ui, rows: &[usize]) {
                     });
                     row.col(|ui| proposed_cell(state, ui, position, Some(&required)));
                     row.col(|ui| {
+                        ui.label(result.and_then(|r| r.appraised).map_or_else(String::new, |a| a.to_string()));
+                    });
+                    row.col(|ui| {
                         ui.label(current);
                     });
                     row.col(|ui| {
@@ -249,7 +271,7 @@ fn table_ui(state: &mut AppState, ui: &mut egui::Ui, rows: &[usize]) {
                         ui.label(ratio);
                     });
                 } else {
-                    for column in 0..6 {
+                    for column in 0..7 {
                         row.col(|ui| {
                             if column == 2 {
                                 proposed_cell(state, ui, position, None);
@@ -259,6 +281,7 @@ fn table_ui(state: &mut AppState, ui: &mut egui::Ui, rows: &[usize]) {
                         });
                     }
                 }
+                row.col(|ui| remark_cell(state, ui, result));
                 row.col(|ui| {
                     ui.label(category_label(state, position.category));
                 });
@@ -290,6 +313,23 @@ fn table_ui(state: &mut AppState, ui: &mut egui::Ui, rows: &[usize]) {
         state.selected_position = Some(id);
         state.show_explain = true;
     }
+}
+
+/// The reviewer's decision and comment on a position, as the agency reads them.
+fn remark_cell(state: &AppState, ui: &mut egui::Ui, result: Option<&PositionResult>) {
+    let Some(result) = result else {
+        return;
+    };
+    let decision = result
+        .decision
+        .map(|d| super::appraisal_tab::decision_label(state, d));
+    let text = match (decision, result.comment.as_deref()) {
+        (Some(decision), Some(comment)) => format!("{decision}: {comment}"),
+        (Some(decision), None) => decision.to_owned(),
+        (None, Some(comment)) => comment.to_owned(),
+        (None, None) => return,
+    };
+    ui.label(&text).on_hover_text(&text);
 }
 
 /// The proposed count, or the computed one (`required`) in grey when nothing is proposed.
