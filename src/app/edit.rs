@@ -4,7 +4,7 @@
 use unicode_normalization::UnicodeNormalization as _;
 
 use crate::model::{
-    Appraisal, Calendar, CivilDate, Competency, Component, ComponentKind, JobDescription, Plan,
+    Appraisal, Calendar, CivilDate, Competency, Component, ComponentKind, Decision, JobDescription, Plan,
     PlanMeta, Position, Proposal, Requirement, Review, Rounding, StaffMember, Unit, WorkItem,
 };
 
@@ -71,6 +71,8 @@ pub enum Edit {
     /// Sets a position's appraisal line, starting the review if there is none; a line with no
     /// figure, decision or comment is removed.
     SetAppraisal(Appraisal),
+    /// Agrees with the proposal of each listed position that has no appraisal line yet.
+    AgreeRemaining(Vec<String>),
     /// Removes the whole appraisal, leaving the proposal as the agency wrote it.
     ClearReview,
 }
@@ -357,6 +359,26 @@ impl Edit {
             }
             Edit::SetAppraisal(line) => {
                 set_appraisal(plan, line);
+                drop_empty_review(plan);
+            }
+            Edit::AgreeRemaining(positions) => {
+                for position_id in positions {
+                    let silent = plan
+                        .review
+                        .as_ref()
+                        .is_none_or(|r| r.line(&position_id).is_none());
+                    if silent {
+                        set_appraisal(
+                            plan,
+                            Appraisal {
+                                position_id,
+                                appraised: None,
+                                decision: Some(Decision::Agree),
+                                comment: String::new(),
+                            },
+                        );
+                    }
+                }
                 drop_empty_review(plan);
             }
             Edit::ClearReview => plan.review = None,

@@ -10,7 +10,8 @@ use super::plan_input;
 use super::text_table::{Align, TextTable};
 use crate::engine::{self, PlanResults, UnitTree};
 use crate::format::vi_number;
-use crate::model::{Plan, Review};
+use crate::model::{Decision, Plan, Review};
+use crate::report::{Comparison, subtree_comparisons};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -69,12 +70,21 @@ fn signed(value: f64) -> String {
     }
 }
 
-/// The appraised figure and how far it moves from the proposal, blank when not appraised.
-fn appraisal_cells(proposed: i64, appraised: Option<i64>) -> [String; 2] {
-    match appraised {
-        Some(a) => [a.to_string(), signed((a - proposed) as f64)],
-        None => [String::new(), String::new()],
-    }
+/// Đề xuất, thẩm định, đề xuất - hiện có and thẩm định - đề xuất; the appraised cells are
+/// blank when nothing is appraised.
+fn comparison_cells(figures: &Comparison) -> [String; 4] {
+    [
+        figures.proposed.to_string(),
+        figures
+            .appraised
+            .map(|a| a.to_string())
+            .unwrap_or_default(),
+        signed(figures.proposed_change()),
+        figures
+            .appraised_change()
+            .map(|change| signed(change as f64))
+            .unwrap_or_default(),
+    ]
 }
 
 fn table(plan: &Plan, results: &PlanResults) -> anyhow::Result<String> {
@@ -94,8 +104,8 @@ fn table(plan: &Plan, results: &PlanResults) -> anyhow::Result<String> {
         ("TĐ - ĐX", Align::Right),
     ]);
     for p in &results.positions {
-        let [appraised, appraised_change] = appraisal_cells(p.proposed, p.appraised);
-        positions.push(vec![
+        let figures = Comparison::line(p.current, p.proposed, p.appraised);
+        let mut row = vec![
             p.unit_id.clone(),
             p.id.clone(),
             p.name.clone(),
@@ -105,11 +115,9 @@ fn table(plan: &Plan, results: &PlanResults) -> anyhow::Result<String> {
             vi_number(p.current, 2),
             vi_number(p.difference, 2),
             ratio_text(p.ratio),
-            p.proposed.to_string(),
-            appraised,
-            signed(p.proposed as f64 - p.current),
-            appraised_change,
-        ]);
+        ];
+        row.extend(comparison_cells(&figures));
+        positions.push(row);
     }
     let mut units = TextTable::new(&[
         ("Đơn vị", Align::Left),
@@ -126,6 +134,13 @@ fn table(plan: &Plan, results: &PlanResults) -> anyhow::Result<String> {
         ("TĐ - ĐX", Align::Right),
     ]);
     let tree = UnitTree::build(&plan.units)?;
+    let subtrees = subtree_comparisons(plan, results)?;
+    let mut total = Comparison::default();
+    for root in tree.roots() {
+        if let Some(figures) = subtrees.get(*root) {
+            total.add(*figures);
+        }
+    }
     for index in tree.depth_first() {
         let Some(u) = results.units.get(index) else {
             continue;
@@ -136,8 +151,7 @@ fn table(plan: &Plan, results: &PlanResults) -> anyhow::Result<String> {
             depth += 1;
             at = tree.parent(parent);
         }
-        let [appraised, appraised_change] = appraisal_cells(u.proposed, u.appraised);
-        units.push(vec![
+        let mut row = vec![
             format!("{}{}", "  ".repeat(depth), u.name),
             u.id.clone(),
             u.quota.map(|q| q.to_string()).unwrap_or_default(),
@@ -146,19 +160,24 @@ fn table(plan: &Plan, results: &PlanResults) -> anyhow::Result<String> {
             vi_number(u.current, 2),
             vi_number(u.difference, 2),
             ratio_text(u.ratio),
-            u.proposed.to_string(),
-            appraised,
-            signed(u.proposed as f64 - u.current),
-            appraised_change,
-        ]);
+        ];
+        row.extend(comparison_cells(
+            &subtrees.get(index).copied().unwrap_or_default(),
+        ));
+        units.push(row);
     }
     let t = &results.total;
-    let appraised_total = match t.appraised {
-        Some(a) => format!(
-            ", thẩm định {a} ({} so với đề xuất)",
-            signed((a - t.proposed) as f64)
+    let appraised_total = match (t.appraised, total.appraised_change()) {
+        (Some(a), Some(change)) if total.is_partly_appraised() => format!(
+            ", thẩm định {a} ({} so với đề xuất của {}/{} vị trí đã thẩm định)",
+            signed(change as f64),
+            total.appraised_lines,
+            total.lines,
         ),
-        None => String::new(),
+        (Some(a), Some(change)) => {
+            format!(", thẩm định {a} ({} so với đề xuất)", signed(change as f64))
+        }
+        _ => String::new(),
     };
     let mut text = format!(
         "VỊ TRÍ VIỆC LÀM\n{}\nĐƠN VỊ (gồm cả đơn vị trực thuộc)\n{}\nTổng cộng: cần {} người ({} FTE), hiện có {}, chênh lệch {}, tỷ lệ {}; đề xuất {}{}\nQuy tắc làm tròn: {}\n\
@@ -180,8 +199,8 @@ fn table(plan: &Plan, results: &PlanResults) -> anyhow::Result<String> {
     Ok(text)
 }
 
-/// The review under the table: who appraised the plan and when, each line's decision and
-/// comment, and the conclusion.
+/// The review under the table: who appraised the plan and when, the decision and comment of
+/// each line that has more to say than a plain agreement, and the conclusion.
 fn review_text(plan: &Plan, review: &Review) -> String {
     let mut text = String::from("\nTHẨM ĐỊNH\n");
     let mut said = |label: &str, value: &str| {
@@ -198,7 +217,11 @@ fn review_text(plan: &Plan, review: &Review) -> String {
     let remarks: Vec<String> = review
         .lines
         .iter()
-        .filter(|line| line.decision.is_some() || !line.comment.trim().is_empty())
+        // A plain agreement says nothing the table does not.
+        .filter(|line| {
+            !line.comment.trim().is_empty()
+                || matches!(line.decision, Some(Decision::Adjust | Decision::Reject))
+        })
         .map(|line| {
             let name = plan
                 .position(&line.position_id)

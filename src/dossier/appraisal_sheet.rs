@@ -290,21 +290,40 @@ fn sums_with(
             format,
         )?;
     }
-    let (formula, count) = sum(COL_APPRAISED);
-    let cached = figures
-        .appraised
-        .map(|a| result(a as f64))
-        .unwrap_or_default();
+    // Appraised lines only: empty when there is none, and the difference is the sum of the
+    // lines' differences (lines not yet appraised are not cuts).
+    for (col, value, format) in [
+        (COL_APPRAISED, figures.appraised, &styles.total_whole),
+        (
+            COL_APPRAISED_CHANGE,
+            figures.appraised_change(),
+            &styles.total_general,
+        ),
+    ] {
+        let (formula, count) = sum(col);
+        let cached = value.map(|v| result(v as f64)).unwrap_or_default();
+        sheet.write_formula_with_format(
+            row,
+            col,
+            Formula::new(format!("=IF({count}=0,\"\",{formula})")).set_result(cached),
+            format,
+        )?;
+    }
     sheet.write_formula_with_format(
         row,
-        COL_APPRAISED,
-        Formula::new(format!("=IF({count}=0,\"\",{formula})")).set_result(cached),
-        &styles.total_whole,
+        COL_PROPOSED_CHANGE,
+        Formula::new(format!(
+            "={}-{}",
+            cell_ref(row, COL_PROPOSED),
+            cell_ref(row, COL_CURRENT)
+        ))
+        .set_result(result(figures.proposed_change())),
+        &styles.total_general,
     )?;
-    changes(sheet, row, figures, &styles.total_general)
+    Ok(())
 }
 
-/// The two differences of a row, as formulas over its figure cells.
+/// The two differences of a position's row, as formulas over its figure cells.
 fn changes(
     sheet: &mut Worksheet,
     row: RowNum,

@@ -7,7 +7,8 @@
 //! table. Every figure is the engine's ([`crate::engine::compute`]): the proposal is the
 //! agency's count or else the computed one, and a line agreed without a figure takes the
 //! proposal, a line rejected without one takes 0. A sum is appraised only when some line under
-//! it is.
+//! it is, and its appraised figure is set against the proposal of its appraised lines alone, so
+//! that lines not yet appraised do not show as cuts.
 
 use std::collections::HashMap;
 
@@ -32,26 +33,52 @@ pub struct Comparison {
     pub proposed: i64,
     /// The reviewer's figure (thẩm định); `None` when nothing here is appraised.
     pub appraised: Option<i64>,
+    /// The proposal of the appraised lines alone: what `appraised` is set against.
+    pub proposed_appraised: i64,
+    /// How many positions this sums, and how many of them are appraised.
+    pub lines: usize,
+    pub appraised_lines: usize,
 }
 
 impl Comparison {
+    /// The figures of one position.
+    pub fn line(current: f64, proposed: i64, appraised: Option<i64>) -> Self {
+        Comparison {
+            current,
+            proposed,
+            appraised,
+            proposed_appraised: if appraised.is_some() { proposed } else { 0 },
+            lines: 1,
+            appraised_lines: usize::from(appraised.is_some()),
+        }
+    }
+
     /// Đề xuất - hiện có: how many more people the agency asks for than it has.
     pub fn proposed_change(&self) -> f64 {
         self.proposed as f64 - self.current
     }
 
-    /// Thẩm định - đề xuất: how far the reviewer moves from the proposal.
+    /// Thẩm định - đề xuất over the appraised lines: how far the reviewer moves from the
+    /// proposal (the sum of the lines' differences).
     pub fn appraised_change(&self) -> Option<i64> {
-        self.appraised.map(|a| a - self.proposed)
+        self.appraised.map(|a| a - self.proposed_appraised)
     }
 
-    fn add(&mut self, other: Comparison) {
+    /// Whether some but not all lines summed here are appraised.
+    pub fn is_partly_appraised(&self) -> bool {
+        self.appraised_lines > 0 && self.appraised_lines < self.lines
+    }
+
+    pub fn add(&mut self, other: Comparison) {
         self.current += other.current;
         self.proposed += other.proposed;
         self.appraised = match (self.appraised, other.appraised) {
             (None, None) => None,
             (a, b) => Some(a.unwrap_or(0) + b.unwrap_or(0)),
         };
+        self.proposed_appraised += other.proposed_appraised;
+        self.lines += other.lines;
+        self.appraised_lines += other.appraised_lines;
     }
 }
 
@@ -167,11 +194,7 @@ pub fn appraisal_table<'a>(
                     position,
                     result,
                     appraisal: review.and_then(|r| r.line(&position.id)),
-                    figures: Comparison {
-                        current: result.current,
-                        proposed: result.proposed,
-                        appraised: result.appraised,
-                    },
+                    figures: Comparison::line(result.current, result.proposed, result.appraised),
                 })
             })
             .collect();
@@ -193,6 +216,35 @@ pub fn appraisal_table<'a>(
         });
     }
     Ok(table)
+}
+
+/// Each unit's whole subtree (the unit and every unit below it), in the plan's unit order, as
+/// `vtvl compute` lists units.
+///
+/// `results` must come from [`crate::engine::compute`] on `plan`; the sums are its roll-ups.
+pub fn subtree_comparisons(
+    plan: &Plan,
+    results: &PlanResults,
+) -> Result<Vec<Comparison>, AppraisalTableError> {
+    let tree = UnitTree::build(&plan.units)?;
+    let index: HashMap<&str, usize> = plan
+        .units
+        .iter()
+        .enumerate()
+        .map(|(i, u)| (u.id.as_str(), i))
+        .collect();
+    let mut sums = vec![Comparison::default(); plan.units.len()];
+    for result in &results.positions {
+        let line = Comparison::line(result.current, result.proposed, result.appraised);
+        let mut at = index.get(result.unit_id.as_str()).copied();
+        while let Some(unit) = at {
+            if let Some(sum) = sums.get_mut(unit) {
+                sum.add(line);
+            }
+            at = tree.parent(unit);
+        }
+    }
+    Ok(sums)
 }
 
 /// A unit and its descendants depth first, each with its depth below `unit`.
@@ -280,16 +332,25 @@ mod tests {
         assert_eq!(c.sums.appraised, Some(5));
         assert_eq!(table.groups[1].sums.appraised, None);
         assert_eq!(
-            table.total,
-            Comparison {
-                current: 0.0,
-                proposed: 1 + 2 + 5 + 1,
-                appraised: Some(5),
-            }
+            (table.total.current, table.total.proposed, table.total.appraised),
+            (0.0, 1 + 2 + 5 + 1, Some(5))
         );
         assert_eq!(table.total.proposed_change(), 9.0);
+        // Against the proposal of the two appraised lines (5 + 1), not of all four.
+        assert_eq!(table.total.appraised_change(), Some(5 - 6));
+        assert!(table.total.is_partly_appraised());
+        assert!(!c.sums.is_partly_appraised());
         assert_eq!((table.reviewed_lines, table.line_count), (2, 4));
         assert_eq!(table.total.appraised, results.total.appraised);
+
+        // Whole subtrees: the engine's roll-ups, with the same differences.
+        let subtrees = subtree_comparisons(&plan, &results).unwrap();
+        for (sum, unit) in subtrees.iter().zip(&results.units) {
+            assert_eq!((sum.proposed, sum.appraised), (unit.proposed, unit.appraised));
+        }
+        assert_eq!(subtrees[0].appraised_change(), Some(-1));
+        assert_eq!(subtrees[1].lines, 1, "Phòng A holds Tổ B's position");
+        assert_eq!(subtrees[1].appraised_change(), None);
     }
 
     #[test]

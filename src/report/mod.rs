@@ -6,6 +6,6 @@ mod results_csv;
 
 pub use appraisal::{
     AppraisalGroup, AppraisalLine, AppraisalTable, AppraisalTableError, Comparison,
-    appraisal_table,
+    appraisal_table, subtree_comparisons,
 };
 pub use results_csv::{ResultsCsvError, results_csv};

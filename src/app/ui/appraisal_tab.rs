@@ -55,6 +55,8 @@ struct Rows {
     rows: Arc<Result<Vec<Row>, String>>,
     reviewed: usize,
     lines: usize,
+    /// The positions shown that have no appraisal line yet.
+    silent: Arc<Vec<String>>,
 }
 
 pub fn appraisal_tab_ui(state: &mut AppState, ui: &mut egui::Ui) {
@@ -92,6 +94,7 @@ fn build_rows(state: &AppState) -> Rows {
         rows: Arc::new(Ok(Vec::new())),
         reviewed: 0,
         lines: 0,
+        silent: Arc::new(Vec::new()),
     };
     let Some(results) = state.document.results() else {
         let reason = state
@@ -131,6 +134,15 @@ fn build_rows(state: &AppState) -> Rows {
         }
     }
     built.push(Row::Total(table.total));
+    rows.silent = Arc::new(
+        table
+            .groups
+            .iter()
+            .flat_map(|g| &g.lines)
+            .filter(|l| l.appraisal.is_none())
+            .map(|l| l.position.id.clone())
+            .collect(),
+    );
     rows.reviewed = table.reviewed_lines;
     rows.lines = table.line_count;
     rows.rows = Arc::new(Ok(built));
@@ -176,6 +188,7 @@ fn review_form_ui(state: &mut AppState, ui: &mut egui::Ui, rows: &Rows) {
                         rows.lines,
                         state.t("vị trí", "positions"),
                     ));
+                    agree_remaining_ui(state, ui, &rows.silent);
                     clear_button_ui(state, ui);
                 });
                 ui.end_row();
@@ -206,6 +219,26 @@ fn conclusion_ui(state: &mut AppState, ui: &mut egui::Ui, review: &Review) {
     if let Some(text) = committed {
         let edit = Edit::SetReviewField(ReviewField::Conclusion(text.clone()));
         commit(state, key, &label, text, Ok(edit));
+    }
+}
+
+/// Agrees, in one step, with every position shown that has no remark yet.
+fn agree_remaining_ui(state: &mut AppState, ui: &mut egui::Ui, silent: &[String]) {
+    if ui
+        .add_enabled(
+            !silent.is_empty(),
+            egui::Button::new(state.t(
+                "Thống nhất các vị trí còn lại",
+                "Agree with the remaining positions",
+            )),
+        )
+        .on_hover_text(state.t(
+            "Ghi \"Thống nhất\" cho mọi vị trí đang hiện chưa có ý kiến",
+            "Mark \"Agree\" on every position shown that has no remark yet",
+        ))
+        .clicked()
+    {
+        apply_choice(state, Edit::AgreeRemaining(silent.to_vec()));
     }
 }
 
@@ -334,7 +367,18 @@ fn figure_cells(
     row.col(|ui| strong(ui, state.number(figures.current, 2)));
     row.col(|ui| strong(ui, figures.proposed.to_string()));
     if sums {
-        row.col(|ui| strong(ui, count_text(figures.appraised)));
+        row.col(|ui| {
+            let response = ui.strong(count_text(figures.appraised));
+            if figures.is_partly_appraised() {
+                response.on_hover_text(format!(
+                    "{} {}/{} {}",
+                    state.t("Mới thẩm định", "Appraised so far:"),
+                    figures.appraised_lines,
+                    figures.lines,
+                    state.t("vị trí", "positions"),
+                ));
+            }
+        });
     }
     row.col(|ui| strong(ui, signed(state, figures.proposed_change())));
     row.col(|ui| {
