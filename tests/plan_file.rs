@@ -546,11 +546,7 @@ fn a_review_survives_save_and_load_and_leaves_the_fingerprint_alone() {
         plan_file::fingerprint(&loaded).unwrap()
     );
     // A plan without a review writes no review section.
-    assert!(
-        !plan_file::to_ron_string(&plan)
-            .unwrap()
-            .contains("review")
-    );
+    assert!(!plan_file::to_ron_string(&plan).unwrap().contains("review"));
 }
 
 #[test]

@@ -4,8 +4,8 @@
 use unicode_normalization::UnicodeNormalization as _;
 
 use crate::model::{
-    Appraisal, Calendar, CivilDate, Competency, Component, ComponentKind, Decision, JobDescription, Plan,
-    PlanMeta, Position, Proposal, Requirement, Review, Rounding, StaffMember, Unit, WorkItem,
+    Appraisal, Calendar, CivilDate, Competency, Component, ComponentKind, Decision, JobDescription,
+    Plan, PlanMeta, Position, Proposal, Requirement, Review, Rounding, StaffMember, Unit, WorkItem,
 };
 
 #[derive(Debug, Clone, PartialEq)]
@@ -450,9 +450,7 @@ fn drop_empty_review(plan: &mut Plan) {
 /// Removes the appraisal lines of deleted positions.
 fn drop_appraisals(plan: &mut Plan, positions: &[String]) {
     if let Some(review) = &mut plan.review {
-        review
-            .lines
-            .retain(|l| !positions.contains(&l.position_id));
+        review.lines.retain(|l| !positions.contains(&l.position_id));
     }
 }
 

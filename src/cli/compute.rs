@@ -75,10 +75,7 @@ fn signed(value: f64) -> String {
 fn comparison_cells(figures: &Comparison) -> [String; 4] {
     [
         figures.proposed.to_string(),
-        figures
-            .appraised
-            .map(|a| a.to_string())
-            .unwrap_or_default(),
+        figures.appraised.map(|a| a.to_string()).unwrap_or_default(),
         signed(figures.proposed_change()),
         figures
             .appraised_change()

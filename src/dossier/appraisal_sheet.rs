@@ -38,15 +38,22 @@ const COL_DECISION: u16 = 8;
 const COL_COMMENT: u16 = 9;
 const LAST_COL: u16 = COL_COMMENT;
 
+/// Differences show their sign: +2, -1, 0.
+const SIGNED: &str = "+General;-General;0";
+
 /// Column widths, in workbook order.
-const WIDTHS: [f64; 10] = [5.0, 34.0, 9.0, 9.0, 9.0, 11.0, 11.0, 24.0, 13.0, 30.0];
+const WIDTHS: [f64; 10] = [5.0, 34.0, 9.0, 9.0, 9.0, 11.0, 11.0, 24.0, 14.0, 30.0];
 
 /// The header's first row: a title spanning both rows, or one over the columns below it.
 const GROUPED_HEADERS: [(u16, u16, &str); 7] = [
     (COL_NO, COL_NO, "STT"),
     (COL_NAME, COL_NAME, "Đơn vị / Vị trí việc làm"),
     (COL_CURRENT, COL_APPRAISED, "Số người làm việc"),
-    (COL_PROPOSED_CHANGE, COL_APPRAISED_CHANGE, "Chênh lệch (+ tăng, - giảm)"),
+    (
+        COL_PROPOSED_CHANGE,
+        COL_APPRAISED_CHANGE,
+        "Chênh lệch (+ tăng, - giảm)",
+    ),
     (COL_REASON, COL_REASON, "Lý do đề xuất của cơ quan, đơn vị"),
     (COL_DECISION, COL_DECISION, "Ý kiến thẩm định"),
     (COL_COMMENT, COL_COMMENT, "Nhận xét của cơ quan thẩm định"),
@@ -68,6 +75,8 @@ pub fn write(
     results: &PlanResults,
 ) -> Result<(), DossierError> {
     sheet.set_name(NAME)?;
+    // A formula whose cached result is "nothing appraised" is cached as an empty text, not 0.
+    sheet.set_formula_result_default("");
     for (col, width) in (0u16..).zip(WIDTHS) {
         sheet.set_column_width(col, width)?;
     }
@@ -105,7 +114,11 @@ pub fn write(
 }
 
 /// The title block. Returns the header's first row.
-fn title_block(sheet: &mut Worksheet, styles: &Styles, plan: &Plan) -> Result<RowNum, DossierError> {
+fn title_block(
+    sheet: &mut Worksheet,
+    styles: &Styles,
+    plan: &Plan,
+) -> Result<RowNum, DossierError> {
     sheet.merge_range(0, COL_NO, 0, LAST_COL, TITLE, &styles.title)?;
     sheet.set_row_height(0, 24)?;
     sheet.merge_range(1, COL_NO, 1, LAST_COL, &plan.meta.name, &styles.subtitle)?;
@@ -164,9 +177,17 @@ fn lines(
     table: &AppraisalTable<'_>,
     mut row: RowNum,
 ) -> Result<RowNum, DossierError> {
+    let signed = styles.general.clone().set_num_format(SIGNED);
     for (index, group) in table.groups.iter().enumerate() {
         sheet.write_string_with_format(row, COL_NO, roman(index + 1), &styles.group_center)?;
-        sheet.merge_range(row, COL_NAME, row, LAST_COL, &group.unit.name, &styles.group)?;
+        sheet.merge_range(
+            row,
+            COL_NAME,
+            row,
+            LAST_COL,
+            &group.unit.name,
+            &styles.group,
+        )?;
         row += 1;
         let first = row;
         for (number, line) in (1u32..).zip(&group.lines) {
@@ -193,7 +214,7 @@ fn lines(
                 )?,
                 None => sheet.write_blank(row, COL_APPRAISED, &styles.whole)?,
             };
-            changes(sheet, row, &line.figures, &styles.general)?;
+            changes(sheet, row, &line.figures, &signed)?;
             sheet.write_string_with_format(row, COL_REASON, line.reason(), &styles.text)?;
             let decision = line.decision().map_or("", |d| d.label_vi());
             sheet.write_string_with_format(row, COL_DECISION, decision, &styles.text)?;
@@ -265,7 +286,10 @@ fn sums(
     range: impl Fn(u16) -> String,
 ) -> Result<(), DossierError> {
     sums_with(sheet, styles, row, figures, |col| {
-        (format!("SUM({})", range(col)), format!("COUNT({})", range(col)))
+        (
+            format!("SUM({})", range(col)),
+            format!("COUNT({})", range(col)),
+        )
     })
 }
 
@@ -290,6 +314,7 @@ fn sums_with(
             format,
         )?;
     }
+    let signed_total = styles.total_general.clone().set_num_format(SIGNED);
     // Appraised lines only: empty when there is none, and the difference is the sum of the
     // lines' differences (lines not yet appraised are not cuts).
     for (col, value, format) in [
@@ -297,7 +322,7 @@ fn sums_with(
         (
             COL_APPRAISED_CHANGE,
             figures.appraised_change(),
-            &styles.total_general,
+            &signed_total,
         ),
     ] {
         let (formula, count) = sum(col);
@@ -318,7 +343,7 @@ fn sums_with(
             cell_ref(row, COL_CURRENT)
         ))
         .set_result(result(figures.proposed_change())),
-        &styles.total_general,
+        &signed_total,
     )?;
     Ok(())
 }
@@ -349,10 +374,8 @@ fn changes(
     sheet.write_formula_with_format(
         row,
         COL_APPRAISED_CHANGE,
-        Formula::new(format!(
-            "=IF({appraised}=\"\",\"\",{appraised}-{proposed})"
-        ))
-        .set_result(cached),
+        Formula::new(format!("=IF({appraised}=\"\",\"\",{appraised}-{proposed})"))
+            .set_result(cached),
         format,
     )?;
     Ok(())
@@ -388,14 +411,7 @@ fn closing(
     };
     let centred = |format: &Format| format.clone().set_align(FormatAlign::Center);
     let heading = centred(&styles.label);
-    sheet.merge_range(
-        row,
-        COL_REASON,
-        row,
-        LAST_COL,
-        "NGƯỜI THẨM ĐỊNH",
-        &heading,
-    )?;
+    sheet.merge_range(row, COL_REASON, row, LAST_COL, "NGƯỜI THẨM ĐỊNH", &heading)?;
     if !review.organisation.trim().is_empty() {
         sheet.merge_range(
             row + 1,

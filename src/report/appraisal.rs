@@ -332,7 +332,11 @@ mod tests {
         assert_eq!(c.sums.appraised, Some(5));
         assert_eq!(table.groups[1].sums.appraised, None);
         assert_eq!(
-            (table.total.current, table.total.proposed, table.total.appraised),
+            (
+                table.total.current,
+                table.total.proposed,
+                table.total.appraised
+            ),
             (0.0, 1 + 2 + 5 + 1, Some(5))
         );
         assert_eq!(table.total.proposed_change(), 9.0);
@@ -346,7 +350,10 @@ mod tests {
         // Whole subtrees: the engine's roll-ups, with the same differences.
         let subtrees = subtree_comparisons(&plan, &results).unwrap();
         for (sum, unit) in subtrees.iter().zip(&results.units) {
-            assert_eq!((sum.proposed, sum.appraised), (unit.proposed, unit.appraised));
+            assert_eq!(
+                (sum.proposed, sum.appraised),
+                (unit.proposed, unit.appraised)
+            );
         }
         assert_eq!(subtrees[0].appraised_change(), Some(-1));
         assert_eq!(subtrees[1].lines, 1, "Phòng A holds Tổ B's position");
@@ -359,7 +366,10 @@ mod tests {
         let results = engine::compute(&plan).unwrap();
         let table = appraisal_table(&plan, &results, Some("a")).unwrap();
         assert_eq!(table.groups.len(), 1);
-        assert_eq!((table.groups[0].unit.id.as_str(), table.groups[0].depth), ("b", 1));
+        assert_eq!(
+            (table.groups[0].unit.id.as_str(), table.groups[0].depth),
+            ("b", 1)
+        );
         assert_eq!(table.total.appraised, None);
         assert_eq!(table.total.appraised_change(), None);
         assert!(matches!(

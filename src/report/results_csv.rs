@@ -64,7 +64,9 @@ pub fn results_csv(results: &PlanResults) -> Result<String, ResultsCsvError> {
             opt(p.ratio),
             p.proposed.to_string(),
             count(p.appraised),
-            p.decision.map(|d| d.keyword().to_owned()).unwrap_or_default(),
+            p.decision
+                .map(|d| d.keyword().to_owned())
+                .unwrap_or_default(),
             p.comment.clone().unwrap_or_default(),
         ])?;
     }

@@ -97,10 +97,10 @@ fn build_rows(state: &AppState) -> Rows {
         silent: Arc::new(Vec::new()),
     };
     let Some(results) = state.document.results() else {
-        let reason = state
-            .document
-            .results_error()
-            .map_or_else(|| state.t("Đang tính…", "Computing…").to_owned(), str::to_owned);
+        let reason = state.document.results_error().map_or_else(
+            || state.t("Đang tính…", "Computing…").to_owned(),
+            str::to_owned,
+        );
         rows.rows = Arc::new(Err(reason));
         return rows;
     };
@@ -212,8 +212,7 @@ fn conclusion_ui(state: &mut AppState, ui: &mut egui::Ui, review: &Review) {
     let key = "review/conclusion";
     let heading = ui.label(&label);
     let width = ui.available_width().min(900.0);
-    let (response, committed) =
-        pending_field(state, ui, key, &review.conclusion, width, Some(3));
+    let (response, committed) = pending_field(state, ui, key, &review.conclusion, width, Some(3));
     response.labelled_by(heading.id);
     field_error(state, ui, key);
     if let Some(text) = committed {
@@ -396,7 +395,8 @@ fn line_cells(state: &mut AppState, row: &mut egui_extras::TableRow<'_, '_>, lin
     let id = &line.position_id;
     row.col(|ui| {
         ui.add_space(12.0);
-        ui.label(&line.name).on_hover_text(format!("{} ({id})", line.name));
+        ui.label(&line.name)
+            .on_hover_text(format!("{} ({id})", line.name));
     });
     row.col(|ui| {
         ui.label(state.number(line.figures.current, 2));
@@ -413,11 +413,7 @@ fn line_cells(state: &mut AppState, row: &mut egui_extras::TableRow<'_, '_>, lin
     });
     row.col(|ui| {
         let change = line.figures.appraised_change();
-        ui.label(
-            change
-                .map(|c| signed(state, c as f64))
-                .unwrap_or_default(),
-        );
+        ui.label(change.map(|c| signed(state, c as f64)).unwrap_or_default());
     });
     row.col(|ui| decision_ui(state, ui, line));
     row.col(|ui| comment_ui(state, ui, line));

@@ -256,7 +256,11 @@ fn table_ui(state: &mut AppState, ui: &mut egui::Ui, rows: &[usize]) {
                     });
                     row.col(|ui| proposed_cell(state, ui, position, Some(&required)));
                     row.col(|ui| {
-                        ui.label(result.and_then(|r| r.appraised).map_or_else(String::new, |a| a.to_string()));
+                        ui.label(
+                            result
+                                .and_then(|r| r.appraised)
+                                .map_or_else(String::new, |a| a.to_string()),
+                        );
                     });
                     row.col(|ui| {
                         ui.label(current);
