@@ -867,3 +867,85 @@ mod input_tests {
         assert!(unit_contents(&plan, &empty).is_empty());
     }
 }
+
+#[cfg(test)]
+mod review_tests {
+    use super::*;
+
+    fn plan() -> Plan {
+        let mut plan = Plan {
+            units: vec![Unit::new("u", None, "Phòng")],
+            ..Plan::default()
+        };
+        for id in ["a", "b", "c"] {
+            plan.positions.push(Position::new(id, "u", id));
+        }
+        plan
+    }
+
+    fn line(id: &str, appraised: Option<u32>, comment: &str) -> Appraisal {
+        Appraisal {
+            position_id: id.into(),
+            appraised,
+            decision: None,
+            comment: comment.into(),
+        }
+    }
+
+    fn ids(plan: &Plan) -> Vec<&str> {
+        plan.review
+            .iter()
+            .flat_map(|r| &r.lines)
+            .map(|l| l.position_id.as_str())
+            .collect()
+    }
+
+    #[test]
+    fn lines_start_a_review_dated_today_and_keep_plan_order() {
+        let mut plan = plan();
+        Edit::SetAppraisal(line("c", Some(2), "")).apply(&mut plan).unwrap();
+        // "Giảm" typed decomposed (NFD) is stored composed.
+        let decomposed = "Gia\u{309}m 1 ngu\u{31b}o\u{31b}\u{300}i";
+        Edit::SetAppraisal(line("a", None, decomposed)).apply(&mut plan).unwrap();
+        let review = plan.review.as_ref().unwrap();
+        assert_eq!(review.date, Some(CivilDate::today()));
+        assert_eq!(ids(&plan), ["a", "c"]);
+        assert_eq!(plan.review.as_ref().unwrap().lines[0].comment, "Giảm 1 người");
+        // Emptied, a line goes; with no line and nothing else, the review goes.
+        Edit::SetAppraisal(line("a", None, " ")).apply(&mut plan).unwrap();
+        assert_eq!(ids(&plan), ["c"]);
+        Edit::SetAppraisal(line("c", None, "")).apply(&mut plan).unwrap();
+        assert_eq!(plan.review, None);
+        assert!(plan.positions.iter().all(|p| p.proposed.is_none()));
+    }
+
+    #[test]
+    fn review_fields_agreeing_the_rest_and_deleting_positions() {
+        let mut plan = plan();
+        let date = CivilDate::new(2026, 11, 20);
+        Edit::SetReviewField(ReviewField::Date(date)).apply(&mut plan).unwrap();
+        assert_eq!(plan.review.as_ref().and_then(|r| r.date), date, "kept alone");
+        Edit::SetReviewField(ReviewField::Reviewer(" Lê Thị Hạnh ".into()))
+            .apply(&mut plan)
+            .unwrap();
+        Edit::SetAppraisal(line("b", Some(0), "Bỏ")).apply(&mut plan).unwrap();
+        Edit::AgreeRemaining(vec!["a".into(), "b".into(), "c".into()])
+            .apply(&mut plan)
+            .unwrap();
+        let review = plan.review.clone().unwrap();
+        assert_eq!(review.reviewer, "Lê Thị Hạnh");
+        assert_eq!(ids(&plan), ["a", "b", "c"]);
+        assert_eq!(review.lines[0].decision, Some(Decision::Agree));
+        assert_eq!(review.lines[1].decision, None, "b already had a line");
+        assert_eq!(review.lines[1].appraised, Some(0));
+        Edit::DeletePosition { id: "b".into() }
+            .apply(&mut plan)
+            .unwrap();
+        assert_eq!(ids(&plan), ["a", "c"]);
+        assert!(crate::validation::validate(&plan).is_empty());
+        Edit::DeleteUnit { id: "u".into() }.apply(&mut plan).unwrap();
+        assert!(ids(&plan).is_empty());
+        Edit::ClearReview.apply(&mut plan).unwrap();
+        assert_eq!(plan.review, None);
+    }
+}

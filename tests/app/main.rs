@@ -2,6 +2,7 @@
 
 mod harness;
 
+mod appraisal;
 mod dashboard_settings;
 mod editing;
 mod export;

@@ -180,20 +180,20 @@ fn review_form_ui(state: &mut AppState, ui: &mut egui::Ui, rows: &Rows) {
                     commit(state, key, &label, text, edit);
                 }
                 ui.label(state.t("Tiến độ", "Progress"));
-                ui.horizontal(|ui| {
-                    ui.label(format!(
-                        "{} {}/{} {}",
-                        state.t("đã xem xét", "reviewed"),
-                        rows.reviewed,
-                        rows.lines,
-                        state.t("vị trí", "positions"),
-                    ));
-                    agree_remaining_ui(state, ui, &rows.silent);
-                    clear_button_ui(state, ui);
-                });
+                ui.label(format!(
+                    "{} {}/{} {}",
+                    state.t("đã xem xét", "reviewed"),
+                    rows.reviewed,
+                    rows.lines,
+                    state.t("vị trí", "positions"),
+                ));
                 ui.end_row();
             });
         conclusion_ui(state, ui, &review);
+        ui.horizontal_wrapped(|ui| {
+            agree_remaining_ui(state, ui, &rows.silent);
+            clear_button_ui(state, ui);
+        });
         ui.weak(state.t(
             "Ý kiến thẩm định được lưu trong tệp đề án, tách khỏi đề xuất của cơ quan: mã \
              kiểm tra của đề án không đổi. Chọn \"Thống nhất\" mà không ghi số thì số thẩm \
@@ -211,7 +211,7 @@ fn conclusion_ui(state: &mut AppState, ui: &mut egui::Ui, review: &Review) {
         .to_owned();
     let key = "review/conclusion";
     let heading = ui.label(&label);
-    let width = ui.available_width().min(900.0);
+    let width = (ui.available_width() - 8.0).clamp(200.0, 900.0);
     let (response, committed) = pending_field(state, ui, key, &review.conclusion, width, Some(3));
     response.labelled_by(heading.id);
     field_error(state, ui, key);
@@ -295,20 +295,32 @@ fn table_ui(state: &mut AppState, ui: &mut egui::Ui, rows: &[Row]) {
         (state.t("Lý do đề xuất", "Reason for the proposal"), ""),
     ]
     .map(|(text, hover)| (text.to_owned(), hover.to_owned()));
+    // Wider than the panel on small screens: the table scrolls sideways as a whole.
+    egui::ScrollArea::horizontal()
+        .id_salt("appraisal_table_scroll")
+        .show(ui, |ui| lines_table_ui(state, ui, rows, &headers));
+}
+
+fn lines_table_ui(
+    state: &mut AppState,
+    ui: &mut egui::Ui,
+    rows: &[Row],
+    headers: &[(String, String)],
+) {
     TableBuilder::new(ui)
         .id_salt("appraisal_table")
         .striped(true)
         .resizable(true)
         .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+        .column(Column::initial(200.0).at_least(120.0).clip(true))
+        .columns(Column::auto().at_least(52.0), 2)
+        .column(Column::initial(60.0).at_least(52.0))
+        .columns(Column::auto().at_least(52.0), 2)
+        .column(Column::initial(130.0).at_least(100.0))
         .column(Column::initial(240.0).at_least(120.0).clip(true))
-        .columns(Column::auto().at_least(56.0), 2)
-        .column(Column::initial(64.0).at_least(56.0))
-        .columns(Column::auto().at_least(56.0), 2)
-        .column(Column::initial(150.0).at_least(100.0))
-        .column(Column::initial(260.0).at_least(120.0).clip(true))
-        .column(Column::remainder().at_least(120.0).clip(true))
+        .column(Column::initial(220.0).at_least(120.0).clip(true))
         .header(24.0, |mut header| {
-            for (text, hover) in &headers {
+            for (text, hover) in headers {
                 header.col(|ui| {
                     let label = ui.strong(text.as_str());
                     if !hover.is_empty() {

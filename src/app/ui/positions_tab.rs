@@ -151,7 +151,9 @@ fn visible_rows(state: &AppState) -> Vec<usize> {
 
 fn table_ui(state: &mut AppState, ui: &mut egui::Ui, rows: &[usize]) {
     // Name and figures first, so they stay visible beside the tree and the Explain panel.
-    let headers = [
+    // The reviewer's remarks sit beside the figures once the plan has been appraised.
+    let reviewed = state.document.plan().review.is_some();
+    let mut headers = vec![
         (PositionColumn::Name, state.t("Vị trí việc làm", "Position")),
         (
             PositionColumn::RequiredFte,
@@ -169,27 +171,32 @@ fn table_ui(state: &mut AppState, ui: &mut egui::Ui, rows: &[usize]) {
             state.t("Chênh lệch", "Difference"),
         ),
         (PositionColumn::Ratio, state.t("Tỷ lệ", "Ratio")),
-        (
-            PositionColumn::Remark,
-            state.t("Ý kiến thẩm định", "Appraisal remark"),
-        ),
         (PositionColumn::Category, state.t("Nhóm", "Category")),
         (PositionColumn::Rank, state.t("Ngạch", "Rank")),
         (PositionColumn::Unit, state.t("Đơn vị", "Unit")),
         (PositionColumn::Id, state.t("Mã", "Id")),
-    ]
-    .map(|(c, t)| (c, t.to_owned()));
+    ];
+    if reviewed {
+        let remark = state.t("Ý kiến thẩm định", "Appraisal remark");
+        headers.insert(5, (PositionColumn::Remark, remark));
+    }
+    let headers: Vec<(PositionColumn, String)> =
+        headers.into_iter().map(|(c, t)| (c, t.to_owned())).collect();
     let mut sort_clicked = None;
     let mut row_clicked = None;
     let mut explain_clicked = None;
-    TableBuilder::new(ui)
+    let mut table = TableBuilder::new(ui)
         .striped(true)
         .resizable(true)
         .sense(egui::Sense::click())
         .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
         .column(Column::initial(240.0).at_least(120.0).clip(true))
-        .columns(Column::auto().at_least(60.0), 7)
-        .column(Column::initial(200.0).clip(true))
+        .columns(Column::auto().at_least(60.0), 4);
+    if reviewed {
+        table = table.column(Column::initial(220.0).clip(true));
+    }
+    table
+        .columns(Column::auto().at_least(60.0), 3)
         .column(Column::initial(120.0).clip(true))
         .column(Column::auto().at_least(60.0))
         .column(Column::initial(90.0).clip(true))
@@ -262,6 +269,9 @@ fn table_ui(state: &mut AppState, ui: &mut egui::Ui, rows: &[usize]) {
                                 .map_or_else(String::new, |a| a.to_string()),
                         );
                     });
+                    if reviewed {
+                        row.col(|ui| remark_cell(state, ui, result));
+                    }
                     row.col(|ui| {
                         ui.label(current);
                     });
@@ -275,17 +285,17 @@ fn table_ui(state: &mut AppState, ui: &mut egui::Ui, rows: &[usize]) {
                         ui.label(ratio);
                     });
                 } else {
-                    for column in 0..7 {
+                    let columns = if reviewed { 8 } else { 7 };
+                    for column in 0..columns {
                         row.col(|ui| {
                             if column == 2 {
                                 proposed_cell(state, ui, position, None);
-                            } else {
+                            } else if !(reviewed && column == 4) {
                                 ui.label("…");
                             }
                         });
                     }
                 }
-                row.col(|ui| remark_cell(state, ui, result));
                 row.col(|ui| {
                     ui.label(category_label(state, position.category));
                 });
