@@ -903,18 +903,29 @@ mod review_tests {
     #[test]
     fn lines_start_a_review_dated_today_and_keep_plan_order() {
         let mut plan = plan();
-        Edit::SetAppraisal(line("c", Some(2), "")).apply(&mut plan).unwrap();
+        Edit::SetAppraisal(line("c", Some(2), ""))
+            .apply(&mut plan)
+            .unwrap();
         // "Giảm" typed decomposed (NFD) is stored composed.
         let decomposed = "Gia\u{309}m 1 ngu\u{31b}o\u{31b}\u{300}i";
-        Edit::SetAppraisal(line("a", None, decomposed)).apply(&mut plan).unwrap();
+        Edit::SetAppraisal(line("a", None, decomposed))
+            .apply(&mut plan)
+            .unwrap();
         let review = plan.review.as_ref().unwrap();
         assert_eq!(review.date, Some(CivilDate::today()));
         assert_eq!(ids(&plan), ["a", "c"]);
-        assert_eq!(plan.review.as_ref().unwrap().lines[0].comment, "Giảm 1 người");
+        assert_eq!(
+            plan.review.as_ref().unwrap().lines[0].comment,
+            "Giảm 1 người"
+        );
         // Emptied, a line goes; with no line and nothing else, the review goes.
-        Edit::SetAppraisal(line("a", None, " ")).apply(&mut plan).unwrap();
+        Edit::SetAppraisal(line("a", None, " "))
+            .apply(&mut plan)
+            .unwrap();
         assert_eq!(ids(&plan), ["c"]);
-        Edit::SetAppraisal(line("c", None, "")).apply(&mut plan).unwrap();
+        Edit::SetAppraisal(line("c", None, ""))
+            .apply(&mut plan)
+            .unwrap();
         assert_eq!(plan.review, None);
         assert!(plan.positions.iter().all(|p| p.proposed.is_none()));
     }
@@ -923,12 +934,20 @@ mod review_tests {
     fn review_fields_agreeing_the_rest_and_deleting_positions() {
         let mut plan = plan();
         let date = CivilDate::new(2026, 11, 20);
-        Edit::SetReviewField(ReviewField::Date(date)).apply(&mut plan).unwrap();
-        assert_eq!(plan.review.as_ref().and_then(|r| r.date), date, "kept alone");
+        Edit::SetReviewField(ReviewField::Date(date))
+            .apply(&mut plan)
+            .unwrap();
+        assert_eq!(
+            plan.review.as_ref().and_then(|r| r.date),
+            date,
+            "kept alone"
+        );
         Edit::SetReviewField(ReviewField::Reviewer(" Lê Thị Hạnh ".into()))
             .apply(&mut plan)
             .unwrap();
-        Edit::SetAppraisal(line("b", Some(0), "Bỏ")).apply(&mut plan).unwrap();
+        Edit::SetAppraisal(line("b", Some(0), "Bỏ"))
+            .apply(&mut plan)
+            .unwrap();
         Edit::AgreeRemaining(vec!["a".into(), "b".into(), "c".into()])
             .apply(&mut plan)
             .unwrap();
@@ -943,7 +962,9 @@ mod review_tests {
             .unwrap();
         assert_eq!(ids(&plan), ["a", "c"]);
         assert!(crate::validation::validate(&plan).is_empty());
-        Edit::DeleteUnit { id: "u".into() }.apply(&mut plan).unwrap();
+        Edit::DeleteUnit { id: "u".into() }
+            .apply(&mut plan)
+            .unwrap();
         assert!(ids(&plan).is_empty());
         Edit::ClearReview.apply(&mut plan).unwrap();
         assert_eq!(plan.review, None);

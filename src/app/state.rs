@@ -112,6 +112,8 @@ pub struct AppState {
     pub staff_filter: String,
     pub staff_rows: Option<StaffRows>,
     pub dashboard_cache: Option<DashboardCache>,
+    /// How many times the document was replaced: with its revision, a key for cached views.
+    pub generation: u64,
 }
 
 impl AppState {
@@ -133,6 +135,7 @@ impl AppState {
             staff_filter: String::new(),
             staff_rows: None,
             dashboard_cache: None,
+            generation: 0,
         }
     }
 
@@ -172,6 +175,7 @@ impl AppState {
     /// Replaces the open document (after a New, Open or Import).
     pub fn replace_document(&mut self, document: Document) {
         self.document = document;
+        self.generation += 1;
         self.selected_unit = None;
         self.selected_position = None;
         self.dialog = None;

@@ -15,7 +15,9 @@ use vtvl::app::state::Notice;
 use vtvl::model::{CivilDate, Decision};
 use vtvl::plan_file;
 
-use crate::harness::{ScriptedDialogs, click, files_harness, has_label_containing, pick, set_field};
+use crate::harness::{
+    ScriptedDialogs, click, files_harness, has_label_containing, pick, set_field,
+};
 
 const GUARD: &str = "vp-bao-ve";
 const GUARD_NAME: &str = "Nhân viên bảo vệ, phục vụ (hợp đồng lao động)";
@@ -53,11 +55,31 @@ fn review_and_return(agency: &Path, returned: &Path) {
     assert!(has_label_containing(&harness, "đã xem xét 0/27 vị trí"));
 
     set_field(&mut harness, "Người thẩm định", 0, "Lê Thị Hạnh");
-    set_field(&mut harness, "Cơ quan thẩm định", 0, "Sở Nội vụ tỉnh An Hòa");
-    let review = harness.state().state.document.plan().review.clone().unwrap();
-    assert_eq!(review.date, Some(CivilDate::today()), "dated today when started");
+    set_field(
+        &mut harness,
+        "Cơ quan thẩm định",
+        0,
+        "Sở Nội vụ tỉnh An Hòa",
+    );
+    let review = harness
+        .state()
+        .state
+        .document
+        .plan()
+        .review
+        .clone()
+        .unwrap();
+    assert_eq!(
+        review.date,
+        Some(CivilDate::today()),
+        "dated today when started"
+    );
     set_field(&mut harness, "Ngày thẩm định", 0, "31/02/2026");
-    assert!(notice(&harness).contains("không phải là ngày"), "{}", notice(&harness));
+    assert!(
+        notice(&harness).contains("không phải là ngày"),
+        "{}",
+        notice(&harness)
+    );
     set_field(&mut harness, "Ngày thẩm định", 0, "20/11/2026");
     harness
         .get_by_role_and_label(Role::MultilineTextInput, "Kết luận thẩm định")
@@ -66,10 +88,22 @@ fn review_and_return(agency: &Path, returned: &Path) {
 
     // The guard post: proposed 3, cut to 2, with a comment.
     set_field(&mut harness, &format!("Số thẩm định {GUARD}"), 0, "hai");
-    assert!(notice(&harness).contains("không phải là số"), "{}", notice(&harness));
-    assert_eq!(appraised(&mut harness, GUARD), None, "refused: nothing changed");
+    assert!(
+        notice(&harness).contains("không phải là số"),
+        "{}",
+        notice(&harness)
+    );
+    assert_eq!(
+        appraised(&mut harness, GUARD),
+        None,
+        "refused: nothing changed"
+    );
     set_field(&mut harness, &format!("Số thẩm định {GUARD}"), 0, "2");
-    pick(&mut harness, &format!("Ý kiến thẩm định {GUARD}"), "Điều chỉnh");
+    pick(
+        &mut harness,
+        &format!("Ý kiến thẩm định {GUARD}"),
+        "Điều chỉnh",
+    );
     set_field(&mut harness, &format!("Nhận xét {GUARD}"), 0, GUARD_COMMENT);
     assert_eq!(appraised(&mut harness, GUARD), Some(2));
     // Undo takes the comment back out, redo puts it back.
@@ -91,7 +125,11 @@ fn review_and_return(agency: &Path, returned: &Path) {
     assert_eq!(line(&harness, GUARD).unwrap().comment, GUARD_COMMENT);
 
     // The land officer: "agree" with no figure shows the proposal (4) as the figure.
-    pick(&mut harness, &format!("Ý kiến thẩm định {LAND}"), "Thống nhất");
+    pick(
+        &mut harness,
+        &format!("Ý kiến thẩm định {LAND}"),
+        "Thống nhất",
+    );
     assert_eq!(appraised(&mut harness, LAND), Some(4));
     harness.run();
     let label = format!("Số thẩm định {LAND}");
@@ -103,13 +141,22 @@ fn review_and_return(agency: &Path, returned: &Path) {
     click(&mut harness, "Vị trí việc làm");
     click(&mut harness, "Phòng Văn hóa - Xã hội");
     click(&mut harness, "Thẩm định");
-    assert!(harness.query_by_label(&format!("Số thẩm định {GUARD}")).is_none());
+    assert!(
+        harness
+            .query_by_label(&format!("Số thẩm định {GUARD}"))
+            .is_none()
+    );
     pick(
         &mut harness,
         &format!("Ý kiến thẩm định {EDUCATION}"),
         "Không thống nhất",
     );
-    set_field(&mut harness, &format!("Nhận xét {EDUCATION}"), 0, EDUCATION_COMMENT);
+    set_field(
+        &mut harness,
+        &format!("Nhận xét {EDUCATION}"),
+        0,
+        EDUCATION_COMMENT,
+    );
     assert_eq!(appraised(&mut harness, EDUCATION), Some(0));
     assert!(has_label_containing(&harness, "đã xem xét 1/5 vị trí"));
 
@@ -121,7 +168,11 @@ fn review_and_return(agency: &Path, returned: &Path) {
     harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
     harness.run();
     assert_eq!(dialogs.asked(), ["Lưu kế hoạch thành"]);
-    assert!(notice(&harness).starts_with("Đã lưu"), "{}", notice(&harness));
+    assert!(
+        notice(&harness).starts_with("Đã lưu"),
+        "{}",
+        notice(&harness)
+    );
 }
 
 #[test]
@@ -150,7 +201,11 @@ fn a_reviewed_plan_goes_back_to_the_agency_with_every_remark_beside_its_line() {
         (guard.appraised, guard.decision),
         (Some(2), Some(Decision::Adjust))
     );
-    assert_eq!(review.line(LAND).unwrap().appraised, None, "agreed, no figure");
+    assert_eq!(
+        review.line(LAND).unwrap().appraised,
+        None,
+        "agreed, no figure"
+    );
     // The guard, the land officer and the five positions of Phòng Văn hóa - Xã hội.
     assert_eq!(review.lines.len(), 7);
 
@@ -171,7 +226,11 @@ fn a_reviewed_plan_goes_back_to_the_agency_with_every_remark_beside_its_line() {
             .any(|n| (n.rect().center().y - y).abs() < 2.0)
     };
     assert!(on_same_row(&harness, GUARD_NAME, GUARD_COMMENT));
-    assert!(on_same_row(&harness, "Chuyên viên giáo dục - y tế", EDUCATION_COMMENT));
+    assert!(on_same_row(
+        &harness,
+        "Chuyên viên giáo dục - y tế",
+        EDUCATION_COMMENT
+    ));
 
     // The same figures as `vtvl compute --format json`, in the app and on screen.
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_vtvl"))
@@ -183,9 +242,18 @@ fn a_reviewed_plan_goes_back_to_the_agency_with_every_remark_beside_its_line() {
     harness.state_mut().state.document.wait_for_results();
     harness.run();
     let results = harness.state().state.document.results().unwrap().clone();
-    for (position, printed) in results.positions.iter().zip(json["positions"].as_array().unwrap()) {
+    for (position, printed) in results
+        .positions
+        .iter()
+        .zip(json["positions"].as_array().unwrap())
+    {
         assert_eq!(printed["id"], position.id.as_str());
-        assert_eq!(printed["appraised"].as_i64(), position.appraised, "{}", position.id);
+        assert_eq!(
+            printed["appraised"].as_i64(),
+            position.appraised,
+            "{}",
+            position.id
+        );
         assert_eq!(printed["proposed"].as_i64(), Some(position.proposed));
     }
     assert_eq!(json["positions"][8]["id"], GUARD);

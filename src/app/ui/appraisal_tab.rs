@@ -50,7 +50,8 @@ struct Line {
 /// The rows for a document revision and a selected unit.
 #[derive(Clone)]
 struct Rows {
-    revision: u64,
+    /// The document's generation and revision ([`AppState::generation`]).
+    revision: (u64, u64),
     unit: Option<String>,
     rows: Arc<Result<Vec<Row>, String>>,
     reviewed: usize,
@@ -74,7 +75,7 @@ pub fn appraisal_tab_ui(state: &mut AppState, ui: &mut egui::Ui) {
 /// The rows from the last frame when nothing they show has changed, else built anew.
 fn rows(state: &AppState, ui: &egui::Ui) -> Rows {
     let id = egui::Id::unique("appraisal_rows");
-    let revision = state.document.revision();
+    let revision = (state.generation, state.document.revision());
     if let Some(cached) = ui.data(|d| d.get_temp::<Rows>(id))
         && cached.revision == revision
         && cached.unit == state.selected_unit
@@ -89,7 +90,7 @@ fn rows(state: &AppState, ui: &egui::Ui) -> Rows {
 fn build_rows(state: &AppState) -> Rows {
     let plan = state.document.plan();
     let mut rows = Rows {
-        revision: state.document.revision(),
+        revision: (state.generation, state.document.revision()),
         unit: state.selected_unit.clone(),
         rows: Arc::new(Ok(Vec::new())),
         reviewed: 0,

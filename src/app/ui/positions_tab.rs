@@ -180,8 +180,10 @@ fn table_ui(state: &mut AppState, ui: &mut egui::Ui, rows: &[usize]) {
         let remark = state.t("Ý kiến thẩm định", "Appraisal remark");
         headers.insert(5, (PositionColumn::Remark, remark));
     }
-    let headers: Vec<(PositionColumn, String)> =
-        headers.into_iter().map(|(c, t)| (c, t.to_owned())).collect();
+    let headers: Vec<(PositionColumn, String)> = headers
+        .into_iter()
+        .map(|(c, t)| (c, t.to_owned()))
+        .collect();
     let mut sort_clicked = None;
     let mut row_clicked = None;
     let mut explain_clicked = None;
