@@ -13,6 +13,7 @@ use std::sync::Arc;
 use eframe::egui;
 use egui_extras::{Column, TableBuilder};
 
+use super::figures::difference_colour;
 use super::position_form::{
     apply_choice, combo_box, commit, field_error, form_field, hinted_field, parse_optional_count,
     pending_field, text_field,
@@ -393,15 +394,22 @@ fn figure_cells(
         });
     }
     row.col(|ui| strong(ui, signed(state, figures.proposed_change())));
-    row.col(|ui| {
-        strong(
-            ui,
-            figures
-                .appraised_change()
-                .map(|change| signed(state, change as f64))
-                .unwrap_or_default(),
-        )
-    });
+    row.col(|ui| change_ui(state, ui, figures.appraised_change(), sums));
+}
+
+/// Thẩm định - đề xuất, red for a cut and amber for a rise (as shortage and surplus elsewhere).
+fn change_ui(state: &AppState, ui: &mut egui::Ui, change: Option<i64>, strong: bool) {
+    let Some(change) = change else {
+        return;
+    };
+    let mut text = egui::RichText::new(signed(state, change as f64));
+    if change != 0 {
+        text = text.color(difference_colour(ui, change as f64));
+    }
+    if strong {
+        text = text.strong();
+    }
+    ui.label(text);
 }
 
 fn line_cells(state: &mut AppState, row: &mut egui_extras::TableRow<'_, '_>, line: &Line) {
@@ -424,10 +432,7 @@ fn line_cells(state: &mut AppState, row: &mut egui_extras::TableRow<'_, '_>, lin
     row.col(|ui| {
         ui.label(signed(state, line.figures.proposed_change()));
     });
-    row.col(|ui| {
-        let change = line.figures.appraised_change();
-        ui.label(change.map(|c| signed(state, c as f64)).unwrap_or_default());
-    });
+    row.col(|ui| change_ui(state, ui, line.figures.appraised_change(), false));
     row.col(|ui| decision_ui(state, ui, line));
     row.col(|ui| comment_ui(state, ui, line));
     row.col(|ui| {
