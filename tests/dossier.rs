@@ -253,3 +253,144 @@ fn charts_draw_as_png_and_svg_and_are_embedded() {
 fn dates_print_day_first() {
     assert_eq!(TODAY.to_string(), "29/11/2026");
 }
+
+fn reviewed_example() -> Plan {
+    vtvl::plan_file::load(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("plans/ubnd-xa-tan-hoa-tham-dinh.ron"),
+    )
+    .unwrap()
+}
+
+/// A formula cached as "nothing appraised" reads back as an empty text or an empty cell.
+fn is_blank(range: &Range<Data>, at: (u32, u32)) -> bool {
+    match range.get_value(at) {
+        None | Some(Data::Empty) => true,
+        Some(Data::String(text)) => text.is_empty(),
+        Some(_) => false,
+    }
+}
+
+#[test]
+fn the_appraisal_sheet_sets_the_review_beside_the_proposal() {
+    let plan = reviewed_example();
+    let dir = tempfile::tempdir().unwrap();
+    let mut book = Book::write(&plan, dir.path(), "tham-dinh.xlsx");
+    assert!(book.sheets.iter().any(|s| s == "Thẩm định"));
+    let sheet = book.values("Thẩm định");
+    let texts = strings(&sheet);
+    for expected in [
+        "KẾT QUẢ THẨM ĐỊNH VỊ TRÍ VIỆC LÀM VÀ SỐ LƯỢNG NGƯỜI LÀM VIỆC",
+        "Lê Thị Hạnh",
+        "Sở Nội vụ tỉnh An Hòa",
+        "Ủy ban nhân dân xã Tân Hòa, tỉnh An Hòa",
+        "Hiện có",
+        "Đề xuất",
+        "Thẩm định",
+        "KẾT LUẬN THẨM ĐỊNH",
+    ] {
+        assert!(texts.iter().any(|t| t == expected), "{expected}");
+    }
+    assert!(
+        !texts
+            .iter()
+            .any(|t| t.starts_with("Đề án chưa được thẩm định"))
+    );
+    let (row, col) = find(&sheet, "Ngày thẩm định").unwrap();
+    let date = sheet.get_value((row, col + 1)).unwrap();
+    assert!(date.is_datetime(), "{date:?}");
+    // The fingerprint is the proposal's: the same as the plan without its review.
+    let mut proposal = plan.clone();
+    proposal.review = None;
+    let short = short_fingerprint(&proposal).unwrap();
+    assert_eq!(short, short_fingerprint(&plan).unwrap());
+    assert!(texts.iter().any(|t| t.starts_with(&short)), "{short}");
+    let conclusion = &plan.review.as_ref().unwrap().conclusion;
+    assert!(texts.iter().any(|t| t == conclusion));
+
+    let column = |title: &str| find(&sheet, title).unwrap().1;
+    let (current, proposed, appraised) =
+        (column("Hiện có"), column("Đề xuất"), column("Thẩm định"));
+    let proposed_change = column("Đề xuất so với hiện có");
+    let appraised_change = column("Thẩm định so với đề xuất");
+    let decision = column("Ý kiến thẩm định");
+    let comment = column("Nhận xét của cơ quan thẩm định");
+    // The guard post: 2 in post, 3 proposed, cut to 2.
+    let (row, _) = find(&sheet, "Nhân viên bảo vệ, phục vụ (hợp đồng lao động)").unwrap();
+    assert_eq!(number(&sheet, (row, current)), 2.0);
+    assert_eq!(number(&sheet, (row, proposed)), 3.0);
+    assert_eq!(number(&sheet, (row, appraised)), 2.0);
+    assert_eq!(number(&sheet, (row, proposed_change)), 1.0);
+    assert_eq!(number(&sheet, (row, appraised_change)), -1.0);
+    assert_eq!(
+        sheet.get_value((row, decision)).unwrap().get_string(),
+        Some("Điều chỉnh")
+    );
+    assert!(
+        sheet
+            .get_value((row, comment))
+            .unwrap()
+            .get_string()
+            .unwrap()
+            .starts_with("Bảo vệ, phục vụ là hợp đồng lao động")
+    );
+    // Rejected without a figure: 0.
+    let (row, _) = find(&sheet, "Chuyên viên giáo dục - y tế").unwrap();
+    assert_eq!(number(&sheet, (row, appraised)), 0.0);
+    assert_eq!(
+        sheet.get_value((row, decision)).unwrap().get_string(),
+        Some("Không thống nhất")
+    );
+    // Unit sum and grand total: formulas cached with the engine's figures (by hand: 38
+    // proposed; -1 guard post, -1 education officer, +1 one-stop desk).
+    let formulas = book.formulas("Thẩm định");
+    let (row, _) = find(&sheet, "Cộng Phòng Văn hóa - Xã hội").unwrap();
+    assert_eq!(number(&sheet, (row, proposed)), 6.0);
+    assert_eq!(number(&sheet, (row, appraised)), 5.0);
+    assert_eq!(number(&sheet, (row, appraised_change)), -1.0);
+    let unit_formula = formulas.get_value((row, appraised)).unwrap();
+    assert!(unit_formula.contains("SUM("), "{unit_formula}");
+    let (row, _) = find(&sheet, "TỔNG CỘNG").unwrap();
+    assert_eq!(number(&sheet, (row, current)), 37.0);
+    assert_eq!(number(&sheet, (row, proposed)), 38.0);
+    assert_eq!(number(&sheet, (row, appraised)), 37.0);
+    assert_eq!(number(&sheet, (row, proposed_change)), 1.0);
+    assert_eq!(number(&sheet, (row, appraised_change)), -1.0);
+    let results = engine::compute(&plan).unwrap();
+    assert_eq!(results.total.appraised, Some(37));
+    let total_formula = formulas.get_value((row, appraised)).unwrap();
+    assert!(total_formula.contains("SUMIF("), "{total_formula}");
+}
+
+#[test]
+fn a_plan_not_yet_appraised_gets_the_sheet_with_empty_appraisal_columns() {
+    let plan = BUNDLED[0].load().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let mut book = Book::write(&plan, dir.path(), "chua.xlsx");
+    let sheet = book.values("Thẩm định");
+    let texts = strings(&sheet);
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.starts_with("Đề án chưa được thẩm định"))
+    );
+    let appraised = find(&sheet, "Thẩm định").unwrap().1;
+    let appraised_change = find(&sheet, "Thẩm định so với đề xuất").unwrap().1;
+    let proposed = find(&sheet, "Đề xuất").unwrap().1;
+    for label in [
+        "Chuyên viên địa chính - đất đai",
+        "Cộng Phòng Kinh tế",
+        "TỔNG CỘNG",
+    ] {
+        let (row, _) = find(&sheet, label).unwrap();
+        assert!(is_blank(&sheet, (row, appraised)), "{label}");
+        assert!(is_blank(&sheet, (row, appraised_change)), "{label}");
+    }
+    let (row, _) = find(&sheet, "TỔNG CỘNG").unwrap();
+    assert_eq!(number(&sheet, (row, proposed)), 38.0);
+    // No conclusion yet.
+    let (row, col) = find(&sheet, "KẾT LUẬN THẨM ĐỊNH").unwrap();
+    assert_eq!(
+        sheet.get_value((row + 1, col)).unwrap().get_string(),
+        Some("(chưa có)")
+    );
+}

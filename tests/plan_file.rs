@@ -4,8 +4,9 @@ use std::fs;
 use std::path::Path;
 
 use vtvl::model::{
-    Calendar, Category, Component, ComponentKind, FORMAT_VERSION, Method, Period, PersonalFields,
-    Plan, PlanMeta, Position, Rounding, StaffMember, SupportAmount, Unit, UnitType,
+    Appraisal, Calendar, Category, CivilDate, Component, ComponentKind, Decision, FORMAT_VERSION,
+    Method, Period, PersonalFields, Plan, PlanMeta, Position, Review, Rounding, StaffMember,
+    SupportAmount, Unit, UnitType,
 };
 use vtvl::plan_file::{self, PlanFileError};
 
@@ -495,4 +496,100 @@ fn load_points_at_bytes_that_are_not_utf8() {
         "{error:?}"
     );
     assert!(error.to_string().contains("not UTF-8"), "{error}");
+}
+
+fn review() -> Review {
+    Review {
+        reviewer: "Lê Thị Hạnh".into(),
+        organisation: "Sở Nội vụ tỉnh An Hòa".into(),
+        date: CivilDate::new(2026, 11, 20),
+        conclusion: "Thống nhất danh mục vị trí.\nĐề nghị hoàn thiện \"đề án\" trước 15/12/2026."
+            .into(),
+        lines: vec![
+            Appraisal {
+                position_id: "pkt-dia-chinh".into(),
+                appraised: Some(3),
+                decision: Some(Decision::Adjust),
+                comment: "Giảm 1 người: hồ sơ đo đạc đã số hóa".into(),
+            },
+            Appraisal {
+                position_id: "vp-van-thu".into(),
+                appraised: None,
+                decision: Some(Decision::Agree),
+                comment: String::new(),
+            },
+            Appraisal {
+                position_id: "pvhxh-giao-duc-y-te".into(),
+                appraised: None,
+                decision: None,
+                comment: "Làm rõ khối lượng".into(),
+            },
+        ],
+    }
+}
+
+#[test]
+fn a_review_survives_save_and_load_and_leaves_the_fingerprint_alone() {
+    let plan = plan_file::default_plan().unwrap();
+    let mut reviewed = plan.clone();
+    reviewed.review = Some(review());
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("tham-dinh.ron");
+    plan_file::save(&reviewed, &path).unwrap();
+    let text = fs::read_to_string(&path).unwrap();
+    for expected in [
+        "    review: (",
+        "reviewer: \"Lê Thị Hạnh\"",
+        "date: \"2026-11-20\"",
+        "decision: adjust",
+        "appraised: 3",
+        "comment: \"Giảm 1 người: hồ sơ đo đạc đã số hóa\"",
+    ] {
+        assert!(text.contains(expected), "{expected} in\n{text}");
+    }
+    let loaded = plan_file::load(&path).unwrap();
+    assert_eq!(loaded, reviewed);
+    assert_eq!(
+        plan_file::fingerprint(&loaded).unwrap(),
+        plan_file::fingerprint(&plan).unwrap()
+    );
+    // The proposal still counts: changing it changes the fingerprint, review or not.
+    let mut changed = loaded.clone();
+    changed.positions[0].name.push_str(" (sửa)");
+    assert_ne!(
+        plan_file::fingerprint(&changed).unwrap(),
+        plan_file::fingerprint(&loaded).unwrap()
+    );
+    // A plan without a review writes no review section.
+    assert!(!plan_file::to_ron_string(&plan).unwrap().contains("review"));
+}
+
+#[test]
+fn the_reviewed_example_is_the_commune_sample_with_a_complete_review() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("plans/ubnd-xa-tan-hoa-tham-dinh.ron");
+    let text = fs::read_to_string(&path).unwrap();
+    let reviewed = plan_file::from_ron_str(&text, &path).unwrap();
+    // Written exactly as vtvl saves it, and valid.
+    assert_eq!(plan_file::to_ron_string(&reviewed).unwrap(), text);
+    assert!(vtvl::validation::validate(&reviewed).is_empty());
+    // The proposal is the bundled commune plan's, untouched.
+    let sample = plan_file::default_plan().unwrap();
+    let mut proposal = reviewed.clone();
+    let review = proposal.review.take().expect("a review");
+    assert_eq!(proposal, sample);
+    assert_eq!(
+        plan_file::fingerprint(&reviewed).unwrap(),
+        plan_file::fingerprint(&sample).unwrap()
+    );
+    // Every position is appraised; by hand: 38 proposed, the guard post cut to 2 (-1), the
+    // education officer rejected (-1), the one-stop desk kept at 3 (+1): 37 appraised.
+    assert_eq!(review.lines.len(), sample.positions.len());
+    let results = vtvl::engine::compute(&reviewed).unwrap();
+    assert_eq!(results.total.proposed, 38);
+    assert_eq!(results.total.appraised, Some(37));
+    let appraised = |id: &str| results.position(id).unwrap().appraised;
+    assert_eq!(appraised("vp-bao-ve"), Some(2));
+    assert_eq!(appraised("pvhxh-giao-duc-y-te"), Some(0));
+    assert_eq!(appraised("tt-tiep-nhan"), Some(3));
+    assert_eq!(appraised("pkt-dia-chinh"), Some(4), "agreed: the proposal");
 }

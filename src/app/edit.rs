@@ -4,8 +4,8 @@
 use unicode_normalization::UnicodeNormalization as _;
 
 use crate::model::{
-    Calendar, Competency, Component, ComponentKind, JobDescription, Plan, PlanMeta, Position,
-    Proposal, Requirement, Rounding, StaffMember, Unit, WorkItem,
+    Appraisal, Calendar, CivilDate, Competency, Component, ComponentKind, Decision, JobDescription,
+    Plan, PlanMeta, Position, Proposal, Requirement, Review, Rounding, StaffMember, Unit, WorkItem,
 };
 
 #[derive(Debug, Clone, PartialEq)]
@@ -68,6 +68,24 @@ pub enum Edit {
     DeleteStaff {
         id: String,
     },
+    /// Sets one field of the reviewer's appraisal, starting it (dated today) if there is none.
+    SetReviewField(ReviewField),
+    /// Sets a position's appraisal line, starting the review if there is none; a line with no
+    /// figure, decision or comment is removed.
+    SetAppraisal(Appraisal),
+    /// Agrees with the proposal of each listed position that has no appraisal line yet.
+    AgreeRemaining(Vec<String>),
+    /// Removes the whole appraisal, leaving the proposal as the agency wrote it.
+    ClearReview,
+}
+
+/// A field of the review as a whole (the lines are set by [`Edit::SetAppraisal`]).
+#[derive(Debug, Clone, PartialEq)]
+pub enum ReviewField {
+    Reviewer(String),
+    Organisation(String),
+    Date(Option<CivilDate>),
+    Conclusion(String),
 }
 
 /// Why an edit could not be applied.
@@ -157,6 +175,7 @@ impl Edit {
                     .collect();
                 plan.units.retain(|u| !gone.contains(&u.id));
                 plan.positions.retain(|p| !gone.contains(&p.unit_id));
+                drop_appraisals(plan, &positions);
                 plan.staff.retain(|s| {
                     !gone.contains(&s.unit_id)
                         && s.position_id
@@ -223,6 +242,7 @@ impl Edit {
                         member.position_id = None;
                     }
                 }
+                drop_appraisals(plan, std::slice::from_ref(&id));
             }
             Edit::AddComponent {
                 position_id,
@@ -334,8 +354,114 @@ impl Edit {
                     return Err(EditError::Missing(format!("staff member \"{id}\"")));
                 }
             }
+            Edit::SetReviewField(field) => {
+                let review = review_mut(plan);
+                let dated = matches!(field, ReviewField::Date(Some(_)));
+                match field {
+                    ReviewField::Reviewer(text) => review.reviewer = nfc(text.trim()),
+                    ReviewField::Organisation(text) => review.organisation = nfc(text.trim()),
+                    ReviewField::Date(date) => review.date = date,
+                    ReviewField::Conclusion(text) => review.conclusion = nfc(text.trim()),
+                }
+                // A date set on purpose starts a review by itself.
+                if !dated {
+                    drop_empty_review(plan);
+                }
+            }
+            Edit::SetAppraisal(line) => {
+                set_appraisal(plan, line);
+                drop_empty_review(plan);
+            }
+            Edit::AgreeRemaining(positions) => {
+                for position_id in positions {
+                    let silent = plan
+                        .review
+                        .as_ref()
+                        .is_none_or(|r| r.line(&position_id).is_none());
+                    if silent {
+                        set_appraisal(
+                            plan,
+                            Appraisal {
+                                position_id,
+                                appraised: None,
+                                decision: Some(Decision::Agree),
+                                comment: String::new(),
+                            },
+                        );
+                    }
+                }
+                drop_empty_review(plan);
+            }
+            Edit::ClearReview => plan.review = None,
         }
         Ok(Created::Nothing)
+    }
+}
+
+/// The plan's review, started (dated today) when there is none.
+fn review_mut(plan: &mut Plan) -> &mut Review {
+    plan.review.get_or_insert_with(|| Review {
+        date: Some(CivilDate::today()),
+        ..Review::default()
+    })
+}
+
+/// Replaces, adds (in plan order) or removes a position's appraisal line. A line naming no
+/// position of the plan is added all the same, for validation to refuse with its reason.
+fn set_appraisal(plan: &mut Plan, line: Appraisal) {
+    let line = Appraisal {
+        position_id: line.position_id.trim().to_owned(),
+        comment: nfc(line.comment.trim()),
+        ..line
+    };
+    let empty = line.appraised.is_none() && line.decision.is_none() && line.comment.is_empty();
+    let order: std::collections::HashMap<String, usize> = plan
+        .positions
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.id.clone(), i))
+        .collect();
+    let review = review_mut(plan);
+    if let Some(index) = review
+        .lines
+        .iter()
+        .position(|l| l.position_id == line.position_id)
+    {
+        if empty {
+            review.lines.remove(index);
+        } else if let Some(slot) = review.lines.get_mut(index) {
+            *slot = line;
+        }
+        return;
+    }
+    if empty {
+        return;
+    }
+    let rank = |id: &str| order.get(id).copied().unwrap_or(usize::MAX);
+    let at = review
+        .lines
+        .iter()
+        .position(|l| rank(&l.position_id) > rank(&line.position_id))
+        .unwrap_or(review.lines.len());
+    review.lines.insert(at, line);
+}
+
+/// A review left with nothing in it but its date is no review.
+fn drop_empty_review(plan: &mut Plan) {
+    if let Some(review) = &plan.review
+        && review.reviewer.is_empty()
+        && review.organisation.is_empty()
+        && review.conclusion.is_empty()
+        && review.lines.is_empty()
+    {
+        plan.review = None;
+    }
+}
+
+/// Removes the appraisal lines of deleted positions.
+fn drop_appraisals(plan: &mut Plan, positions: &[String]) {
+    if let Some(review) = &mut plan.review {
+        review.lines.retain(|l| !positions.contains(&l.position_id));
     }
 }
 
@@ -750,5 +876,108 @@ mod input_tests {
             panic!("unit")
         };
         assert!(unit_contents(&plan, &empty).is_empty());
+    }
+}
+
+#[cfg(test)]
+mod review_tests {
+    use super::*;
+
+    fn plan() -> Plan {
+        let mut plan = Plan {
+            units: vec![Unit::new("u", None, "Phòng")],
+            ..Plan::default()
+        };
+        for id in ["a", "b", "c"] {
+            plan.positions.push(Position::new(id, "u", id));
+        }
+        plan
+    }
+
+    fn line(id: &str, appraised: Option<u32>, comment: &str) -> Appraisal {
+        Appraisal {
+            position_id: id.into(),
+            appraised,
+            decision: None,
+            comment: comment.into(),
+        }
+    }
+
+    fn ids(plan: &Plan) -> Vec<&str> {
+        plan.review
+            .iter()
+            .flat_map(|r| &r.lines)
+            .map(|l| l.position_id.as_str())
+            .collect()
+    }
+
+    #[test]
+    fn lines_start_a_review_dated_today_and_keep_plan_order() {
+        let mut plan = plan();
+        Edit::SetAppraisal(line("c", Some(2), ""))
+            .apply(&mut plan)
+            .unwrap();
+        // "Giảm" typed decomposed (NFD) is stored composed.
+        let decomposed = "Gia\u{309}m 1 ngu\u{31b}o\u{31b}\u{300}i";
+        Edit::SetAppraisal(line("a", None, decomposed))
+            .apply(&mut plan)
+            .unwrap();
+        let review = plan.review.as_ref().unwrap();
+        assert_eq!(review.date, Some(CivilDate::today()));
+        assert_eq!(ids(&plan), ["a", "c"]);
+        assert_eq!(
+            plan.review.as_ref().unwrap().lines[0].comment,
+            "Giảm 1 người"
+        );
+        // Emptied, a line goes; with no line and nothing else, the review goes.
+        Edit::SetAppraisal(line("a", None, " "))
+            .apply(&mut plan)
+            .unwrap();
+        assert_eq!(ids(&plan), ["c"]);
+        Edit::SetAppraisal(line("c", None, ""))
+            .apply(&mut plan)
+            .unwrap();
+        assert_eq!(plan.review, None);
+        assert!(plan.positions.iter().all(|p| p.proposed.is_none()));
+    }
+
+    #[test]
+    fn review_fields_agreeing_the_rest_and_deleting_positions() {
+        let mut plan = plan();
+        let date = CivilDate::new(2026, 11, 20);
+        Edit::SetReviewField(ReviewField::Date(date))
+            .apply(&mut plan)
+            .unwrap();
+        assert_eq!(
+            plan.review.as_ref().and_then(|r| r.date),
+            date,
+            "kept alone"
+        );
+        Edit::SetReviewField(ReviewField::Reviewer(" Lê Thị Hạnh ".into()))
+            .apply(&mut plan)
+            .unwrap();
+        Edit::SetAppraisal(line("b", Some(0), "Bỏ"))
+            .apply(&mut plan)
+            .unwrap();
+        Edit::AgreeRemaining(vec!["a".into(), "b".into(), "c".into()])
+            .apply(&mut plan)
+            .unwrap();
+        let review = plan.review.clone().unwrap();
+        assert_eq!(review.reviewer, "Lê Thị Hạnh");
+        assert_eq!(ids(&plan), ["a", "b", "c"]);
+        assert_eq!(review.lines[0].decision, Some(Decision::Agree));
+        assert_eq!(review.lines[1].decision, None, "b already had a line");
+        assert_eq!(review.lines[1].appraised, Some(0));
+        Edit::DeletePosition { id: "b".into() }
+            .apply(&mut plan)
+            .unwrap();
+        assert_eq!(ids(&plan), ["a", "c"]);
+        assert!(crate::validation::validate(&plan).is_empty());
+        Edit::DeleteUnit { id: "u".into() }
+            .apply(&mut plan)
+            .unwrap();
+        assert!(ids(&plan).is_empty());
+        Edit::ClearReview.apply(&mut plan).unwrap();
+        assert_eq!(plan.review, None);
     }
 }

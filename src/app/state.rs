@@ -23,6 +23,8 @@ pub enum Tab {
     Dashboard,
     Compare,
     Settings,
+    /// The reviewer's appraisal (Thẩm định).
+    Appraisal,
 }
 
 /// Columns the positions table can be sorted by.
@@ -37,6 +39,10 @@ pub enum PositionColumn {
     Required,
     /// The proposed count, or the computed one when there is no proposal.
     Proposed,
+    /// The reviewer's figure (thẩm định).
+    Appraised,
+    /// The reviewer's decision and comment.
+    Remark,
     Current,
     Difference,
     Ratio,
@@ -111,6 +117,8 @@ pub struct AppState {
     pub compare: super::comparison::CompareState,
     /// The Checks panel (Kiểm tra) and its findings.
     pub checks: super::checks::ChecksPanel,
+    /// How many times the document was replaced: with its revision, a key for cached views.
+    pub generation: u64,
 }
 
 impl AppState {
@@ -134,6 +142,7 @@ impl AppState {
             dashboard_cache: None,
             compare: Default::default(),
             checks: super::checks::ChecksPanel::default(),
+            generation: 0,
         }
     }
 
@@ -173,6 +182,7 @@ impl AppState {
     /// Replaces the open document (after a New, Open or Import).
     pub fn replace_document(&mut self, document: Document) {
         self.document = document;
+        self.generation += 1;
         self.selected_unit = None;
         self.selected_position = None;
         self.dialog = None;

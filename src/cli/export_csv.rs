@@ -1,4 +1,5 @@
-//! `vtvl export-csv`: a plan as an interchange folder of CSV files.
+//! `vtvl export-csv`: a plan as an interchange folder of CSV files. The folder holds the
+//! agency's proposal; a reviewer's appraisal stays in the plan file, and the command says so.
 
 use std::path::PathBuf;
 
@@ -17,5 +18,10 @@ pub fn run(args: &Args) -> anyhow::Result<()> {
     let plan = plan_file::load(&args.plan)?;
     interchange::export_dir(&plan, &args.dir)?;
     eprintln!("{} -> {}", args.plan.display(), args.dir.display());
+    if plan.review.is_some() {
+        eprintln!(
+            "Lưu ý: phần thẩm định chỉ có trong tệp đề án (.ron), không có trong thư mục CSV."
+        );
+    }
     Ok(())
 }

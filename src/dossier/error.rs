@@ -4,6 +4,7 @@ use thiserror::Error;
 
 use crate::engine::{BreakdownError, EngineError};
 use crate::plan_file::PlanFileError;
+use crate::report::AppraisalTableError;
 
 /// An error writing the workbook or drawing a chart.
 #[derive(Debug, Error)]
@@ -16,6 +17,8 @@ pub enum DossierError {
     Breakdown(#[from] BreakdownError),
     #[error(transparent)]
     PlanFile(#[from] PlanFileError),
+    #[error(transparent)]
+    AppraisalTable(#[from] AppraisalTableError),
     #[error("cannot draw the chart: {0}")]
     Chart(String),
     #[error("cannot write {path}: {source}")]

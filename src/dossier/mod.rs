@@ -1,10 +1,12 @@
 //! The approval dossier: the plan as an Excel workbook a Sở Nội vụ can print and check
-//! (summary, catalogue, workload, ranks, job descriptions, charts), and the charts alone.
+//! (summary, catalogue, workload, ranks, job descriptions, charts, and the reviewer's appraisal),
+//! and the charts alone.
 //!
 //! Every figure comes from the engine ([`crate::engine::compute`], [`crate::engine::explain`],
 //! [`crate::engine::breakdown`]); totals in the workbook are Excel formulas whose cached results
 //! are the engine's sums, so a reader without recalculation sees the same numbers.
 
+mod appraisal_sheet;
 mod catalogue_sheet;
 mod charts;
 mod charts_sheet;
@@ -28,13 +30,14 @@ use crate::engine::PlanResults;
 use crate::model::{CivilDate, Plan};
 
 /// The sheet names, in workbook order.
-pub const SHEET_NAMES: [&str; 6] = [
+pub const SHEET_NAMES: [&str; 7] = [
     summary_sheet::NAME,
     catalogue_sheet::NAME,
     workload_sheet::NAME,
     ranks_sheet::NAME,
     job_descriptions_sheet::NAME,
     charts_sheet::NAME,
+    appraisal_sheet::NAME,
 ];
 
 /// Writes the dossier workbook of a computed plan to `path`, dated `today`.
@@ -73,5 +76,6 @@ fn build_workbook(
     ranks_sheet::write(workbook.add_worksheet(), &styles, plan, results)?;
     job_descriptions_sheet::write(workbook.add_worksheet(), &styles, plan, results)?;
     charts_sheet::write(workbook.add_worksheet(), &styles, plan, results)?;
+    appraisal_sheet::write(workbook.add_worksheet(), &styles, plan, results)?;
     Ok(workbook)
 }

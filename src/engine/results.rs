@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::EngineError;
 use super::query::{ResultFrames, out};
-use crate::model::{Category, Method, Plan, Rounding};
+use crate::model::{Category, Decision, Method, Plan, Rounding};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PlanResults {
@@ -37,6 +37,10 @@ pub struct PositionResult {
     pub proposed: i64,
     /// The reviewer's figure (thẩm định); `None` until some line under it is appraised.
     pub appraised: Option<i64>,
+    /// The reviewer's decision on the line, if any.
+    pub decision: Option<Decision>,
+    /// The reviewer's comment on the line, if any.
+    pub comment: Option<String>,
     pub difference: f64,
     pub ratio: Option<f64>,
     #[serde(skip)]
@@ -111,29 +115,34 @@ impl PlanResults {
             .positions
             .iter()
             .enumerate()
-            .map(|(i, position)| PositionResult {
-                id: position.id.clone(),
-                unit_id: position.unit_id.clone(),
-                name: position.name.clone(),
-                category: position.category,
-                method: position.method,
-                available_hours: at(&available_hours, i),
-                service_fte: at(&service_fte, i),
-                caf: at(&caf, i),
-                iaf: at(&iaf, i),
-                norm_fte: at(&norm_fte, i),
-                required_fte: at(&required_fte, i),
-                required: required.get(i).copied().flatten().unwrap_or(0),
-                current: at(&current, i),
-                proposed: proposed.get(i).copied().flatten().unwrap_or(0),
-                appraised: appraised.get(i).copied().flatten(),
-                difference: at(&difference, i),
-                ratio: ratio.get(i),
-                available_days: at(&available_days, i),
-                service_hours: at(&service_hours, i),
-                support_share: at(&support_share, i),
-                additional_hours: at(&additional_hours, i),
-                required_before_bounds: at(&unbounded, i) as i64,
+            .map(|(i, position)| {
+                let line = plan.review.as_ref().and_then(|r| r.line(&position.id));
+                PositionResult {
+                    id: position.id.clone(),
+                    unit_id: position.unit_id.clone(),
+                    name: position.name.clone(),
+                    category: position.category,
+                    method: position.method,
+                    available_hours: at(&available_hours, i),
+                    service_fte: at(&service_fte, i),
+                    caf: at(&caf, i),
+                    iaf: at(&iaf, i),
+                    norm_fte: at(&norm_fte, i),
+                    required_fte: at(&required_fte, i),
+                    required: required.get(i).copied().flatten().unwrap_or(0),
+                    current: at(&current, i),
+                    proposed: proposed.get(i).copied().flatten().unwrap_or(0),
+                    appraised: appraised.get(i).copied().flatten(),
+                    decision: line.and_then(|l| l.decision),
+                    comment: line.map(|l| l.comment.clone()).filter(|c| !c.is_empty()),
+                    difference: at(&difference, i),
+                    ratio: ratio.get(i),
+                    available_days: at(&available_days, i),
+                    service_hours: at(&service_hours, i),
+                    support_share: at(&support_share, i),
+                    additional_hours: at(&additional_hours, i),
+                    required_before_bounds: at(&unbounded, i) as i64,
+                }
             })
             .collect();
 

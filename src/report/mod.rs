@@ -1,5 +1,11 @@
-//! Reports of results in plain formats other tools read.
+//! Reports of results: in plain formats other tools read, and the appraisal table the app, the
+//! command line and the dossier show alike.
 
+mod appraisal;
 mod results_csv;
 
+pub use appraisal::{
+    AppraisalGroup, AppraisalLine, AppraisalTable, AppraisalTableError, Comparison,
+    appraisal_table, subtree_comparisons,
+};
 pub use results_csv::{ResultsCsvError, results_csv};

@@ -1,6 +1,7 @@
 //! Results as CSV: one row per position, per unit and the total, numbers unrounded, for people
 //! who go on in other tools. `vtvl compute --format csv` and the app's Results > Export CSV both
-//! write this.
+//! write this. The last columns hold the agency's proposal and the reviewer's figure, and for
+//! positions the reviewer's decision and comment; a column not appraised is empty.
 
 use crate::engine::PlanResults;
 
@@ -33,9 +34,14 @@ pub fn results_csv(results: &PlanResults) -> Result<String, ResultsCsvError> {
         "current",
         "difference",
         "ratio",
+        "proposed",
+        "appraised",
+        "decision",
+        "comment",
     ])?;
     let num = |x: f64| x.to_string();
     let opt = |x: Option<f64>| x.map(|v| v.to_string()).unwrap_or_default();
+    let count = |x: Option<i64>| x.map(|v| v.to_string()).unwrap_or_default();
     for p in &results.positions {
         writer.write_record([
             "position".to_owned(),
@@ -56,6 +62,12 @@ pub fn results_csv(results: &PlanResults) -> Result<String, ResultsCsvError> {
             num(p.current),
             num(p.difference),
             opt(p.ratio),
+            p.proposed.to_string(),
+            count(p.appraised),
+            p.decision
+                .map(|d| d.keyword().to_owned())
+                .unwrap_or_default(),
+            p.comment.clone().unwrap_or_default(),
         ])?;
     }
     for u in &results.units {
@@ -78,16 +90,22 @@ pub fn results_csv(results: &PlanResults) -> Result<String, ResultsCsvError> {
             num(u.current),
             num(u.difference),
             opt(u.ratio),
+            u.proposed.to_string(),
+            count(u.appraised),
+            String::new(),
+            String::new(),
         ])?;
     }
     let t = &results.total;
-    let mut total = vec![String::new(); 18];
+    let mut total = vec![String::new(); 22];
     total[0] = "total".to_owned();
     total[13] = num(t.required_fte);
     total[14] = t.required.to_string();
     total[15] = num(t.current);
     total[16] = num(t.difference);
     total[17] = opt(t.ratio);
+    total[18] = t.proposed.to_string();
+    total[19] = count(t.appraised);
     writer.write_record(&total)?;
     let bytes = writer
         .into_inner()

@@ -2,6 +2,7 @@
 
 mod harness;
 
+mod appraisal;
 mod attributes;
 mod checks;
 mod compare;

@@ -31,6 +31,8 @@ fn json_matches_the_contract() {
         "current",
         "proposed",
         "appraised",
+        "decision",
+        "comment",
         "difference",
         "ratio",
     ];
@@ -178,4 +180,174 @@ fn without_a_display_the_app_says_so_and_names_the_commands() {
         err.contains("no display") && err.contains("compute"),
         "{err}"
     );
+}
+
+/// The review section added to the small commune's plan file: one-stop desk raised from the
+/// proposed 1 to 3, the clerk rejected, the chairman not yet appraised.
+const REVIEW: &str = r#"    review: (
+        reviewer: "Lê Thị Hạnh",
+        organisation: "Sở Nội vụ tỉnh An Hòa",
+        date: "2026-11-20",
+        conclusion: "Thống nhất 3 người.\nBổ sung hồ sơ một cửa.",
+        lines: [
+            (
+                position_id: "mot-cua",
+                appraised: 3,
+                decision: adjust,
+                comment: "Tăng 2 người cho bộ phận một cửa",
+            ),
+            (
+                position_id: "van-thu",
+                decision: reject,
+                comment: "Giao kiêm nhiệm",
+            ),
+        ],
+    ),
+"#;
+
+fn reviewed_plan(wd: &Workdir) -> std::path::PathBuf {
+    let text = std::fs::read_to_string(wd.plan()).unwrap();
+    let body = text
+        .trim_end()
+        .strip_suffix(')')
+        .expect("a plan ends with )");
+    wd.write("reviewed.ron", &format!("{body}{REVIEW})\n"))
+}
+
+/// The cell under the right-aligned column `title` of the row starting with the words of
+/// `row_start`, in the table whose header line holds `header_marker` (empty when blank).
+fn cell(text: &str, header_marker: &str, row_start: &str, title: &str) -> String {
+    let lines: Vec<&str> = text.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| l.contains(header_marker))
+        .expect("header");
+    let header: Vec<char> = lines[at].chars().collect();
+    let title_chars: Vec<char> = title.chars().collect();
+    let start = (0..header.len())
+        .find(|&i| header[i..].starts_with(&title_chars))
+        .unwrap_or_else(|| panic!("{title} in {}", lines[at]));
+    let end = start + title_chars.len();
+    let row: Vec<char> = lines[at..]
+        .iter()
+        .find(|l| {
+            l.split_whitespace()
+                .zip(row_start.split_whitespace())
+                .all(|(a, b)| a == b)
+                && !l.trim().is_empty()
+        })
+        .unwrap_or_else(|| panic!("row {row_start}"))
+        .chars()
+        .collect();
+    if row.len() < end {
+        // Trailing blank cells are trimmed.
+        return String::new();
+    }
+    let mut from = end;
+    while from > 0 && row[from - 1] != ' ' {
+        from -= 1;
+    }
+    row[from..end].iter().collect()
+}
+
+#[test]
+fn table_sets_current_proposed_and_appraised_side_by_side_with_the_review_below() {
+    let wd = Workdir::new();
+    let out = wd.run(&["compute", s(&reviewed_plan(&wd))]);
+    assert_ok(&out);
+    let text = stdout(&out);
+    let position = |id: &str, title: &str| cell(&text, "Mã VTVL", &format!("vp  {id}"), title);
+    // mot-cua: 1 in post, 1 proposed (the computed one), 3 appraised.
+    assert_eq!(position("mot-cua", "Hiện có"), "1");
+    assert_eq!(position("mot-cua", "Đề xuất"), "1");
+    assert_eq!(position("mot-cua", "Thẩm định"), "3");
+    assert_eq!(position("mot-cua", "ĐX - HC"), "0");
+    assert_eq!(position("mot-cua", "TĐ - ĐX"), "+2");
+    // van-thu: nobody in post, 1 proposed, rejected: 0.
+    assert_eq!(position("van-thu", "ĐX - HC"), "+1");
+    assert_eq!(position("van-thu", "Thẩm định"), "0");
+    assert_eq!(position("van-thu", "TĐ - ĐX"), "−1");
+    // The chairman is not appraised: blank.
+    let chair = |title: &str| cell(&text, "Mã VTVL", "ubnd  chu-tich", title);
+    assert_eq!(chair("Đề xuất"), "1");
+    assert_eq!(chair("Thẩm định"), "");
+    assert_eq!(chair("TĐ - ĐX"), "");
+    // The commune: 3 proposed, 2 in post; 3 appraised against the 2 proposed on the
+    // appraised lines.
+    let commune = |title: &str| cell(&text, "Biên chế giao", "UBND xã Thử", title);
+    assert_eq!(commune("Đề xuất"), "3");
+    assert_eq!(commune("Thẩm định"), "3");
+    assert_eq!(commune("ĐX - HC"), "+1");
+    assert_eq!(commune("TĐ - ĐX"), "+1");
+    for expected in [
+        "đề xuất 3, thẩm định 3 (+1 so với đề xuất của 2/3 vị trí đã thẩm định)",
+        "Người thẩm định: Lê Thị Hạnh",
+        "Cơ quan thẩm định: Sở Nội vụ tỉnh An Hòa",
+        "Ngày thẩm định: 20/11/2026",
+        "  Chuyên viên một cửa (mot-cua): Điều chỉnh. Tăng 2 người cho bộ phận một cửa",
+        "  Văn thư (van-thu): Không thống nhất. Giao kiêm nhiệm",
+        "Kết luận thẩm định:\n  Thống nhất 3 người.\n  Bổ sung hồ sơ một cửa.\n",
+    ] {
+        assert!(text.contains(expected), "missing {expected:?} in\n{text}");
+    }
+}
+
+#[test]
+fn table_without_a_review_leaves_the_appraisal_blank() {
+    let wd = Workdir::new();
+    let out = wd.run(&["compute", s(&wd.plan())]);
+    assert_ok(&out);
+    let text = stdout(&out);
+    assert_eq!(cell(&text, "Mã VTVL", "vp  mot-cua", "Thẩm định"), "");
+    assert_eq!(cell(&text, "Mã VTVL", "vp  van-thu", "Đề xuất"), "1");
+    assert!(!text.contains("THẨM ĐỊNH"), "{text}");
+    assert!(text.contains("đề xuất 3\n"), "{text}");
+}
+
+#[test]
+fn csv_and_json_carry_the_proposal_and_the_review() {
+    let wd = Workdir::new();
+    let plan = reviewed_plan(&wd);
+    let out = wd.run(&["compute", s(&plan), "--format", "csv"]);
+    assert_ok(&out);
+    let text = stdout(&out);
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let headers = reader.headers().unwrap().clone();
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let field = |level: &str, id: &str, column: &str| {
+        let at = headers.iter().position(|h| h == column).unwrap();
+        rows.iter()
+            .find(|r| &r[0] == level && &r[1] == id)
+            .unwrap_or_else(|| panic!("{level} {id}"))[at]
+            .to_owned()
+    };
+    assert_eq!(
+        headers.iter().rev().take(4).collect::<Vec<_>>(),
+        ["comment", "decision", "appraised", "proposed"]
+    );
+    assert_eq!(field("position", "mot-cua", "proposed"), "1");
+    assert_eq!(field("position", "mot-cua", "appraised"), "3");
+    assert_eq!(field("position", "mot-cua", "decision"), "adjust");
+    assert_eq!(
+        field("position", "mot-cua", "comment"),
+        "Tăng 2 người cho bộ phận một cửa"
+    );
+    assert_eq!(field("position", "van-thu", "appraised"), "0");
+    assert_eq!(field("position", "van-thu", "decision"), "reject");
+    assert_eq!(field("position", "chu-tich", "appraised"), "");
+    assert_eq!(field("position", "chu-tich", "decision"), "");
+    assert_eq!(field("unit", "vp", "appraised"), "3");
+    assert_eq!(field("unit", "ubnd", "proposed"), "3");
+    assert_eq!(field("total", "", "appraised"), "3");
+
+    let out = wd.run(&["compute", s(&plan), "--format", "json"]);
+    assert_ok(&out);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let mot_cua = &json["positions"][1];
+    assert_eq!(mot_cua["appraised"], 3);
+    assert_eq!(mot_cua["decision"], "adjust");
+    assert_eq!(mot_cua["comment"], "Tăng 2 người cho bộ phận một cửa");
+    assert!(json["positions"][0]["decision"].is_null());
+    assert!(json["positions"][0]["comment"].is_null());
+    assert_eq!(json["total"]["appraised"], 3);
 }

@@ -24,3 +24,32 @@ fn import_export_import_round_trip() {
         std::fs::read_to_string(&second).unwrap()
     );
 }
+
+#[test]
+fn the_review_stays_in_the_plan_file_and_export_says_so() {
+    let wd = Workdir::new();
+    let plan = wd.plan();
+    let text = std::fs::read_to_string(&plan).unwrap();
+    let body = text.trim_end().strip_suffix(')').unwrap();
+    let reviewed = wd.write(
+        "reviewed.ron",
+        &format!(
+            "{body}    review: (\n        reviewer: \"Lê Thị Hạnh\",\n        lines: [\n            (\n                position_id: \"mot-cua\",\n                decision: agree,\n            ),\n        ],\n    ),\n)\n"
+        ),
+    );
+    let out_dir = wd.path("exported");
+    let out = wd.run(&["export-csv", s(&reviewed), s(&out_dir)]);
+    assert_ok(&out);
+    let err = stderr(&out);
+    assert!(err.contains("thẩm định"), "{err}");
+    // The folder holds the proposal alone: it imports to the plan without its review.
+    let again = wd.path("again.ron");
+    assert_ok(&wd.run(&["import", s(&out_dir), "-o", s(&again)]));
+    assert_eq!(
+        std::fs::read_to_string(&plan).unwrap(),
+        std::fs::read_to_string(&again).unwrap()
+    );
+    // Without a review, nothing is said about one.
+    let out = wd.run(&["export-csv", s(&plan), s(&wd.path("plain"))]);
+    assert!(!stderr(&out).contains("thẩm định"));
+}

@@ -1,5 +1,6 @@
 //! Drawing: one file per panel, each a function taking `&mut egui::Ui` and the app state.
 
+mod appraisal_tab;
 mod check_panel;
 mod compare_tab;
 mod dashboard_tab;
@@ -54,6 +55,7 @@ pub fn app_ui(state: &mut AppState, ui: &mut egui::Ui) {
             Tab::Dashboard => dashboard_tab::dashboard_tab_ui(state, ui),
             Tab::Compare => compare_tab::compare_tab_ui(state, ui),
             Tab::Settings => settings_tab::settings_tab_ui(state, ui),
+            Tab::Appraisal => appraisal_tab::appraisal_tab_ui(state, ui),
         }
     });
     dialogs::dialogs_ui(state, ui);
@@ -70,6 +72,7 @@ fn tabs_ui(state: &mut AppState, ui: &mut egui::Ui) {
             (Tab::Dashboard, "Biểu đồ", "Dashboard"),
             (Tab::Compare, "So sánh", "Compare"),
             (Tab::Settings, "Thiết lập", "Settings"),
+            (Tab::Appraisal, "Thẩm định", "Appraisal"),
         ] {
             let label = state.t(vietnamese, english).to_owned();
             if ui.selectable_label(state.tab == tab, label).clicked() {

@@ -37,6 +37,19 @@ pub(super) fn pending_field(
     width: f32,
     rows: Option<usize>,
 ) -> (egui::Response, Option<String>) {
+    hinted_field(state, ui, key, current, width, rows, "")
+}
+
+/// As [`pending_field`], showing `hint` in grey while the field is empty.
+pub(super) fn hinted_field(
+    state: &mut AppState,
+    ui: &mut egui::Ui,
+    key: &str,
+    current: &str,
+    width: f32,
+    rows: Option<usize>,
+    hint: &str,
+) -> (egui::Response, Option<String>) {
     let pending = state.cells.get(key).cloned();
     let mut text = pending
         .as_ref()
@@ -48,6 +61,7 @@ pub(super) fn pending_field(
         Some(rows) => egui::TextEdit::multiline(&mut text).desired_rows(rows),
     }
     .id(egui::Id::unique(("field", key)))
+    .hint_text(hint)
     .desired_width(width)
     .min_size(egui::vec2(width, 0.0));
     if error.is_some() {

@@ -129,6 +129,16 @@ fn visible_rows(state: &AppState) -> Vec<usize> {
                     };
                     count(a).cmp(&count(b))
                 }
+                PositionColumn::Appraised => {
+                    let appraised = |i: usize| result(i).and_then(|r| r.appraised);
+                    appraised(a).cmp(&appraised(b))
+                }
+                PositionColumn::Remark => {
+                    let remark = |i: usize| {
+                        result(i).map(|r| (r.decision.map(|d| d.keyword()), r.comment.clone()))
+                    };
+                    remark(a).cmp(&remark(b))
+                }
                 PositionColumn::Current => by_figure(|r| r.current),
                 PositionColumn::Difference => by_figure(|r| r.difference),
                 PositionColumn::Ratio => by_figure(|r| r.ratio.unwrap_or(f64::INFINITY)),
@@ -141,7 +151,9 @@ fn visible_rows(state: &AppState) -> Vec<usize> {
 
 fn table_ui(state: &mut AppState, ui: &mut egui::Ui, rows: &[usize]) {
     // Name and figures first, so they stay visible beside the tree and the Explain panel.
-    let headers = [
+    // The reviewer's remarks sit beside the figures once the plan has been appraised.
+    let reviewed = state.document.plan().review.is_some();
+    let mut headers = vec![
         (PositionColumn::Name, state.t("Vị trí việc làm", "Position")),
         (
             PositionColumn::RequiredFte,
@@ -149,6 +161,10 @@ fn table_ui(state: &mut AppState, ui: &mut egui::Ui, rows: &[usize]) {
         ),
         (PositionColumn::Required, state.t("Cần", "Required")),
         (PositionColumn::Proposed, state.t("Đề xuất", "Proposed")),
+        (
+            PositionColumn::Appraised,
+            state.t("Số thẩm định", "Appraised"),
+        ),
         (PositionColumn::Current, state.t("Hiện có", "Current")),
         (
             PositionColumn::Difference,
@@ -159,18 +175,30 @@ fn table_ui(state: &mut AppState, ui: &mut egui::Ui, rows: &[usize]) {
         (PositionColumn::Rank, state.t("Ngạch", "Rank")),
         (PositionColumn::Unit, state.t("Đơn vị", "Unit")),
         (PositionColumn::Id, state.t("Mã", "Id")),
-    ]
-    .map(|(c, t)| (c, t.to_owned()));
+    ];
+    if reviewed {
+        let remark = state.t("Ý kiến thẩm định", "Appraisal remark");
+        headers.insert(5, (PositionColumn::Remark, remark));
+    }
+    let headers: Vec<(PositionColumn, String)> = headers
+        .into_iter()
+        .map(|(c, t)| (c, t.to_owned()))
+        .collect();
     let mut sort_clicked = None;
     let mut row_clicked = None;
     let mut explain_clicked = None;
-    TableBuilder::new(ui)
+    let mut table = TableBuilder::new(ui)
         .striped(true)
         .resizable(true)
         .sense(egui::Sense::click())
         .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
         .column(Column::initial(240.0).at_least(120.0).clip(true))
-        .columns(Column::auto().at_least(60.0), 6)
+        .columns(Column::auto().at_least(60.0), 4);
+    if reviewed {
+        table = table.column(Column::initial(220.0).clip(true));
+    }
+    table
+        .columns(Column::auto().at_least(60.0), 3)
         .column(Column::initial(120.0).clip(true))
         .column(Column::auto().at_least(60.0))
         .column(Column::initial(90.0).clip(true))
@@ -237,6 +265,16 @@ fn table_ui(state: &mut AppState, ui: &mut egui::Ui, rows: &[usize]) {
                     });
                     row.col(|ui| proposed_cell(state, ui, position, Some(&required)));
                     row.col(|ui| {
+                        ui.label(
+                            result
+                                .and_then(|r| r.appraised)
+                                .map_or_else(String::new, |a| a.to_string()),
+                        );
+                    });
+                    if reviewed {
+                        row.col(|ui| remark_cell(state, ui, result));
+                    }
+                    row.col(|ui| {
                         ui.label(current);
                     });
                     row.col(|ui| {
@@ -249,11 +287,12 @@ fn table_ui(state: &mut AppState, ui: &mut egui::Ui, rows: &[usize]) {
                         ui.label(ratio);
                     });
                 } else {
-                    for column in 0..6 {
+                    let columns = if reviewed { 8 } else { 7 };
+                    for column in 0..columns {
                         row.col(|ui| {
                             if column == 2 {
                                 proposed_cell(state, ui, position, None);
-                            } else {
+                            } else if !(reviewed && column == 4) {
                                 ui.label("…");
                             }
                         });
@@ -290,6 +329,23 @@ fn table_ui(state: &mut AppState, ui: &mut egui::Ui, rows: &[usize]) {
         state.selected_position = Some(id);
         state.show_explain = true;
     }
+}
+
+/// The reviewer's decision and comment on a position, as the agency reads them.
+fn remark_cell(state: &AppState, ui: &mut egui::Ui, result: Option<&PositionResult>) {
+    let Some(result) = result else {
+        return;
+    };
+    let decision = result
+        .decision
+        .map(|d| super::appraisal_tab::decision_label(state, d));
+    let text = match (decision, result.comment.as_deref()) {
+        (Some(decision), Some(comment)) => format!("{decision}: {comment}"),
+        (Some(decision), None) => decision.to_owned(),
+        (None, Some(comment)) => comment.to_owned(),
+        (None, None) => return,
+    };
+    ui.label(&text).on_hover_text(&text);
 }
 
 /// The proposed count, or the computed one (`required`) in grey when nothing is proposed.

@@ -1,0 +1,545 @@
+//! The Thẩm định tab (Appraisal): the Home Affairs reviewer's side of a plan. Who appraises it,
+//! for which body, on which date, and the overall conclusion; then the positions of the
+//! selected unit's subtree grouped by unit, with hiện có / đề xuất / thẩm định, the two
+//! differences and the agency's reason, and per line the appraised figure, the decision and a
+//! comment, edited in place; unit and total rows sum them.
+//!
+//! Every change is an undoable [`Edit`] on the plan's review; the agency's proposal is never
+//! touched. The rows come from [`crate::report::appraisal_table`], as in `vtvl compute` and the
+//! dossier's Thẩm định sheet, and are kept until the plan, its results or the unit change.
+
+use std::sync::Arc;
+
+use eframe::egui;
+use egui_extras::{Column, TableBuilder};
+
+use super::figures::difference_colour;
+use super::position_form::{
+    apply_choice, combo_box, commit, field_error, form_field, hinted_field, parse_optional_count,
+    pending_field, text_field,
+};
+use crate::app::edit::{Edit, ReviewField};
+use crate::app::state::AppState;
+use crate::model::{Appraisal, CivilDate, Decision, Review};
+use crate::report::{Comparison, appraisal_table};
+
+const ROW_HEIGHT: f32 = 24.0;
+
+/// One row of the table, owned so that cells can edit the plan while the table is drawn.
+#[derive(Debug, Clone)]
+enum Row {
+    /// A unit's heading, with the sums of its own positions.
+    Unit {
+        name: String,
+        depth: usize,
+        sums: Comparison,
+    },
+    Line(Box<Line>),
+    Total(Comparison),
+}
+
+#[derive(Debug, Clone)]
+struct Line {
+    position_id: String,
+    name: String,
+    reason: String,
+    figures: Comparison,
+    /// The reviewer's line as it stands (a new, empty one when there is none).
+    appraisal: Appraisal,
+}
+
+/// The rows for a document revision and a selected unit.
+#[derive(Clone)]
+struct Rows {
+    /// The document's generation and revision ([`AppState::generation`]).
+    revision: (u64, u64),
+    unit: Option<String>,
+    rows: Arc<Result<Vec<Row>, String>>,
+    reviewed: usize,
+    lines: usize,
+    /// The positions shown that have no appraisal line yet.
+    silent: Arc<Vec<String>>,
+}
+
+pub fn appraisal_tab_ui(state: &mut AppState, ui: &mut egui::Ui) {
+    let rows = rows(state, ui);
+    review_form_ui(state, ui, &rows);
+    ui.add_space(4.0);
+    match rows.rows.as_ref() {
+        Ok(table) => table_ui(state, ui, table),
+        Err(reason) => {
+            ui.colored_label(ui.visuals().error_fg_color, reason);
+        }
+    }
+}
+
+/// The rows from the last frame when nothing they show has changed, else built anew.
+fn rows(state: &AppState, ui: &egui::Ui) -> Rows {
+    let id = egui::Id::unique("appraisal_rows");
+    let revision = (state.generation, state.document.revision());
+    if let Some(cached) = ui.data(|d| d.get_temp::<Rows>(id))
+        && cached.revision == revision
+        && cached.unit == state.selected_unit
+    {
+        return cached;
+    }
+    let built = build_rows(state);
+    ui.data_mut(|d| d.insert_temp(id, built.clone()));
+    built
+}
+
+fn build_rows(state: &AppState) -> Rows {
+    let plan = state.document.plan();
+    let mut rows = Rows {
+        revision: (state.generation, state.document.revision()),
+        unit: state.selected_unit.clone(),
+        rows: Arc::new(Ok(Vec::new())),
+        reviewed: 0,
+        lines: 0,
+        silent: Arc::new(Vec::new()),
+    };
+    let Some(results) = state.document.results() else {
+        let reason = state.document.results_error().map_or_else(
+            || state.t("Đang tính…", "Computing…").to_owned(),
+            str::to_owned,
+        );
+        rows.rows = Arc::new(Err(reason));
+        return rows;
+    };
+    let table = match appraisal_table(plan, results, state.selected_unit.as_deref()) {
+        Ok(table) => table,
+        Err(error) => {
+            rows.rows = Arc::new(Err(error.to_string()));
+            return rows;
+        }
+    };
+    let mut built = Vec::with_capacity(table.line_count + 2 * table.groups.len() + 1);
+    for group in &table.groups {
+        built.push(Row::Unit {
+            name: group.unit.name.clone(),
+            depth: group.depth,
+            sums: group.sums,
+        });
+        for line in &group.lines {
+            built.push(Row::Line(Box::new(Line {
+                position_id: line.position.id.clone(),
+                name: line.position.name.clone(),
+                reason: line.reason().to_owned(),
+                figures: line.figures,
+                appraisal: line.appraisal.cloned().unwrap_or_else(|| Appraisal {
+                    position_id: line.position.id.clone(),
+                    appraised: None,
+                    decision: None,
+                    comment: String::new(),
+                }),
+            })));
+        }
+    }
+    built.push(Row::Total(table.total));
+    rows.silent = Arc::new(
+        table
+            .groups
+            .iter()
+            .flat_map(|g| &g.lines)
+            .filter(|l| l.appraisal.is_none())
+            .map(|l| l.position.id.clone())
+            .collect(),
+    );
+    rows.reviewed = table.reviewed_lines;
+    rows.lines = table.line_count;
+    rows.rows = Arc::new(Ok(built));
+    rows
+}
+
+/// Who appraises, for which body, when, and the conclusion; how far the review has come.
+fn review_form_ui(state: &mut AppState, ui: &mut egui::Ui, rows: &Rows) {
+    let review = state.document.plan().review.clone().unwrap_or_default();
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        egui::Grid::new("review_form")
+            .num_columns(4)
+            .show(ui, |ui| {
+                let label = state.t("Người thẩm định", "Reviewer").to_owned();
+                let key = "review/reviewer";
+                if let Some(text) = form_field(state, ui, &label, key, &review.reviewer, 220.0) {
+                    let edit = Edit::SetReviewField(ReviewField::Reviewer(text.clone()));
+                    commit(state, key, &label, text, Ok(edit));
+                }
+                let label = state.t("Cơ quan thẩm định", "Reviewing body").to_owned();
+                let key = "review/organisation";
+                let current = &review.organisation;
+                if let Some(text) = form_field(state, ui, &label, key, current, 260.0) {
+                    let edit = Edit::SetReviewField(ReviewField::Organisation(text.clone()));
+                    commit(state, key, &label, text, Ok(edit));
+                }
+                ui.end_row();
+
+                let label = state.t("Ngày thẩm định", "Date").to_owned();
+                let key = "review/date";
+                let current = review.date.map(|d| d.to_string()).unwrap_or_default();
+                if let Some(text) = form_field(state, ui, &label, key, &current, 100.0) {
+                    let edit = parse_date(state, &text)
+                        .map(|date| Edit::SetReviewField(ReviewField::Date(date)));
+                    commit(state, key, &label, text, edit);
+                }
+                ui.label(state.t("Tiến độ", "Progress"));
+                ui.label(format!(
+                    "{} {}/{} {}",
+                    state.t("đã xem xét", "reviewed"),
+                    rows.reviewed,
+                    rows.lines,
+                    state.t("vị trí", "positions"),
+                ));
+                ui.end_row();
+            });
+        conclusion_ui(state, ui, &review);
+        ui.horizontal_wrapped(|ui| {
+            agree_remaining_ui(state, ui, &rows.silent);
+            clear_button_ui(state, ui);
+        });
+        ui.weak(state.t(
+            "Ý kiến thẩm định được lưu trong tệp đề án, tách khỏi đề xuất của cơ quan: mã \
+             kiểm tra của đề án không đổi. Chọn \"Thống nhất\" mà không ghi số thì số thẩm \
+             định bằng số đề xuất; \"Không thống nhất\" mà không ghi số thì bằng 0.",
+            "The appraisal is kept in the plan file apart from the agency's proposal: the \
+             plan's fingerprint does not change. \"Agree\" with no figure appraises the \
+             proposed number; \"Reject\" with no figure appraises 0.",
+        ));
+    });
+}
+
+fn conclusion_ui(state: &mut AppState, ui: &mut egui::Ui, review: &Review) {
+    let label = state
+        .t("Kết luận thẩm định", "Overall conclusion")
+        .to_owned();
+    let key = "review/conclusion";
+    let heading = ui.label(&label);
+    let width = (ui.available_width() - 8.0).clamp(200.0, 900.0);
+    let (response, committed) = pending_field(state, ui, key, &review.conclusion, width, Some(3));
+    response.labelled_by(heading.id);
+    field_error(state, ui, key);
+    if let Some(text) = committed {
+        let edit = Edit::SetReviewField(ReviewField::Conclusion(text.clone()));
+        commit(state, key, &label, text, Ok(edit));
+    }
+}
+
+/// Agrees, in one step, with every position shown that has no remark yet.
+fn agree_remaining_ui(state: &mut AppState, ui: &mut egui::Ui, silent: &[String]) {
+    if ui
+        .add_enabled(
+            !silent.is_empty(),
+            egui::Button::new(state.t(
+                "Thống nhất các vị trí còn lại",
+                "Agree with the remaining positions",
+            )),
+        )
+        .on_hover_text(state.t(
+            "Ghi \"Thống nhất\" cho mọi vị trí đang hiện chưa có ý kiến",
+            "Mark \"Agree\" on every position shown that has no remark yet",
+        ))
+        .clicked()
+    {
+        apply_choice(state, Edit::AgreeRemaining(silent.to_vec()));
+    }
+}
+
+/// Removes the whole appraisal (one undo step).
+fn clear_button_ui(state: &mut AppState, ui: &mut egui::Ui) {
+    let has_review = state.document.plan().review.is_some();
+    if ui
+        .add_enabled(
+            has_review,
+            egui::Button::new(state.t("Xóa toàn bộ thẩm định", "Clear the appraisal")),
+        )
+        .on_hover_text(state.t(
+            "Xóa mọi ý kiến thẩm định (hoàn tác được bằng Ctrl+Z)",
+            "Remove every appraisal remark (Ctrl+Z undoes it)",
+        ))
+        .clicked()
+    {
+        apply_choice(state, Edit::ClearReview);
+    }
+}
+
+/// A typed date, dd/mm/yyyy or yyyy-mm-dd; empty for none.
+fn parse_date(state: &AppState, text: &str) -> Result<Option<CivilDate>, String> {
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    text.parse::<CivilDate>().map(Some).map_err(|_| {
+        format!(
+            "\"{}\" {}",
+            text.trim(),
+            state.t(
+                "không phải là ngày: viết ngày/tháng/năm, ví dụ 01/07/2026",
+                "is not a date: write day/month/year, e.g. 01/07/2026"
+            )
+        )
+    })
+}
+
+fn table_ui(state: &mut AppState, ui: &mut egui::Ui, rows: &[Row]) {
+    let headers = [
+        (state.t("Đơn vị / Vị trí việc làm", "Unit / position"), ""),
+        (state.t("Hiện có", "Current"), ""),
+        (state.t("Đề xuất", "Proposed"), ""),
+        (state.t("Thẩm định", "Appraised"), ""),
+        (
+            "ĐX - HC",
+            state.t("Đề xuất trừ hiện có", "Proposed minus current"),
+        ),
+        (
+            "TĐ - ĐX",
+            state.t("Thẩm định trừ đề xuất", "Appraised minus proposed"),
+        ),
+        (state.t("Ý kiến thẩm định", "Decision"), ""),
+        (state.t("Nhận xét", "Comment"), ""),
+        (state.t("Lý do đề xuất", "Reason for the proposal"), ""),
+    ]
+    .map(|(text, hover)| (text.to_owned(), hover.to_owned()));
+    // Wider than the panel on small screens: the table scrolls sideways as a whole.
+    egui::ScrollArea::horizontal()
+        .id_salt("appraisal_table_scroll")
+        .show(ui, |ui| lines_table_ui(state, ui, rows, &headers));
+}
+
+fn lines_table_ui(
+    state: &mut AppState,
+    ui: &mut egui::Ui,
+    rows: &[Row],
+    headers: &[(String, String)],
+) {
+    TableBuilder::new(ui)
+        .id_salt("appraisal_table")
+        .striped(true)
+        .resizable(true)
+        .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+        .column(Column::initial(200.0).at_least(120.0).clip(true))
+        .columns(Column::auto().at_least(52.0), 2)
+        .column(Column::initial(60.0).at_least(52.0))
+        .columns(Column::auto().at_least(52.0), 2)
+        .column(Column::initial(130.0).at_least(100.0))
+        .column(Column::initial(240.0).at_least(120.0).clip(true))
+        .column(Column::initial(220.0).at_least(120.0).clip(true))
+        .header(24.0, |mut header| {
+            for (text, hover) in headers {
+                header.col(|ui| {
+                    let label = ui.strong(text.as_str());
+                    if !hover.is_empty() {
+                        label.on_hover_text(hover.as_str());
+                    }
+                });
+            }
+        })
+        .body(|body| {
+            body.rows(ROW_HEIGHT, rows.len(), |mut row| {
+                let Some(current) = rows.get(row.index()) else {
+                    return;
+                };
+                match current {
+                    Row::Unit { name, depth, sums } => {
+                        row.col(|ui| {
+                            ui.add_space(12.0 * *depth as f32);
+                            ui.strong(name).on_hover_text(name);
+                        });
+                        figure_cells(state, &mut row, sums, true);
+                        for _ in 0..3 {
+                            row.col(|_| {});
+                        }
+                    }
+                    Row::Total(figures) => {
+                        row.col(|ui| {
+                            ui.strong(state.t("Tổng cộng", "Total"));
+                        });
+                        figure_cells(state, &mut row, figures, true);
+                        for _ in 0..3 {
+                            row.col(|_| {});
+                        }
+                    }
+                    Row::Line(line) => line_cells(state, &mut row, line),
+                }
+            });
+        });
+}
+
+/// Hiện có, đề xuất, thẩm định and the two differences, as text; a line's appraised figure is
+/// a field, drawn by the caller, when `sums` is false.
+fn figure_cells(
+    state: &AppState,
+    row: &mut egui_extras::TableRow<'_, '_>,
+    figures: &Comparison,
+    sums: bool,
+) {
+    let strong = |ui: &mut egui::Ui, text: String| {
+        if sums {
+            ui.strong(text);
+        } else {
+            ui.label(text);
+        }
+    };
+    row.col(|ui| strong(ui, state.number(figures.current, 2)));
+    row.col(|ui| strong(ui, figures.proposed.to_string()));
+    if sums {
+        row.col(|ui| {
+            let response = ui.strong(count_text(figures.appraised));
+            if figures.is_partly_appraised() {
+                response.on_hover_text(format!(
+                    "{} {}/{} {}",
+                    state.t("Mới thẩm định", "Appraised so far:"),
+                    figures.appraised_lines,
+                    figures.lines,
+                    state.t("vị trí", "positions"),
+                ));
+            }
+        });
+    }
+    row.col(|ui| strong(ui, signed(state, figures.proposed_change())));
+    row.col(|ui| change_ui(state, ui, figures.appraised_change(), sums));
+}
+
+/// Thẩm định - đề xuất, red for a cut and amber for a rise (as shortage and surplus elsewhere).
+fn change_ui(state: &AppState, ui: &mut egui::Ui, change: Option<i64>, strong: bool) {
+    let Some(change) = change else {
+        return;
+    };
+    let mut text = egui::RichText::new(signed(state, change as f64));
+    if change != 0 {
+        text = text.color(difference_colour(ui, change as f64));
+    }
+    if strong {
+        text = text.strong();
+    }
+    ui.label(text);
+}
+
+fn line_cells(state: &mut AppState, row: &mut egui_extras::TableRow<'_, '_>, line: &Line) {
+    let id = &line.position_id;
+    row.col(|ui| {
+        ui.add_space(12.0);
+        ui.label(&line.name)
+            .on_hover_text(format!("{} ({id})", line.name));
+    });
+    row.col(|ui| {
+        ui.label(state.number(line.figures.current, 2));
+    });
+    row.col(|ui| {
+        let label = ui.label(line.figures.proposed.to_string());
+        if !line.reason.is_empty() {
+            label.on_hover_text(&line.reason);
+        }
+    });
+    row.col(|ui| figure_field_ui(state, ui, line));
+    row.col(|ui| {
+        ui.label(signed(state, line.figures.proposed_change()));
+    });
+    row.col(|ui| change_ui(state, ui, line.figures.appraised_change(), false));
+    row.col(|ui| decision_ui(state, ui, line));
+    row.col(|ui| comment_ui(state, ui, line));
+    row.col(|ui| {
+        let label = ui.label(&line.reason);
+        if !line.reason.is_empty() {
+            label.on_hover_text(&line.reason);
+        }
+    });
+}
+
+/// The appraised figure as typed; empty shows in grey the figure the decision gives.
+fn figure_field_ui(state: &mut AppState, ui: &mut egui::Ui, line: &Line) {
+    let key = format!("appraisal/{}/figure", line.position_id);
+    let name = format!(
+        "{} {}",
+        state.t("Số thẩm định", "Appraised"),
+        line.position_id
+    );
+    let current = count_text(line.appraisal.appraised.map(i64::from));
+    let hint = if line.appraisal.appraised.is_none() {
+        count_text(line.figures.appraised)
+    } else {
+        String::new()
+    };
+    let width = ui.available_width();
+    let (response, committed) = hinted_field(state, ui, &key, &current, width, None, &hint);
+    let response = response.accessible_name(&name);
+    if !hint.is_empty() {
+        response.on_hover_text(state.t(
+            "Theo ý kiến thẩm định (chưa ghi số)",
+            "Follows from the decision (no figure written)",
+        ));
+    }
+    if let Some(text) = committed {
+        let edit = parse_optional_count(state, &text).map(|appraised| {
+            Edit::SetAppraisal(Appraisal {
+                appraised,
+                ..line.appraisal.clone()
+            })
+        });
+        commit(state, &key, &name, text, edit);
+    }
+}
+
+fn decision_ui(state: &mut AppState, ui: &mut egui::Ui, line: &Line) {
+    let mut options = vec![(None, state.t("(chưa có)", "(none)").to_owned())];
+    options.extend(
+        Decision::ALL
+            .into_iter()
+            .map(|d| (Some(d), decision_label(state, d).to_owned())),
+    );
+    let width = ui.available_width();
+    let salt = ("appraisal_decision", &line.position_id);
+    let (response, picked) = combo_box(ui, salt, &line.appraisal.decision, &options, width);
+    response.accessible_name(format!(
+        "{} {}",
+        state.t("Ý kiến thẩm định", "Decision"),
+        line.position_id
+    ));
+    if let Some(decision) = picked {
+        apply_choice(
+            state,
+            Edit::SetAppraisal(Appraisal {
+                decision,
+                ..line.appraisal.clone()
+            }),
+        );
+    }
+}
+
+fn comment_ui(state: &mut AppState, ui: &mut egui::Ui, line: &Line) {
+    let key = format!("appraisal/{}/comment", line.position_id);
+    let name = format!("{} {}", state.t("Nhận xét", "Comment"), line.position_id);
+    let width = ui.available_width();
+    let (response, committed) = text_field(state, ui, &key, &line.appraisal.comment, width);
+    let response = response.accessible_name(&name);
+    if !line.appraisal.comment.is_empty() {
+        response.on_hover_text(&line.appraisal.comment);
+    }
+    if let Some(text) = committed {
+        let edit = Edit::SetAppraisal(Appraisal {
+            comment: text.clone(),
+            ..line.appraisal.clone()
+        });
+        commit(state, &key, &name, text, Ok(edit));
+    }
+}
+
+/// A decision in the interface language.
+pub(super) fn decision_label(state: &AppState, decision: Decision) -> &'static str {
+    match decision {
+        Decision::Agree => state.t(Decision::Agree.label_vi(), "Agree"),
+        Decision::Adjust => state.t(Decision::Adjust.label_vi(), "Adjust"),
+        Decision::Reject => state.t(Decision::Reject.label_vi(), "Reject"),
+    }
+}
+
+/// A change with its sign, "+2" or "-1" ("0" when none), in the interface's notation.
+pub(super) fn signed(state: &AppState, value: f64) -> String {
+    let text = state.number(value, 2).replace('\u{2212}', "-");
+    if value > 0.0 && text != "0" {
+        format!("+{text}")
+    } else {
+        text
+    }
+}
+
+fn count_text(count: Option<i64>) -> String {
+    count.map(|c| c.to_string()).unwrap_or_default()
+}

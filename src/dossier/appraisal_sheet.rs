@@ -1,0 +1,436 @@
+//! Thẩm định: the reviewer's appraisal beside the agency's proposal. Every unit's positions with
+//! hiện có / đề xuất / thẩm định, the two differences, the agency's reason and the reviewer's
+//! decision and comment; sums per unit and a grand total as formulas; then the conclusion, who
+//! appraised the plan and when, and the fingerprint of the proposal (which the review leaves
+//! unchanged). A plan not yet appraised gets the same sheet with the appraisal columns empty.
+
+use rust_xlsxwriter::{ExcelDateTime, Format, FormatAlign, Formula, RowNum, Worksheet};
+
+use super::DossierError;
+use super::print::{self, Styles, cell_ref, result, roman};
+use crate::engine::PlanResults;
+use crate::model::Plan;
+use crate::plan_file;
+use crate::report::{AppraisalTable, Comparison, appraisal_table};
+
+pub const NAME: &str = "Thẩm định";
+
+pub const TITLE: &str = "KẾT QUẢ THẨM ĐỊNH VỊ TRÍ VIỆC LÀM VÀ SỐ LƯỢNG NGƯỜI LÀM VIỆC";
+/// The label of the grand-total row.
+pub const GRAND_TOTAL: &str = "TỔNG CỘNG";
+/// The heading of the conclusion.
+pub const CONCLUSION: &str = "KẾT LUẬN THẨM ĐỊNH";
+/// Said under the title block of a plan not yet appraised.
+pub const NOT_APPRAISED: &str =
+    "Đề án chưa được thẩm định: các cột thẩm định để trống, chờ cơ quan thẩm định ghi ý kiến.";
+/// Shown for a value not given.
+const MISSING: &str = "(chưa có)";
+
+const COL_NO: u16 = 0;
+const COL_NAME: u16 = 1;
+const COL_CURRENT: u16 = 2;
+const COL_PROPOSED: u16 = 3;
+const COL_APPRAISED: u16 = 4;
+const COL_PROPOSED_CHANGE: u16 = 5;
+const COL_APPRAISED_CHANGE: u16 = 6;
+const COL_REASON: u16 = 7;
+const COL_DECISION: u16 = 8;
+const COL_COMMENT: u16 = 9;
+const LAST_COL: u16 = COL_COMMENT;
+
+/// Differences show their sign: +2, -1, 0.
+const SIGNED: &str = "+General;-General;0";
+
+/// Column widths, in workbook order.
+const WIDTHS: [f64; 10] = [5.0, 34.0, 9.0, 9.0, 9.0, 11.0, 11.0, 24.0, 14.0, 30.0];
+
+/// The header's first row: a title spanning both rows, or one over the columns below it.
+const GROUPED_HEADERS: [(u16, u16, &str); 7] = [
+    (COL_NO, COL_NO, "STT"),
+    (COL_NAME, COL_NAME, "Đơn vị / Vị trí việc làm"),
+    (COL_CURRENT, COL_APPRAISED, "Số người làm việc"),
+    (
+        COL_PROPOSED_CHANGE,
+        COL_APPRAISED_CHANGE,
+        "Chênh lệch (+ tăng, - giảm)",
+    ),
+    (COL_REASON, COL_REASON, "Lý do đề xuất của cơ quan, đơn vị"),
+    (COL_DECISION, COL_DECISION, "Ý kiến thẩm định"),
+    (COL_COMMENT, COL_COMMENT, "Nhận xét của cơ quan thẩm định"),
+];
+
+/// The header's second row, under the grouped titles.
+const SUB_HEADERS: [(u16, &str); 5] = [
+    (COL_CURRENT, "Hiện có"),
+    (COL_PROPOSED, "Đề xuất"),
+    (COL_APPRAISED, "Thẩm định"),
+    (COL_PROPOSED_CHANGE, "Đề xuất so với hiện có"),
+    (COL_APPRAISED_CHANGE, "Thẩm định so với đề xuất"),
+];
+
+pub fn write(
+    sheet: &mut Worksheet,
+    styles: &Styles,
+    plan: &Plan,
+    results: &PlanResults,
+) -> Result<(), DossierError> {
+    sheet.set_name(NAME)?;
+    // A formula whose cached result is "nothing appraised" is cached as an empty text, not 0.
+    sheet.set_formula_result_default("");
+    for (col, width) in (0u16..).zip(WIDTHS) {
+        sheet.set_column_width(col, width)?;
+    }
+    let table = appraisal_table(plan, results, None)?;
+    let header_row = title_block(sheet, styles, plan)?;
+    print::page_setup(sheet, true, None, NAME)?;
+    sheet.set_repeat_rows(header_row, header_row + 1)?;
+    sheet.set_freeze_panes(header_row + 2, 0)?;
+    for (first, last, title) in GROUPED_HEADERS {
+        if first == last {
+            sheet.merge_range(
+                header_row,
+                first,
+                header_row + 1,
+                last,
+                title,
+                &styles.header,
+            )?;
+        } else {
+            sheet.merge_range(header_row, first, header_row, last, title, &styles.header)?;
+        }
+    }
+    for (col, title) in SUB_HEADERS {
+        sheet.write_string_with_format(header_row + 1, col, title, &styles.header)?;
+    }
+    sheet.set_row_height(header_row, 32)?;
+    sheet.set_row_height(header_row + 1, 47)?;
+
+    let first_data = header_row + 2;
+    let row = lines(sheet, styles, &table, first_data)?;
+    let last_data = row.saturating_sub(1).max(first_data);
+    grand_total(sheet, styles, &table, row, first_data, last_data)?;
+    closing(sheet, styles, plan, row + 2)?;
+    Ok(())
+}
+
+/// The title block. Returns the header's first row.
+fn title_block(
+    sheet: &mut Worksheet,
+    styles: &Styles,
+    plan: &Plan,
+) -> Result<RowNum, DossierError> {
+    sheet.merge_range(0, COL_NO, 0, LAST_COL, TITLE, &styles.title)?;
+    sheet.set_row_height(0, 24)?;
+    sheet.merge_range(1, COL_NO, 1, LAST_COL, &plan.meta.name, &styles.subtitle)?;
+    let review = plan.review.as_ref();
+    let mut row: RowNum = 3;
+    let mut line = |sheet: &mut Worksheet, label: &str| -> Result<RowNum, DossierError> {
+        sheet.write_string_with_format(row, COL_NAME, label, &styles.label)?;
+        row += 1;
+        Ok(row - 1)
+    };
+    let text = |value: Option<&str>| match value.map(str::trim) {
+        Some(value) if !value.is_empty() => value.to_owned(),
+        _ => MISSING.to_owned(),
+    };
+    let at = line(sheet, "Cơ quan, đơn vị đề xuất")?;
+    let agency = text(Some(&plan.meta.agency));
+    sheet.write_string_with_format(at, COL_CURRENT, agency, &styles.value)?;
+    let at = line(sheet, "Cơ quan thẩm định")?;
+    let organisation = text(review.map(|r| r.organisation.as_str()));
+    sheet.write_string_with_format(at, COL_CURRENT, organisation, &styles.value)?;
+    let at = line(sheet, "Người thẩm định")?;
+    let reviewer = text(review.map(|r| r.reviewer.as_str()));
+    sheet.write_string_with_format(at, COL_CURRENT, reviewer, &styles.value)?;
+    let at = line(sheet, "Ngày thẩm định")?;
+    match review.and_then(|r| r.date) {
+        Some(date) => {
+            let date = ExcelDateTime::from_ymd(date.year, date.month, date.day)?;
+            sheet.write_datetime_with_format(at, COL_CURRENT, &date, &styles.date)?;
+        }
+        None => {
+            sheet.write_string_with_format(at, COL_CURRENT, MISSING, &styles.value)?;
+        }
+    }
+    let at = line(sheet, super::summary_sheet::FINGERPRINT_LABEL)?;
+    sheet.write_string_with_format(
+        at,
+        COL_CURRENT,
+        format!(
+            "{} (của đề án đề xuất; phần thẩm định không làm thay đổi mã này)",
+            plan_file::short_fingerprint(plan)?
+        ),
+        &styles.value,
+    )?;
+    if review.is_none() {
+        let note = styles.value.clone().set_italic().set_font_color(0x7F7F7F);
+        sheet.merge_range(row, COL_NO, row, LAST_COL, NOT_APPRAISED, &note)?;
+        row += 1;
+    }
+    Ok(row + 1)
+}
+
+/// Every unit's heading, positions and sum, from `row`. Returns the row after the last.
+fn lines(
+    sheet: &mut Worksheet,
+    styles: &Styles,
+    table: &AppraisalTable<'_>,
+    mut row: RowNum,
+) -> Result<RowNum, DossierError> {
+    let signed = styles.general.clone().set_num_format(SIGNED);
+    for (index, group) in table.groups.iter().enumerate() {
+        sheet.write_string_with_format(row, COL_NO, roman(index + 1), &styles.group_center)?;
+        sheet.merge_range(
+            row,
+            COL_NAME,
+            row,
+            LAST_COL,
+            &group.unit.name,
+            &styles.group,
+        )?;
+        row += 1;
+        let first = row;
+        for (number, line) in (1u32..).zip(&group.lines) {
+            sheet.write_number_with_format(row, COL_NO, number, &styles.text_center)?;
+            sheet.write_string_with_format(row, COL_NAME, &line.position.name, &styles.text)?;
+            sheet.write_number_with_format(
+                row,
+                COL_CURRENT,
+                line.figures.current,
+                &styles.general,
+            )?;
+            sheet.write_number_with_format(
+                row,
+                COL_PROPOSED,
+                line.figures.proposed as f64,
+                &styles.whole,
+            )?;
+            match line.figures.appraised {
+                Some(appraised) => sheet.write_number_with_format(
+                    row,
+                    COL_APPRAISED,
+                    appraised as f64,
+                    &styles.whole,
+                )?,
+                None => sheet.write_blank(row, COL_APPRAISED, &styles.whole)?,
+            };
+            changes(sheet, row, &line.figures, &signed)?;
+            sheet.write_string_with_format(row, COL_REASON, line.reason(), &styles.text)?;
+            let decision = line.decision().map_or("", |d| d.label_vi());
+            sheet.write_string_with_format(row, COL_DECISION, decision, &styles.text)?;
+            sheet.write_string_with_format(row, COL_COMMENT, line.comment(), &styles.text)?;
+            // Long names, reasons and comments wrap: the row grows so nothing is cut in print.
+            let height = [
+                (line.position.name.as_str(), COL_NAME),
+                (line.reason(), COL_REASON),
+                (decision, COL_DECISION),
+                (line.comment(), COL_COMMENT),
+            ]
+            .into_iter()
+            .map(|(text, col)| print::wrapped_height(text, WIDTHS[usize::from(col)]))
+            .fold(0.0, f64::max);
+            sheet.set_row_height(row, height)?;
+            row += 1;
+        }
+        let label = format!("Cộng {}", group.unit.name);
+        sheet.set_row_height(
+            row,
+            print::wrapped_height(&label, WIDTHS[usize::from(COL_NAME)]),
+        )?;
+        sheet.write_blank(row, COL_NO, &styles.total_label)?;
+        sheet.write_string_with_format(row, COL_NAME, label, &styles.total_label)?;
+        for col in [COL_REASON, COL_DECISION, COL_COMMENT] {
+            sheet.write_blank(row, col, &styles.total_label)?;
+        }
+        let last = row - 1;
+        sums(sheet, styles, row, &group.sums, |col| {
+            format!("{}:{}", cell_ref(first, col), cell_ref(last, col))
+        })?;
+        row += 1;
+    }
+    Ok(row)
+}
+
+/// The grand total: each figure summed over the position rows (those numbered in column A).
+fn grand_total(
+    sheet: &mut Worksheet,
+    styles: &Styles,
+    table: &AppraisalTable<'_>,
+    row: RowNum,
+    first_data: RowNum,
+    last_data: RowNum,
+) -> Result<(), DossierError> {
+    sheet.write_blank(row, COL_NO, &styles.total_label)?;
+    sheet.write_string_with_format(row, COL_NAME, GRAND_TOTAL, &styles.total_label)?;
+    for col in [COL_REASON, COL_DECISION, COL_COMMENT] {
+        sheet.write_blank(row, col, &styles.total_label)?;
+    }
+    let numbers = format!("$A${}:$A${}", first_data + 1, last_data + 1);
+    sheet.set_row_height(row, 18)?;
+    sums_with(sheet, styles, row, &table.total, |col| {
+        let column = print::column_letter(col);
+        let range = format!("{column}${}:{column}${}", first_data + 1, last_data + 1);
+        (
+            format!("SUMIF({numbers},\">0\",{range})"),
+            format!("COUNT({range})"),
+        )
+    })
+}
+
+/// A sum row over the cells `range(col)` of each figure column.
+fn sums(
+    sheet: &mut Worksheet,
+    styles: &Styles,
+    row: RowNum,
+    figures: &Comparison,
+    range: impl Fn(u16) -> String,
+) -> Result<(), DossierError> {
+    sums_with(sheet, styles, row, figures, |col| {
+        (
+            format!("SUM({})", range(col)),
+            format!("COUNT({})", range(col)),
+        )
+    })
+}
+
+/// Writes a total row's figures as formulas with the engine's sums cached: `sum(col)` gives a
+/// column's sum and how to count its numbers; the appraised sum stays empty when none is.
+fn sums_with(
+    sheet: &mut Worksheet,
+    styles: &Styles,
+    row: RowNum,
+    figures: &Comparison,
+    sum: impl Fn(u16) -> (String, String),
+) -> Result<(), DossierError> {
+    for (col, value, format) in [
+        (COL_CURRENT, figures.current, &styles.total_general),
+        (COL_PROPOSED, figures.proposed as f64, &styles.total_whole),
+    ] {
+        let (formula, _) = sum(col);
+        sheet.write_formula_with_format(
+            row,
+            col,
+            Formula::new(format!("={formula}")).set_result(result(value)),
+            format,
+        )?;
+    }
+    let signed_total = styles.total_general.clone().set_num_format(SIGNED);
+    // Appraised lines only: empty when there is none, and the difference is the sum of the
+    // lines' differences (lines not yet appraised are not cuts).
+    for (col, value, format) in [
+        (COL_APPRAISED, figures.appraised, &styles.total_whole),
+        (
+            COL_APPRAISED_CHANGE,
+            figures.appraised_change(),
+            &signed_total,
+        ),
+    ] {
+        let (formula, count) = sum(col);
+        let cached = value.map(|v| result(v as f64)).unwrap_or_default();
+        sheet.write_formula_with_format(
+            row,
+            col,
+            Formula::new(format!("=IF({count}=0,\"\",{formula})")).set_result(cached),
+            format,
+        )?;
+    }
+    sheet.write_formula_with_format(
+        row,
+        COL_PROPOSED_CHANGE,
+        Formula::new(format!(
+            "={}-{}",
+            cell_ref(row, COL_PROPOSED),
+            cell_ref(row, COL_CURRENT)
+        ))
+        .set_result(result(figures.proposed_change())),
+        &signed_total,
+    )?;
+    Ok(())
+}
+
+/// The two differences of a position's row, as formulas over its figure cells.
+fn changes(
+    sheet: &mut Worksheet,
+    row: RowNum,
+    figures: &Comparison,
+    format: &Format,
+) -> Result<(), DossierError> {
+    let (current, proposed, appraised) = (
+        cell_ref(row, COL_CURRENT),
+        cell_ref(row, COL_PROPOSED),
+        cell_ref(row, COL_APPRAISED),
+    );
+    sheet.write_formula_with_format(
+        row,
+        COL_PROPOSED_CHANGE,
+        Formula::new(format!("={proposed}-{current}"))
+            .set_result(result(figures.proposed_change())),
+        format,
+    )?;
+    let cached = figures
+        .appraised_change()
+        .map(|change| result(change as f64))
+        .unwrap_or_default();
+    sheet.write_formula_with_format(
+        row,
+        COL_APPRAISED_CHANGE,
+        Formula::new(format!("=IF({appraised}=\"\",\"\",{appraised}-{proposed})"))
+            .set_result(cached),
+        format,
+    )?;
+    Ok(())
+}
+
+/// The conclusion, then the reviewer's name under "Người thẩm định", from `row`.
+fn closing(
+    sheet: &mut Worksheet,
+    styles: &Styles,
+    plan: &Plan,
+    mut row: RowNum,
+) -> Result<(), DossierError> {
+    sheet.write_string_with_format(row, COL_NO, CONCLUSION, &styles.section)?;
+    row += 1;
+    let conclusion = plan
+        .review
+        .as_ref()
+        .map(|r| r.conclusion.trim())
+        .filter(|c| !c.is_empty());
+    let width: f64 = WIDTHS.iter().sum();
+    match conclusion {
+        Some(text) => {
+            sheet.merge_range(row, COL_NO, row, LAST_COL, text, &styles.paragraph)?;
+            sheet.set_row_height(row, print::wrapped_height(text, width))?;
+        }
+        None => {
+            sheet.merge_range(row, COL_NO, row, LAST_COL, MISSING, &styles.empty_note)?;
+        }
+    }
+    row += 2;
+    let Some(review) = &plan.review else {
+        return Ok(());
+    };
+    let centred = |format: &Format| format.clone().set_align(FormatAlign::Center);
+    let heading = centred(&styles.label);
+    sheet.merge_range(row, COL_REASON, row, LAST_COL, "NGƯỜI THẨM ĐỊNH", &heading)?;
+    if !review.organisation.trim().is_empty() {
+        sheet.merge_range(
+            row + 1,
+            COL_REASON,
+            row + 1,
+            LAST_COL,
+            review.organisation.trim(),
+            &centred(&styles.value).set_italic(),
+        )?;
+    }
+    if !review.reviewer.trim().is_empty() {
+        sheet.merge_range(
+            row + 5,
+            COL_REASON,
+            row + 5,
+            LAST_COL,
+            review.reviewer.trim(),
+            &heading,
+        )?;
+    }
+    Ok(())
+}
