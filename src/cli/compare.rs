@@ -12,7 +12,7 @@ use super::plan_input;
 use super::text_table::{Align, TextTable};
 use crate::compare::{
     self, Benchmark, BenchmarkPlan, CodeBenchmark, ComponentChange, Headcount, Outlier,
-    PositionComparison, Status, StatusCounts, UnitComparison, VersionComparison,
+    PositionComparison, Status, StatusCounts, UnitComparison, VersionComparison, old_new,
 };
 use crate::format::vi_number;
 use crate::model::Plan;
@@ -75,18 +75,6 @@ fn signed(value: f64, decimals: usize) -> String {
         format!("+{text}")
     } else {
         text
-    }
-}
-
-/// "3 -> 5" when the values differ, else the value; a missing side as "-".
-fn old_new(old: Option<String>, new: Option<String>) -> String {
-    match (old, new) {
-        (Some(o), Some(n)) if o == n => n,
-        (o, n) => format!(
-            "{} -> {}",
-            o.unwrap_or_else(|| "-".to_owned()),
-            n.unwrap_or_else(|| "-".to_owned())
-        ),
     }
 }
 

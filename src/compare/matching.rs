@@ -6,7 +6,7 @@ use std::collections::{HashMap, VecDeque};
 
 use super::MatchedBy;
 use super::names::name_key;
-use crate::engine::{EngineError, UnitTree};
+use crate::engine::{EngineError, UnitTree, unit_index};
 use crate::model::{Component, Plan};
 
 /// One old item, one new item, or both, by index into their lists.
@@ -94,18 +94,8 @@ fn by_text(text: &str) -> Option<Key> {
 /// New units are visited parents first, so a unit renamed and re-keyed can still pair its
 /// children by name.
 pub fn pair_units(old: &Plan, new: &Plan) -> Result<Vec<Pair>, EngineError> {
-    let old_index: HashMap<&str, usize> = old
-        .units
-        .iter()
-        .enumerate()
-        .map(|(i, u)| (u.id.as_str(), i))
-        .collect();
-    let new_index: HashMap<&str, usize> = new
-        .units
-        .iter()
-        .enumerate()
-        .map(|(i, u)| (u.id.as_str(), i))
-        .collect();
+    let old_index = unit_index(&old.units);
+    let new_index = unit_index(&new.units);
     let order = UnitTree::build(&new.units)?.depth_first();
     let passes = [
         Pass {
@@ -139,12 +129,7 @@ pub fn pair_units(old: &Plan, new: &Plan) -> Result<Vec<Pair>, EngineError> {
 
 /// Pairs positions: by id, then by name within paired units.
 pub fn pair_positions(old: &Plan, new: &Plan, units: &[Pair]) -> Vec<Pair> {
-    let old_unit: HashMap<&str, usize> = old
-        .units
-        .iter()
-        .enumerate()
-        .map(|(i, u)| (u.id.as_str(), i))
-        .collect();
+    let old_unit = unit_index(&old.units);
     // The old partner of each new unit, by the new unit's id.
     let partner: HashMap<&str, usize> = units
         .iter()

@@ -33,6 +33,19 @@ use thiserror::Error;
 
 use crate::engine::EngineError;
 
+/// "3 -> 5" when the values differ, else the value; a missing side as "-". Shared by the
+/// table of `vtvl compare` and the app's Compare view.
+pub fn old_new(old: Option<String>, new: Option<String>) -> String {
+    match (old, new) {
+        (Some(o), Some(n)) if o == n => n,
+        (o, n) => format!(
+            "{} -> {}",
+            o.unwrap_or_else(|| "-".to_owned()),
+            n.unwrap_or_else(|| "-".to_owned())
+        ),
+    }
+}
+
 /// How an old item was paired with a new one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]

@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use thiserror::Error;
 
-use super::tree::UnitTree;
+use super::tree::{UnitTree, unit_index};
 use super::{EngineError, PlanResults, PositionResult, UnitResult};
 use crate::model::{Category, Plan};
 
@@ -164,12 +164,7 @@ pub fn breakdown(
     unit_id: Option<&str>,
 ) -> Result<Breakdown, BreakdownError> {
     let tree = UnitTree::build(&plan.units)?;
-    let index: HashMap<&str, usize> = plan
-        .units
-        .iter()
-        .enumerate()
-        .map(|(i, u)| (u.id.as_str(), i))
-        .collect();
+    let index = unit_index(&plan.units);
     let selected = match unit_id {
         Some(id) => Some(
             *index

@@ -20,7 +20,7 @@ pub use breakdown::{
 pub use error::EngineError;
 pub use explain::{ComponentContribution, Explanation, all_contributions, explain};
 pub use results::{PlanResults, PositionResult, Totals, UnitResult};
-pub use tree::UnitTree;
+pub use tree::{UnitTree, unit_index};
 
 use crate::model::Plan;
 

@@ -14,14 +14,19 @@ pub struct UnitTree {
     roots: Vec<usize>,
 }
 
+/// Each unit's place in `units`, by id (the first place when an id repeats).
+pub fn unit_index(units: &[Unit]) -> HashMap<&str, usize> {
+    let mut index = HashMap::with_capacity(units.len());
+    for (i, unit) in units.iter().enumerate() {
+        index.entry(unit.id.as_str()).or_insert(i);
+    }
+    index
+}
+
 impl UnitTree {
     /// Resolves parent ids; reports a missing parent or a cycle.
     pub fn build(units: &[Unit]) -> Result<Self, EngineError> {
-        let index: HashMap<&str, usize> = units
-            .iter()
-            .enumerate()
-            .map(|(i, u)| (u.id.as_str(), i))
-            .collect();
+        let index = unit_index(units);
         let mut parents = Vec::with_capacity(units.len());
         let mut children = vec![Vec::new(); units.len()];
         let mut roots = Vec::new();

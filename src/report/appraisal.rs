@@ -12,7 +12,7 @@
 
 use std::collections::HashMap;
 
-use crate::engine::{EngineError, PlanResults, PositionResult, UnitTree};
+use crate::engine::{EngineError, PlanResults, PositionResult, UnitTree, unit_index};
 use crate::model::{Appraisal, Decision, Plan, Position, Unit};
 
 /// Why the table could not be made.
@@ -227,12 +227,7 @@ pub fn subtree_comparisons(
     results: &PlanResults,
 ) -> Result<Vec<Comparison>, AppraisalTableError> {
     let tree = UnitTree::build(&plan.units)?;
-    let index: HashMap<&str, usize> = plan
-        .units
-        .iter()
-        .enumerate()
-        .map(|(i, u)| (u.id.as_str(), i))
-        .collect();
+    let index = unit_index(&plan.units);
     let mut sums = vec![Comparison::default(); plan.units.len()];
     for result in &results.positions {
         let line = Comparison::line(result.current, result.proposed, result.appraised);

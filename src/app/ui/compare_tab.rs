@@ -12,7 +12,7 @@ use crate::app::comparison::{self, PathFor};
 use crate::app::state::AppState;
 use crate::compare::{
     Benchmark, ComponentChange, ComponentSide, Headcount, InputValue, MatchedBy, Outlier,
-    PositionComparison, Status, VersionComparison,
+    PositionComparison, Status, VersionComparison, old_new,
 };
 
 pub fn compare_tab_ui(state: &mut AppState, ui: &mut egui::Ui) {
@@ -36,18 +36,6 @@ fn signed(state: &AppState, value: f64, decimals: usize) -> String {
         format!("+{text}")
     } else {
         format!("-{text}")
-    }
-}
-
-/// "3 -> 5", or the value when both are the same; a missing side as "-".
-fn old_new(old: Option<String>, new: Option<String>) -> String {
-    match (old, new) {
-        (Some(o), Some(n)) if o == n => n,
-        (o, n) => format!(
-            "{} -> {}",
-            o.unwrap_or_else(|| "-".to_owned()),
-            n.unwrap_or_else(|| "-".to_owned())
-        ),
     }
 }
 

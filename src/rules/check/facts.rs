@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use crate::engine::PlanResults;
+use crate::engine::{PlanResults, unit_index};
 use crate::model::{AutonomyGroup, Category, LeaderRole, Plan, Unit, UnitType};
 use crate::rules::ranks::RankCatalogue;
 
@@ -39,12 +39,7 @@ pub struct Facts<'a> {
 
 impl<'a> Facts<'a> {
     pub fn new(plan: &'a Plan, results: &PlanResults, ranks: &'a RankCatalogue) -> Self {
-        let index: HashMap<&str, usize> = plan
-            .units
-            .iter()
-            .enumerate()
-            .map(|(i, u)| (u.id.as_str(), i))
-            .collect();
+        let index = unit_index(&plan.units);
         let unit_results: HashMap<&str, (i64, i64)> = results
             .units
             .iter()

@@ -32,7 +32,7 @@ use std::collections::{HashMap, HashSet};
 use super::catalogue::{RuleRef, catalogue};
 use super::params::ReviewParams;
 use super::{Finding, Input, Severity};
-use crate::engine::PlanResults;
+use crate::engine::{PlanResults, unit_index};
 use crate::model::{CivilDate, Plan};
 use facts::Facts;
 
@@ -167,12 +167,7 @@ pub fn family_of(rule_id: &str) -> Option<String> {
 
 /// Severity first, then plan-wide findings, then by unit and position in plan order.
 fn sort_findings(plan: &Plan, findings: &mut [Finding]) {
-    let units: HashMap<&str, usize> = plan
-        .units
-        .iter()
-        .enumerate()
-        .map(|(i, u)| (u.id.as_str(), i))
-        .collect();
+    let units = unit_index(&plan.units);
     let positions: HashMap<&str, (usize, &str)> = plan
         .positions
         .iter()
