@@ -29,7 +29,7 @@ mod scope;
 
 pub use assessment::{ComparedWith, Driver, NormAssessment, NormFigure, NormLimit, Rounded};
 pub use findings::findings;
-pub use packs::{NormPack, NormPackError, load, norm_packs, rule_for};
+pub use packs::{NormPack, NormPackError, load, norm_packs, norm_rule, rule_for};
 
 use crate::model::{CivilDate, Plan, Unit};
 

@@ -49,6 +49,14 @@ pub enum NormPackError {
     },
 }
 
+/// The embedded norm rule with this id and its pack, to explain a finding.
+pub fn norm_rule(id: &str) -> Option<(&'static NormPack, &'static Rule<NormParams>)> {
+    norm_packs()
+        .ok()?
+        .iter()
+        .find_map(|pack| pack.rules.iter().find(|r| r.id == id).map(|r| (pack, r)))
+}
+
 /// Every embedded norm pack, parsed and checked on first use.
 pub fn norm_packs() -> Result<&'static [NormPack], NormPackError> {
     static PACKS: OnceLock<Result<Vec<NormPack>, NormPackError>> = OnceLock::new();

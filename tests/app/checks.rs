@@ -142,3 +142,35 @@ fn the_judgement_date_picks_the_rules_and_severities_filter_the_list() {
         Some("2026-06-01".parse().unwrap())
     );
 }
+
+#[test]
+fn a_sector_norm_finding_explains_itself_with_its_rule() {
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("plans/truong-thcs-nguyen-du.ron");
+    let mut plan = vtvl::plan_file::load(&path).unwrap();
+    plan.meta.judged_at = Some("2026-09-01".parse().unwrap());
+    // The same finding as `vtvl check`: 28 classes x 1,9 = 53,2 teachers at most, so 53.
+    let results = vtvl::engine::compute(&plan).unwrap();
+    let findings = vtvl::rules::check(&plan, &results, plan.judgement_date());
+    let teachers = findings
+        .iter()
+        .find(|f| f.message.contains("Giáo viên: định mức tối đa 53 người"))
+        .expect("the teacher norm finding")
+        .message
+        .clone();
+    let mut harness = harness_with(plan);
+    harness.run();
+    harness.state_mut().state.document.wait_for_results();
+    harness.run();
+    click(&mut harness, "Kiểm tra");
+    click(&mut harness, &teachers);
+    for text in [
+        "tt20-2023.norms.lower-secondary",
+        "Thông tư 20/2023/TT-BGDĐT",
+        "Hiệu lực: từ 16/12/2023",
+        "tối đa 1,9 giáo viên/lớp",
+        "28 lớp",
+    ] {
+        assert!(has_label_containing(&harness, text), "{text}");
+    }
+}

@@ -14,6 +14,7 @@ use crate::app::checks::{FindingKey, counts};
 use crate::app::edit::Edit;
 use crate::app::state::{AppState, Tab};
 use crate::model::{CivilDate, PlanMeta, ProvinceClass};
+use crate::norms;
 use crate::rules::{self, Finding, Severity, blocking_entry_matches, family_of};
 
 const DATE_KEY: &str = "checks:date";
@@ -244,12 +245,14 @@ fn explanation_ui(state: &mut AppState, ui: &mut egui::Ui) {
         return;
     };
     let rule = rules::rule(&finding.rule_id);
+    let norm = norms::norm_rule(&finding.rule_id);
     egui::ScrollArea::vertical()
         .id_salt("check_explain_scroll")
         .auto_shrink(false)
         .show(ui, |ui| {
             let title = rule
                 .map(|r| r.rule.name().to_owned())
+                .or_else(|| norm.map(|(_, r)| r.name().to_owned()))
                 .unwrap_or_else(|| finding.rule_id.clone());
             ui.heading(title);
             ui.horizontal_wrapped(|ui| {
@@ -258,7 +261,7 @@ fn explanation_ui(state: &mut AppState, ui: &mut egui::Ui) {
                 ui.weak(format!("· {}", finding.rule_id));
             });
             ui.label(egui::RichText::new(&finding.message).strong());
-            if rule.is_some() {
+            if rule.is_some() || norm.is_some() {
                 blocking_ui(state, ui, &finding.rule_id);
             }
             ui.add_space(6.0);
@@ -266,16 +269,18 @@ fn explanation_ui(state: &mut AppState, ui: &mut egui::Ui) {
             ui.add_space(6.0);
             ui.label(egui::RichText::new(state.t("Căn cứ pháp lý", "Legal basis")).strong());
             ui.label(&finding.legal_basis);
-            if let Some(rule) = rule {
-                ui.weak(&rule.pack.instrument.title);
-                ui.label(format!(
-                    "{}: {}",
-                    state.t("Hiệu lực", "In force"),
-                    rule.rule.dates_vi()
-                ));
+            // Sector norms explain their parameters in the figures compared (the formula).
+            let source = rule
+                .map(|r| (&r.pack.instrument, r.rule.dates_vi(), &r.rule.text))
+                .or_else(|| norm.map(|(pack, r)| (&pack.instrument, r.dates_vi(), &r.text)));
+            if let Some((instrument, dates, text)) = source {
+                ui.weak(&instrument.title);
+                ui.label(format!("{}: {dates}", state.t("Hiệu lực", "In force")));
                 ui.add_space(6.0);
                 ui.label(egui::RichText::new(state.t("Nội dung quy định", "The rule")).strong());
-                ui.label(&rule.rule.text);
+                ui.label(text);
+            }
+            if let Some(rule) = rule {
                 ui.add_space(6.0);
                 ui.label(egui::RichText::new(state.t("Tham số", "Parameters")).strong());
                 egui::Grid::new("check_params")
