@@ -5,10 +5,10 @@ use std::fs;
 use tempfile::TempDir;
 use vtvl::interchange::{ExportError, ImportError, Problem, export_dir, import_dir};
 use vtvl::model::{
-    AutonomyGroup, Calendar, Category, CivilDate, Competency, CompetencyGroup, Component,
-    ComponentKind, FORMAT_VERSION, JobDescription, LeaderRole, Method, NormDrivers, Period,
-    PersonalFields, Plan, PlanMeta, Position, Proposal, ProvinceClass, Requirement, Rounding,
-    StaffMember, StepCount, SupportAmount, Unit, UnitType, WorkItem, WorkSection,
+    AutonomyGroup, Calendar, Category, CivilDate, CommuneSetting, Competency, CompetencyGroup,
+    Component, ComponentKind, FORMAT_VERSION, JobDescription, LeaderRole, Method, NormDrivers,
+    Period, PersonalFields, Plan, PlanMeta, Position, Proposal, ProvinceClass, Requirement,
+    Rounding, StaffMember, StepCount, SupportAmount, Unit, UnitType, WorkItem, WorkSection,
 };
 
 /// A temp folder holding the given files.
@@ -1313,14 +1313,16 @@ fn proposals_are_read_and_bad_ones_reported() {
 const ATTRIBUTE_UNITS: &str = "\
 id,parent_id,name,unit_type,quota,autonomy_group,school_zone,classes,nursery_groups,pupils,\
 two_sessions_a_day,population,area_km2,border_gates,international_quarantine,industrial_zones,\
-mountainous,centrally_run_city,shelf_metres,electronic_mb,audio_visual_hours,commune_class
-so,,Sở Giáo dục,so,40,,,,,,,,,,,,,,,,,
-thcs,so,Trường THCS,truong_thcs,55,4,2,24,,905,,,,,,,,,,,,
-mn,so,Trường mầm non,truong_mam_non,,3,1,9,4,310,,,,,,,,,,,,
-th,so,Trường tiểu học,truong_tieu_hoc,,,3,20,,700,Có,,,,,,,,,,,
-cdc,so,CDC,cdc,,2,,,,,,2500000000,,3,1,true,không,,,,,
-lt,so,Lưu trữ,luu_tru_lich_su,,,,,,,,,,,,,,FALSE,3500.5,2000000,640,
-xa,so,Xã Tân Hòa,ubnd_xa,37,,,,,,,36000,64.8,,,,yes,,,,,1
+mountainous,centrally_run_city,shelf_metres,electronic_mb,audio_visual_hours,commune_class,\
+commune_setting
+so,,Sở Giáo dục,so,40,,,,,,,,,,,,,,,,,,
+thcs,so,Trường THCS,truong_thcs,55,4,2,24,,905,,,,,,,,,,,,,
+mn,so,Trường mầm non,truong_mam_non,,3,1,9,4,310,,,,,,,,,,,,,
+th,so,Trường tiểu học,truong_tieu_hoc,,,3,20,,700,Có,,,,,,,,,,,,
+cdc,so,CDC,cdc,,2,,,,,,2500000000,,3,1,true,không,,,,,,
+lt,so,Lưu trữ,luu_tru_lich_su,,,,,,,,,,,,,,FALSE,3500.5,2000000,640,,
+xa,so,Xã Tân Hòa,ubnd_xa,37,,,,,,,36000,64.8,,,,yes,,,,,1,xa_mien_nui
+phuong,so,Phường An Lạc,ubnd_phuong,,,,,,,,21000,,,,,,,,,,2,Phuong_Thuoc_Thi_Xa
 ";
 
 const ATTRIBUTE_POSITIONS: &str = "\
@@ -1383,6 +1385,14 @@ fn unit_attributes_and_norm_drivers_are_read() {
     assert_eq!(commune.population, Some(36_000));
     assert_eq!(commune.area_km2, Some(64.8));
     assert_eq!(commune.mountainous, Some(true));
+    assert_eq!(
+        commune.commune_setting,
+        Some(CommuneSetting::MountainCommune)
+    );
+    // Keywords are read ignoring case.
+    let ward = unit("phuong").drivers;
+    assert_eq!(ward.commune_setting, Some(CommuneSetting::TownWard));
+    assert_eq!(ward.commune_class, Some(2));
     assert_eq!(unit("so").drivers, NormDrivers::default());
     assert_eq!(unit("so").autonomy_group, None);
 }
@@ -1423,7 +1433,12 @@ fn the_attributes_round_trip_folder_plan_folder() {
     assert!(units.starts_with(&format!("{header}\n")), "{units}");
     assert!(units.contains("\nth,so,Trường tiểu học,truong_tieu_hoc,,,3,20,,700,yes,"));
     assert!(units.contains(",2500000000,,3,yes,yes,no,"));
-    assert!(units.contains("\nxa,so,Xã Tân Hòa,ubnd_xa,37,,,,,,,36000,64.8,,,,yes,,,,,1\n"));
+    assert!(
+        units.contains("\nxa,so,Xã Tân Hòa,ubnd_xa,37,,,,,,,36000,64.8,,,,yes,,,,,1,xa_mien_nui\n")
+    );
+    assert!(units.contains(
+        "\nphuong,so,Phường An Lạc,ubnd_phuong,,,,,,,,21000,,,,,,,,,,2,phuong_thuoc_thi_xa\n"
+    ));
     let positions = read("positions.csv");
     assert!(positions.starts_with(
         "id,unit_id,name,category,rank_code,method,count,min,max,calendar,proposed,\
@@ -1462,6 +1477,17 @@ fn only_the_attribute_columns_in_use_are_written() {
         "id,parent_id,name,unit_type,quota,school_zone,mountainous\n\
          so,,Sở Nội vụ,so,40,,\nvp,so,Văn phòng,van_phong_so,,3,no\n"
     );
+    // A commune setting on one unit brings its column, last, as its keyword.
+    let mut with_setting = plan.clone();
+    with_setting.units[0].drivers.commune_setting = Some(CommuneSetting::CityWard);
+    let other = tempfile::tempdir().unwrap();
+    export_dir(&with_setting, other.path()).unwrap();
+    assert_eq!(
+        fs::read_to_string(other.path().join("units.csv")).unwrap(),
+        "id,parent_id,name,unit_type,quota,school_zone,mountainous,commune_setting\n\
+         so,,Sở Nội vụ,so,40,,,phuong_thuoc_thanh_pho\nvp,so,Văn phòng,van_phong_so,,3,no,\n"
+    );
+    assert_eq!(import_dir(other.path()).unwrap(), with_setting);
     assert!(read("positions.csv").starts_with(
         "id,unit_id,name,category,rank_code,method,count,min,max,calendar,proposed,\
          proposed_reason,role\ngd,so,Giám đốc,leadership,,fixed,1,1,1,,,,head\n"
@@ -1478,8 +1504,9 @@ fn bad_attribute_values_name_file_line_and_column() {
         ),
         (
             "units.csv",
-            "id,name,school_zone,autonomy_group,classes,mountainous,area_km2,commune_class,pupils\n\
-             a,A,4,5,-1,perhaps,\"1,5\",0,99999999999\n",
+            "id,name,school_zone,autonomy_group,classes,mountainous,area_km2,commune_class,pupils,\
+             commune_setting\n\
+             a,A,4,5,-1,perhaps,\"1,5\",0,99999999999,phuong\n",
         ),
         (
             "positions.csv",
@@ -1545,6 +1572,13 @@ fn bad_attribute_values_name_file_line_and_column() {
                 2,
                 "commune_class",
                 "\"0\" is not a whole number from 1 to 3"
+            ),
+            cell(
+                "units.csv",
+                2,
+                "commune_setting",
+                "\"phuong\" is not one of: xa, xa_mien_nui, thi_tran, thi_tran_hai_dao, \
+                 phuong_thuoc_quan, phuong_thuoc_thanh_pho, phuong_thuoc_thi_xa, phuong_hai_dao"
             ),
             cell(
                 "positions.csv",

@@ -922,6 +922,36 @@ fn commune_findings_on_both_sides_of_the_maximum() {
     assert_eq!(warnings[0].legal_basis, "Điều 6 Nghị định 33/2023/NĐ-CP");
 }
 
+#[test]
+fn the_commune_sample_imported_from_csv_gets_its_population_add_on() {
+    // The sample's units.csv: a class I commune (`xa`) of 36.000 people. Judged before the
+    // reform: 22 + (36.000 - 8.000) : 4.000 = 7 -> 29.
+    let folder =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-orgs/ubnd-xa-tan-hoa");
+    let imported = vtvl::interchange::import_dir(&folder).unwrap();
+    let unit = imported.unit("ubnd").unwrap();
+    assert_eq!(unit.drivers.commune_setting, Some(CommuneSetting::Commune));
+    let a = assess(&imported, "ubnd", date("2025-01-01")).unwrap();
+    assert_eq!(a.rule_id, "nd33-2023.norms.commune");
+    let f = figure(&a, "can_bo_cong_chuc");
+    assert!(f.is_computed(), "{:?}", f.missing);
+    assert_eq!(f.maximum.unwrap().allowed, 29);
+    assert!(f.formula.starts_with("Xã, thị trấn loại I: 22; dân số 36.000 vượt quy mô tiêu chuẩn 8.000 là 28.000: 28.000 : 4.000 = 7"), "{}", f.formula);
+    assert!(f.formula.ends_with("tổng 22 + 7 = 29"), "{}", f.formula);
+    assert!(
+        f.inputs.iter().any(|i| i.value == "Xã"),
+        "the setting is shown with the figure: {:?}",
+        f.inputs
+    );
+    // Without its setting the add-on cannot be worked out: no figure, the setting missing.
+    let mut unset = imported.clone();
+    unset.units[0].drivers.commune_setting = None;
+    let a = assess(&unset, "ubnd", date("2025-01-01")).unwrap();
+    let f = figure(&a, "can_bo_cong_chuc");
+    assert!(f.maximum.is_none());
+    assert_eq!(f.missing, [Driver::CommuneSetting]);
+}
+
 // ---------------------------------------------------------------- missing drivers, blocking
 
 #[test]

@@ -306,6 +306,13 @@ fn the_template_offers_lists_for_keywords() {
     assert!(positions.contains("head,deputy"), "roles listed");
     let units = sheet_xml(3);
     assert!(units.contains("yes,no"), "flags listed");
+    assert!(
+        units.contains(
+            "xa,xa_mien_nui,thi_tran,thi_tran_hai_dao,phuong_thuoc_quan,\
+             phuong_thuoc_thanh_pho,phuong_thuoc_thi_xa,phuong_hai_dao"
+        ),
+        "commune settings listed"
+    );
     // School zones and commune classes take 1 to 3, autonomy groups 1 to 4.
     assert!(units.contains("<formula1>1</formula1><formula2>3</formula2>"));
     assert!(units.contains("<formula1>1</formula1><formula2>4</formula2>"));

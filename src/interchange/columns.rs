@@ -200,6 +200,7 @@ pub const UNITS: TableSpec = TableSpec {
         optional("electronic_mb"),
         optional("audio_visual_hours"),
         optional("commune_class"),
+        optional("commune_setting"),
     ],
     keeps_other_columns: false,
 };
@@ -330,6 +331,10 @@ mod tests {
         let first = names.iter().position(|n| *n == "classes").unwrap();
         assert_eq!(names[first..], drivers[..]);
         assert_eq!(UNITS.label_vi("pupils"), Some("Số học sinh"));
+        assert_eq!(
+            UNITS.label_vi("commune_setting"),
+            Some("Loại xã, phường, thị trấn")
+        );
     }
 
     #[test]

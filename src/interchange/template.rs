@@ -114,7 +114,12 @@ fn is_numeric(spec: &TableSpec, column: &str) -> bool {
         "calendars" => column != "id" && column != "name",
         "units" => {
             matches!(column, "quota" | "autonomy_group" | "school_zone")
-                || NormDriver::from_keyword(column).is_some_and(|d| d.kind() != DriverKind::Flag)
+                || NormDriver::from_keyword(column).is_some_and(|d| {
+                    matches!(
+                        d.kind(),
+                        DriverKind::Count | DriverKind::Amount | DriverKind::Class
+                    )
+                })
         }
         "positions" => matches!(column, "count" | "min" | "max" | "proposed"),
         "duties" => matches!(
@@ -163,6 +168,9 @@ fn validation(spec: &TableSpec, column: &str) -> Result<Option<DataValidation>, 
                 Some(DriverKind::Amount) => DataValidation::new()
                     .allow_decimal_number(DataValidationRule::GreaterThanOrEqualTo(0.0)),
                 Some(DriverKind::Flag) => list(&[cells::YES, cells::NO])?,
+                Some(DriverKind::Choice(choices)) => {
+                    list(&choices.iter().map(|c| c.keyword).collect::<Vec<_>>())?
+                }
                 None => return Ok(None),
             }
         }

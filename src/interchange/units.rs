@@ -53,6 +53,13 @@ fn read_drivers(cells: &mut Cells) -> NormDrivers {
                 .map(|n| DriverValue::Count(u64::from(n))),
             DriverKind::Amount => cells.number(column).map(DriverValue::Amount),
             DriverKind::Flag => cells.flag(column).map(DriverValue::Flag),
+            DriverKind::Choice(choices) => {
+                let allowed: Vec<(&str, DriverValue)> = choices
+                    .iter()
+                    .map(|c| (c.keyword, DriverValue::Choice(c.keyword)))
+                    .collect();
+                cells.keyword(column, &allowed)
+            }
         };
         if let Err(error) = driver.set(&mut drivers, value) {
             let text = cells.raw(column);
@@ -91,6 +98,7 @@ pub fn write(units: &[Unit]) -> Result<OutTable, ExportError> {
                     number(&UNITS, &u.id, driver.keyword(), amount)?
                 }
                 Some(DriverValue::Flag(flag)) => cells::flag_text(flag).to_owned(),
+                Some(DriverValue::Choice(keyword)) => keyword.to_owned(),
             });
         }
         rows.push(row);

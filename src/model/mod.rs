@@ -22,7 +22,7 @@ pub use date::{CivilDate, DateParseError};
 pub use job_description::{
     Competency, CompetencyGroup, JobDescription, Proposal, Requirement, WorkItem, WorkSection,
 };
-pub use norm_driver::{DriverKind, DriverValue, DriverValueError, NormDriver};
+pub use norm_driver::{DriverChoice, DriverKind, DriverValue, DriverValueError, NormDriver};
 pub use plan::{FORMAT_VERSION, Plan, PlanMeta};
 pub use position::{
     Category, LeaderRole, Method, Position, StepCount, steps_from_text, steps_to_text,

@@ -3,7 +3,7 @@
 //! sector norms read it. Import, export and the unit form walk this list instead of naming
 //! every field.
 
-use super::{NormDrivers, UnitType};
+use super::{CommuneSetting, NormDrivers, UnitType};
 
 /// What kind of value a driver holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -16,6 +16,17 @@ pub enum DriverKind {
     Flag,
     /// A class 1, 2 or 3.
     Class,
+    /// One keyword of a fixed list (where a commune sits...).
+    Choice(&'static [DriverChoice]),
+}
+
+/// One keyword a [`DriverKind::Choice`] driver accepts, with its labels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DriverChoice {
+    /// The keyword written in plan and interchange files.
+    pub keyword: &'static str,
+    pub label_vi: &'static str,
+    pub label_en: &'static str,
 }
 
 /// One driver's value.
@@ -25,6 +36,8 @@ pub enum DriverValue {
     Count(u64),
     Amount(f64),
     Flag(bool),
+    /// The keyword of a choice.
+    Choice(&'static str),
 }
 
 /// Why a value does not fit a driver.
@@ -38,10 +51,17 @@ pub enum DriverValueError {
     },
     #[error("{value} is not between {min} and {max}")]
     OutOfRange { value: u64, min: u64, max: u64 },
+    #[error("{value:?} is not one of: {accepted}")]
+    NotAChoice {
+        value: &'static str,
+        /// The keywords accepted, comma-separated.
+        accepted: String,
+    },
 }
 
 macro_rules! norm_drivers {
-    ($($variant:ident => $field:ident, $kind:ident, $label:literal, $english:literal;)*) => {
+    ($($variant:ident => $field:ident, $kind:ident $(($choices:expr))?, $label:literal,
+        $english:literal;)*) => {
         /// One field of [`NormDrivers`].
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum NormDriver {
@@ -61,7 +81,7 @@ macro_rules! norm_drivers {
 
             pub fn kind(self) -> DriverKind {
                 match self {
-                    $(NormDriver::$variant => DriverKind::$kind,)*
+                    $(NormDriver::$variant => DriverKind::$kind $(($choices))?,)*
                 }
             }
 
@@ -122,7 +142,29 @@ norm_drivers! {
         "Audio-visual records (hours)";
     CommuneClass => commune_class, Class, "Phân loại đơn vị hành chính xã (1-3)",
         "Commune class (1-3)";
+    CommuneSetting => commune_setting, Choice(&COMMUNE_SETTINGS), "Loại xã, phường, thị trấn",
+        "Commune, township or ward";
 }
+
+/// The settings of a commune-level unit as choices, in the order of [`CommuneSetting::ALL`].
+const COMMUNE_SETTINGS: [DriverChoice; CommuneSetting::ALL.len()] = {
+    let mut choices = [DriverChoice {
+        keyword: "",
+        label_vi: "",
+        label_en: "",
+    }; CommuneSetting::ALL.len()];
+    let mut i = 0;
+    while i < choices.len() {
+        let setting = CommuneSetting::ALL[i];
+        choices[i] = DriverChoice {
+            keyword: setting.keyword(),
+            label_vi: setting.label_vi(),
+            label_en: setting.label_en(),
+        };
+        i += 1;
+    }
+    choices
+};
 
 impl NormDriver {
     /// The driver named by `keyword` (its field name, ignoring case).
@@ -132,6 +174,23 @@ impl NormDriver {
             .iter()
             .copied()
             .find(|d| d.keyword().eq_ignore_ascii_case(keyword))
+    }
+
+    /// The keywords a choice driver accepts; none for other kinds.
+    pub fn choices(self) -> &'static [DriverChoice] {
+        match self.kind() {
+            DriverKind::Choice(choices) => choices,
+            _ => &[],
+        }
+    }
+
+    /// The choice of this driver named by `keyword` (ignoring case and surrounding spaces).
+    pub fn choice(self, keyword: &str) -> Option<DriverChoice> {
+        let keyword = keyword.trim();
+        self.choices()
+            .iter()
+            .copied()
+            .find(|c| c.keyword.eq_ignore_ascii_case(keyword))
     }
 
     /// Whether the sector norms of a unit of type `kind` read this driver (TT 20/2023 and
@@ -163,7 +222,10 @@ impl NormDriver {
                 D::ShelfMetres | D::ElectronicMb | D::AudioVisualHours | D::CentrallyRunCity
             ),
             UnitType::CommuneCommittee | UnitType::WardCommittee => {
-                matches!(self, D::CommuneClass | D::Population | D::AreaKm2)
+                matches!(
+                    self,
+                    D::CommuneClass | D::Population | D::AreaKm2 | D::CommuneSetting
+                )
             }
             _ => false,
         }
@@ -197,6 +259,12 @@ impl From<f64> for DriverValue {
 impl From<bool> for DriverValue {
     fn from(value: bool) -> Self {
         DriverValue::Flag(value)
+    }
+}
+
+impl From<CommuneSetting> for DriverValue {
+    fn from(value: CommuneSetting) -> Self {
+        DriverValue::Choice(value.keyword())
     }
 }
 
@@ -272,6 +340,25 @@ impl FromDriver for bool {
     }
 }
 
+impl FromDriver for CommuneSetting {
+    fn from_driver(driver: NormDriver, value: DriverValue) -> Result<Self, DriverValueError> {
+        match value {
+            DriverValue::Choice(keyword) => {
+                CommuneSetting::from_keyword(keyword).ok_or_else(|| not_a_choice(driver, keyword))
+            }
+            other => Err(wrong_kind(driver, "a keyword", other)),
+        }
+    }
+}
+
+fn not_a_choice(driver: NormDriver, value: &'static str) -> DriverValueError {
+    let accepted: Vec<&str> = driver.choices().iter().map(|c| c.keyword).collect();
+    DriverValueError::NotAChoice {
+        value,
+        accepted: accepted.join(", "),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -285,6 +372,7 @@ mod tests {
                 DriverKind::Class => DriverValue::Count(2),
                 DriverKind::Amount => DriverValue::Amount(2.5),
                 DriverKind::Flag => DriverValue::Flag(true),
+                DriverKind::Choice(choices) => DriverValue::Choice(choices[1].keyword),
             };
             assert_eq!(driver.get(&drivers), None, "{driver:?} set by another");
             driver.set(&mut drivers, Some(value)).unwrap();
@@ -296,7 +384,7 @@ mod tests {
             driver.set(&mut drivers, None).unwrap();
         }
         assert!(drivers.is_empty());
-        assert_eq!(NormDriver::ALL.len(), 15);
+        assert_eq!(NormDriver::ALL.len(), 16);
     }
 
     #[test]
@@ -323,6 +411,37 @@ mod tests {
             .unwrap();
         assert_eq!(drivers.area_km2, Some(65.0));
         assert!(drivers.commune_class.is_none());
+        let setting =
+            NormDriver::CommuneSetting.set(&mut drivers, Some(DriverValue::Choice("xa_")));
+        assert_eq!(
+            setting.unwrap_err().to_string(),
+            "\"xa_\" is not one of: xa, xa_mien_nui, thi_tran, thi_tran_hai_dao, \
+             phuong_thuoc_quan, phuong_thuoc_thanh_pho, phuong_thuoc_thi_xa, phuong_hai_dao"
+        );
+        let count = NormDriver::CommuneSetting.set(&mut drivers, Some(DriverValue::Count(1)));
+        assert!(matches!(count, Err(DriverValueError::WrongKind { .. })));
+        assert!(drivers.commune_setting.is_none());
+    }
+
+    #[test]
+    fn the_commune_setting_is_a_choice_of_the_eight_settings() {
+        let driver = NormDriver::CommuneSetting;
+        assert_eq!(driver.keyword(), "commune_setting");
+        let labels: Vec<&str> = driver.choices().iter().map(|c| c.label_vi).collect();
+        assert_eq!(labels.len(), 8);
+        assert_eq!(labels[..3], ["Xã", "Xã miền núi, vùng cao", "Thị trấn"]);
+        assert_eq!(
+            driver.choice(" Phuong_Hai_Dao ").map(|c| c.keyword),
+            Some("phuong_hai_dao")
+        );
+        assert_eq!(driver.choice("phuong"), None);
+        assert!(NormDriver::Population.choices().is_empty());
+        let mut drivers = NormDrivers::default();
+        driver
+            .set(&mut drivers, Some(DriverValue::Choice("thi_tran")))
+            .unwrap();
+        assert_eq!(drivers.commune_setting, Some(CommuneSetting::Township));
+        assert_eq!(driver.get(&drivers), Some(DriverValue::Choice("thi_tran")));
     }
 
     #[test]
@@ -344,7 +463,7 @@ mod tests {
         );
         assert_eq!(
             matters(UnitType::CommuneCommittee),
-            ["population", "area_km2", "commune_class"]
+            ["population", "area_km2", "commune_class", "commune_setting"]
         );
         assert!(matters(UnitType::HistoricalArchive).contains(&"shelf_metres"));
         assert!(matters(UnitType::DepartmentDivision).is_empty());

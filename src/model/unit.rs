@@ -150,7 +150,7 @@ impl CommuneSetting {
     ];
 
     /// The keyword used in plan and interchange files.
-    pub fn keyword(self) -> &'static str {
+    pub const fn keyword(self) -> &'static str {
         match self {
             CommuneSetting::Commune => "xa",
             CommuneSetting::MountainCommune => "xa_mien_nui",
@@ -167,7 +167,7 @@ impl CommuneSetting {
         Self::ALL.into_iter().find(|s| s.keyword() == text.trim())
     }
 
-    pub fn label_vi(self) -> &'static str {
+    pub const fn label_vi(self) -> &'static str {
         match self {
             CommuneSetting::Commune => "Xã",
             CommuneSetting::MountainCommune => "Xã miền núi, vùng cao",
@@ -177,6 +177,19 @@ impl CommuneSetting {
             CommuneSetting::CityWard => "Phường thuộc thành phố",
             CommuneSetting::TownWard => "Phường thuộc thị xã",
             CommuneSetting::IslandWard => "Phường ở hải đảo",
+        }
+    }
+
+    pub const fn label_en(self) -> &'static str {
+        match self {
+            CommuneSetting::Commune => "Commune",
+            CommuneSetting::MountainCommune => "Mountain or highland commune",
+            CommuneSetting::Township => "Township",
+            CommuneSetting::IslandTownship => "Island township",
+            CommuneSetting::UrbanDistrictWard => "Ward of an urban district",
+            CommuneSetting::CityWard => "Ward of a city",
+            CommuneSetting::TownWard => "Ward of a town",
+            CommuneSetting::IslandWard => "Island ward",
         }
     }
 }

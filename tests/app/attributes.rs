@@ -1,6 +1,7 @@
 //! The attributes the rules read, edited in the app: a school's zone, autonomy group and
 //! classes in the unit form, a position's role and career steps in the position form, the
-//! province class and judgement date in Settings; each saved with the plan.
+//! province class and judgement date in Settings, a commune's setting in the unit form; each
+//! saved with the plan.
 
 use std::path::{Path, PathBuf};
 
@@ -10,7 +11,9 @@ use egui_kittest::kittest::Queryable as _;
 use tempfile::TempDir;
 use vtvl::app::VtvlApp;
 use vtvl::app::document::Document;
-use vtvl::model::{AutonomyGroup, CivilDate, LeaderRole, Plan, ProvinceClass, StepCount};
+use vtvl::model::{
+    AutonomyGroup, CivilDate, CommuneSetting, LeaderRole, Plan, ProvinceClass, StepCount,
+};
 use vtvl::plan_file::{self, BUNDLED};
 
 use crate::harness::{
@@ -88,6 +91,12 @@ fn a_schools_zone_autonomy_group_and_classes_are_set_in_the_unit_form() {
     click(&mut harness, "Chỉ tiêu tính định mức");
     assert!(harness.query_by_label("Số học sinh").is_some());
     assert!(harness.query_by_label("Dân số phục vụ").is_none());
+    assert!(
+        harness
+            .query_by_label("Loại xã, phường, thị trấn")
+            .is_none(),
+        "a commune's setting is no school figure"
+    );
     click(&mut harness, "Chỉ tiêu khác");
     assert!(harness.query_by_label("Dân số phục vụ").is_some());
 
@@ -119,6 +128,65 @@ fn a_schools_zone_autonomy_group_and_classes_are_set_in_the_unit_form() {
     assert_eq!(school.autonomy_group, Some(AutonomyGroup::Group3));
     assert_eq!(school.drivers.classes, Some(24));
     assert_eq!(school.drivers.pupils, Some(905));
+}
+
+/// The commune sample saved in a temporary folder without its setting, open in the app.
+fn commune_on_disk() -> (TempDir, PathBuf, Harness<'static, VtvlApp>) {
+    let mut plan: Plan = BUNDLED[0].load().unwrap();
+    assert!(BUNDLED[0].file.contains("ubnd-xa-tan-hoa"));
+    let commune = plan.units.iter_mut().find(|u| u.id == "ubnd").unwrap();
+    assert_eq!(
+        commune.drivers.commune_setting,
+        Some(CommuneSetting::Commune)
+    );
+    commune.drivers.commune_setting = None;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("xa.ron");
+    plan_file::save(&plan, &path).unwrap();
+    let harness = files_harness(
+        Document::open(&path).unwrap(),
+        &ScriptedDialogs::default(),
+        None,
+    );
+    (dir, path, harness)
+}
+
+#[test]
+fn a_communes_setting_is_picked_from_a_list_in_the_unit_form() {
+    let (_dir, path, mut harness) = commune_on_disk();
+    let setting = |harness: &Harness<'static, VtvlApp>| {
+        plan(harness).unit("ubnd").unwrap().drivers.commune_setting
+    };
+    click(&mut harness, "Ủy ban nhân dân xã Tân Hòa");
+    click(&mut harness, "Chỉ tiêu tính định mức");
+    // A commune's norm reads its setting: it is among the main figures, with the class.
+    assert!(
+        harness
+            .query_by_label("Phân loại đơn vị hành chính xã (1-3)")
+            .is_some()
+    );
+    pick(
+        &mut harness,
+        "Loại xã, phường, thị trấn",
+        "Xã miền núi, vùng cao",
+    );
+    assert_eq!(setting(&harness), Some(CommuneSetting::MountainCommune));
+    pick(&mut harness, "Loại xã, phường, thị trấn", "Thị trấn");
+    assert_eq!(setting(&harness), Some(CommuneSetting::Township));
+    // Each pick is one edit: undone one at a time.
+    undo(&mut harness);
+    assert_eq!(setting(&harness), Some(CommuneSetting::MountainCommune));
+    undo(&mut harness);
+    assert_eq!(setting(&harness), None);
+    pick(&mut harness, "Loại xã, phường, thị trấn", "Xã");
+
+    let saved = save_and_load(&mut harness, &path);
+    assert_eq!(
+        saved.unit("ubnd").unwrap().drivers.commune_setting,
+        Some(CommuneSetting::Commune)
+    );
+    // Back to the bundled sample, setting and all.
+    assert_eq!(saved, BUNDLED[0].load().unwrap());
 }
 
 #[test]

@@ -176,13 +176,28 @@ fn driver_row_ui(state: &mut AppState, ui: &mut egui::Ui, unit: &Unit, driver: N
                 apply_driver(state, unit, driver, picked.map(DriverValue::Count));
             }
         }
+        DriverKind::Choice(choices) => {
+            let current = match current {
+                Some(DriverValue::Choice(keyword)) => Some(keyword),
+                _ => None,
+            };
+            let mut options = vec![(None, not_set)];
+            options.extend(
+                choices
+                    .iter()
+                    .map(|c| (Some(c.keyword), state.t(c.label_vi, c.label_en).to_owned())),
+            );
+            if let Some(picked) = choice(ui, &label, &key, &current, &options, 190.0) {
+                apply_driver(state, unit, driver, picked.map(DriverValue::Choice));
+            }
+        }
         DriverKind::Count | DriverKind::Amount => {
             let shown = match current {
                 Some(DriverValue::Count(count)) => count.to_string(),
                 Some(DriverValue::Amount(amount)) => {
                     super::position_form::amount_text(state, amount)
                 }
-                Some(DriverValue::Flag(_)) | None => String::new(),
+                Some(DriverValue::Flag(_) | DriverValue::Choice(_)) | None => String::new(),
             };
             if let Some(text) = form_field(state, ui, &label, &key, &shown, 90.0) {
                 let edit = parse_driver(state, driver.kind(), &text)
