@@ -14,6 +14,8 @@ pub struct FindingKey {
     pub rule_id: String,
     pub unit_id: Option<String>,
     pub position_id: Option<String>,
+    /// One rule may say several things of one place (a school's teachers and its clerks).
+    pub message: String,
 }
 
 impl FindingKey {
@@ -22,10 +24,17 @@ impl FindingKey {
             rule_id: finding.rule_id.clone(),
             unit_id: finding.unit_id.clone(),
             position_id: finding.position_id.clone(),
+            message: finding.message.clone(),
         }
     }
 
+    /// The same finding: same rule, place and message.
     pub fn matches(&self, finding: &Finding) -> bool {
+        self.same_place(finding) && self.message == finding.message
+    }
+
+    /// The same rule at the same place, whatever its figures now say.
+    fn same_place(&self, finding: &Finding) -> bool {
         self.rule_id == finding.rule_id
             && self.unit_id == finding.unit_id
             && self.position_id == finding.position_id
@@ -98,13 +107,18 @@ impl ChecksPanel {
         }
     }
 
-    /// The selected finding, if it is still among the findings.
+    /// The selected finding, if it is still among the findings. After an edit changed its
+    /// figures, the finding of the same rule at the same place stands in, and is selected.
     pub fn selected_finding(&mut self, document: &Document) -> Option<Finding> {
         let key = self.selected.clone()?;
-        self.findings(document)?
+        let findings = self.findings(document)?;
+        let found = findings
             .iter()
             .find(|f| key.matches(f))
-            .cloned()
+            .or_else(|| findings.iter().find(|f| key.same_place(f)))
+            .cloned()?;
+        self.selected = Some(FindingKey::of(&found));
+        Some(found)
     }
 }
 
@@ -116,4 +130,33 @@ pub fn counts(findings: &[Finding]) -> (usize, usize, usize) {
         count(Severity::Warning),
         count(Severity::Info),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn finding(message: &str) -> Finding {
+        Finding {
+            rule_id: "tt20-2023.norms.lower-secondary".into(),
+            severity: Severity::Info,
+            unit_id: Some("truong".into()),
+            position_id: None,
+            message: message.into(),
+            legal_basis: String::new(),
+            actual: None,
+            limit: None,
+            inputs: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn two_findings_of_one_rule_at_one_place_are_told_apart_by_their_message() {
+        let teachers = finding("Giáo viên: định mức tối đa 53 người");
+        let clerks = finding("Văn thư, thủ quỹ, kế toán: định mức tối đa 2 người");
+        let key = FindingKey::of(&teachers);
+        assert!(key.matches(&teachers));
+        assert!(!key.matches(&clerks));
+        assert!(key.same_place(&clerks));
+    }
 }

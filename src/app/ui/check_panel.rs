@@ -55,9 +55,12 @@ pub fn check_panel_ui(state: &mut AppState, ui: &mut egui::Ui) {
         ui.label(state.t("Chưa có kết quả.", "No results yet."));
         return;
     };
+    // Capped so that a long formula wraps instead of pushing the panel over the list.
+    let widest = (ui.available_width() * 0.6).max(300.0);
     egui::Panel::right("check_explain")
         .resizable(true)
-        .default_size(520.0)
+        .default_size(520.0_f32.min(widest))
+        .size_range(280.0..=widest)
         .show(ui, |ui| explanation_ui(state, ui));
     list_ui(state, ui, &findings);
 }
@@ -297,29 +300,25 @@ fn explanation_ui(state: &mut AppState, ui: &mut egui::Ui) {
         });
 }
 
-/// The figures compared: actual, limit and the inputs behind them.
+/// The figures compared: actual, limit and the inputs behind them, one wrapped line each so that
+/// a long formula stays inside the panel.
 fn compared_ui(state: &AppState, ui: &mut egui::Ui, finding: &Finding) {
     ui.label(egui::RichText::new(state.t("Số liệu so sánh", "Figures compared")).strong());
-    egui::Grid::new("check_compared")
-        .num_columns(2)
-        .striped(true)
-        .show(ui, |ui| {
-            if let Some(actual) = finding.actual {
-                ui.label(state.t("Thực tế", "Actual"));
-                ui.label(state.number(actual, 2));
-                ui.end_row();
-            }
-            if let Some(limit) = finding.limit {
-                ui.label(state.t("Giới hạn", "Limit"));
-                ui.label(state.number(limit, 2));
-                ui.end_row();
-            }
-            for input in &finding.inputs {
-                ui.label(&input.label);
-                ui.label(&input.value);
-                ui.end_row();
-            }
+    let line = |ui: &mut egui::Ui, label: &str, value: &str| {
+        ui.horizontal_wrapped(|ui| {
+            ui.weak(format!("{label}:"));
+            ui.label(value);
         });
+    };
+    if let Some(actual) = finding.actual {
+        line(ui, state.t("Thực tế", "Actual"), &state.number(actual, 2));
+    }
+    if let Some(limit) = finding.limit {
+        line(ui, state.t("Giới hạn", "Limit"), &state.number(limit, 2));
+    }
+    for input in &finding.inputs {
+        line(ui, &input.label, &input.value);
+    }
 }
 
 /// Marking the rule, or its family in every version, as blocking (an undoable edit).
