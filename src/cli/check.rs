@@ -45,7 +45,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
     let at = match &args.at {
         Some(text) => Some(
             text.parse::<CivilDate>()
-                .with_context(|| format!("--at {text}: not a date (write YYYY-MM-DD)"))?,
+                .with_context(|| format!("--at {text}"))?,
         ),
         None => None,
     };
