@@ -8,6 +8,7 @@
 
 use eframe::egui::{self, Color32, RichText};
 
+use super::figures::headed_grid;
 use crate::app::comparison::{self, PathFor};
 use crate::app::state::AppState;
 use crate::compare::{
@@ -272,22 +273,19 @@ fn units_ui(state: &AppState, ui: &mut egui::Ui, c: &VersionComparison) {
         ui.label(state.t("Không có đơn vị nào thay đổi.", "No unit changed."));
         return;
     }
-    egui::Grid::new("compare_units")
-        .striped(true)
-        .num_columns(7)
-        .show(ui, |ui| {
-            for header in [
-                state.t("Trạng thái", "Status"),
-                state.t("Đơn vị", "Unit"),
-                state.t("Ghép", "Paired"),
-                state.t("Cần (A -> B)", "Required (A -> B)"),
-                state.t("Đề xuất (A -> B)", "Proposed (A -> B)"),
-                state.t("Hiện có (A -> B)", "Current (A -> B)"),
-                state.t("Thay đổi khác", "Other changes"),
-            ] {
-                ui.strong(header);
-            }
-            ui.end_row();
+    headed_grid(
+        ui,
+        "compare_units",
+        &[
+            state.t("Trạng thái", "Status"),
+            state.t("Đơn vị", "Unit"),
+            state.t("Ghép", "Paired"),
+            state.t("Cần (A -> B)", "Required (A -> B)"),
+            state.t("Đề xuất (A -> B)", "Proposed (A -> B)"),
+            state.t("Hiện có (A -> B)", "Current (A -> B)"),
+            state.t("Thay đổi khác", "Other changes"),
+        ],
+        |ui| {
             for u in rows {
                 ui.colored_label(status_colour(ui, u.status), status_text(state, u.status));
                 ui.label(u.name());
@@ -311,7 +309,8 @@ fn units_ui(state: &AppState, ui: &mut egui::Ui, c: &VersionComparison) {
                 ui.label(fields.join(", "));
                 ui.end_row();
             }
-        });
+        },
+    );
 }
 
 fn positions_ui(state: &mut AppState, ui: &mut egui::Ui, c: &VersionComparison) {
@@ -422,26 +421,24 @@ fn position_details_ui(state: &AppState, ui: &mut egui::Ui, p: &PositionComparis
         }
         return;
     }
-    egui::Grid::new(("compare_workload", p.id()))
-        .striped(true)
-        .num_columns(6)
-        .show(ui, |ui| {
-            for header in [
-                state.t("Công việc", "Component"),
-                state.t("Trạng thái", "Status"),
-                state.t("Thay đổi", "What changed"),
-                "FTE A",
-                "FTE B",
-                state.t("+/- FTE", "+/- FTE"),
-            ] {
-                ui.strong(header);
-            }
-            ui.end_row();
+    headed_grid(
+        ui,
+        ("compare_workload", p.id()),
+        &[
+            state.t("Công việc", "Component"),
+            state.t("Trạng thái", "Status"),
+            state.t("Thay đổi", "What changed"),
+            "FTE A",
+            "FTE B",
+            state.t("+/- FTE", "+/- FTE"),
+        ],
+        |ui| {
             for change in &p.workload {
                 component_row_ui(state, ui, change);
                 ui.end_row();
             }
-        });
+        },
+    );
 }
 
 fn input_text(state: &AppState, value: Option<InputValue>) -> Option<String> {
@@ -600,23 +597,20 @@ fn benchmark_table_ui(state: &AppState, ui: &mut egui::Ui, b: &Benchmark) {
         b.outlier_count()
     ));
     let only = state.compare.only_outliers;
-    egui::Grid::new("compare_benchmark")
-        .striped(true)
-        .num_columns(8)
-        .show(ui, |ui| {
-            for header in [
-                state.t("Mã nhiệm vụ", "Task code"),
-                state.t("Công việc", "Work"),
-                state.t("Cơ quan", "Agency"),
-                state.t("Đánh giá", "Flag"),
-                state.t("Phút/việc", "Minutes/item"),
-                state.t("Trung vị", "Median"),
-                state.t("Người/1.000 việc", "Staff/1,000 items"),
-                state.t("Trung vị", "Median"),
-            ] {
-                ui.strong(header);
-            }
-            ui.end_row();
+    headed_grid(
+        ui,
+        "compare_benchmark",
+        &[
+            state.t("Mã nhiệm vụ", "Task code"),
+            state.t("Công việc", "Work"),
+            state.t("Cơ quan", "Agency"),
+            state.t("Đánh giá", "Flag"),
+            state.t("Phút/việc", "Minutes/item"),
+            state.t("Trung vị", "Median"),
+            state.t("Người/1.000 việc", "Staff/1,000 items"),
+            state.t("Trung vị", "Median"),
+        ],
+        |ui| {
             for code in &b.codes {
                 let values: Vec<_> = code
                     .values
@@ -669,5 +663,6 @@ fn benchmark_table_ui(state: &AppState, ui: &mut egui::Ui, b: &Benchmark) {
                     ui.end_row();
                 }
             }
-        });
+        },
+    );
 }

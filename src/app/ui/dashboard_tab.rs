@@ -8,7 +8,7 @@
 use eframe::egui::{self, Color32};
 use egui_plot::{Bar, BarChart, Corner, GridMark, Legend, Plot, VLine};
 
-use super::figures::{difference_colour, ratio_text, totals_ui};
+use super::figures::{difference_colour, headed_grid, ratio_text, totals_ui};
 use super::positions_tab::category_label;
 use crate::app::i18n::Language;
 use crate::app::state::AppState;
@@ -257,23 +257,20 @@ fn pressure_ui(state: &AppState, ui: &mut egui::Ui, breakdown: &Breakdown) {
     }
     let shortage = difference_colour(ui, -1.0);
     let text_width = name_width(ui);
-    egui::Grid::new("dashboard_pressure_table")
-        .striped(true)
-        .num_columns(8)
-        .show(ui, |ui| {
-            for header in [
-                state.t("Số", "No."),
-                state.t("Vị trí việc làm", "Position"),
-                state.t("Đơn vị", "Unit"),
-                state.t("Cần (FTE)", "Required FTE"),
-                state.t("Cần", "Required"),
-                state.t("Hiện có", "Current"),
-                state.t("Chênh lệch", "Difference"),
-                state.t("Tỷ lệ", "Ratio"),
-            ] {
-                ui.strong(header);
-            }
-            ui.end_row();
+    headed_grid(
+        ui,
+        "dashboard_pressure_table",
+        &[
+            state.t("Số", "No."),
+            state.t("Vị trí việc làm", "Position"),
+            state.t("Đơn vị", "Unit"),
+            state.t("Cần (FTE)", "Required FTE"),
+            state.t("Cần", "Required"),
+            state.t("Hiện có", "Current"),
+            state.t("Chênh lệch", "Difference"),
+            state.t("Tỷ lệ", "Ratio"),
+        ],
+        |ui| {
             for (number, row) in (1..).zip(breakdown.pressure.iter().take(PRESSURE_ROWS)) {
                 let figures = &row.figures;
                 ui.label(format!("{number}"));
@@ -289,7 +286,8 @@ fn pressure_ui(state: &AppState, ui: &mut egui::Ui, breakdown: &Breakdown) {
                 ui.colored_label(shortage, state.number(row.ratio, 2));
                 ui.end_row();
             }
-        });
+        },
+    );
 }
 
 /// Horizontal bars of the lowest ratios, with the balance line at 1.

@@ -50,3 +50,27 @@ pub fn totals_ui(ui: &mut egui::Ui, state: &AppState, totals: &crate::engine::To
     );
     ui.colored_label(difference_colour(ui, totals.difference), text);
 }
+
+/// A striped grid whose first row is `headers` in bold; `rows` lays out the rest.
+pub fn headed_grid(
+    ui: &mut egui::Ui,
+    id_salt: impl egui::AsIdSalt,
+    headers: &[&str],
+    rows: impl FnOnce(&mut egui::Ui),
+) {
+    egui::Grid::new(id_salt)
+        .striped(true)
+        .num_columns(headers.len())
+        .show(ui, |ui| {
+            header_row(ui, headers);
+            rows(ui);
+        });
+}
+
+/// One grid row of bold headers.
+pub fn header_row(ui: &mut egui::Ui, headers: &[&str]) {
+    for header in headers {
+        ui.strong(*header);
+    }
+    ui.end_row();
+}

@@ -7,6 +7,7 @@
 
 use eframe::egui;
 
+use super::figures::header_row;
 use super::position_form::{
     apply_choice, combo_box, commit, field_error, pending_field, text_field,
 };
@@ -224,13 +225,6 @@ fn delete_row_button(
     }
 }
 
-fn headers_row(ui: &mut egui::Ui, headers: &[&str]) {
-    for header in headers {
-        ui.strong(*header);
-    }
-    ui.end_row();
-}
-
 fn section_label(state: &AppState, section: WorkSection) -> String {
     match section {
         WorkSection::Professional => state.t("Chuyên môn, nghiệp vụ", "Professional"),
@@ -288,7 +282,7 @@ fn work_items_ui(state: &mut AppState, ui: &mut egui::Ui, position: &Position) {
             .striped(true)
             .num_columns(7)
             .show(ui, |ui| {
-                headers_row(ui, &["", part, step, content, output, criterion, ""]);
+                header_row(ui, &["", part, step, content, output, criterion, ""]);
                 for (index, item) in items.iter().enumerate() {
                     let number = index + 1;
                     let field = |name: &str| format!("work/{index}/{name}");
@@ -409,7 +403,7 @@ fn competencies_ui(state: &mut AppState, ui: &mut egui::Ui, position: &Position)
             .striped(true)
             .num_columns(6)
             .show(ui, |ui| {
-                headers_row(ui, &["", group, name, level, step, ""]);
+                header_row(ui, &["", group, name, level, step, ""]);
                 for (index, competency) in competencies.iter().enumerate() {
                     let number = index + 1;
                     let field = |name: &str| format!("competency/{index}/{name}");
@@ -532,7 +526,7 @@ fn requirements_ui(state: &mut AppState, ui: &mut egui::Ui, position: &Position)
             .striped(true)
             .num_columns(4)
             .show(ui, |ui| {
-                headers_row(ui, &["", group, detail, ""]);
+                header_row(ui, &["", group, detail, ""]);
                 for (index, requirement) in requirements.iter().enumerate() {
                     let number = index + 1;
                     ui.label(number.to_string());
