@@ -265,3 +265,56 @@ fn both_tabs_speak_english_too() {
     type_into(&mut harness, "Hours/day", "7,5");
     harness.get_by_label("1,777.5");
 }
+
+#[test]
+fn blocking_rules_are_listed_dropped_and_added_in_settings() {
+    let mut plan = vtvl::plan_file::default_plan().unwrap();
+    plan.meta.judged_at = Some("2026-09-01".parse().unwrap());
+    plan.blocking_rules = vec!["bien-che.proposed".into()];
+    let mut harness = crate::harness::harness_with(plan);
+    open_tab(&mut harness, "Thiết lập");
+    harness.get_by_label("Quy tắc chặn");
+    harness.get_by_label("bien-che.proposed");
+    harness.get_by_label("Bỏ").click();
+    harness.run();
+    assert!(
+        harness
+            .state()
+            .state
+            .document
+            .plan()
+            .blocking_rules
+            .is_empty()
+    );
+    assert!(crate::harness::has_label_containing(
+        &harness,
+        "Chưa có quy tắc chặn."
+    ));
+
+    // The choice lists the rules in force on the plan's date, by id and title.
+    let at = "2026-09-01".parse().unwrap();
+    let first = vtvl::rules::catalogue()
+        .unwrap()
+        .in_force(at)
+        .next()
+        .unwrap()
+        .rule;
+    let option = format!("{}: {}", first.id, first.name());
+    crate::harness::pick(&mut harness, "Thêm quy tắc chặn", &option);
+    assert_eq!(
+        harness.state().state.document.plan().blocking_rules,
+        std::slice::from_ref(&first.id)
+    );
+    // Undoable like every edit.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    assert!(
+        harness
+            .state()
+            .state
+            .document
+            .plan()
+            .blocking_rules
+            .is_empty()
+    );
+}

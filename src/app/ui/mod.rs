@@ -1,6 +1,7 @@
 //! Drawing: one file per panel, each a function taking `&mut egui::Ui` and the app state.
 
 mod appraisal_tab;
+mod blocking_rules;
 mod check_panel;
 mod compare_tab;
 mod dashboard_tab;

@@ -8,6 +8,7 @@
 
 use eframe::egui;
 
+use super::blocking_rules::blocking_rules_ui;
 use super::position_form::choice;
 use crate::app::edit::{Edit, InputError, input_text, parse_amount, parse_count};
 use crate::app::i18n::Language;
@@ -28,6 +29,8 @@ pub fn settings_tab_ui(state: &mut AppState, ui: &mut egui::Ui) {
         .auto_shrink(false)
         .show(ui, |ui| {
             meta_ui(state, ui);
+            ui.add_space(12.0);
+            blocking_rules_ui(state, ui);
             ui.add_space(12.0);
             rounding_ui(state, ui);
             ui.add_space(12.0);
