@@ -1,6 +1,8 @@
 //! Edits: every change the app makes to a plan, as a value that can be applied (and so
 //! undone, redone and tested) apart from any widget.
 
+use std::collections::{HashMap, HashSet};
+
 use unicode_normalization::UnicodeNormalization as _;
 
 use crate::model::{
@@ -373,23 +375,21 @@ impl Edit {
                 drop_empty_review(plan);
             }
             Edit::AgreeRemaining(positions) => {
-                for position_id in positions {
-                    let silent = plan
-                        .review
-                        .as_ref()
-                        .is_none_or(|r| r.line(&position_id).is_none());
-                    if silent {
-                        set_appraisal(
-                            plan,
-                            Appraisal {
-                                position_id,
-                                appraised: None,
-                                decision: Some(Decision::Agree),
-                                comment: String::new(),
-                            },
-                        );
-                    }
-                }
+                let review = review_mut(plan);
+                let appraised: HashSet<String> =
+                    review.lines.iter().map(|l| l.position_id.clone()).collect();
+                review.lines.extend(
+                    positions
+                        .into_iter()
+                        .filter(|id| !appraised.contains(id))
+                        .map(|position_id| Appraisal {
+                            position_id,
+                            appraised: None,
+                            decision: Some(Decision::Agree),
+                            comment: String::new(),
+                        }),
+                );
+                sort_lines_in_plan_order(plan);
                 drop_empty_review(plan);
             }
             Edit::ClearReview => plan.review = None,
@@ -415,35 +415,44 @@ fn set_appraisal(plan: &mut Plan, line: Appraisal) {
         ..line
     };
     let empty = line.appraised.is_none() && line.decision.is_none() && line.comment.is_empty();
-    let order: std::collections::HashMap<String, usize> = plan
+    let review = review_mut(plan);
+    let existing = review
+        .lines
+        .iter()
+        .position(|l| l.position_id == line.position_id);
+    match (existing, empty) {
+        (Some(index), true) => {
+            review.lines.remove(index);
+        }
+        (Some(index), false) => {
+            if let Some(slot) = review.lines.get_mut(index) {
+                *slot = line;
+            }
+        }
+        (None, true) => {}
+        (None, false) => {
+            review.lines.push(line);
+            sort_lines_in_plan_order(plan);
+        }
+    }
+}
+
+/// Appraisal lines in the order of their positions in the plan; lines naming no position last.
+fn sort_lines_in_plan_order(plan: &mut Plan) {
+    let order: HashMap<&str, usize> = plan
         .positions
         .iter()
         .enumerate()
-        .map(|(i, p)| (p.id.clone(), i))
+        .map(|(i, p)| (p.id.as_str(), i))
         .collect();
-    let review = review_mut(plan);
-    if let Some(index) = review
-        .lines
-        .iter()
-        .position(|l| l.position_id == line.position_id)
-    {
-        if empty {
-            review.lines.remove(index);
-        } else if let Some(slot) = review.lines.get_mut(index) {
-            *slot = line;
-        }
-        return;
+    if let Some(review) = plan.review.as_mut() {
+        review.lines.sort_by_key(|l| {
+            order
+                .get(l.position_id.as_str())
+                .copied()
+                .unwrap_or(usize::MAX)
+        });
     }
-    if empty {
-        return;
-    }
-    let rank = |id: &str| order.get(id).copied().unwrap_or(usize::MAX);
-    let at = review
-        .lines
-        .iter()
-        .position(|l| rank(&l.position_id) > rank(&line.position_id))
-        .unwrap_or(review.lines.len());
-    review.lines.insert(at, line);
 }
 
 /// A review left with nothing in it but its date is no review.

@@ -111,12 +111,13 @@ impl PlanResults {
         let (current, difference) = (floats(p, out::CURRENT)?, floats(p, out::DIFFERENCE)?);
         let ratio = p.column(out::RATIO)?.f64()?;
         let (proposed, appraised) = (ints(p, out::PROPOSED)?, ints(p, out::APPRAISED)?);
+        let appraisals = plan.appraisals();
         let positions = plan
             .positions
             .iter()
             .enumerate()
             .map(|(i, position)| {
-                let line = plan.review.as_ref().and_then(|r| r.line(&position.id));
+                let line = appraisals.get(i).copied().flatten();
                 PositionResult {
                     id: position.id.clone(),
                     unit_id: position.unit_id.clone(),

@@ -171,7 +171,7 @@ fn unit_frame(plan: &Plan, tree: &UnitTree) -> PolarsResult<DataFrame> {
 
 fn position_frame(plan: &Plan, units: &[u32], calendars: &[u32]) -> PolarsResult<DataFrame> {
     let positions = &plan.positions;
-    let appraisals = appraisal_lines(plan);
+    let appraisals = plan.appraisals();
     DataFrame::new_infer_height(vec![
         Column::new(
             column::POS.into(),
@@ -241,20 +241,6 @@ fn position_frame(plan: &Plan, units: &[u32], calendars: &[u32]) -> PolarsResult
                 .collect::<Vec<_>>(),
         ),
     ])
-}
-
-/// Each position's appraisal line, if the plan has a review with one.
-fn appraisal_lines(plan: &Plan) -> Vec<Option<&Appraisal>> {
-    let lines: HashMap<&str, &Appraisal> = plan
-        .review
-        .iter()
-        .flat_map(|review| &review.lines)
-        .map(|line| (line.position_id.as_str(), line))
-        .collect();
-    plan.positions
-        .iter()
-        .map(|p| lines.get(p.id.as_str()).copied())
-        .collect()
 }
 
 /// The figure a line sets by itself: the one written, or none for a rejected position.

@@ -2,7 +2,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Calendar, CivilDate, Position, ProvinceClass, Review, Rounding, StaffMember, Unit};
+use super::{
+    Appraisal, Calendar, CivilDate, Position, ProvinceClass, Review, Rounding, StaffMember, Unit,
+};
 
 /// Version of the plan file format this build writes and reads.
 pub const FORMAT_VERSION: u32 = 2;
@@ -94,6 +96,19 @@ impl Plan {
 
     pub fn position(&self, id: &str) -> Option<&Position> {
         self.positions.iter().find(|p| p.id == id)
+    }
+
+    /// Each position's appraisal line (index-aligned with `positions`), looked up once.
+    pub fn appraisals(&self) -> Vec<Option<&Appraisal>> {
+        let lines = self
+            .review
+            .as_ref()
+            .map(Review::by_position)
+            .unwrap_or_default();
+        self.positions
+            .iter()
+            .map(|p| lines.get(p.id.as_str()).copied())
+            .collect()
     }
 
     /// The date rules are judged at: the plan's own, else today.

@@ -4,6 +4,8 @@
 //! It travels in the plan file beside the agency's proposal and never alters it: the plan
 //! fingerprint leaves the review out, so both sides can check that the proposal is unchanged.
 
+use std::collections::HashMap;
+
 use serde::{Deserialize, Serialize};
 
 use super::CivilDate;
@@ -28,8 +30,17 @@ pub struct Review {
 }
 
 impl Review {
+    /// The line of one position (a scan: for many positions use [`Review::by_position`]).
     pub fn line(&self, position_id: &str) -> Option<&Appraisal> {
         self.lines.iter().find(|l| l.position_id == position_id)
+    }
+
+    /// Every line by its position id.
+    pub fn by_position(&self) -> HashMap<&str, &Appraisal> {
+        self.lines
+            .iter()
+            .map(|line| (line.position_id.as_str(), line))
+            .collect()
     }
 }
 

@@ -13,7 +13,7 @@
 use std::collections::HashMap;
 
 use crate::engine::{EngineError, PlanResults, PositionResult, UnitTree, unit_index};
-use crate::model::{Appraisal, Decision, Plan, Position, Unit};
+use crate::model::{Appraisal, Decision, Plan, Position, Review, Unit};
 
 /// Why the table could not be made.
 #[derive(Debug, thiserror::Error)]
@@ -173,7 +173,11 @@ pub fn appraisal_table<'a>(
             .or_default()
             .push(position);
     }
-    let review = plan.review.as_ref();
+    let appraisals = plan
+        .review
+        .as_ref()
+        .map(Review::by_position)
+        .unwrap_or_default();
     let mut table = AppraisalTable {
         groups: Vec::new(),
         total: Comparison::default(),
@@ -193,7 +197,7 @@ pub fn appraisal_table<'a>(
                 Some(AppraisalLine {
                     position,
                     result,
-                    appraisal: review.and_then(|r| r.line(&position.id)),
+                    appraisal: appraisals.get(position.id.as_str()).copied(),
                     figures: Comparison::line(result.current, result.proposed, result.appraised),
                 })
             })
