@@ -5,6 +5,7 @@ use std::collections::{HashMap, HashSet};
 
 use unicode_normalization::UnicodeNormalization as _;
 
+use crate::engine::{UnitTree, unit_index};
 use crate::model::{
     Appraisal, Calendar, CivilDate, Competency, Component, ComponentKind, Decision, JobDescription,
     Plan, PlanMeta, Position, Proposal, Requirement, Review, Rounding, StaffMember, Unit, WorkItem,
@@ -549,20 +550,14 @@ fn free_id<'a>(prefix: &str, taken: impl Iterator<Item = &'a str>) -> String {
 
 /// A unit and every unit below it (empty when the unit does not exist).
 pub fn subtree(plan: &Plan, id: &str) -> Vec<String> {
-    if plan.unit(id).is_none() {
+    let Some(&root) = unit_index(&plan.units).get(id) else {
         return Vec::new();
-    }
-    let mut found = vec![id.to_owned()];
-    let mut at = 0;
-    while let Some(current) = found.get(at).cloned() {
-        for unit in &plan.units {
-            if unit.parent_id.as_deref() == Some(current.as_str()) && !found.contains(&unit.id) {
-                found.push(unit.id.clone());
-            }
-        }
-        at += 1;
-    }
-    found
+    };
+    UnitTree::lenient(&plan.units)
+        .subtree(root)
+        .into_iter()
+        .filter_map(|u| plan.units.get(u).map(|unit| unit.id.clone()))
+        .collect()
 }
 
 /// What goes with a unit when it is deleted: its sub-units, and the positions and staff of the

@@ -178,7 +178,8 @@ pub fn breakdown(
     };
 
     let in_scope: HashSet<&str> = match selected {
-        Some(root) => subtree(&tree, root)
+        Some(root) => tree
+            .subtree(root)
             .into_iter()
             .filter_map(|i| plan.units.get(i).map(|u| u.id.as_str()))
             .collect(),
@@ -328,15 +329,4 @@ pub fn breakdown(
         ranks,
         pressure,
     })
-}
-
-/// A unit and all units below it, as indices.
-fn subtree(tree: &UnitTree, root: usize) -> Vec<usize> {
-    let mut found = vec![root];
-    let mut at = 0;
-    while let Some(&unit) = found.get(at) {
-        found.extend_from_slice(tree.children(unit));
-        at += 1;
-    }
-    found
 }

@@ -7,6 +7,7 @@
 
 mod breakdown;
 mod buckets;
+mod employment;
 mod error;
 mod explain;
 mod query;
@@ -17,6 +18,7 @@ mod tree;
 pub use breakdown::{
     Breakdown, BreakdownError, CategoryRow, Figures, PressureRow, RankRow, UnitRow, breakdown,
 };
+pub use employment::{employment_basis, unit_defaults as unit_employment_defaults};
 pub use error::EngineError;
 pub use explain::{ComponentContribution, Explanation, all_contributions, explain};
 pub use results::{PlanResults, PositionResult, Totals, UnitResult};
@@ -35,5 +37,5 @@ pub const WHOLE_NUMBER_TOLERANCE: f64 = 1e-9;
 pub fn compute(plan: &Plan) -> Result<PlanResults, EngineError> {
     let tables = tables::PlanTables::build(plan)?;
     let frames = query::run(&tables, plan.rounding)?;
-    results::PlanResults::from_frames(plan, frames)
+    results::PlanResults::from_frames(plan, frames, &tables.employment)
 }

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::EngineError;
 use super::query::{ResultFrames, out};
-use crate::model::{Category, Decision, Method, Plan, Rounding};
+use crate::model::{Category, Decision, Employment, Method, Plan, Rounding};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PlanResults {
@@ -24,6 +24,8 @@ pub struct PositionResult {
     pub unit_id: String,
     pub name: String,
     pub category: Category,
+    /// Civil servant, public employee or contract: the position's own, else its unit's.
+    pub employment: Employment,
     pub method: Method,
     pub available_hours: f64,
     pub service_fte: f64,
@@ -89,7 +91,11 @@ pub struct Totals {
 }
 
 impl PlanResults {
-    pub(super) fn from_frames(plan: &Plan, frames: ResultFrames) -> Result<Self, EngineError> {
+    pub(super) fn from_frames(
+        plan: &Plan,
+        frames: ResultFrames,
+        employment: &[Employment],
+    ) -> Result<Self, EngineError> {
         let p = &frames.positions;
         let (available_hours, available_days) =
             (floats(p, out::AVAILABLE_HOURS)?, floats(p, out::AWT_DAYS)?);
@@ -123,6 +129,10 @@ impl PlanResults {
                     unit_id: position.unit_id.clone(),
                     name: position.name.clone(),
                     category: position.category,
+                    employment: employment
+                        .get(i)
+                        .copied()
+                        .unwrap_or(Employment::CivilServant),
                     method: position.method,
                     available_hours: at(&available_hours, i),
                     service_fte: at(&service_fte, i),

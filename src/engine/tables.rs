@@ -10,7 +10,7 @@ use polars::series::IsSorted;
 
 use super::buckets::Bucket;
 use super::{EngineError, UnitTree};
-use crate::model::{Appraisal, Calendar, Component, Decision, Method, Plan};
+use crate::model::{Appraisal, Calendar, Component, Decision, Employment, Method, Plan};
 
 /// Column names shared by the frames and the query.
 pub mod column {
@@ -58,6 +58,8 @@ pub struct PlanTables {
     pub position_frame: DataFrame,
     pub component_frame: DataFrame,
     pub staff_frame: DataFrame,
+    /// Each position's employment basis (index-aligned with `plan.positions`).
+    pub employment: Vec<Employment>,
 }
 
 impl PlanTables {
@@ -114,6 +116,7 @@ impl PlanTables {
         let (component_frame, position_frame, staff_frame) =
             (component_frame?, position_frame?, staff_frame?);
         Ok(PlanTables {
+            employment: super::employment_basis(plan, &tree),
             calendar_frame,
             unit_frame,
             closure_frame,

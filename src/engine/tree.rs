@@ -1,5 +1,8 @@
-//! The unit tree as indices: parents, depth-first order, and the ancestor closure used for
-//! roll-ups (a unit's figures include all of its descendants').
+//! The unit tree as indices: parents, depth-first order, subtrees, and the ancestor closure
+//! used for roll-ups (a unit's figures include all of its descendants').
+//!
+//! This is the one walk of the unit tree: the engine's roll-ups, breakdowns, the dossier, the
+//! rules, the norms and the app all take subtrees and ancestors from here.
 
 use std::collections::HashMap;
 
@@ -66,6 +69,42 @@ impl UnitTree {
         Ok(tree)
     }
 
+    /// The tree of units that may not resolve (a plan being edited or checked before it is
+    /// valid): a parent that does not exist makes its unit a root, and units on a cycle are
+    /// reached by no walk from a root and end any walk from inside the cycle.
+    pub fn lenient(units: &[Unit]) -> Self {
+        let index = unit_index(units);
+        let mut parents = Vec::with_capacity(units.len());
+        let mut children = vec![Vec::new(); units.len()];
+        let mut roots = Vec::new();
+        for (i, unit) in units.iter().enumerate() {
+            let parent = unit
+                .parent_id
+                .as_deref()
+                .and_then(|id| index.get(id).copied())
+                .filter(|&p| p != i);
+            match parent {
+                Some(p) => children[p].push(i),
+                None => roots.push(i),
+            }
+            parents.push(parent);
+        }
+        UnitTree {
+            parents,
+            children,
+            roots,
+        }
+    }
+
+    /// How many units the tree holds.
+    pub fn len(&self) -> usize {
+        self.parents.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.parents.is_empty()
+    }
+
     pub fn parent(&self, unit: usize) -> Option<usize> {
         self.parents.get(unit).copied().flatten()
     }
@@ -87,6 +126,53 @@ impl UnitTree {
             stack.extend(self.children(unit).iter().rev());
         }
         order
+    }
+
+    /// `root` and every unit below it, depth first (parents before children, siblings in plan
+    /// order). Each unit is visited once, so a cycle ends the walk.
+    pub fn subtree(&self, root: usize) -> Vec<usize> {
+        self.subtree_with_depth(root)
+            .into_iter()
+            .map(|(unit, _)| unit)
+            .collect()
+    }
+
+    /// [`UnitTree::subtree`] with each unit's depth below `root` (0 for `root`).
+    pub fn subtree_with_depth(&self, root: usize) -> Vec<(usize, usize)> {
+        if root >= self.parents.len() {
+            return Vec::new();
+        }
+        let mut seen = vec![false; self.parents.len()];
+        let mut order = Vec::new();
+        let mut stack = vec![(root, 0)];
+        while let Some((unit, depth)) = stack.pop() {
+            if std::mem::replace(&mut seen[unit], true) {
+                continue;
+            }
+            order.push((unit, depth));
+            stack.extend(self.children(unit).iter().rev().map(|&c| (c, depth + 1)));
+        }
+        order
+    }
+
+    /// Every unit of the tree in depth-first order with its depth (0 for roots).
+    pub fn with_depth(&self) -> Vec<(usize, usize)> {
+        self.roots
+            .iter()
+            .flat_map(|&root| self.subtree_with_depth(root))
+            .collect()
+    }
+
+    /// The unit, its parent, its parent's parent... up to the root; a cycle ends the walk.
+    pub fn ancestors_or_self(&self, unit: usize) -> impl Iterator<Item = usize> + '_ {
+        let mut at = (unit < self.parents.len()).then_some(unit);
+        let mut steps = 0;
+        std::iter::from_fn(move || {
+            let current = at?;
+            steps += 1;
+            at = self.parent(current).filter(|_| steps < self.parents.len());
+            Some(current)
+        })
     }
 
     /// Pairs (unit, ancestor-or-self) for every unit: the closure a roll-up joins on.
@@ -126,6 +212,34 @@ mod tests {
         let pairs: Vec<_> = units.into_iter().zip(ancestors).collect();
         assert_eq!(pairs, vec![(0, 0), (1, 1), (1, 0), (2, 2), (2, 1), (2, 0)]);
         assert_eq!(tree.depth_first(), vec![0, 1, 2]);
+    }
+
+    #[test]
+    fn subtrees_come_depth_first_with_their_depth() {
+        let tree = UnitTree::build(&[
+            unit("a", None),
+            unit("b", Some("a")),
+            unit("c", Some("a")),
+            unit("d", Some("b")),
+        ])
+        .unwrap();
+        assert_eq!(tree.subtree(0), vec![0, 1, 3, 2]);
+        assert_eq!(tree.subtree_with_depth(1), vec![(1, 0), (3, 1)]);
+        assert_eq!(tree.with_depth(), vec![(0, 0), (1, 1), (3, 2), (2, 1)]);
+        assert_eq!(tree.ancestors_or_self(3).collect::<Vec<_>>(), vec![3, 1, 0]);
+        assert!(tree.subtree(9).is_empty());
+    }
+
+    #[test]
+    fn a_lenient_tree_ends_walks_at_cycles_and_missing_parents() {
+        let tree = UnitTree::lenient(&[
+            unit("a", Some("b")),
+            unit("b", Some("a")),
+            unit("c", Some("nowhere")),
+        ]);
+        assert_eq!(tree.roots(), &[2]);
+        assert_eq!(tree.subtree(0), vec![0, 1]);
+        assert_eq!(tree.ancestors_or_self(0).count(), 3);
     }
 
     #[test]

@@ -6,6 +6,8 @@
 mod calendar;
 mod component;
 mod date;
+mod document_form;
+mod employment;
 mod job_description;
 mod norm_driver;
 mod plan;
@@ -19,6 +21,8 @@ mod unit_type;
 pub use calendar::Calendar;
 pub use component::{Component, ComponentKind, Period, SupportAmount};
 pub use date::{CivilDate, DateParseError};
+pub use document_form::DocumentForm;
+pub use employment::{ByEmployment, Employment};
 pub use job_description::{
     Competency, CompetencyGroup, JobDescription, Proposal, Requirement, WorkItem, WorkSection,
 };

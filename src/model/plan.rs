@@ -3,7 +3,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::{
-    Appraisal, Calendar, CivilDate, Position, ProvinceClass, Review, Rounding, StaffMember, Unit,
+    Appraisal, Calendar, CivilDate, DocumentForm, Position, ProvinceClass, Review, Rounding,
+    StaffMember, Unit,
 };
 
 /// Version of the plan file format this build writes and reads.
@@ -49,6 +50,10 @@ pub struct PlanMeta {
     /// The date the plan is judged at: rules in force that day apply. `None` means today.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub judged_at: Option<CivilDate>,
+    /// What the printed dossier's administrative form says: parent body, the document it
+    /// accompanies, place, signers.
+    #[serde(default, skip_serializing_if = "DocumentForm::is_empty")]
+    pub document: DocumentForm,
 }
 
 impl Default for Plan {

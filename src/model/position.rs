@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Component, JobDescription, Proposal};
+use super::{Component, Employment, JobDescription, Proposal};
 
 /// A job position within a unit, with its workload components.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -39,6 +39,9 @@ pub struct Position {
     /// How the position's headcount is spread over career steps (viên chức, ND 232/2026).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub steps: Vec<StepCount>,
+    /// Civil servant, public employee or labour contract; `None` follows the unit's type.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub employment: Option<Employment>,
 }
 
 impl Default for Position {
@@ -66,6 +69,7 @@ impl Position {
             job_description: JobDescription::default(),
             role: None,
             steps: Vec::new(),
+            employment: None,
         }
     }
 }

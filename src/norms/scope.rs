@@ -11,6 +11,7 @@ use std::collections::HashSet;
 
 use unicode_normalization::UnicodeNormalization;
 
+use crate::engine::{UnitTree, unit_index};
 use crate::model::{Plan, Position};
 
 use super::assessment::ComparedWith;
@@ -26,15 +27,14 @@ pub(super) struct Subtree<'a> {
 impl<'a> Subtree<'a> {
     /// The subtree rooted at `root`; a cycle in the tree ends the walk instead of looping.
     pub(super) fn new(plan: &'a Plan, root: &'a str) -> Self {
-        let mut units: HashSet<&str> = HashSet::from([root]);
-        let mut frontier = vec![root];
-        while let Some(parent) = frontier.pop() {
-            for unit in &plan.units {
-                if unit.parent_id.as_deref() == Some(parent) && units.insert(unit.id.as_str()) {
-                    frontier.push(unit.id.as_str());
-                }
-            }
-        }
+        let tree = UnitTree::lenient(&plan.units);
+        let units = unit_index(&plan.units)
+            .get(root)
+            .map(|&r| tree.subtree(r))
+            .unwrap_or_default()
+            .into_iter()
+            .filter_map(|u| plan.units.get(u).map(|unit| unit.id.as_str()))
+            .collect();
         Subtree { plan, units }
     }
 

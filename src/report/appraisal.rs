@@ -153,13 +153,9 @@ pub fn appraisal_table<'a>(
                 .iter()
                 .position(|u| u.id == id)
                 .ok_or_else(|| AppraisalTableError::UnknownUnit(id.to_owned()))?;
-            subtree(&tree, root, 0)
+            tree.subtree_with_depth(root)
         }
-        None => tree
-            .roots()
-            .iter()
-            .flat_map(|&root| subtree(&tree, root, 0))
-            .collect(),
+        None => tree.with_depth(),
     };
     let by_id: HashMap<&str, &PositionResult> = results
         .positions
@@ -235,24 +231,16 @@ pub fn subtree_comparisons(
     let mut sums = vec![Comparison::default(); plan.units.len()];
     for result in &results.positions {
         let line = Comparison::line(result.current, result.proposed, result.appraised);
-        let mut at = index.get(result.unit_id.as_str()).copied();
-        while let Some(unit) = at {
-            if let Some(sum) = sums.get_mut(unit) {
+        let Some(&unit) = index.get(result.unit_id.as_str()) else {
+            continue;
+        };
+        for ancestor in tree.ancestors_or_self(unit) {
+            if let Some(sum) = sums.get_mut(ancestor) {
                 sum.add(line);
             }
-            at = tree.parent(unit);
         }
     }
     Ok(sums)
-}
-
-/// A unit and its descendants depth first, each with its depth below `unit`.
-fn subtree(tree: &UnitTree, unit: usize, depth: usize) -> Vec<(usize, usize)> {
-    let mut found = vec![(unit, depth)];
-    for &child in tree.children(unit) {
-        found.extend(subtree(tree, child, depth + 1));
-    }
-    found
 }
 
 #[cfg(test)]

@@ -20,6 +20,7 @@ fn json_matches_the_contract() {
         "unit_id",
         "name",
         "category",
+        "employment",
         "method",
         "available_hours",
         "service_fte",

@@ -1,7 +1,7 @@
 //! The org-unit tree on the left: each unit with required / current, coloured by shortage or
 //! surplus. Selecting a unit filters the centre to its subtree.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use eframe::egui;
 
@@ -10,7 +10,7 @@ use super::position_form::{apply_choice, choice, commit, form_field, parse_optio
 use super::unit_attributes;
 use crate::app::edit::{Created, Edit, subtree, unit_contents};
 use crate::app::state::{AppState, Dialog};
-use crate::engine::UnitResult;
+use crate::engine::{UnitResult, UnitTree};
 use crate::model::{Unit, UnitType};
 
 pub fn unit_tree_ui(state: &mut AppState, ui: &mut egui::Ui) {
@@ -24,26 +24,18 @@ pub fn unit_tree_ui(state: &mut AppState, ui: &mut egui::Ui) {
     }
     ui.separator();
     egui::Panel::bottom("unit_form").show(ui, |ui| unit_form_ui(state, ui));
-    let plan = state.document.plan();
-    let mut children: HashMap<Option<&str>, Vec<usize>> = HashMap::new();
-    for (index, unit) in plan.units.iter().enumerate() {
-        children
-            .entry(unit.parent_id.as_deref())
-            .or_default()
-            .push(index);
-    }
+    let tree = UnitTree::lenient(&state.document.plan().units);
     let results: HashMap<&str, &UnitResult> = state
         .document
         .results()
         .map(|r| r.units.iter().map(|u| (u.id.as_str(), u)).collect())
         .unwrap_or_default();
-    let roots = children.get(&None).cloned().unwrap_or_default();
     let mut clicked = None;
     egui::ScrollArea::vertical()
         .auto_shrink(false)
         .show(ui, |ui| {
-            for root in roots {
-                node_ui(state, ui, &children, &results, root, 0, &mut clicked);
+            for &root in tree.roots() {
+                node_ui(state, ui, &tree, &results, root, 0, &mut clicked);
             }
         });
     if let Some(id) = clicked {
@@ -54,7 +46,7 @@ pub fn unit_tree_ui(state: &mut AppState, ui: &mut egui::Ui) {
 fn node_ui(
     state: &AppState,
     ui: &mut egui::Ui,
-    children: &HashMap<Option<&str>, Vec<usize>>,
+    tree: &UnitTree,
     results: &HashMap<&str, &UnitResult>,
     index: usize,
     depth: usize,
@@ -63,7 +55,7 @@ fn node_ui(
     let Some(unit) = state.document.plan().units.get(index) else {
         return;
     };
-    let kids = children.get(&Some(unit.id.as_str()));
+    let kids = tree.children(index);
     let selected = state.selected_unit.as_deref() == Some(unit.id.as_str());
     let figures = results.get(unit.id.as_str()).map(|r| {
         (
@@ -82,7 +74,7 @@ fn node_ui(
         }
     };
     match kids {
-        Some(kids) if !kids.is_empty() => {
+        kids if !kids.is_empty() => {
             let id = ui.make_persistent_id(("unit", &unit.id));
             egui::collapsing_header::CollapsingState::load_with_default_open(
                 ui.ctx(),
@@ -92,7 +84,7 @@ fn node_ui(
             .show_header(ui, header)
             .body(|ui| {
                 for kid in kids {
-                    node_ui(state, ui, children, results, *kid, depth + 1, clicked);
+                    node_ui(state, ui, tree, results, *kid, depth + 1, clicked);
                 }
             });
         }
@@ -155,7 +147,7 @@ fn unit_form_ui(state: &mut AppState, ui: &mut egui::Ui) {
         ui.end_row();
         unit_attributes::attribute_rows_ui(state, ui, &unit);
         let plan = state.document.plan();
-        let own = subtree(plan, &unit.id);
+        let own: HashSet<String> = subtree(plan, &unit.id).into_iter().collect();
         let mut options = vec![(None, state.t("(đơn vị gốc)", "(root unit)").to_owned())];
         options.extend(
             plan.units

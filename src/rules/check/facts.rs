@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use crate::engine::{PlanResults, unit_index};
+use crate::engine::{PlanResults, UnitTree, unit_index};
 use crate::model::{AutonomyGroup, Category, LeaderRole, Plan, Unit, UnitType};
 use crate::rules::ranks::RankCatalogue;
 
@@ -31,6 +31,7 @@ pub struct UnitFacts {
 
 pub struct Facts<'a> {
     pub plan: &'a Plan,
+    pub tree: UnitTree,
     pub ranks: &'a RankCatalogue,
     pub units: Vec<UnitFacts>,
     /// Proposed count per position (index-aligned with `plan.positions`).
@@ -40,6 +41,7 @@ pub struct Facts<'a> {
 impl<'a> Facts<'a> {
     pub fn new(plan: &'a Plan, results: &PlanResults, ranks: &'a RankCatalogue) -> Self {
         let index = unit_index(&plan.units);
+        let tree = UnitTree::lenient(&plan.units);
         let unit_results: HashMap<&str, (i64, i64)> = results
             .units
             .iter()
@@ -69,12 +71,8 @@ impl<'a> Facts<'a> {
                 }
             })
             .collect();
-        for i in 0..units.len() {
-            if let Some(parent) = units[i].parent
-                && parent != i
-            {
-                units[parent].children.push(i);
-            }
+        for (i, facts) in units.iter_mut().enumerate() {
+            facts.children = tree.children(i).to_vec();
         }
         let position_proposed: Vec<i64> = plan
             .positions
@@ -105,16 +103,8 @@ impl<'a> Facts<'a> {
         }
         let autonomy: Vec<Option<AutonomyGroup>> = (0..units.len())
             .map(|i| {
-                // Up the tree at most once round it, so a cycle cannot hang the check.
-                let mut at = Some(i);
-                for _ in 0..=units.len() {
-                    let unit = at.and_then(|u| plan.units.get(u))?;
-                    if unit.autonomy_group.is_some() {
-                        return unit.autonomy_group;
-                    }
-                    at = at.and_then(|u| units.get(u)).and_then(|f| f.parent);
-                }
-                None
+                tree.ancestors_or_self(i)
+                    .find_map(|u| plan.units.get(u).and_then(|unit| unit.autonomy_group))
             })
             .collect();
         for (facts, group) in units.iter_mut().zip(autonomy) {
@@ -122,6 +112,7 @@ impl<'a> Facts<'a> {
         }
         Facts {
             plan,
+            tree,
             ranks,
             units,
             position_proposed,
@@ -145,19 +136,13 @@ impl<'a> Facts<'a> {
 
     /// Positions of the unit and of every unit under it.
     pub fn subtree_positions(&self, unit: usize) -> Vec<usize> {
-        let mut seen = vec![false; self.units.len()];
-        let mut stack = vec![unit];
-        let mut positions = Vec::new();
-        while let Some(u) = stack.pop() {
-            let Some(facts) = self.units.get(u) else {
-                continue;
-            };
-            if std::mem::replace(&mut seen[u], true) {
-                continue;
-            }
-            positions.extend(&facts.positions);
-            stack.extend(&facts.children);
-        }
+        let mut positions: Vec<usize> = self
+            .tree
+            .subtree(unit)
+            .into_iter()
+            .filter_map(|u| self.units.get(u))
+            .flat_map(|facts| facts.positions.iter().copied())
+            .collect();
         positions.sort_unstable();
         positions
     }
