@@ -3,8 +3,8 @@
 
 use vtvl::engine::{self, PlanResults};
 use vtvl::model::{
-    Appraisal, Calendar, Category, Component, ComponentKind, Decision, Method, Period, Plan,
-    Position, Proposal, Review, Rounding, StaffMember, SupportAmount, Unit,
+    Appraisal, Calendar, Category, Component, ComponentKind, Decision, Employment, Method, Period,
+    Plan, Position, Proposal, Review, Rounding, StaffMember, SupportAmount, Unit, UnitType,
 };
 
 const EPS: f64 = 1e-9;
@@ -344,6 +344,80 @@ fn units_roll_up_their_whole_subtree() {
     close(r.total.required_fte, 5.2);
     close(r.total.current, 4.0);
     close(r.total.ratio.unwrap(), 4.0 / 5.2);
+}
+
+#[test]
+fn figures_split_by_employment_basis_roll_up_the_tree() {
+    // so (a Sở): vp (its office, civil servants by its type) with 2 contract posts; dv (a
+    // public service unit) whose untyped sub-unit k inherits public employees.
+    let typed = |id: &str, parent: Option<&str>, unit_type: UnitType| Unit {
+        unit_type,
+        ..unit(id, parent)
+    };
+    let plan = Plan {
+        units: vec![
+            typed("so", None, UnitType::ProvincialDepartment),
+            typed("vp", Some("so"), UnitType::DepartmentOffice),
+            typed("dv", Some("so"), UnitType::PublicServiceUnit),
+            unit("k", Some("dv")),
+        ],
+        positions: vec![
+            position("cv", "vp", vec![norm(1.0, 9.0)]),
+            Position {
+                employment: Some(Employment::Contract),
+                proposed: Some(Proposal {
+                    count: 2,
+                    reason: String::new(),
+                }),
+                ..position("lai-xe", "vp", vec![norm(1.0, 3.0)])
+            },
+            position("vc", "k", vec![norm(1.0, 4.0)]),
+        ],
+        staff: vec![
+            staff("s1", "vp", "cv", 1.0),
+            staff("s2", "vp", "lai-xe", 1.0),
+            staff("s3", "k", "vc", 0.5),
+            StaffMember {
+                position_id: None,
+                ..staff("s4", "dv", "", 1.0)
+            },
+        ],
+        ..Plan::default()
+    };
+    let r = compute(&plan);
+    let basis = |id: &str| r.position(id).unwrap().employment;
+    assert_eq!(basis("cv"), Employment::CivilServant);
+    assert_eq!(basis("lai-xe"), Employment::Contract);
+    assert_eq!(basis("vc"), Employment::PublicEmployee);
+
+    let vp = r.unit("vp").unwrap().by_employment;
+    assert_eq!(
+        (vp.civil_servant.required, vp.civil_servant.proposed),
+        (9, 9)
+    );
+    assert_eq!((vp.contract.required, vp.contract.proposed), (3, 2));
+    close(vp.contract.current, 1.0);
+    assert_eq!(vp.public_employee.required, 0);
+    // Staff without a position count under their unit's basis.
+    let dv = r.unit("dv").unwrap().by_employment;
+    close(dv.public_employee.current, 1.5);
+    assert_eq!(dv.public_employee.required, 4);
+
+    let so = r.unit("so").unwrap();
+    assert_eq!(so.by_employment.establishment().proposed, 13);
+    assert_eq!(so.by_employment.contract.proposed, 2);
+    assert_eq!(so.proposed, 15);
+    let total = r.total.by_employment;
+    assert_eq!(total.establishment().required, 13);
+    close(total.establishment().current, 2.5);
+    close(total.contract.current, 1.0);
+    // Every split adds up to the figure over all posts.
+    for u in &r.units {
+        let e = u.by_employment;
+        assert_eq!(e.establishment().required + e.contract.required, u.required);
+        assert_eq!(e.establishment().proposed + e.contract.proposed, u.proposed);
+        close(e.establishment().current + e.contract.current, u.current);
+    }
 }
 
 #[test]

@@ -11,8 +11,8 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use thiserror::Error;
 
 use super::tree::{UnitTree, unit_index};
-use super::{EngineError, PlanResults, PositionResult, UnitResult};
-use crate::model::{Category, Plan};
+use super::{EmploymentFigures, EngineError, PlanResults, PositionResult, UnitResult};
+use crate::model::{ByEmployment, Category, Employment, Plan, StaffMember};
 
 /// Why a breakdown could not be made.
 #[derive(Debug, Error)]
@@ -44,12 +44,31 @@ impl Figures {
             appraised,
             difference: current - required as f64,
             ratio: (required_fte != 0.0).then(|| current / required_fte),
+            by_employment: ByEmployment::default(),
         }
     }
 
-    /// Staff alone, with nothing required.
-    fn current_only(current: f64) -> Self {
-        Figures::from_sums(0.0, 0, current, 0, None)
+    /// Staff alone, of one employment basis, with nothing required.
+    fn current_only(current: f64, employment: Employment) -> Self {
+        let mut figures = Figures::from_sums(0.0, 0, current, 0, None);
+        figures.by_employment.get_mut(employment).current = current;
+        figures
+    }
+
+    /// The figures without current staff (a position's staff may be counted elsewhere).
+    fn without_current(self) -> Self {
+        let mut figures = Figures::from_sums(
+            self.required_fte,
+            self.required,
+            0.0,
+            self.proposed,
+            self.appraised,
+        );
+        figures.by_employment = self.by_employment;
+        for employment in Employment::ALL {
+            figures.by_employment.get_mut(employment).current = 0.0;
+        }
+        figures
     }
 
     fn add(&mut self, other: Figures) {
@@ -57,6 +76,16 @@ impl Figures {
             (None, None) => None,
             (a, b) => Some(a.unwrap_or(0) + b.unwrap_or(0)),
         };
+        let mut by_employment = self.by_employment;
+        for employment in Employment::ALL {
+            let (sum, more) = (
+                by_employment.get_mut(employment),
+                other.by_employment.get(employment),
+            );
+            sum.required += more.required;
+            sum.current += more.current;
+            sum.proposed += more.proposed;
+        }
         *self = Figures::from_sums(
             self.required_fte + other.required_fte,
             self.required + other.required,
@@ -64,30 +93,39 @@ impl Figures {
             self.proposed + other.proposed,
             appraised,
         );
+        self.by_employment = by_employment;
     }
 }
 
 impl From<&PositionResult> for Figures {
     fn from(r: &PositionResult) -> Self {
-        Figures::from_sums(
+        let mut figures = Figures::from_sums(
             r.required_fte,
             r.required,
             r.current,
             r.proposed,
             r.appraised,
-        )
+        );
+        *figures.by_employment.get_mut(r.employment) = EmploymentFigures {
+            required: r.required,
+            current: r.current,
+            proposed: r.proposed,
+        };
+        figures
     }
 }
 
 impl From<&UnitResult> for Figures {
     fn from(r: &UnitResult) -> Self {
-        Figures::from_sums(
+        let mut figures = Figures::from_sums(
             r.required_fte,
             r.required,
             r.current,
             r.proposed,
             r.appraised,
-        )
+        );
+        figures.by_employment = r.by_employment;
+        figures
     }
 }
 
@@ -202,6 +240,21 @@ pub fn breakdown(
         .filter(|s| in_scope.contains(s.unit_id.as_str()))
         .collect();
 
+    // A person counts under their position's basis, else the one their unit gives.
+    let unit_defaults = super::unit_employment_defaults(plan, &tree);
+    let staff_employment = |member: &StaffMember| {
+        member
+            .position_id
+            .as_deref()
+            .and_then(|id| position_results.get(id))
+            .map(|r| r.employment)
+            .or_else(|| {
+                index
+                    .get(member.unit_id.as_str())
+                    .and_then(|&u| unit_defaults.get(u).copied())
+            })
+            .unwrap_or(Employment::CivilServant)
+    };
     let unit_figures = |i: usize| {
         plan.units
             .get(i)
@@ -229,16 +282,13 @@ pub fn breakdown(
             let mut anything_own = false;
             for (position, result) in &positions {
                 if position.unit_id == root_id {
-                    own.add(Figures {
-                        current: 0.0,
-                        ..Figures::from(*result)
-                    });
+                    own.add(Figures::from(*result).without_current());
                     anything_own = true;
                 }
             }
             for member in &staff {
                 if member.unit_id == root_id {
-                    own.add(Figures::current_only(member.fte));
+                    own.add(Figures::current_only(member.fte, staff_employment(member)));
                     anything_own = true;
                 }
             }
@@ -261,10 +311,7 @@ pub fn breakdown(
         ranks
             .entry(position.rank_code.as_str())
             .or_default()
-            .add(Figures {
-                current: 0.0,
-                ..Figures::from(*result)
-            });
+            .add(Figures::from(*result).without_current());
         if let Some(ratio) = result.ratio
             && ratio < 1.0
         {
@@ -287,7 +334,7 @@ pub fn breakdown(
         ranks
             .entry(member.rank_code.as_str())
             .or_default()
-            .add(Figures::current_only(member.fte));
+            .add(Figures::current_only(member.fte, staff_employment(member)));
         if member
             .position_id
             .as_deref()

@@ -32,6 +32,14 @@ pub mod out {
     pub const APPRAISED_LINES: &str = "appraised_lines";
     pub const DIFFERENCE: &str = "difference";
     pub const RATIO: &str = "ratio";
+
+    /// The figures split by employment basis in unit and total frames.
+    pub const SPLIT: [&str; 3] = [REQUIRED, CURRENT, PROPOSED];
+
+    /// The column of `figure` for the employment basis with frame code `code`.
+    pub fn split(figure: &str, code: u32) -> String {
+        format!("{figure}_by_employment_{code}")
+    }
 }
 
 /// The three result frames: per position, per unit (subtree roll-up), and the total.
@@ -104,6 +112,7 @@ pub fn run(tables: &PlanTables, rounding: Rounding) -> PolarsResult<ResultFrames
             [
                 c::POS,
                 c::UNIT,
+                c::EMPLOYMENT,
                 out::AVAILABLE_HOURS,
                 out::AWT_DAYS,
                 out::SERVICE_HOURS,
@@ -127,19 +136,63 @@ pub fn run(tables: &PlanTables, rounding: Rounding) -> PolarsResult<ResultFrames
         .sort([c::POS], SortMultipleOptions::default())
         .cache();
 
-    let position_sums_by_unit = positions.clone().group_by([col(c::UNIT)]).agg([
-        col(out::REQUIRED_FTE).sum(),
-        col(out::REQUIRED).sum(),
-        col(out::PROPOSED).sum(),
-        col(out::APPRAISED).sum(),
-        col(out::APPRAISED)
-            .count()
-            .cast(DataType::Int64)
-            .alias(out::APPRAISED_LINES),
-    ]);
-    let staff_by_unit = staff
+    let position_split = split_by_employment(&[out::REQUIRED, out::PROPOSED], &[0i64, 0i64]);
+    let position_sums_by_unit = positions
+        .clone()
+        .with_columns(position_split.columns)
         .group_by([col(c::UNIT)])
-        .agg([col(c::FTE).sum().alias(out::CURRENT)]);
+        .agg(
+            [
+                col(out::REQUIRED_FTE).sum(),
+                col(out::REQUIRED).sum(),
+                col(out::PROPOSED).sum(),
+                col(out::APPRAISED).sum(),
+                col(out::APPRAISED)
+                    .count()
+                    .cast(DataType::Int64)
+                    .alias(out::APPRAISED_LINES),
+            ]
+            .into_iter()
+            .chain(position_split.names.iter().map(|n| col(n.as_str()).sum()))
+            .collect::<Vec<_>>(),
+        );
+    let staff_split = split_by_employment(&[c::FTE], &[0.0]);
+    let staff_split_names: Vec<String> = (0..EMPLOYMENT_CODES)
+        .map(|code| out::split(out::CURRENT, code))
+        .collect();
+    let staff_by_unit = staff
+        .with_columns(staff_split.columns)
+        .group_by([col(c::UNIT)])
+        .agg(
+            [col(c::FTE).sum().alias(out::CURRENT)]
+                .into_iter()
+                .chain(
+                    staff_split
+                        .names
+                        .iter()
+                        .zip(&staff_split_names)
+                        .map(|(from, to)| col(from.as_str()).sum().alias(to.as_str())),
+                )
+                .collect::<Vec<_>>(),
+        );
+    let split_columns: Vec<String> = out::SPLIT
+        .iter()
+        .flat_map(|figure| (0..EMPLOYMENT_CODES).map(move |code| out::split(figure, code)))
+        .collect();
+    let position_roll_up: Vec<&str> = [
+        out::REQUIRED_FTE,
+        out::REQUIRED,
+        out::PROPOSED,
+        out::APPRAISED,
+        out::APPRAISED_LINES,
+    ]
+    .into_iter()
+    .chain(position_split.names.iter().map(String::as_str))
+    .collect();
+    let staff_roll_up: Vec<&str> = [out::CURRENT]
+        .into_iter()
+        .chain(staff_split_names.iter().map(String::as_str))
+        .collect();
     let units = tables
         .unit_frame
         .clone()
@@ -148,14 +201,7 @@ pub fn run(tables: &PlanTables, rounding: Rounding) -> PolarsResult<ResultFrames
             roll_up(
                 tables.closure_frame.clone().lazy(),
                 position_sums_by_unit,
-                [
-                    out::REQUIRED_FTE,
-                    out::REQUIRED,
-                    out::PROPOSED,
-                    out::APPRAISED,
-                    out::APPRAISED_LINES,
-                ]
-                .as_slice(),
+                &position_roll_up,
             ),
             col(c::UNIT),
             col(c::ANCESTOR),
@@ -164,7 +210,7 @@ pub fn run(tables: &PlanTables, rounding: Rounding) -> PolarsResult<ResultFrames
             roll_up(
                 tables.closure_frame.clone().lazy(),
                 staff_by_unit,
-                [out::CURRENT].as_slice(),
+                &staff_roll_up,
             ),
             col(c::UNIT),
             col(c::ANCESTOR),
@@ -176,6 +222,19 @@ pub fn run(tables: &PlanTables, rounding: Rounding) -> PolarsResult<ResultFrames
             col(out::PROPOSED).fill_null(lit(0i64)),
             col(out::APPRAISED_LINES).fill_null(lit(0i64)),
         ])
+        .with_columns(
+            split_columns
+                .iter()
+                .map(|name| {
+                    let zero = if name.starts_with(out::CURRENT) {
+                        lit(0.0)
+                    } else {
+                        lit(0i64)
+                    };
+                    col(name.as_str()).fill_null(zero)
+                })
+                .collect::<Vec<_>>(),
+        )
         .with_column(appraised_if_any())
         .with_columns(comparison())
         .sort([c::UNIT], SortMultipleOptions::default())
@@ -184,14 +243,19 @@ pub fn run(tables: &PlanTables, rounding: Rounding) -> PolarsResult<ResultFrames
     let total = units
         .clone()
         .filter(col(c::IS_ROOT))
-        .select([
-            col(out::REQUIRED_FTE).sum(),
-            col(out::REQUIRED).sum(),
-            col(out::CURRENT).sum(),
-            col(out::PROPOSED).sum(),
-            col(out::APPRAISED).sum(),
-            col(out::APPRAISED_LINES).sum(),
-        ])
+        .select(
+            [
+                col(out::REQUIRED_FTE).sum(),
+                col(out::REQUIRED).sum(),
+                col(out::CURRENT).sum(),
+                col(out::PROPOSED).sum(),
+                col(out::APPRAISED).sum(),
+                col(out::APPRAISED_LINES).sum(),
+            ]
+            .into_iter()
+            .chain(split_columns.iter().map(|name| col(name.as_str()).sum()))
+            .collect::<Vec<_>>(),
+        )
         .with_column(appraised_if_any())
         .with_columns(comparison());
 
@@ -217,30 +281,73 @@ pub fn run(tables: &PlanTables, rounding: Rounding) -> PolarsResult<ResultFrames
     })
 }
 
-/// Staff with their unit and position ids resolved to indices. A row whose ids do not resolve
-/// is not counted; validation reports it.
+/// Staff with their unit and position ids resolved to indices, and their employment basis:
+/// their position's, else the one their unit gives. A row whose ids do not resolve is not
+/// counted; validation reports it.
 fn resolved_staff(tables: &PlanTables) -> LazyFrame {
-    let keys = |frame: &DataFrame, id: &str, index: &str| {
-        frame.clone().lazy().select([col(id), col(index)])
+    const UNIT_EMPLOYMENT: &str = "unit_employment";
+    let keys = |frame: &DataFrame, id: &str, index: &str, employment: &str| {
+        frame
+            .clone()
+            .lazy()
+            .select([col(id), col(index), col(c::EMPLOYMENT).alias(employment)])
     };
     tables
         .staff_frame
         .clone()
         .lazy()
         .join(
-            keys(&tables.unit_frame, c::UNIT_ID, c::UNIT),
+            keys(&tables.unit_frame, c::UNIT_ID, c::UNIT, UNIT_EMPLOYMENT),
             [col(c::STAFF_UNIT_ID)],
             [col(c::UNIT_ID)],
             JoinArgs::new(JoinType::Inner),
         )
         .join(
-            keys(&tables.position_frame, c::POSITION_ID, c::POS),
+            keys(
+                &tables.position_frame,
+                c::POSITION_ID,
+                c::POS,
+                c::EMPLOYMENT,
+            ),
             [col(c::STAFF_POSITION_ID)],
             [col(c::POSITION_ID)],
             JoinArgs::new(JoinType::Left),
         )
-        .select([col(c::UNIT), col(c::POS), col(c::FTE)])
+        .select([
+            col(c::UNIT),
+            col(c::POS),
+            col(c::FTE),
+            col(c::EMPLOYMENT).fill_null(col(UNIT_EMPLOYMENT)),
+        ])
         .cache()
+}
+
+/// How many employment bases the frames tell apart (codes 0, 1, 2).
+const EMPLOYMENT_CODES: u32 = 3;
+
+/// One column per figure and employment basis: the figure where the row has that basis, else
+/// zero, so that plain sums (polars' fast path) split the figure by basis.
+struct SplitColumns {
+    columns: Vec<Expr>,
+    names: Vec<String>,
+}
+
+fn split_by_employment<T: Literal + Copy>(figures: &[&str], zeros: &[T]) -> SplitColumns {
+    let mut columns = Vec::new();
+    let mut names = Vec::new();
+    for (figure, zero) in figures.iter().zip(zeros) {
+        for code in 0..EMPLOYMENT_CODES {
+            let name = out::split(figure, code);
+            columns.push(
+                when(col(c::EMPLOYMENT).eq(lit(code)))
+                    .then(col(*figure))
+                    .otherwise(lit(*zero))
+                    .alias(name.as_str()),
+            );
+            names.push(name);
+        }
+    }
+    SplitColumns { columns, names }
 }
 
 /// Per-position sums of each bucket, before any calendar is applied: one sum per position
@@ -377,6 +484,7 @@ fn appraised_if_any() -> Expr {
 
 /// Sums per-unit figures over every ancestor-or-self, so each unit holds its subtree's total.
 fn roll_up(closure: LazyFrame, per_unit: LazyFrame, figures: &[&str]) -> LazyFrame {
+    // Each figure is summed under its own name.
     closure
         .inner_join(per_unit, col(c::UNIT), col(c::UNIT))
         .group_by([col(c::ANCESTOR)])

@@ -8,7 +8,8 @@ use serde::Serialize;
 
 use super::EngineError;
 use super::query::{ResultFrames, out};
-use crate::model::{Category, Decision, Employment, Method, Plan, Rounding};
+use super::tables::employment_code;
+use crate::model::{ByEmployment, Category, Decision, Employment, Method, Plan, Rounding};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PlanResults {
@@ -75,6 +76,28 @@ pub struct UnitResult {
     pub appraised: Option<i64>,
     pub difference: f64,
     pub ratio: Option<f64>,
+    /// The same figures split by employment basis (biên chế apart from labour contracts).
+    pub by_employment: ByEmployment<EmploymentFigures>,
+}
+
+/// Required, current and proposed headcount of the posts of one employment basis.
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize)]
+pub struct EmploymentFigures {
+    pub required: i64,
+    pub current: f64,
+    pub proposed: i64,
+}
+
+impl ByEmployment<EmploymentFigures> {
+    /// Figures of the posts inside biên chế (civil servants and public employees).
+    pub fn establishment(&self) -> EmploymentFigures {
+        let (a, b) = (self.civil_servant, self.public_employee);
+        EmploymentFigures {
+            required: a.required + b.required,
+            current: a.current + b.current,
+            proposed: a.proposed + b.proposed,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Default, Serialize)]
@@ -88,6 +111,8 @@ pub struct Totals {
     pub appraised: Option<i64>,
     pub difference: f64,
     pub ratio: Option<f64>,
+    /// The same figures split by employment basis (biên chế apart from labour contracts).
+    pub by_employment: ByEmployment<EmploymentFigures>,
 }
 
 impl PlanResults {
@@ -162,6 +187,7 @@ impl PlanResults {
         let (u_current, u_difference) = (floats(u, out::CURRENT)?, floats(u, out::DIFFERENCE)?);
         let u_ratio = u.column(out::RATIO)?.f64()?;
         let (u_proposed, u_appraised) = (ints(u, out::PROPOSED)?, ints(u, out::APPRAISED)?);
+        let u_split = SplitFigures::read(u)?;
         let units = plan
             .units
             .iter()
@@ -178,6 +204,7 @@ impl PlanResults {
                 appraised: u_appraised.get(i).copied().flatten(),
                 difference: at(&u_difference, i),
                 ratio: u_ratio.get(i),
+                by_employment: u_split.at(i),
             })
             .collect();
 
@@ -198,6 +225,7 @@ impl PlanResults {
             appraised: ints(t, out::APPRAISED)?.first().copied().flatten(),
             difference: at(&floats(t, out::DIFFERENCE)?, 0),
             ratio: t.column(out::RATIO)?.f64()?.get(0),
+            by_employment: SplitFigures::read(t)?.at(0),
         };
         Ok(PlanResults {
             rounding: plan.rounding,
@@ -213,6 +241,47 @@ impl PlanResults {
 
     pub fn unit(&self, id: &str) -> Option<&UnitResult> {
         self.units.iter().find(|u| u.id == id)
+    }
+}
+
+/// The per-basis columns of a unit or total frame.
+struct SplitFigures {
+    /// Per basis (in [`Employment::ALL`] order): required, current, proposed.
+    columns: Vec<(
+        Employment,
+        Vec<Option<i64>>,
+        Vec<Option<f64>>,
+        Vec<Option<i64>>,
+    )>,
+}
+
+impl SplitFigures {
+    fn read(frame: &DataFrame) -> PolarsResult<Self> {
+        let columns = Employment::ALL
+            .into_iter()
+            .map(|employment| {
+                let code = employment_code(employment);
+                Ok((
+                    employment,
+                    ints(frame, &out::split(out::REQUIRED, code))?,
+                    floats(frame, &out::split(out::CURRENT, code))?,
+                    ints(frame, &out::split(out::PROPOSED, code))?,
+                ))
+            })
+            .collect::<PolarsResult<_>>()?;
+        Ok(SplitFigures { columns })
+    }
+
+    fn at(&self, i: usize) -> ByEmployment<EmploymentFigures> {
+        let mut split = ByEmployment::default();
+        for (employment, required, current, proposed) in &self.columns {
+            *split.get_mut(*employment) = EmploymentFigures {
+                required: required.get(i).copied().flatten().unwrap_or(0),
+                current: at(current, i),
+                proposed: proposed.get(i).copied().flatten().unwrap_or(0),
+            };
+        }
+        split
     }
 }
 

@@ -19,6 +19,9 @@ pub mod column {
     pub const ANCESTOR: &str = "ancestor_idx";
     pub const CAL: &str = "cal_idx";
     pub const IS_ROOT: &str = "is_root";
+    /// Employment basis code ([`super::employment_code`]) of a position, a staff row or, for
+    /// units, the basis a position that states none takes there.
+    pub const EMPLOYMENT: &str = "employment";
 
     pub const DAYS_PER_WEEK: &str = "days_per_week";
     pub const WEEKS_PER_YEAR: &str = "weeks_per_year";
@@ -70,6 +73,8 @@ impl PlanTables {
             plan.calendars.clone()
         };
         let tree = UnitTree::build(&plan.units)?;
+        let employment = super::employment_basis(plan, &tree);
+        let unit_employment = super::unit_employment_defaults(plan, &tree);
         let unit_index = index_of(plan.units.iter().map(|u| u.id.as_str()));
         let calendar_index = index_of(calendars.iter().map(|c| c.id.as_str()));
 
@@ -96,7 +101,7 @@ impl PlanTables {
         }
 
         let calendar_frame = calendar_frame(&calendars)?;
-        let unit_frame = unit_frame(plan, &tree)?;
+        let unit_frame = unit_frame(plan, &tree, &unit_employment)?;
         let (closure_units, closure_ancestors) = tree.closure();
         let closure_frame = DataFrame::new_infer_height(vec![
             Column::new(column::UNIT.into(), closure_units),
@@ -106,7 +111,7 @@ impl PlanTables {
         // a second thread while this one builds the others.
         let (component_frame, position_frame, staff_frame) = std::thread::scope(|scope| {
             let components = scope.spawn(|| component_frame(plan));
-            let positions = position_frame(plan, &position_units, &position_calendars);
+            let positions = position_frame(plan, &position_units, &position_calendars, &employment);
             let staff = staff_frame(plan);
             let components = components.join().unwrap_or_else(|_| {
                 Err(polars_err!(ComputeError: "building the component table failed"))
@@ -116,7 +121,7 @@ impl PlanTables {
         let (component_frame, position_frame, staff_frame) =
             (component_frame?, position_frame?, staff_frame?);
         Ok(PlanTables {
-            employment: super::employment_basis(plan, &tree),
+            employment,
             calendar_frame,
             unit_frame,
             closure_frame,
@@ -155,7 +160,20 @@ fn calendar_frame(calendars: &[Calendar]) -> PolarsResult<DataFrame> {
     ])
 }
 
-fn unit_frame(plan: &Plan, tree: &UnitTree) -> PolarsResult<DataFrame> {
+/// The code an employment basis has in the frames.
+pub fn employment_code(employment: Employment) -> u32 {
+    match employment {
+        Employment::CivilServant => 0,
+        Employment::PublicEmployee => 1,
+        Employment::Contract => 2,
+    }
+}
+
+fn employment_codes(employment: &[Employment]) -> Vec<u32> {
+    employment.iter().copied().map(employment_code).collect()
+}
+
+fn unit_frame(plan: &Plan, tree: &UnitTree, employment: &[Employment]) -> PolarsResult<DataFrame> {
     let count = plan.units.len();
     DataFrame::new_infer_height(vec![
         Column::new(column::UNIT.into(), (0..count as u32).collect::<Vec<_>>()),
@@ -169,10 +187,16 @@ fn unit_frame(plan: &Plan, tree: &UnitTree) -> PolarsResult<DataFrame> {
                 .map(|u| tree.parent(u).is_none())
                 .collect::<Vec<_>>(),
         ),
+        Column::new(column::EMPLOYMENT.into(), employment_codes(employment)),
     ])
 }
 
-fn position_frame(plan: &Plan, units: &[u32], calendars: &[u32]) -> PolarsResult<DataFrame> {
+fn position_frame(
+    plan: &Plan,
+    units: &[u32],
+    calendars: &[u32],
+    employment: &[Employment],
+) -> PolarsResult<DataFrame> {
     let positions = &plan.positions;
     let appraisals = plan.appraisals();
     DataFrame::new_infer_height(vec![
@@ -186,6 +210,7 @@ fn position_frame(plan: &Plan, units: &[u32], calendars: &[u32]) -> PolarsResult
         ),
         Column::new(column::UNIT.into(), units.to_vec()),
         Column::new(column::CAL.into(), calendars.to_vec()),
+        Column::new(column::EMPLOYMENT.into(), employment_codes(employment)),
         Column::new(
             column::FIXED.into(),
             positions

@@ -51,6 +51,7 @@ fn json_matches_the_contract() {
         "appraised",
         "difference",
         "ratio",
+        "by_employment",
     ];
     expected.sort();
     assert_eq!(keys(&json["units"][0]), expected);
@@ -62,9 +63,19 @@ fn json_matches_the_contract() {
         "appraised",
         "difference",
         "ratio",
+        "by_employment",
     ];
     expected.sort();
     assert_eq!(keys(&json["total"]), expected);
+    let split = &json["total"]["by_employment"];
+    assert_eq!(
+        keys(split),
+        vec!["civil_servant", "contract", "public_employee"]
+    );
+    assert_eq!(
+        keys(&split["contract"]),
+        vec!["current", "proposed", "required"]
+    );
 
     // mot-cua: (1,800 h + 208 h) / 1,896 h / 0.9 + 60 min x 237/5 weeks / 1,896 h.
     let mot_cua = &json["positions"][1];
