@@ -244,15 +244,17 @@ impl PlanResults {
     }
 }
 
-/// The per-basis columns of a unit or total frame.
+/// One employment basis's columns of a unit or total frame.
+struct SplitColumn {
+    employment: Employment,
+    required: Vec<Option<i64>>,
+    current: Vec<Option<f64>>,
+    proposed: Vec<Option<i64>>,
+}
+
+/// The per-basis columns of a unit or total frame, in [`Employment::ALL`] order.
 struct SplitFigures {
-    /// Per basis (in [`Employment::ALL`] order): required, current, proposed.
-    columns: Vec<(
-        Employment,
-        Vec<Option<i64>>,
-        Vec<Option<f64>>,
-        Vec<Option<i64>>,
-    )>,
+    columns: Vec<SplitColumn>,
 }
 
 impl SplitFigures {
@@ -261,12 +263,12 @@ impl SplitFigures {
             .into_iter()
             .map(|employment| {
                 let code = employment_code(employment);
-                Ok((
+                Ok(SplitColumn {
                     employment,
-                    ints(frame, &out::split(out::REQUIRED, code))?,
-                    floats(frame, &out::split(out::CURRENT, code))?,
-                    ints(frame, &out::split(out::PROPOSED, code))?,
-                ))
+                    required: ints(frame, &out::split(out::REQUIRED, code))?,
+                    current: floats(frame, &out::split(out::CURRENT, code))?,
+                    proposed: ints(frame, &out::split(out::PROPOSED, code))?,
+                })
             })
             .collect::<PolarsResult<_>>()?;
         Ok(SplitFigures { columns })
@@ -274,11 +276,11 @@ impl SplitFigures {
 
     fn at(&self, i: usize) -> ByEmployment<EmploymentFigures> {
         let mut split = ByEmployment::default();
-        for (employment, required, current, proposed) in &self.columns {
-            *split.get_mut(*employment) = EmploymentFigures {
-                required: required.get(i).copied().flatten().unwrap_or(0),
-                current: at(current, i),
-                proposed: proposed.get(i).copied().flatten().unwrap_or(0),
+        for column in &self.columns {
+            *split.get_mut(column.employment) = EmploymentFigures {
+                required: column.required.get(i).copied().flatten().unwrap_or(0),
+                current: at(&column.current, i),
+                proposed: column.proposed.get(i).copied().flatten().unwrap_or(0),
             };
         }
         split
