@@ -255,13 +255,7 @@ impl InputValue {
     pub fn text_vi(self, number: impl Fn(f64) -> String) -> String {
         match self {
             InputValue::Number(value) => number(value),
-            InputValue::Period(period) => match period {
-                Period::Day => "ngày",
-                Period::Week => "tuần",
-                Period::Month => "tháng",
-                Period::Year => "năm",
-            }
-            .to_owned(),
+            InputValue::Period(period) => period.label_vi().to_owned(),
         }
     }
 

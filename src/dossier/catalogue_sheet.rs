@@ -1,25 +1,29 @@
-//! Danh mục VTVL: positions grouped by the four categories, numbered, with rank and headcount.
+//! Danh mục VTVL: positions grouped by the four categories, numbered, with the rank or
+//! professional title by name and headcount.
 
 use rust_xlsxwriter::{Formula, Worksheet};
 
 use super::DossierError;
 use super::figures::{proposed_count, unit_figures};
-use super::print::{self, Styles, cell_ref, result, roman};
+use super::print::{self, Styles, cell_ref, result, roman, wrapped_height};
+use super::rank_names::{self, RankNames};
 use crate::engine::PlanResults;
 use crate::model::{Category, Plan};
 
 pub const NAME: &str = "Danh mục VTVL";
 
+/// The rank column's header is set by the plan's employment bases (see `rank_names`).
 const HEADERS: [(&str, f64); 7] = [
     ("STT", 6.0),
-    ("Tên vị trí việc làm", 40.0),
-    ("Đơn vị", 32.0),
-    ("Mã ngạch", 10.0),
+    ("Tên vị trí việc làm", 36.0),
+    ("Đơn vị", 28.0),
+    ("", 26.0),
     ("Số người hiện có", 10.0),
     ("Số người theo tính toán", 11.0),
     ("Số người đề nghị", 10.0),
 ];
 const FIGURES: [u16; 3] = [4, 5, 6];
+const RANK_COL: u16 = 3;
 
 pub fn write(
     sheet: &mut Worksheet,
@@ -33,10 +37,13 @@ pub fn write(
     sheet.merge_range(1, 0, 1, last_col, &plan.meta.name, &styles.subtitle)?;
     let header_row = 3;
     print::page_setup(sheet, false, Some(header_row), NAME)?;
+    let rank_heading = rank_names::column_heading(results.positions.iter().map(|p| p.employment));
     for (col, (title, width)) in (0u16..).zip(HEADERS) {
         sheet.set_column_width(col, width)?;
+        let title = if col == RANK_COL { rank_heading } else { title };
         sheet.write_string_with_format(header_row, col, title, &styles.header)?;
     }
+    let names = RankNames::embedded()?;
     sheet.set_row_height(header_row, 45)?;
 
     // Tree order within each category, as in the summary.
@@ -71,7 +78,17 @@ pub fn write(
             sheet.write_number_with_format(row, 0, number, &styles.text_center)?;
             sheet.write_string_with_format(row, 1, &position.name, &styles.text)?;
             sheet.write_string_with_format(row, 2, &unit.name, &styles.text)?;
-            sheet.write_string_with_format(row, 3, &position.rank_code, &styles.text_center)?;
+            let rank = names.label(&position.rank_code, figures.employment);
+            sheet.write_string_with_format(row, RANK_COL, &rank, &styles.text)?;
+            let height = [
+                (position.name.as_str(), HEADERS[1].1),
+                (unit.name.as_str(), HEADERS[2].1),
+                (rank.as_str(), HEADERS[3].1),
+            ]
+            .into_iter()
+            .map(|(text, width)| wrapped_height(text, width))
+            .fold(0.0, f64::max);
+            sheet.set_row_height(row, height)?;
             for ((col, value), sum) in FIGURES.into_iter().zip(values).zip(&mut sums) {
                 let format = if col == 4 {
                     &styles.general

@@ -5,6 +5,7 @@ use thiserror::Error;
 use crate::engine::{BreakdownError, EngineError};
 use crate::plan_file::PlanFileError;
 use crate::report::AppraisalTableError;
+use crate::rules::PackError;
 
 /// An error writing the workbook or drawing a chart.
 #[derive(Debug, Error)]
@@ -19,6 +20,8 @@ pub enum DossierError {
     PlanFile(#[from] PlanFileError),
     #[error(transparent)]
     AppraisalTable(#[from] AppraisalTableError),
+    #[error("cannot read the rank catalogue: {0}")]
+    Ranks(#[from] PackError),
     #[error("cannot draw the chart: {0}")]
     Chart(String),
     #[error("cannot write {path}: {source}")]

@@ -1,24 +1,48 @@
 //! Mô tả công việc: one block per position following the sections of Phụ lục IV (ND 232/2026),
-//! each starting on a new printed page. Empty sections say "(chưa có)".
+//! each starting on a new printed page, filled from the plan as far as it goes so that the
+//! planner only has to complete it.
+//!
+//! Section I comes from the plan and the engine's results (unit and its parent, category, rank
+//! or professional title by name, employment basis, steps used, headcount, incumbents). A
+//! position whose description lists no work items gets its workload components in the work
+//! section of its category (III, or IV for leaders, V for support posts), marked as drawn from
+//! the workload, with "Tiêu chí đánh giá" left for the planner. A section still empty says
+//! "(chưa có)" and what to write there.
+
+use std::collections::HashMap;
 
 use rust_xlsxwriter::{RowNum, Worksheet};
 
 use super::DossierError;
-use super::figures::{proposed_count, unit_figures};
+use super::figures::unit_figures;
 use super::print::{self, Styles, wrapped_height};
+use super::rank_names::{RankNames, term};
 use crate::engine::{PlanResults, PositionResult};
 use crate::format::vi_number;
-use crate::model::{CompetencyGroup, Plan, Position, Unit, WorkSection};
+use crate::model::{
+    Component, ComponentKind, Employment, JobSection, Plan, Position, SupportAmount, Unit,
+    WorkSection, people_by_step,
+};
 
 pub const NAME: &str = "Mô tả công việc";
-/// What an empty section shows.
+/// What an empty section starts with (a hint on what to write follows).
 pub const EMPTY: &str = "(chưa có)";
 pub const TITLE: &str = "BẢN MÔ TẢ CÔNG VIỆC VÀ KHUNG NĂNG LỰC CỦA VỊ TRÍ VIỆC LÀM";
+/// The note above work drawn from the workload.
+pub const DRAWN: &str = "Lấy từ khối lượng công việc của đề án (các công việc dùng để tính số người): đơn vị ghi tiêu chí đánh giá, và bậc nếu công việc thuộc một bậc riêng.";
+/// What a drawn work item's criterion cell says.
+pub const TO_COMPLETE: &str = "(đơn vị bổ sung)";
 
 const WIDTHS: [f64; 4] = [22.0, 38.0, 24.0, 24.0];
 const LAST_COL: u16 = 3;
 /// Characters per line of a paragraph across the four columns (a little under their sum).
 const FULL_WIDTH: f64 = 100.0;
+const WORK_HEADERS: [&str; 4] = [
+    "Bậc",
+    "Nội dung công việc",
+    "Sản phẩm, kết quả đầu ra",
+    "Tiêu chí đánh giá",
+];
 
 pub fn write(
     sheet: &mut Worksheet,
@@ -31,18 +55,32 @@ pub fn write(
     for (col, width) in (0u16..).zip(WIDTHS) {
         sheet.set_column_width(col, width)?;
     }
+    let names = RankNames::embedded()?;
+    let mut incumbents: HashMap<&str, usize> = HashMap::new();
+    for member in &plan.staff {
+        if let Some(id) = member.position_id.as_deref() {
+            *incumbents.entry(id).or_default() += 1;
+        }
+    }
     let mut block = Block {
         sheet,
         styles,
+        names: &names,
         row: 0,
     };
     let mut breaks = Vec::new();
     for unit in unit_figures(plan, results)? {
+        let parent = unit.unit.parent_id.as_deref().and_then(|id| plan.unit(id));
         for (position, figures) in &unit.positions {
             if block.row > 0 {
                 breaks.push(block.row);
             }
-            block.position(position, figures, unit.unit)?;
+            let place = Place {
+                unit: unit.unit,
+                parent,
+                incumbents: incumbents.get(position.id.as_str()).copied().unwrap_or(0),
+            };
+            block.position(position, figures, &place)?;
             block.row += 1;
         }
     }
@@ -52,9 +90,129 @@ pub fn write(
     Ok(())
 }
 
+/// Where a position sits and who holds it.
+struct Place<'a> {
+    unit: &'a Unit,
+    parent: Option<&'a Unit>,
+    /// Staff rows on the position (a person holding two positions counts on each).
+    incumbents: usize,
+}
+
+/// What to write in a section left empty.
+fn hint(section: JobSection) -> &'static str {
+    match section {
+        JobSection::General => "",
+        JobSection::Purpose => {
+            "Ghi vị trí được lập để làm gì và kết quả chính vị trí mang lại cho đơn vị."
+        }
+        JobSection::Professional => {
+            "Ghi từng công việc chuyên môn, nghiệp vụ theo bậc: nội dung, sản phẩm đầu ra, tiêu chí đánh giá."
+        }
+        JobSection::Management => {
+            "Ghi công việc quản lý (chỉ đạo, điều hành, phân công, kiểm tra) nếu vị trí có."
+        }
+        JobSection::Support => "Ghi công việc hỗ trợ, phục vụ nếu vị trí có.",
+        JobSection::Competency => {
+            "Ghi năng lực chung, năng lực chuyên môn (cấp độ 1-5, theo bậc) và năng lực quản lý nếu có."
+        }
+        JobSection::Relationships => {
+            "Ghi cơ quan, đơn vị, cá nhân vị trí phối hợp trong và ngoài đơn vị, và nội dung phối hợp."
+        }
+        JobSection::Authority => {
+            "Ghi những việc vị trí được quyết định, được đề xuất, được ký văn bản."
+        }
+        JobSection::Requirement => {
+            "Ghi yêu cầu về trình độ đào tạo, chứng chỉ, kinh nghiệm công tác và phẩm chất."
+        }
+    }
+}
+
+/// How the position's people are employed, for section I.
+fn employment_text(employment: Employment) -> &'static str {
+    match employment {
+        Employment::CivilServant => "Công chức (trong biên chế công chức)",
+        Employment::PublicEmployee => "Viên chức (trong số lượng người làm việc)",
+        Employment::Contract => "Hợp đồng lao động (ngoài biên chế)",
+    }
+}
+
+/// The unit of output a component's name ends with, as in `Chứng thực (hồ sơ)`: a short
+/// parenthesis without figures.
+fn output_unit(name: &str) -> Option<&str> {
+    let (_, inner) = name.trim_end().strip_suffix(')')?.rsplit_once('(')?;
+    let inner = inner.trim();
+    (!inner.is_empty() && inner.chars().count() <= 20 && !inner.chars().any(|c| c.is_ascii_digit()))
+        .then_some(inner)
+}
+
+/// A component's output and amount as section III's "Sản phẩm, kết quả đầu ra" reads it.
+fn drawn_output(component: &Component) -> String {
+    let unit = output_unit(&component.name).unwrap_or("sản phẩm");
+    match &component.kind {
+        ComponentKind::Service {
+            volume,
+            minutes_per_item,
+            coefficient,
+        } => {
+            let mut text = format!(
+                "{} {unit}/năm; {} phút/{unit}",
+                vi_number(*volume, 2),
+                vi_number(*minutes_per_item, 2)
+            );
+            if *coefficient != 1.0 {
+                text.push_str(&format!("; hệ số {}", vi_number(*coefficient, 2)));
+            }
+            text
+        }
+        ComponentKind::Additional {
+            minutes,
+            per,
+            staff,
+        } => format!(
+            "{} phút/{}, {} người đảm nhận",
+            vi_number(*minutes, 2),
+            per.label_vi(),
+            vi_number(*staff, 2)
+        ),
+        ComponentKind::Support(SupportAmount::Percent(percent)) => {
+            format!("{}% thời gian làm việc", vi_number(*percent, 2))
+        }
+        ComponentKind::Support(SupportAmount::Time { minutes, per }) => {
+            format!("{} phút/{}", vi_number(*minutes, 2), per.label_vi())
+        }
+        ComponentKind::Norm { volume, ratio } => format!(
+            "Định mức: {} × {} người",
+            vi_number(*volume, 2),
+            vi_number(*ratio, 4)
+        ),
+    }
+}
+
+/// `Bậc 4: 3 người; bậc 3: 6 người`, highest first; `None` without steps.
+fn steps_text(position: &Position) -> Option<String> {
+    let by_step = people_by_step(&position.steps);
+    if by_step.is_empty() {
+        return None;
+    }
+    let parts: Vec<String> = by_step
+        .iter()
+        .rev()
+        .map(|(step, people)| format!("bậc {step}: {people} người"))
+        .collect();
+    let text = parts.join("; ");
+    let mut chars = text.chars();
+    Some(
+        chars
+            .next()
+            .map(|first| first.to_uppercase().chain(chars).collect())
+            .unwrap_or_default(),
+    )
+}
+
 struct Block<'a> {
     sheet: &'a mut Worksheet,
     styles: &'a Styles,
+    names: &'a RankNames,
     row: RowNum,
 }
 
@@ -63,7 +221,7 @@ impl Block<'_> {
         &mut self,
         position: &Position,
         figures: &PositionResult,
-        unit: &Unit,
+        place: &Place<'_>,
     ) -> Result<(), DossierError> {
         let styles = self.styles;
         let jd = &position.job_description;
@@ -81,40 +239,21 @@ impl Block<'_> {
         )?;
         self.row += 2;
 
-        self.heading("I. THÔNG TIN CHUNG")?;
-        let proposal = match &position.proposed {
-            Some(p) if !p.reason.is_empty() => format!(
-                "{} ({})",
-                vi_number(proposed_count(position, figures), 2),
-                p.reason
-            ),
-            _ => vi_number(proposed_count(position, figures), 2),
-        };
-        let rank = if position.rank_code.is_empty() {
-            EMPTY.to_owned()
-        } else {
-            position.rank_code.clone()
-        };
-        for (label, value) in [
-            ("Tên vị trí việc làm", position.name.clone()),
-            (
-                "Nhóm vị trí việc làm",
-                position.category.label_vi().to_owned(),
-            ),
-            ("Mã ngạch", rank),
-            ("Đơn vị", unit.name.clone()),
-            ("Số người hiện có", vi_number(figures.current, 2)),
-            ("Số người theo tính toán", figures.required.to_string()),
-            ("Số người đề nghị", proposal),
-        ] {
-            self.labelled(label, &value)?;
-        }
+        self.general(position, figures, place)?;
 
-        self.heading("II. MỤC TIÊU CỦA VỊ TRÍ VIỆC LÀM")?;
-        self.paragraph(&jd.purpose)?;
+        self.heading(JobSection::Purpose)?;
+        self.paragraph(&jd.purpose, JobSection::Purpose)?;
 
-        for (number, section) in ["III", "IV", "V"].into_iter().zip(WorkSection::ALL) {
-            self.heading(&format!("{number}. {}", section.label_vi().to_uppercase()))?;
+        // With no work items written, the workload fills the category's work section.
+        let drawn = (jd.work_items.is_empty() && !position.components.is_empty())
+            .then(|| JobSection::work_of(position.category));
+        for section in WorkSection::ALL {
+            let job_section = JobSection::of_work(section);
+            self.heading(job_section)?;
+            if drawn == Some(section) {
+                self.drawn_work(&position.components)?;
+                continue;
+            }
             let items: Vec<[&str; 4]> = jd
                 .work_items
                 .iter()
@@ -128,54 +267,40 @@ impl Block<'_> {
                     ]
                 })
                 .collect();
-            self.table(
-                &[
-                    "Bậc",
-                    "Nội dung công việc",
-                    "Sản phẩm, kết quả đầu ra",
-                    "Tiêu chí đánh giá",
-                ],
-                &items,
-            )?;
+            self.table(&WORK_HEADERS, &items, job_section)?;
         }
 
-        self.heading("VI. KHUNG NĂNG LỰC")?;
-        let levels: Vec<(CompetencyGroup, String, String, String)> = jd
+        self.heading(JobSection::Competency)?;
+        let levels: Vec<[String; 4]> = jd
             .competencies
             .iter()
             .map(|c| {
-                (
-                    c.group,
+                [
+                    c.group.label_vi().to_owned(),
                     c.name.clone(),
                     format!("Cấp độ {}", c.level),
                     c.step.clone(),
-                )
+                ]
             })
             .collect();
         let rows: Vec<[&str; 4]> = levels
             .iter()
-            .map(|(group, name, level, step)| {
-                [
-                    group.label_vi(),
-                    name.as_str(),
-                    level.as_str(),
-                    step.as_str(),
-                ]
-            })
+            .map(|cells| cells.each_ref().map(String::as_str))
             .collect();
         self.table(
             &["Nhóm năng lực", "Tên năng lực", "Cấp độ (1-5)", "Bậc"],
             &rows,
+            JobSection::Competency,
         )?;
 
-        self.heading("VII. CÁC MỐI QUAN HỆ TRONG CÔNG VIỆC")?;
-        self.paragraph(&jd.relationships)?;
-        self.heading("VIII. PHẠM VI QUYỀN HẠN")?;
-        self.paragraph(&jd.authority)?;
+        self.heading(JobSection::Relationships)?;
+        self.paragraph(&jd.relationships, JobSection::Relationships)?;
+        self.heading(JobSection::Authority)?;
+        self.paragraph(&jd.authority, JobSection::Authority)?;
 
-        self.heading("IX. YÊU CẦU VỀ TRÌNH ĐỘ, NĂNG LỰC, KINH NGHIỆM")?;
+        self.heading(JobSection::Requirement)?;
         if jd.requirements.is_empty() {
-            self.paragraph("")?;
+            self.paragraph("", JobSection::Requirement)?;
         } else {
             self.sheet
                 .write_string_with_format(self.row, 0, "Nhóm yêu cầu", &styles.header)?;
@@ -212,10 +337,66 @@ impl Block<'_> {
         Ok(())
     }
 
-    fn heading(&mut self, text: &str) -> Result<(), DossierError> {
+    /// Section I, from the plan and the engine's figures for the position.
+    fn general(
+        &mut self,
+        position: &Position,
+        figures: &PositionResult,
+        place: &Place<'_>,
+    ) -> Result<(), DossierError> {
+        self.heading(JobSection::General)?;
+        let unit = match place.parent {
+            Some(parent) => format!("{} (thuộc {})", place.unit.name, parent.name),
+            None => place.unit.name.clone(),
+        };
+        let employment = figures.employment;
+        let proposed = vi_number(figures.proposed as f64, 0);
+        let proposal = match &position.proposed {
+            Some(p) if !p.reason.is_empty() => format!("{proposed} ({})", p.reason),
+            _ => proposed,
+        };
+        let mut rows: Vec<(&str, String)> = vec![
+            ("Tên vị trí việc làm", position.name.clone()),
+            (
+                "Nhóm vị trí việc làm",
+                position.category.label_vi().to_owned(),
+            ),
+            ("Đơn vị", unit),
+            ("Hình thức", employment_text(employment).to_owned()),
+            (
+                term(employment),
+                self.names.label(&position.rank_code, employment),
+            ),
+        ];
+        if let Some(role) = position.role {
+            rows.push(("Chức vụ", role.label_vi().to_owned()));
+        }
+        if employment == Employment::PublicEmployee {
+            let steps = steps_text(position).unwrap_or_else(|| {
+                format!("{EMPTY} Ghi số người ở từng bậc (1-5) mà vị trí sử dụng.")
+            });
+            rows.push(("Bậc sử dụng", steps));
+        }
+        rows.extend([
+            ("Số người hiện có", vi_number(figures.current, 2)),
+            ("Số người đang đảm nhiệm", place.incumbents.to_string()),
+            ("Số người theo tính toán", figures.required.to_string()),
+            ("Số người đề nghị", proposal),
+        ]);
+        for (label, value) in rows {
+            self.labelled(label, &value)?;
+        }
+        Ok(())
+    }
+
+    fn heading(&mut self, section: JobSection) -> Result<(), DossierError> {
         self.row += 1;
-        self.sheet
-            .write_string_with_format(self.row, 0, text, &self.styles.section)?;
+        self.sheet.write_string_with_format(
+            self.row,
+            0,
+            section.title_vi().to_uppercase(),
+            &self.styles.section,
+        )?;
         self.row += 1;
         Ok(())
     }
@@ -232,42 +413,120 @@ impl Block<'_> {
         Ok(())
     }
 
-    fn paragraph(&mut self, text: &str) -> Result<(), DossierError> {
+    /// A paragraph across the block, or "(chưa có)" and what to write when it is empty.
+    fn paragraph(&mut self, text: &str, section: JobSection) -> Result<(), DossierError> {
         let styles = self.styles;
         if text.trim().is_empty() {
-            self.sheet
-                .merge_range(self.row, 0, self.row, LAST_COL, EMPTY, &styles.empty_note)?;
+            self.note(&format!("{EMPTY} {}", hint(section)))?;
         } else {
             self.sheet
                 .merge_range(self.row, 0, self.row, LAST_COL, text, &styles.paragraph)?;
             self.sheet
                 .set_row_height(self.row, wrapped_height(text, FULL_WIDTH))?;
+            self.row += 1;
+        }
+        Ok(())
+    }
+
+    /// A grey line across the block.
+    fn note(&mut self, text: &str) -> Result<(), DossierError> {
+        self.sheet.merge_range(
+            self.row,
+            0,
+            self.row,
+            LAST_COL,
+            text,
+            &self.styles.empty_note,
+        )?;
+        self.sheet
+            .set_row_height(self.row, wrapped_height(text, FULL_WIDTH))?;
+        self.row += 1;
+        Ok(())
+    }
+
+    /// The position's workload components as work items to complete.
+    fn drawn_work(&mut self, components: &[Component]) -> Result<(), DossierError> {
+        self.note(DRAWN)?;
+        self.header_row(&WORK_HEADERS)?;
+        let styles = self.styles;
+        for component in components {
+            let output = drawn_output(component);
+            let cells = ["", component.name.as_str(), output.as_str()];
+            self.cells(&cells)?;
+            self.sheet.write_string_with_format(
+                self.row,
+                LAST_COL,
+                TO_COMPLETE,
+                &styles.empty_note,
+            )?;
+            self.row += 1;
+        }
+        Ok(())
+    }
+
+    /// A four-column table with a header row, or "(chưa có)" and a hint when it has no rows.
+    fn table(
+        &mut self,
+        headers: &[&str; 4],
+        rows: &[[&str; 4]],
+        section: JobSection,
+    ) -> Result<(), DossierError> {
+        if rows.is_empty() {
+            return self.paragraph("", section);
+        }
+        self.header_row(headers)?;
+        for cells in rows {
+            self.cells(cells)?;
+            self.row += 1;
+        }
+        Ok(())
+    }
+
+    fn header_row(&mut self, headers: &[&str; 4]) -> Result<(), DossierError> {
+        for (col, title) in (0u16..).zip(headers) {
+            self.sheet
+                .write_string_with_format(self.row, col, *title, &self.styles.header)?;
         }
         self.row += 1;
         Ok(())
     }
 
-    /// A four-column table with a header row, or "(chưa có)" when it has no rows.
-    fn table(&mut self, headers: &[&str; 4], rows: &[[&str; 4]]) -> Result<(), DossierError> {
-        if rows.is_empty() {
-            return self.paragraph("");
-        }
-        let styles = self.styles;
-        for (col, title) in (0u16..).zip(headers) {
+    /// Cells of the current row from the first column, the row as high as its longest text.
+    fn cells(&mut self, cells: &[&str]) -> Result<(), DossierError> {
+        let mut height: f64 = 0.0;
+        for ((col, text), width) in (0u16..).zip(cells).zip(WIDTHS) {
             self.sheet
-                .write_string_with_format(self.row, col, *title, &styles.header)?;
+                .write_string_with_format(self.row, col, *text, &self.styles.paragraph)?;
+            height = height.max(wrapped_height(text, width));
         }
-        self.row += 1;
-        for cells in rows {
-            let mut height: f64 = 0.0;
-            for ((col, text), width) in (0u16..).zip(cells).zip(WIDTHS) {
-                self.sheet
-                    .write_string_with_format(self.row, col, *text, &styles.paragraph)?;
-                height = height.max(wrapped_height(text, width));
-            }
-            self.sheet.set_row_height(self.row, height)?;
-            self.row += 1;
-        }
+        self.sheet.set_row_height(self.row, height)?;
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_output_unit_is_a_short_parenthesis_at_the_end() {
+        assert_eq!(output_unit("Chứng thực (hồ sơ)"), Some("hồ sơ"));
+        assert_eq!(
+            output_unit("Quản lý lễ hội (cơ sở, lượt)"),
+            Some("cơ sở, lượt")
+        );
+        assert_eq!(output_unit("Số lớp học (3 tiết/tuần/lớp)"), None);
+        assert_eq!(output_unit("Họp, học tập"), None);
+        let component = Component {
+            id: "d1".to_owned(),
+            name: "Chứng thực (hồ sơ)".to_owned(),
+            code: None,
+            kind: ComponentKind::Service {
+                volume: 1200.0,
+                minutes_per_item: 90.0,
+                coefficient: 1.0,
+            },
+        };
+        assert_eq!(drawn_output(&component), "1.200 hồ sơ/năm; 90 phút/hồ sơ");
     }
 }

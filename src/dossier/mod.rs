@@ -1,6 +1,6 @@
 //! The approval dossier: the plan as an Excel workbook a Sở Nội vụ can print and check
-//! (summary, catalogue, workload, ranks, job descriptions, charts, and the reviewer's appraisal),
-//! and the charts alone.
+//! (summary, catalogue, workload, ranks, career steps, job descriptions, charts, and the
+//! reviewer's appraisal), and the charts alone.
 //!
 //! Every figure comes from the engine ([`crate::engine::compute`], [`crate::engine::explain`],
 //! [`crate::engine::breakdown`]); totals in the workbook are Excel formulas whose cached results
@@ -14,7 +14,9 @@ mod error;
 mod figures;
 mod job_descriptions_sheet;
 mod print;
+mod rank_names;
 mod ranks_sheet;
+mod steps_sheet;
 mod summary_sheet;
 mod workload_sheet;
 
@@ -30,11 +32,12 @@ use crate::engine::PlanResults;
 use crate::model::{CivilDate, Plan};
 
 /// The sheet names, in workbook order.
-pub const SHEET_NAMES: [&str; 7] = [
+pub const SHEET_NAMES: [&str; 8] = [
     summary_sheet::NAME,
     catalogue_sheet::NAME,
     workload_sheet::NAME,
     ranks_sheet::NAME,
+    steps_sheet::NAME,
     job_descriptions_sheet::NAME,
     charts_sheet::NAME,
     appraisal_sheet::NAME,
@@ -74,6 +77,7 @@ fn build_workbook(
     catalogue_sheet::write(workbook.add_worksheet(), &styles, plan, results)?;
     workload_sheet::write(workbook.add_worksheet(), &styles, plan, results)?;
     ranks_sheet::write(workbook.add_worksheet(), &styles, plan, results)?;
+    steps_sheet::write(workbook.add_worksheet(), &styles, plan, results)?;
     job_descriptions_sheet::write(workbook.add_worksheet(), &styles, plan, results)?;
     charts_sheet::write(workbook.add_worksheet(), &styles, plan, results)?;
     appraisal_sheet::write(workbook.add_worksheet(), &styles, plan, results)?;

@@ -78,13 +78,7 @@ impl Figures {
         };
         let mut by_employment = self.by_employment;
         for employment in Employment::ALL {
-            let (sum, more) = (
-                by_employment.get_mut(employment),
-                other.by_employment.get(employment),
-            );
-            sum.required += more.required;
-            sum.current += more.current;
-            sum.proposed += more.proposed;
+            *by_employment.get_mut(employment) += other.by_employment.get(employment);
         }
         *self = Figures::from_sums(
             self.required_fte + other.required_fte,

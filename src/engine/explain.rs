@@ -14,7 +14,7 @@ use super::results::{PlanResults, PositionResult};
 use super::tables::{self, PlanTables};
 use crate::format::{vi_number, vi_percent};
 use crate::model::{
-    Calendar, Component, ComponentKind, Method, Period, Plan, Rounding, SupportAmount, Unit,
+    Calendar, Component, ComponentKind, Method, Plan, Rounding, SupportAmount, Unit,
 };
 
 /// Everything needed to show how a position's required headcount was reached.
@@ -176,15 +176,6 @@ fn n(value: f64) -> String {
 
 fn precise(value: f64) -> String {
     vi_number(value, 4)
-}
-
-fn period_vi(period: Period) -> &'static str {
-    match period {
-        Period::Day => "ngày",
-        Period::Week => "tuần",
-        Period::Month => "tháng",
-        Period::Year => "năm",
-    }
 }
 
 impl Explanation {
@@ -369,7 +360,7 @@ impl Explanation {
                     "{} ({} phút/{} = {})",
                     c.component.name,
                     n(minutes),
-                    period_vi(per),
+                    per.label_vi(),
                     vi_percent(c.support_share, 2)
                 ),
                 _ => String::new(),
@@ -407,7 +398,7 @@ impl Explanation {
                     c.component.name,
                     c.component.id,
                     n(minutes),
-                    period_vi(per),
+                    per.label_vi(),
                     n(staff),
                     n(c.additional_hours)
                 )?;

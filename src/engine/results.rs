@@ -88,6 +88,14 @@ pub struct EmploymentFigures {
     pub proposed: i64,
 }
 
+impl std::ops::AddAssign for EmploymentFigures {
+    fn add_assign(&mut self, more: Self) {
+        self.required += more.required;
+        self.current += more.current;
+        self.proposed += more.proposed;
+    }
+}
+
 impl ByEmployment<EmploymentFigures> {
     /// Figures of the posts inside biên chế (civil servants and public employees).
     pub fn establishment(&self) -> EmploymentFigures {

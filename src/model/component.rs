@@ -85,6 +85,16 @@ impl Period {
     pub fn from_keyword(text: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|p| p.keyword() == text)
     }
+
+    /// The period in Vietnamese, as in `60 phút/tuần`.
+    pub fn label_vi(self) -> &'static str {
+        match self {
+            Period::Day => "ngày",
+            Period::Week => "tuần",
+            Period::Month => "tháng",
+            Period::Year => "năm",
+        }
+    }
 }
 
 fn one() -> f64 {

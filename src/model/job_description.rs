@@ -1,7 +1,9 @@
 //! Job descriptions and competency frames: the content of the ND 232/2026 template for one
-//! position (Phụ lục IV), and the headcount the agency proposes.
+//! position (Phụ lục IV), its sections, and the headcount the agency proposes.
 
 use serde::{Deserialize, Serialize};
+
+use super::Category;
 
 /// What a position does and what it takes (Phụ lục IV, sections II to IX).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -30,6 +32,114 @@ pub struct JobDescription {
 impl JobDescription {
     pub fn is_empty(&self) -> bool {
         *self == JobDescription::default()
+    }
+
+    /// Whether the description fills `section`. Section I (general information) is always
+    /// filled: it comes from the plan itself.
+    pub fn has(&self, section: JobSection) -> bool {
+        let has_work = |work: WorkSection| self.work_items.iter().any(|item| item.section == work);
+        match section {
+            JobSection::General => true,
+            JobSection::Purpose => !self.purpose.trim().is_empty(),
+            JobSection::Professional => has_work(WorkSection::Professional),
+            JobSection::Management => has_work(WorkSection::Management),
+            JobSection::Support => has_work(WorkSection::Support),
+            JobSection::Competency => !self.competencies.is_empty(),
+            JobSection::Relationships => !self.relationships.trim().is_empty(),
+            JobSection::Authority => !self.authority.trim().is_empty(),
+            JobSection::Requirement => !self.requirements.is_empty(),
+        }
+    }
+}
+
+/// The nine sections of the job description template (Phụ lục IV, ND 232/2026), in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum JobSection {
+    /// I. Thông tin chung (from the plan: unit, category, rank, headcount).
+    General,
+    /// II. Mục tiêu của vị trí việc làm.
+    Purpose,
+    /// III. Công việc chuyên môn, nghiệp vụ.
+    Professional,
+    /// IV. Công việc quản lý.
+    Management,
+    /// V. Công việc hỗ trợ, phục vụ.
+    Support,
+    /// VI. Khung năng lực.
+    Competency,
+    /// VII. Các mối quan hệ trong công việc.
+    Relationships,
+    /// VIII. Phạm vi quyền hạn.
+    Authority,
+    /// IX. Yêu cầu về trình độ, năng lực, kinh nghiệm.
+    Requirement,
+}
+
+impl JobSection {
+    pub const ALL: [JobSection; 9] = [
+        JobSection::General,
+        JobSection::Purpose,
+        JobSection::Professional,
+        JobSection::Management,
+        JobSection::Support,
+        JobSection::Competency,
+        JobSection::Relationships,
+        JobSection::Authority,
+        JobSection::Requirement,
+    ];
+
+    /// The section of a work item.
+    pub fn of_work(section: WorkSection) -> Self {
+        match section {
+            WorkSection::Professional => JobSection::Professional,
+            WorkSection::Management => JobSection::Management,
+            WorkSection::Support => JobSection::Support,
+        }
+    }
+
+    /// The work section (III, IV or V) that holds the main work of a position of `category`:
+    /// management for leaders, support and service for support positions, else professional.
+    pub fn work_of(category: Category) -> WorkSection {
+        match category {
+            Category::Leadership => WorkSection::Management,
+            Category::Support => WorkSection::Support,
+            Category::Specialized | Category::Shared => WorkSection::Professional,
+        }
+    }
+
+    /// Its Roman numeral in the template.
+    pub fn numeral(self) -> &'static str {
+        match self {
+            JobSection::General => "I",
+            JobSection::Purpose => "II",
+            JobSection::Professional => "III",
+            JobSection::Management => "IV",
+            JobSection::Support => "V",
+            JobSection::Competency => "VI",
+            JobSection::Relationships => "VII",
+            JobSection::Authority => "VIII",
+            JobSection::Requirement => "IX",
+        }
+    }
+
+    pub fn label_vi(self) -> &'static str {
+        match self {
+            JobSection::General => "Thông tin chung",
+            JobSection::Purpose => "Mục tiêu của vị trí việc làm",
+            JobSection::Professional => WorkSection::Professional.label_vi(),
+            JobSection::Management => WorkSection::Management.label_vi(),
+            JobSection::Support => WorkSection::Support.label_vi(),
+            JobSection::Competency => "Khung năng lực",
+            JobSection::Relationships => "Các mối quan hệ trong công việc",
+            JobSection::Authority => "Phạm vi quyền hạn",
+            JobSection::Requirement => "Yêu cầu về trình độ, năng lực, kinh nghiệm",
+        }
+    }
+
+    /// `III. Công việc chuyên môn, nghiệp vụ`.
+    pub fn title_vi(self) -> String {
+        format!("{}. {}", self.numeral(), self.label_vi())
     }
 }
 
@@ -158,4 +268,38 @@ pub struct Proposal {
     pub count: u32,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub reason: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sections_are_numbered_and_filled_as_the_template_says() {
+        let numerals: Vec<&str> = JobSection::ALL.iter().map(|s| s.numeral()).collect();
+        assert_eq!(
+            numerals,
+            ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"]
+        );
+        let empty = JobDescription::default();
+        assert!(empty.has(JobSection::General));
+        assert!(!empty.has(JobSection::Purpose));
+        let mut filled = empty.clone();
+        filled.purpose = "  ".to_owned();
+        assert!(!filled.has(JobSection::Purpose), "blank text is not filled");
+        filled.work_items.push(WorkItem {
+            section: WorkSection::Support,
+            step: String::new(),
+            content: "Trực bảo vệ".to_owned(),
+            output: String::new(),
+            criterion: String::new(),
+        });
+        assert!(filled.has(JobSection::Support));
+        assert!(!filled.has(JobSection::Professional));
+        assert_eq!(
+            JobSection::work_of(Category::Leadership),
+            WorkSection::Management
+        );
+        assert_eq!(JobSection::Authority.title_vi(), "VIII. Phạm vi quyền hạn");
+    }
 }

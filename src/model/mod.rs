@@ -24,12 +24,14 @@ pub use date::{CivilDate, DateParseError};
 pub use document_form::DocumentForm;
 pub use employment::{ByEmployment, Employment};
 pub use job_description::{
-    Competency, CompetencyGroup, JobDescription, Proposal, Requirement, WorkItem, WorkSection,
+    Competency, CompetencyGroup, JobDescription, JobSection, Proposal, Requirement, WorkItem,
+    WorkSection,
 };
 pub use norm_driver::{DriverChoice, DriverKind, DriverValue, DriverValueError, NormDriver};
 pub use plan::{FORMAT_VERSION, Plan, PlanMeta};
 pub use position::{
-    Category, LeaderRole, Method, Position, StepCount, steps_from_text, steps_to_text,
+    Category, LeaderRole, Method, Position, StepCount, people_by_step, steps_from_text,
+    steps_to_text,
 };
 pub use review::{Appraisal, Decision, Review};
 pub use rounding::Rounding;

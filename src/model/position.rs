@@ -112,6 +112,16 @@ pub struct StepCount {
     pub count: u32,
 }
 
+/// People per career step (steps with nobody left out, a step listed twice added up), lowest
+/// step first.
+pub fn people_by_step(steps: &[StepCount]) -> std::collections::BTreeMap<u8, i64> {
+    let mut by_step = std::collections::BTreeMap::new();
+    for step in steps.iter().filter(|s| s.count > 0) {
+        *by_step.entry(step.step).or_insert(0) += i64::from(step.count);
+    }
+    by_step
+}
+
 /// Steps as written in interchange files: `5:2;4:3;3:5` (step:count, highest first).
 pub fn steps_to_text(steps: &[StepCount]) -> String {
     steps

@@ -98,6 +98,7 @@ pub fn rule(id: &str) -> Option<RuleRef<'static>> {
 
 fn parse_ranks(text: &str, file: &Path) -> Result<RankCatalogue, PackError> {
     ron::Options::default()
+        .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
         .from_str::<RankFile>(text)
         .map(RankCatalogue::new)
         .map_err(|error| PackError {

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::Input;
 use super::ranks::RankTier;
 use crate::format::vi_number;
-use crate::model::{AutonomyGroup, Category, ProvinceClass, UnitType};
+use crate::model::{AutonomyGroup, Category, Employment, JobSection, ProvinceClass, UnitType};
 
 /// A figure that is the same everywhere, or one per province class.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -204,6 +204,16 @@ pub enum ReviewParams {
     },
     /// A unit's figure (its subtree's) at most its quota.
     Quota { figure: QuotaFigure },
+    /// Each position's job description fills `sections`, and, with `category_work`, the work
+    /// section of its category (III professional, IV management for leaders, V support).
+    JobDescription {
+        sections: Vec<JobSection>,
+        #[serde(default)]
+        category_work: bool,
+        /// Only positions of these employment bases; empty means every position.
+        #[serde(default)]
+        employment: Vec<Employment>,
+    },
 }
 
 impl ReviewParams {
@@ -218,9 +228,10 @@ impl ReviewParams {
             | ReviewParams::DeputyRankShare { units, .. }
             | ReviewParams::HeadRank { units, .. }
             | ReviewParams::CategoryShare { units, .. } => units,
-            ReviewParams::StepCaps { .. } | ReviewParams::StepsSum | ReviewParams::Quota { .. } => {
-                &[]
-            }
+            ReviewParams::StepCaps { .. }
+            | ReviewParams::StepsSum
+            | ReviewParams::Quota { .. }
+            | ReviewParams::JobDescription { .. } => &[],
         }
     }
 
@@ -356,6 +367,31 @@ impl ReviewParams {
                     }
                 },
             )),
+            ReviewParams::JobDescription {
+                sections,
+                category_work,
+                employment,
+            } => {
+                if !employment.is_empty() {
+                    let bases: Vec<&str> = employment.iter().map(|e| e.label_vi()).collect();
+                    lines.push(Input::new("Áp dụng cho vị trí", bases.join(", ")));
+                }
+                let titles: Vec<String> = sections.iter().map(|s| s.title_vi()).collect();
+                lines.push(Input::new("Các mục phải có", titles.join("; ")));
+                if *category_work {
+                    let works: Vec<String> = Category::ALL
+                        .iter()
+                        .map(|&c| {
+                            let section = JobSection::of_work(JobSection::work_of(c));
+                            format!("{}: mục {}", c.label_vi(), section.numeral())
+                        })
+                        .collect();
+                    lines.push(Input::new(
+                        "Mục công việc theo nhóm vị trí",
+                        works.join("; "),
+                    ));
+                }
+            }
         }
         lines
     }

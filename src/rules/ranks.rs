@@ -71,6 +71,16 @@ pub struct RankEntry {
     pub tier: RankTier,
     /// The instrument that set the code, e.g. `Quyết định 78/2004/QĐ-BNV`.
     pub source: String,
+    /// What could not be confirmed from the instrument's text (name, code or tier), if anything.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+impl RankEntry {
+    /// The name with the code beside, as the dossier prints it: `Chuyên viên chính (01.002)`.
+    pub fn label(&self) -> String {
+        format!("{} ({})", self.name, self.code)
+    }
 }
 
 /// The catalogue as it is stored: a list of codes.
@@ -111,11 +121,73 @@ impl RankCatalogue {
     pub fn entries(&self) -> &[RankEntry] {
         &self.entries
     }
+
+    /// A code by name, in Vietnamese: `Chuyên viên chính (01.002)`, or the code followed by
+    /// `(chưa có trong danh mục)` when the catalogue does not know it; `None` for no code.
+    pub fn label_vi(&self, code: &str) -> Option<String> {
+        self.label(code, UNKNOWN_VI)
+    }
+
+    /// As [`label_vi`](Self::label_vi), an unknown code marked in English.
+    pub fn label_en(&self, code: &str) -> Option<String> {
+        self.label(code, UNKNOWN_EN)
+    }
+
+    fn label(&self, code: &str, unknown: &str) -> Option<String> {
+        let code = code.trim();
+        if code.is_empty() {
+            return None;
+        }
+        Some(match self.get(code) {
+            Some(entry) => entry.label(),
+            None => format!("{code} {unknown}"),
+        })
+    }
 }
+
+/// How a code the catalogue does not know is marked.
+pub const UNKNOWN_VI: &str = "(chưa có trong danh mục)";
+const UNKNOWN_EN: &str = "(not in the catalogue)";
 
 fn normalise(code: &str) -> String {
     code.chars()
         .filter(|c| !c.is_whitespace())
         .flat_map(char::to_uppercase)
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn catalogue() -> RankCatalogue {
+        RankCatalogue::new(RankFile {
+            ranks: vec![RankEntry {
+                code: "01.002".to_owned(),
+                name: "Chuyên viên chính".to_owned(),
+                kind: RankKind::CivilServant,
+                tier: RankTier::Principal,
+                source: "Quyết định 78/2004/QĐ-BNV".to_owned(),
+                note: None,
+            }],
+        })
+    }
+
+    #[test]
+    fn codes_read_as_names_with_the_code_beside() {
+        let ranks = catalogue();
+        assert_eq!(
+            ranks.label_vi(" 01.002 ").as_deref(),
+            Some("Chuyên viên chính (01.002)")
+        );
+        assert_eq!(
+            ranks.label_vi("99.999").as_deref(),
+            Some("99.999 (chưa có trong danh mục)")
+        );
+        assert_eq!(
+            ranks.label_en("99.999").as_deref(),
+            Some("99.999 (not in the catalogue)")
+        );
+        assert_eq!(ranks.label_vi("  "), None);
+    }
 }

@@ -23,6 +23,7 @@
 
 mod facts;
 mod headcount;
+mod job_description;
 mod leaders;
 mod rank_structure;
 mod steps;
@@ -114,6 +115,20 @@ pub fn check(plan: &Plan, results: &PlanResults, at: CivilDate) -> Vec<Finding> 
                 min_percent,
             } => headcount::category_share(&mut ctx, rule, units, categories, *min_percent),
             ReviewParams::Quota { figure } => headcount::quota(&mut ctx, rule, *figure),
+            ReviewParams::JobDescription {
+                sections,
+                category_work,
+                employment,
+            } => job_description::missing_sections(
+                &mut ctx,
+                rule,
+                results,
+                job_description::Required {
+                    sections,
+                    category_work: *category_work,
+                    employment,
+                },
+            ),
         }
     }
     leaders::missing_roles(&mut ctx, &in_force);

@@ -8,18 +8,10 @@
 use std::collections::BTreeMap;
 
 use super::{Compared, Ctx, Place};
+use crate::model::people_by_step;
 use crate::rules::Input;
 use crate::rules::catalogue::RuleRef;
 use crate::rules::params::{HighestStepCaps, count_text};
-
-/// People per step of a position (steps with nobody left out), highest first.
-fn people_by_step(steps: &[crate::model::StepCount]) -> BTreeMap<u8, i64> {
-    let mut by_step = BTreeMap::new();
-    for step in steps.iter().filter(|s| s.count > 0) {
-        *by_step.entry(step.step).or_insert(0) += i64::from(step.count);
-    }
-    by_step
-}
 
 fn steps_text(by_step: &BTreeMap<u8, i64>) -> String {
     by_step

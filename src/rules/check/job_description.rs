@@ -1,0 +1,73 @@
+//! Job descriptions (Phụ lục IV, ND 232/2026): each position's description fills the sections
+//! the template requires. A missing section is information for the planner, never a breach.
+
+use super::{Ctx, Place};
+use crate::engine::PlanResults;
+use crate::model::{Employment, JobSection};
+use crate::rules::Input;
+use crate::rules::catalogue::RuleRef;
+
+/// What a description must fill (the rule's parameters).
+pub struct Required<'p> {
+    pub sections: &'p [JobSection],
+    /// The work section of the position's category too (III, IV or V).
+    pub category_work: bool,
+    /// Only positions of these bases; empty means all.
+    pub employment: &'p [Employment],
+}
+
+/// One info finding per position whose description lacks a required section, naming them.
+pub fn missing_sections(
+    ctx: &mut Ctx<'_>,
+    rule: RuleRef<'_>,
+    results: &PlanResults,
+    required: Required<'_>,
+) {
+    let facts = ctx.facts;
+    for position in &facts.plan.positions {
+        let Some(result) = results.position(&position.id) else {
+            continue;
+        };
+        if !required.employment.is_empty() && !required.employment.contains(&result.employment) {
+            continue;
+        }
+        let mut sections = required.sections.to_vec();
+        if required.category_work {
+            sections.push(JobSection::of_work(JobSection::work_of(position.category)));
+        }
+        sections.sort_unstable();
+        sections.dedup();
+        let description = &position.job_description;
+        let (filled, missing): (Vec<JobSection>, Vec<JobSection>) =
+            sections.into_iter().partition(|&s| description.has(s));
+        if missing.is_empty() {
+            continue;
+        }
+        let titles = |list: &[JobSection]| {
+            if list.is_empty() {
+                "(không có)".to_owned()
+            } else {
+                list.iter()
+                    .map(|s| s.title_vi())
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            }
+        };
+        ctx.fact(
+            rule,
+            format!("job-description:{}", position.id),
+            Place::position(&position.unit_id, &position.id),
+            format!(
+                "{}: bản mô tả công việc còn thiếu {} mục theo Phụ lục IV: {}",
+                position.name,
+                missing.len(),
+                titles(&missing)
+            ),
+            vec![
+                Input::new("Các mục còn thiếu", titles(&missing)),
+                Input::new("Các mục đã có", titles(&filled)),
+                Input::new("Hình thức của vị trí", result.employment.label_vi()),
+            ],
+        );
+    }
+}
