@@ -7,8 +7,8 @@ use calamine::{Data, DataType, Range, Reader, open_workbook_auto};
 use vtvl::dossier::{self, ChartKind, SHEET_NAMES};
 use vtvl::engine;
 use vtvl::model::{
-    CivilDate, Competency, CompetencyGroup, JobDescription, Plan, Proposal, Requirement, WorkItem,
-    WorkSection,
+    CivilDate, Competency, CompetencyGroup, Employment, JobDescription, Plan, Proposal,
+    Requirement, StepCount, WorkItem, WorkSection,
 };
 use vtvl::plan_file::{BUNDLED, short_fingerprint};
 
@@ -117,7 +117,7 @@ fn every_bundled_plan_exports_a_complete_workbook() {
                 assert!(workload.contains(&component.name), "{}", component.name);
             }
         }
-        assert!(descriptions.iter().any(|t| t == "(chưa có)"));
+        assert!(descriptions.iter().any(|t| t.starts_with("(chưa có) Ghi")));
 
         // Totals are formulas, and the grand total of computed headcount is the engine's.
         let formulas = book.formulas("Tổng hợp");
@@ -393,4 +393,291 @@ fn a_plan_not_yet_appraised_gets_the_sheet_with_empty_appraisal_columns() {
         sheet.get_value((row + 1, col)).unwrap().get_string(),
         Some("(chưa có)")
     );
+}
+
+fn bundled(file: &str) -> Plan {
+    BUNDLED
+        .iter()
+        .find(|b| b.file.ends_with(file))
+        .unwrap_or_else(|| panic!("{file} is bundled"))
+        .load()
+        .unwrap()
+}
+
+/// The job-description sheet cut into one block per position: its name (the line under the
+/// title) and every text of the block.
+fn description_blocks(range: &Range<Data>) -> Vec<(String, Vec<String>)> {
+    let mut blocks: Vec<(String, Vec<String>)> = Vec::new();
+    let mut after_title = false;
+    for row in range.rows() {
+        let texts: Vec<String> = row
+            .iter()
+            .filter_map(|v| v.get_string().map(str::to_owned))
+            .collect();
+        if texts.iter().any(|t| t == dossier::JOB_DESCRIPTION_TITLE) {
+            after_title = true;
+            continue;
+        }
+        if after_title {
+            blocks.push((texts.first().cloned().unwrap_or_default(), Vec::new()));
+            after_title = false;
+        }
+        if let Some((_, block)) = blocks.last_mut() {
+            block.extend(texts);
+        }
+    }
+    blocks
+}
+
+#[test]
+fn job_descriptions_name_every_workload_component_of_positions_without_written_work() {
+    let dir = tempfile::tempdir().unwrap();
+    for bundled in BUNDLED {
+        let plan = bundled.load().unwrap();
+        let mut book = Book::write(&plan, dir.path(), "mo-ta.xlsx");
+        let blocks = description_blocks(&book.values("Mô tả công việc"));
+        assert_eq!(blocks.len(), plan.positions.len(), "{}", bundled.file);
+        let mut drawn = 0;
+        for position in &plan.positions {
+            if !position.job_description.work_items.is_empty() {
+                continue;
+            }
+            // Names may repeat across units: some block of that name holds every component.
+            let holds_all = blocks.iter().any(|(name, texts)| {
+                name == &position.name
+                    && position
+                        .components
+                        .iter()
+                        .all(|c| texts.iter().any(|t| t == &c.name))
+            });
+            assert!(
+                holds_all,
+                "{}: {} in {}",
+                bundled.file, position.name, bundled.file
+            );
+            if !position.components.is_empty() {
+                drawn += 1;
+            }
+        }
+        if drawn > 0 {
+            assert!(
+                blocks
+                    .iter()
+                    .any(|(_, texts)| texts.iter().any(|t| t == dossier::DRAWN_FROM_WORKLOAD)),
+                "{}",
+                bundled.file
+            );
+        }
+    }
+}
+
+#[test]
+fn job_descriptions_fill_section_i_from_the_plan() {
+    let plan = bundled("truong-thcs-nguyen-du.ron");
+    let results = engine::compute(&plan).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let mut book = Book::write(&plan, dir.path(), "truong.xlsx");
+    let blocks = description_blocks(&book.values("Mô tả công việc"));
+    let (_, maths) = blocks
+        .iter()
+        .find(|(name, _)| name == "Giáo viên Toán")
+        .unwrap();
+    let position = plan
+        .positions
+        .iter()
+        .find(|p| p.name == "Giáo viên Toán")
+        .unwrap();
+    let result = results.position(&position.id).unwrap();
+    let incumbents = plan
+        .staff
+        .iter()
+        .filter(|s| s.position_id.as_deref() == Some(position.id.as_str()))
+        .count();
+    for expected in [
+        "Tổ Toán - Tin học (thuộc Trường Trung học cơ sở Nguyễn Du)",
+        "Nghiệp vụ chuyên ngành",
+        "Viên chức (trong số lượng người làm việc)",
+        "Chức danh nghề nghiệp",
+        "Giáo viên trung học cơ sở hạng III (V.07.04.32)",
+        "Bậc sử dụng",
+        "Bậc 4: 3 người; bậc 3: 6 người",
+        "Số người đang đảm nhiệm",
+        &incumbents.to_string(),
+        &result.required.to_string(),
+    ] {
+        assert!(maths.iter().any(|t| t == expected), "{expected}: {maths:?}");
+    }
+    // Empty sections say what to write, not only "(chưa có)".
+    assert!(
+        maths
+            .iter()
+            .any(|t| t.starts_with("(chưa có) Ghi năng lực chung"))
+    );
+    assert!(!maths.iter().any(|t| t == "(chưa có)"));
+}
+
+#[test]
+fn ranks_and_titles_print_by_name_with_the_code_beside() {
+    let dir = tempfile::tempdir().unwrap();
+    // Civil servants: ranks (ngạch).
+    let mut book = Book::write(&bundled("so-tai-chinh.ron"), dir.path(), "so.xlsx");
+    let catalogue = book.values("Danh mục VTVL");
+    assert!(find(&catalogue, "Ngạch công chức").is_some());
+    assert!(find(&catalogue, "Chuyên viên chính (01.002)").is_some());
+    assert!(find(&catalogue, "Mã ngạch").is_none());
+    let ranks = book.values("Cơ cấu ngạch");
+    for expected in [
+        "CƠ CẤU NGẠCH CÔNG CHỨC",
+        "NGẠCH CÔNG CHỨC",
+        "Chuyên viên chính (01.002)",
+        "Thanh tra viên chính (04.024)",
+    ] {
+        assert!(find(&ranks, expected).is_some(), "{expected}");
+    }
+
+    // Public employees: professional titles (chức danh nghề nghiệp), never "Mã ngạch".
+    let plan = bundled("trung-tam-y-te-huyen.ron");
+    let mut book = Book::write(&plan, dir.path(), "ttyt.xlsx");
+    let catalogue = book.values("Danh mục VTVL");
+    assert!(find(&catalogue, "Chức danh nghề nghiệp").is_some());
+    assert!(find(&catalogue, "Điều dưỡng hạng IV (V.08.05.13)").is_some());
+    let ranks = book.values("Cơ cấu ngạch");
+    for expected in [
+        "CƠ CẤU CHỨC DANH NGHỀ NGHIỆP VIÊN CHỨC",
+        "Chức danh nghề nghiệp",
+        "Bác sĩ chính (hạng II) (V.08.01.02)",
+        "Điều dưỡng hạng IV (V.08.05.13)",
+    ] {
+        assert!(find(&ranks, expected).is_some(), "{expected}");
+    }
+    for sheet in ["Danh mục VTVL", "Cơ cấu ngạch", "Mô tả công việc"] {
+        let texts = strings(&book.values(sheet));
+        assert!(!texts.iter().any(|t| t.contains("Mã ngạch")), "{sheet}");
+        assert!(
+            !texts.iter().any(|t| t.contains("(chưa có trong danh mục)")),
+            "{sheet}"
+        );
+    }
+    let descriptions = strings(&book.values("Mô tả công việc"));
+    assert!(descriptions.iter().any(|t| t == "Chức danh nghề nghiệp"));
+
+    // A code the catalogue does not know says so.
+    let mut plan = bundled("so-tai-chinh.ron");
+    plan.positions[0].rank_code = "99.999".to_owned();
+    let mut book = Book::write(&plan, dir.path(), "la.xlsx");
+    let catalogue = book.values("Danh mục VTVL");
+    assert!(find(&catalogue, "99.999 (chưa có trong danh mục)").is_some());
+}
+
+#[test]
+fn contract_posts_are_one_line_apart_from_bien_che_in_the_rank_structure() {
+    let mut plan = bundled("so-tai-chinh.ron");
+    let contracts = ["vp-lai-xe", "vp-bao-ve-phuc-vu"];
+    for position in &mut plan.positions {
+        if contracts.contains(&position.id.as_str()) {
+            position.employment = Some(Employment::Contract);
+        }
+    }
+    let results = engine::compute(&plan).unwrap();
+    let contract = results.total.by_employment.contract;
+    assert!(contract.required > 0);
+    let dir = tempfile::tempdir().unwrap();
+    let mut book = Book::write(&plan, dir.path(), "hd.xlsx");
+    let ranks = book.values("Cơ cấu ngạch");
+    let texts = strings(&ranks);
+    assert!(!texts.iter().any(|t| t == dossier::NO_RANK), "{texts:?}");
+    let required_col = find(&ranks, "Số người theo tính toán").unwrap().1;
+    let current_col = find(&ranks, "Số người hiện có").unwrap().1;
+    let (row, _) = find(&ranks, dossier::CONTRACT_POSTS).unwrap();
+    assert_eq!(
+        number(&ranks, (row, required_col)),
+        contract.required as f64
+    );
+    assert_eq!(number(&ranks, (row, current_col)), contract.current);
+    let (row, _) = find(&ranks, "CỘNG TRONG BIÊN CHẾ").unwrap();
+    let establishment = results.total.by_employment.establishment();
+    assert_eq!(
+        number(&ranks, (row, required_col)),
+        establishment.required as f64
+    );
+    let (row, _) = find(&ranks, "TỔNG CỘNG").unwrap();
+    assert_eq!(
+        number(&ranks, (row, required_col)),
+        results.total.required as f64
+    );
+    let formulas = book.formulas("Cơ cấu ngạch");
+    assert!(
+        formulas
+            .get_value((row, required_col))
+            .unwrap()
+            .contains('+')
+    );
+    // The contract posts' rank column in the catalogue says what they are.
+    let catalogue = book.values("Danh mục VTVL");
+    let (row, _) = find(&catalogue, "Nhân viên lái xe (hợp đồng lao động)").unwrap();
+    let rank_col = find(&catalogue, "Ngạch công chức").unwrap().1;
+    assert_eq!(
+        catalogue.get_value((row, rank_col)).unwrap().get_string(),
+        Some("Hợp đồng lao động")
+    );
+}
+
+#[test]
+fn the_steps_sheet_lists_each_public_employee_position_by_step() {
+    let dir = tempfile::tempdir().unwrap();
+    for file in ["truong-thcs-nguyen-du.ron", "trung-tam-y-te-huyen.ron"] {
+        let plan = bundled(file);
+        let results = engine::compute(&plan).unwrap();
+        let mut book = Book::write(&plan, dir.path(), "bac.xlsx");
+        let sheet = book.values("Cơ cấu bậc");
+        assert!(find(&sheet, dossier::STEPS_TITLE).is_some());
+        let allocation_col = find(&sheet, "Số người đề nghị").unwrap().1;
+        let (header, step5) = find(&sheet, "Bậc 5").unwrap();
+        let mut with_steps = 0;
+        for position in &plan.positions {
+            let result = results.position(&position.id).unwrap();
+            if result.employment != Employment::PublicEmployee {
+                continue;
+            }
+            // Position names may repeat across units: the row of this one is the one whose
+            // allocation and steps agree.
+            let rows: Vec<u32> = sheet
+                .used_cells()
+                .filter(|(_, _, v)| v.get_string() == Some(position.name.as_str()))
+                .map(|(r, _, _)| r as u32 + sheet.start().unwrap().0)
+                .filter(|&r| r > header + 1)
+                .collect();
+            assert!(!rows.is_empty(), "{file}: {}", position.name);
+            let matches = rows.iter().any(|&row| {
+                let steps_ok = (1..=5u8).all(|step| {
+                    let expected: i64 = position
+                        .steps
+                        .iter()
+                        .filter(|s: &&StepCount| s.step == step)
+                        .map(|s| i64::from(s.count))
+                        .sum();
+                    let col = step5 + 2 * u32::from(5 - step);
+                    let shown = sheet.get_value((row, col)).and_then(|v| v.as_f64());
+                    shown.unwrap_or(0.0) == expected as f64
+                });
+                steps_ok
+                    && sheet
+                        .get_value((row, allocation_col))
+                        .and_then(|v| v.as_f64())
+                        == Some(result.proposed as f64)
+            });
+            assert!(matches, "{file}: {}", position.name);
+            if position.steps.is_empty() {
+                assert!(find(&sheet, dossier::NO_STEPS).is_some());
+            } else {
+                with_steps += 1;
+            }
+        }
+        assert!(with_steps > 0, "{file} uses steps");
+    }
+    // A plan without public employees says so.
+    let plan = bundled("so-tai-chinh.ron");
+    let mut book = Book::write(&plan, dir.path(), "so-bac.xlsx");
+    let sheet = book.values("Cơ cấu bậc");
+    assert!(find(&sheet, dossier::NO_PUBLIC_EMPLOYEES).is_some());
 }

@@ -1068,3 +1068,107 @@ fn the_catalogue_names_every_rule_with_its_instrument_and_dates() {
         ]
     );
 }
+
+fn job_description_plan(employment: Option<vtvl::model::Employment>) -> Plan {
+    let mut plan = plan(None);
+    add_unit(&mut plan, "dv", None, UnitType::PublicServiceUnit);
+    let mut position = fixed("bs", "dv", 2, Category::Specialized, "V.08.01.03");
+    position.employment = employment;
+    plan.positions.push(position);
+    plan
+}
+
+fn complete_description() -> vtvl::model::JobDescription {
+    use vtvl::model::{
+        Competency, CompetencyGroup, JobDescription, Requirement, WorkItem, WorkSection,
+    };
+    JobDescription {
+        purpose: "Khám, chữa bệnh".into(),
+        work_items: vec![WorkItem {
+            section: WorkSection::Professional,
+            step: "Bậc 3".into(),
+            content: "Khám bệnh ngoại trú".into(),
+            output: "Lượt khám".into(),
+            criterion: "Đúng quy trình".into(),
+        }],
+        competencies: vec![Competency {
+            group: CompetencyGroup::Professional,
+            name: "Chẩn đoán".into(),
+            level: 3,
+            step: String::new(),
+        }],
+        relationships: "Phối hợp với các khoa".into(),
+        authority: "Chỉ định cận lâm sàng".into(),
+        requirements: vec![Requirement {
+            group: "Trình độ".into(),
+            detail: "Bác sĩ đa khoa".into(),
+        }],
+    }
+}
+
+#[test]
+fn an_empty_job_description_is_told_every_section_phu_luc_iv_requires() {
+    const RULE: &str = "nd232-2026.job-description";
+    let mut plan = job_description_plan(None);
+    // Blocking the rule leaves information as it is.
+    plan.blocking_rules = vec![RULE.into()];
+    let found = check(&plan, "2026-09-01");
+    let told = with_rule(&found, RULE);
+    assert_eq!(told.len(), 1, "{found:#?}");
+    let finding = told[0];
+    assert_eq!(finding.severity, Severity::Info);
+    assert_eq!(finding.position_id.as_deref(), Some("bs"));
+    assert_eq!(finding.legal_basis, "Phụ lục IV Nghị định 232/2026/NĐ-CP");
+    for section in [
+        "II. Mục tiêu của vị trí việc làm",
+        "III. Công việc chuyên môn, nghiệp vụ",
+        "VI. Khung năng lực",
+        "VII. Các mối quan hệ trong công việc",
+        "VIII. Phạm vi quyền hạn",
+        "IX. Yêu cầu về trình độ, năng lực, kinh nghiệm",
+    ] {
+        assert!(
+            finding.message.contains(section),
+            "{section}: {}",
+            finding.message
+        );
+    }
+    // A specialist's missing work is section III, not management or support.
+    assert!(!finding.message.contains("IV. Công việc quản lý"));
+    assert!(!finding.message.contains("V. Công việc hỗ trợ"));
+    // Nothing before the instrument applies.
+    assert!(with_rule(&check(&plan, "2026-06-30"), RULE).is_empty());
+
+    // A complete description is told nothing; one missing its purpose is told that alone.
+    plan.positions[0].job_description = complete_description();
+    assert!(with_rule(&check(&plan, "2026-09-01"), RULE).is_empty());
+    plan.positions[0].job_description.purpose.clear();
+    let found = check(&plan, "2026-09-01");
+    let told = with_rule(&found, RULE);
+    assert_eq!(told.len(), 1);
+    assert!(
+        told[0].message.contains("thiếu 1 mục"),
+        "{}",
+        told[0].message
+    );
+
+    // A leader's work is management (section IV).
+    plan.positions[0].category = Category::Leadership;
+    plan.positions[0].job_description = complete_description();
+    let found = check(&plan, "2026-09-01");
+    let told = with_rule(&found, RULE);
+    assert_eq!(told.len(), 1);
+    assert!(told[0].message.contains("IV. Công việc quản lý"));
+}
+
+#[test]
+fn job_descriptions_of_civil_servants_and_contracts_are_not_held_to_nd232() {
+    for basis in [
+        vtvl::model::Employment::CivilServant,
+        vtvl::model::Employment::Contract,
+    ] {
+        let plan = job_description_plan(Some(basis));
+        let found = check(&plan, "2026-09-01");
+        assert!(with_rule(&found, "nd232-2026.job-description").is_empty());
+    }
+}

@@ -129,44 +129,63 @@ pub fn write(
     // Shares are of biên chế: its row is known once the groups are laid out, so share
     // formulas are written after it.
     let mut share_rows: Vec<(RowNum, EmploymentFigures)> = Vec::new();
-    let mut subtotal_rows = Vec::new();
+    let mut line_rows: Vec<RowNum> = Vec::new();
+    // Each group's sum is its own row only when there are two groups to tell apart.
+    let with_subtotals = groups.len() > 1;
+    let mut subtotal_rows: Vec<RowNum> = Vec::new();
     let mut establishment = EmploymentFigures::default();
-    for (letter, group) in ["A", "B"].into_iter().zip(&groups) {
+    let letters = ["A", "B", "C"];
+    for (letter, group) in letters.into_iter().zip(&groups) {
         writer.group_row(letter, group_title(group.employment))?;
         let first = writer.row;
         let mut sum = EmploymentFigures::default();
         for (number, line) in (1u32..).zip(&group.lines) {
             writer.line(&number.to_string(), &line.label, &line.figures, false)?;
             share_rows.push((writer.row, line.figures));
+            line_rows.push(writer.row);
             sum += line.figures;
             writer.row += 1;
         }
-        let last = writer.row - 1;
-        writer.sum_row(
-            &format!("Cộng {}", group_title(group.employment).to_lowercase()),
-            &sum,
-            |col| format!("=SUM({}:{})", cell_ref(first, col), cell_ref(last, col)),
-        )?;
-        share_rows.push((writer.row, sum));
-        subtotal_rows.push(writer.row);
         establishment += sum;
-        writer.row += 1;
+        if with_subtotals {
+            let last = writer.row - 1;
+            let label = format!("Cộng {}", group_title(group.employment).to_lowercase());
+            writer.sum_row(&label, &sum, |col| {
+                format!("=SUM({}:{})", cell_ref(first, col), cell_ref(last, col))
+            })?;
+            share_rows.push((writer.row, sum));
+            subtotal_rows.push(writer.row);
+            writer.row += 1;
+        }
     }
+    // Biên chế sums the groups' subtotals, or the lines of the only group.
+    let establishment_formula = |col: u16| match (line_rows.first(), line_rows.last()) {
+        (Some(first), Some(last)) if !with_subtotals => {
+            format!("=SUM({}:{})", cell_ref(*first, col), cell_ref(*last, col))
+        }
+        _ => sum_of(&subtotal_rows, col),
+    };
+    // With everyone in biên chế, its sum is the grand total.
     let establishment_row = writer.row;
-    writer.sum_row("CỘNG BIÊN CHẾ", &establishment, |col| {
-        sum_of(&subtotal_rows, col)
-    })?;
+    let label = if is_empty(&contracts) {
+        "TỔNG CỘNG"
+    } else {
+        "CỘNG TRONG BIÊN CHẾ"
+    };
+    writer.sum_row(label, &establishment, establishment_formula)?;
     share_rows.push((writer.row, establishment));
-    writer.row += 1;
-    let mut total_terms = vec![establishment_row];
     if !is_empty(&contracts) {
-        writer.line("C", CONTRACTS, &contracts, true)?;
-        total_terms.push(writer.row);
         writer.row += 1;
+        let letter = letters.get(groups.len()).copied().unwrap_or("C");
+        writer.line(letter, CONTRACTS, &contracts, true)?;
+        let contract_row = writer.row;
+        writer.row += 1;
+        let mut total = establishment;
+        total += contracts;
+        writer.sum_row("TỔNG CỘNG", &total, |col| {
+            sum_of(&[establishment_row, contract_row], col)
+        })?;
     }
-    let mut total = establishment;
-    total += contracts;
-    writer.sum_row("TỔNG CỘNG", &total, |col| sum_of(&total_terms, col))?;
 
     for (row, figures) in share_rows {
         let parts = [figures.current, figures.proposed as f64];
@@ -174,7 +193,7 @@ pub fn write(
         for (((col, of), part), whole) in SHARES.into_iter().zip(parts).zip(wholes) {
             let total = format!("${}${}", print::column_letter(of), establishment_row + 1);
             let share = if whole == 0.0 { 0.0 } else { part / whole };
-            let format = if row >= establishment_row || subtotal_rows.contains(&row) {
+            let format = if !line_rows.contains(&row) {
                 &styles.total_percent
             } else {
                 &styles.percent

@@ -176,3 +176,45 @@ fn the_sample_commune_checks_without_errors() {
     assert_ok(&out);
     assert!(stdout(&out).contains("Tổng cộng: 0 lỗi"));
 }
+
+#[test]
+fn the_school_sample_is_told_which_job_description_sections_are_missing() {
+    let wd = Workdir::new();
+    let school = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("plans")
+        .join("truong-thcs-nguyen-du.ron");
+    let out = wd.run(&[
+        "check",
+        s(&school),
+        "--at",
+        "2026-09-01",
+        "--format",
+        "json",
+    ]);
+    assert_ok(&out);
+    let told: Vec<serde_json::Value> = findings(&stdout(&out))
+        .into_iter()
+        .filter(|f| f["rule_id"] == "nd232-2026.job-description")
+        .collect();
+    // One per public employees' position: the sample writes no job descriptions.
+    let computed = wd.run(&["compute", s(&school), "--format", "json"]);
+    assert_ok(&computed);
+    let results: serde_json::Value = serde_json::from_str(&stdout(&computed)).unwrap();
+    let public_employees = results["positions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| p["employment"] == "public_employee")
+        .count();
+    assert!(public_employees > 0);
+    assert_eq!(told.len(), public_employees, "{told:#?}");
+    for finding in &told {
+        assert_eq!(finding["severity"], "info");
+        assert!(finding["position_id"].is_string());
+        let message = finding["message"].as_str().unwrap();
+        assert!(message.contains("VI. Khung năng lực"), "{message}");
+    }
+    let table = wd.run(&["check", s(&school), "--at", "2026-09-01"]);
+    assert_ok(&table);
+    assert!(stdout(&table).contains("Phụ lục IV Nghị định 232/2026/NĐ-CP"));
+}
