@@ -1172,3 +1172,24 @@ fn job_descriptions_of_civil_servants_and_contracts_are_not_held_to_nd232() {
         assert!(with_rule(&found, "nd232-2026.job-description").is_empty());
     }
 }
+
+#[test]
+fn the_rank_catalogue_names_every_code_the_sample_plans_use() {
+    let catalogue = rules::catalogue().unwrap();
+    for bundled in vtvl::plan_file::BUNDLED {
+        let plan = bundled.load().unwrap();
+        let codes = plan
+            .positions
+            .iter()
+            .map(|p| &p.rank_code)
+            .chain(plan.staff.iter().map(|s| &s.rank_code))
+            .filter(|code| !code.is_empty());
+        for code in codes {
+            let entry = catalogue
+                .ranks
+                .get(code)
+                .unwrap_or_else(|| panic!("{code} of {} is not in ranks.ron", bundled.file));
+            assert!(!entry.name.is_empty() && !entry.source.is_empty(), "{code}");
+        }
+    }
+}

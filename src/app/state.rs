@@ -163,6 +163,19 @@ impl AppState {
         }
     }
 
+    /// A rank or professional-title code by its catalogue name, "Chuyên viên chính (01.002)", in
+    /// the current language; the code alone when the catalogue cannot be read, empty for none.
+    pub fn rank_label(&self, code: &str) -> String {
+        let Ok(catalogue) = crate::rules::catalogue() else {
+            return code.to_owned();
+        };
+        let label = match self.preferences.language {
+            Language::Vietnamese => catalogue.ranks.label_vi(code),
+            Language::English => catalogue.ranks.label_en(code),
+        };
+        label.unwrap_or_default()
+    }
+
     /// A copy of the selected position, if one is selected and still exists.
     pub fn selected_position(&self) -> Option<Position> {
         self.selected_position

@@ -327,3 +327,16 @@ fn the_tab_in_english() {
     );
     assert!(harness.query_by_label("Khung năng lực").is_none());
 }
+
+#[test]
+fn the_tab_names_the_rank_with_its_code() {
+    let harness = land_officer_description();
+    let rank = position(&harness).rank_code;
+    assert_eq!(rank, "01.003");
+    assert!(
+        harness
+            .query_all_by_label_contains("Ngạch, chức danh: Chuyên viên (01.003)")
+            .next()
+            .is_some()
+    );
+}

@@ -71,8 +71,8 @@ fn general_ui(state: &AppState, ui: &mut egui::Ui, position: &Position) {
     if !position.rank_code.is_empty() {
         line.push_str(&format!(
             " · {}: {}",
-            state.t("Ngạch", "Rank"),
-            position.rank_code
+            state.t("Ngạch, chức danh", "Rank"),
+            state.rank_label(&position.rank_code)
         ));
     }
     if let Some(result) = state

@@ -302,7 +302,10 @@ fn table_ui(state: &mut AppState, ui: &mut egui::Ui, rows: &[usize]) {
                     ui.label(category_label(state, position.category));
                 });
                 row.col(|ui| {
-                    ui.label(&position.rank_code);
+                    let label = ui.label(&position.rank_code);
+                    if !position.rank_code.is_empty() {
+                        label.on_hover_text(state.rank_label(&position.rank_code));
+                    }
                 });
                 row.col(|ui| {
                     ui.label(&position.unit_id);
