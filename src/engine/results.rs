@@ -35,6 +35,9 @@ pub struct PositionResult {
     pub norm_fte: f64,
     pub required_fte: f64,
     pub required: i64,
+    /// Workload the required headcount leaves uncovered (`required_fte - required` when
+    /// positive; 0 for fixed positions): given to another post as kiêm nhiệm.
+    pub remainder: f64,
     pub current: f64,
     /// The agency's proposal (đề xuất): its own count, else the required figure; rolled up.
     pub proposed: i64,
@@ -78,6 +81,9 @@ pub struct UnitResult {
     pub ratio: Option<f64>,
     /// The same figures split by employment basis (biên chế apart from labour contracts).
     pub by_employment: ByEmployment<EmploymentFigures>,
+    /// The basis the unit gives a position of its own that states none.
+    #[serde(skip)]
+    pub default_employment: Employment,
 }
 
 /// Required, current and proposed headcount of the posts of one employment basis.
@@ -120,6 +126,7 @@ impl PlanResults {
         plan: &Plan,
         frames: ResultFrames,
         employment: &[Employment],
+        unit_employment: &[Employment],
     ) -> Result<Self, EngineError> {
         let p = &frames.positions;
         let (available_hours, available_days) =
@@ -138,7 +145,7 @@ impl PlanResults {
             floats(p, out::NORM_FTE)?,
         );
         let (required_fte, required) = (floats(p, out::REQUIRED_FTE)?, ints(p, out::REQUIRED)?);
-        let unbounded = floats(p, out::UNBOUNDED)?;
+        let (unbounded, remainder) = (floats(p, out::UNBOUNDED)?, floats(p, out::REMAINDER)?);
         let (current, difference) = (floats(p, out::CURRENT)?, floats(p, out::DIFFERENCE)?);
         let ratio = p.column(out::RATIO)?.f64()?;
         let (proposed, appraised) = (ints(p, out::PROPOSED)?, ints(p, out::APPRAISED)?);
@@ -166,6 +173,7 @@ impl PlanResults {
                     norm_fte: at(&norm_fte, i),
                     required_fte: at(&required_fte, i),
                     required: required.get(i).copied().flatten().unwrap_or(0),
+                    remainder: at(&remainder, i),
                     current: at(&current, i),
                     proposed: proposed.get(i).copied().flatten().unwrap_or(0),
                     appraised: appraised.get(i).copied().flatten(),
@@ -205,6 +213,10 @@ impl PlanResults {
                 difference: at(&u_difference, i),
                 ratio: u_ratio.get(i),
                 by_employment: u_split.at(i),
+                default_employment: unit_employment
+                    .get(i)
+                    .copied()
+                    .unwrap_or(Employment::CivilServant),
             })
             .collect();
 

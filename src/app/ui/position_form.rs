@@ -12,7 +12,7 @@ use super::steps_editor;
 use crate::app::edit::{self, Created, Edit, InputError};
 use crate::app::i18n::Language;
 use crate::app::state::{AppState, Notice, PendingCell};
-use crate::model::{Category, LeaderRole, Method, Plan, Position, Proposal};
+use crate::model::{Category, Employment, LeaderRole, Method, Plan, Position, Proposal};
 
 /// Draws a typed field showing `current` (or the text being typed). Returns the text to commit
 /// once the user has finished typing a change: Enter, leaving the field, or a value set by
@@ -393,6 +393,21 @@ pub(super) fn position_form_ui(state: &mut AppState, ui: &mut egui::Ui) {
                 proposal_fields_ui(state, ui, &position);
                 ui.end_row();
 
+                let options = employment_options(state, &position);
+                let label = state.t("Chế độ", "Employment basis").to_owned();
+                let picked = choice(
+                    ui,
+                    &label,
+                    key("employment"),
+                    &position.employment,
+                    &options,
+                    260.0,
+                );
+                if let Some(employment) = picked {
+                    apply_choice(state, update(&|p| p.employment = employment));
+                }
+                ui.end_row();
+
                 if position.category == Category::Leadership || position.role.is_some() {
                     let mut options = vec![(None, state.t("(không)", "(none)").to_owned())];
                     options.extend(
@@ -416,6 +431,33 @@ pub(super) fn position_form_ui(state: &mut AppState, ui: &mut egui::Ui) {
             "An empty proposed count proposes the computed number.",
         ));
     });
+}
+
+pub(super) fn employment_label(state: &AppState, employment: Employment) -> String {
+    state
+        .t(employment.label_vi(), employment.label_en())
+        .to_owned()
+}
+
+/// The bases a position can state, after "follows the unit" naming the basis its unit gives
+/// (from the results; unnamed while they are being computed).
+fn employment_options(state: &AppState, position: &Position) -> Vec<(Option<Employment>, String)> {
+    let inherited = state
+        .document
+        .results()
+        .and_then(|results| results.unit(&position.unit_id))
+        .map(|unit| employment_label(state, unit.default_employment));
+    let follows = match inherited {
+        Some(basis) => format!("({}: {basis})", state.t("theo đơn vị", "follows the unit")),
+        None => format!("({})", state.t("theo đơn vị", "follows the unit")),
+    };
+    let mut options = vec![(None, follows)];
+    options.extend(
+        Employment::ALL
+            .into_iter()
+            .map(|e| (Some(e), employment_label(state, e))),
+    );
+    options
 }
 
 fn role_label(state: &AppState, role: LeaderRole) -> String {
