@@ -6,9 +6,10 @@ use tempfile::TempDir;
 use vtvl::interchange::{ExportError, ImportError, Problem, export_dir, import_dir};
 use vtvl::model::{
     AutonomyGroup, Calendar, Category, CivilDate, CommuneSetting, Competency, CompetencyGroup,
-    Component, ComponentKind, FORMAT_VERSION, JobDescription, LeaderRole, Method, NormDrivers,
-    Period, PersonalFields, Plan, PlanMeta, Position, Proposal, ProvinceClass, Requirement,
-    Rounding, StaffMember, StepCount, SupportAmount, Unit, UnitType, WorkItem, WorkSection,
+    Component, ComponentKind, Employment, FORMAT_VERSION, JobDescription, LeaderRole, Method,
+    NormDrivers, Period, PersonalFields, Plan, PlanMeta, Position, Proposal, ProvinceClass,
+    Requirement, Rounding, StaffMember, StepCount, SupportAmount, Unit, UnitType, WorkItem,
+    WorkSection,
 };
 
 /// A temp folder holding the given files.
@@ -1622,5 +1623,75 @@ fn bad_attribute_values_name_file_line_and_column() {
     assert_eq!(
         error.to_string(),
         "units.csv:2, column \"school_zone\": \"4\" is not a whole number from 1 to 3"
+    );
+}
+
+#[test]
+fn the_employment_basis_is_read_as_keyword_or_label_and_round_trips() {
+    let units = "id,parent_id,name,unit_type,quota\nso,,Sở Nội vụ,so,40\n";
+    let positions = "id,unit_id,name,category,method,employment\n\
+                     cv,so,Chuyên viên,specialized,workload,\n\
+                     lx,so,Lái xe,support,workload,Hợp đồng lao động\n\
+                     bv,so,Bảo vệ,support,workload,contract\n\
+                     vc,so,Viên chức biệt phái,specialized,workload,viên chức\n\
+                     cc,so,Công chức,specialized,workload,CIVIL_SERVANT\n";
+    let plan = import(&[("units.csv", units), ("positions.csv", positions)]).unwrap();
+    let basis = |id: &str| plan.position(id).unwrap().employment;
+    assert_eq!(basis("cv"), None, "empty follows the unit");
+    assert_eq!(basis("lx"), Some(Employment::Contract));
+    assert_eq!(basis("bv"), Some(Employment::Contract));
+    assert_eq!(basis("vc"), Some(Employment::PublicEmployee));
+    assert_eq!(basis("cc"), Some(Employment::CivilServant));
+
+    // Written as keywords, last, and read back to the same plan.
+    let dir = tempfile::tempdir().unwrap();
+    export_dir(&plan, dir.path()).unwrap();
+    let written = fs::read_to_string(dir.path().join("positions.csv")).unwrap();
+    let mut lines = written.lines();
+    assert!(lines.next().unwrap().ends_with(",employment"), "{written}");
+    assert!(
+        lines.next().unwrap().ends_with(",workload,0,,,,,,"),
+        "{written}"
+    );
+    assert!(written.contains("\nlx,so,Lái xe,support,,workload,0,,,,,,contract\n"));
+    assert!(written.contains(",public_employee\n"), "{written}");
+    assert_eq!(import_dir(dir.path()).unwrap(), plan);
+
+    // A plan stating no basis writes no column.
+    let mut none = plan.clone();
+    for position in &mut none.positions {
+        position.employment = None;
+    }
+    let other = tempfile::tempdir().unwrap();
+    export_dir(&none, other.path()).unwrap();
+    let written = fs::read_to_string(other.path().join("positions.csv")).unwrap();
+    assert!(!written.contains("employment"), "{written}");
+    assert_eq!(import_dir(other.path()).unwrap(), none);
+}
+
+#[test]
+fn a_bad_employment_basis_is_named_by_file_row_and_column() {
+    let found = problems(&[
+        ("units.csv", UNITS),
+        (
+            "positions.csv",
+            "id,unit_id,name,category,method,employment\n\
+             cv,so,Chuyên viên,specialized,workload,công chức\n\
+             lx,so,Lái xe,support,workload,hđlđ\n",
+        ),
+    ]);
+    let expected = cell(
+        "positions.csv",
+        3,
+        "employment",
+        "\"hđlđ\" is not one of: civil_servant (công chức), public_employee (viên chức), \
+         contract (hợp đồng lao động); leave it empty to follow the unit",
+    );
+    assert_eq!(found, [expected.clone()]);
+    assert!(
+        expected
+            .to_string()
+            .starts_with("positions.csv:3, column \"employment\": \"hđlđ\""),
+        "{expected}"
     );
 }

@@ -15,8 +15,8 @@ use vtvl::interchange::{
     ImportError, Problem, export_dir, import_dir, import_path, write_template,
 };
 use vtvl::model::{
-    AutonomyGroup, CivilDate, Competency, CompetencyGroup, JobDescription, LeaderRole, Plan,
-    Proposal, ProvinceClass, Requirement, StepCount, WorkItem, WorkSection,
+    AutonomyGroup, CivilDate, Competency, CompetencyGroup, Employment, JobDescription, LeaderRole,
+    Plan, Proposal, ProvinceClass, Requirement, StepCount, WorkItem, WorkSection,
 };
 use vtvl::plan_file::{BUNDLED, BundledPlan};
 
@@ -304,6 +304,10 @@ fn the_template_offers_lists_for_keywords() {
         "province classes listed"
     );
     assert!(positions.contains("head,deputy"), "roles listed");
+    assert!(
+        positions.contains("công chức,viên chức,hợp đồng lao động"),
+        "employment bases listed by their Vietnamese labels"
+    );
     let units = sheet_xml(3);
     assert!(units.contains("yes,no"), "flags listed");
     assert!(
@@ -371,9 +375,25 @@ fn attributes_workbook(xlsx: &Path, bad_zone: bool) {
     positions.set_name("positions").unwrap();
     let rows = [
         [
-            "id", "unit_id", "name", "category", "method", "role", "steps",
+            "id",
+            "unit_id",
+            "name",
+            "category",
+            "method",
+            "role",
+            "steps",
+            "employment",
         ],
-        ["ht", "th", "Hiệu trưởng", "leadership", "fixed", "head", ""],
+        [
+            "ht",
+            "th",
+            "Hiệu trưởng",
+            "leadership",
+            "fixed",
+            "head",
+            "",
+            "",
+        ],
         [
             "gv",
             "th",
@@ -382,6 +402,21 @@ fn attributes_workbook(xlsx: &Path, bad_zone: bool) {
             "workload",
             "",
             "4:10;3:20",
+            "",
+        ],
+        [
+            "bv",
+            "th",
+            "Bảo vệ",
+            "support",
+            "workload",
+            "",
+            "",
+            if bad_zone {
+                "hợp đồng"
+            } else {
+                "hợp đồng lao động"
+            },
         ],
     ];
     for (row, cells) in rows.iter().enumerate() {
@@ -396,10 +431,17 @@ fn a_workbook_with_the_rules_attributes_imports() {
     let bad = dir.path().join("vung-4.xlsx");
     attributes_workbook(&bad, true);
     let found = sheet_problems(&bad);
-    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found.len(), 2, "{found:?}");
     assert_eq!(
         found[0].to_string(),
         "units, row 4, column \"school_zone\": \"4\" is not a whole number from 1 to 3"
+    );
+    assert!(
+        found[1]
+            .to_string()
+            .starts_with("positions, row 4, column \"employment\": \"hợp đồng\" is not one of"),
+        "{}",
+        found[1]
     );
 
     let good = dir.path().join("thuoc-tinh.xlsx");
@@ -415,6 +457,17 @@ fn a_workbook_with_the_rules_attributes_imports() {
     assert_eq!(unit.drivers.two_sessions_a_day, Some(true));
     assert_eq!(unit.drivers.area_km2, Some(12.5));
     assert_eq!(plan.position("ht").unwrap().role, Some(LeaderRole::Head));
+    assert_eq!(plan.position("ht").unwrap().employment, None);
+    assert_eq!(
+        plan.position("bv").unwrap().employment,
+        Some(Employment::Contract)
+    );
+    // The basis goes out as its keyword and comes back the same.
+    let csv = dir.path().join("csv");
+    export_dir(&plan, &csv).unwrap();
+    let positions = fs::read_to_string(csv.join("positions.csv")).unwrap();
+    assert!(positions.contains(",contract\n"), "{positions}");
+    assert_eq!(import_dir(&csv).unwrap(), plan);
     assert_eq!(
         plan.position("gv").unwrap().steps,
         [

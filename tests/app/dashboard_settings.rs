@@ -71,6 +71,31 @@ fn dashboard_shows_the_charts_and_the_positions_under_pressure() {
     );
 }
 
+/// Whether a node labelled `text` sits on the row of the node labelled `row`.
+fn on_row(harness: &Harness<'static, VtvlApp>, row: &str, text: &str) -> bool {
+    let y = row_of(harness, row);
+    harness
+        .query_all_by_label(text)
+        .any(|n| (n.rect().center().y - y).abs() < 2.0)
+}
+
+#[test]
+fn dashboard_shows_the_establishment_apart_from_labour_contracts() {
+    let mut harness = default_harness();
+    open_tab(&mut harness, "Biểu đồ");
+    harness.get_by_label("Biên chế và hợp đồng lao động");
+    // The commune: 34 civil servants needed, 34 in post; the guards and the scanning clerk on
+    // contract: 4 needed, 3 in post, 4 proposed.
+    assert!(on_row(&harness, "Biên chế (công chức)", "34"));
+    for figure in ["4", "3", "−1"] {
+        assert!(
+            on_row(&harness, "Hợp đồng lao động", figure),
+            "{figure} on the contract row"
+        );
+    }
+    harness.get_by_label("Hợp đồng lao động trong số cần có: 10,5 %");
+}
+
 #[test]
 fn dashboard_follows_the_selected_unit() {
     let mut harness = default_harness();

@@ -9,7 +9,7 @@ use eframe::egui::{self, Color32};
 use egui_plot::{Bar, BarChart, Corner, GridMark, Legend, Plot, VLine};
 
 use super::figures::{difference_colour, headed_grid, ratio_text, totals_ui};
-use super::position_form::employment_label;
+use super::position_form::{employment_label, employment_words};
 use super::positions_tab::category_label;
 use crate::app::i18n::Language;
 use crate::app::state::AppState;
@@ -124,7 +124,7 @@ fn employment_ui(state: &AppState, ui: &mut egui::Ui, total: &Figures) {
         [(only, _)] => format!(
             "{} ({})",
             state.t("Biên chế", "Establishment"),
-            employment_label(state, *only)
+            employment_words(state, *only)
         ),
         _ => state.t("Biên chế", "Establishment").to_owned(),
     };

@@ -433,10 +433,19 @@ pub(super) fn position_form_ui(state: &mut AppState, ui: &mut egui::Ui) {
     });
 }
 
+/// The basis as a choice or a row heading: "Hợp đồng lao động", "Labour contract".
 pub(super) fn employment_label(state: &AppState, employment: Employment) -> String {
-    state
-        .t(employment.label_vi(), employment.label_en())
-        .to_owned()
+    let label = employment_words(state, employment);
+    let mut chars = label.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// The basis inside a sentence: "hợp đồng lao động", "labour contract".
+pub(super) fn employment_words(state: &AppState, employment: Employment) -> &'static str {
+    state.t(employment.label_vi(), employment.label_en())
 }
 
 /// The bases a position can state, after "follows the unit" naming the basis its unit gives
@@ -446,7 +455,7 @@ fn employment_options(state: &AppState, position: &Position) -> Vec<(Option<Empl
         .document
         .results()
         .and_then(|results| results.unit(&position.unit_id))
-        .map(|unit| employment_label(state, unit.default_employment));
+        .map(|unit| employment_words(state, unit.default_employment));
     let follows = match inherited {
         Some(basis) => format!("({}: {basis})", state.t("theo đơn vị", "follows the unit")),
         None => format!("({})", state.t("theo đơn vị", "follows the unit")),
