@@ -1687,7 +1687,7 @@ fn a_bad_employment_basis_is_named_by_file_row_and_column() {
         "\"hđlđ\" is not one of: civil_servant (công chức), public_employee (viên chức), \
          contract (hợp đồng lao động); leave it empty to follow the unit",
     );
-    assert_eq!(found, [expected.clone()]);
+    assert_eq!(found, std::slice::from_ref(&expected));
     assert!(
         expected
             .to_string()
