@@ -6,7 +6,7 @@
 //! for units and the total the required, current and proposed headcount per employment basis
 //! (`civil_servant_required`, ..., `contract_proposed`).
 
-use crate::engine::{EmploymentFigures, PlanResults};
+use crate::engine::{EmploymentFigures, PlanResults, Totals};
 use crate::model::{ByEmployment, Employment};
 
 #[derive(Debug, thiserror::Error)]
@@ -73,6 +73,18 @@ impl Record {
         }
     }
 
+    /// The figures of a unit's subtree or of the total, with their split by basis.
+    fn sums(&mut self, sums: &Totals) {
+        self.set("required_fte", number(sums.required_fte));
+        self.set("required", sums.required.to_string());
+        self.set("current", number(sums.current));
+        self.set("difference", number(sums.difference));
+        self.set("ratio", optional(sums.ratio));
+        self.set("proposed", sums.proposed.to_string());
+        self.set("appraised", count(sums.appraised));
+        self.split(&sums.by_employment);
+    }
+
     fn split(&mut self, split: &ByEmployment<EmploymentFigures>) {
         for (i, employment) in Employment::ALL.into_iter().enumerate() {
             let figures = split.get(employment);
@@ -88,6 +100,18 @@ impl Record {
     }
 }
 
+fn number(value: f64) -> String {
+    value.to_string()
+}
+
+fn optional(value: Option<f64>) -> String {
+    value.map(number).unwrap_or_default()
+}
+
+fn count(value: Option<i64>) -> String {
+    value.map(|v| v.to_string()).unwrap_or_default()
+}
+
 pub fn results_csv(results: &PlanResults) -> Result<String, ResultsCsvError> {
     let mut writer = csv::Writer::from_writer(Vec::new());
     let header: Vec<String> =
@@ -99,9 +123,6 @@ pub fn results_csv(results: &PlanResults) -> Result<String, ResultsCsvError> {
             }))
             .collect();
     writer.write_record(&header)?;
-    let num = |x: f64| x.to_string();
-    let opt = |x: Option<f64>| x.map(|v| v.to_string()).unwrap_or_default();
-    let count = |x: Option<i64>| x.map(|v| v.to_string()).unwrap_or_default();
     for p in &results.positions {
         let mut row = Record::new("position");
         row.set("id", p.id.clone());
@@ -109,16 +130,16 @@ pub fn results_csv(results: &PlanResults) -> Result<String, ResultsCsvError> {
         row.set("name", p.name.clone());
         row.set("category", p.category.keyword().to_owned());
         row.set("method", p.method.keyword().to_owned());
-        row.set("available_hours", num(p.available_hours));
-        row.set("service_fte", num(p.service_fte));
-        row.set("caf", num(p.caf));
-        row.set("iaf", num(p.iaf));
-        row.set("norm_fte", num(p.norm_fte));
-        row.set("required_fte", num(p.required_fte));
+        row.set("available_hours", number(p.available_hours));
+        row.set("service_fte", number(p.service_fte));
+        row.set("caf", number(p.caf));
+        row.set("iaf", number(p.iaf));
+        row.set("norm_fte", number(p.norm_fte));
+        row.set("required_fte", number(p.required_fte));
         row.set("required", p.required.to_string());
-        row.set("current", num(p.current));
-        row.set("difference", num(p.difference));
-        row.set("ratio", opt(p.ratio));
+        row.set("current", number(p.current));
+        row.set("difference", number(p.difference));
+        row.set("ratio", optional(p.ratio));
         row.set("proposed", p.proposed.to_string());
         row.set("appraised", count(p.appraised));
         row.set(
@@ -129,7 +150,7 @@ pub fn results_csv(results: &PlanResults) -> Result<String, ResultsCsvError> {
         );
         row.set("comment", p.comment.clone().unwrap_or_default());
         row.set("employment", p.employment.keyword().to_owned());
-        row.set("remainder", num(p.remainder));
+        row.set("remainder", number(p.remainder));
         writer.write_record(&row.cells)?;
     }
     for u in &results.units {
@@ -138,26 +159,11 @@ pub fn results_csv(results: &PlanResults) -> Result<String, ResultsCsvError> {
         row.set("parent_id", u.parent_id.clone().unwrap_or_default());
         row.set("name", u.name.clone());
         row.set("quota", u.quota.map(|q| q.to_string()).unwrap_or_default());
-        row.set("required_fte", num(u.required_fte));
-        row.set("required", u.required.to_string());
-        row.set("current", num(u.current));
-        row.set("difference", num(u.difference));
-        row.set("ratio", opt(u.ratio));
-        row.set("proposed", u.proposed.to_string());
-        row.set("appraised", count(u.appraised));
-        row.split(&u.by_employment);
+        row.sums(&Totals::from(u));
         writer.write_record(&row.cells)?;
     }
-    let t = &results.total;
     let mut row = Record::new("total");
-    row.set("required_fte", num(t.required_fte));
-    row.set("required", t.required.to_string());
-    row.set("current", num(t.current));
-    row.set("difference", num(t.difference));
-    row.set("ratio", opt(t.ratio));
-    row.set("proposed", t.proposed.to_string());
-    row.set("appraised", count(t.appraised));
-    row.split(&t.by_employment);
+    row.sums(&results.total);
     writer.write_record(&row.cells)?;
     let bytes = writer
         .into_inner()

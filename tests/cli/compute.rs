@@ -328,24 +328,41 @@ fn table_without_a_review_leaves_the_appraisal_blank() {
     assert!(text.contains("đề xuất 3\n"), "{text}");
 }
 
+/// `vtvl compute --format csv` of a plan, read back.
+struct ResultsCsv {
+    headers: csv::StringRecord,
+    rows: Vec<csv::StringRecord>,
+}
+
+impl ResultsCsv {
+    fn of(wd: &Workdir, plan: &std::path::Path) -> Self {
+        let out = wd.run(&["compute", s(plan), "--format", "csv"]);
+        assert_ok(&out);
+        let text = stdout(&out);
+        let mut reader = csv::Reader::from_reader(text.as_bytes());
+        let headers = reader.headers().unwrap().clone();
+        let rows = reader.records().map(Result::unwrap).collect();
+        ResultsCsv { headers, rows }
+    }
+
+    /// The cell of `column` on the row of `level` (position, unit, total) and `id`.
+    fn field(&self, level: &str, id: &str, column: &str) -> String {
+        let at = self.headers.iter().position(|h| h == column).unwrap();
+        self.rows
+            .iter()
+            .find(|r| &r[0] == level && &r[1] == id)
+            .unwrap_or_else(|| panic!("{level} {id}"))[at]
+            .to_owned()
+    }
+}
+
 #[test]
 fn csv_and_json_carry_the_proposal_and_the_review() {
     let wd = Workdir::new();
     let plan = reviewed_plan(&wd);
-    let out = wd.run(&["compute", s(&plan), "--format", "csv"]);
-    assert_ok(&out);
-    let text = stdout(&out);
-    let mut reader = csv::Reader::from_reader(text.as_bytes());
-    let headers = reader.headers().unwrap().clone();
-    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
-    let field = |level: &str, id: &str, column: &str| {
-        let at = headers.iter().position(|h| h == column).unwrap();
-        rows.iter()
-            .find(|r| &r[0] == level && &r[1] == id)
-            .unwrap_or_else(|| panic!("{level} {id}"))[at]
-            .to_owned()
-    };
-    let names: Vec<&str> = headers.iter().collect();
+    let csv = ResultsCsv::of(&wd, &plan);
+    let field = |level: &str, id: &str, column: &str| csv.field(level, id, column);
+    let names: Vec<&str> = csv.headers.iter().collect();
     let at = names.iter().position(|h| *h == "proposed").unwrap();
     assert_eq!(
         names[at..at + 4],
@@ -425,13 +442,8 @@ fn the_table_shows_each_basis_and_the_establishment_apart_from_contracts() {
 fn csv_and_json_split_units_and_total_by_basis() {
     let wd = Workdir::new();
     let plan = plan_with_a_contract(&wd);
-    let out = wd.run(&["compute", s(&plan), "--format", "csv"]);
-    assert_ok(&out);
-    let text = stdout(&out);
-    let mut reader = csv::Reader::from_reader(text.as_bytes());
-    let headers = reader.headers().unwrap().clone();
-    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
-    let names: Vec<&str> = headers.iter().collect();
+    let csv = ResultsCsv::of(&wd, &plan);
+    let names: Vec<&str> = csv.headers.iter().collect();
     let at = names.iter().position(|h| *h == "employment").unwrap();
     assert_eq!(
         names[at..],
@@ -449,13 +461,7 @@ fn csv_and_json_split_units_and_total_by_basis() {
             "contract_proposed",
         ]
     );
-    let field = |level: &str, id: &str, column: &str| {
-        let at = names.iter().position(|h| *h == column).unwrap();
-        rows.iter()
-            .find(|r| &r[0] == level && &r[1] == id)
-            .unwrap_or_else(|| panic!("{level} {id}"))[at]
-            .to_owned()
-    };
+    let field = |level: &str, id: &str, column: &str| csv.field(level, id, column);
     assert_eq!(field("position", "van-thu", "employment"), "contract");
     assert_eq!(field("position", "mot-cua", "employment"), "civil_servant");
     assert_eq!(field("position", "chu-tich", "remainder"), "0");

@@ -12,6 +12,7 @@ use super::steps_editor;
 use crate::app::edit::{self, Created, Edit, InputError};
 use crate::app::i18n::Language;
 use crate::app::state::{AppState, Notice, PendingCell};
+use crate::format::capitalised;
 use crate::model::{Category, Employment, LeaderRole, Method, Plan, Position, Proposal};
 
 /// Draws a typed field showing `current` (or the text being typed). Returns the text to commit
@@ -435,12 +436,7 @@ pub(super) fn position_form_ui(state: &mut AppState, ui: &mut egui::Ui) {
 
 /// The basis as a choice or a row heading: "Hợp đồng lao động", "Labour contract".
 pub(super) fn employment_label(state: &AppState, employment: Employment) -> String {
-    let label = employment_words(state, employment);
-    let mut chars = label.chars();
-    chars
-        .next()
-        .map(|first| first.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
+    capitalised(employment_words(state, employment))
 }
 
 /// The basis inside a sentence: "hợp đồng lao động", "labour contract".

@@ -2,7 +2,7 @@
 //! unit's required and proposed headcount against its quota (both over its subtree).
 
 use super::{Compared, Ctx, Place};
-use crate::format::vi_percent;
+use crate::format::{capitalised, vi_percent};
 use crate::model::{Category, UnitType};
 use crate::rules::Input;
 use crate::rules::catalogue::RuleRef;
@@ -109,13 +109,5 @@ pub fn quota(ctx: &mut Ctx<'_>, rule: RuleRef<'_>, figure: QuotaFigure) {
                 Input::new("Số người đề xuất", count_text(f.proposed)),
             ],
         );
-    }
-}
-
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
     }
 }
