@@ -229,10 +229,9 @@ fn by_employment_text(split: &ByEmployment<EmploymentFigures>) -> String {
     };
     let establishment = split.establishment();
     let mut text = format!("Trong đó biên chế: {}", figures(establishment));
-    let parts: Vec<String> = [Employment::CivilServant, Employment::PublicEmployee]
+    let parts: Vec<String> = split
+        .establishment_parts()
         .into_iter()
-        .map(|e| (e, split.get(e)))
-        .filter(|(_, f)| *f != EmploymentFigures::default())
         .map(|(e, f)| format!("{} {}", e.label_vi(), figures(f)))
         .collect();
     if parts.len() > 1 {

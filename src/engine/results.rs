@@ -95,6 +95,16 @@ pub struct EmploymentFigures {
 }
 
 impl ByEmployment<EmploymentFigures> {
+    /// The bases inside biên chế that have any post or staff, with their figures: one for an
+    /// administrative agency or a public service unit alone, both where a plan mixes them.
+    pub fn establishment_parts(&self) -> Vec<(Employment, EmploymentFigures)> {
+        [Employment::CivilServant, Employment::PublicEmployee]
+            .into_iter()
+            .map(|e| (e, self.get(e)))
+            .filter(|(_, f)| *f != EmploymentFigures::default())
+            .collect()
+    }
+
     /// Figures of the posts inside biên chế (civil servants and public employees).
     pub fn establishment(&self) -> EmploymentFigures {
         let (a, b) = (self.civil_servant, self.public_employee);
@@ -309,4 +319,31 @@ fn ints(frame: &DataFrame, name: &str) -> PolarsResult<Vec<Option<i64>>> {
 
 fn at(values: &[Option<f64>], i: usize) -> f64 {
     values.get(i).copied().flatten().unwrap_or(0.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_establishment_is_split_only_where_both_bases_are_present() {
+        let figures = |required| EmploymentFigures {
+            required,
+            current: required as f64,
+            proposed: required,
+        };
+        let mut split = ByEmployment {
+            civil_servant: figures(9),
+            public_employee: EmploymentFigures::default(),
+            contract: figures(3),
+        };
+        assert_eq!(
+            split.establishment_parts(),
+            [(Employment::CivilServant, figures(9))]
+        );
+        assert_eq!(split.establishment(), figures(9));
+        split.public_employee = figures(2);
+        assert_eq!(split.establishment_parts().len(), 2);
+        assert_eq!(split.establishment(), figures(11));
+    }
 }

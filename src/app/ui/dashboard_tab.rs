@@ -106,12 +106,7 @@ fn employment_ui(state: &AppState, ui: &mut egui::Ui, total: &Figures) {
     let split = &total.by_employment;
     let establishment = split.establishment();
     // Công chức and viên chức are listed apart only when the subtree has both.
-    let parts: Vec<(Employment, EmploymentFigures)> =
-        [Employment::CivilServant, Employment::PublicEmployee]
-            .into_iter()
-            .map(|e| (e, split.get(e)))
-            .filter(|(_, f)| *f != EmploymentFigures::default())
-            .collect();
+    let parts = split.establishment_parts();
     let mut rows: Vec<(String, EmploymentFigures, bool)> = Vec::new();
     if parts.len() > 1 {
         rows.extend(
