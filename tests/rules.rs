@@ -178,7 +178,10 @@ fn nd107_division_deputies_depend_on_the_province_class() {
         .map(|i| format!("{} = {}", i.label, i.value))
         .collect();
     assert!(
-        inputs.contains(&"Quy mô của đơn vị (số người đề xuất, gồm các đơn vị trực thuộc) = 8 biên chế".to_owned()),
+        inputs.contains(
+            &"Quy mô của đơn vị (số người đề xuất, gồm các đơn vị trực thuộc) = 8 biên chế"
+                .to_owned()
+        ),
         "{inputs:?}"
     );
     assert!(

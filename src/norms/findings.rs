@@ -12,7 +12,7 @@ use std::collections::HashSet;
 
 use crate::engine::PlanResults;
 use crate::format::vi_number;
-use crate::model::{ByEmployment, CivilDate, Plan};
+use crate::model::{CivilDate, Plan};
 use crate::rules::{Counted, Finding, Input, Severity};
 
 use super::assessment::{NormAssessment, NormFigure, NormLimit};
@@ -79,21 +79,21 @@ impl Counts {
             .map(|p| p.id.clone())
             .collect();
         let (required, proposed) = if figure.compared_with.whole_unit {
-            let unit = results.unit(&assessment.unit_id)?;
-            let figures = &unit.by_employment;
-            (figures.map(|f| f.required), figures.map(|f| f.proposed))
+            let split = &results.unit(&assessment.unit_id)?.by_employment;
+            (
+                Counted::new(basis, split.map(|f| f.required)),
+                Counted::new(basis, split.map(|f| f.proposed)),
+            )
         } else {
-            let mut required = ByEmployment::default();
-            let mut proposed = ByEmployment::default();
-            for p in &compared {
-                *required.get_mut(p.employment) += p.required;
-                *proposed.get_mut(p.employment) += p.proposed;
-            }
-            (required, proposed)
+            let posts = || compared.iter();
+            (
+                Counted::tally(basis, posts().map(|p| (p.employment, p.required))),
+                Counted::tally(basis, posts().map(|p| (p.employment, p.proposed))),
+            )
         };
         Some(Counts {
-            required: Counted::new(basis, required),
-            proposed: Counted::new(basis, proposed),
+            required,
+            proposed,
             left_out,
         })
     }

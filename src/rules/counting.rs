@@ -55,6 +55,15 @@ impl Counted {
         Counted { basis, people }
     }
 
+    /// People of some posts, each given with its employment basis, tallied by basis.
+    pub fn tally(basis: CountBasis, posts: impl IntoIterator<Item = (Employment, i64)>) -> Self {
+        let mut people = ByEmployment::default();
+        for (employment, count) in posts {
+            *people.get_mut(employment) += count;
+        }
+        Counted::new(basis, people)
+    }
+
     /// People of posts the rule counts.
     pub fn value(&self) -> i64 {
         Employment::ALL

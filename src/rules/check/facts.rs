@@ -85,9 +85,9 @@ impl<'a> Facts<'a> {
             .units
             .iter()
             .map(|u| {
-                let figures = &u.by_employment;
-                let proposed = figures.map(|f| f.proposed);
-                (u.id.as_str(), (proposed, figures.map(|f| f.required)))
+                let split = &u.by_employment;
+                let figures = (split.map(|f| f.proposed), split.map(|f| f.required));
+                (u.id.as_str(), figures)
             })
             .collect();
         let position_results: HashMap<&str, PositionFacts> = results
@@ -211,11 +211,8 @@ impl<'a> Facts<'a> {
     /// Proposed people of `positions`, by employment basis, as a rule counting `basis` counts
     /// them.
     pub fn proposed_of(&self, positions: &[usize], basis: CountBasis) -> Counted {
-        let mut people = ByEmployment::default();
-        for f in positions.iter().filter_map(|&p| self.position(p)) {
-            *people.get_mut(f.employment) += f.proposed;
-        }
-        Counted::new(basis, people)
+        let posts = positions.iter().filter_map(|&p| self.position(p));
+        Counted::tally(basis, posts.map(|f| (f.employment, f.proposed)))
     }
 
     /// Proposed people of the subtree's positions in `categories`.

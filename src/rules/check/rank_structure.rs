@@ -135,21 +135,23 @@ pub fn rank_share(ctx: &mut Ctx<'_>, rule: RuleRef<'_>, share: Share<'_>) {
             ShareBase::QuotaElseProposed => unit.quota.map(i64::from),
             ShareBase::Proposed => None,
         };
-        // (base, its label, the base as the message says it)
-        let (base, base_label, base_text) = match (quota, share.base) {
-            (Some(quota), _) => (
+        // The base, its label, its figure in the explanation and in the message.
+        let (base, base_label, base_value, base_text) = match quota {
+            Some(quota) => (
                 quota,
                 "biên chế được giao của đơn vị",
+                count_text(quota),
                 format!("{} biên chế được giao", count_text(quota)),
             ),
-            (None, ShareBase::QuotaElseProposed) => (
+            None => (
                 people.value(),
-                "số người đề xuất (đơn vị chưa ghi biên chế được giao)",
-                people.in_sentence(),
-            ),
-            (None, ShareBase::Proposed) => (
-                people.value(),
-                "số người đề xuất (gồm các đơn vị trực thuộc)",
+                match share.base {
+                    ShareBase::QuotaElseProposed => {
+                        "số người đề xuất (đơn vị chưa ghi biên chế được giao)"
+                    }
+                    ShareBase::Proposed => "số người đề xuất (gồm các đơn vị trực thuộc)",
+                },
+                people.text(),
                 people.in_sentence(),
             ),
         };
@@ -160,14 +162,7 @@ pub fn rank_share(ctx: &mut Ctx<'_>, rule: RuleRef<'_>, share: Share<'_>) {
         if counted.matched <= limit {
             continue;
         }
-        let mut inputs = vec![Input::new(
-            format!("Tính trên: {base_label}"),
-            if quota.is_some() {
-                count_text(base)
-            } else {
-                people.text()
-            },
-        )];
+        let mut inputs = vec![Input::new(format!("Tính trên: {base_label}"), base_value)];
         if quota.is_some() {
             inputs.push(Input::new(
                 "Số người đề xuất (gồm các đơn vị trực thuộc)",
