@@ -1,5 +1,7 @@
-//! Presentation of numbers the way Vietnamese documents write them.
+//! Numbers the way Vietnamese documents write them: presentation, and reading typed numbers.
 
 mod number;
+mod reading;
 
 pub use number::{en_number, vi_number, vi_percent};
+pub use reading::{NumberError, plain_number, read_number};
