@@ -2,6 +2,9 @@
 
 use std::fs;
 
+#[path = "common/number_cases.rs"]
+mod number_cases;
+
 use tempfile::TempDir;
 use vtvl::interchange::{ExportError, ImportError, Problem, export_dir, import_dir};
 use vtvl::model::{
@@ -560,6 +563,87 @@ fn a_missing_folder_is_reported() {
 
 // ---------------------------------------------------------------- cells
 
+/// Each case of the shared table as the volume of a service duty, in a `,`-separated file
+/// (quoted) and in a `;`-separated one as Excel writes it in a Vietnamese locale.
+#[test]
+fn typed_numbers_read_as_the_shared_table_says() {
+    use number_cases::{CASES, Reads};
+    for (text, expected) in CASES {
+        let comma = format!("{DUTY_HEADER}d1,cv,D,service,\"{text}\",5,,,,,,,\n");
+        let semicolon = format!(
+            "{}d1;cv;D;service;{text};5;;;;;;;\n",
+            DUTY_HEADER.replace(',', ";")
+        );
+        for file in [comma, semicolon] {
+            let files = [
+                ("units.csv", UNITS),
+                ("positions.csv", POSITIONS),
+                ("duties.csv", file.as_str()),
+            ];
+            match expected {
+                Reads::Value(value) => {
+                    let read = duties(&file);
+                    let Some(ComponentKind::Service { volume, .. }) = read.first().map(|c| &c.kind)
+                    else {
+                        panic!("{text:?}: no service duty read from {file}");
+                    };
+                    assert_eq!(*volume, *value, "{text:?} in {file}");
+                }
+                Reads::Ambiguous | Reads::Refused => {
+                    let found = problems(&files);
+                    let [
+                        Problem::Cell {
+                            file,
+                            line,
+                            column,
+                            message,
+                        },
+                    ] = found.as_slice()
+                    else {
+                        panic!("{text:?}: one problem expected, got {found:?}");
+                    };
+                    assert_eq!(
+                        (file.as_str(), *line, column.as_str()),
+                        ("duties.csv", 2, "volume")
+                    );
+                    let why = match expected {
+                        Reads::Ambiguous => "ambiguous",
+                        _ => "not a number",
+                    };
+                    assert!(message.contains(why), "{text:?}: {message}");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn a_semicolon_separated_folder_reads_like_a_comma_separated_one() {
+    let semicolon = |text: &str| text.replace(',', ";");
+    let plan = import(&[
+        ("units.csv", &semicolon(UNITS)),
+        ("positions.csv", &semicolon(POSITIONS)),
+        (
+            "duties.csv",
+            &format!(
+                "{}d1;cv;D;service;2.400;1,5;;;;;;;\n",
+                semicolon(DUTY_HEADER)
+            ),
+        ),
+    ])
+    .unwrap();
+    assert_eq!(plan.units[0].name, "Sở Nội vụ");
+    assert_eq!(plan.units[0].quota, Some(40));
+    assert_eq!(
+        plan.positions[0].components[0].kind,
+        ComponentKind::Service {
+            volume: 2400.0,
+            minutes_per_item: 1.5,
+            coefficient: 1.0
+        }
+    );
+}
+
 #[test]
 fn bad_numbers_keywords_and_integers_name_file_line_and_column() {
     let found = problems(&[
@@ -570,7 +654,7 @@ fn bad_numbers_keywords_and_integers_name_file_line_and_column() {
         (
             "calendars.csv",
             "id,days_per_week,weeks_per_year,public_holidays,annual_leave,hours_per_day\n\
-             c,5,52,11,12,\"7,5\"\n",
+             c,5,52,11,12,\"7,500\"\n",
         ),
         ("units.csv", "id,name,quota\nso,Sở,1.5\nvp,VP,-2\n"),
         (
@@ -586,7 +670,8 @@ fn bad_numbers_keywords_and_integers_name_file_line_and_column() {
         ),
         ("staff.csv", "id,unit_id,fte\ns1,so,1,0\n"),
     ]);
-    let nan = "is not a number (write digits with \".\" as the decimal separator, no thousands separator)";
+    let nan = "is not a number (write digits, \",\" or \".\" before decimals, \".\" between \
+               thousands: 1.896,5 or 1896.5)";
     assert_eq!(
         found,
         [
@@ -606,7 +691,7 @@ fn bad_numbers_keywords_and_integers_name_file_line_and_column() {
                 "calendars.csv",
                 2,
                 "hours_per_day",
-                &format!("\"7,5\" {nan}")
+                "\"7,500\" is ambiguous: write 7.500 for 7500 or 7,5 for 7.5"
             ),
             cell(
                 "units.csv",
@@ -1507,7 +1592,7 @@ fn bad_attribute_values_name_file_line_and_column() {
             "units.csv",
             "id,name,school_zone,autonomy_group,classes,mountainous,area_km2,commune_class,pupils,\
              commune_setting\n\
-             a,A,4,5,-1,perhaps,\"1,5\",0,99999999999,phuong\n",
+             a,A,4,5,-1,perhaps,\"1..5\",0,99999999999,phuong\n",
         ),
         (
             "positions.csv",
@@ -1518,8 +1603,8 @@ fn bad_attribute_values_name_file_line_and_column() {
              vt,a,VT,support,workload,,4:1;4:2\n",
         ),
     ]);
-    let nan = "is not a number (write digits with \".\" as the decimal separator, \
-               no thousands separator)";
+    let nan = "is not a number (write digits, \",\" or \".\" before decimals, \".\" between \
+               thousands: 1.896,5 or 1896.5)";
     assert_eq!(
         found,
         [
@@ -1560,7 +1645,7 @@ fn bad_attribute_values_name_file_line_and_column() {
                 "\"-1\" is negative; a whole number of 0 or more"
             ),
             cell("units.csv", 2, "pupils", "\"99999999999\" is too large"),
-            cell("units.csv", 2, "area_km2", &format!("\"1,5\" {nan}")),
+            cell("units.csv", 2, "area_km2", &format!("\"1..5\" {nan}")),
             cell(
                 "units.csv",
                 2,

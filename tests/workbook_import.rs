@@ -5,6 +5,9 @@
 use std::fs;
 use std::path::Path;
 
+#[path = "common/number_cases.rs"]
+mod number_cases;
+
 use calamine::{Data, Reader, open_workbook_auto};
 use rust_xlsxwriter::Workbook;
 use vtvl::app::document::Document;
@@ -178,6 +181,89 @@ fn a_bad_cell_is_named_by_sheet_row_and_column() {
         level.to_string().contains("not a level from 1 to 5"),
         "{level}"
     );
+}
+
+/// A workbook with one unit, one position and one service duty whose volume cell is `volume`.
+fn duty_workbook(xlsx: &Path, volume: impl Fn(&mut rust_xlsxwriter::Worksheet)) {
+    let mut book = Workbook::new();
+    let sheets: [(&str, &[&str], &[&str]); 2] = [
+        ("units", &["id", "name"], &["so", "Sở"]),
+        (
+            "positions",
+            &["id", "unit_id", "name", "category", "method"],
+            &["cv", "so", "Chuyên viên", "specialized", "workload"],
+        ),
+    ];
+    for (name, header, row) in sheets {
+        let sheet = book.add_worksheet();
+        sheet.set_name(name).unwrap();
+        for (col, (h, v)) in header.iter().zip(row).enumerate() {
+            sheet.write_string(0, col as u16, *h).unwrap();
+            sheet.write_string(1, col as u16, *v).unwrap();
+        }
+    }
+    let sheet = book.add_worksheet();
+    sheet.set_name("duties").unwrap();
+    let header = [
+        "id",
+        "position_id",
+        "name",
+        "kind",
+        "volume",
+        "minutes_per_item",
+    ];
+    let row = ["d1", "cv", "Hồ sơ", "service"];
+    for (col, h) in header.iter().enumerate() {
+        sheet.write_string(0, col as u16, *h).unwrap();
+    }
+    for (col, v) in row.iter().enumerate() {
+        sheet.write_string(1, col as u16, *v).unwrap();
+    }
+    volume(sheet);
+    sheet.write_number(1, 5, 30.0).unwrap();
+    book.save(xlsx).unwrap();
+}
+
+fn service_volume(plan: &Plan) -> f64 {
+    match plan.positions[0].components[0].kind {
+        vtvl::model::ComponentKind::Service { volume, .. } => volume,
+        ref other => panic!("not a service duty: {other:?}"),
+    }
+}
+
+/// Each case of the shared table typed as text into the volume cell; numeric cells are numbers
+/// whatever they hold.
+#[test]
+fn typed_numbers_in_text_cells_read_as_the_shared_table_says() {
+    use number_cases::{CASES, Reads};
+    let dir = tempfile::tempdir().unwrap();
+    let xlsx = dir.path().join("so.xlsx");
+    for (text, expected) in CASES {
+        duty_workbook(&xlsx, |sheet| {
+            sheet.write_string(1, 4, *text).unwrap();
+        });
+        match expected {
+            Reads::Value(value) => {
+                let plan = import_path(&xlsx).unwrap_or_else(|e| panic!("{text:?}: {e}"));
+                assert_eq!(service_volume(&plan), *value, "{text:?}");
+            }
+            Reads::Ambiguous | Reads::Refused => {
+                let found = sheet_problems(&xlsx);
+                assert_eq!(found.len(), 1, "{text:?}: {found:?}");
+                assert_eq!(
+                    (found[0].file(), found[0].line(), found[0].column()),
+                    ("duties", Some(2), Some("volume")),
+                    "{text:?}"
+                );
+            }
+        }
+    }
+    for value in [2400.0, 1.125, 999.999, 0.5, 1896.5] {
+        duty_workbook(&xlsx, |sheet| {
+            sheet.write_number(1, 4, value).unwrap();
+        });
+        assert_eq!(service_volume(&import_path(&xlsx).unwrap()), value);
+    }
 }
 
 #[test]

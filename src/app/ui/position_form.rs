@@ -9,7 +9,7 @@ use eframe::egui;
 
 use super::positions_tab::category_label;
 use super::steps_editor;
-use crate::app::edit::{self, Created, Edit, InputError};
+use crate::app::edit::{self, Created, Edit};
 use crate::app::i18n::Language;
 use crate::app::state::{AppState, Notice, PendingCell};
 use crate::format::capitalised;
@@ -217,33 +217,6 @@ pub(super) fn combo_box<T: PartialEq + Clone>(
     (response, picked)
 }
 
-/// Why typed text was refused, in the interface language.
-pub(super) fn input_error_text(state: &AppState, error: &InputError) -> String {
-    match error {
-        InputError::Empty => state
-            .t("Cần nhập một số", "A number is required")
-            .to_owned(),
-        InputError::NotANumber(text) => {
-            format!(
-                "\"{text}\" {}",
-                state.t("không phải là số", "is not a number")
-            )
-        }
-        InputError::Negative(text) => format!(
-            "\"{text}\" {}",
-            state.t(
-                "là số âm: giá trị phải từ 0 trở lên",
-                "is negative: the value must be 0 or more"
-            )
-        ),
-        InputError::NotWhole(text) => format!(
-            "\"{text}\" {}",
-            state.t("không phải là số nguyên", "is not a whole number")
-        ),
-        InputError::TooLarge(text) => format!("\"{text}\" {}", state.t("quá lớn", "is too large")),
-    }
-}
-
 /// A number as typed in the interface language (no grouping: it must parse back the same).
 pub(super) fn amount_text(state: &AppState, value: f64) -> String {
     let mark = match state.language() {
@@ -254,15 +227,15 @@ pub(super) fn amount_text(state: &AppState, value: f64) -> String {
 }
 
 pub(super) fn parse_amount(state: &AppState, text: &str) -> Result<f64, String> {
-    edit::parse_amount(text).map_err(|e| input_error_text(state, &e))
+    edit::parse_amount(text).map_err(|e| e.message(state.language()))
 }
 
 pub(super) fn parse_count(state: &AppState, text: &str) -> Result<u32, String> {
-    edit::parse_count(text).map_err(|e| input_error_text(state, &e))
+    edit::parse_count(text).map_err(|e| e.message(state.language()))
 }
 
 pub(super) fn parse_optional_count(state: &AppState, text: &str) -> Result<Option<u32>, String> {
-    edit::parse_optional_count(text).map_err(|e| input_error_text(state, &e))
+    edit::parse_optional_count(text).map_err(|e| e.message(state.language()))
 }
 
 fn count_text(count: Option<u32>) -> String {
