@@ -221,6 +221,144 @@ fn calendar_with_decimals_and_override() {
     close(r.positions[0].required_fte, 1000.0 / 1200.0);
 }
 
+/// A calendar of 5 days a week, 52 weeks, no leave, 7.5 hours a day (260 days counted, 1,950
+/// hours), with or without a fixed yearly figure of 1,200 hours.
+fn calendar_of_7_5_hours(fixed: Option<f64>) -> Calendar {
+    Calendar {
+        id: "c".into(),
+        public_holidays: 0.0,
+        annual_leave: 0.0,
+        hours_per_day: 7.5,
+        available_hours: fixed,
+        ..Calendar::vietnamese_default()
+    }
+}
+
+fn additional(minutes: f64, per: Period) -> ComponentKind {
+    ComponentKind::Additional {
+        minutes,
+        per,
+        staff: 1.0,
+    }
+}
+
+#[test]
+fn a_fixed_yearly_figure_sets_the_days_of_work_per_day_and_week() {
+    let mut plan = plan_with(vec![
+        position("tuan", "root", vec![additional(30.0, Period::Week)]),
+        position("ngay", "root", vec![additional(30.0, Period::Day)]),
+        position(
+            "ho-tro",
+            "root",
+            vec![
+                service(1200.0, 60.0, 1.0),
+                ComponentKind::Support(SupportAmount::Time {
+                    minutes: 75.0,
+                    per: Period::Week,
+                }),
+            ],
+        ),
+    ]);
+    plan.calendars = vec![calendar_of_7_5_hours(Some(1200.0))];
+    let r = compute(&plan);
+    // 1,200 h / 7.5 h a day = 160 days, so 32 weeks of 5 days.
+    let tuan = r.position("tuan").unwrap();
+    close(tuan.available_days, 160.0);
+    close(tuan.available_hours, 1200.0);
+    // 30 min a week x 32 weeks = 16 h (not 26 h from the 52 weeks counted).
+    close(tuan.iaf, 16.0 / 1200.0);
+    // 30 min a day x 160 days = 80 h.
+    close(r.position("ngay").unwrap().iaf, 80.0 / 1200.0);
+    // Support per week is a share of the week: 1.25 h / (7.5 h x 5) = 1/30, whatever the year.
+    close(r.position("ho-tro").unwrap().caf, 1.0 / (1.0 - 1.0 / 30.0));
+    let text = engine::explain(&plan, &r, "tuan").unwrap().to_string();
+    assert!(
+        text.contains("quy định cố định 1.200 giờ/năm; 1.200 giờ / 7,5 giờ/ngày = 160 ngày"),
+        "{text}"
+    );
+    assert!(
+        text.contains("30 phút/tuần × 1 người = 16 giờ/năm"),
+        "{text}"
+    );
+    // The model says the same days.
+    close(plan.calendars[0].available_days(), 160.0);
+
+    // Without the fixed figure: 260 days and 1,950 hours, as before.
+    plan.calendars = vec![calendar_of_7_5_hours(None)];
+    let r = compute(&plan);
+    let tuan = r.position("tuan").unwrap();
+    close(tuan.available_days, 260.0);
+    close(tuan.available_hours, 1950.0);
+    close(tuan.iaf, 26.0 / 1950.0);
+    close(r.position("ngay").unwrap().iaf, 130.0 / 1950.0);
+    let text = engine::explain(&plan, &r, "tuan").unwrap().to_string();
+    assert!(
+        text.contains("5 ngày/tuần × 52 tuần − 0 ngày nghỉ = 260 ngày × 7,5 giờ = 1.950 giờ/năm"),
+        "{text}"
+    );
+}
+
+/// A position whose workload is exactly 1.297 FTE on the default calendar (1,896 h).
+fn one_point_297(rounding: Rounding) -> Plan {
+    let mut plan = plan_with(vec![position(
+        "p",
+        "root",
+        vec![service(1.297 * 1896.0, 60.0, 1.0)],
+    )]);
+    plan.rounding = rounding;
+    plan
+}
+
+#[test]
+fn the_remainder_left_by_rounding_down_goes_to_kiem_nhiem() {
+    for rounding in [Rounding::Down, Rounding::Nearest] {
+        let plan = one_point_297(rounding);
+        let r = compute(&plan);
+        let p = &r.positions[0];
+        close(p.required_fte, 1.297);
+        assert_eq!(p.required, 1);
+        close(p.remainder, 0.297);
+        let text = engine::explain(&plan, &r, "p").unwrap().to_string();
+        assert!(
+            text.contains("Phần dư 0,297 FTE (1,297 − 1) giao kiêm nhiệm cho vị trí khác"),
+            "{text}"
+        );
+    }
+    // Rounded up, nothing is left over, and the explanation says nothing of it.
+    let plan = one_point_297(Rounding::Up);
+    let r = compute(&plan);
+    assert_eq!(r.positions[0].required, 2);
+    assert_eq!(r.positions[0].remainder, 0.0);
+    let text = engine::explain(&plan, &r, "p").unwrap().to_string();
+    assert!(!text.contains("Phần dư"), "{text}");
+
+    // Under one person: all of it is left over; a whole number leaves nothing, noise included;
+    // a fixed position has no workload to leave; a maximum leaves what it cuts.
+    let mut fixed = position("fixed", "root", vec![service(100_000.0, 60.0, 1.0)]);
+    fixed.method = Method::Fixed;
+    fixed.count = 1;
+    let mut cap = position("cap", "root", vec![norm(10.0, 1.0)]);
+    cap.max = Some(4);
+    let mut floor = position("floor", "root", vec![norm(1.0, 0.4)]);
+    floor.min = Some(1);
+    let mut plan = plan_with(vec![
+        position("small", "root", vec![norm(1.0, 0.3)]),
+        position("whole", "root", (0..10).map(|_| norm(1.0, 0.1)).collect()),
+        fixed,
+        cap,
+        floor,
+    ]);
+    plan.rounding = Rounding::Down;
+    let r = compute(&plan);
+    let remainder = |id: &str| r.position(id).unwrap().remainder;
+    assert_eq!(r.position("small").unwrap().required, 0);
+    close(remainder("small"), 0.3);
+    assert_eq!(remainder("whole"), 0.0);
+    assert_eq!(remainder("fixed"), 0.0);
+    close(remainder("cap"), 6.0);
+    assert_eq!(remainder("floor"), 0.0);
+}
+
 fn required_by(rounding: Rounding, kinds: Vec<ComponentKind>) -> i64 {
     let mut plan = plan_with(vec![position("p", "root", kinds)]);
     plan.rounding = rounding;

@@ -2,13 +2,17 @@
 
 use std::fs;
 
+#[path = "common/number_cases.rs"]
+mod number_cases;
+
 use tempfile::TempDir;
 use vtvl::interchange::{ExportError, ImportError, Problem, export_dir, import_dir};
 use vtvl::model::{
     AutonomyGroup, Calendar, Category, CivilDate, CommuneSetting, Competency, CompetencyGroup,
-    Component, ComponentKind, FORMAT_VERSION, JobDescription, LeaderRole, Method, NormDrivers,
-    Period, PersonalFields, Plan, PlanMeta, Position, Proposal, ProvinceClass, Requirement,
-    Rounding, StaffMember, StepCount, SupportAmount, Unit, UnitType, WorkItem, WorkSection,
+    Component, ComponentKind, Employment, FORMAT_VERSION, JobDescription, LeaderRole, Method,
+    NormDrivers, Period, PersonalFields, Plan, PlanMeta, Position, Proposal, ProvinceClass,
+    Requirement, Rounding, StaffMember, StepCount, SupportAmount, Unit, UnitType, WorkItem,
+    WorkSection,
 };
 
 /// A temp folder holding the given files.
@@ -559,6 +563,87 @@ fn a_missing_folder_is_reported() {
 
 // ---------------------------------------------------------------- cells
 
+/// Each case of the shared table as the volume of a service duty, in a `,`-separated file
+/// (quoted) and in a `;`-separated one as Excel writes it in a Vietnamese locale.
+#[test]
+fn typed_numbers_read_as_the_shared_table_says() {
+    use number_cases::{CASES, Reads};
+    for (text, expected) in CASES {
+        let comma = format!("{DUTY_HEADER}d1,cv,D,service,\"{text}\",5,,,,,,,\n");
+        let semicolon = format!(
+            "{}d1;cv;D;service;{text};5;;;;;;;\n",
+            DUTY_HEADER.replace(',', ";")
+        );
+        for file in [comma, semicolon] {
+            let files = [
+                ("units.csv", UNITS),
+                ("positions.csv", POSITIONS),
+                ("duties.csv", file.as_str()),
+            ];
+            match expected {
+                Reads::Value(value) => {
+                    let read = duties(&file);
+                    let Some(ComponentKind::Service { volume, .. }) = read.first().map(|c| &c.kind)
+                    else {
+                        panic!("{text:?}: no service duty read from {file}");
+                    };
+                    assert_eq!(*volume, *value, "{text:?} in {file}");
+                }
+                Reads::Ambiguous | Reads::Refused => {
+                    let found = problems(&files);
+                    let [
+                        Problem::Cell {
+                            file,
+                            line,
+                            column,
+                            message,
+                        },
+                    ] = found.as_slice()
+                    else {
+                        panic!("{text:?}: one problem expected, got {found:?}");
+                    };
+                    assert_eq!(
+                        (file.as_str(), *line, column.as_str()),
+                        ("duties.csv", 2, "volume")
+                    );
+                    let why = match expected {
+                        Reads::Ambiguous => "ambiguous",
+                        _ => "not a number",
+                    };
+                    assert!(message.contains(why), "{text:?}: {message}");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn a_semicolon_separated_folder_reads_like_a_comma_separated_one() {
+    let semicolon = |text: &str| text.replace(',', ";");
+    let plan = import(&[
+        ("units.csv", &semicolon(UNITS)),
+        ("positions.csv", &semicolon(POSITIONS)),
+        (
+            "duties.csv",
+            &format!(
+                "{}d1;cv;D;service;2.400;1,5;;;;;;;\n",
+                semicolon(DUTY_HEADER)
+            ),
+        ),
+    ])
+    .unwrap();
+    assert_eq!(plan.units[0].name, "Sở Nội vụ");
+    assert_eq!(plan.units[0].quota, Some(40));
+    assert_eq!(
+        plan.positions[0].components[0].kind,
+        ComponentKind::Service {
+            volume: 2400.0,
+            minutes_per_item: 1.5,
+            coefficient: 1.0
+        }
+    );
+}
+
 #[test]
 fn bad_numbers_keywords_and_integers_name_file_line_and_column() {
     let found = problems(&[
@@ -569,7 +654,7 @@ fn bad_numbers_keywords_and_integers_name_file_line_and_column() {
         (
             "calendars.csv",
             "id,days_per_week,weeks_per_year,public_holidays,annual_leave,hours_per_day\n\
-             c,5,52,11,12,\"7,5\"\n",
+             c,5,52,11,12,\"7,500\"\n",
         ),
         ("units.csv", "id,name,quota\nso,Sở,1.5\nvp,VP,-2\n"),
         (
@@ -585,7 +670,8 @@ fn bad_numbers_keywords_and_integers_name_file_line_and_column() {
         ),
         ("staff.csv", "id,unit_id,fte\ns1,so,1,0\n"),
     ]);
-    let nan = "is not a number (write digits with \".\" as the decimal separator, no thousands separator)";
+    let nan = "is not a number (write digits, \",\" or \".\" before decimals, \".\" between \
+               thousands: 1.896,5 or 1896.5)";
     assert_eq!(
         found,
         [
@@ -605,7 +691,7 @@ fn bad_numbers_keywords_and_integers_name_file_line_and_column() {
                 "calendars.csv",
                 2,
                 "hours_per_day",
-                &format!("\"7,5\" {nan}")
+                "\"7,500\" is ambiguous: write 7.500 for 7500 or 7,5 for 7.5"
             ),
             cell(
                 "units.csv",
@@ -1506,7 +1592,7 @@ fn bad_attribute_values_name_file_line_and_column() {
             "units.csv",
             "id,name,school_zone,autonomy_group,classes,mountainous,area_km2,commune_class,pupils,\
              commune_setting\n\
-             a,A,4,5,-1,perhaps,\"1,5\",0,99999999999,phuong\n",
+             a,A,4,5,-1,perhaps,\"1..5\",0,99999999999,phuong\n",
         ),
         (
             "positions.csv",
@@ -1517,8 +1603,8 @@ fn bad_attribute_values_name_file_line_and_column() {
              vt,a,VT,support,workload,,4:1;4:2\n",
         ),
     ]);
-    let nan = "is not a number (write digits with \".\" as the decimal separator, \
-               no thousands separator)";
+    let nan = "is not a number (write digits, \",\" or \".\" before decimals, \".\" between \
+               thousands: 1.896,5 or 1896.5)";
     assert_eq!(
         found,
         [
@@ -1559,7 +1645,7 @@ fn bad_attribute_values_name_file_line_and_column() {
                 "\"-1\" is negative; a whole number of 0 or more"
             ),
             cell("units.csv", 2, "pupils", "\"99999999999\" is too large"),
-            cell("units.csv", 2, "area_km2", &format!("\"1,5\" {nan}")),
+            cell("units.csv", 2, "area_km2", &format!("\"1..5\" {nan}")),
             cell(
                 "units.csv",
                 2,
@@ -1622,5 +1708,75 @@ fn bad_attribute_values_name_file_line_and_column() {
     assert_eq!(
         error.to_string(),
         "units.csv:2, column \"school_zone\": \"4\" is not a whole number from 1 to 3"
+    );
+}
+
+#[test]
+fn the_employment_basis_is_read_as_keyword_or_label_and_round_trips() {
+    let units = "id,parent_id,name,unit_type,quota\nso,,Sở Nội vụ,so,40\n";
+    let positions = "id,unit_id,name,category,method,employment\n\
+                     cv,so,Chuyên viên,specialized,workload,\n\
+                     lx,so,Lái xe,support,workload,Hợp đồng lao động\n\
+                     bv,so,Bảo vệ,support,workload,contract\n\
+                     vc,so,Viên chức biệt phái,specialized,workload,viên chức\n\
+                     cc,so,Công chức,specialized,workload,CIVIL_SERVANT\n";
+    let plan = import(&[("units.csv", units), ("positions.csv", positions)]).unwrap();
+    let basis = |id: &str| plan.position(id).unwrap().employment;
+    assert_eq!(basis("cv"), None, "empty follows the unit");
+    assert_eq!(basis("lx"), Some(Employment::Contract));
+    assert_eq!(basis("bv"), Some(Employment::Contract));
+    assert_eq!(basis("vc"), Some(Employment::PublicEmployee));
+    assert_eq!(basis("cc"), Some(Employment::CivilServant));
+
+    // Written as keywords, last, and read back to the same plan.
+    let dir = tempfile::tempdir().unwrap();
+    export_dir(&plan, dir.path()).unwrap();
+    let written = fs::read_to_string(dir.path().join("positions.csv")).unwrap();
+    let mut lines = written.lines();
+    assert!(lines.next().unwrap().ends_with(",employment"), "{written}");
+    assert!(
+        lines.next().unwrap().ends_with(",workload,0,,,,,,"),
+        "{written}"
+    );
+    assert!(written.contains("\nlx,so,Lái xe,support,,workload,0,,,,,,contract\n"));
+    assert!(written.contains(",public_employee\n"), "{written}");
+    assert_eq!(import_dir(dir.path()).unwrap(), plan);
+
+    // A plan stating no basis writes no column.
+    let mut none = plan.clone();
+    for position in &mut none.positions {
+        position.employment = None;
+    }
+    let other = tempfile::tempdir().unwrap();
+    export_dir(&none, other.path()).unwrap();
+    let written = fs::read_to_string(other.path().join("positions.csv")).unwrap();
+    assert!(!written.contains("employment"), "{written}");
+    assert_eq!(import_dir(other.path()).unwrap(), none);
+}
+
+#[test]
+fn a_bad_employment_basis_is_named_by_file_row_and_column() {
+    let found = problems(&[
+        ("units.csv", UNITS),
+        (
+            "positions.csv",
+            "id,unit_id,name,category,method,employment\n\
+             cv,so,Chuyên viên,specialized,workload,công chức\n\
+             lx,so,Lái xe,support,workload,hđlđ\n",
+        ),
+    ]);
+    let expected = cell(
+        "positions.csv",
+        3,
+        "employment",
+        "\"hđlđ\" is not one of: civil_servant (công chức), public_employee (viên chức), \
+         contract (hợp đồng lao động); leave it empty to follow the unit",
+    );
+    assert_eq!(found, std::slice::from_ref(&expected));
+    assert!(
+        expected
+            .to_string()
+            .starts_with("positions.csv:3, column \"employment\": \"hđlđ\""),
+        "{expected}"
     );
 }

@@ -3,8 +3,8 @@
 
 use vtvl::engine;
 use vtvl::model::{
-    Category, CivilDate, CommuneSetting, Method, NormDrivers, Plan, Position, Proposal, Unit,
-    UnitType,
+    Category, CivilDate, CommuneSetting, Employment, Method, NormDrivers, Plan, Position, Proposal,
+    Unit, UnitType,
 };
 use vtvl::norms::{self, Driver, NormAssessment, NormFigure, NormPackError, Rounded};
 use vtvl::rules::{Finding, Severity};
@@ -920,6 +920,105 @@ fn commune_findings_on_both_sides_of_the_maximum() {
         (Some(22.0), Some(21.0))
     );
     assert_eq!(warnings[0].legal_basis, "Điều 6 Nghị định 33/2023/NĐ-CP");
+}
+
+/// `count` people on labour contracts in `unit`, proposed as required.
+fn contracts(unit: &str, count: u32) -> Position {
+    Position {
+        employment: Some(Employment::Contract),
+        ..position(
+            "hd",
+            unit,
+            "Bảo vệ, phục vụ",
+            Category::Support,
+            count,
+            count,
+        )
+    }
+}
+
+#[test]
+fn the_commune_norm_counts_cadres_and_civil_servants_not_contracts() {
+    // A class I commune at its population standard: at most 22 cán bộ, công chức.
+    let with = |civil_servants| {
+        let p = plan(
+            vec![commune(
+                UnitType::CommuneCommittee,
+                1,
+                8_000,
+                CommuneSetting::Commune,
+            )],
+            vec![
+                position(
+                    "cc",
+                    "xa",
+                    "Công chức",
+                    Category::Specialized,
+                    civil_servants,
+                    civil_servants,
+                ),
+                contracts("xa", 2),
+            ],
+        );
+        findings(&p, date("2024-06-01"))
+    };
+    let found = with(22);
+    assert!(
+        of_severity(&found, Severity::Warning).is_empty(),
+        "{found:#?}"
+    );
+    let info = of_severity(&found, Severity::Info);
+    assert_eq!(info.len(), 1);
+    assert_eq!((info[0].actual, info[0].limit), (Some(22.0), Some(22.0)));
+    assert!(
+        info[0]
+            .message
+            .contains("đề xuất 22 người (2 hợp đồng lao động không tính)"),
+        "{}",
+        info[0].message
+    );
+    let left_out = info[0]
+        .inputs
+        .iter()
+        .find(|i| i.label == "Vị trí hợp đồng lao động không tính")
+        .expect("the contract posts left out");
+    assert_eq!(left_out.value, "hd");
+    let found = with(23);
+    let warnings = of_severity(&found, Severity::Warning);
+    assert_eq!(warnings.len(), 1);
+    assert_eq!(
+        (warnings[0].actual, warnings[0].limit),
+        (Some(23.0), Some(22.0))
+    );
+}
+
+#[test]
+fn health_norms_keep_contract_staff() {
+    // TT 03/2023/TT-BYT counts contract staff: 4 viên chức and 1 contract make the 5 required.
+    let with = |staff: Vec<Position>| {
+        let p = plan(
+            vec![unit(
+                "tyt",
+                UnitType::CommuneHealthStation,
+                NormDrivers::default(),
+            )],
+            staff,
+        );
+        findings(&p, today())
+    };
+    let nurses = || position("ys", "tyt", "Y sĩ", Category::Specialized, 4, 4);
+    let found = with(vec![nurses(), contracts("tyt", 1)]);
+    assert!(
+        of_severity(&found, Severity::Warning).is_empty(),
+        "{found:#?}"
+    );
+    assert!(
+        of_severity(&found, Severity::Info)[0]
+            .message
+            .contains("đề xuất 5 người (gồm 1 hợp đồng lao động)")
+    );
+    let found = with(vec![nurses()]);
+    assert_eq!(of_severity(&found, Severity::Warning).len(), 1);
 }
 
 #[test]

@@ -6,8 +6,8 @@
 
 use vtvl::engine;
 use vtvl::model::{
-    AutonomyGroup, Category, CivilDate, LeaderRole, Method, Plan, Position, Proposal,
-    ProvinceClass, StepCount, Unit, UnitType,
+    AutonomyGroup, Category, CivilDate, Component, ComponentKind, Employment, LeaderRole, Method,
+    Plan, Position, Proposal, ProvinceClass, Rounding, StepCount, Unit, UnitType,
 };
 use vtvl::rules::{self, Finding, Severity};
 
@@ -170,7 +170,7 @@ fn nd107_division_deputies_depend_on_the_province_class() {
     assert_eq!(finding.legal_basis, "Điều 1 Nghị định 107/2020/NĐ-CP");
     assert_eq!(
         finding.message,
-        "Đơn vị p: 2 cấp phó, vượt mức tối đa 1 cấp phó của phòng thuộc sở có 8 người"
+        "Đơn vị p: 2 cấp phó, vượt mức tối đa 1 cấp phó của phòng thuộc sở có 8 biên chế"
     );
     let inputs: Vec<String> = finding
         .inputs
@@ -178,7 +178,10 @@ fn nd107_division_deputies_depend_on_the_province_class() {
         .map(|i| format!("{} = {}", i.label, i.value))
         .collect();
     assert!(
-        inputs.contains(&"Số người của đơn vị (đề xuất, gồm các đơn vị trực thuộc) = 8".to_owned()),
+        inputs.contains(
+            &"Quy mô của đơn vị (số người đề xuất, gồm các đơn vị trực thuộc) = 8 biên chế"
+                .to_owned()
+        ),
         "{inputs:?}"
     );
     assert!(
@@ -1000,6 +1003,352 @@ fn nd232_steps_must_add_up_to_the_allocation() {
         sum,
     );
     none_of(&check(&position_with_steps(10, &[]), at), sum);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Who counts: biên chế, with labour contracts left out
+
+/// `count` people on labour contracts (drivers, guards) in `unit`.
+fn contracts(plan: &mut Plan, unit: &str, count: u32) {
+    let mut position = fixed(&format!("{unit}-hd"), unit, count, Category::Support, "");
+    position.name = "Lái xe, bảo vệ".into();
+    position.employment = Some(Employment::Contract);
+    plan.positions.push(position);
+}
+
+/// The one finding of `rule`, whatever its severity.
+#[track_caller]
+fn only<'a>(findings: &'a [Finding], rule: &str) -> &'a Finding {
+    let found = with_rule(findings, rule);
+    assert_eq!(found.len(), 1, "one finding of {rule}: {findings:#?}");
+    found[0]
+}
+
+#[track_caller]
+fn input<'a>(finding: &'a Finding, label: &str) -> &'a str {
+    finding
+        .inputs
+        .iter()
+        .find(|i| i.label.starts_with(label))
+        .map(|i| i.value.as_str())
+        .unwrap_or_else(|| panic!("no input {label}: {finding:#?}"))
+}
+
+/// A Văn phòng sở of `civil_servants` (2 deputies among them) and 3 drivers and guards on
+/// contract.
+fn office_with_contracts(civil_servants: u32) -> Plan {
+    let mut plan = plan(Some(ProvinceClass::II));
+    add_unit(&mut plan, "so", None, UnitType::ProvincialDepartment);
+    add_unit(&mut plan, "vp", Some("so"), UnitType::DepartmentOffice);
+    staff_unit(&mut plan, "vp", civil_servants, 2);
+    contracts(&mut plan, "vp", 3);
+    plan
+}
+
+#[test]
+fn an_office_deputy_cap_counts_civil_servants_not_contract_drivers() {
+    let rule = "nd370-2025.deputies.division";
+    // 9 civil servants and 3 contracts: the law counts 9, so one deputy.
+    let mut plan = office_with_contracts(9);
+    let f = check(&plan, "2026-03-01");
+    assert_eq!(breach(&f, rule), (2.0, 1.0));
+    let finding = only(&f, rule);
+    assert!(
+        finding
+            .message
+            .contains("có 9 biên chế (3 hợp đồng lao động không tính)"),
+        "{}",
+        finding.message
+    );
+    assert_eq!(
+        input(finding, "Quy mô của đơn vị"),
+        "9 biên chế; 3 hợp đồng lao động không tính"
+    );
+    plan.blocking_rules = vec!["*.deputies.division".into()];
+    assert_eq!(
+        only(&check(&plan, "2026-03-01"), rule).severity,
+        Severity::Error
+    );
+    // 10 civil servants: two deputies are fine, under every version since ND 45/2025.
+    let plan = office_with_contracts(10);
+    for (rule, at) in [
+        ("nd370-2025.deputies.division", "2026-03-01"),
+        ("nd150-2025.deputies.division", "2025-09-01"),
+        ("nd45-2025.deputies.division", "2025-04-01"),
+    ] {
+        none_of(&check(&plan, at), rule);
+        assert_eq!(
+            breach(&check(&office_with_contracts(9), at), rule),
+            (2.0, 1.0)
+        );
+    }
+    // ND 107/2020, class II: from 8 civil servants two deputies; 7 and 3 contracts is one.
+    none_of(
+        &check(&office_with_contracts(8), "2024-06-01"),
+        "nd107-2020.deputies.division",
+    );
+    assert_eq!(
+        breach(
+            &check(&office_with_contracts(7), "2024-06-01"),
+            "nd107-2020.deputies.division"
+        ),
+        (2.0, 1.0)
+    );
+}
+
+#[test]
+fn a_division_minimum_counts_civil_servants_only() {
+    let rule = "nd370-2025.minimum.division";
+    // Class II: 5 civil servants form a division; 4 and 3 contracts do not.
+    let build = |civil_servants: u32| {
+        let mut plan = department_with_division(Some(ProvinceClass::II), civil_servants, 1);
+        contracts(&mut plan, "p", 3);
+        plan
+    };
+    let f = check(&build(4), "2026-03-01");
+    assert_eq!(breach(&f, rule), (4.0, 5.0));
+    assert!(
+        only(&f, rule)
+            .message
+            .contains("3 hợp đồng lao động không tính")
+    );
+    none_of(&check(&build(5), "2026-03-01"), rule);
+}
+
+#[test]
+fn a_quota_holds_establishment_not_contracts() {
+    let build = |civil_servants: u32| {
+        let mut plan = plan(None);
+        add_unit(&mut plan, "u", None, UnitType::DepartmentOffice);
+        plan.units[0].quota = Some(9);
+        plan.positions.push(fixed(
+            "cv",
+            "u",
+            civil_servants,
+            Category::Specialized,
+            "01.003",
+        ));
+        contracts(&mut plan, "u", 3);
+        plan
+    };
+    let rule = "bien-che.proposed";
+    none_of(&check(&build(9), "2026-09-01"), rule);
+    let mut plan = build(10);
+    let f = check(&plan, "2026-09-01");
+    assert_eq!(breach(&f, rule), (10.0, 9.0));
+    assert!(
+        only(&f, rule)
+            .message
+            .contains("10 biên chế (3 hợp đồng lao động không tính) vượt biên chế được giao 9"),
+        "{f:#?}"
+    );
+    plan.blocking_rules = vec!["bien-che".into()];
+    assert_eq!(
+        only(&check(&plan, "2026-09-01"), rule).severity,
+        Severity::Error
+    );
+    // The workload figure too: 10 required, 9 proposed, contracts aside.
+    plan.positions[0].proposed = Some(Proposal {
+        count: 9,
+        reason: String::new(),
+    });
+    let f = check(&plan, "2026-09-01");
+    none_of(&f, rule);
+    assert_eq!(only(&f, "bien-che.required").actual, Some(10.0));
+}
+
+#[test]
+fn a_service_unit_counts_public_employees_for_its_deputies() {
+    let rule = "nd120-2020.deputies.unit";
+    let build = |public_employees: u32| {
+        let mut plan = service_unit(Some(AutonomyGroup::Group4), public_employees, 3);
+        contracts(&mut plan, "dv", 3);
+        plan
+    };
+    // 18 viên chức and 3 contracts: up to 20 people, so two deputies.
+    let f = check(&build(18), "2026-09-01");
+    assert_eq!(breach(&f, rule), (3.0, 2.0));
+    assert!(
+        only(&f, rule)
+            .message
+            .contains("18 viên chức (3 hợp đồng lao động không tính)"),
+        "{f:#?}"
+    );
+    // 21 viên chức: three.
+    none_of(&check(&build(21), "2026-09-01"), rule);
+}
+
+#[test]
+fn self_financing_service_units_have_three_deputies_and_two_per_division() {
+    let (unit_rule, division_rule) = (
+        "nd120-2020.deputies.unit.self-financing",
+        "nd120-2020.deputies.division.self-financing",
+    );
+    let at = "2026-09-01";
+    // Group 2, whatever the size: three deputies are fine, four are not.
+    none_of(
+        &check(&service_unit(Some(AutonomyGroup::Group2), 40, 3), at),
+        unit_rule,
+    );
+    assert_eq!(
+        breach(
+            &check(&service_unit(Some(AutonomyGroup::Group2), 40, 4), at),
+            unit_rule
+        ),
+        (4.0, 3.0)
+    );
+    assert_eq!(
+        breach(
+            &check(&service_unit(Some(AutonomyGroup::Group1), 8, 4), at),
+            unit_rule
+        ),
+        (4.0, 3.0)
+    );
+    // Not for state-funded units, which keep the size scale.
+    let f = check(&service_unit(Some(AutonomyGroup::Group4), 40, 4), at);
+    none_of(&f, unit_rule);
+    assert_eq!(breach(&f, "nd120-2020.deputies.unit"), (4.0, 3.0));
+    // A division of a group 2 unit: two deputies, even with 7 people.
+    let build = |deputies: u32| {
+        let mut plan = service_unit(Some(AutonomyGroup::Group2), 5, 1);
+        add_unit(&mut plan, "k", Some("dv"), UnitType::PublicServiceDivision);
+        staff_unit(&mut plan, "k", 7, deputies);
+        plan
+    };
+    none_of(&check(&build(2), at), division_rule);
+    let f = check(&build(3), at);
+    assert_eq!(breach(&f, division_rule), (3.0, 2.0));
+    // The state-funded division rule does not apply to them.
+    none_of(&f, "nd120-2020.deputies.division");
+}
+
+#[test]
+fn rank_shares_leave_contracts_out_of_the_base() {
+    let rule = "cv64-2024.ranks.principal";
+    // 4 principals of 10 civil servants (40%) and 3 contract drivers without a rank code.
+    let build = |principals: u32| {
+        let mut plan = department(None, &[("01.002", principals), ("01.003", 10 - principals)]);
+        contracts(&mut plan, "so", 3);
+        plan
+    };
+    none_of(&check(&build(4), "2024-06-01"), rule);
+    // 5 of 10 is above 40%, though 5 of 13 posts would not be.
+    let f = check(&build(5), "2024-06-01");
+    assert_eq!(breach(&f, rule), (5.0, 4.0));
+    let finding = only(&f, rule);
+    assert!(
+        input(finding, "Tính trên").contains("10 biên chế; 3 hợp đồng lao động không tính"),
+        "{finding:#?}"
+    );
+    // The drivers are not positions "without a rank code" in the base.
+    assert_eq!(input(finding, "Vị trí chưa ghi mã ngạch"), "0");
+}
+
+#[test]
+fn the_professional_share_counts_public_employees_only() {
+    let rule = "nd106-2020.share.professional";
+    let build = |professional: u32| {
+        let mut plan = plan(None);
+        add_unit(&mut plan, "dv", None, UnitType::PublicServiceUnit);
+        plan.positions
+            .push(fixed("cm", "dv", professional, Category::Specialized, ""));
+        plan.positions
+            .push(fixed("pv", "dv", 20 - professional, Category::Support, ""));
+        contracts(&mut plan, "dv", 5);
+        plan
+    };
+    // 13 of 20 viên chức is 65%, the 5 contracts aside (13 of 25 would be 52%).
+    none_of(&check(&build(13), "2026-09-01"), rule);
+    let f = check(&build(12), "2026-09-01");
+    assert_eq!(breach(&f, rule), (12.0, 13.0));
+    assert!(
+        only(&f, rule)
+            .message
+            .contains("5 hợp đồng lao động không tính")
+    );
+}
+
+#[test]
+fn step_caps_are_information_for_units_that_set_their_own_ratios() {
+    let caps = "nd232-2026.steps.caps";
+    let at = "2026-09-01";
+    let build = |group: AutonomyGroup| {
+        let mut plan = position_with_steps(10, &[(5, 4), (4, 3), (3, 3)]);
+        plan.units[0].autonomy_group = Some(group);
+        plan
+    };
+    // Group 4: 4 at step 5 of 10 breaches the 30% cap.
+    assert_eq!(
+        breach(&check(&build(AutonomyGroup::Group4), at), caps),
+        (4.0, 3.0)
+    );
+    // Group 1 sets its own ratios: the same figures are information.
+    let f = check(&build(AutonomyGroup::Group1), at);
+    none_of(&f, caps);
+    let info = only(&f, caps);
+    assert_eq!(info.severity, Severity::Info);
+    assert_eq!((info.actual, info.limit), (Some(4.0), Some(3.0)));
+    assert!(info.message.contains("tự quyết định tỷ lệ"), "{info:#?}");
+    // Even when the rule is blocking.
+    let mut plan = build(AutonomyGroup::Group2);
+    plan.blocking_rules = vec![caps.into()];
+    assert_eq!(only(&check(&plan, at), caps).severity, Severity::Info);
+    // A position on labour contracts has no steps of a viên chức to cap.
+    let mut plan = build(AutonomyGroup::Group4);
+    plan.positions[0].employment = Some(Employment::Contract);
+    assert!(with_rule(&check(&plan, at), caps).is_empty());
+}
+
+/// A position whose workload is `fte` (a norm component), under `rounding`.
+fn workload(fte: f64, rounding: Rounding) -> Plan {
+    let mut plan = plan(None);
+    plan.rounding = rounding;
+    add_unit(&mut plan, "u", None, UnitType::Other);
+    plan.positions.push(Position {
+        category: Category::Specialized,
+        method: Method::Workload,
+        components: vec![Component {
+            id: "c".into(),
+            name: "Theo dõi".into(),
+            code: None,
+            kind: ComponentKind::Norm {
+                volume: 1.0,
+                ratio: fte,
+            },
+        }],
+        ..Position::new("vt", "u", "Văn thư")
+    });
+    plan
+}
+
+#[test]
+fn work_that_rounds_to_nobody_is_to_be_held_concurrently() {
+    let rule = "nd106-2020.workload.concurrent";
+    let at = "2026-09-01";
+    let f = check(&workload(0.297, Rounding::Nearest), at);
+    let info = only(&f, rule);
+    assert_eq!(info.severity, Severity::Info);
+    assert_eq!(info.position_id.as_deref(), Some("vt"));
+    assert!(info.message.contains("0,297 FTE"), "{info:#?}");
+    assert!(info.message.contains("kiêm nhiệm"), "{info:#?}");
+    assert_eq!(
+        rules::rule(rule).unwrap().legal_basis(),
+        "Khoản 4 Điều 3 Nghị định 106/2020/NĐ-CP"
+    );
+    // Half a person rounds to one: no finding.
+    assert!(with_rule(&check(&workload(0.5, Rounding::Nearest), at), rule).is_empty());
+    // Rounding down: 0,9 is nobody, 1,297 is one person.
+    assert_eq!(
+        with_rule(&check(&workload(0.9, Rounding::Down), at), rule).len(),
+        1
+    );
+    assert!(with_rule(&check(&workload(1.297, Rounding::Down), at), rule).is_empty());
+    // No work at all: nothing to hand over.
+    assert!(with_rule(&check(&workload(0.0, Rounding::Nearest), at), rule).is_empty());
+    // Information even when blocking.
+    let mut plan = workload(0.297, Rounding::Nearest);
+    plan.blocking_rules = vec![rule.into()];
+    assert_eq!(only(&check(&plan, at), rule).severity, Severity::Info);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -5,6 +5,9 @@
 use std::fs;
 use std::path::Path;
 
+#[path = "common/number_cases.rs"]
+mod number_cases;
+
 use calamine::{Data, Reader, open_workbook_auto};
 use rust_xlsxwriter::Workbook;
 use vtvl::app::document::Document;
@@ -15,8 +18,8 @@ use vtvl::interchange::{
     ImportError, Problem, export_dir, import_dir, import_path, write_template,
 };
 use vtvl::model::{
-    AutonomyGroup, CivilDate, Competency, CompetencyGroup, JobDescription, LeaderRole, Plan,
-    Proposal, ProvinceClass, Requirement, StepCount, WorkItem, WorkSection,
+    AutonomyGroup, CivilDate, Competency, CompetencyGroup, Employment, JobDescription, LeaderRole,
+    Plan, Proposal, ProvinceClass, Requirement, StepCount, WorkItem, WorkSection,
 };
 use vtvl::plan_file::{BUNDLED, BundledPlan};
 
@@ -180,6 +183,89 @@ fn a_bad_cell_is_named_by_sheet_row_and_column() {
     );
 }
 
+/// A workbook with one unit, one position and one service duty whose volume cell is `volume`.
+fn duty_workbook(xlsx: &Path, volume: impl Fn(&mut rust_xlsxwriter::Worksheet)) {
+    let mut book = Workbook::new();
+    let sheets: [(&str, &[&str], &[&str]); 2] = [
+        ("units", &["id", "name"], &["so", "Sở"]),
+        (
+            "positions",
+            &["id", "unit_id", "name", "category", "method"],
+            &["cv", "so", "Chuyên viên", "specialized", "workload"],
+        ),
+    ];
+    for (name, header, row) in sheets {
+        let sheet = book.add_worksheet();
+        sheet.set_name(name).unwrap();
+        for (col, (h, v)) in header.iter().zip(row).enumerate() {
+            sheet.write_string(0, col as u16, *h).unwrap();
+            sheet.write_string(1, col as u16, *v).unwrap();
+        }
+    }
+    let sheet = book.add_worksheet();
+    sheet.set_name("duties").unwrap();
+    let header = [
+        "id",
+        "position_id",
+        "name",
+        "kind",
+        "volume",
+        "minutes_per_item",
+    ];
+    let row = ["d1", "cv", "Hồ sơ", "service"];
+    for (col, h) in header.iter().enumerate() {
+        sheet.write_string(0, col as u16, *h).unwrap();
+    }
+    for (col, v) in row.iter().enumerate() {
+        sheet.write_string(1, col as u16, *v).unwrap();
+    }
+    volume(sheet);
+    sheet.write_number(1, 5, 30.0).unwrap();
+    book.save(xlsx).unwrap();
+}
+
+fn service_volume(plan: &Plan) -> f64 {
+    match plan.positions[0].components[0].kind {
+        vtvl::model::ComponentKind::Service { volume, .. } => volume,
+        ref other => panic!("not a service duty: {other:?}"),
+    }
+}
+
+/// Each case of the shared table typed as text into the volume cell; numeric cells are numbers
+/// whatever they hold.
+#[test]
+fn typed_numbers_in_text_cells_read_as_the_shared_table_says() {
+    use number_cases::{CASES, Reads};
+    let dir = tempfile::tempdir().unwrap();
+    let xlsx = dir.path().join("so.xlsx");
+    for (text, expected) in CASES {
+        duty_workbook(&xlsx, |sheet| {
+            sheet.write_string(1, 4, *text).unwrap();
+        });
+        match expected {
+            Reads::Value(value) => {
+                let plan = import_path(&xlsx).unwrap_or_else(|e| panic!("{text:?}: {e}"));
+                assert_eq!(service_volume(&plan), *value, "{text:?}");
+            }
+            Reads::Ambiguous | Reads::Refused => {
+                let found = sheet_problems(&xlsx);
+                assert_eq!(found.len(), 1, "{text:?}: {found:?}");
+                assert_eq!(
+                    (found[0].file(), found[0].line(), found[0].column()),
+                    ("duties", Some(2), Some("volume")),
+                    "{text:?}"
+                );
+            }
+        }
+    }
+    for value in [2400.0, 1.125, 999.999, 0.5, 1896.5] {
+        duty_workbook(&xlsx, |sheet| {
+            sheet.write_number(1, 4, value).unwrap();
+        });
+        assert_eq!(service_volume(&import_path(&xlsx).unwrap()), value);
+    }
+}
+
 #[test]
 fn missing_sheets_and_unreadable_files_are_reported() {
     let dir = tempfile::tempdir().unwrap();
@@ -304,6 +390,10 @@ fn the_template_offers_lists_for_keywords() {
         "province classes listed"
     );
     assert!(positions.contains("head,deputy"), "roles listed");
+    assert!(
+        positions.contains("công chức,viên chức,hợp đồng lao động"),
+        "employment bases listed by their Vietnamese labels"
+    );
     let units = sheet_xml(3);
     assert!(units.contains("yes,no"), "flags listed");
     assert!(
@@ -371,9 +461,25 @@ fn attributes_workbook(xlsx: &Path, bad_zone: bool) {
     positions.set_name("positions").unwrap();
     let rows = [
         [
-            "id", "unit_id", "name", "category", "method", "role", "steps",
+            "id",
+            "unit_id",
+            "name",
+            "category",
+            "method",
+            "role",
+            "steps",
+            "employment",
         ],
-        ["ht", "th", "Hiệu trưởng", "leadership", "fixed", "head", ""],
+        [
+            "ht",
+            "th",
+            "Hiệu trưởng",
+            "leadership",
+            "fixed",
+            "head",
+            "",
+            "",
+        ],
         [
             "gv",
             "th",
@@ -382,6 +488,21 @@ fn attributes_workbook(xlsx: &Path, bad_zone: bool) {
             "workload",
             "",
             "4:10;3:20",
+            "",
+        ],
+        [
+            "bv",
+            "th",
+            "Bảo vệ",
+            "support",
+            "workload",
+            "",
+            "",
+            if bad_zone {
+                "hợp đồng"
+            } else {
+                "hợp đồng lao động"
+            },
         ],
     ];
     for (row, cells) in rows.iter().enumerate() {
@@ -396,10 +517,17 @@ fn a_workbook_with_the_rules_attributes_imports() {
     let bad = dir.path().join("vung-4.xlsx");
     attributes_workbook(&bad, true);
     let found = sheet_problems(&bad);
-    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found.len(), 2, "{found:?}");
     assert_eq!(
         found[0].to_string(),
         "units, row 4, column \"school_zone\": \"4\" is not a whole number from 1 to 3"
+    );
+    assert!(
+        found[1]
+            .to_string()
+            .starts_with("positions, row 4, column \"employment\": \"hợp đồng\" is not one of"),
+        "{}",
+        found[1]
     );
 
     let good = dir.path().join("thuoc-tinh.xlsx");
@@ -415,6 +543,17 @@ fn a_workbook_with_the_rules_attributes_imports() {
     assert_eq!(unit.drivers.two_sessions_a_day, Some(true));
     assert_eq!(unit.drivers.area_km2, Some(12.5));
     assert_eq!(plan.position("ht").unwrap().role, Some(LeaderRole::Head));
+    assert_eq!(plan.position("ht").unwrap().employment, None);
+    assert_eq!(
+        plan.position("bv").unwrap().employment,
+        Some(Employment::Contract)
+    );
+    // The basis goes out as its keyword and comes back the same.
+    let csv = dir.path().join("csv");
+    export_dir(&plan, &csv).unwrap();
+    let positions = fs::read_to_string(csv.join("positions.csv")).unwrap();
+    assert!(positions.contains(",contract\n"), "{positions}");
+    assert_eq!(import_dir(&csv).unwrap(), plan);
     assert_eq!(
         plan.position("gv").unwrap().steps,
         [

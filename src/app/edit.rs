@@ -5,7 +5,9 @@ use std::collections::{HashMap, HashSet};
 
 use unicode_normalization::UnicodeNormalization as _;
 
+use crate::app::i18n::Language;
 use crate::engine::{UnitTree, unit_index};
+use crate::format::{NumberError, plain_number, read_number};
 use crate::model::{
     Appraisal, Calendar, CivilDate, Competency, Component, ComponentKind, Decision, JobDescription,
     Plan, PlanMeta, Position, Proposal, Requirement, Review, Rounding, StaffMember, Unit, WorkItem,
@@ -607,10 +609,9 @@ pub fn unit_contents(plan: &Plan, id: &str) -> UnitContents {
 /// Why typed text cannot become a number of the plan.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum InputError {
-    #[error("a number is required")]
-    Empty,
-    #[error("\"{0}\" is not a number")]
-    NotANumber(String),
+    /// Not a number at all, or an ambiguous one (the number reader says which).
+    #[error(transparent)]
+    Number(#[from] NumberError),
     #[error("\"{0}\" is negative; the value must be 0 or more")]
     Negative(String),
     #[error("\"{0}\" is not a whole number")]
@@ -619,58 +620,33 @@ pub enum InputError {
     TooLarge(String),
 }
 
-/// Parses a typed amount of 0 or more. Both `1.5` and the Vietnamese `1,5` are decimals; when
-/// both marks appear the last one is the decimal mark and the other groups thousands
-/// (`1.896,5`, `1,896.5`), and a mark repeated alone groups thousands (`1.234.567`).
-pub fn parse_amount(text: &str) -> Result<f64, InputError> {
-    let trimmed = text.trim();
-    if trimmed.is_empty() {
-        return Err(InputError::Empty);
-    }
-    let not_a_number = || InputError::NotANumber(trimmed.to_owned());
-    let (negative, unsigned) = match trimmed.strip_prefix(['-', '\u{2212}']) {
-        Some(rest) => (true, rest),
-        None => (false, trimmed.strip_prefix('+').unwrap_or(trimmed)),
-    };
-    let unsigned: String = unsigned.chars().filter(|c| *c != ' ').collect();
-    let is_mark = |c: char| c == '.' || c == ',';
-    let marks_apart = unsigned
-        .chars()
-        .zip(unsigned.chars().skip(1))
-        .all(|(a, b)| !(is_mark(a) && is_mark(b)));
-    if !marks_apart {
-        return Err(not_a_number());
-    }
-    let dots = unsigned.matches('.').count();
-    let commas = unsigned.matches(',').count();
-    let decimal_mark = match (dots, commas) {
-        (0, 0) => None,
-        (_, 0) if dots == 1 => Some('.'),
-        (0, _) if commas == 1 => Some(','),
-        (_, 0) | (0, _) => None,
-        _ => unsigned.chars().rev().find(|c| *c == '.' || *c == ','),
-    };
-    let mut plain = String::with_capacity(unsigned.len());
-    for c in unsigned.chars() {
-        match c {
-            '0'..='9' => plain.push(c),
-            '.' | ',' if Some(c) == decimal_mark => plain.push('.'),
-            '.' | ','
-                if decimal_mark.is_none_or(|m| m != c) && plain.ends_with(char::is_numeric) => {}
-            _ => return Err(not_a_number()),
+impl InputError {
+    /// The message in the interface language.
+    pub fn message(&self, language: Language) -> String {
+        match (language, self) {
+            (Language::English, error) => error.to_string(),
+            (Language::Vietnamese, InputError::Number(error)) => error.message_vi(),
+            (Language::Vietnamese, InputError::Negative(text)) => {
+                format!("\"{text}\" là số âm: giá trị phải từ 0 trở lên")
+            }
+            (Language::Vietnamese, InputError::NotWhole(text)) => {
+                format!("\"{text}\" không phải là số nguyên")
+            }
+            (Language::Vietnamese, InputError::TooLarge(text)) => format!("\"{text}\" quá lớn"),
         }
     }
-    if plain.matches('.').count() > 1 || !plain.contains(|c: char| c.is_ascii_digit()) {
-        return Err(not_a_number());
+}
+
+/// Parses a typed amount of 0 or more with the one reader of typed numbers
+/// ([`read_number`]): `2.400` is 2400, `1,5` and `1.5` are 1.5, `1.896,5` is 1896.5, and an
+/// ambiguous `2,400` is refused with both readings.
+pub fn parse_amount(text: &str) -> Result<f64, InputError> {
+    let value = read_number(text)?;
+    if value < 0.0 {
+        return Err(InputError::Negative(text.trim().to_owned()));
     }
-    let value: f64 = plain.parse().map_err(|_| not_a_number())?;
-    if !value.is_finite() {
-        return Err(InputError::TooLarge(trimmed.to_owned()));
-    }
-    if negative && value != 0.0 {
-        return Err(InputError::Negative(trimmed.to_owned()));
-    }
-    Ok(value)
+    // -0 typed is 0.
+    Ok(value.abs())
 }
 
 /// Parses a typed whole number of 0 or more (a count of people).
@@ -697,7 +673,7 @@ pub fn parse_optional_count(text: &str) -> Result<Option<u32>, InputError> {
 /// A number as it is typed back into a field: no thousands grouping, so that it parses to the
 /// same value, with `decimal_mark` (`,` in Vietnamese).
 pub fn input_text(value: f64, decimal_mark: char) -> String {
-    value.to_string().replace('.', &decimal_mark.to_string())
+    plain_number(value).replace('.', &decimal_mark.to_string())
 }
 
 #[cfg(test)]
@@ -714,35 +690,48 @@ mod input_tests {
         assert_eq!(parse_amount("1.234.567"), Ok(1_234_567.0));
         assert_eq!(parse_amount("0"), Ok(0.0));
         assert_eq!(parse_amount("-0"), Ok(0.0));
+        assert_eq!(parse_amount("2.400"), Ok(2400.0));
+        assert!(matches!(
+            parse_amount("2,400"),
+            Err(InputError::Number(NumberError::Ambiguous { .. }))
+        ));
     }
 
     #[test]
     fn bad_amounts_say_why() {
-        assert_eq!(parse_amount(""), Err(InputError::Empty));
+        assert_eq!(
+            parse_amount(""),
+            Err(InputError::Number(NumberError::Empty))
+        );
         assert_eq!(
             parse_amount("abc"),
-            Err(InputError::NotANumber("abc".into()))
+            Err(InputError::Number(NumberError::NotANumber("abc".into())))
         );
         assert_eq!(
             parse_amount("1.2.3,4,5"),
-            Err(InputError::NotANumber("1.2.3,4,5".into()))
+            Err(InputError::Number(NumberError::NotANumber(
+                "1.2.3,4,5".into()
+            )))
         );
         assert_eq!(
             parse_amount("1e5"),
-            Err(InputError::NotANumber("1e5".into()))
+            Err(InputError::Number(NumberError::NotANumber("1e5".into())))
         );
         assert_eq!(
             parse_amount("inf"),
-            Err(InputError::NotANumber("inf".into()))
+            Err(InputError::Number(NumberError::NotANumber("inf".into())))
         );
-        assert_eq!(parse_amount("."), Err(InputError::NotANumber(".".into())));
+        assert_eq!(
+            parse_amount("."),
+            Err(InputError::Number(NumberError::NotANumber(".".into())))
+        );
         assert_eq!(
             parse_amount("1..5"),
-            Err(InputError::NotANumber("1..5".into()))
+            Err(InputError::Number(NumberError::NotANumber("1..5".into())))
         );
         assert_eq!(
             parse_amount("1,.5"),
-            Err(InputError::NotANumber("1,.5".into()))
+            Err(InputError::Number(NumberError::NotANumber("1,.5".into())))
         );
         assert_eq!(parse_amount("-1"), Err(InputError::Negative("-1".into())));
         assert_eq!(
@@ -766,7 +755,7 @@ mod input_tests {
 
     #[test]
     fn input_text_parses_back() {
-        for value in [0.0, 1.5, 1100.0, 0.1, 1234567.25] {
+        for value in [0.0, 1.5, 1100.0, 0.1, 1234567.25, 1.125, 999.5] {
             assert_eq!(parse_amount(&input_text(value, ',')), Ok(value));
             assert_eq!(parse_amount(&input_text(value, '.')), Ok(value));
         }

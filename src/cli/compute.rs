@@ -8,9 +8,9 @@ use clap::ValueEnum;
 use super::PlanPath;
 use super::plan_input;
 use super::text_table::{Align, TextTable};
-use crate::engine::{self, PlanResults, UnitTree};
+use crate::engine::{self, EmploymentFigures, PlanResults, UnitTree};
 use crate::format::vi_number;
-use crate::model::{Decision, Plan, Review};
+use crate::model::{ByEmployment, Decision, Employment, Plan, Review};
 use crate::report::{Comparison, subtree_comparisons};
 
 #[derive(Debug, clap::Args)]
@@ -90,6 +90,7 @@ fn table(plan: &Plan, results: &PlanResults) -> anyhow::Result<String> {
         ("Mã VTVL", Align::Left),
         ("Vị trí việc làm", Align::Left),
         ("Nhóm", Align::Left),
+        ("Chế độ", Align::Left),
         ("Cần (FTE)", Align::Right),
         ("Cần", Align::Right),
         ("Hiện có", Align::Right),
@@ -107,6 +108,7 @@ fn table(plan: &Plan, results: &PlanResults) -> anyhow::Result<String> {
             p.id.clone(),
             p.name.clone(),
             p.category.label_vi().to_owned(),
+            p.employment.label_vi().to_owned(),
             vi_number(p.required_fte, 2),
             p.required.to_string(),
             vi_number(p.current, 2),
@@ -129,6 +131,8 @@ fn table(plan: &Plan, results: &PlanResults) -> anyhow::Result<String> {
         ("Thẩm định", Align::Right),
         ("ĐX - HC", Align::Right),
         ("TĐ - ĐX", Align::Right),
+        ("Biên chế cần/HC/ĐX", Align::Right),
+        ("HĐLĐ cần/HC/ĐX", Align::Right),
     ]);
     let tree = UnitTree::build(&plan.units)?;
     let subtrees = subtree_comparisons(plan, results)?;
@@ -161,6 +165,10 @@ fn table(plan: &Plan, results: &PlanResults) -> anyhow::Result<String> {
         row.extend(comparison_cells(
             &subtrees.get(index).copied().unwrap_or_default(),
         ));
+        row.extend([
+            figures_cell(&u.by_employment.establishment()),
+            figures_cell(&u.by_employment.contract),
+        ]);
         units.push(row);
     }
     let t = &results.total;
@@ -177,8 +185,9 @@ fn table(plan: &Plan, results: &PlanResults) -> anyhow::Result<String> {
         _ => String::new(),
     };
     let mut text = format!(
-        "VỊ TRÍ VIỆC LÀM\n{}\nĐƠN VỊ (gồm cả đơn vị trực thuộc)\n{}\nTổng cộng: cần {} người ({} FTE), hiện có {}, chênh lệch {}, tỷ lệ {}; đề xuất {}{}\nQuy tắc làm tròn: {}\n\
-         ĐX - HC: số đề xuất trừ số hiện có; TĐ - ĐX: số thẩm định trừ số đề xuất (để trống khi chưa thẩm định).\n",
+        "VỊ TRÍ VIỆC LÀM\n{}\nĐƠN VỊ (gồm cả đơn vị trực thuộc)\n{}\nTổng cộng: cần {} người ({} FTE), hiện có {}, chênh lệch {}, tỷ lệ {}; đề xuất {}{}\n{}\nQuy tắc làm tròn: {}\n\
+         ĐX - HC: số đề xuất trừ số hiện có; TĐ - ĐX: số thẩm định trừ số đề xuất (để trống khi chưa thẩm định); \
+         cần/HC/ĐX: số cần có, hiện có, đề xuất; HĐLĐ: hợp đồng lao động.\n",
         positions.render(),
         units.render(),
         t.required,
@@ -188,12 +197,52 @@ fn table(plan: &Plan, results: &PlanResults) -> anyhow::Result<String> {
         ratio_text(t.ratio),
         t.proposed,
         appraised_total,
+        by_employment_text(&t.by_employment),
         results.rounding.label_vi()
     );
     if let Some(review) = &plan.review {
         text.push_str(&review_text(plan, review));
     }
     Ok(text)
+}
+
+/// Required, current and proposed headcount of one employment basis as `9/8/9`.
+fn figures_cell(figures: &EmploymentFigures) -> String {
+    format!(
+        "{}/{}/{}",
+        figures.required,
+        vi_number(figures.current, 2),
+        figures.proposed
+    )
+}
+
+/// The total split into biên chế (with its civil servants and public employees when both are
+/// present) and labour contracts.
+fn by_employment_text(split: &ByEmployment<EmploymentFigures>) -> String {
+    let figures = |f: EmploymentFigures| {
+        format!(
+            "cần {}, hiện có {}, đề xuất {}",
+            f.required,
+            vi_number(f.current, 2),
+            f.proposed
+        )
+    };
+    let establishment = split.establishment();
+    let mut text = format!("Trong đó biên chế: {}", figures(establishment));
+    let parts: Vec<String> = split
+        .establishment_parts()
+        .into_iter()
+        .map(|(e, f)| format!("{} {}", e.label_vi(), figures(f)))
+        .collect();
+    if parts.len() > 1 {
+        text.push_str(&format!(" ({})", parts.join("; ")));
+    }
+    text.push_str(&format!(
+        "; {}: {}",
+        Employment::Contract.label_vi(),
+        figures(split.contract)
+    ));
+    text
 }
 
 /// The review under the table: who appraised the plan and when, the decision and comment of

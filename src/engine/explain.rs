@@ -234,25 +234,31 @@ impl fmt::Display for Explanation {
             )?;
         } else {
             writeln!(f, "Phương pháp: theo khối lượng công việc (WISN)")?;
-            let days_off =
-                cal.public_holidays + cal.annual_leave + cal.sick_leave + cal.other_leave;
-            write!(
-                f,
-                "Thời gian làm việc (lịch \"{}\"): {} ngày/tuần × {} tuần − {} ngày nghỉ = {} ngày",
-                cal.id,
-                n(cal.days_per_week),
-                n(cal.weeks_per_year),
-                n(days_off),
-                n(p.available_days)
-            )?;
-            match cal.available_hours {
-                Some(fixed) => writeln!(f, "; quy định cố định {} giờ/năm", n(fixed))?,
-                None => writeln!(
+            write!(f, "Thời gian làm việc (lịch \"{}\"): ", cal.id)?;
+            if cal.available_hours.is_some() {
+                // The days follow from the fixed hours; they turn work per day or week into
+                // hours.
+                writeln!(
                     f,
-                    " × {} giờ = {} giờ/năm",
+                    "quy định cố định {} giờ/năm; {} giờ / {} giờ/ngày = {} ngày",
+                    n(p.available_hours),
+                    n(p.available_hours),
+                    n(cal.hours_per_day),
+                    n(p.available_days)
+                )?;
+            } else {
+                let days_off =
+                    cal.public_holidays + cal.annual_leave + cal.sick_leave + cal.other_leave;
+                writeln!(
+                    f,
+                    "{} ngày/tuần × {} tuần − {} ngày nghỉ = {} ngày × {} giờ = {} giờ/năm",
+                    n(cal.days_per_week),
+                    n(cal.weeks_per_year),
+                    n(days_off),
+                    n(p.available_days),
                     n(cal.hours_per_day),
                     n(p.available_hours)
-                )?,
+                )?;
             }
             self.fmt_service(f)?;
             self.fmt_support(f)?;
@@ -283,6 +289,15 @@ impl fmt::Display for Explanation {
             write!(f, "; theo giới hạn {bound}: {}", p.required)?;
         }
         writeln!(f)?;
+        if p.remainder > 0.0 {
+            writeln!(
+                f,
+                "Phần dư {} FTE ({} − {}) giao kiêm nhiệm cho vị trí khác",
+                precise(p.remainder),
+                precise(p.required_fte),
+                p.required
+            )?;
+        }
         writeln!(f, "Số cần có: {} người", p.required)?;
         writeln!(
             f,

@@ -37,5 +37,5 @@ pub const WHOLE_NUMBER_TOLERANCE: f64 = 1e-9;
 pub fn compute(plan: &Plan) -> Result<PlanResults, EngineError> {
     let tables = tables::PlanTables::build(plan)?;
     let frames = query::run(&tables, plan.rounding)?;
-    results::PlanResults::from_frames(plan, frames, &tables.employment)
+    results::PlanResults::from_frames(plan, frames, &tables.employment, &tables.unit_employment)
 }

@@ -3,7 +3,8 @@
 //! Positions: AWT per calendar; `service_fte = Σ hours / AWT`; `caf = 1 / (1 - support share)`;
 //! `iaf = additional hours / AWT`; `norm_fte = Σ volume x ratio`;
 //! `required_fte = service_fte x caf + iaf + norm_fte` (fixed: the count); `required` = the
-//! rounding policy applied once, then min/max; `difference = current - required`;
+//! rounding policy applied once, then min/max; `remainder = required_fte - required` when
+//! positive (workload left for kiêm nhiệm); `difference = current - required`;
 //! `ratio = current / required_fte`. Units sum their whole subtree; the total sums the roots.
 
 use polars::prelude::*;
@@ -26,6 +27,7 @@ pub mod out {
     pub const REQUIRED_FTE: &str = "required_fte";
     pub const UNBOUNDED: &str = "required_before_bounds";
     pub const REQUIRED: &str = "required";
+    pub const REMAINDER: &str = "remainder";
     pub const CURRENT: &str = "current";
     pub const PROPOSED: &str = "proposed";
     pub const APPRAISED: &str = "appraised";
@@ -97,6 +99,7 @@ pub fn run(tables: &PlanTables, rounding: Rounding) -> PolarsResult<ResultFrames
                 .alias(out::REQUIRED),
         )
         .with_columns(comparison())
+        .with_column(remainder())
         .with_column(
             col(c::PROPOSED_IN)
                 .fill_null(col(out::REQUIRED))
@@ -125,6 +128,7 @@ pub fn run(tables: &PlanTables, rounding: Rounding) -> PolarsResult<ResultFrames
                 out::REQUIRED_FTE,
                 out::UNBOUNDED,
                 out::REQUIRED,
+                out::REMAINDER,
                 out::CURRENT,
                 out::DIFFERENCE,
                 out::RATIO,
@@ -400,11 +404,17 @@ pub fn slot_parts() -> [Expr; 2] {
 
 const AMOUNT: &str = "amount";
 
-/// Available working time per calendar: days, then hours (or the policy override).
+/// Available working time per calendar: days, then hours. A fixed yearly figure gives the
+/// hours, and the days are those hours over the hours of a day, so that work per day or week
+/// counts as many days as the hours allow (as [`Calendar::available_days`]).
+///
+/// [`Calendar::available_days`]: crate::model::Calendar::available_days
 pub fn calendar_query(calendars: LazyFrame) -> LazyFrame {
+    let counted = col(c::DAYS_PER_WEEK) * col(c::WEEKS_PER_YEAR) - col(c::DAYS_OFF);
     calendars
         .with_column(
-            (col(c::DAYS_PER_WEEK) * col(c::WEEKS_PER_YEAR) - col(c::DAYS_OFF))
+            (col(c::HOURS_OVERRIDE) / col(c::HOURS_PER_DAY))
+                .fill_null(counted)
                 .alias(out::AWT_DAYS),
         )
         .with_column(
@@ -460,6 +470,21 @@ fn bounded(value: Expr) -> Expr {
         .when(col(c::MAX).is_not_null().and(value.clone().gt(col(c::MAX))))
         .then(col(c::MAX))
         .otherwise(value)
+}
+
+/// The workload the required headcount leaves uncovered, `required_fte - required`, when the
+/// policy (or a maximum) cuts it: it goes to another post as kiêm nhiệm. Zero when nothing is
+/// left over, and for fixed positions, whose figure is a count rather than a workload.
+fn remainder() -> Expr {
+    let uncovered = col(out::REQUIRED_FTE) - col(out::REQUIRED).cast(DataType::Float64);
+    when(
+        col(c::FIXED)
+            .not()
+            .and(uncovered.clone().gt(lit(super::WHOLE_NUMBER_TOLERANCE))),
+    )
+    .then(uncovered)
+    .otherwise(lit(0.0))
+    .alias(out::REMAINDER)
 }
 
 /// `difference = current - required`; `ratio = current / required_fte`, null when nothing is

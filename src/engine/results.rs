@@ -35,6 +35,9 @@ pub struct PositionResult {
     pub norm_fte: f64,
     pub required_fte: f64,
     pub required: i64,
+    /// Workload the required headcount leaves uncovered (`required_fte - required` when
+    /// positive; 0 for fixed positions): given to another post as kiêm nhiệm.
+    pub remainder: f64,
     pub current: f64,
     /// The agency's proposal (đề xuất): its own count, else the required figure; rolled up.
     pub proposed: i64,
@@ -78,6 +81,9 @@ pub struct UnitResult {
     pub ratio: Option<f64>,
     /// The same figures split by employment basis (biên chế apart from labour contracts).
     pub by_employment: ByEmployment<EmploymentFigures>,
+    /// The basis the unit gives a position of its own that states none.
+    #[serde(skip)]
+    pub default_employment: Employment,
 }
 
 /// Required, current and proposed headcount of the posts of one employment basis.
@@ -97,6 +103,16 @@ impl std::ops::AddAssign for EmploymentFigures {
 }
 
 impl ByEmployment<EmploymentFigures> {
+    /// The bases inside biên chế that have any post or staff, with their figures: one for an
+    /// administrative agency or a public service unit alone, both where a plan mixes them.
+    pub fn establishment_parts(&self) -> Vec<(Employment, EmploymentFigures)> {
+        [Employment::CivilServant, Employment::PublicEmployee]
+            .into_iter()
+            .map(|e| (e, self.get(e)))
+            .filter(|(_, f)| *f != EmploymentFigures::default())
+            .collect()
+    }
+
     /// Figures of the posts inside biên chế (civil servants and public employees).
     pub fn establishment(&self) -> EmploymentFigures {
         let (a, b) = (self.civil_servant, self.public_employee);
@@ -128,6 +144,7 @@ impl PlanResults {
         plan: &Plan,
         frames: ResultFrames,
         employment: &[Employment],
+        unit_employment: &[Employment],
     ) -> Result<Self, EngineError> {
         let p = &frames.positions;
         let (available_hours, available_days) =
@@ -146,7 +163,7 @@ impl PlanResults {
             floats(p, out::NORM_FTE)?,
         );
         let (required_fte, required) = (floats(p, out::REQUIRED_FTE)?, ints(p, out::REQUIRED)?);
-        let unbounded = floats(p, out::UNBOUNDED)?;
+        let (unbounded, remainder) = (floats(p, out::UNBOUNDED)?, floats(p, out::REMAINDER)?);
         let (current, difference) = (floats(p, out::CURRENT)?, floats(p, out::DIFFERENCE)?);
         let ratio = p.column(out::RATIO)?.f64()?;
         let (proposed, appraised) = (ints(p, out::PROPOSED)?, ints(p, out::APPRAISED)?);
@@ -174,6 +191,7 @@ impl PlanResults {
                     norm_fte: at(&norm_fte, i),
                     required_fte: at(&required_fte, i),
                     required: required.get(i).copied().flatten().unwrap_or(0),
+                    remainder: at(&remainder, i),
                     current: at(&current, i),
                     proposed: proposed.get(i).copied().flatten().unwrap_or(0),
                     appraised: appraised.get(i).copied().flatten(),
@@ -213,6 +231,10 @@ impl PlanResults {
                 difference: at(&u_difference, i),
                 ratio: u_ratio.get(i),
                 by_employment: u_split.at(i),
+                default_employment: unit_employment
+                    .get(i)
+                    .copied()
+                    .unwrap_or(Employment::CivilServant),
             })
             .collect();
 
@@ -305,4 +327,31 @@ fn ints(frame: &DataFrame, name: &str) -> PolarsResult<Vec<Option<i64>>> {
 
 fn at(values: &[Option<f64>], i: usize) -> f64 {
     values.get(i).copied().flatten().unwrap_or(0.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_establishment_is_split_only_where_both_bases_are_present() {
+        let figures = |required| EmploymentFigures {
+            required,
+            current: required as f64,
+            proposed: required,
+        };
+        let mut split = ByEmployment {
+            civil_servant: figures(9),
+            public_employee: EmploymentFigures::default(),
+            contract: figures(3),
+        };
+        assert_eq!(
+            split.establishment_parts(),
+            [(Employment::CivilServant, figures(9))]
+        );
+        assert_eq!(split.establishment(), figures(9));
+        split.public_employee = figures(2);
+        assert_eq!(split.establishment_parts().len(), 2);
+        assert_eq!(split.establishment(), figures(11));
+    }
 }

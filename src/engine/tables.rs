@@ -63,6 +63,9 @@ pub struct PlanTables {
     pub staff_frame: DataFrame,
     /// Each position's employment basis (index-aligned with `plan.positions`).
     pub employment: Vec<Employment>,
+    /// The basis each unit gives a position that states none (index-aligned with
+    /// `plan.units`).
+    pub unit_employment: Vec<Employment>,
 }
 
 impl PlanTables {
@@ -122,6 +125,7 @@ impl PlanTables {
             (component_frame?, position_frame?, staff_frame?);
         Ok(PlanTables {
             employment,
+            unit_employment,
             calendar_frame,
             unit_frame,
             closure_frame,

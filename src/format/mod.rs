@@ -1,5 +1,10 @@
-//! Presentation of numbers the way Vietnamese documents write them.
+//! Numbers and text the way Vietnamese documents write them: presentation, and reading typed
+//! numbers.
 
 mod number;
+mod reading;
+mod text;
 
 pub use number::{en_number, vi_number, vi_percent};
+pub use reading::{NumberError, plain_number, read_number};
+pub use text::capitalised;

@@ -6,21 +6,18 @@
 
 use super::error::Problem;
 use super::table::{Bound, Row};
+use crate::format::{NumberError, read_number};
 
-/// Parses a decimal number, strictly: an optional sign, digits, and an optional `.` part.
+/// Parses a number as Vietnamese planners write it (`2.400`, `1.896,5`, `0,5`) or plainly
+/// (`1896.5`), through the one reader of typed numbers ([`read_number`]).
 pub fn parse_number(text: &str) -> Result<f64, String> {
-    let digits = text.strip_prefix(['-', '+']).unwrap_or(text);
-    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
-    let well_formed = !(whole.is_empty() && fraction.is_empty())
-        && whole.bytes().all(|b| b.is_ascii_digit())
-        && fraction.bytes().all(|b| b.is_ascii_digit());
-    match text.parse::<f64>() {
-        Ok(value) if well_formed => Ok(value),
-        _ => Err(format!(
-            "{text:?} is not a number (write digits with \".\" as the decimal separator, \
-             no thousands separator)"
-        )),
-    }
+    read_number(text).map_err(|error| match error {
+        NumberError::NotANumber(_) | NumberError::Empty => format!(
+            "{text:?} is not a number (write digits, \",\" or \".\" before decimals, \".\" \
+             between thousands: 1.896,5 or 1896.5)"
+        ),
+        other => other.to_string(),
+    })
 }
 
 /// Parses a whole number of zero or more.
@@ -37,10 +34,16 @@ pub fn parse_large_count(text: &str) -> Result<u64, String> {
             .parse::<u64>()
             .map_err(|_| format!("{text:?} is too large"));
     }
-    Err(match parse_number(text) {
-        Ok(value) if value < 0.0 => format!("{text:?} is negative; a whole number of 0 or more"),
-        _ => format!("{text:?} is not a whole number (0 or more)"),
-    })
+    match read_number(text) {
+        Ok(value) if value < 0.0 => {
+            Err(format!("{text:?} is negative; a whole number of 0 or more"))
+        }
+        // 2^53: above it not every whole number is a float.
+        Ok(value) if value.fract() == 0.0 && value < 9_007_199_254_740_992.0 => Ok(value as u64),
+        Ok(value) if value.fract() == 0.0 => Err(format!("{text:?} is too large")),
+        Err(error @ NumberError::Ambiguous { .. }) => Err(error.to_string()),
+        _ => Err(format!("{text:?} is not a whole number (0 or more)")),
+    }
 }
 
 /// Parses a whole number from `min` to `max` (a school zone, a class, a group).
@@ -308,13 +311,14 @@ mod tests {
         assert_eq!(parse_number("+3"), Ok(3.0));
         assert_eq!(parse_number(".5"), Ok(0.5));
         assert_eq!(parse_number("0.1"), Ok(0.1));
-        for bad in [
-            "abc", "4,5", "1,896", "1e5", "inf", "NaN", ".", "-", "1.2.3", "1 000", "",
-        ] {
+        assert_eq!(parse_number("4,5"), Ok(4.5));
+        assert_eq!(parse_number("2.400"), Ok(2400.0));
+        for bad in ["abc", "1e5", "inf", "NaN", ".", "-", "1.2.3", "1 00", ""] {
             let message = parse_number(bad).unwrap_err();
             assert!(message.contains("not a number"), "{bad}: {message}");
-            assert!(message.contains("\".\" as the decimal separator"));
+            assert!(message.contains("1.896,5 or 1896.5"));
         }
+        assert!(parse_number("1,896").unwrap_err().contains("ambiguous"));
     }
 
     #[test]
@@ -327,6 +331,7 @@ mod tests {
                 .contains("not a whole number")
         );
         assert!(parse_count("-3").unwrap_err().contains("negative"));
+        assert_eq!(parse_count("2.400"), Ok(2400));
         assert!(parse_count("x").unwrap_err().contains("not a whole number"));
         assert!(
             parse_count("99999999999")

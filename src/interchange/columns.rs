@@ -94,6 +94,7 @@ impl TableSpec {
             ("positions", "proposed_reason") => "Lý do đề nghị",
             ("positions", "role") => "Cấp trưởng/cấp phó",
             ("positions", "steps") => "Cơ cấu bậc (bậc:số người)",
+            ("positions", "employment") => "Chế độ (công chức, viên chức, hợp đồng lao động)",
             (_, "position_id") => "Mã vị trí",
             ("duties", "name") => "Tên công việc",
             ("duties", "kind") => "Loại",
@@ -224,6 +225,7 @@ pub const POSITIONS: TableSpec = TableSpec {
         optional("proposed_reason"),
         optional("role"),
         optional("steps"),
+        optional("employment"),
     ],
     keeps_other_columns: false,
 };

@@ -42,11 +42,14 @@ impl<'a> CsvDir<'a> {
     }
 }
 
-/// Parses CSV text into a table; rows keep the line where they start.
+/// Parses CSV text into a table; rows keep the line where they start. Fields are separated by
+/// `,`, or by `;` when the header row uses `;` and no `,` (as Excel writes CSV in a Vietnamese
+/// locale, where `,` marks decimals).
 pub fn parse_csv(source: &str, text: &str) -> Result<Table, String> {
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
+        .delimiter(delimiter_of(text))
         .from_reader(text.as_bytes());
     let mut lines = LineCounter::new(text);
     let mut rows = Vec::new();
@@ -59,6 +62,16 @@ pub fn parse_csv(source: &str, text: &str) -> Result<Table, String> {
         source,
         rows.iter().map(|(line, record)| (*line, record.iter())),
     ))
+}
+
+/// `;` when the first non-blank line holds `;` and no `,`; else `,`.
+fn delimiter_of(text: &str) -> u8 {
+    let header = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+    if header.contains(';') && !header.contains(',') {
+        b';'
+    } else {
+        b','
+    }
 }
 
 /// Finds the line where a record starts from its byte offset. The csv reader gives the offset

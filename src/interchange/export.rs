@@ -9,6 +9,7 @@ use super::csv_dir;
 use super::error::ExportError;
 use super::table::OutTable;
 use super::{calendars, duties, job_descriptions, positions, settings, staff, units};
+use crate::format::plain_number;
 use crate::model::Plan;
 
 /// Writes `plan` into `dir` (created if missing) as `settings.csv`, `calendars.csv` (only when
@@ -56,7 +57,7 @@ pub fn number(
     value: f64,
 ) -> Result<String, ExportError> {
     if value.is_finite() {
-        Ok(format!("{value}"))
+        Ok(plain_number(value))
     } else {
         Err(ExportError::NotFinite {
             file: table.file_name(),

@@ -6,7 +6,7 @@
 //! | `settings.csv` | `key,value`; keys `name`, `agency`, `year`, `rounding`, `province_class`, `judged_at`, `blocking_rules` |
 //! | `calendars.csv` | `id,days_per_week,weeks_per_year,public_holidays,annual_leave,sick_leave,other_leave,hours_per_day,available_hours` (and an optional `name`) |
 //! | `units.csv` | `id,parent_id,name,unit_type,quota`, and optional `autonomy_group,school_zone` and one column per norm driver (`classes`, `pupils`, `population`, ...: see [`NormDriver`](crate::model::NormDriver)) |
-//! | `positions.csv` | `id,unit_id,name,category,rank_code,method,count,min,max,calendar,proposed,proposed_reason`, and optional `role,steps` |
+//! | `positions.csv` | `id,unit_id,name,category,rank_code,method,count,min,max,calendar,proposed,proposed_reason`, and optional `role,steps,employment` |
 //! | `duties.csv` | `id,position_id,name,kind,volume,minutes_per_item,coefficient,percent,minutes,per,staff,ratio,code` |
 //! | `staff.csv` | `id,unit_id,position_id,rank_code,fte` and any personal columns |
 //! | `job_descriptions.csv` | `position_id,section,step,content,output,criterion,group,name,level,detail` |

@@ -1,6 +1,7 @@
 //! `positions.csv`: job positions, one a row, with the headcount proposed for each, whether a
-//! leadership position heads or deputises, and how its people spread over career steps (their
-//! workload is in `duties.csv`, their job descriptions in `job_descriptions.csv`).
+//! leadership position heads or deputises, how its people spread over career steps, and their
+//! employment basis when it is not the unit's (their workload is in `duties.csv`, their job
+//! descriptions in `job_descriptions.csv`).
 
 use std::collections::HashSet;
 
@@ -9,7 +10,8 @@ use super::columns::POSITIONS;
 use super::error::Problem;
 use super::table::{Bound, OutTable};
 use crate::model::{
-    Category, LeaderRole, Method, Position, Proposal, StepCount, steps_from_text, steps_to_text,
+    Category, Employment, LeaderRole, Method, Position, Proposal, StepCount, steps_from_text,
+    steps_to_text,
 };
 
 /// The positions of the table, in file order, without components; rows with problems are left
@@ -52,6 +54,7 @@ pub fn read(bound: &Bound, problems: &mut Vec<Problem>) -> (Vec<Position>, HashS
             );
         }
         let steps = cells.with("steps", parse_steps).unwrap_or_default();
+        let employment = cells.with("employment", parse_employment);
         if let (true, Some(category), Some(method)) = (cells.ok(), category, method) {
             positions.push(Position {
                 category,
@@ -64,6 +67,7 @@ pub fn read(bound: &Bound, problems: &mut Vec<Problem>) -> (Vec<Position>, HashS
                 proposed: proposed.map(|count| Proposal { count, reason }),
                 role,
                 steps,
+                employment,
                 ..Position::new(id, unit_id, name)
             });
         }
@@ -93,7 +97,18 @@ fn parse_steps(text: &str) -> Result<Vec<StepCount>, String> {
     Ok(steps)
 }
 
-/// The positions as a table; `role` and `steps` only when some position has them.
+/// The employment basis as its keyword or its Vietnamese label (`hợp đồng lao động`).
+fn parse_employment(text: &str) -> Result<Employment, String> {
+    Employment::from_keyword(text).ok_or_else(|| {
+        let allowed = Employment::ALL
+            .map(|e| format!("{} ({})", e.keyword(), e.label_vi()))
+            .join(", ");
+        format!("{text:?} is not one of: {allowed}; leave it empty to follow the unit")
+    })
+}
+
+/// The positions as a table; `role`, `steps` and `employment` only when some position has
+/// them.
 pub fn write(positions: &[Position]) -> OutTable {
     let mut table = OutTable::new(&POSITIONS);
     let optional = |value: Option<u32>| value.map(|v| v.to_string()).unwrap_or_default();
@@ -118,6 +133,9 @@ pub fn write(positions: &[Position]) -> OutTable {
                     .unwrap_or_default(),
                 p.role.map(|r| r.keyword().to_owned()).unwrap_or_default(),
                 steps_to_text(&p.steps),
+                p.employment
+                    .map(|e| e.keyword().to_owned())
+                    .unwrap_or_default(),
             ]
         })
         .collect();

@@ -19,8 +19,8 @@ use super::columns::{self, TableSpec, settings_keys};
 use super::error::ExportError;
 use super::job_descriptions;
 use crate::model::{
-    Category, CompetencyGroup, ComponentKind, DriverKind, LeaderRole, Method, NormDriver, Period,
-    ProvinceClass, Rounding,
+    Category, CompetencyGroup, ComponentKind, DriverKind, Employment, LeaderRole, Method,
+    NormDriver, Period, ProvinceClass, Rounding,
 };
 
 /// The last row (0-based) data validation covers.
@@ -175,6 +175,9 @@ fn validation(spec: &TableSpec, column: &str) -> Result<Option<DataValidation>, 
             }
         }
         ("positions", "role") => list(&LeaderRole::ALL.map(LeaderRole::keyword))?,
+        // The Vietnamese labels are what planners write; the keywords are read too.
+        ("positions", "employment") => list(&Employment::ALL.map(Employment::label_vi))?
+            .set_input_message("Để trống: theo loại đơn vị")?,
         ("positions", "steps") => DataValidation::new()
             .allow_any_value()
             .set_input_message("bậc:số người, cách nhau bằng dấu ; ví dụ 5:2;4:3")?,

@@ -15,6 +15,7 @@ use super::columns::{self, TableSpec};
 use super::error::{ImportError, Problem};
 use super::import::TableSource;
 use super::table::{Table, clean};
+use crate::format::plain_number;
 
 /// The extensions read as workbooks.
 const EXTENSIONS: [&str; 3] = ["xlsx", "xlsm", "ods"];
@@ -144,14 +145,16 @@ fn date_text(value: &ExcelDateTime) -> String {
     }
 }
 
-/// Whole numbers without `.0` (spreadsheets store every number as a float).
+/// A numeric cell as text the number reader reads back to the same value, whatever the
+/// spreadsheet's locale; whole numbers without `.0` (spreadsheets store every number as a
+/// float).
 fn number_text(value: f64) -> String {
     // 2^53: above it not every whole number is a float.
     const EXACT: f64 = 9_007_199_254_740_992.0;
     if value.fract() == 0.0 && value.abs() < EXACT {
         format!("{value:.0}")
     } else {
-        format!("{value}")
+        plain_number(value)
     }
 }
 

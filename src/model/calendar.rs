@@ -45,10 +45,20 @@ impl Calendar {
         }
     }
 
-    /// Available working days per year: days a week x weeks, less holidays and leave.
-    pub fn available_days(&self) -> f64 {
+    /// Working days counted from the week: days a week x weeks, less holidays and leave.
+    pub fn counted_days(&self) -> f64 {
         self.days_per_week * self.weeks_per_year
             - (self.public_holidays + self.annual_leave + self.sick_leave + self.other_leave)
+    }
+
+    /// Available working days per year: with a fixed yearly figure, that figure over the
+    /// hours of a day (so that days and hours agree: 1,200 h at 7.5 h a day is 160 days);
+    /// else the counted days. Work per day or week is turned into hours with these days.
+    pub fn available_days(&self) -> f64 {
+        match self.available_hours {
+            Some(hours) => hours / self.hours_per_day,
+            None => self.counted_days(),
+        }
     }
 
     /// Available working hours per year: the override when set, else days x hours per day.
@@ -76,6 +86,7 @@ mod tests {
             ..Calendar::vietnamese_default()
         };
         assert_eq!(cal.available_hours(), 1200.0);
-        assert_eq!(cal.available_days(), 237.0);
+        assert_eq!(cal.available_days(), 150.0, "1,200 h / 8 h a day");
+        assert_eq!(cal.counted_days(), 237.0);
     }
 }

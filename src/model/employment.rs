@@ -108,6 +108,15 @@ impl<T: Copy> ByEmployment<T> {
             Employment::Contract => &mut self.contract,
         }
     }
+
+    /// One figure of each basis: `by_employment.map(|f| f.proposed)`.
+    pub fn map<U>(&self, f: impl Fn(T) -> U) -> ByEmployment<U> {
+        ByEmployment {
+            civil_servant: f(self.civil_servant),
+            public_employee: f(self.public_employee),
+            contract: f(self.contract),
+        }
+    }
 }
 
 #[cfg(test)]

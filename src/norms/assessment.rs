@@ -6,7 +6,7 @@
 
 use crate::engine::WHOLE_NUMBER_TOLERANCE;
 use crate::model::CivilDate;
-use crate::rules::Input;
+use crate::rules::{CountBasis, Input};
 
 use super::params::Bound;
 
@@ -25,6 +25,8 @@ pub struct NormAssessment {
     pub legal_basis: String,
     /// The date the rule was picked for.
     pub at: CivilDate,
+    /// The posts the figures are compared with (biên chế, or every post).
+    pub counts: CountBasis,
     pub figures: Vec<NormFigure>,
 }
 

@@ -5,14 +5,15 @@
 //! computed figure, one `info` finding with the norm figure, the workload-based figure and the
 //! proposal, and a `warning` (an `error` when the plan marks the rule blocking) when the proposal
 //! is outside the norm. The compared figures are the engine's roll-up of the unit (whole-unit
-//! norms) or the sum of the positions the figure counts.
+//! norms) or the sum of the positions the figure counts, over the posts the instrument counts
+//! (biên chế unless its pack counts contracts too); the finding says what it left out.
 
 use std::collections::HashSet;
 
 use crate::engine::PlanResults;
 use crate::format::vi_number;
 use crate::model::{CivilDate, Plan};
-use crate::rules::{Finding, Input, Severity};
+use crate::rules::{Counted, Finding, Input, Severity};
 
 use super::assessment::{NormAssessment, NormFigure, NormLimit};
 use super::{assess_plan, norm_packs};
@@ -48,42 +49,53 @@ pub fn findings(plan: &Plan, results: &PlanResults, at: CivilDate) -> Vec<Findin
     out
 }
 
-/// The workload-based and proposed headcount a figure is compared with.
-#[derive(Debug, Clone, Copy)]
+/// The workload-based and proposed headcount a figure is compared with, as the instrument
+/// counts them, and the positions it leaves out.
+#[derive(Debug, Clone)]
 struct Counts {
-    required: i64,
-    proposed: i64,
+    required: Counted,
+    proposed: Counted,
+    /// Positions compared whose posts the instrument does not count (labour contracts).
+    left_out: Vec<String>,
 }
 
 impl Counts {
     fn of(figure: &NormFigure, assessment: &NormAssessment, results: &PlanResults) -> Option<Self> {
-        if figure.compared_with.whole_unit {
-            let unit = results.unit(&assessment.unit_id)?;
-            return Some(Counts {
-                required: unit.required,
-                proposed: unit.proposed,
-            });
-        }
+        let basis = assessment.counts;
         let ids: HashSet<&str> = figure
             .compared_with
             .position_ids
             .iter()
             .map(String::as_str)
             .collect();
-        let counted = results
+        let compared: Vec<_> = results
             .positions
             .iter()
-            .filter(|p| ids.contains(p.id.as_str()));
-        Some(counted.fold(
-            Counts {
-                required: 0,
-                proposed: 0,
-            },
-            |sum, p| Counts {
-                required: sum.required + p.required,
-                proposed: sum.proposed + p.proposed,
-            },
-        ))
+            .filter(|p| ids.contains(p.id.as_str()))
+            .collect();
+        let left_out = compared
+            .iter()
+            .filter(|p| !basis.includes(p.employment))
+            .map(|p| p.id.clone())
+            .collect();
+        let (required, proposed) = if figure.compared_with.whole_unit {
+            let split = &results.unit(&assessment.unit_id)?.by_employment;
+            (
+                Counted::new(basis, split.map(|f| f.required)),
+                Counted::new(basis, split.map(|f| f.proposed)),
+            )
+        } else {
+            let posts = || compared.iter();
+            (
+                Counted::tally(basis, posts().map(|p| (p.employment, p.required))),
+                Counted::tally(basis, posts().map(|p| (p.employment, p.proposed))),
+            )
+        };
+        Some(Counts {
+            required,
+            proposed,
+            left_out,
+        })
     }
 }
 
@@ -134,6 +146,7 @@ fn compare(
     out: &mut Vec<Finding>,
 ) {
     let people = |n: i64| format!("{} người", vi_number(n as f64, 0));
+    let (required, proposed) = (counts.required.value(), counts.proposed.value());
     let headline = figure
         .maximum
         .or(figure.minimum)
@@ -142,7 +155,7 @@ fn compare(
         [only] => Some(only.clone()),
         _ => None,
     };
-    let inputs = explanation(assessment, figure, counts);
+    let inputs = explanation(assessment, figure, &counts);
     let base = Finding {
         rule_id: assessment.rule_id.clone(),
         severity: Severity::Info,
@@ -150,7 +163,7 @@ fn compare(
         position_id,
         message: String::new(),
         legal_basis: figure.legal_basis.clone(),
-        actual: Some(counts.required as f64),
+        actual: Some(required as f64),
         limit: headline,
         inputs,
     };
@@ -160,8 +173,8 @@ fn compare(
             assessment.unit_name,
             figure.label,
             limits_text(figure),
-            people(counts.required),
-            people(counts.proposed),
+            counts.required.people_text(),
+            counts.proposed.people_text(),
             figure.formula
         ),
         ..base.clone()
@@ -172,7 +185,7 @@ fn compare(
         Severity::Warning
     };
     if let Some(max) = figure.maximum
-        && counts.proposed > i64::from(max.allowed)
+        && proposed > i64::from(max.allowed)
     {
         out.push(Finding {
             severity,
@@ -180,17 +193,17 @@ fn compare(
                 "{} - {}: đề xuất {}, vượt định mức tối đa {}. Cách tính: {}.",
                 assessment.unit_name,
                 figure.label,
-                people(counts.proposed),
+                counts.proposed.people_text(),
                 people(i64::from(max.allowed)),
                 figure.formula
             ),
-            actual: Some(counts.proposed as f64),
+            actual: Some(proposed as f64),
             limit: Some(f64::from(max.allowed)),
             ..base.clone()
         });
     }
     if let Some(min) = figure.minimum
-        && counts.proposed < i64::from(min.allowed)
+        && proposed < i64::from(min.allowed)
     {
         out.push(Finding {
             severity,
@@ -198,11 +211,11 @@ fn compare(
                 "{} - {}: đề xuất {}, thấp hơn định mức tối thiểu {}. Cách tính: {}.",
                 assessment.unit_name,
                 figure.label,
-                people(counts.proposed),
+                counts.proposed.people_text(),
                 people(i64::from(min.allowed)),
                 figure.formula
             ),
-            actual: Some(counts.proposed as f64),
+            actual: Some(proposed as f64),
             limit: Some(f64::from(min.allowed)),
             ..base
         });
@@ -233,7 +246,7 @@ fn limits_text(figure: &NormFigure) -> String {
 }
 
 /// The figures compared and how the norm was reached, for the explanation panel.
-fn explanation(assessment: &NormAssessment, figure: &NormFigure, counts: Counts) -> Vec<Input> {
+fn explanation(assessment: &NormAssessment, figure: &NormFigure, counts: &Counts) -> Vec<Input> {
     let mut inputs = vec![Input::new("Công thức", figure.formula.clone())];
     let rounded = [figure.minimum, figure.maximum].into_iter().flatten();
     for limit in rounded.filter(NormLimit::was_rounded) {
@@ -260,11 +273,18 @@ fn explanation(assessment: &NormAssessment, figure: &NormFigure, counts: Counts)
         };
         inputs.push(Input::new("Các vị trí được tính", ids));
     }
+    inputs.push(Input::new("Số người tính", assessment.counts.describe_vi()));
+    if !counts.left_out.is_empty() {
+        inputs.push(Input::new(
+            "Vị trí hợp đồng lao động không tính",
+            counts.left_out.join(", "),
+        ));
+    }
     inputs.push(Input::new(
         "Theo khối lượng công việc",
-        counts.required.to_string(),
+        counts.required.text(),
     ));
-    inputs.push(Input::new("Đề xuất", counts.proposed.to_string()));
+    inputs.push(Input::new("Đề xuất", counts.proposed.text()));
     inputs.push(Input::new("Ngày áp dụng", assessment.at.to_string()));
     inputs.push(Input::new("Quy định", assessment.rule_text.clone()));
     inputs

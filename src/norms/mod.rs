@@ -5,7 +5,9 @@
 //! each rule with its clause, text, dates and parameters ([`params`]). On a date, a unit gets the
 //! rule in force for its type; the calculators turn its drivers ([`crate::model::NormDrivers`])
 //! into figures that explain themselves ([`NormAssessment`]), and [`findings`] compares them with
-//! the engine's required and proposed headcount of the unit's subtree.
+//! the engine's required and proposed headcount of the unit's subtree, over the posts the
+//! instrument counts: biên chế (labour contracts left out) unless its pack says `counts:
+//! all_posts` (TT 03/2023/TT-BYT, whose staffing counts contract staff).
 //!
 //! | unit type | figures | instrument |
 //! |---|---|---|
@@ -64,6 +66,7 @@ pub fn assess_with(
         instrument: pack.instrument.code.clone(),
         legal_basis: pack.legal_basis(rule),
         at,
+        counts: rule.params.counts(),
         figures: calculators::figures(&ctx),
     })
 }

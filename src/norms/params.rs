@@ -6,6 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::model::{Category, CommuneSetting, UnitType};
+use crate::rules::CountBasis;
 
 /// The parameters of one norm rule: which unit types it covers and how its figures are computed.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -34,6 +35,19 @@ impl NormParams {
             NormParams::Fixed(p) => &p.unit_types,
             NormParams::Archive(p) => &p.unit_types,
             NormParams::Commune(p) => &p.unit_types,
+        }
+    }
+
+    /// The posts the rule's figures are compared with: biên chế unless the instrument counts
+    /// labour contracts too.
+    pub fn counts(&self) -> CountBasis {
+        match self {
+            NormParams::School(p) => p.counts,
+            NormParams::Kindergarten(p) => p.counts,
+            NormParams::DiseaseControl(p) => p.counts,
+            NormParams::Fixed(p) => p.counts,
+            NormParams::Archive(p) => p.counts,
+            NormParams::Commune(p) => p.counts,
         }
     }
 }
@@ -177,6 +191,9 @@ pub struct SchoolTeachers {
 #[serde(deny_unknown_fields)]
 pub struct SchoolNorm {
     pub unit_types: Vec<UnitType>,
+    /// The posts compared with the norm (biên chế unless the instrument says otherwise).
+    #[serde(default)]
+    pub counts: CountBasis,
     pub teachers: SchoolTeachers,
     /// Posts set per school (Tổng phụ trách Đội; clerk, treasurer and accountant).
     #[serde(default)]
@@ -198,6 +215,9 @@ pub struct KindergartenTeachers {
 #[serde(deny_unknown_fields)]
 pub struct KindergartenNorm {
     pub unit_types: Vec<UnitType>,
+    /// The posts compared with the norm (biên chế unless the instrument says otherwise).
+    #[serde(default)]
+    pub counts: CountBasis,
     pub teachers: KindergartenTeachers,
     #[serde(default)]
     pub posts: Vec<FixedFigure>,
@@ -225,6 +245,9 @@ pub enum FactorOrder {
 #[serde(deny_unknown_fields)]
 pub struct DiseaseControlNorm {
     pub unit_types: Vec<UnitType>,
+    /// The posts compared with the norm (biên chế unless the instrument says otherwise).
+    #[serde(default)]
+    pub counts: CountBasis,
     /// Bands in ascending order, the last open-ended.
     pub population_bands: Vec<PopulationBand>,
     /// Added when the province has an international health-quarantine post.
@@ -246,6 +269,9 @@ pub struct DiseaseControlNorm {
 #[serde(deny_unknown_fields)]
 pub struct FixedNorm {
     pub unit_types: Vec<UnitType>,
+    /// The posts compared with the norm (biên chế unless the instrument says otherwise).
+    #[serde(default)]
+    pub counts: CountBasis,
     pub figures: Vec<FixedFigure>,
 }
 
@@ -253,6 +279,9 @@ pub struct FixedNorm {
 #[serde(deny_unknown_fields)]
 pub struct ArchiveNorm {
     pub unit_types: Vec<UnitType>,
+    /// The posts compared with the norm (biên chế unless the instrument says otherwise).
+    #[serde(default)]
+    pub counts: CountBasis,
     /// The floor, and the base the add-ons start from.
     pub minimum: u32,
     /// The cap of a centrally-run city's archive.
@@ -295,6 +324,9 @@ pub struct CommunePopulationStep {
 #[serde(deny_unknown_fields)]
 pub struct CommuneNorm {
     pub unit_types: Vec<UnitType>,
+    /// The posts compared with the norm (biên chế unless the instrument says otherwise).
+    #[serde(default)]
+    pub counts: CountBasis,
     pub base: Vec<CommuneBase>,
     /// Clause of the population add-on.
     #[serde(default)]

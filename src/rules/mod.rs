@@ -1,11 +1,13 @@
 //! Review rules: the law as versioned data, and the checks that hold a plan against it.
 //!
 //! Rules live in RON packs, one per legal instrument ([`pack`], [`catalogue`]), with typed
-//! parameters ([`params`]) and a catalogue of rank codes ([`ranks`]); [`check()`] picks the
+//! parameters ([`params`]) and a catalogue of rank codes ([`ranks`]); who a rule counts (biên chế
+//! or every post) is one of its parameters ([`counting`]); [`check()`] picks the
 //! rules in force on the plan's judgement date and reports [`Finding`]s with their legal basis.
 
 mod catalogue;
 mod check;
+mod counting;
 mod finding;
 mod pack;
 mod params;
@@ -13,6 +15,7 @@ mod ranks;
 
 pub use catalogue::{Catalogue, PACKS, ReviewPack, ReviewRule, RuleRef, catalogue, rule};
 pub use check::{blocking_entry_matches, check, family_of, is_blocking};
+pub use counting::{CountBasis, Counted};
 pub use finding::{Finding, Input, Severity};
 pub use pack::{Instrument, PackError, Rule, RulePack, parse_pack};
 pub use params::{

@@ -7,6 +7,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::Input;
+use super::counting::CountBasis;
 use super::ranks::RankTier;
 use crate::format::vi_number;
 use crate::model::{AutonomyGroup, Category, Employment, JobSection, ProvinceClass, UnitType};
@@ -140,7 +141,7 @@ pub struct StepCap {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum ReviewParams {
     /// A unit's deputies (positions with the deputy role, their proposed counts) at most as
-    /// the band of its proposed headcount allows.
+    /// the band of its proposed headcount (the posts it `counts`) allows.
     DeputyCap {
         units: Vec<UnitType>,
         /// Only units of these autonomy groups (their own or their nearest parent's); empty
@@ -148,13 +149,18 @@ pub enum ReviewParams {
         #[serde(default)]
         autonomy_groups: Vec<AutonomyGroup>,
         scale: ByClass<Vec<Band>>,
+        /// The posts the size counts (biên chế unless the instrument says otherwise).
+        #[serde(default)]
+        counts: CountBasis,
     },
-    /// A unit's proposed headcount at least the minimum to form it.
+    /// A unit's proposed headcount (the posts it `counts`) at least the minimum to form it.
     MinimumStaff {
         units: Vec<UnitType>,
         #[serde(default)]
         autonomy_groups: Vec<AutonomyGroup>,
         minimum: ByClass<u32>,
+        #[serde(default)]
+        counts: CountBasis,
     },
     /// Deputies of each unit of these types at most `average` (a cap on the average over the
     /// province, so one unit above it is a warning to explain, not proof of a breach).
@@ -166,7 +172,8 @@ pub enum ReviewParams {
     },
     /// A unit's deputies not more than its direct parent's.
     ParentDeputies { units: Vec<UnitType> },
-    /// People at `tiers` at most `max_percent` of the unit's headcount (its subtree's).
+    /// People at `tiers` at most `max_percent` of the unit's headcount (its subtree's), both
+    /// over the posts it `counts`.
     RankShare {
         units: Vec<UnitType>,
         #[serde(default)]
@@ -174,6 +181,8 @@ pub enum ReviewParams {
         tiers: Vec<RankTier>,
         max_percent: u32,
         base: ShareBase,
+        #[serde(default)]
+        counts: CountBasis,
     },
     /// Over every unit of these types together: their deputies at `tiers` at most
     /// `max_percent` of all their deputies.
@@ -188,22 +197,29 @@ pub enum ReviewParams {
         tiers: Vec<RankTier>,
     },
     /// People per career step of a position at most a share of its allocation, allowed count
-    /// `floor(share x allocation)`.
+    /// `floor(share x allocation)`; positions of posts it does not `count` are left out.
     StepCaps {
         by_highest: Vec<HighestStepCaps>,
         /// With exactly two steps used, the higher at most this share.
         two_steps_higher_percent: u32,
+        /// Units of these autonomy groups (own or inherited) set their own step ratios: above
+        /// the caps is information for them, not a breach.
+        #[serde(default)]
+        own_ratios_groups: Vec<AutonomyGroup>,
+        #[serde(default)]
+        counts: CountBasis,
     },
     /// The steps listed on a position add up to its allocation.
     StepsSum,
-    /// People in positions of `categories` at least `min_percent` of the unit's headcount.
+    /// People in positions of `categories` at least `min_percent` of the unit's headcount, both
+    /// over the posts it `counts`.
     CategoryShare {
         units: Vec<UnitType>,
         categories: Vec<Category>,
         min_percent: u32,
+        #[serde(default)]
+        counts: CountBasis,
     },
-    /// A unit's figure (its subtree's) at most its quota.
-    Quota { figure: QuotaFigure },
     /// Each position's job description fills `sections`, and, with `category_work`, the work
     /// section of its category (III professional, IV management for leaders, V support).
     JobDescription {
@@ -214,6 +230,15 @@ pub enum ReviewParams {
         #[serde(default)]
         employment: Vec<Employment>,
     },
+    /// A unit's figure (its subtree's, over the posts it `counts`) at most its quota.
+    Quota {
+        figure: QuotaFigure,
+        #[serde(default)]
+        counts: CountBasis,
+    },
+    /// A position whose workload rounds to no whole person: its work is to be held concurrently
+    /// by another post (kiêm nhiệm). Information only.
+    ConcurrentWork,
 }
 
 impl ReviewParams {
@@ -231,7 +256,21 @@ impl ReviewParams {
             ReviewParams::StepCaps { .. }
             | ReviewParams::StepsSum
             | ReviewParams::Quota { .. }
+            | ReviewParams::ConcurrentWork
             | ReviewParams::JobDescription { .. } => &[],
+        }
+    }
+
+    /// The posts the rule counts, for the rules that count people.
+    pub fn counts(&self) -> Option<CountBasis> {
+        match self {
+            ReviewParams::DeputyCap { counts, .. }
+            | ReviewParams::MinimumStaff { counts, .. }
+            | ReviewParams::RankShare { counts, .. }
+            | ReviewParams::StepCaps { counts, .. }
+            | ReviewParams::CategoryShare { counts, .. }
+            | ReviewParams::Quota { counts, .. } => Some(*counts),
+            _ => None,
         }
     }
 
@@ -252,6 +291,9 @@ impl ReviewParams {
         let units = self.unit_types();
         if !units.is_empty() {
             lines.push(Input::new("Áp dụng cho", unit_types_text(units)));
+        }
+        if let Some(counts) = self.counts() {
+            lines.push(Input::new("Số người tính", counts.describe_vi()));
         }
         match self {
             ReviewParams::DeputyCap {
@@ -322,6 +364,8 @@ impl ReviewParams {
             ReviewParams::StepCaps {
                 by_highest,
                 two_steps_higher_percent,
+                own_ratios_groups,
+                ..
             } => {
                 for rule in by_highest {
                     let caps: Vec<String> = rule
@@ -342,6 +386,12 @@ impl ReviewParams {
                     "Số người được phép",
                     "làm tròn xuống: floor(tỷ lệ x số người của vị trí) (suy luận)",
                 ));
+                if !own_ratios_groups.is_empty() {
+                    lines.push(Input::new(
+                        "Đơn vị tự quyết định tỷ lệ (vượt mức chỉ là thông tin)",
+                        format!("nhóm tự chủ tài chính {}", groups_text(own_ratios_groups)),
+                    ));
+                }
             }
             ReviewParams::StepsSum => lines.push(Input::new(
                 "So sánh",
@@ -356,7 +406,7 @@ impl ReviewParams {
                 lines.push(Input::new("Nhóm vị trí tính", names.join(", ")));
                 lines.push(Input::new("Tỷ lệ tối thiểu", format!("{min_percent}%")));
             }
-            ReviewParams::Quota { figure } => lines.push(Input::new(
+            ReviewParams::Quota { figure, .. } => lines.push(Input::new(
                 "So sánh",
                 match figure {
                     QuotaFigure::Required => {
@@ -392,6 +442,10 @@ impl ReviewParams {
                     ));
                 }
             }
+            ReviewParams::ConcurrentWork => lines.push(Input::new(
+                "So sánh",
+                "số người cần có của vị trí = 0 trong khi nhu cầu (FTE) > 0: giao kiêm nhiệm",
+            )),
         }
         lines
     }
@@ -401,11 +455,16 @@ fn groups_line(lines: &mut Vec<Input>, groups: &[AutonomyGroup]) {
     if groups.is_empty() {
         return;
     }
-    let numbers: Vec<String> = groups.iter().map(|g| g.number().to_string()).collect();
     lines.push(Input::new(
         "Nhóm tự chủ tài chính",
-        format!("nhóm {}", numbers.join(", ")),
+        format!("nhóm {}", groups_text(groups)),
     ));
+}
+
+/// Autonomy groups by number: `1, 2`.
+pub fn groups_text(groups: &[AutonomyGroup]) -> String {
+    let numbers: Vec<String> = groups.iter().map(|g| g.number().to_string()).collect();
+    numbers.join(", ")
 }
 
 pub fn unit_types_text(units: &[UnitType]) -> String {

@@ -24,8 +24,7 @@ pub(super) fn check(calendars: &[Calendar], problems: &mut Vec<Problem>) {
         if let Some(hours) = calendar.available_hours {
             fine &= check_amount(hours, at("available_hours"), problems);
         }
-        // Bad inputs are reported already; what they would give says nothing more. Days
-        // count even when hours are fixed by policy: additional work per day or week uses them.
+        // Bad inputs are reported already; what they would give says nothing more.
         let days = calendar.available_days();
         let hours = calendar.available_hours();
         if fine && (days <= 0.0 || hours <= 0.0) {

@@ -1,10 +1,12 @@
 //! The attributes the rules read, edited in the app: a school's zone, autonomy group and
-//! classes in the unit form, a position's role and career steps in the position form, the
+//! classes in the unit form, a position's role, career steps and employment basis in the
+//! position form, the
 //! province class and judgement date in Settings, a commune's setting in the unit form; each
 //! saved with the plan.
 
 use std::path::{Path, PathBuf};
 
+use eframe::egui::accesskit::Role;
 use eframe::egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
@@ -12,7 +14,8 @@ use tempfile::TempDir;
 use vtvl::app::VtvlApp;
 use vtvl::app::document::Document;
 use vtvl::model::{
-    AutonomyGroup, CivilDate, CommuneSetting, LeaderRole, Plan, ProvinceClass, StepCount,
+    AutonomyGroup, CivilDate, CommuneSetting, Employment, LeaderRole, Plan, ProvinceClass,
+    StepCount,
 };
 use vtvl::plan_file::{self, BUNDLED};
 
@@ -264,4 +267,54 @@ fn the_province_class_and_judgement_date_are_set_in_settings() {
     assert_eq!(plan(&harness).meta.judged_at, None);
     undo(&mut harness);
     assert_eq!(plan(&harness).meta.judged_at, CivilDate::new(2026, 7, 1));
+}
+
+#[test]
+fn the_employment_basis_is_chosen_in_the_position_form_and_saved() {
+    let (_dir, path, mut harness) = school_on_disk();
+    harness.state_mut().state.document.wait_for_results();
+    click(&mut harness, "Giáo viên Âm nhạc");
+    // Nothing stated: the choice shows the school's basis, from the results.
+    let shown = harness
+        .get_by_role_and_label(Role::ComboBox, "Chế độ")
+        .value()
+        .unwrap_or_default();
+    assert_eq!(shown, "(theo đơn vị: viên chức)");
+    pick(&mut harness, "Chế độ", "Hợp đồng lao động");
+    let basis = |harness: &Harness<'static, VtvlApp>| {
+        plan(harness).position("gv-am-nhac").unwrap().employment
+    };
+    assert_eq!(basis(&harness), Some(Employment::Contract));
+    harness.state_mut().state.document.wait_for_results();
+    harness.run();
+    let results = harness.state().state.document.results().unwrap();
+    assert_eq!(
+        results.position("gv-am-nhac").unwrap().employment,
+        Employment::Contract
+    );
+    // Undone and redone like every other field.
+    undo(&mut harness);
+    assert_eq!(basis(&harness), None);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    harness.run();
+    assert_eq!(basis(&harness), Some(Employment::Contract));
+
+    // The guard's contract is dropped: the post follows the school again.
+    click(&mut harness, "Bảo vệ (hợp đồng lao động)");
+    pick(&mut harness, "Chế độ", "(theo đơn vị: viên chức)");
+    assert_eq!(
+        plan(&harness).position("vp-bao-ve").unwrap().employment,
+        None
+    );
+    pick(&mut harness, "Chế độ", "Hợp đồng lao động");
+
+    let saved = save_and_load(&mut harness, &path);
+    assert_eq!(
+        saved.position("gv-am-nhac").unwrap().employment,
+        Some(Employment::Contract)
+    );
+    assert_eq!(
+        saved.position("vp-bao-ve").unwrap().employment,
+        Some(Employment::Contract)
+    );
 }

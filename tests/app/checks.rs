@@ -7,7 +7,8 @@ use egui_kittest::kittest::Queryable as _;
 use vtvl::app::VtvlApp;
 use vtvl::app::state::Tab;
 use vtvl::model::{
-    AutonomyGroup, Category, LeaderRole, Method, Plan, Position, StepCount, Unit, UnitType,
+    AutonomyGroup, Category, Employment, LeaderRole, Method, Plan, Position, StepCount, Unit,
+    UnitType,
 };
 
 use crate::harness::{click, harness_with, has_label_containing, set_field};
@@ -170,6 +171,64 @@ fn a_sector_norm_finding_explains_itself_with_its_rule() {
         "Hiệu lực: từ 16/12/2023",
         "tối đa 1,9 giáo viên/lớp",
         "28 lớp",
+    ] {
+        assert!(has_label_containing(&harness, text), "{text}");
+    }
+}
+
+/// A Văn phòng sở of 9 civil servants (2 deputies among them) and 3 drivers and guards on labour
+/// contracts, judged at 1/3/2026 under ND 150/2025 as amended by ND 370/2025.
+fn office_with_contracts() -> Plan {
+    let mut plan = Plan::default();
+    plan.meta.name = "Đề án Sở thử".into();
+    plan.meta.judged_at = Some("2026-03-01".parse().unwrap());
+    plan.units.push(Unit {
+        unit_type: UnitType::ProvincialDepartment,
+        ..Unit::new("so", None, "Sở Thử")
+    });
+    plan.units.push(Unit {
+        unit_type: UnitType::DepartmentOffice,
+        ..Unit::new("vp", Some("so".into()), "Văn phòng sở")
+    });
+    let fixed = |id: &str, name: &str, count: u32, category: Category| Position {
+        category,
+        method: Method::Fixed,
+        count,
+        ..Position::new(id, "vp", name)
+    };
+    plan.positions.push(Position {
+        role: Some(LeaderRole::Head),
+        ..fixed("cvp", "Chánh Văn phòng", 1, Category::Leadership)
+    });
+    plan.positions.push(Position {
+        role: Some(LeaderRole::Deputy),
+        ..fixed("pcvp", "Phó Chánh Văn phòng", 2, Category::Leadership)
+    });
+    plan.positions
+        .push(fixed("cv", "Chuyên viên tổng hợp", 6, Category::Shared));
+    plan.positions.push(Position {
+        employment: Some(Employment::Contract),
+        ..fixed("lx", "Lái xe, bảo vệ", 3, Category::Support)
+    });
+    plan
+}
+
+#[test]
+fn a_deputy_cap_explains_that_contract_posts_were_not_counted() {
+    let mut harness = harness_with(office_with_contracts());
+    harness.run();
+    harness.state_mut().state.document.wait_for_results();
+    harness.run();
+    click(&mut harness, "Kiểm tra");
+    click(
+        &mut harness,
+        "Văn phòng sở: 2 cấp phó, vượt mức tối đa 1 cấp phó của văn phòng sở có 9 biên chế (3 hợp đồng lao động không tính)",
+    );
+    assert_eq!(harness.state().state.selected_unit.as_deref(), Some("vp"));
+    for text in [
+        "nd370-2025.deputies.division",
+        "9 biên chế; 3 hợp đồng lao động không tính",
+        "biên chế (công chức, viên chức); không tính hợp đồng lao động",
     ] {
         assert!(has_label_containing(&harness, text), "{text}");
     }

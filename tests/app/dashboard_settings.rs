@@ -71,6 +71,31 @@ fn dashboard_shows_the_charts_and_the_positions_under_pressure() {
     );
 }
 
+/// Whether a node labelled `text` sits on the row of the node labelled `row`.
+fn on_row(harness: &Harness<'static, VtvlApp>, row: &str, text: &str) -> bool {
+    let y = row_of(harness, row);
+    harness
+        .query_all_by_label(text)
+        .any(|n| (n.rect().center().y - y).abs() < 2.0)
+}
+
+#[test]
+fn dashboard_shows_the_establishment_apart_from_labour_contracts() {
+    let mut harness = default_harness();
+    open_tab(&mut harness, "Biểu đồ");
+    harness.get_by_label("Biên chế và hợp đồng lao động");
+    // The commune: 34 civil servants needed, 34 in post; the guards and the scanning clerk on
+    // contract: 4 needed, 3 in post, 4 proposed.
+    assert!(on_row(&harness, "Biên chế (công chức)", "34"));
+    for figure in ["4", "3", "−1"] {
+        assert!(
+            on_row(&harness, "Hợp đồng lao động", figure),
+            "{figure} on the contract row"
+        );
+    }
+    harness.get_by_label("Hợp đồng lao động trong số cần có: 10,5 %");
+}
+
 #[test]
 fn dashboard_follows_the_selected_unit() {
     let mut harness = default_harness();
@@ -187,7 +212,7 @@ fn invalid_input_is_refused_with_its_reason() {
     let before = harness.state().state.document.plan().clone();
 
     type_into(&mut harness, "Nghỉ phép năm", "-3");
-    harness.get_by_label("Nghỉ phép năm (mac-dinh): \"-3\" là số âm; giá trị phải từ 0 trở lên");
+    harness.get_by_label("Nghỉ phép năm (mac-dinh): \"-3\" là số âm: giá trị phải từ 0 trở lên");
     // The typed text stays in the cell; the plan keeps its value.
     assert_eq!(
         harness.get_by_label("Nghỉ phép năm").value().as_deref(),
@@ -196,7 +221,7 @@ fn invalid_input_is_refused_with_its_reason() {
     assert_eq!(*harness.state().state.document.plan(), before);
 
     type_into(&mut harness, "Tuần/năm", "năm mươi");
-    harness.get_by_label("Tuần/năm (mac-dinh): \"năm mươi\" không phải là số");
+    harness.get_by_label_contains("Tuần/năm (mac-dinh): \"năm mươi\" không phải là số");
 
     // Zero days a week parses, but the document refuses it: it would divide by zero.
     type_into(&mut harness, "Ngày/tuần", "0");

@@ -1,6 +1,8 @@
 //! The desktop app driven headless by egui_kittest, by its visible labels.
 
 mod harness;
+#[path = "../common/number_cases.rs"]
+mod number_cases;
 
 mod appraisal;
 mod attributes;

@@ -83,7 +83,7 @@ fn json_has_exactly_the_contract_keys() {
     assert_eq!(division["limit"], 1.0);
     assert_eq!(
         division["message"],
-        "Phòng Một: 2 cấp phó, vượt mức tối đa 1 cấp phó của phòng thuộc sở có 9 người"
+        "Phòng Một: 2 cấp phó, vượt mức tối đa 1 cấp phó của phòng thuộc sở có 9 biên chế"
     );
     assert!(
         division["legal_basis"]
@@ -149,6 +149,83 @@ fn exit_code_is_3_when_a_blocking_rule_is_breached() {
     // The same blocked rule is not in force in 2024: nothing to block.
     let out = wd.run(&["check", s(&blocked), "--at", "2024-06-01"]);
     assert_eq!(out.status.code(), Some(0));
+}
+
+/// A Văn phòng sở with `civil_servants` (2 deputies among them), 3 drivers and guards on labour
+/// contracts, and a quota of `quota`.
+fn office(civil_servants: u32, quota: u32, blocking: &str) -> String {
+    format!(
+        r#"(
+    format_version: 2,
+    meta: (name: "Sở thử", province_class: ii, judged_at: "2026-03-01"),
+    units: [
+        (id: "so", name: "Sở Thử", unit_type: "so"),
+        (id: "vp", parent_id: "so", name: "Văn phòng sở", unit_type: "van_phong_so", quota: {quota}),
+    ],
+    positions: [
+        (id: "cvp", unit_id: "vp", name: "Chánh Văn phòng", category: leadership,
+         method: fixed, count: 1, role: head),
+        (id: "pcvp", unit_id: "vp", name: "Phó Chánh Văn phòng", category: leadership,
+         method: fixed, count: 2, role: deputy),
+        (id: "cv", unit_id: "vp", name: "Chuyên viên", category: shared,
+         method: fixed, count: {rest}),
+        (id: "lx", unit_id: "vp", name: "Lái xe, bảo vệ", category: support,
+         method: fixed, count: 3, employment: contract),
+    ],
+    blocking_rules: [{blocking}],
+)
+"#,
+        rest = civil_servants - 3
+    )
+}
+
+#[test]
+fn contract_drivers_are_left_out_of_the_deputy_cap_and_the_quota() {
+    let wd = Workdir::new();
+    let judged = |name: &str, text: &str| {
+        let plan = wd.write(name, text);
+        let out = wd.run(&["check", s(&plan), "--format", "json"]);
+        (out.status.code(), findings(&stdout(&out)))
+    };
+    let of = |all: &[serde_json::Value], rule: &str| -> Vec<serde_json::Value> {
+        all.iter()
+            .filter(|f| f["rule_id"] == rule && f["severity"] != "info")
+            .cloned()
+            .collect()
+    };
+    // 9 civil servants and 3 contracts, quota 9: one deputy allowed, quota kept.
+    let (code, all) = judged("9.ron", &office(9, 9, ""));
+    assert_eq!(code, Some(0));
+    let deputies = of(&all, "nd370-2025.deputies.division");
+    assert_eq!(deputies.len(), 1, "{all:#?}");
+    assert_eq!(deputies[0]["actual"], 2.0);
+    assert_eq!(deputies[0]["limit"], 1.0);
+    assert_eq!(
+        deputies[0]["message"],
+        "Văn phòng sở: 2 cấp phó, vượt mức tối đa 1 cấp phó của văn phòng sở có 9 biên chế (3 hợp đồng lao động không tính)"
+    );
+    assert!(of(&all, "bien-che.proposed").is_empty(), "{all:#?}");
+    // Blocking: the deputies are an error, exit code 3.
+    let (code, all) = judged("9b.ron", &office(9, 9, "\"*.deputies.division\""));
+    assert_eq!(code, Some(3));
+    assert_eq!(
+        of(&all, "nd370-2025.deputies.division")[0]["severity"],
+        "error"
+    );
+    // 10 civil servants: two deputies are fine, and quota 9 is exceeded (an error when blocking).
+    let (code, all) = judged("10.ron", &office(10, 9, "\"bien-che\""));
+    assert_eq!(code, Some(3));
+    assert!(
+        of(&all, "nd370-2025.deputies.division").is_empty(),
+        "{all:#?}"
+    );
+    let quota = of(&all, "bien-che.proposed");
+    assert_eq!(quota.len(), 1, "{all:#?}");
+    assert_eq!(quota[0]["severity"], "error");
+    assert_eq!(
+        (quota[0]["actual"].clone(), quota[0]["limit"].clone()),
+        (10.0.into(), 9.0.into())
+    );
 }
 
 #[test]

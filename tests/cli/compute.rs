@@ -29,6 +29,7 @@ fn json_matches_the_contract() {
         "norm_fte",
         "required_fte",
         "required",
+        "remainder",
         "current",
         "proposed",
         "appraised",
@@ -86,10 +87,21 @@ fn json_matches_the_contract() {
     assert!((mot_cua["required_fte"].as_f64().unwrap() - required_fte).abs() < 1e-12);
     assert_eq!(mot_cua["required"], 1);
     assert_eq!(mot_cua["current"], 1.0);
+    assert_eq!(mot_cua["employment"], "civil_servant");
+    // Rounded to the nearest, 1 person leaves the rest of the workload for kiêm nhiệm.
+    assert!((mot_cua["remainder"].as_f64().unwrap() - (required_fte - 1.0)).abs() < 1e-12);
+    assert_eq!(
+        json["positions"][0]["remainder"], 0.0,
+        "fixed: no remainder"
+    );
     // van-thu: norm 0 x 0.5 with min 1; nobody holds it; ratio 0 / 0 is null.
     let van_thu = &json["positions"][2];
     assert_eq!(van_thu["required"], 1);
     assert!(van_thu["ratio"].is_null());
+    assert_eq!(
+        van_thu["remainder"], 0.0,
+        "the minimum covers more than the workload"
+    );
     // The commune rolls up the office.
     assert_eq!(json["units"][0]["required"], 3);
     assert_eq!(json["units"][0]["quota"], 10);
@@ -316,26 +328,45 @@ fn table_without_a_review_leaves_the_appraisal_blank() {
     assert!(text.contains("đề xuất 3\n"), "{text}");
 }
 
+/// `vtvl compute --format csv` of a plan, read back.
+struct ResultsCsv {
+    headers: csv::StringRecord,
+    rows: Vec<csv::StringRecord>,
+}
+
+impl ResultsCsv {
+    fn of(wd: &Workdir, plan: &std::path::Path) -> Self {
+        let out = wd.run(&["compute", s(plan), "--format", "csv"]);
+        assert_ok(&out);
+        let text = stdout(&out);
+        let mut reader = csv::Reader::from_reader(text.as_bytes());
+        let headers = reader.headers().unwrap().clone();
+        let rows = reader.records().map(Result::unwrap).collect();
+        ResultsCsv { headers, rows }
+    }
+
+    /// The cell of `column` on the row of `level` (position, unit, total) and `id`.
+    fn field(&self, level: &str, id: &str, column: &str) -> String {
+        let at = self.headers.iter().position(|h| h == column).unwrap();
+        self.rows
+            .iter()
+            .find(|r| &r[0] == level && &r[1] == id)
+            .unwrap_or_else(|| panic!("{level} {id}"))[at]
+            .to_owned()
+    }
+}
+
 #[test]
 fn csv_and_json_carry_the_proposal_and_the_review() {
     let wd = Workdir::new();
     let plan = reviewed_plan(&wd);
-    let out = wd.run(&["compute", s(&plan), "--format", "csv"]);
-    assert_ok(&out);
-    let text = stdout(&out);
-    let mut reader = csv::Reader::from_reader(text.as_bytes());
-    let headers = reader.headers().unwrap().clone();
-    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
-    let field = |level: &str, id: &str, column: &str| {
-        let at = headers.iter().position(|h| h == column).unwrap();
-        rows.iter()
-            .find(|r| &r[0] == level && &r[1] == id)
-            .unwrap_or_else(|| panic!("{level} {id}"))[at]
-            .to_owned()
-    };
+    let csv = ResultsCsv::of(&wd, &plan);
+    let field = |level: &str, id: &str, column: &str| csv.field(level, id, column);
+    let names: Vec<&str> = csv.headers.iter().collect();
+    let at = names.iter().position(|h| *h == "proposed").unwrap();
     assert_eq!(
-        headers.iter().rev().take(4).collect::<Vec<_>>(),
-        ["comment", "decision", "appraised", "proposed"]
+        names[at..at + 4],
+        ["proposed", "appraised", "decision", "comment"]
     );
     assert_eq!(field("position", "mot-cua", "proposed"), "1");
     assert_eq!(field("position", "mot-cua", "appraised"), "3");
@@ -362,4 +393,95 @@ fn csv_and_json_carry_the_proposal_and_the_review() {
     assert!(json["positions"][0]["decision"].is_null());
     assert!(json["positions"][0]["comment"].is_null());
     assert_eq!(json["total"]["appraised"], 3);
+}
+
+/// The small commune with its clerk on a labour contract.
+fn plan_with_a_contract(wd: &Workdir) -> std::path::PathBuf {
+    let text = std::fs::read_to_string(wd.plan()).unwrap();
+    let marked = text.replacen(
+        "            name: \"Văn thư\",\n",
+        "            name: \"Văn thư\",\n            employment: contract,\n",
+        1,
+    );
+    assert_ne!(marked, text);
+    // Fields follow the plan file's order when saved; reading accepts them in any order.
+    wd.write("hop-dong.ron", &marked)
+}
+
+#[test]
+fn the_table_shows_each_basis_and_the_establishment_apart_from_contracts() {
+    let wd = Workdir::new();
+    let out = wd.run(&["compute", s(&plan_with_a_contract(&wd))]);
+    assert_ok(&out);
+    let text = stdout(&out);
+    assert!(
+        text.lines()
+            .any(|l| l.contains("van-thu") && l.contains("hợp đồng lao động")),
+        "{text}"
+    );
+    assert!(
+        text.lines()
+            .any(|l| l.contains("mot-cua") && l.contains("công chức")),
+        "{text}"
+    );
+    // The office: the one-stop desk in biên chế (1 needed, 1 in post), the clerk on contract
+    // (1 needed, nobody).
+    let office = |title: &str| cell(&text, "Biên chế giao", "Văn phòng HĐND và UBND", title);
+    assert_eq!(office("Biên chế cần/HC/ĐX"), "1/1/1");
+    assert_eq!(office("HĐLĐ cần/HC/ĐX"), "1/0/1");
+    assert!(
+        text.contains(
+            "Trong đó biên chế: cần 2, hiện có 2, đề xuất 2; hợp đồng lao động: cần 1, \
+             hiện có 0, đề xuất 1\n"
+        ),
+        "{text}"
+    );
+}
+
+#[test]
+fn csv_and_json_split_units_and_total_by_basis() {
+    let wd = Workdir::new();
+    let plan = plan_with_a_contract(&wd);
+    let csv = ResultsCsv::of(&wd, &plan);
+    let names: Vec<&str> = csv.headers.iter().collect();
+    let at = names.iter().position(|h| *h == "employment").unwrap();
+    assert_eq!(
+        names[at..],
+        [
+            "employment",
+            "remainder",
+            "civil_servant_required",
+            "civil_servant_current",
+            "civil_servant_proposed",
+            "public_employee_required",
+            "public_employee_current",
+            "public_employee_proposed",
+            "contract_required",
+            "contract_current",
+            "contract_proposed",
+        ]
+    );
+    let field = |level: &str, id: &str, column: &str| csv.field(level, id, column);
+    assert_eq!(field("position", "van-thu", "employment"), "contract");
+    assert_eq!(field("position", "mot-cua", "employment"), "civil_servant");
+    assert_eq!(field("position", "chu-tich", "remainder"), "0");
+    assert_eq!(field("position", "mot-cua", "contract_required"), "");
+    assert_eq!(field("unit", "vp", "civil_servant_required"), "1");
+    assert_eq!(field("unit", "vp", "contract_required"), "1");
+    assert_eq!(field("unit", "vp", "contract_current"), "0");
+    assert_eq!(field("unit", "ubnd", "civil_servant_current"), "2");
+    assert_eq!(field("total", "", "contract_proposed"), "1");
+    assert_eq!(field("total", "", "civil_servant_required"), "2");
+    assert_eq!(field("total", "", "public_employee_required"), "0");
+
+    let out = wd.run(&["compute", s(&plan), "--format", "json"]);
+    assert_ok(&out);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(json["positions"][2]["employment"], "contract");
+    assert_eq!(json["total"]["by_employment"]["contract"]["required"], 1);
+    assert_eq!(
+        json["total"]["by_employment"]["civil_servant"]["required"],
+        2
+    );
+    assert_eq!(json["total"]["required"], 3, "still over all posts");
 }

@@ -55,3 +55,41 @@ fn missing_folder_is_exit_1() {
     let err = assert_invalid(&wd.run(&["import", "no-such-dir", "-o", "x.ron"]));
     assert!(err.contains("no-such-dir"), "{err}");
 }
+
+#[test]
+fn the_employment_column_round_trips_and_a_bad_value_is_named() {
+    let wd = Workdir::new();
+    let dir = wd.interchange("co-hop-dong");
+    let positions = POSITIONS
+        .replacen(",calendar\n", ",calendar,employment\n", 1)
+        .replace(",1,,\n", ",1,,,Hợp đồng lao động\n");
+    assert!(
+        positions.contains("van-thu,vp,Văn thư,support,02.008,workload,,1,,,Hợp đồng lao động\n")
+    );
+    wd.write("co-hop-dong/positions.csv", &positions);
+    let first = wd.path("first.ron");
+    assert_ok(&wd.run(&["import", s(&dir), "-o", s(&first)]));
+    let text = std::fs::read_to_string(&first).unwrap();
+    assert_eq!(text.matches("employment: contract").count(), 1, "{text}");
+
+    let exported = wd.path("exported");
+    assert_ok(&wd.run(&["export-csv", s(&first), s(&exported)]));
+    let written = std::fs::read_to_string(exported.join("positions.csv")).unwrap();
+    assert!(written.lines().next().unwrap().ends_with(",employment"));
+    assert!(written.contains("\nvan-thu,vp,Văn thư,support,02.008,workload,0,1,,,,,contract\n"));
+    let second = wd.path("second.ron");
+    assert_ok(&wd.run(&["import", s(&exported), "-o", s(&second)]));
+    assert_eq!(std::fs::read_to_string(&second).unwrap(), text);
+
+    wd.write(
+        "co-hop-dong/positions.csv",
+        &positions.replace("Hợp đồng lao động", "thời vụ"),
+    );
+    let out = wd.run(&["import", s(&dir), "-o", s(&wd.path("x.ron"))]);
+    let err = assert_invalid(&out);
+    assert!(
+        err.contains("positions.csv:4, column \"employment\": \"thời vụ\" is not one of"),
+        "{err}"
+    );
+    assert!(!wd.path("x.ron").exists());
+}

@@ -31,6 +31,30 @@ fn every_sample_imports_computes_and_matches_its_plan() {
         assert_ok(&out);
         let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
         assert!(json["total"]["required"].as_i64().unwrap() > 0, "{name}");
+        // The labour-contract posts (named so) are marked and counted under `contract`.
+        let positions = json["positions"].as_array().unwrap();
+        let contracts: Vec<&serde_json::Value> = positions
+            .iter()
+            .filter(|p| p["name"].as_str().unwrap().contains("(hợp đồng lao động)"))
+            .collect();
+        assert!(!contracts.is_empty(), "{name} has contract posts");
+        for position in positions {
+            let named = contracts.contains(&position);
+            assert_eq!(
+                position["employment"] == "contract",
+                named,
+                "{name}: {}",
+                position["id"]
+            );
+        }
+        let contract_required: i64 = contracts
+            .iter()
+            .map(|p| p["required"].as_i64().unwrap())
+            .sum();
+        assert_eq!(
+            json["total"]["by_employment"]["contract"]["required"], contract_required,
+            "{name}"
+        );
         let bundled = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("plans/{name}.ron"));
         let imported = std::fs::read_to_string(&plan).unwrap();
         let shipped = std::fs::read_to_string(&bundled).unwrap_or_default();

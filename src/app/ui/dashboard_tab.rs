@@ -1,6 +1,6 @@
-//! The Dashboard tab: charts of required against current headcount for the selected subtree
-//! (per direct sub-unit, per position category, per rank) and the positions under workload
-//! pressure (WISN ratio below 1).
+//! The Dashboard tab: biên chế apart from labour contracts, charts of required against current
+//! headcount for the selected subtree (per direct sub-unit, per position category, per rank)
+//! and the positions under workload pressure (WISN ratio below 1).
 //!
 //! Every figure comes from [`engine::breakdown`]; this file only lays bars out. Unit names can
 //! be long, so unit and position bars are numbered on the axis and named in the table below.
@@ -9,11 +9,13 @@ use eframe::egui::{self, Color32};
 use egui_plot::{Bar, BarChart, Corner, GridMark, Legend, Plot, VLine};
 
 use super::figures::{difference_colour, headed_grid, ratio_text, totals_ui};
+use super::position_form::{employment_label, employment_words};
 use super::positions_tab::category_label;
 use crate::app::i18n::Language;
 use crate::app::state::AppState;
-use crate::engine::{self, Breakdown, Figures};
+use crate::engine::{self, Breakdown, EmploymentFigures, Figures};
 use crate::format::{en_number, vi_number};
+use crate::model::Employment;
 
 const CHART_HEIGHT: f32 = 220.0;
 /// Bars drawn in the pressure chart; the table lists more.
@@ -48,6 +50,8 @@ pub fn dashboard_tab_ui(state: &mut AppState, ui: &mut egui::Ui) {
         .show(ui, |ui| {
             summary_ui(state, ui, &breakdown);
             ui.add_space(8.0);
+            employment_ui(state, ui, &breakdown.total);
+            ui.add_space(12.0);
             units_ui(state, ui, &breakdown);
             ui.add_space(12.0);
             categories_ui(state, ui, &breakdown);
@@ -90,6 +94,77 @@ fn summary_ui(state: &AppState, ui: &mut egui::Ui, breakdown: &Breakdown) {
     };
     ui.heading(format!("{}: {scope}", state.t("Tổng quan", "Overview")));
     totals_ui(ui, state, &breakdown.total);
+}
+
+/// Biên chế (civil servants and public employees) apart from labour contracts: required,
+/// current and proposed of each, from the engine's split of the subtree's figures.
+fn employment_ui(state: &AppState, ui: &mut egui::Ui, total: &Figures) {
+    ui.heading(state.t(
+        "Biên chế và hợp đồng lao động",
+        "Establishment and labour contracts",
+    ));
+    let split = &total.by_employment;
+    let establishment = split.establishment();
+    // Công chức and viên chức are listed apart only when the subtree has both.
+    let parts = split.establishment_parts();
+    let mut rows: Vec<(String, EmploymentFigures, bool)> = Vec::new();
+    if parts.len() > 1 {
+        rows.extend(
+            parts
+                .iter()
+                .map(|(e, f)| (format!("  {}", employment_label(state, *e)), *f, false)),
+        );
+    }
+    let establishment_name = match parts.as_slice() {
+        [(only, _)] => format!(
+            "{} ({})",
+            state.t("Biên chế", "Establishment"),
+            employment_words(state, *only)
+        ),
+        _ => state.t("Biên chế", "Establishment").to_owned(),
+    };
+    rows.push((establishment_name, establishment, true));
+    rows.push((
+        employment_label(state, Employment::Contract),
+        split.contract,
+        false,
+    ));
+    let headers = [
+        state.t("Chế độ", "Employment basis"),
+        state.t("Cần", "Required"),
+        state.t("Hiện có", "Current"),
+        state.t("Chênh lệch", "Difference"),
+        state.t("Đề xuất", "Proposed"),
+    ];
+    headed_grid(ui, "dashboard_employment", &headers, |ui| {
+        for (name, figures, strong) in &rows {
+            if *strong {
+                ui.strong(name);
+            } else {
+                ui.label(name);
+            }
+            ui.label(figures.required.to_string());
+            ui.label(state.number(figures.current, 2));
+            let difference = figures.current - figures.required as f64;
+            ui.colored_label(
+                difference_colour(ui, difference),
+                state.number(difference, 2),
+            );
+            ui.label(figures.proposed.to_string());
+            ui.end_row();
+        }
+    });
+    if total.required > 0 {
+        let share = split.contract.required as f64 / total.required as f64;
+        ui.label(format!(
+            "{}: {} %",
+            state.t(
+                "Hợp đồng lao động trong số cần có",
+                "Labour contracts in the required headcount"
+            ),
+            state.number(share * 100.0, 1)
+        ));
+    }
 }
 
 /// One group of two bars (required, current) with its name in the table.

@@ -9,10 +9,11 @@ use eframe::egui;
 
 use super::positions_tab::category_label;
 use super::steps_editor;
-use crate::app::edit::{self, Created, Edit, InputError};
+use crate::app::edit::{self, Created, Edit};
 use crate::app::i18n::Language;
 use crate::app::state::{AppState, Notice, PendingCell};
-use crate::model::{Category, LeaderRole, Method, Plan, Position, Proposal};
+use crate::format::capitalised;
+use crate::model::{Category, Employment, LeaderRole, Method, Plan, Position, Proposal};
 
 /// Draws a typed field showing `current` (or the text being typed). Returns the text to commit
 /// once the user has finished typing a change: Enter, leaving the field, or a value set by
@@ -216,33 +217,6 @@ pub(super) fn combo_box<T: PartialEq + Clone>(
     (response, picked)
 }
 
-/// Why typed text was refused, in the interface language.
-pub(super) fn input_error_text(state: &AppState, error: &InputError) -> String {
-    match error {
-        InputError::Empty => state
-            .t("Cần nhập một số", "A number is required")
-            .to_owned(),
-        InputError::NotANumber(text) => {
-            format!(
-                "\"{text}\" {}",
-                state.t("không phải là số", "is not a number")
-            )
-        }
-        InputError::Negative(text) => format!(
-            "\"{text}\" {}",
-            state.t(
-                "là số âm: giá trị phải từ 0 trở lên",
-                "is negative: the value must be 0 or more"
-            )
-        ),
-        InputError::NotWhole(text) => format!(
-            "\"{text}\" {}",
-            state.t("không phải là số nguyên", "is not a whole number")
-        ),
-        InputError::TooLarge(text) => format!("\"{text}\" {}", state.t("quá lớn", "is too large")),
-    }
-}
-
 /// A number as typed in the interface language (no grouping: it must parse back the same).
 pub(super) fn amount_text(state: &AppState, value: f64) -> String {
     let mark = match state.language() {
@@ -253,15 +227,15 @@ pub(super) fn amount_text(state: &AppState, value: f64) -> String {
 }
 
 pub(super) fn parse_amount(state: &AppState, text: &str) -> Result<f64, String> {
-    edit::parse_amount(text).map_err(|e| input_error_text(state, &e))
+    edit::parse_amount(text).map_err(|e| e.message(state.language()))
 }
 
 pub(super) fn parse_count(state: &AppState, text: &str) -> Result<u32, String> {
-    edit::parse_count(text).map_err(|e| input_error_text(state, &e))
+    edit::parse_count(text).map_err(|e| e.message(state.language()))
 }
 
 pub(super) fn parse_optional_count(state: &AppState, text: &str) -> Result<Option<u32>, String> {
-    edit::parse_optional_count(text).map_err(|e| input_error_text(state, &e))
+    edit::parse_optional_count(text).map_err(|e| e.message(state.language()))
 }
 
 fn count_text(count: Option<u32>) -> String {
@@ -393,6 +367,21 @@ pub(super) fn position_form_ui(state: &mut AppState, ui: &mut egui::Ui) {
                 proposal_fields_ui(state, ui, &position);
                 ui.end_row();
 
+                let options = employment_options(state, &position);
+                let label = state.t("Chế độ", "Employment basis").to_owned();
+                let picked = choice(
+                    ui,
+                    &label,
+                    key("employment"),
+                    &position.employment,
+                    &options,
+                    260.0,
+                );
+                if let Some(employment) = picked {
+                    apply_choice(state, update(&|p| p.employment = employment));
+                }
+                ui.end_row();
+
                 if position.category == Category::Leadership || position.role.is_some() {
                     let mut options = vec![(None, state.t("(không)", "(none)").to_owned())];
                     options.extend(
@@ -416,6 +405,37 @@ pub(super) fn position_form_ui(state: &mut AppState, ui: &mut egui::Ui) {
             "An empty proposed count proposes the computed number.",
         ));
     });
+}
+
+/// The basis as a choice or a row heading: "Hợp đồng lao động", "Labour contract".
+pub(super) fn employment_label(state: &AppState, employment: Employment) -> String {
+    capitalised(employment_words(state, employment))
+}
+
+/// The basis inside a sentence: "hợp đồng lao động", "labour contract".
+pub(super) fn employment_words(state: &AppState, employment: Employment) -> &'static str {
+    state.t(employment.label_vi(), employment.label_en())
+}
+
+/// The bases a position can state, after "follows the unit" naming the basis its unit gives
+/// (from the results; unnamed while they are being computed).
+fn employment_options(state: &AppState, position: &Position) -> Vec<(Option<Employment>, String)> {
+    let inherited = state
+        .document
+        .results()
+        .and_then(|results| results.unit(&position.unit_id))
+        .map(|unit| employment_words(state, unit.default_employment));
+    let follows = match inherited {
+        Some(basis) => format!("({}: {basis})", state.t("theo đơn vị", "follows the unit")),
+        None => format!("({})", state.t("theo đơn vị", "follows the unit")),
+    };
+    let mut options = vec![(None, follows)];
+    options.extend(
+        Employment::ALL
+            .into_iter()
+            .map(|e| (Some(e), employment_label(state, e))),
+    );
+    options
 }
 
 fn role_label(state: &AppState, role: LeaderRole) -> String {

@@ -151,7 +151,7 @@ fn commit_meta(state: &mut AppState, key: &str, field: MetaField, text: &str) {
         MetaField::Year => match parse_year(text) {
             Ok(year) => meta.year = year,
             Err(error) => {
-                let message = input_error_text(state.language(), &error);
+                let message = error.message(state.language());
                 refuse(state, key, message);
                 return;
             }
@@ -491,7 +491,7 @@ fn commit_calendar(state: &mut AppState, key: &str, index: usize, cell: Calendar
         CalendarCell::Number(field) => match field.parse(text) {
             Ok(value) => field.set(calendar, value),
             Err(error) => {
-                let message = input_error_text(state.language(), &error);
+                let message = error.message(state.language());
                 refuse(state, key, message);
                 return;
             }
@@ -608,19 +608,4 @@ fn refuse(state: &mut AppState, key: &str, message: String) {
 
 fn refusal_text(state: &AppState, reason: &str) -> String {
     format!("{}: {reason}", state.t("Không áp dụng được", "Not applied"))
-}
-
-fn input_error_text(language: Language, error: &InputError) -> String {
-    match language {
-        Language::English => error.to_string(),
-        Language::Vietnamese => match error {
-            InputError::Empty => "cần nhập một số".to_owned(),
-            InputError::NotANumber(text) => format!("\"{text}\" không phải là số"),
-            InputError::Negative(text) => {
-                format!("\"{text}\" là số âm; giá trị phải từ 0 trở lên")
-            }
-            InputError::NotWhole(text) => format!("\"{text}\" không phải là số nguyên"),
-            InputError::TooLarge(text) => format!("\"{text}\" quá lớn"),
-        },
-    }
 }

@@ -1,11 +1,17 @@
 //! The figures of a plan that rules compare, gathered once per check: per unit its proposed and
-//! required headcount (subtree), its deputies and heads, its autonomy group; per position its
-//! proposed count.
+//! required headcount (subtree) by employment basis, its deputies and heads, its autonomy group;
+//! per position its proposed and required count, its required FTE and its employment basis.
+//!
+//! Every figure is read from the engine's results by id; a rule counts the posts its instrument
+//! counts ([`CountBasis`]) from these splits, never by resolving a basis again.
 
 use std::collections::HashMap;
 
-use crate::engine::{PlanResults, UnitTree, unit_index};
-use crate::model::{AutonomyGroup, Category, LeaderRole, Plan, Unit, UnitType};
+use crate::engine::{PlanResults, PositionResult, UnitTree, unit_index};
+use crate::model::{
+    AutonomyGroup, ByEmployment, Category, Employment, LeaderRole, Plan, Unit, UnitType,
+};
+use crate::rules::counting::{CountBasis, Counted};
 use crate::rules::ranks::RankCatalogue;
 
 /// What a check knows of one unit (index-aligned with `plan.units`).
@@ -15,10 +21,10 @@ pub struct UnitFacts {
     pub children: Vec<usize>,
     /// Positions directly in the unit (indices into `plan.positions`).
     pub positions: Vec<usize>,
-    /// Proposed headcount of the unit's subtree.
-    pub proposed: i64,
-    /// Required headcount of the unit's subtree.
-    pub required: i64,
+    /// Proposed headcount of the unit's subtree, by employment basis.
+    pub proposed: ByEmployment<i64>,
+    /// Required headcount of the unit's subtree, by employment basis.
+    pub required: ByEmployment<i64>,
     /// Sum of the proposed counts of the unit's deputy positions.
     pub deputies: i64,
     pub deputy_positions: Vec<usize>,
@@ -29,28 +35,65 @@ pub struct UnitFacts {
     pub autonomy: Option<AutonomyGroup>,
 }
 
+impl UnitFacts {
+    /// The subtree's proposed headcount as a rule counting `basis` counts it.
+    pub fn proposed(&self, basis: CountBasis) -> Counted {
+        Counted::new(basis, self.proposed)
+    }
+
+    /// The subtree's required headcount as a rule counting `basis` counts it.
+    pub fn required(&self, basis: CountBasis) -> Counted {
+        Counted::new(basis, self.required)
+    }
+}
+
+/// What a check knows of one position, from its result.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PositionFacts {
+    pub proposed: i64,
+    pub required: i64,
+    pub required_fte: f64,
+    pub employment: Employment,
+}
+
+impl PositionFacts {
+    fn of(result: &PositionResult) -> Self {
+        PositionFacts {
+            proposed: result.proposed,
+            required: result.required,
+            required_fte: result.required_fte,
+            employment: result.employment,
+        }
+    }
+}
+
 pub struct Facts<'a> {
     pub plan: &'a Plan,
     pub tree: UnitTree,
     pub ranks: &'a RankCatalogue,
     pub units: Vec<UnitFacts>,
-    /// Proposed count per position (index-aligned with `plan.positions`).
-    pub position_proposed: Vec<i64>,
+    /// Per position (index-aligned with `plan.positions`); `None` for a position without a
+    /// result.
+    pub positions: Vec<Option<PositionFacts>>,
 }
 
 impl<'a> Facts<'a> {
     pub fn new(plan: &'a Plan, results: &PlanResults, ranks: &'a RankCatalogue) -> Self {
         let index = unit_index(&plan.units);
         let tree = UnitTree::lenient(&plan.units);
-        let unit_results: HashMap<&str, (i64, i64)> = results
+        let unit_results: HashMap<&str, _> = results
             .units
             .iter()
-            .map(|u| (u.id.as_str(), (u.proposed, u.required)))
+            .map(|u| {
+                let split = &u.by_employment;
+                let figures = (split.map(|f| f.proposed), split.map(|f| f.required));
+                (u.id.as_str(), figures)
+            })
             .collect();
-        let position_results: HashMap<&str, i64> = results
+        let position_results: HashMap<&str, PositionFacts> = results
             .positions
             .iter()
-            .map(|p| (p.id.as_str(), p.proposed))
+            .map(|p| (p.id.as_str(), PositionFacts::of(p)))
             .collect();
         let mut units: Vec<UnitFacts> = plan
             .units
@@ -59,7 +102,7 @@ impl<'a> Facts<'a> {
                 let (proposed, required) = unit_results
                     .get(unit.id.as_str())
                     .copied()
-                    .unwrap_or((0, 0));
+                    .unwrap_or_default();
                 UnitFacts {
                     parent: unit
                         .parent_id
@@ -74,10 +117,10 @@ impl<'a> Facts<'a> {
         for (i, facts) in units.iter_mut().enumerate() {
             facts.children = tree.children(i).to_vec();
         }
-        let position_proposed: Vec<i64> = plan
+        let positions: Vec<Option<PositionFacts>> = plan
             .positions
             .iter()
-            .map(|p| position_results.get(p.id.as_str()).copied().unwrap_or(0))
+            .map(|p| position_results.get(p.id.as_str()).copied())
             .collect();
         for (p, position) in plan.positions.iter().enumerate() {
             let Some(facts) = index
@@ -87,7 +130,11 @@ impl<'a> Facts<'a> {
                 continue;
             };
             facts.positions.push(p);
-            let count = position_proposed.get(p).copied().unwrap_or(0);
+            let count = positions
+                .get(p)
+                .copied()
+                .flatten()
+                .map_or(0, |f| f.proposed);
             match position.role {
                 Some(LeaderRole::Deputy) => {
                     facts.deputies += count;
@@ -115,7 +162,7 @@ impl<'a> Facts<'a> {
             tree,
             ranks,
             units,
-            position_proposed,
+            positions,
         }
     }
 
@@ -147,13 +194,31 @@ impl<'a> Facts<'a> {
         positions
     }
 
+    pub fn position(&self, position: usize) -> Option<PositionFacts> {
+        self.positions.get(position).copied().flatten()
+    }
+
     pub fn proposed(&self, position: usize) -> i64 {
-        self.position_proposed.get(position).copied().unwrap_or(0)
+        self.position(position).map_or(0, |f| f.proposed)
+    }
+
+    /// Whether a rule counting `basis` counts the position's people.
+    pub fn counts(&self, position: usize, basis: CountBasis) -> bool {
+        self.position(position)
+            .is_some_and(|f| basis.includes(f.employment))
+    }
+
+    /// Proposed people of `positions`, by employment basis, as a rule counting `basis` counts
+    /// them.
+    pub fn proposed_of(&self, positions: &[usize], basis: CountBasis) -> Counted {
+        let posts = positions.iter().filter_map(|&p| self.position(p));
+        Counted::tally(basis, posts.map(|f| (f.employment, f.proposed)))
     }
 
     /// Proposed people of the subtree's positions in `categories`.
-    pub fn proposed_in(&self, unit: usize, categories: &[Category]) -> i64 {
-        self.subtree_positions(unit)
+    pub fn proposed_in(&self, unit: usize, categories: &[Category], basis: CountBasis) -> Counted {
+        let positions: Vec<usize> = self
+            .subtree_positions(unit)
             .into_iter()
             .filter(|&p| {
                 self.plan
@@ -161,8 +226,8 @@ impl<'a> Facts<'a> {
                     .get(p)
                     .is_some_and(|pos| categories.contains(&pos.category))
             })
-            .map(|p| self.proposed(p))
-            .sum()
+            .collect();
+        self.proposed_of(&positions, basis)
     }
 
     /// "Phó trưởng phòng (pho-tp): 2; ..." for the given positions.

@@ -1,12 +1,13 @@
 //! Headcount as a whole: the share of professional positions in a public service unit, and a
-//! unit's required and proposed headcount against its quota (both over its subtree).
+//! unit's required and proposed headcount against its quota (both over its subtree, and over
+//! the posts the rule counts: biên chế, with labour contracts left out).
 
 use super::{Compared, Ctx, Place};
-use crate::format::vi_percent;
+use crate::format::{capitalised, vi_percent};
 use crate::model::{Category, UnitType};
-use crate::rules::Input;
 use crate::rules::catalogue::RuleRef;
 use crate::rules::params::{QuotaFigure, count_text};
+use crate::rules::{CountBasis, Input};
 
 pub fn category_share(
     ctx: &mut Ctx<'_>,
@@ -14,17 +15,20 @@ pub fn category_share(
     units: &[UnitType],
     categories: &[Category],
     min_percent: u32,
+    counts: CountBasis,
 ) {
     let facts = ctx.facts;
     for u in facts.units_of(units) {
         let (Some(unit), Some(f)) = (facts.unit(u), facts.units.get(u)) else {
             continue;
         };
-        let total = f.proposed;
+        let whole = f.proposed(counts);
+        let total = whole.value();
         if total <= 0 {
             continue;
         }
-        let counted = facts.proposed_in(u, categories);
+        let of_categories = facts.proposed_in(u, categories, counts);
+        let counted = of_categories.value();
         // At least min% of total: the least whole number of people that reaches it.
         let needed = (total * i64::from(min_percent) + 99) / 100;
         if counted >= needed {
@@ -36,11 +40,11 @@ pub fn category_share(
             rule,
             Place::unit(&unit.id),
             format!(
-                "{}: vị trí {} có {} trên {} người ({}), dưới mức tối thiểu {min_percent}% (cần ít nhất {} người)",
+                "{}: vị trí {} có {} trên {} ({}), dưới mức tối thiểu {min_percent}% (cần ít nhất {} người)",
                 unit.name,
                 names.to_lowercase(),
                 count_text(counted),
-                count_text(total),
+                whole.in_sentence(),
                 vi_percent(counted as f64 / total as f64, 1),
                 count_text(needed)
             ),
@@ -51,9 +55,9 @@ pub fn category_share(
             vec![
                 Input::new(
                     "Tổng số người đề xuất (gồm các đơn vị trực thuộc)",
-                    count_text(total),
+                    whole.text(),
                 ),
-                Input::new(format!("Số người vị trí {names}"), count_text(counted)),
+                Input::new(format!("Số người vị trí {names}"), of_categories.text()),
                 Input::new("Tỷ lệ", vi_percent(counted as f64 / total as f64, 1)),
                 Input::new(
                     "Số người tối thiểu",
@@ -68,22 +72,23 @@ pub fn category_share(
     }
 }
 
-pub fn quota(ctx: &mut Ctx<'_>, rule: RuleRef<'_>, figure: QuotaFigure) {
+pub fn quota(ctx: &mut Ctx<'_>, rule: RuleRef<'_>, figure: QuotaFigure, counts: CountBasis) {
     let facts = ctx.facts;
     for (u, unit) in facts.plan.units.iter().enumerate() {
         let (Some(quota), Some(f)) = (unit.quota, facts.units.get(u)) else {
             continue;
         };
         let quota = i64::from(quota);
+        let (proposed, required) = (f.proposed(counts), f.required(counts));
         let (value, what) = match figure {
-            QuotaFigure::Proposed => (f.proposed, "số người đề xuất"),
-            QuotaFigure::Required => (f.required, "số người cần có theo khối lượng công việc"),
+            QuotaFigure::Proposed => (proposed, "số người đề xuất"),
+            QuotaFigure::Required => (required, "số người cần có theo khối lượng công việc"),
         };
-        if value <= quota {
+        if value.value() <= quota {
             continue;
         }
         // Without a proposal of its own the agency proposes what is required: one finding says it.
-        if figure == QuotaFigure::Required && f.proposed == f.required {
+        if figure == QuotaFigure::Required && proposed.value() == required.value() {
             continue;
         }
         ctx.breach(
@@ -92,30 +97,22 @@ pub fn quota(ctx: &mut Ctx<'_>, rule: RuleRef<'_>, figure: QuotaFigure) {
             format!(
                 "{}: {what} {} vượt biên chế được giao {}",
                 unit.name,
-                count_text(value),
+                value.in_sentence(),
                 count_text(quota)
             ),
             Some(Compared {
-                actual: value as f64,
+                actual: value.value() as f64,
                 limit: quota as f64,
             }),
             vec![
                 Input::new(
                     format!("{} (gồm các đơn vị trực thuộc)", capitalised(what)),
-                    count_text(value),
+                    value.text(),
                 ),
                 Input::new("Biên chế được giao", count_text(quota)),
-                Input::new("Số người cần có", count_text(f.required)),
-                Input::new("Số người đề xuất", count_text(f.proposed)),
+                Input::new("Số người cần có", required.text()),
+                Input::new("Số người đề xuất", proposed.text()),
             ],
         );
-    }
-}
-
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
     }
 }

@@ -2,17 +2,18 @@
 //! a unit, deputy directors on average, a unit's deputies against its parent's, and the
 //! leadership positions whose role is not given.
 //!
-//! A unit's size is its subtree's proposed headcount; its deputies are the proposed counts of
-//! its positions marked deputy. Names are never guessed from: a leadership position without a
-//! role is reported (info) and left out.
+//! A unit's size is its subtree's proposed headcount over the posts the rule counts (biên chế
+//! unless its instrument counts contracts too), and the explanation says what was left out; its
+//! deputies are the proposed counts of its positions marked deputy. Names are never guessed
+//! from: a leadership position without a role is reported (info) and left out.
 
 use super::{Compared, Ctx, Place, lower_first, names_text};
 use crate::model::{AutonomyGroup, Category, UnitType};
-use crate::rules::Input;
 use crate::rules::catalogue::RuleRef;
 use crate::rules::params::{Band, ByClass, ReviewParams, band_for, bands_text, count_text};
+use crate::rules::{CountBasis, Input};
 
-const SIZE_LABEL: &str = "Số người của đơn vị (đề xuất, gồm các đơn vị trực thuộc)";
+const SIZE_LABEL: &str = "Quy mô của đơn vị (số người đề xuất, gồm các đơn vị trực thuộc)";
 const DEPUTIES_LABEL: &str = "Số cấp phó (tổng số người đề xuất của các vị trí cấp phó)";
 const DEPUTY_POSITIONS_LABEL: &str = "Các vị trí cấp phó";
 
@@ -22,6 +23,7 @@ pub fn deputy_cap(
     units: &[UnitType],
     groups: &[AutonomyGroup],
     scale: &ByClass<Vec<Band>>,
+    counts: CountBasis,
 ) {
     let facts = ctx.facts;
     let scoped = scoped_units(ctx, rule, units, groups);
@@ -34,7 +36,8 @@ pub fn deputy_cap(
         let (Some(unit), Some(f)) = (facts.unit(u), facts.units.get(u)) else {
             continue;
         };
-        let Some(band) = band_for(bands, f.proposed) else {
+        let size = f.proposed(counts);
+        let Some(band) = band_for(bands, size.value()) else {
             continue;
         };
         let max = i64::from(band.max);
@@ -42,7 +45,7 @@ pub fn deputy_cap(
             continue;
         }
         let mut inputs = vec![
-            Input::new(SIZE_LABEL, count_text(f.proposed)),
+            Input::new(SIZE_LABEL, size.text()),
             Input::new(DEPUTIES_LABEL, count_text(f.deputies)),
             Input::new(
                 DEPUTY_POSITIONS_LABEL,
@@ -57,12 +60,12 @@ pub fn deputy_cap(
             rule,
             Place::unit(&unit.id),
             format!(
-                "{}: {} cấp phó, vượt mức tối đa {} cấp phó của {} có {} người",
+                "{}: {} cấp phó, vượt mức tối đa {} cấp phó của {} có {}",
                 unit.name,
                 count_text(f.deputies),
                 count_text(max),
                 lower_first(unit.unit_type.label_vi()),
-                count_text(f.proposed)
+                size.in_sentence()
             ),
             Some(Compared {
                 actual: f.deputies as f64,
@@ -79,6 +82,7 @@ pub fn minimum_staff(
     units: &[UnitType],
     groups: &[AutonomyGroup],
     minimum: &ByClass<u32>,
+    counts: CountBasis,
 ) {
     let facts = ctx.facts;
     let scoped = scoped_units(ctx, rule, units, groups);
@@ -92,10 +96,11 @@ pub fn minimum_staff(
         let (Some(unit), Some(f)) = (facts.unit(u), facts.units.get(u)) else {
             continue;
         };
-        if f.proposed >= least {
+        let size = f.proposed(counts);
+        if size.value() >= least {
             continue;
         }
-        let mut inputs = vec![Input::new(SIZE_LABEL, count_text(f.proposed))];
+        let mut inputs = vec![Input::new(SIZE_LABEL, size.text())];
         if let (true, Some(class)) = (minimum.needs_class(), class) {
             inputs.push(Input::new("Loại tỉnh", class.label_vi()));
         }
@@ -104,14 +109,14 @@ pub fn minimum_staff(
             rule,
             Place::unit(&unit.id),
             format!(
-                "{}: {} người, dưới mức tối thiểu {} người để thành lập {}",
+                "{}: {}, dưới mức tối thiểu {} người để thành lập {}",
                 unit.name,
-                count_text(f.proposed),
+                size.in_sentence(),
                 count_text(least),
                 lower_first(unit.unit_type.label_vi())
             ),
             Some(Compared {
-                actual: f.proposed as f64,
+                actual: size.value() as f64,
                 limit: least as f64,
             }),
             inputs,

@@ -2,13 +2,16 @@
 //!
 //! [`check`] picks the catalogue's rules in force on the date, runs each kind of check
 //! ([`leaders`]: deputies and minimum staff; [`rank_structure`]: rank shares; [`steps`]: career
-//! steps; [`headcount`]: category shares and quotas) and returns the findings, each with its
-//! place, legal basis, the figures compared and the inputs behind them.
+//! steps; [`headcount`]: category shares and quotas; [`concurrent`]: workloads that round to no
+//! whole person) and returns the findings, each with its place, legal basis, the figures
+//! compared and the inputs behind them. Sizes count the posts each rule's instrument counts
+//! (biên chế unless it says otherwise: `counts` in the packs), and say what was left out.
 //!
 //! **Severity.** A breach of a rule is a warning unless the plan lists the rule as blocking
 //! ([`is_blocking`]), then an error. Facts worth knowing (a rule not applied because the
 //! province class, an autonomy group or a leader's role is missing; rank codes not in the
-//! catalogue) are `info` and never block.
+//! catalogue; work to be held concurrently; step ratios a self-financing unit sets itself) are
+//! `info` and never block.
 //!
 //! **Blocking entries** in `plan.blocking_rules` match rule ids as follows:
 //! - the exact id, e.g. `nd370-2025.deputies.division`;
@@ -21,6 +24,7 @@
 //! Findings come sorted by severity, then in plan order (plan-wide findings first, then by
 //! unit, then by position).
 
+mod concurrent;
 mod facts;
 mod headcount;
 mod job_description;
@@ -65,12 +69,14 @@ pub fn check(plan: &Plan, results: &PlanResults, at: CivilDate) -> Vec<Finding> 
                 units,
                 autonomy_groups,
                 scale,
-            } => leaders::deputy_cap(&mut ctx, rule, units, autonomy_groups, scale),
+                counts,
+            } => leaders::deputy_cap(&mut ctx, rule, units, autonomy_groups, scale, *counts),
             ReviewParams::MinimumStaff {
                 units,
                 autonomy_groups,
                 minimum,
-            } => leaders::minimum_staff(&mut ctx, rule, units, autonomy_groups, minimum),
+                counts,
+            } => leaders::minimum_staff(&mut ctx, rule, units, autonomy_groups, minimum, *counts),
             ReviewParams::AverageDeputies {
                 units,
                 average,
@@ -85,6 +91,7 @@ pub fn check(plan: &Plan, results: &PlanResults, at: CivilDate) -> Vec<Finding> 
                 tiers,
                 max_percent,
                 base,
+                counts,
             } => rank_structure::rank_share(
                 &mut ctx,
                 rule,
@@ -94,6 +101,7 @@ pub fn check(plan: &Plan, results: &PlanResults, at: CivilDate) -> Vec<Finding> 
                     tiers,
                     max_percent: *max_percent,
                     base: *base,
+                    counts: *counts,
                 },
             ),
             ReviewParams::DeputyRankShare {
@@ -107,14 +115,31 @@ pub fn check(plan: &Plan, results: &PlanResults, at: CivilDate) -> Vec<Finding> 
             ReviewParams::StepCaps {
                 by_highest,
                 two_steps_higher_percent,
-            } => steps::step_caps(&mut ctx, rule, by_highest, *two_steps_higher_percent),
+                own_ratios_groups,
+                counts,
+            } => steps::step_caps(
+                &mut ctx,
+                rule,
+                steps::Caps {
+                    by_highest,
+                    two_steps_higher_percent: *two_steps_higher_percent,
+                    own_ratios_groups,
+                    counts: *counts,
+                },
+            ),
             ReviewParams::StepsSum => steps::steps_sum(&mut ctx, rule),
             ReviewParams::CategoryShare {
                 units,
                 categories,
                 min_percent,
-            } => headcount::category_share(&mut ctx, rule, units, categories, *min_percent),
-            ReviewParams::Quota { figure } => headcount::quota(&mut ctx, rule, *figure),
+                counts,
+            } => {
+                headcount::category_share(&mut ctx, rule, units, categories, *min_percent, *counts)
+            }
+            ReviewParams::Quota { figure, counts } => {
+                headcount::quota(&mut ctx, rule, *figure, *counts)
+            }
+            ReviewParams::ConcurrentWork => concurrent::concurrent_work(&mut ctx, rule),
             ReviewParams::JobDescription {
                 sections,
                 category_work,
@@ -262,6 +287,19 @@ impl<'a> Ctx<'a> {
         inputs: Vec<Input>,
     ) {
         self.push(rule, Severity::Warning, place, message, compared, inputs);
+    }
+
+    /// Information under `rule` with the figures it compares: above a figure the rule sets for
+    /// others, say, that this unit may exceed.
+    pub fn info(
+        &mut self,
+        rule: RuleRef<'_>,
+        place: Place,
+        message: String,
+        compared: Option<Compared>,
+        inputs: Vec<Input>,
+    ) {
+        self.push(rule, Severity::Info, place, message, compared, inputs);
     }
 
     /// A fact worth knowing about `rule`, reported once per `key`.

@@ -2,18 +2,20 @@
 //! share of deputies at a level across units, and the rank a head must hold.
 //!
 //! People are the proposed counts of positions; a position's level comes from its rank code
-//! through the rank catalogue. Codes the catalogue does not know are reported (info) once per
-//! unit and left out of the counts; positions without a code are counted in no level.
+//! through the rank catalogue. Shares are of biên chế: posts on labour contracts are in neither
+//! the numerator nor the base (the rule's `counts`). Codes the catalogue does not know are
+//! reported (info) once per unit and left out of the counts; positions without a code are
+//! counted in no level.
 
 use std::collections::BTreeMap;
 
 use super::{Compared, Ctx, Place, names_text};
 use crate::format::vi_percent;
 use crate::model::{AutonomyGroup, UnitType};
-use crate::rules::Input;
 use crate::rules::catalogue::RuleRef;
 use crate::rules::params::{ShareBase, count_text, tiers_text};
 use crate::rules::ranks::RankTier;
+use crate::rules::{CountBasis, Input};
 
 /// A rank-share rule's parameters.
 pub struct Share<'p> {
@@ -22,11 +24,12 @@ pub struct Share<'p> {
     pub tiers: &'p [RankTier],
     pub max_percent: u32,
     pub base: ShareBase,
+    pub counts: CountBasis,
 }
 
 /// People of some positions counted by rank level.
 #[derive(Default)]
-struct Counted {
+struct ByRank {
     /// People at the levels looked for.
     matched: i64,
     /// People per code at those levels, for the explanation.
@@ -37,10 +40,12 @@ struct Counted {
     blank: i64,
 }
 
-fn count(ctx: &Ctx<'_>, positions: &[usize], tiers: &[RankTier]) -> Counted {
+/// People of `positions` at `tiers`, leaving out the posts a rule counting `basis` does not
+/// count.
+fn count(ctx: &Ctx<'_>, positions: &[usize], tiers: &[RankTier], basis: CountBasis) -> ByRank {
     let facts = ctx.facts;
-    let mut counted = Counted::default();
-    for &p in positions {
+    let mut counted = ByRank::default();
+    for &p in positions.iter().filter(|&&p| facts.counts(p, basis)) {
         let Some(position) = facts.plan.positions.get(p) else {
             continue;
         };
@@ -82,7 +87,7 @@ fn report_unknown(
     rule: RuleRef<'_>,
     unit_id: &str,
     name: &str,
-    counted: &Counted,
+    counted: &ByRank,
 ) {
     if counted.unknown.is_empty() {
         return;
@@ -123,19 +128,32 @@ pub fn rank_share(ctx: &mut Ctx<'_>, rule: RuleRef<'_>, share: Share<'_>) {
         {
             continue;
         }
-        let counted = count(ctx, &facts.subtree_positions(u), share.tiers);
+        let counted = count(ctx, &facts.subtree_positions(u), share.tiers, share.counts);
         report_unknown(ctx, rule, &unit.id, &unit.name, &counted);
-        let (base, base_label) = match (share.base, unit.quota) {
-            (ShareBase::QuotaElseProposed, Some(quota)) => {
-                (i64::from(quota), "biên chế được giao của đơn vị")
-            }
-            (ShareBase::QuotaElseProposed, None) => (
-                f.proposed,
-                "số người đề xuất (đơn vị chưa ghi biên chế được giao)",
+        let people = f.proposed(share.counts);
+        let quota = match share.base {
+            ShareBase::QuotaElseProposed => unit.quota.map(i64::from),
+            ShareBase::Proposed => None,
+        };
+        // The base, its label, its figure in the explanation and in the message.
+        let (base, base_label, base_value, base_text) = match quota {
+            Some(quota) => (
+                quota,
+                "biên chế được giao của đơn vị",
+                count_text(quota),
+                format!("{} biên chế được giao", count_text(quota)),
             ),
-            (ShareBase::Proposed, _) => {
-                (f.proposed, "số người đề xuất (gồm các đơn vị trực thuộc)")
-            }
+            None => (
+                people.value(),
+                match share.base {
+                    ShareBase::QuotaElseProposed => {
+                        "số người đề xuất (đơn vị chưa ghi biên chế được giao)"
+                    }
+                    ShareBase::Proposed => "số người đề xuất (gồm các đơn vị trực thuộc)",
+                },
+                people.text(),
+                people.in_sentence(),
+            ),
         };
         if base <= 0 {
             continue;
@@ -144,8 +162,14 @@ pub fn rank_share(ctx: &mut Ctx<'_>, rule: RuleRef<'_>, share: Share<'_>) {
         if counted.matched <= limit {
             continue;
         }
-        let inputs = vec![
-            Input::new(format!("Tính trên: {base_label}"), count_text(base)),
+        let mut inputs = vec![Input::new(format!("Tính trên: {base_label}"), base_value)];
+        if quota.is_some() {
+            inputs.push(Input::new(
+                "Số người đề xuất (gồm các đơn vị trực thuộc)",
+                people.text(),
+            ));
+        }
+        inputs.extend([
             Input::new(
                 format!("Số người {}", tiers_text(share.tiers)),
                 count_text(counted.matched),
@@ -165,19 +189,19 @@ pub fn rank_share(ctx: &mut Ctx<'_>, rule: RuleRef<'_>, share: Share<'_>) {
                 "Vị trí chưa ghi mã ngạch (người)",
                 count_text(counted.blank),
             ),
-        ];
+        ]);
         ctx.breach(
             rule,
             Place::unit(&unit.id),
             format!(
-                "{}: {} người {} ({}), vượt tỷ lệ tối đa {}% ({} trên {} người)",
+                "{}: {} người {} ({}), vượt tỷ lệ tối đa {}% ({} trên {})",
                 unit.name,
                 count_text(counted.matched),
                 tiers_text(share.tiers),
                 vi_percent(counted.matched as f64 / base as f64, 1),
                 share.max_percent,
                 count_text(limit),
-                count_text(base)
+                base_text
             ),
             Some(Compared {
                 actual: counted.matched as f64,
@@ -206,7 +230,8 @@ pub fn deputy_rank_share(
     if total <= 0 {
         return;
     }
-    let counted = count(ctx, &deputies, tiers);
+    // Deputies are leaders: in biên chế whatever the rule counts.
+    let counted = count(ctx, &deputies, tiers, CountBasis::AllPosts);
     let limit = total * i64::from(max_percent) / 100;
     if counted.matched <= limit {
         return;

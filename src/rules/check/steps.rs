@@ -3,15 +3,17 @@
 //!
 //! A position's allocation is its proposed count. The allowed count at a step is
 //! `floor(share x allocation)`: the caps say "không vượt quá" (not more than), and the floor is
-//! the reading of that for whole people (inferred; the rule's text says so).
+//! the reading of that for whole people (inferred; the rule's text says so). Positions on labour
+//! contracts have no steps of a viên chức and are left out; units that set their own step ratios
+//! (self-financing, by autonomy group) get the figures as information, not as a breach.
 
 use std::collections::BTreeMap;
 
 use super::{Compared, Ctx, Place};
-use crate::model::people_by_step;
-use crate::rules::Input;
+use crate::model::{AutonomyGroup, people_by_step};
 use crate::rules::catalogue::RuleRef;
-use crate::rules::params::{HighestStepCaps, count_text};
+use crate::rules::params::{HighestStepCaps, count_text, groups_text};
+use crate::rules::{CountBasis, Input};
 
 fn steps_text(by_step: &BTreeMap<u8, i64>) -> String {
     by_step
@@ -22,14 +24,29 @@ fn steps_text(by_step: &BTreeMap<u8, i64>) -> String {
         .join("; ")
 }
 
-pub fn step_caps(
-    ctx: &mut Ctx<'_>,
-    rule: RuleRef<'_>,
-    by_highest: &[HighestStepCaps],
-    two_steps_higher_percent: u32,
-) {
+/// A step-caps rule's parameters.
+pub struct Caps<'p> {
+    pub by_highest: &'p [HighestStepCaps],
+    pub two_steps_higher_percent: u32,
+    pub own_ratios_groups: &'p [AutonomyGroup],
+    pub counts: CountBasis,
+}
+
+pub fn step_caps(ctx: &mut Ctx<'_>, rule: RuleRef<'_>, params: Caps<'_>) {
     let facts = ctx.facts;
-    for (p, position) in facts.plan.positions.iter().enumerate() {
+    let positions = facts.units.iter().flat_map(|f| {
+        let own = f
+            .autonomy
+            .filter(|group| params.own_ratios_groups.contains(group));
+        f.positions.iter().map(move |&p| (p, own))
+    });
+    for (p, own_ratios) in positions {
+        let Some(position) = facts.plan.positions.get(p) else {
+            continue;
+        };
+        if !facts.counts(p, params.counts) {
+            continue;
+        }
         let by_step = people_by_step(&position.steps);
         let Some((&highest, _)) = by_step.iter().next_back() else {
             continue;
@@ -46,7 +63,7 @@ pub fn step_caps(
                 *slot = (percent, why);
             }
         };
-        if let Some(rule_caps) = by_highest.iter().find(|r| r.highest == highest) {
+        if let Some(rule_caps) = params.by_highest.iter().find(|r| r.highest == highest) {
             for cap in &rule_caps.caps {
                 tighten(
                     cap.step,
@@ -58,7 +75,7 @@ pub fn step_caps(
         if by_step.len() == 2 {
             tighten(
                 highest,
-                two_steps_higher_percent,
+                params.two_steps_higher_percent,
                 "vị trí chỉ sử dụng hai bậc".to_owned(),
             );
         }
@@ -68,33 +85,64 @@ pub fn step_caps(
             if people <= allowed {
                 continue;
             }
-            ctx.breach(
-                rule,
-                Place::position(&position.unit_id, &position.id),
+            let place = Place::position(&position.unit_id, &position.id);
+            let compared = Some(Compared {
+                actual: people as f64,
+                limit: allowed as f64,
+            });
+            let mut inputs = vec![
+                Input::new("Số người đề xuất của vị trí", count_text(allocation)),
+                Input::new("Số người theo bậc", steps_text(&by_step)),
+                Input::new(
+                    format!("Mức áp dụng cho bậc {step}"),
+                    format!("{percent}% ({why})"),
+                ),
+                Input::new(
+                    "Số người được phép (suy luận: làm tròn xuống)",
+                    format!(
+                        "floor({percent}% x {}) = {}",
+                        count_text(allocation),
+                        count_text(allowed)
+                    ),
+                ),
+            ];
+            let Some(group) = own_ratios else {
+                ctx.breach(
+                    rule,
+                    place,
+                    format!(
+                        "{}: {} người ở bậc {step}, vượt mức tối đa {} người ({percent}% của {} người, làm tròn xuống)",
+                        position.name,
+                        count_text(people),
+                        count_text(allowed),
+                        count_text(allocation)
+                    ),
+                    compared,
+                    inputs,
+                );
+                continue;
+            };
+            inputs.push(Input::new(
+                "Nhóm tự chủ tài chính của đơn vị",
                 format!(
-                    "{}: {} người ở bậc {step}, vượt mức tối đa {} người ({percent}% của {} người, làm tròn xuống)",
+                    "nhóm {} (đơn vị nhóm {} tự quyết định tỷ lệ)",
+                    group.number(),
+                    groups_text(params.own_ratios_groups)
+                ),
+            ));
+            ctx.info(
+                rule,
+                place,
+                format!(
+                    "{}: {} người ở bậc {step}, trên mức {} người ({percent}% của {} người, làm tròn xuống); đơn vị tự chủ tài chính nhóm {} tự quyết định tỷ lệ viên chức theo bậc, mức này chỉ để tham khảo",
                     position.name,
                     count_text(people),
                     count_text(allowed),
-                    count_text(allocation)
+                    count_text(allocation),
+                    group.number()
                 ),
-                Some(Compared {
-                    actual: people as f64,
-                    limit: allowed as f64,
-                }),
-                vec![
-                    Input::new("Số người đề xuất của vị trí", count_text(allocation)),
-                    Input::new("Số người theo bậc", steps_text(&by_step)),
-                    Input::new(format!("Mức áp dụng cho bậc {step}"), format!("{percent}% ({why})")),
-                    Input::new(
-                        "Số người được phép (suy luận: làm tròn xuống)",
-                        format!(
-                            "floor({percent}% x {}) = {}",
-                            count_text(allocation),
-                            count_text(allowed)
-                        ),
-                    ),
-                ],
+                compared,
+                inputs,
             );
         }
     }
