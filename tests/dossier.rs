@@ -571,55 +571,58 @@ fn ranks_and_titles_print_by_name_with_the_code_beside() {
 
 #[test]
 fn contract_posts_are_one_line_apart_from_bien_che_in_the_rank_structure() {
-    let mut plan = bundled("so-tai-chinh.ron");
-    let contracts = ["vp-lai-xe", "vp-bao-ve-phuc-vu"];
-    for position in &mut plan.positions {
-        if contracts.contains(&position.id.as_str()) {
-            position.employment = Some(Employment::Contract);
-        }
-    }
-    let results = engine::compute(&plan).unwrap();
-    let contract = results.total.by_employment.contract;
-    assert!(contract.required > 0);
     let dir = tempfile::tempdir().unwrap();
-    let mut book = Book::write(&plan, dir.path(), "hd.xlsx");
-    let ranks = book.values("Cơ cấu ngạch");
-    let texts = strings(&ranks);
-    assert!(!texts.iter().any(|t| t == dossier::NO_RANK), "{texts:?}");
-    let required_col = find(&ranks, "Số người theo tính toán").unwrap().1;
-    let current_col = find(&ranks, "Số người hiện có").unwrap().1;
-    let (row, _) = find(&ranks, dossier::CONTRACT_POSTS).unwrap();
-    assert_eq!(
-        number(&ranks, (row, required_col)),
-        contract.required as f64
-    );
-    assert_eq!(number(&ranks, (row, current_col)), contract.current);
-    let (row, _) = find(&ranks, "CỘNG TRONG BIÊN CHẾ").unwrap();
-    let establishment = results.total.by_employment.establishment();
-    assert_eq!(
-        number(&ranks, (row, required_col)),
-        establishment.required as f64
-    );
-    let (row, _) = find(&ranks, "TỔNG CỘNG").unwrap();
-    assert_eq!(
-        number(&ranks, (row, required_col)),
-        results.total.required as f64
-    );
-    let formulas = book.formulas("Cơ cấu ngạch");
-    assert!(
-        formulas
-            .get_value((row, required_col))
-            .unwrap()
-            .contains('+')
-    );
-    // The contract posts' rank column in the catalogue says what they are.
-    let catalogue = book.values("Danh mục VTVL");
-    let (row, _) = find(&catalogue, "Nhân viên lái xe (hợp đồng lao động)").unwrap();
-    let rank_col = find(&catalogue, "Ngạch công chức").unwrap().1;
-    assert_eq!(
-        catalogue.get_value((row, rank_col)).unwrap().get_string(),
-        Some("Hợp đồng lao động")
-    );
+    for (file, driver) in [
+        ("so-tai-chinh.ron", "Nhân viên lái xe (hợp đồng lao động)"),
+        (
+            "trung-tam-y-te-huyen.ron",
+            "Lái xe cứu thương (hợp đồng lao động)",
+        ),
+    ] {
+        let plan = bundled(file);
+        let results = engine::compute(&plan).unwrap();
+        let contract = results.total.by_employment.contract;
+        assert!(contract.required > 0, "{file} marks its contract posts");
+        let mut book = Book::write(&plan, dir.path(), "hd.xlsx");
+        let ranks = book.values("Cơ cấu ngạch");
+        let texts = strings(&ranks);
+        assert!(!texts.iter().any(|t| t == dossier::NO_RANK), "{texts:?}");
+        assert!(
+            !texts.iter().any(|t| t.starts_with("(chưa xác định")),
+            "{texts:?}"
+        );
+        let required_col = find(&ranks, "Số người theo tính toán").unwrap().1;
+        let current_col = find(&ranks, "Số người hiện có").unwrap().1;
+        let (row, _) = find(&ranks, dossier::CONTRACT_POSTS).unwrap();
+        assert_eq!(
+            number(&ranks, (row, required_col)),
+            contract.required as f64
+        );
+        assert_eq!(number(&ranks, (row, current_col)), contract.current);
+        let (row, _) = find(&ranks, "CỘNG TRONG BIÊN CHẾ").unwrap();
+        let establishment = results.total.by_employment.establishment();
+        assert_eq!(
+            number(&ranks, (row, required_col)),
+            establishment.required as f64
+        );
+        let (row, _) = find(&ranks, "TỔNG CỘNG").unwrap();
+        assert_eq!(
+            number(&ranks, (row, required_col)),
+            results.total.required as f64
+        );
+        let formulas = book.formulas("Cơ cấu ngạch");
+        assert!(
+            formulas
+                .get_value((row, required_col))
+                .unwrap()
+                .contains('+')
+        );
+        // The contract posts' rank column in the catalogue says what they are.
+        let catalogue = book.values("Danh mục VTVL");
+        let (row, col) = find(&catalogue, driver).unwrap();
+        let rank = catalogue.get_value((row, col + 2)).unwrap().get_string();
+        assert_eq!(rank, Some("Hợp đồng lao động"), "{file}");
+    }
 }
 
 #[test]

@@ -363,11 +363,14 @@ impl Block<'_> {
             ),
             ("Đơn vị", unit),
             ("Hình thức", employment_text(employment).to_owned()),
-            (
+        ];
+        // A contract post without a code has no rank to name: "Hình thức" says what it is.
+        if employment != Employment::Contract || !position.rank_code.trim().is_empty() {
+            rows.push((
                 term(employment),
                 self.names.label(&position.rank_code, employment),
-            ),
-        ];
+            ));
+        }
         if let Some(role) = position.role {
             rows.push(("Chức vụ", role.label_vi().to_owned()));
         }
