@@ -45,6 +45,8 @@ fn dashboard_shows_the_charts_and_the_positions_under_pressure() {
     // The commune's one root is broken down by its offices, its own leaders first.
     harness.get_by_label("Trực tiếp tại Ủy ban nhân dân xã Tân Hòa");
     harness.get_by_label("Chuyên ngành");
+    // Ranks are named in the table beside their chart.
+    harness.get_by_label("Chuyên viên (01.003)");
 
     // Land administration: 3 staff for 3,84 FTE, ratio 0,78, on its row of the list.
     let land = row_of(&harness, "Chuyên viên địa chính - đất đai");

@@ -277,14 +277,16 @@ fn ranks_ui(state: &AppState, ui: &mut egui::Ui, breakdown: &Breakdown) {
         .ranks
         .iter()
         .map(|r| {
-            let code = if r.rank_code.is_empty() {
-                state.t("chưa ghi ngạch", "no rank").to_owned()
+            // The axis keeps the short code; the table beside it names the rank.
+            let (axis, name) = if r.rank_code.is_empty() {
+                let none = state.t("chưa ghi ngạch", "no rank").to_owned();
+                (none.clone(), none)
             } else {
-                r.rank_code.clone()
+                (r.rank_code.clone(), state.rank_label(&r.rank_code))
             };
             Group {
-                axis: code.clone(),
-                name: code,
+                axis,
+                name,
                 figures: r.figures,
             }
         })
