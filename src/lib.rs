@@ -11,6 +11,7 @@ pub mod engine;
 pub mod format;
 pub mod generate;
 pub mod interchange;
+pub mod language;
 pub mod model;
 pub mod norms;
 pub mod plan_file;

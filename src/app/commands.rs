@@ -5,8 +5,8 @@ use std::path::PathBuf;
 use eframe::egui::{self, Key, KeyboardShortcut, Modifiers};
 
 use super::files::{self, NewPlan, Pending};
-use super::i18n::Language;
 use super::state::{AppState, Notice};
+use crate::language::Language;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Command {

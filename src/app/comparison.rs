@@ -8,9 +8,9 @@
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
-use super::i18n::Language;
 use super::state::AppState;
 use crate::compare::{self, Benchmark, BenchmarkPlan, VersionComparison};
+use crate::language::Language;
 use crate::model::Plan;
 use crate::{plan_file, validation};
 

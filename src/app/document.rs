@@ -6,9 +6,9 @@ use std::sync::Arc;
 
 use super::edit::{Created, Edit, EditError};
 use super::history::History;
-use super::i18n::Language;
 use super::recompute::Recompute;
 use crate::engine::PlanResults;
+use crate::language::Language;
 use crate::model::Plan;
 use crate::plan_file;
 use crate::validation::{self, Problem, ProblemKind};

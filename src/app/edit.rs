@@ -5,9 +5,9 @@ use std::collections::{HashMap, HashSet};
 
 use unicode_normalization::UnicodeNormalization as _;
 
-use crate::app::i18n::Language;
 use crate::engine::{UnitTree, unit_index};
 use crate::format::{NumberError, plain_number, read_number};
+use crate::language::Language;
 use crate::model::{
     Appraisal, Calendar, CivilDate, Competency, Component, ComponentKind, Decision, JobDescription,
     Plan, PlanMeta, Position, Proposal, Requirement, Review, Rounding, StaffMember, Unit, WorkItem,

@@ -13,7 +13,6 @@ pub mod files;
 pub mod fonts;
 pub mod headless;
 pub mod history;
-pub mod i18n;
 pub mod recompute;
 pub mod state;
 pub mod ui;

@@ -7,9 +7,9 @@ use serde::{Deserialize, Serialize};
 
 use super::document::Document;
 use super::edit::{Created, Edit};
-use super::i18n::Language;
 use crate::engine::{Breakdown, Explanation};
 use crate::format::{en_number, vi_number};
+use crate::language::Language;
 use crate::model::Position;
 
 /// The centre tabs.

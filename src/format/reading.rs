@@ -8,6 +8,7 @@
 //! What stays ambiguous is refused with both readings: `2,400` is 2,4 to a Vietnamese reader
 //! and 2400 to an English one. Never a silent misreading.
 
+use crate::language::{Language, Localized};
 use thiserror::Error;
 
 /// Why a text is not a number.
@@ -53,6 +54,15 @@ impl NumberError {
                  {decimal} nếu là số thập phân"
             ),
             NumberError::TooLarge(text) => format!("\"{text}\" quá lớn"),
+        }
+    }
+}
+
+impl Localized for NumberError {
+    fn message(&self, language: Language) -> String {
+        match language {
+            Language::English => self.to_string(),
+            Language::Vietnamese => self.message_vi(),
         }
     }
 }

@@ -3,6 +3,7 @@
 use std::fmt;
 
 use super::Place;
+use crate::language::{Language, Localized};
 
 /// One problem in a plan: its place and what is wrong there. Displays as
 /// `<place>: <message>`, e.g. `unit "a" (parent_id): unit "x" does not exist`.
@@ -15,6 +16,15 @@ pub struct Problem {
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}: {}", self.place, self.kind)
+    }
+}
+
+impl Localized for Problem {
+    fn message(&self, language: Language) -> String {
+        match language {
+            Language::English => self.to_string(),
+            Language::Vietnamese => format!("{}: {}", self.place, self.kind.message_vi()),
+        }
     }
 }
 

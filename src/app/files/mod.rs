@@ -23,8 +23,8 @@ pub use recovery::{Recovery, RecoveryCopy};
 pub use typed_path::{Entry, PathPurpose, TypedPath};
 
 use super::document::Document;
-use super::i18n::Language;
 use super::state::{AppState, Dialog, Notice};
+use crate::language::Language;
 use crate::model::{Plan, PlanMeta, Unit};
 use crate::plan_file::{self, BUNDLED};
 use crate::{interchange, validation};

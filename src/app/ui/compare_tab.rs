@@ -384,8 +384,8 @@ fn position_details_ui(state: &AppState, ui: &mut egui::Ui, p: &PositionComparis
     }
     for f in &p.fields {
         let value = |v: Option<&str>| match state.language() {
-            crate::app::i18n::Language::Vietnamese => f.value_vi(v),
-            crate::app::i18n::Language::English => v.unwrap_or("-").to_owned(),
+            crate::language::Language::Vietnamese => f.value_vi(v),
+            crate::language::Language::English => v.unwrap_or("-").to_owned(),
         };
         ui.label(format!(
             "{}: {} -> {}",
@@ -444,8 +444,8 @@ fn position_details_ui(state: &AppState, ui: &mut egui::Ui, p: &PositionComparis
 fn input_text(state: &AppState, value: Option<InputValue>) -> Option<String> {
     let number = |n: f64| state.number(n, 2);
     value.map(|v| match state.language() {
-        crate::app::i18n::Language::Vietnamese => v.text_vi(number),
-        crate::app::i18n::Language::English => v.text_en(number),
+        crate::language::Language::Vietnamese => v.text_vi(number),
+        crate::language::Language::English => v.text_en(number),
     })
 }
 

@@ -11,10 +11,10 @@ use egui_plot::{Bar, BarChart, Corner, GridMark, Legend, Plot, VLine};
 use super::figures::{difference_colour, headed_grid, ratio_text, totals_ui};
 use super::position_form::{employment_label, employment_words};
 use super::positions_tab::category_label;
-use crate::app::i18n::Language;
 use crate::app::state::AppState;
 use crate::engine::{self, Breakdown, EmploymentFigures, Figures};
 use crate::format::{en_number, vi_number};
+use crate::language::Language;
 use crate::model::Employment;
 
 const CHART_HEIGHT: f32 = 220.0;

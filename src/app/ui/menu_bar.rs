@@ -4,8 +4,8 @@ use eframe::egui;
 
 use crate::app::commands::{self, Command};
 use crate::app::files::{self, NewPlan};
-use crate::app::i18n::Language;
 use crate::app::state::AppState;
+use crate::language::Language;
 
 pub fn menu_bar_ui(state: &mut AppState, ui: &mut egui::Ui) {
     let mut raised = Vec::new();

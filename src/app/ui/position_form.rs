@@ -10,9 +10,9 @@ use eframe::egui;
 use super::positions_tab::category_label;
 use super::steps_editor;
 use crate::app::edit::{self, Created, Edit};
-use crate::app::i18n::Language;
 use crate::app::state::{AppState, Notice, PendingCell};
 use crate::format::capitalised;
+use crate::language::Language;
 use crate::model::{Category, Employment, LeaderRole, Method, Plan, Position, Proposal};
 
 /// Draws a typed field showing `current` (or the text being typed). Returns the text to commit

@@ -206,11 +206,11 @@ fn delete_unit(state: &mut AppState, unit: &Unit) {
         return;
     }
     let summary = match state.language() {
-        crate::app::i18n::Language::Vietnamese => format!(
+        crate::language::Language::Vietnamese => format!(
             "Xóa \"{}\" cùng {} đơn vị con, {} vị trí việc làm và {} người.",
             unit.name, contents.sub_units, contents.positions, contents.staff
         ),
-        crate::app::i18n::Language::English => format!(
+        crate::language::Language::English => format!(
             "Delete \"{}\" with {} sub-units, {} positions and {} staff.",
             unit.name, contents.sub_units, contents.positions, contents.staff
         ),
