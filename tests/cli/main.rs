@@ -12,4 +12,5 @@ mod generate;
 mod import;
 mod samples;
 mod template;
+mod usage;
 mod validate;
