@@ -22,18 +22,25 @@ use crate::model::{
     Category, CompetencyGroup, ComponentKind, DriverKind, Employment, LeaderRole, Method,
     NormDriver, Period, ProvinceClass, Rounding,
 };
+use crate::output::atomic::{self, AtomicError};
 
 /// The last row (0-based) data validation covers.
 const LAST_ROW: u32 = 9_999;
 
-/// Writes the empty template to `path`.
+/// Writes the empty template to `path`, atomically.
 pub fn write_template(path: &Path) -> Result<(), ExportError> {
     let error = |error: XlsxError| ExportError::Workbook {
         path: path.to_owned(),
         reason: error.to_string(),
     };
     let mut book = template().map_err(error)?;
-    book.save(path).map_err(error)
+    atomic::write_file(path, |tmp| book.save(tmp)).map_err(|failure| match failure {
+        AtomicError::Content(xlsx) => error(xlsx),
+        AtomicError::Io { error, .. } => ExportError::Write {
+            path: path.to_owned(),
+            source: error,
+        },
+    })
 }
 
 /// The template as a workbook.
