@@ -142,7 +142,14 @@ fn write_sheet(
         let label = spec.label_vi(column.name).unwrap_or(column.name);
         sheet.write_string_with_format(0, col, column.name, &names)?;
         sheet.write_string_with_format(1, col, label, &labels)?;
-        sheet.set_column_width(col, width(column.name, label))?;
+        // A drop-down column is as wide as its longest label (up to a limit).
+        let longest = column_words(spec, column.name)
+            .into_iter()
+            .flatten()
+            .map(|(_, label)| label)
+            .max_by_key(|label| label.chars().count())
+            .unwrap_or(label);
+        sheet.set_column_width(col, width(column.name, label).max(width("", longest)))?;
         if !is_numeric(spec, column.name) {
             sheet.set_column_format(col, &text)?;
         }
