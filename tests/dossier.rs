@@ -230,8 +230,16 @@ fn charts_draw_as_png_and_svg_and_are_embedded() {
     let dir = tempfile::tempdir().unwrap();
     let units = dossier::chart_data(&plan, &results, ChartKind::Units).unwrap();
     assert!(!units.labels.is_empty());
-    let required: f64 = units.series[1].values.iter().sum();
+    // Top-level units carry their whole subtree; the units under them are indented.
+    let required: f64 = units
+        .labels
+        .iter()
+        .zip(&units.series[1].values)
+        .filter(|(label, _)| !label.starts_with(' '))
+        .map(|(_, value)| value)
+        .sum();
     assert_eq!(required, results.total.required as f64);
+    assert!(units.labels.iter().any(|l| l.starts_with("   1. ")));
     let png = dir.path().join("units.png");
     dossier::render_png(&units, &png).unwrap();
     assert!(std::fs::read(&png).unwrap().starts_with(b"\x89PNG"));

@@ -13,4 +13,5 @@ mod generate;
 mod import;
 mod samples;
 mod template;
+mod usage;
 mod validate;

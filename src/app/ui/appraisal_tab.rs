@@ -18,8 +18,8 @@ use super::position_form::{
     apply_choice, combo_box, commit, field_error, form_field, hinted_field, parse_optional_count,
     pending_field, text_field,
 };
-use crate::app::edit::{Edit, ReviewField};
 use crate::app::state::AppState;
+use crate::editing::{Edit, ReviewField};
 use crate::model::{Appraisal, CivilDate, Decision, Review};
 use crate::report::{Comparison, appraisal_table};
 

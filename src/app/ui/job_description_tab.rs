@@ -12,8 +12,8 @@ use super::position_form::{
     apply_choice, combo_box, commit, field_error, pending_field, text_field,
 };
 use super::positions_tab::category_label;
-use crate::app::edit::Edit;
 use crate::app::state::AppState;
+use crate::editing::Edit;
 use crate::model::{
     Competency, CompetencyGroup, JobDescription, Position, Requirement, WorkItem, WorkSection,
 };

@@ -8,8 +8,8 @@ use eframe::egui;
 use egui_extras::{Column, TableBuilder};
 
 use super::figures::{difference_colour, ratio_text};
-use crate::app::edit::{Created, Edit, subtree};
 use crate::app::state::{AppState, Notice, PositionColumn};
+use crate::editing::{Created, Edit, subtree};
 use crate::engine::PositionResult;
 
 const ROW_HEIGHT: f32 = 22.0;

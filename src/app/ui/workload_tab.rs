@@ -8,8 +8,8 @@ use eframe::egui;
 use super::position_form::{
     amount_text, apply_choice, choice, commit, form_field, method_label, parse_amount,
 };
-use crate::app::edit::Edit;
 use crate::app::state::AppState;
+use crate::editing::Edit;
 use crate::engine::{self, ComponentContribution};
 use crate::format::vi_percent;
 use crate::model::{Component, ComponentKind, Method, Period, Position, SupportAmount};
