@@ -360,3 +360,55 @@ fn a_top_level_total_adds_its_sub_units_totals() {
         );
     }
 }
+
+#[test]
+fn the_findings_sheet_lists_every_finding_of_the_check() {
+    let mut seen_findings = 0;
+    for bundled in BUNDLED {
+        let plan = bundled.load().unwrap();
+        let results = engine::compute(&plan).unwrap();
+        let at = plan.meta.judged_at.unwrap_or(TODAY);
+        let findings = vtvl::rules::check(&plan, &results, at);
+        let dir = tempfile::tempdir().unwrap();
+        let mut book = open(&plan, &results, dir.path());
+        let sheet = sheet(&mut book, dossier::FINDINGS_SHEET);
+        let message_col = sheet.column("Nội dung");
+        let first = sheet.column("STT");
+        let header = sheet
+            .values
+            .cells()
+            .find(|(_, _, v)| v.get_string() == Some("Nội dung"))
+            .map(|(r, _, _)| r as u32 + sheet.values.start().unwrap().0)
+            .unwrap();
+        if findings.is_empty() {
+            assert_eq!(sheet.text(header + 1, first), Some(dossier::NOTHING_FOUND));
+        }
+        for (i, finding) in findings.iter().enumerate() {
+            let row = header + 1 + i as u32;
+            let what = format!("{}: finding {i}", bundled.file);
+            assert_eq!(sheet.number(row, first), Some(i as f64 + 1.0), "{what}");
+            assert_eq!(
+                sheet.text(row, first + 1),
+                Some(finding.severity.label_vi()),
+                "{what}"
+            );
+            assert_eq!(
+                sheet.text(row, first + 2),
+                Some(finding.place(&plan).as_str())
+            );
+            assert_eq!(sheet.text(row, message_col), Some(finding.message.as_str()));
+            assert_eq!(
+                sheet.text(row, message_col + 1),
+                Some(finding.legal_basis.as_str())
+            );
+            assert_eq!(sheet.number(row, message_col + 2), finding.actual, "{what}");
+            assert_eq!(sheet.number(row, message_col + 3), finding.limit, "{what}");
+        }
+        assert_eq!(
+            sheet.number(header + 1 + findings.len() as u32, first),
+            None
+        );
+        seen_findings += findings.len();
+    }
+    assert!(seen_findings > 5, "the samples have findings to list");
+}

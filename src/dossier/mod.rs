@@ -1,6 +1,6 @@
 //! The approval dossier: the plan as an Excel workbook a Sở Nội vụ can print and check
-//! (summary, catalogue, workload, ranks, career steps, job descriptions, charts, and the
-//! reviewer's appraisal), and the charts alone.
+//! (summary, catalogue, workload, ranks, career steps, job descriptions, charts, the findings of
+//! the check, and the reviewer's appraisal), and the charts alone.
 //!
 //! Every figure comes from the engine ([`crate::engine::compute`], [`crate::engine::explain`],
 //! [`crate::engine::breakdown`]); totals in the workbook are Excel formulas whose cached results
@@ -12,6 +12,7 @@ mod charts;
 mod charts_sheet;
 mod error;
 mod figures;
+mod findings_sheet;
 mod job_descriptions_sheet;
 mod print;
 mod rank_names;
@@ -31,6 +32,7 @@ pub use figures::{
     RankFigures, UnitFigures, UnitSection, proposed_count, rank_structure, unit_figures,
     unit_sections,
 };
+pub use findings_sheet::{NAME as FINDINGS_SHEET, NOTHING_FOUND};
 pub use job_descriptions_sheet::{DRAWN as DRAWN_FROM_WORKLOAD, TITLE as JOB_DESCRIPTION_TITLE};
 pub use rank_names::NO_RANK;
 pub use ranks_sheet::CONTRACTS as CONTRACT_POSTS;
@@ -41,7 +43,7 @@ use crate::engine::PlanResults;
 use crate::model::{CivilDate, Plan};
 
 /// The sheet names, in workbook order.
-pub const SHEET_NAMES: [&str; 8] = [
+pub const SHEET_NAMES: [&str; 9] = [
     summary_sheet::NAME,
     catalogue_sheet::NAME,
     workload_sheet::NAME,
@@ -49,6 +51,7 @@ pub const SHEET_NAMES: [&str; 8] = [
     steps_sheet::NAME,
     job_descriptions_sheet::NAME,
     charts_sheet::NAME,
+    findings_sheet::NAME,
     appraisal_sheet::NAME,
 ];
 
@@ -89,6 +92,7 @@ fn build_workbook(
     steps_sheet::write(workbook.add_worksheet(), &styles, plan, results)?;
     job_descriptions_sheet::write(workbook.add_worksheet(), &styles, plan, results)?;
     charts_sheet::write(workbook.add_worksheet(), &styles, plan, results)?;
+    findings_sheet::write(workbook.add_worksheet(), &styles, plan, results, today)?;
     appraisal_sheet::write(workbook.add_worksheet(), &styles, plan, results)?;
     Ok(workbook)
 }
