@@ -412,3 +412,74 @@ fn the_findings_sheet_lists_every_finding_of_the_check() {
     }
     assert!(seen_findings > 5, "the samples have findings to list");
 }
+
+fn all_texts(sheet: &Sheet) -> Vec<String> {
+    sheet
+        .values
+        .cells()
+        .filter_map(|(_, _, v)| v.get_string().map(str::to_owned))
+        .collect()
+}
+
+#[test]
+fn every_appendix_is_printed_in_the_administrative_form() {
+    let mut plan = BUNDLED[1].load().unwrap();
+    let results = engine::compute(&plan).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+
+    // Blank fields print dotted lines to fill by hand.
+    plan.meta.document = Default::default();
+    let mut book = open(&plan, &results, dir.path());
+    for (index, name) in dossier::APPENDICES.into_iter().enumerate() {
+        let texts = all_texts(&sheet(&mut book, name));
+        let numeral = ["I", "II", "III", "IV", "V", "VI", "VII"][index];
+        for expected in [
+            dossier::NATIONAL_NAME,
+            dossier::MOTTO,
+            &format!("Phụ lục {numeral}"),
+            &dossier::attached_line(&plan),
+            dossier::PREPARER,
+            dossier::HEAD_OF_AGENCY,
+            dossier::SEAL,
+            &plan.meta.agency.to_uppercase(),
+        ] {
+            assert!(texts.iter().any(|t| t == expected), "{name}: {expected}");
+        }
+        assert!(
+            texts
+                .iter()
+                .any(|t| t.starts_with("..") && t.contains("ngày ......")),
+            "{name}: a dotted place and date"
+        );
+    }
+    assert!(dossier::attached_line(&plan).contains("số .........."));
+
+    // Given fields print as written.
+    plan.meta.document.parent_body = "UBND tỉnh An Hòa".to_owned();
+    plan.meta.document.number = "125/TTr-STC".to_owned();
+    plan.meta.document.date = Some(CivilDate {
+        day: 15,
+        month: 7,
+        year: 2026,
+    });
+    plan.meta.document.place = "An Hòa".to_owned();
+    plan.meta.document.signer_title = "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC".to_owned();
+    plan.meta.document.signer_name = "Trần Văn B".to_owned();
+    plan.meta.document.preparer_name = "Nguyễn Thị A".to_owned();
+    let dir = tempfile::tempdir().unwrap();
+    let mut book = open(&plan, &results, dir.path());
+    let texts = all_texts(&sheet(&mut book, "Tổng hợp"));
+    for expected in [
+        "UBND TỈNH AN HÒA",
+        "(Kèm theo Tờ trình số 125/TTr-STC ngày 15 tháng 7 năm 2026 của Sở Tài chính tỉnh An Hòa)",
+        "An Hòa, ngày 15 tháng 7 năm 2026",
+        "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC",
+        "Trần Văn B",
+        "Nguyễn Thị A",
+    ] {
+        assert!(
+            texts.iter().any(|t| t == expected),
+            "{expected} in {texts:?}"
+        );
+    }
+}

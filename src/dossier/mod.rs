@@ -13,6 +13,7 @@ mod charts_sheet;
 mod error;
 mod figures;
 mod findings_sheet;
+mod form;
 mod job_descriptions_sheet;
 mod print;
 mod rank_names;
@@ -33,6 +34,7 @@ pub use figures::{
     unit_sections,
 };
 pub use findings_sheet::{NAME as FINDINGS_SHEET, NOTHING_FOUND};
+pub use form::{HEAD_OF_AGENCY, MOTTO, NATIONAL_NAME, PREPARER, SEAL, attached_line};
 pub use job_descriptions_sheet::{DRAWN as DRAWN_FROM_WORKLOAD, TITLE as JOB_DESCRIPTION_TITLE};
 pub use rank_names::NO_RANK;
 pub use ranks_sheet::CONTRACTS as CONTRACT_POSTS;
@@ -41,6 +43,17 @@ pub use summary_sheet::{OVER_QUOTA_NOTE, QUOTA as QUOTA_HEADER};
 
 use crate::engine::PlanResults;
 use crate::model::{CivilDate, Plan};
+
+/// The sheets printed as appendices (Phụ lục I, II...), each in the administrative form.
+pub const APPENDICES: [&str; 7] = [
+    summary_sheet::NAME,
+    catalogue_sheet::NAME,
+    workload_sheet::NAME,
+    ranks_sheet::NAME,
+    steps_sheet::NAME,
+    job_descriptions_sheet::NAME,
+    charts_sheet::NAME,
+];
 
 /// The sheet names, in workbook order.
 pub const SHEET_NAMES: [&str; 9] = [
