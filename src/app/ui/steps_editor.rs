@@ -5,8 +5,8 @@
 use eframe::egui;
 
 use super::position_form::{commit, field_error, parse_optional_count, text_field};
-use crate::app::edit::Edit;
 use crate::app::state::AppState;
+use crate::editing::Edit;
 use crate::engine::UnitTree;
 use crate::model::{Plan, Position, StepCount};
 
