@@ -14,7 +14,7 @@ use super::plan_input;
 use super::text_table::{Align, TextTable};
 use crate::engine;
 use crate::format::vi_number;
-use crate::model::{CivilDate, Plan};
+use crate::model::{CivilDate, Plan, PlanIndex};
 use crate::rules::{self, Finding, Severity};
 
 /// Exit code when some finding is an error.
@@ -74,7 +74,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
 }
 
 /// "Phòng Quản lý ngân sách (ns)", "Trưởng phòng (tp) - Phòng ... (ns)", or "Toàn đề án".
-pub fn place_text(plan: &Plan, finding: &Finding) -> String {
+pub fn place_text(plan: &PlanIndex<'_>, finding: &Finding) -> String {
     let unit = finding.unit_id.as_deref().map(|id| {
         let name = plan.unit(id).map(|u| u.name.as_str()).unwrap_or("?");
         format!("{name} ({id})")
@@ -104,10 +104,11 @@ fn table(plan: &Plan, findings: &[Finding], at: CivilDate) -> String {
         ("Giới hạn", Align::Right),
         ("Căn cứ", Align::Left),
     ]);
+    let index = plan.index();
     for finding in findings {
         table.push(vec![
             finding.severity.label_vi().to_owned(),
-            place_text(plan, finding),
+            place_text(&index, finding),
             finding.message.clone(),
             figure(finding.actual),
             figure(finding.limit),

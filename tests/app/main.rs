@@ -15,3 +15,4 @@ mod files;
 mod job_descriptions;
 mod main_window;
 mod new_user;
+mod spreadsheet;

@@ -11,6 +11,7 @@ mod figures;
 mod job_description_tab;
 mod menu_bar;
 mod position_form;
+pub(crate) use position_form::typing_in_focused_field;
 mod positions_tab;
 mod settings_tab;
 mod staff_tab;

@@ -103,7 +103,11 @@ fn visible_rows(state: &AppState) -> Vec<usize> {
         .map(|(i, _)| i)
         .collect();
     if let Some((column, ascending)) = state.position_sort {
-        let result = |i: usize| results.and_then(|r| r.positions.get(i));
+        // Figures by id: before the worker finishes, a new or moved row has none of its own.
+        let result = |i: usize| {
+            let id = plan.positions.get(i).map(|p| p.id.as_str());
+            results.zip(id).and_then(|(r, id)| r.position(id))
+        };
         rows.sort_by(|&a, &b| {
             let (pa, pb) = (&plan.positions[a], &plan.positions[b]);
             let by_figure = |f: fn(&PositionResult) -> f64| {
@@ -230,10 +234,12 @@ fn table_ui(state: &mut AppState, ui: &mut egui::Ui, rows: &[usize]) {
                 let Some(position) = plan.positions.get(index) else {
                     return;
                 };
+                // Paired by id, never by place: after a duplicate or a delete, until the
+                // worker finishes, the row shows its own figures or none.
                 let result = state
                     .document
                     .results()
-                    .and_then(|r| r.positions.get(index));
+                    .and_then(|r| r.position(&position.id));
                 let selected = state.selected_position.as_deref() == Some(position.id.as_str());
                 row.set_selected(selected);
                 row.col(|ui| {

@@ -54,19 +54,34 @@ fn toolbar_ui(state: &mut AppState, ui: &mut egui::Ui) {
             .on_disabled_hover_text(state.t("Chọn một đơn vị trước", "Select a unit first"));
         if add.clicked()
             && let Some(unit_id) = unit
-            && let Some(Created::Staff(id)) = apply_choice(
-                state,
-                Edit::AddStaff {
-                    unit_id,
-                    position_id: None,
-                },
-            )
+            && let Some(Created::Staff(id)) = apply_choice(state, new_staff(state, unit_id))
         {
             // The new row has no name yet: a filter would hide it.
             state.staff_filter.clear();
             ui.data_mut(|d| d.insert_temp(scroll_target_id(), id));
         }
     });
+}
+
+/// A new person in the selected unit, holding the selected position when it is in that unit
+/// or below it (and then placed in the position's own unit).
+fn new_staff(state: &AppState, unit_id: String) -> Edit {
+    let plan = state.document.plan();
+    let position = state
+        .selected_position
+        .as_deref()
+        .and_then(|id| plan.position(id))
+        .filter(|p| subtree(plan, &unit_id).contains(&p.unit_id));
+    match position {
+        Some(position) => Edit::AddStaff {
+            unit_id: position.unit_id.clone(),
+            position_id: Some(position.id.clone()),
+        },
+        None => Edit::AddStaff {
+            unit_id,
+            position_id: None,
+        },
+    }
 }
 
 /// The roster rows in the selected subtree that match the filter, from the last frame's when
