@@ -12,6 +12,7 @@ mod dashboard_settings;
 mod editing;
 mod export;
 mod files;
+mod help;
 mod job_descriptions;
 mod main_window;
 mod new_user;

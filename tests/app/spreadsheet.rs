@@ -258,3 +258,49 @@ fn a_duplicate_then_a_delete_on_a_large_plan_never_shows_another_positions_figur
     );
     harness.state_mut().state.document.wait_for_results();
 }
+
+#[test]
+fn the_last_column_is_reached_at_1024_by_700() {
+    let plan = vtvl::plan_file::default_plan().unwrap();
+    let app = VtvlApp::new(
+        Document::new(plan, None),
+        vtvl::app::state::Preferences::default(),
+    );
+    let mut harness = Harness::builder()
+        .with_size(eframe::egui::vec2(1024.0, 700.0))
+        .with_context_setup(vtvl::app::fonts::install)
+        .build_ui_state(|ui, app: &mut VtvlApp| app.ui(ui), app);
+    harness.run();
+    let last = |harness: &Harness<'static, VtvlApp>| {
+        harness
+            .get_all_by_label("Mã")
+            .map(|node| node.rect())
+            .next()
+            .unwrap()
+    };
+    assert!(last(&harness).max.x > 1024.0, "off to the right at first");
+    // Scrolling sideways over the table brings the last column into the window.
+    let table = harness
+        .get_by_label("Chuyên viên địa chính - đất đai")
+        .rect();
+    harness.hover_at(table.center());
+    for _ in 0..10 {
+        harness.event(eframe::egui::Event::MouseWheel {
+            unit: eframe::egui::MouseWheelUnit::Point,
+            delta: eframe::egui::vec2(-300.0, 0.0),
+            modifiers: Modifiers::NONE,
+            phase: eframe::egui::TouchPhase::Move,
+            source: eframe::egui::MouseWheelSource::Unknown,
+        });
+        // The scroll is animated: frames step on rather than waiting for it to settle.
+        harness.run_steps(4);
+    }
+    harness.run_steps(60);
+    let rect = last(&harness);
+    assert!(
+        rect.max.x <= 1024.0 && rect.min.x >= 0.0,
+        "the Mã column at {rect:?}"
+    );
+    // The tab row stayed on one line, its last tabs in the » menu.
+    harness.get_by_label("»");
+}

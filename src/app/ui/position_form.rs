@@ -370,11 +370,18 @@ pub(super) fn position_form_ui(state: &mut AppState, ui: &mut egui::Ui) {
                 }
                 ui.end_row();
 
-                let label = state.t("Số cố định", "Fixed count").to_owned();
-                let current = position.count.to_string();
-                if let Some(text) = form_field(state, ui, &label, &key("count"), &current, 50.0) {
-                    let edit = parse_count(state, &text).map(|n| update(&|p| p.count = n));
-                    commit(state, &key("count"), &label, text, edit);
+                // A count set by hand means something only for a fixed position.
+                if position.method == Method::Fixed {
+                    let label = state.t("Số cố định", "Fixed count").to_owned();
+                    let current = position.count.to_string();
+                    if let Some(text) = form_field(state, ui, &label, &key("count"), &current, 50.0)
+                    {
+                        let edit = parse_count(state, &text).map(|n| update(&|p| p.count = n));
+                        commit(state, &key("count"), &label, text, edit);
+                    }
+                } else {
+                    ui.label("");
+                    ui.label("");
                 }
                 let options = calendar_options(state, state.document.plan());
                 let label = state.t("Lịch làm việc", "Calendar").to_owned();

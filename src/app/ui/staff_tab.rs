@@ -5,7 +5,7 @@
 use std::collections::HashSet;
 
 use eframe::egui;
-use egui_extras::{Column, TableBuilder};
+use egui_extras::Column;
 
 use super::position_form::{amount_text, apply_choice, commit, parse_amount, text_field};
 use crate::app::state::{AppState, StaffRows};
@@ -141,68 +141,64 @@ fn table_ui(state: &mut AppState, ui: &mut egui::Ui, rows: &[usize]) {
         rows.iter()
             .position(|&i| plan.staff.get(i).is_some_and(|s| s.id == id))
     });
-    let mut table = TableBuilder::new(ui)
-        .id_salt("staff_table")
-        .striped(true)
-        .resizable(true)
-        .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-        .column(Column::auto().at_least(60.0))
-        .column(Column::initial(200.0).at_least(120.0).clip(true))
-        .column(Column::initial(130.0).at_least(60.0).clip(true))
-        .column(Column::initial(200.0).at_least(100.0).clip(true))
-        .column(Column::initial(70.0).at_least(60.0))
-        .column(Column::initial(50.0).at_least(40.0))
-        .column(Column::remainder().at_least(40.0));
-    if let Some(row) = target_row {
-        table = table.scroll_to_row(row, Some(egui::Align::Center));
-    }
-    table
-        .header(24.0, |mut header| {
-            for text in &headers {
-                header.col(|ui| {
-                    ui.strong(text.as_str());
-                });
-            }
-        })
-        .body(|body| {
-            body.rows(ROW_HEIGHT, rows.len(), |mut row| {
-                let Some(member) = rows
-                    .get(row.index())
-                    .and_then(|&i| state.document.plan().staff.get(i))
-                    .cloned()
-                else {
-                    return;
-                };
-                row.col(|ui| {
-                    ui.label(&member.id);
-                });
-                row.col(|ui| full_name_cell(state, ui, &member));
-                row.col(|ui| {
-                    let plan = state.document.plan();
-                    let unit = plan
-                        .unit(&member.unit_id)
-                        .map_or(member.unit_id.as_str(), |u| u.name.as_str());
-                    ui.label(unit).on_hover_text(unit);
-                });
-                row.col(|ui| position_cell(state, ui, &member));
-                row.col(|ui| rank_cell(state, ui, &member));
-                row.col(|ui| fte_cell(state, ui, &member));
-                row.col(|ui| {
-                    if ui
-                        .small_button(state.t("Xóa", "Delete"))
-                        .on_hover_text(state.t("Xóa người này", "Delete this person"))
-                        .clicked()
-                    {
-                        apply_choice(
-                            state,
-                            Edit::DeleteStaff {
-                                id: member.id.clone(),
-                            },
-                        );
-                    }
+    let rows_key = state.selected_unit.clone().unwrap_or_default();
+    super::sheet::sheet_ui(ui, "staff", |ui| {
+        let table = super::sheet::table(ui, "staff_table", &rows_key, target_row)
+            .column(Column::auto().at_least(60.0))
+            .column(Column::initial(200.0).at_least(120.0).clip(true))
+            .column(Column::initial(130.0).at_least(60.0).clip(true))
+            .column(Column::initial(200.0).at_least(100.0).clip(true))
+            .column(Column::initial(70.0).at_least(60.0))
+            .column(Column::initial(50.0).at_least(40.0))
+            .column(Column::remainder().at_least(40.0));
+        table
+            .header(24.0, |mut header| {
+                for text in &headers {
+                    header.col(|ui| {
+                        ui.strong(text.as_str());
+                    });
+                }
+            })
+            .body(|body| {
+                body.rows(ROW_HEIGHT, rows.len(), |mut row| {
+                    let Some(member) = rows
+                        .get(row.index())
+                        .and_then(|&i| state.document.plan().staff.get(i))
+                        .cloned()
+                    else {
+                        return;
+                    };
+                    row.col(|ui| {
+                        ui.label(&member.id);
+                    });
+                    row.col(|ui| full_name_cell(state, ui, &member));
+                    row.col(|ui| {
+                        let plan = state.document.plan();
+                        let unit = plan
+                            .unit(&member.unit_id)
+                            .map_or(member.unit_id.as_str(), |u| u.name.as_str());
+                        ui.label(unit).on_hover_text(unit);
+                    });
+                    row.col(|ui| position_cell(state, ui, &member));
+                    row.col(|ui| rank_cell(state, ui, &member));
+                    row.col(|ui| fte_cell(state, ui, &member));
+                    row.col(|ui| {
+                        if ui
+                            .small_button(state.t("Xóa", "Delete"))
+                            .on_hover_text(state.t("Xóa người này", "Delete this person"))
+                            .clicked()
+                        {
+                            apply_choice(
+                                state,
+                                Edit::DeleteStaff {
+                                    id: member.id.clone(),
+                                },
+                            );
+                        }
+                    });
                 });
             });
-        });
+    });
 }
 
 fn full_name_cell(state: &mut AppState, ui: &mut egui::Ui, member: &StaffMember) {
