@@ -17,20 +17,27 @@ mod print;
 mod rank_names;
 mod ranks_sheet;
 mod steps_sheet;
+mod subtotals;
 mod summary_sheet;
 mod workload_sheet;
 
 use std::path::Path;
 
+use crate::output::atomic::{self, AtomicError};
+
 use rust_xlsxwriter::Workbook;
 
 pub use charts::{ChartData, ChartKind, ChartSeries, chart_data, render_png, render_svg};
 pub use error::DossierError;
-pub use figures::{RankFigures, UnitFigures, proposed_count, rank_structure, unit_figures};
+pub use figures::{
+    RankFigures, UnitFigures, UnitSection, proposed_count, rank_structure, unit_figures,
+    unit_sections,
+};
 pub use job_descriptions_sheet::{DRAWN as DRAWN_FROM_WORKLOAD, TITLE as JOB_DESCRIPTION_TITLE};
 pub use rank_names::NO_RANK;
 pub use ranks_sheet::CONTRACTS as CONTRACT_POSTS;
 pub use steps_sheet::{NO_PUBLIC_EMPLOYEES, NO_STEPS, TITLE as STEPS_TITLE};
+pub use summary_sheet::{OVER_QUOTA_NOTE, QUOTA as QUOTA_HEADER};
 
 use crate::engine::PlanResults;
 use crate::model::{CivilDate, Plan};
@@ -47,7 +54,8 @@ pub const SHEET_NAMES: [&str; 8] = [
     appraisal_sheet::NAME,
 ];
 
-/// Writes the dossier workbook of a computed plan to `path`, dated `today`.
+/// Writes the dossier workbook of a computed plan to `path`, dated `today`, atomically: an
+/// existing workbook stays whole until the new one is complete.
 ///
 /// `results` must be `engine::compute(plan)`; the plan must be valid.
 pub fn write_workbook(
@@ -57,8 +65,13 @@ pub fn write_workbook(
     today: CivilDate,
 ) -> Result<(), DossierError> {
     let mut workbook = build_workbook(plan, results, today)?;
-    workbook.save(path)?;
-    Ok(())
+    atomic::write_file(path, |tmp| workbook.save(tmp)).map_err(|error| match error {
+        AtomicError::Content(error) => DossierError::Xlsx(error),
+        AtomicError::Io { error, .. } => DossierError::Io {
+            path: path.display().to_string(),
+            source: error,
+        },
+    })
 }
 
 /// The dossier workbook as bytes (what [`write_workbook`] saves).

@@ -108,6 +108,7 @@ impl TableSpec {
             ("duties", "ratio") => "Định mức",
             ("duties", "code") => "Mã thủ tục",
             ("staff", "fte") => "Quy đổi toàn thời gian",
+            ("staff", "full_name") => "Họ và tên",
             ("job_descriptions", "section") => "Mục",
             ("job_descriptions", "step") => "Bậc",
             ("job_descriptions", "content") => "Nội dung",
@@ -180,6 +181,7 @@ pub const UNITS: TableSpec = TableSpec {
     required: true,
     columns: &[
         required("id"),
+        // Required once there are two units or more (see `units::read`).
         optional("parent_id"),
         required("name"),
         optional("unit_type"),
@@ -252,7 +254,8 @@ pub const DUTIES: TableSpec = TableSpec {
     keeps_other_columns: false,
 };
 
-/// The staff roster; any further column is a personal field.
+/// The staff roster; `full_name` (Họ và tên) and any further column are personal fields, kept
+/// in the plan and never printed in the dossier.
 pub const STAFF: TableSpec = TableSpec {
     name: "staff",
     required: false,
@@ -262,9 +265,16 @@ pub const STAFF: TableSpec = TableSpec {
         optional("position_id"),
         optional("rank_code"),
         optional("fte"),
+        optional("full_name"),
     ],
     keeps_other_columns: true,
 };
+
+/// The personal field a staff member's `full_name` is kept in.
+pub const FULL_NAME: &str = "full_name";
+
+/// The hidden workbook sheet holding the template's drop-down lists; an import ignores it.
+pub const LISTS_SHEET: &str = "lists";
 
 /// Job descriptions (Phụ lục IV), one item a row: `section` says which part of the
 /// description the row fills and so which of the other columns it uses.
@@ -285,6 +295,41 @@ pub const JOB_DESCRIPTIONS: TableSpec = TableSpec {
     ],
     keeps_other_columns: false,
 };
+
+/// The names users give tables in Vietnamese, for recognising a sheet or file that is meant to
+/// be a table but is not named as one.
+const VIETNAMESE_NAMES: [(&str, &[&str]); 7] = [
+    ("settings", &["Thông tin chung", "Cài đặt", "Thiết lập"]),
+    ("calendars", &["Lịch làm việc", "Lịch"]),
+    ("units", &["Đơn vị", "Cơ cấu tổ chức"]),
+    ("positions", &["Vị trí việc làm", "Vị trí"]),
+    ("duties", &["Công việc", "Nhiệm vụ", "Khối lượng công việc"]),
+    ("staff", &["Nhân sự", "Cán bộ", "Biên chế hiện có"]),
+    (
+        "job_descriptions",
+        &["Mô tả công việc", "Bản mô tả công việc"],
+    ),
+];
+
+/// The table a sheet or file stem seems meant to be when it is not named exactly as one: the
+/// name with other case or accents, a near misspelling, or a Vietnamese name of the table.
+/// `None` for exact names and for names unlike any table.
+pub fn look_alike(name: &str) -> Option<&'static str> {
+    let name = name.trim();
+    if ALL.iter().any(|spec| spec.name == name) {
+        return None;
+    }
+    let folded = crate::format::folded(name).replace([' ', '-'], "_");
+    for (table, names) in VIETNAMESE_NAMES {
+        let vietnamese = names
+            .iter()
+            .any(|n| crate::format::folded(n).replace(' ', "_") == folded);
+        if vietnamese {
+            return Some(table);
+        }
+    }
+    crate::format::nearest(&folded, ALL.iter().map(|spec| spec.name))
+}
 
 /// Every table, in the order they are read and written.
 pub const ALL: [TableSpec; 7] = [

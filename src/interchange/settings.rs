@@ -15,14 +15,13 @@ pub struct Settings {
     pub blocking_rules: Vec<String>,
 }
 
-/// The settings read from the table. Unknown keys are ignored; a key given twice is an error.
+/// The settings read from the table. An unknown key (a misspelling would silently change the
+/// plan) and a key given twice are errors.
 pub fn read(bound: &Bound, problems: &mut Vec<Problem>) -> Settings {
     let mut meta = PlanMeta::default();
     let mut rounding = Rounding::default();
     let mut blocking_rules = Vec::new();
     let mut seen: Vec<(String, u64)> = Vec::new();
-    let roundings = Rounding::ALL.map(|r| (r.keyword(), r));
-    let classes = ProvinceClass::ALL.map(|c| (c.keyword(), c));
     for row in &bound.table.rows {
         let mut cells = Cells::new(bound, row, problems);
         let key = cells.raw("key").to_lowercase();
@@ -40,11 +39,11 @@ pub fn read(bound: &Bound, problems: &mut Vec<Problem>) -> Settings {
             keys::AGENCY => meta.agency = cells.text("value"),
             keys::YEAR => meta.year = cells.integer("value"),
             keys::ROUNDING => {
-                if let Some(value) = cells.keyword("value", &roundings) {
+                if let Some(value) = cells.choice::<Rounding>("value") {
                     rounding = value;
                 }
             }
-            keys::PROVINCE_CLASS => meta.province_class = cells.keyword("value", &classes),
+            keys::PROVINCE_CLASS => meta.province_class = cells.choice::<ProvinceClass>("value"),
             keys::JUDGED_AT => {
                 meta.judged_at = cells.with("value", |text| {
                     text.parse::<CivilDate>().map_err(|error| error.to_string())
@@ -53,7 +52,16 @@ pub fn read(bound: &Bound, problems: &mut Vec<Problem>) -> Settings {
             keys::BLOCKING_RULES => {
                 blocking_rules = cells.with("value", parse_rule_ids).unwrap_or_default();
             }
-            _ => {}
+            unknown => {
+                let hint = crate::format::nearest(unknown, keys::ALL)
+                    .map(|known| format!("; did you mean \"{known}\"?"))
+                    .unwrap_or_default();
+                let known = keys::ALL.join(", ");
+                cells.error(
+                    "key",
+                    format!("unknown key \"{unknown}\"{hint} (keys: {known})"),
+                );
+            }
         }
     }
     Settings {

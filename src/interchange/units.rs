@@ -1,7 +1,7 @@
 //! `units.csv`: the organisation tree, one unit a row, each naming its parent, with the
 //! attributes the rules read (autonomy group, school zone, norm drivers) in optional columns.
 
-use super::cells::{self, Cells};
+use super::cells::{self, Cells, Word};
 use super::columns::UNITS;
 use super::error::{ExportError, Problem};
 use super::export::number;
@@ -12,14 +12,27 @@ use crate::model::{
 };
 
 /// The units of the table, in file order; rows with problems are left out.
+///
+/// With two units or more, the `parent_id` column is required: without it every unit would be
+/// a root and the tree would silently flatten.
 pub fn read(bound: &Bound, problems: &mut Vec<Problem>) -> Vec<Unit> {
-    let unit_types: Vec<(&str, UnitType)> =
-        UnitType::ALL.iter().map(|t| (t.keyword(), *t)).collect();
+    let has_parent_column = bound
+        .table
+        .header
+        .iter()
+        .any(|name| name.eq_ignore_ascii_case("parent_id"));
+    if bound.table.rows.len() > 1 && !has_parent_column {
+        problems.push(Problem::MissingColumn {
+            file: bound.source().to_owned(),
+            column: "parent_id".to_owned(),
+        });
+        return Vec::new();
+    }
     let mut units = Vec::new();
     for row in &bound.table.rows {
         let mut cells = Cells::new(bound, row, problems);
         let unit = Unit {
-            unit_type: cells.keyword("unit_type", &unit_types).unwrap_or_default(),
+            unit_type: cells.choice::<UnitType>("unit_type").unwrap_or_default(),
             quota: cells.count("quota"),
             autonomy_group: cells
                 .between("autonomy_group", 1, 4)
@@ -54,9 +67,9 @@ fn read_drivers(cells: &mut Cells) -> NormDrivers {
             DriverKind::Amount => cells.number(column).map(DriverValue::Amount),
             DriverKind::Flag => cells.flag(column).map(DriverValue::Flag),
             DriverKind::Choice(choices) => {
-                let allowed: Vec<(&str, DriverValue)> = choices
+                let allowed: Vec<Word<DriverValue>> = choices
                     .iter()
-                    .map(|c| (c.keyword, DriverValue::Choice(c.keyword)))
+                    .map(|c| (c.keyword, c.label_vi, DriverValue::Choice(c.keyword)))
                     .collect();
                 cells.keyword(column, &allowed)
             }

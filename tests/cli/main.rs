@@ -2,14 +2,17 @@
 
 mod workdir;
 
+mod atomic_writes;
 mod check;
 mod compare;
 mod compute;
 mod explain;
 mod export;
 mod export_csv;
+mod export_xlsx;
 mod generate;
 mod import;
 mod samples;
 mod template;
+mod usage;
 mod validate;

@@ -520,11 +520,7 @@ fn comment_ui(state: &mut AppState, ui: &mut egui::Ui, line: &Line) {
 
 /// A decision in the interface language.
 pub(super) fn decision_label(state: &AppState, decision: Decision) -> &'static str {
-    match decision {
-        Decision::Agree => state.t(Decision::Agree.label_vi(), "Agree"),
-        Decision::Adjust => state.t(Decision::Adjust.label_vi(), "Adjust"),
-        Decision::Reject => state.t(Decision::Reject.label_vi(), "Reject"),
-    }
+    state.t(decision.label_vi(), decision.label_en())
 }
 
 /// A change with its sign, "+2" or "-1" ("0" when none), in the interface's notation.

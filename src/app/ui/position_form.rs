@@ -284,11 +284,7 @@ fn count_text(count: Option<u32>) -> String {
 }
 
 pub(super) fn method_label(state: &AppState, method: Method) -> String {
-    match method {
-        Method::Workload => state.t("Theo khối lượng công việc", "From workload"),
-        Method::Fixed => state.t("Cố định theo quy định", "Fixed by regulation"),
-    }
-    .to_owned()
+    state.t(method.label_vi(), method.label_en()).to_owned()
 }
 
 /// The calendars a position can work under: the default (the plan's first) and each one.
@@ -487,11 +483,7 @@ fn employment_options(state: &AppState, position: &Position) -> Vec<(Option<Empl
 }
 
 fn role_label(state: &AppState, role: LeaderRole) -> String {
-    match role {
-        LeaderRole::Head => state.t(role.label_vi(), "Head"),
-        LeaderRole::Deputy => state.t(role.label_vi(), "Deputy"),
-    }
-    .to_owned()
+    state.t(role.label_vi(), role.label_en()).to_owned()
 }
 
 /// The headcount the agency proposes and why: an empty count proposes the computed one, and a

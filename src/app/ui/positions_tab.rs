@@ -451,12 +451,5 @@ fn proposed_cell(
 }
 
 pub fn category_label(state: &AppState, category: crate::model::Category) -> String {
-    use crate::model::Category;
-    match category {
-        Category::Leadership => state.t("Lãnh đạo, quản lý", "Leadership"),
-        Category::Specialized => state.t("Chuyên ngành", "Specialised"),
-        Category::Shared => state.t("Dùng chung", "Shared"),
-        Category::Support => state.t("Hỗ trợ, phục vụ", "Support"),
-    }
-    .to_owned()
+    state.t(category.label_vi(), category.label_en()).to_owned()
 }

@@ -202,15 +202,9 @@ fn parse_year(text: &str) -> Result<Option<i32>, InputError> {
 // Rounding policy
 
 fn rounding_label(language: Language, rounding: Rounding) -> String {
-    match language {
-        Language::Vietnamese => rounding.label_vi().to_owned(),
-        Language::English => match rounding {
-            Rounding::Nearest => "round to the nearest, half up",
-            Rounding::Up => "always round up",
-            Rounding::Down => "round down, the remainder held concurrently",
-        }
-        .to_owned(),
-    }
+    language
+        .t(rounding.label_vi(), rounding.label_en())
+        .to_owned()
 }
 
 fn rounding_ui(state: &mut AppState, ui: &mut egui::Ui) {
