@@ -394,7 +394,7 @@ fn the_findings_sheet_lists_every_finding_of_the_check() {
             );
             assert_eq!(
                 sheet.text(row, first + 2),
-                Some(finding.place(&plan).as_str())
+                Some(finding.place(&plan.index()).as_str())
             );
             assert_eq!(sheet.text(row, message_col), Some(finding.message.as_str()));
             assert_eq!(

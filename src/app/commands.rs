@@ -46,11 +46,13 @@ const QUIT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Q)
 /// Turns this frame's shortcuts into commands.
 pub fn handle_shortcuts(state: &mut AppState, ctx: &egui::Context) {
     let mut commands = Vec::new();
+    // Text being typed is the field's to undo first; its events are left to it.
+    let typing = super::ui::typing_in_focused_field(state, ctx);
     ctx.input_mut(|input| {
         // Ctrl+Shift+Z first: Ctrl+Z would match it too.
-        if input.consume_shortcut(&REDO) || input.consume_shortcut(&REDO_Y) {
+        if !typing && (input.consume_shortcut(&REDO) || input.consume_shortcut(&REDO_Y)) {
             commands.push(Command::Redo);
-        } else if input.consume_shortcut(&UNDO) {
+        } else if !typing && input.consume_shortcut(&UNDO) {
             commands.push(Command::Undo);
         }
         // Ctrl+Shift+S first, as for redo.

@@ -4,9 +4,8 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use super::history::History;
 use super::recompute::Recompute;
-use crate::editing::{Created, Edit, EditError};
+use crate::editing::{Created, Edit, EditError, History, Undo};
 use crate::engine::PlanResults;
 use crate::language::Language;
 use crate::model::Plan;
@@ -37,10 +36,12 @@ impl Refusal {
 }
 
 pub struct Document {
-    /// Shared with the undo history and the worker computing results, so neither copies it.
+    /// Shared with the worker computing results; edited in place when no worker holds it.
     plan: Arc<Plan>,
     path: Option<PathBuf>,
-    dirty: bool,
+    /// The history's state that is in the file; `None` when no state is (an import, a restored
+    /// recovery copy).
+    saved: Option<u64>,
     history: History,
     problems: Vec<Problem>,
     results: Recompute,
@@ -54,7 +55,7 @@ impl Document {
             problems: validation::validate(&plan),
             plan: Arc::new(plan),
             path,
-            dirty: false,
+            saved: Some(0),
             history: History::default(),
             results: Recompute::default(),
             revision: 0,
@@ -75,13 +76,15 @@ impl Document {
         self.path.as_deref()
     }
 
+    /// Whether the plan differs from its file: an edit makes it so, undoing back to the saved
+    /// state makes it not.
     pub fn is_dirty(&self) -> bool {
-        self.dirty
+        self.saved != Some(self.history.state())
     }
 
     /// Marks the plan as not in its file (an import, a restored recovery copy).
     pub fn mark_unsaved(&mut self) {
-        self.dirty = true;
+        self.saved = None;
         self.revision += 1;
     }
 
@@ -121,17 +124,19 @@ impl Document {
         self.revision += 1;
     }
 
-    /// Applies an edit unless it would add a validation problem; the refusal says why.
+    /// Applies an edit unless it would add a validation problem; the refusal says why. The
+    /// plan is edited in place and the history keeps what undoes the edit, not a copy of it.
     pub fn apply(&mut self, edit: Edit) -> Result<Created, Refusal> {
-        let mut next = Plan::clone(&self.plan);
-        let created = edit.apply(&mut next)?;
-        let problems = validation::validate(&next);
-        let before: Vec<String> = self.problems.iter().map(ToString::to_string).collect();
-        if let Some(new) = problems.iter().find(|p| !before.contains(&p.to_string())) {
-            return Err(Refusal::Problem(new.kind.clone()));
+        let undo = Undo::before(&edit, &self.plan);
+        let plan = Arc::make_mut(&mut self.plan);
+        let created = edit.clone().apply(plan)?;
+        let problems = validation::validate(plan);
+        if let Some(new) = first_new_problem(&self.problems, &problems) {
+            let kind = new.kind.clone();
+            undo.apply(plan);
+            return Err(Refusal::Problem(kind));
         }
-        let previous = std::mem::replace(&mut self.plan, Arc::new(next));
-        self.history.record(previous);
+        self.history.record(edit, undo);
         self.after_change(problems);
         Ok(created)
     }
@@ -145,29 +150,30 @@ impl Document {
     }
 
     pub fn undo(&mut self) -> bool {
-        let Some(previous) = self.history.undo(Arc::clone(&self.plan)) else {
+        if !self.history.can_undo() {
             return false;
-        };
-        self.plan = previous;
-        let problems = validation::validate(&self.plan);
+        }
+        let plan = Arc::make_mut(&mut self.plan);
+        self.history.undo(plan);
+        let problems = validation::validate(plan);
         self.after_change(problems);
         true
     }
 
     pub fn redo(&mut self) -> bool {
-        let Some(next) = self.history.redo(Arc::clone(&self.plan)) else {
+        if !self.history.can_redo() {
             return false;
-        };
-        self.plan = next;
-        let problems = validation::validate(&self.plan);
+        }
+        let plan = Arc::make_mut(&mut self.plan);
+        let redone = self.history.redo(plan);
+        let problems = validation::validate(plan);
         self.after_change(problems);
-        true
+        matches!(redone, Some(Ok(_)))
     }
 
     fn after_change(&mut self, problems: Vec<Problem>) {
         self.revision += 1;
         self.problems = problems;
-        self.dirty = true;
         self.results.request(&self.plan);
     }
 
@@ -175,16 +181,27 @@ impl Document {
     pub fn save_as(&mut self, path: &Path) -> Result<(), plan_file::PlanFileError> {
         plan_file::save(&self.plan, path)?;
         self.path = Some(path.to_path_buf());
-        self.dirty = false;
+        self.saved = Some(self.history.state());
         Ok(())
     }
 
-    /// The name shown in the title bar and status line.
-    pub fn display_name(&self) -> String {
+    /// The name shown in the title bar and status line: the file's, or "new plan" for a plan
+    /// never saved (the unsaved marker beside it says the rest).
+    pub fn display_name(&self, language: Language) -> String {
         self.path
             .as_deref()
             .and_then(Path::file_name)
             .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "(chưa lưu)".to_owned())
+            .unwrap_or_else(|| language.t("Đề án mới", "New plan").to_owned())
     }
+}
+
+/// The first problem of `after` that `before` did not have.
+fn first_new_problem<'a>(before: &[Problem], after: &'a [Problem]) -> Option<&'a Problem> {
+    if after.is_empty() {
+        return None;
+    }
+    let before: std::collections::HashSet<String> =
+        before.iter().map(ToString::to_string).collect();
+    after.iter().find(|p| !before.contains(&p.to_string()))
 }

@@ -13,7 +13,6 @@ pub use crate::editing as edit;
 pub mod files;
 pub mod fonts;
 pub mod headless;
-pub mod history;
 pub mod recompute;
 pub mod state;
 pub mod ui;
@@ -77,7 +76,10 @@ pub fn window_title(state: &AppState) -> String {
     } else {
         ""
     };
-    format!("vtvl — {}{marker}", state.document.display_name())
+    format!(
+        "vtvl — {}{marker}",
+        state.document.display_name(state.language())
+    )
 }
 
 impl eframe::App for VtvlApp {

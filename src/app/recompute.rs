@@ -39,7 +39,11 @@ impl Recompute {
     fn spawn(&mut self, plan: Arc<Plan>) {
         let (sender, receiver) = channel();
         std::thread::spawn(move || {
-            sender.send(compute(&plan)).ok();
+            let outcome = compute(&plan);
+            // Let go of the plan before answering, so the next edit changes it in place
+            // instead of copying it.
+            drop(plan);
+            sender.send(outcome).ok();
         });
         self.pending = Some(receiver);
     }

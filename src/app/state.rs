@@ -99,6 +99,8 @@ pub struct AppState {
     pub selected_unit: Option<String>,
     pub selected_position: Option<String>,
     pub show_explain: bool,
+    /// Trợ giúp > Hướng dẫn: the guide's window is open.
+    pub show_help: bool,
     pub position_filter: String,
     /// Sort column of the positions table and whether it is ascending.
     pub position_sort: Option<(PositionColumn, bool)>,
@@ -130,6 +132,7 @@ impl AppState {
             selected_unit: None,
             selected_position: None,
             show_explain: false,
+            show_help: false,
             position_filter: String::new(),
             position_sort: None,
             notice: None,

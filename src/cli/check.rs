@@ -73,11 +73,6 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
     })
 }
 
-/// "Phòng Quản lý ngân sách (ns)", "Trưởng phòng (tp) - Phòng ... (ns)", or "Toàn đề án".
-pub fn place_text(plan: &Plan, finding: &Finding) -> String {
-    finding.place(plan)
-}
-
 fn figure(value: Option<f64>) -> String {
     value.map(|v| vi_number(v, 2)).unwrap_or_default()
 }
@@ -91,10 +86,11 @@ fn table(plan: &Plan, findings: &[Finding], at: CivilDate) -> String {
         ("Giới hạn", Align::Right),
         ("Căn cứ", Align::Left),
     ]);
+    let index = plan.index();
     for finding in findings {
         table.push(vec![
             finding.severity.label_vi().to_owned(),
-            place_text(plan, finding),
+            finding.place(&index),
             finding.message.clone(),
             figure(finding.actual),
             figure(finding.limit),

@@ -60,8 +60,9 @@ pub fn write(
         sheet.merge_range(first, 0, first, LAST_COL, NOTHING_FOUND, &styles.empty_note)?;
         return Ok(());
     }
+    let index = plan.index();
     for (row, (number, finding)) in (first..).zip((1u32..).zip(&findings)) {
-        let place = finding.place(plan);
+        let place = finding.place(&index);
         sheet.write_number_with_format(row, 0, number, &styles.text_center)?;
         sheet.write_string_with_format(row, 1, finding.severity.label_vi(), &styles.text)?;
         sheet.write_string_with_format(row, 2, &place, &styles.text)?;

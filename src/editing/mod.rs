@@ -3,7 +3,11 @@
 //! numbers that feed them.
 
 mod edit;
+mod history;
 mod input;
+mod undo;
 
 pub use edit::{Created, Edit, EditError, ReviewField, UnitContents, nfc, subtree, unit_contents};
+pub use history::History;
 pub use input::{InputError, input_text, parse_amount, parse_count, parse_optional_count};
+pub use undo::Undo;

@@ -3,6 +3,8 @@
 //! Serialised, these are the JSON contract of `vtvl compute --format json` (numbers unrounded).
 //! Figures not in the contract but needed to explain a number are kept and skipped in JSON.
 
+use std::collections::HashMap;
+
 use polars::prelude::*;
 use serde::Serialize;
 
@@ -18,6 +20,33 @@ pub struct PlanResults {
     pub positions: Vec<PositionResult>,
     pub units: Vec<UnitResult>,
     pub total: Totals,
+    /// Where each position and unit is in the lists above, by id: built once.
+    #[serde(skip)]
+    index: ResultIndex,
+}
+
+/// Positions and units of the results by id.
+#[derive(Debug, Clone, PartialEq, Default)]
+struct ResultIndex {
+    positions: HashMap<String, usize>,
+    units: HashMap<String, usize>,
+}
+
+impl ResultIndex {
+    fn build(positions: &[PositionResult], units: &[UnitResult]) -> Self {
+        ResultIndex {
+            positions: positions
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (p.id.clone(), i))
+                .collect(),
+            units: units
+                .iter()
+                .enumerate()
+                .map(|(i, u)| (u.id.clone(), i))
+                .collect(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -185,7 +214,7 @@ impl PlanResults {
         }
         let (proposed, appraised) = (ints(p, out::PROPOSED)?, ints(p, out::APPRAISED)?);
         let appraisals = plan.appraisals();
-        let positions = plan
+        let positions: Vec<PositionResult> = plan
             .positions
             .iter()
             .enumerate()
@@ -231,7 +260,7 @@ impl PlanResults {
         let u_ratio = u.column(out::RATIO)?.f64()?;
         let (u_proposed, u_appraised) = (ints(u, out::PROPOSED)?, ints(u, out::APPRAISED)?);
         let u_split = SplitFigures::read(u)?;
-        let units = plan
+        let units: Vec<UnitResult> = plan
             .units
             .iter()
             .enumerate()
@@ -274,20 +303,39 @@ impl PlanResults {
             ratio: t.column(out::RATIO)?.f64()?.get(0),
             by_employment: SplitFigures::read(t)?.at(0),
         };
+        let index = ResultIndex::build(&positions, &units);
         Ok(PlanResults {
             rounding: plan.rounding,
             positions,
             units,
             total,
+            index,
         })
     }
 
+    /// A position's figures by id, through the index (a list changed since falls back to a
+    /// search, so a lookup never returns another position's figures).
     pub fn position(&self, id: &str) -> Option<&PositionResult> {
-        self.positions.iter().find(|p| p.id == id)
+        let indexed = self
+            .index
+            .positions
+            .get(id)
+            .and_then(|&i| self.positions.get(i));
+        match indexed {
+            Some(found) if found.id == id => Some(found),
+            None if self.index.positions.len() == self.positions.len() => None,
+            _ => self.positions.iter().find(|p| p.id == id),
+        }
     }
 
+    /// A unit's figures by id, as [`PlanResults::position`].
     pub fn unit(&self, id: &str) -> Option<&UnitResult> {
-        self.units.iter().find(|u| u.id == id)
+        let indexed = self.index.units.get(id).and_then(|&i| self.units.get(i));
+        match indexed {
+            Some(found) if found.id == id => Some(found),
+            None if self.index.units.len() == self.units.len() => None,
+            _ => self.units.iter().find(|u| u.id == id),
+        }
     }
 }
 

@@ -30,7 +30,7 @@ pub use job_description::{
     WorkSection,
 };
 pub use norm_driver::{DriverChoice, DriverKind, DriverValue, DriverValueError, NormDriver};
-pub use plan::{FORMAT_VERSION, Plan, PlanMeta};
+pub use plan::{FORMAT_VERSION, Plan, PlanIndex, PlanMeta};
 pub use position::{
     Category, LeaderRole, Method, Position, StepCount, people_by_step, steps_from_text,
     steps_to_text,

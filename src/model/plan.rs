@@ -35,6 +35,23 @@ pub struct Plan {
     pub review: Option<Review>,
 }
 
+/// A plan's units and positions by id (the first of a repeated id, as validation reports it).
+#[derive(Debug, Clone)]
+pub struct PlanIndex<'a> {
+    units: std::collections::HashMap<&'a str, &'a Unit>,
+    positions: std::collections::HashMap<&'a str, &'a Position>,
+}
+
+impl<'a> PlanIndex<'a> {
+    pub fn unit(&self, id: &str) -> Option<&'a Unit> {
+        self.units.get(id).copied()
+    }
+
+    pub fn position(&self, id: &str) -> Option<&'a Position> {
+        self.positions.get(id).copied()
+    }
+}
+
 /// What the plan is and whose it is.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -95,12 +112,22 @@ impl Plan {
         self.positions.iter().map(|p| p.components.len()).sum()
     }
 
+    /// One unit by id (a search: inside a loop, look up through [`Plan::index`]).
     pub fn unit(&self, id: &str) -> Option<&Unit> {
         self.units.iter().find(|u| u.id == id)
     }
 
+    /// One position by id (a search: inside a loop, look up through [`Plan::index`]).
     pub fn position(&self, id: &str) -> Option<&Position> {
         self.positions.iter().find(|p| p.id == id)
+    }
+
+    /// Units and positions by id, built once for many lookups.
+    pub fn index(&self) -> PlanIndex<'_> {
+        PlanIndex {
+            units: self.units.iter().map(|u| (u.id.as_str(), u)).collect(),
+            positions: self.positions.iter().map(|p| (p.id.as_str(), p)).collect(),
+        }
     }
 
     /// Each position's appraisal line (index-aligned with `positions`), looked up once.

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use crate::model::Plan;
+use crate::model::PlanIndex;
 
 /// How much a finding weighs. Rules warn by default; a plan lists the rules that block.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -55,7 +55,7 @@ pub struct Finding {
 impl Finding {
     /// Where the finding is, by name and id: "Phòng Quản lý ngân sách (ns)", "Trưởng phòng
     /// (tp) - Phòng ... (ns)", or "Toàn đề án" for the whole plan.
-    pub fn place(&self, plan: &Plan) -> String {
+    pub fn place(&self, plan: &PlanIndex<'_>) -> String {
         let unit = self.unit_id.as_deref().map(|id| {
             let name = plan.unit(id).map(|u| u.name.as_str()).unwrap_or("?");
             format!("{name} ({id})")

@@ -13,6 +13,8 @@ mod document_form;
 mod editing;
 mod export;
 mod files;
+mod help;
 mod job_descriptions;
 mod main_window;
 mod new_user;
+mod spreadsheet;

@@ -11,7 +11,7 @@
 use std::sync::Arc;
 
 use eframe::egui;
-use egui_extras::{Column, TableBuilder};
+use egui_extras::Column;
 
 use super::figures::difference_colour;
 use super::position_form::{
@@ -298,9 +298,9 @@ fn table_ui(state: &mut AppState, ui: &mut egui::Ui, rows: &[Row]) {
     ]
     .map(|(text, hover)| (text.to_owned(), hover.to_owned()));
     // Wider than the panel on small screens: the table scrolls sideways as a whole.
-    egui::ScrollArea::horizontal()
-        .id_salt("appraisal_table_scroll")
-        .show(ui, |ui| lines_table_ui(state, ui, rows, &headers));
+    super::sheet::sheet_ui(ui, "appraisal", |ui| {
+        lines_table_ui(state, ui, rows, &headers)
+    });
 }
 
 fn lines_table_ui(
@@ -309,11 +309,8 @@ fn lines_table_ui(
     rows: &[Row],
     headers: &[(String, String)],
 ) {
-    TableBuilder::new(ui)
-        .id_salt("appraisal_table")
-        .striped(true)
-        .resizable(true)
-        .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+    let rows_key = state.selected_unit.clone().unwrap_or_default();
+    super::sheet::table(ui, "appraisal_table", &rows_key, None)
         .column(Column::initial(200.0).at_least(120.0).clip(true))
         .columns(Column::auto().at_least(52.0), 2)
         .column(Column::initial(60.0).at_least(52.0))

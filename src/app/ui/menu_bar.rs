@@ -66,6 +66,14 @@ pub fn menu_bar_ui(state: &mut AppState, ui: &mut egui::Ui) {
             }
         });
         ui.menu_button(state.t("Trợ giúp", "Help"), |ui| {
+            if ui
+                .button(state.t("Hướng dẫn sử dụng", "User guide"))
+                .clicked()
+            {
+                state.show_help = true;
+                ui.close();
+            }
+            ui.separator();
             ui.label(state.t(
                 "vtvl: lập và thẩm định đề án vị trí việc làm.",
                 "vtvl: plan and appraise job-position plans.",

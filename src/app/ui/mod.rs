@@ -8,11 +8,14 @@ mod dashboard_tab;
 mod dialogs;
 mod explain_panel;
 mod figures;
+mod help;
 mod job_description_tab;
 mod menu_bar;
 mod position_form;
+pub(crate) use position_form::typing_in_focused_field;
 mod positions_tab;
 mod settings_tab;
+mod sheet;
 mod staff_tab;
 mod status_bar;
 mod steps_editor;
@@ -35,14 +38,18 @@ pub fn app_ui(state: &mut AppState, ui: &mut egui::Ui) {
             .default_size(280.0)
             .show(ui, |ui| check_panel::check_panel_ui(state, ui));
     }
+    // Side panels keep to a share of the window, so that the tables keep room at 1024 x 700.
+    let width = ui.available_width();
     egui::Panel::left("unit_tree")
         .resizable(true)
-        .default_size(300.0)
+        .default_size((width * 0.25).clamp(180.0, 300.0))
+        .size_range(160.0..=(width * 0.3).max(200.0))
         .show(ui, |ui| unit_tree::unit_tree_ui(state, ui));
     if state.show_explain {
         egui::Panel::right("explain")
             .resizable(true)
-            .default_size(380.0)
+            .default_size((width * 0.3).clamp(240.0, 380.0))
+            .size_range(200.0..=(width * 0.45).max(240.0))
             .show(ui, |ui| explain_panel::explain_panel_ui(state, ui));
     }
     egui::CentralPanel::default().show(ui, |ui| {
@@ -59,27 +66,63 @@ pub fn app_ui(state: &mut AppState, ui: &mut egui::Ui) {
             Tab::Appraisal => appraisal_tab::appraisal_tab_ui(state, ui),
         }
     });
+    help::help_window_ui(state, ui);
     dialogs::dialogs_ui(state, ui);
 }
 
+/// The centre tabs, their names in both languages.
+const TABS: [(Tab, &str, &str); 8] = [
+    (Tab::Positions, "Vị trí việc làm", "Positions"),
+    (Tab::Workload, "Khối lượng công việc", "Workload"),
+    (Tab::Staff, "Nhân sự", "Staff"),
+    (Tab::JobDescription, "Mô tả công việc", "Job description"),
+    (Tab::Dashboard, "Biểu đồ", "Dashboard"),
+    (Tab::Compare, "So sánh", "Compare"),
+    (Tab::Settings, "Thiết lập", "Settings"),
+    (Tab::Appraisal, "Thẩm định", "Appraisal"),
+];
+
+/// The tab row: one line that never wraps. When the panel is too narrow it scrolls sideways,
+/// and the menu at its end lists every tab.
 fn tabs_ui(state: &mut AppState, ui: &mut egui::Ui) {
-    // Wrapping: a row wider than the panel would widen everything below it.
-    ui.horizontal_wrapped(|ui| {
-        for (tab, vietnamese, english) in [
-            (Tab::Positions, "Vị trí việc làm", "Positions"),
-            (Tab::Workload, "Khối lượng công việc", "Workload"),
-            (Tab::Staff, "Nhân sự", "Staff"),
-            (Tab::JobDescription, "Mô tả công việc", "Job description"),
-            (Tab::Dashboard, "Biểu đồ", "Dashboard"),
-            (Tab::Compare, "So sánh", "Compare"),
-            (Tab::Settings, "Thiết lập", "Settings"),
-            (Tab::Appraisal, "Thẩm định", "Appraisal"),
-        ] {
-            let label = state.t(vietnamese, english).to_owned();
-            if ui.selectable_label(state.tab == tab, label).clicked() {
+    ui.horizontal(|ui| {
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            let mut picked = None;
+            let more = state.t("Các thẻ", "All tabs").to_owned();
+            ui.menu_button("»", |ui| {
+                for (tab, vietnamese, english) in TABS {
+                    let label = state.t(vietnamese, english).to_owned();
+                    if ui.selectable_label(state.tab == tab, label).clicked() {
+                        picked = Some(tab);
+                        ui.close();
+                    }
+                }
+            })
+            .response
+            .on_hover_text(more);
+            egui::ScrollArea::horizontal()
+                .id_salt("tab_row")
+                .auto_shrink([false, true])
+                .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysHidden)
+                .show(ui, |ui| {
+                    let row = egui::Layout::left_to_right(egui::Align::Center);
+                    ui.with_layout(row, |ui| {
+                        for (tab, vietnamese, english) in TABS {
+                            let label = state.t(vietnamese, english).to_owned();
+                            let response = ui.selectable_label(state.tab == tab, label);
+                            if response.clicked() {
+                                state.tab = tab;
+                            }
+                            if picked == Some(tab) {
+                                response.scroll_to_me(None);
+                            }
+                        }
+                        check_panel::checks_toggle_ui(state, ui);
+                    });
+                });
+            if let Some(tab) = picked {
                 state.tab = tab;
             }
-        }
-        check_panel::checks_toggle_ui(state, ui);
+        });
     });
 }

@@ -61,7 +61,7 @@ pub(super) fn hinted_field(
         None => egui::TextEdit::singleline(&mut text),
         Some(rows) => egui::TextEdit::multiline(&mut text).desired_rows(rows),
     }
-    .id(egui::Id::unique(("field", key)))
+    .id(field_id(key))
     .hint_text(hint)
     .desired_width(width)
     .min_size(egui::vec2(width, 0.0));
@@ -78,12 +78,27 @@ pub(super) fn hinted_field(
         );
         response = response.on_hover_text(error);
     }
+    if response.gained_focus() {
+        select_all(ui.ctx(), response.id, &text);
+    }
     if response.changed() {
-        state.cells.entry(key.to_owned()).or_default().text = text.clone();
+        // Typing back to the plan's value leaves nothing pending (Ctrl+Z then undoes edits).
+        if text == current && error.is_none() {
+            state.cells.remove(key);
+        } else {
+            state.cells.entry(key.to_owned()).or_default().text = text.clone();
+        }
     }
     if response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Escape)) {
         state.cells.remove(key);
         return (response, None);
+    }
+    if response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) && rows.is_none() {
+        // Enter moves on to the field below, as in a spreadsheet (or stays when there is none).
+        ui.memory_mut(|m| {
+            m.request_focus(response.id);
+            m.move_focus(egui::FocusDirection::Down);
+        });
     }
     let finished = response.lost_focus() || (response.changed() && !response.has_focus());
     if !finished || !state.cells.contains_key(key) {
@@ -95,6 +110,32 @@ pub(super) fn hinted_field(
         return (response, None);
     }
     (response, Some(text))
+}
+
+/// The id of the typed field named `key`.
+fn field_id(key: &str) -> egui::Id {
+    egui::Id::unique(("field", key))
+}
+
+/// Whether the focused field holds typed text not yet in the plan: Ctrl+Z then undoes the
+/// typing (the field's own undo) before any committed edit.
+pub fn typing_in_focused_field(state: &AppState, ctx: &egui::Context) -> bool {
+    let Some(focused) = ctx.memory(|m| m.focused()) else {
+        return false;
+    };
+    state.cells.keys().any(|key| field_id(key) == focused)
+}
+
+/// Selects a field's whole text, so that typing into a cell replaces it as in a spreadsheet.
+fn select_all(ctx: &egui::Context, id: egui::Id, text: &str) {
+    if let Some(mut field) = egui::TextEdit::load_state(ctx, id) {
+        let all = egui::text::CCursorRange::two(
+            egui::text::CCursor::new(0),
+            egui::text::CCursor::new(text.chars().count()),
+        );
+        field.cursor.set_char_range(Some(all));
+        egui::TextEdit::store_state(ctx, id, field);
+    }
 }
 
 /// Applies the edit made from a field's text; a refusal stays on the field with its reason and
@@ -325,11 +366,18 @@ pub(super) fn position_form_ui(state: &mut AppState, ui: &mut egui::Ui) {
                 }
                 ui.end_row();
 
-                let label = state.t("Số cố định", "Fixed count").to_owned();
-                let current = position.count.to_string();
-                if let Some(text) = form_field(state, ui, &label, &key("count"), &current, 50.0) {
-                    let edit = parse_count(state, &text).map(|n| update(&|p| p.count = n));
-                    commit(state, &key("count"), &label, text, edit);
+                // A count set by hand means something only for a fixed position.
+                if position.method == Method::Fixed {
+                    let label = state.t("Số cố định", "Fixed count").to_owned();
+                    let current = position.count.to_string();
+                    if let Some(text) = form_field(state, ui, &label, &key("count"), &current, 50.0)
+                    {
+                        let edit = parse_count(state, &text).map(|n| update(&|p| p.count = n));
+                        commit(state, &key("count"), &label, text, edit);
+                    }
+                } else {
+                    ui.label("");
+                    ui.label("");
                 }
                 let options = calendar_options(state, state.document.plan());
                 let label = state.t("Lịch làm việc", "Calendar").to_owned();

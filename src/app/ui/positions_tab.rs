@@ -2,10 +2,10 @@
 //! filterable, in a virtualised table (only visible rows are laid out).
 
 use std::cmp::Ordering;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use eframe::egui;
-use egui_extras::{Column, TableBuilder};
+use egui_extras::Column;
 
 use super::figures::{difference_colour, ratio_text};
 use crate::app::state::{AppState, Notice, PositionColumn};
@@ -17,10 +17,20 @@ const ROW_HEIGHT: f32 = 22.0;
 pub fn positions_tab_ui(state: &mut AppState, ui: &mut egui::Ui) {
     toolbar_ui(state, ui);
     ui.add_space(4.0);
-    super::position_form::position_form_ui(state, ui);
-    ui.add_space(4.0);
     let rows = visible_rows(state);
-    table_ui(state, ui, &rows);
+    // The form sits below the table, in the height it took last frame, so that selecting a
+    // row leaves the row under the pointer instead of pushing the table down.
+    let form_id = egui::Id::unique("position_form_height");
+    let form_height: f32 = ui.data(|d| d.get_temp(form_id)).unwrap_or(0.0);
+    let table_height = (ui.available_height() - form_height - 8.0).max(ROW_HEIGHT * 4.0);
+    ui.allocate_ui(egui::vec2(ui.available_width(), table_height), |ui| {
+        table_ui(state, ui, &rows, table_height);
+    });
+    ui.add_space(4.0);
+    let top = ui.cursor().top();
+    super::position_form::position_form_ui(state, ui);
+    let height = ui.cursor().top() - top;
+    ui.data_mut(|d| d.insert_temp(form_id, height));
 }
 
 fn toolbar_ui(state: &mut AppState, ui: &mut egui::Ui) {
@@ -103,7 +113,11 @@ fn visible_rows(state: &AppState) -> Vec<usize> {
         .map(|(i, _)| i)
         .collect();
     if let Some((column, ascending)) = state.position_sort {
-        let result = |i: usize| results.and_then(|r| r.positions.get(i));
+        // Figures by id: before the worker finishes, a new or moved row has none of its own.
+        let result = |i: usize| {
+            let id = plan.positions.get(i).map(|p| p.id.as_str());
+            results.zip(id).and_then(|(r, id)| r.position(id))
+        };
         rows.sort_by(|&a, &b| {
             let (pa, pb) = (&plan.positions[a], &plan.positions[b]);
             let by_figure = |f: fn(&PositionResult) -> f64| {
@@ -149,7 +163,7 @@ fn visible_rows(state: &AppState) -> Vec<usize> {
     rows
 }
 
-fn table_ui(state: &mut AppState, ui: &mut egui::Ui, rows: &[usize]) {
+fn table_ui(state: &mut AppState, ui: &mut egui::Ui, rows: &[usize], height: f32) {
     // Name and figures first, so they stay visible beside the tree and the Explain panel.
     // The reviewer's remarks sit beside the figures once the plan has been appraised.
     let reviewed = state.document.plan().review.is_some();
@@ -180,144 +194,203 @@ fn table_ui(state: &mut AppState, ui: &mut egui::Ui, rows: &[usize]) {
         let remark = state.t("Ý kiến thẩm định", "Appraisal remark");
         headers.insert(5, (PositionColumn::Remark, remark));
     }
-    let headers: Vec<(PositionColumn, String)> = headers
+    let mut headers: Vec<(PositionColumn, String)> = headers
         .into_iter()
         .map(|(c, t)| (c, t.to_owned()))
         .collect();
     let mut sort_clicked = None;
     let mut row_clicked = None;
     let mut explain_clicked = None;
-    let mut table = TableBuilder::new(ui)
-        .striped(true)
-        .resizable(true)
-        .sense(egui::Sense::click())
-        .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-        .column(Column::initial(240.0).at_least(120.0).clip(true))
-        .columns(Column::auto().at_least(60.0), 4);
-    if reviewed {
-        table = table.column(Column::initial(220.0).clip(true));
+    // Names repeat across units on a province plan ("Trưởng phòng"): the unit then sits
+    // beside the name.
+    let many_units = {
+        let plan = state.document.plan();
+        let mut names = HashSet::new();
+        !rows
+            .iter()
+            .filter_map(|&i| plan.positions.get(i))
+            .all(|p| names.insert(p.name.as_str()))
+    };
+    if many_units {
+        let unit = headers.remove(headers.len() - 2);
+        headers.insert(1, unit);
     }
-    table
-        .columns(Column::auto().at_least(60.0), 3)
-        .column(Column::initial(120.0).clip(true))
-        .column(Column::auto().at_least(60.0))
-        .column(Column::initial(90.0).clip(true))
-        .column(Column::auto().at_least(90.0))
-        .header(24.0, |mut header| {
-            for (column, text) in &headers {
-                header.col(|ui| {
-                    // The arrows come from the monospace font, which has them.
-                    let arrow = match state.position_sort {
-                        Some((c, true)) if c == *column => "▲",
-                        Some((c, false)) if c == *column => "▼",
-                        _ => "",
+    let unit_names: HashMap<String, String> = if many_units {
+        let plan = state.document.plan();
+        plan.units
+            .iter()
+            .map(|u| (u.id.clone(), u.name.clone()))
+            .collect()
+    } else {
+        HashMap::new()
+    };
+    let rows_key = state.selected_unit.clone().unwrap_or_default();
+    // A position newly selected (added, duplicated, or picked from the Checks panel) is
+    // scrolled into view; a row already in view stays where it is.
+    let selection_id = egui::Id::unique("positions_table_selection");
+    let previous: Option<String> = ui
+        .data(|d| d.get_temp::<Option<String>>(selection_id))
+        .flatten();
+    ui.data_mut(|d| d.insert_temp(selection_id, state.selected_position.clone()));
+    let scroll_to = match &state.selected_position {
+        Some(id) if previous.as_ref() != Some(id) => {
+            let plan = state.document.plan();
+            rows.iter()
+                .position(|&i| plan.positions.get(i).is_some_and(|p| &p.id == id))
+        }
+        _ => None,
+    };
+    super::sheet::sheet_ui(ui, "positions", |ui| {
+        let mut table = super::sheet::table(ui, "positions_table", &rows_key, scroll_to)
+            .sense(egui::Sense::click())
+            .min_scrolled_height(0.0)
+            .max_scroll_height(height - 32.0)
+            .column(Column::initial(240.0).at_least(120.0).clip(true));
+        if many_units {
+            table = table.column(Column::initial(160.0).at_least(60.0).clip(true));
+        }
+        table = table.columns(Column::auto().at_least(60.0), 4);
+        if reviewed {
+            table = table.column(Column::initial(220.0).at_least(80.0).clip(true));
+        }
+        table = table
+            .columns(Column::auto().at_least(60.0), 3)
+            .column(Column::initial(120.0).at_least(60.0).clip(true))
+            .column(Column::auto().at_least(60.0));
+        if !many_units {
+            table = table.column(Column::initial(90.0).at_least(60.0).clip(true));
+        }
+        table
+            .column(Column::auto().at_least(90.0))
+            .header(24.0, |mut header| {
+                for (column, text) in &headers {
+                    header.col(|ui| {
+                        // The arrows come from the monospace font, which has them.
+                        let arrow = match state.position_sort {
+                            Some((c, true)) if c == *column => "▲",
+                            Some((c, false)) if c == *column => "▼",
+                            _ => "",
+                        };
+                        if ui.button(text.as_str()).clicked() {
+                            sort_clicked = Some(*column);
+                        }
+                        if !arrow.is_empty() {
+                            ui.label(egui::RichText::new(arrow).monospace());
+                        }
+                    });
+                }
+            })
+            .body(|body| {
+                body.rows(ROW_HEIGHT, rows.len(), |mut row| {
+                    let Some(&index) = rows.get(row.index()) else {
+                        return;
                     };
-                    if ui.button(text.as_str()).clicked() {
-                        sort_clicked = Some(*column);
+                    let plan = state.document.plan();
+                    let Some(position) = plan.positions.get(index) else {
+                        return;
+                    };
+                    // Paired by id, never by place: after a duplicate or a delete, until the
+                    // worker finishes, the row shows its own figures or none.
+                    let result = state
+                        .document
+                        .results()
+                        .and_then(|r| r.position(&position.id));
+                    let selected = state.selected_position.as_deref() == Some(position.id.as_str());
+                    row.set_selected(selected);
+                    row.col(|ui| {
+                        let name = egui::Button::selectable(selected, &position.name).truncate();
+                        if ui.add(name).on_hover_text(&position.name).clicked() {
+                            row_clicked = Some(position.id.clone());
+                        }
+                    });
+                    if many_units {
+                        row.col(|ui| {
+                            let name = unit_names
+                                .get(&position.unit_id)
+                                .map_or(position.unit_id.as_str(), String::as_str);
+                            super::sheet::cell_text(ui, name);
+                        });
                     }
-                    if !arrow.is_empty() {
-                        ui.label(egui::RichText::new(arrow).monospace());
+                    let figures = result.map(|r| {
+                        (
+                            state.number(r.required_fte, 2),
+                            r.required.to_string(),
+                            state.number(r.current, 2),
+                            r.difference,
+                            ratio_text(state, r.ratio),
+                        )
+                    });
+                    if let Some((required_fte, required, current, difference, ratio)) = figures {
+                        row.col(|ui| {
+                            if ui
+                                .link(&required_fte)
+                                .on_hover_text(state.t("Xem cách tính", "How it was computed"))
+                                .clicked()
+                            {
+                                explain_clicked = Some(position.id.clone());
+                            }
+                        });
+                        row.col(|ui| {
+                            ui.label(&required);
+                        });
+                        row.col(|ui| proposed_cell(state, ui, position, Some(&required)));
+                        row.col(|ui| {
+                            ui.label(
+                                result
+                                    .and_then(|r| r.appraised)
+                                    .map_or_else(String::new, |a| a.to_string()),
+                            );
+                        });
+                        if reviewed {
+                            row.col(|ui| remark_cell(state, ui, result));
+                        }
+                        row.col(|ui| {
+                            ui.label(current);
+                        });
+                        row.col(|ui| {
+                            ui.colored_label(
+                                difference_colour(ui, difference),
+                                state.number(difference, 2),
+                            );
+                        });
+                        row.col(|ui| {
+                            ui.label(ratio);
+                        });
+                    } else {
+                        let columns = if reviewed { 8 } else { 7 };
+                        for column in 0..columns {
+                            row.col(|ui| {
+                                if column == 2 {
+                                    proposed_cell(state, ui, position, None);
+                                } else if !(reviewed && column == 4) {
+                                    ui.label("…");
+                                }
+                            });
+                        }
                     }
-                });
-            }
-        })
-        .body(|body| {
-            body.rows(ROW_HEIGHT, rows.len(), |mut row| {
-                let Some(&index) = rows.get(row.index()) else {
-                    return;
-                };
-                let plan = state.document.plan();
-                let Some(position) = plan.positions.get(index) else {
-                    return;
-                };
-                let result = state
-                    .document
-                    .results()
-                    .and_then(|r| r.positions.get(index));
-                let selected = state.selected_position.as_deref() == Some(position.id.as_str());
-                row.set_selected(selected);
-                row.col(|ui| {
-                    if ui.selectable_label(selected, &position.name).clicked() {
+                    row.col(|ui| {
+                        super::sheet::cell_text(ui, category_label(state, position.category));
+                    });
+                    row.col(|ui| {
+                        let label = ui.label(&position.rank_code);
+                        if !position.rank_code.is_empty() {
+                            label.on_hover_text(state.rank_label(&position.rank_code));
+                        }
+                    });
+                    if !many_units {
+                        row.col(|ui| {
+                            super::sheet::cell_text(ui, &position.unit_id);
+                        });
+                    }
+                    row.col(|ui| {
+                        ui.label(&position.id);
+                    });
+                    if row.response().clicked() {
                         row_clicked = Some(position.id.clone());
                     }
                 });
-                let figures = result.map(|r| {
-                    (
-                        state.number(r.required_fte, 2),
-                        r.required.to_string(),
-                        state.number(r.current, 2),
-                        r.difference,
-                        ratio_text(state, r.ratio),
-                    )
-                });
-                if let Some((required_fte, required, current, difference, ratio)) = figures {
-                    row.col(|ui| {
-                        if ui
-                            .link(&required_fte)
-                            .on_hover_text(state.t("Xem cách tính", "How it was computed"))
-                            .clicked()
-                        {
-                            explain_clicked = Some(position.id.clone());
-                        }
-                    });
-                    row.col(|ui| {
-                        ui.label(&required);
-                    });
-                    row.col(|ui| proposed_cell(state, ui, position, Some(&required)));
-                    row.col(|ui| {
-                        ui.label(
-                            result
-                                .and_then(|r| r.appraised)
-                                .map_or_else(String::new, |a| a.to_string()),
-                        );
-                    });
-                    if reviewed {
-                        row.col(|ui| remark_cell(state, ui, result));
-                    }
-                    row.col(|ui| {
-                        ui.label(current);
-                    });
-                    row.col(|ui| {
-                        ui.colored_label(
-                            difference_colour(ui, difference),
-                            state.number(difference, 2),
-                        );
-                    });
-                    row.col(|ui| {
-                        ui.label(ratio);
-                    });
-                } else {
-                    let columns = if reviewed { 8 } else { 7 };
-                    for column in 0..columns {
-                        row.col(|ui| {
-                            if column == 2 {
-                                proposed_cell(state, ui, position, None);
-                            } else if !(reviewed && column == 4) {
-                                ui.label("…");
-                            }
-                        });
-                    }
-                }
-                row.col(|ui| {
-                    ui.label(category_label(state, position.category));
-                });
-                row.col(|ui| {
-                    let label = ui.label(&position.rank_code);
-                    if !position.rank_code.is_empty() {
-                        label.on_hover_text(state.rank_label(&position.rank_code));
-                    }
-                });
-                row.col(|ui| {
-                    ui.label(&position.unit_id);
-                });
-                row.col(|ui| {
-                    ui.label(&position.id);
-                });
-                if row.response().clicked() {
-                    row_clicked = Some(position.id.clone());
-                }
             });
-        });
+    });
     if let Some(column) = sort_clicked {
         state.position_sort = match state.position_sort {
             Some((c, true)) if c == column => Some((column, false)),
@@ -348,7 +421,7 @@ fn remark_cell(state: &AppState, ui: &mut egui::Ui, result: Option<&PositionResu
         (None, Some(comment)) => comment.to_owned(),
         (None, None) => return,
     };
-    ui.label(&text).on_hover_text(&text);
+    super::sheet::cell_text(ui, &text);
 }
 
 /// The proposed count, or the computed one (`required`) in grey when nothing is proposed.

@@ -5,7 +5,7 @@
 use std::collections::HashSet;
 
 use eframe::egui;
-use egui_extras::{Column, TableBuilder};
+use egui_extras::Column;
 
 use super::position_form::{amount_text, apply_choice, commit, parse_amount, text_field};
 use crate::app::state::{AppState, StaffRows};
@@ -54,19 +54,34 @@ fn toolbar_ui(state: &mut AppState, ui: &mut egui::Ui) {
             .on_disabled_hover_text(state.t("Chọn một đơn vị trước", "Select a unit first"));
         if add.clicked()
             && let Some(unit_id) = unit
-            && let Some(Created::Staff(id)) = apply_choice(
-                state,
-                Edit::AddStaff {
-                    unit_id,
-                    position_id: None,
-                },
-            )
+            && let Some(Created::Staff(id)) = apply_choice(state, new_staff(state, unit_id))
         {
             // The new row has no name yet: a filter would hide it.
             state.staff_filter.clear();
             ui.data_mut(|d| d.insert_temp(scroll_target_id(), id));
         }
     });
+}
+
+/// A new person in the selected unit, holding the selected position when it is in that unit
+/// or below it (and then placed in the position's own unit).
+fn new_staff(state: &AppState, unit_id: String) -> Edit {
+    let plan = state.document.plan();
+    let position = state
+        .selected_position
+        .as_deref()
+        .and_then(|id| plan.position(id))
+        .filter(|p| subtree(plan, &unit_id).contains(&p.unit_id));
+    match position {
+        Some(position) => Edit::AddStaff {
+            unit_id: position.unit_id.clone(),
+            position_id: Some(position.id.clone()),
+        },
+        None => Edit::AddStaff {
+            unit_id,
+            position_id: None,
+        },
+    }
 }
 
 /// The roster rows in the selected subtree that match the filter, from the last frame's when
@@ -126,68 +141,64 @@ fn table_ui(state: &mut AppState, ui: &mut egui::Ui, rows: &[usize]) {
         rows.iter()
             .position(|&i| plan.staff.get(i).is_some_and(|s| s.id == id))
     });
-    let mut table = TableBuilder::new(ui)
-        .id_salt("staff_table")
-        .striped(true)
-        .resizable(true)
-        .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-        .column(Column::auto().at_least(60.0))
-        .column(Column::initial(200.0).at_least(120.0).clip(true))
-        .column(Column::initial(130.0).at_least(60.0).clip(true))
-        .column(Column::initial(200.0).at_least(100.0).clip(true))
-        .column(Column::initial(70.0).at_least(60.0))
-        .column(Column::initial(50.0).at_least(40.0))
-        .column(Column::remainder().at_least(40.0));
-    if let Some(row) = target_row {
-        table = table.scroll_to_row(row, Some(egui::Align::Center));
-    }
-    table
-        .header(24.0, |mut header| {
-            for text in &headers {
-                header.col(|ui| {
-                    ui.strong(text.as_str());
-                });
-            }
-        })
-        .body(|body| {
-            body.rows(ROW_HEIGHT, rows.len(), |mut row| {
-                let Some(member) = rows
-                    .get(row.index())
-                    .and_then(|&i| state.document.plan().staff.get(i))
-                    .cloned()
-                else {
-                    return;
-                };
-                row.col(|ui| {
-                    ui.label(&member.id);
-                });
-                row.col(|ui| full_name_cell(state, ui, &member));
-                row.col(|ui| {
-                    let plan = state.document.plan();
-                    let unit = plan
-                        .unit(&member.unit_id)
-                        .map_or(member.unit_id.as_str(), |u| u.name.as_str());
-                    ui.label(unit).on_hover_text(unit);
-                });
-                row.col(|ui| position_cell(state, ui, &member));
-                row.col(|ui| rank_cell(state, ui, &member));
-                row.col(|ui| fte_cell(state, ui, &member));
-                row.col(|ui| {
-                    if ui
-                        .small_button(state.t("Xóa", "Delete"))
-                        .on_hover_text(state.t("Xóa người này", "Delete this person"))
-                        .clicked()
-                    {
-                        apply_choice(
-                            state,
-                            Edit::DeleteStaff {
-                                id: member.id.clone(),
-                            },
-                        );
-                    }
+    let rows_key = state.selected_unit.clone().unwrap_or_default();
+    super::sheet::sheet_ui(ui, "staff", |ui| {
+        let table = super::sheet::table(ui, "staff_table", &rows_key, target_row)
+            .column(Column::auto().at_least(60.0))
+            .column(Column::initial(200.0).at_least(120.0).clip(true))
+            .column(Column::initial(130.0).at_least(60.0).clip(true))
+            .column(Column::initial(200.0).at_least(100.0).clip(true))
+            .column(Column::initial(70.0).at_least(60.0))
+            .column(Column::initial(50.0).at_least(40.0))
+            .column(Column::remainder().at_least(40.0));
+        table
+            .header(24.0, |mut header| {
+                for text in &headers {
+                    header.col(|ui| {
+                        ui.strong(text.as_str());
+                    });
+                }
+            })
+            .body(|body| {
+                body.rows(ROW_HEIGHT, rows.len(), |mut row| {
+                    let Some(member) = rows
+                        .get(row.index())
+                        .and_then(|&i| state.document.plan().staff.get(i))
+                        .cloned()
+                    else {
+                        return;
+                    };
+                    row.col(|ui| {
+                        ui.label(&member.id);
+                    });
+                    row.col(|ui| full_name_cell(state, ui, &member));
+                    row.col(|ui| {
+                        let plan = state.document.plan();
+                        let unit = plan
+                            .unit(&member.unit_id)
+                            .map_or(member.unit_id.as_str(), |u| u.name.as_str());
+                        ui.label(unit).on_hover_text(unit);
+                    });
+                    row.col(|ui| position_cell(state, ui, &member));
+                    row.col(|ui| rank_cell(state, ui, &member));
+                    row.col(|ui| fte_cell(state, ui, &member));
+                    row.col(|ui| {
+                        if ui
+                            .small_button(state.t("Xóa", "Delete"))
+                            .on_hover_text(state.t("Xóa người này", "Delete this person"))
+                            .clicked()
+                        {
+                            apply_choice(
+                                state,
+                                Edit::DeleteStaff {
+                                    id: member.id.clone(),
+                                },
+                            );
+                        }
+                    });
                 });
             });
-        });
+    });
 }
 
 fn full_name_cell(state: &mut AppState, ui: &mut egui::Ui, member: &StaffMember) {

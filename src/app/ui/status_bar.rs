@@ -7,7 +7,7 @@ use crate::app::state::{AppState, Notice};
 
 pub fn status_bar_ui(state: &mut AppState, ui: &mut egui::Ui) {
     ui.horizontal(|ui| {
-        let name = state.document.display_name();
+        let name = state.document.display_name(state.language());
         let marker = if state.document.is_dirty() {
             state.t(" • chưa lưu", " • unsaved")
         } else {
