@@ -272,9 +272,9 @@ fn missing_sheets_and_unreadable_files_are_reported() {
     let xlsx = dir.path().join("units-only.xlsx");
     let mut book = Workbook::new();
     let sheet = book.add_worksheet();
-    sheet.set_name("Units").unwrap();
-    sheet.write_row(0, 0, ["id", "name"]).unwrap();
-    sheet.write_row(1, 0, ["so", "Sở"]).unwrap();
+    sheet.set_name("units").unwrap();
+    sheet.write_row(0, 0, ["id", "parent_id", "name"]).unwrap();
+    sheet.write_row(1, 0, ["so", "", "Sở"]).unwrap();
     book.save(&xlsx).unwrap();
     let found = sheet_problems(&xlsx);
     assert_eq!(found.len(), 1, "{found:?}");
@@ -485,6 +485,7 @@ fn attributes_workbook(xlsx: &Path, bad_zone: bool) {
         "pupils",
         "two_sessions_a_day",
         "area_km2",
+        "parent_id",
     ];
     units.write_row(0, 0, header).unwrap();
     let labels: Vec<&str> = header

@@ -171,7 +171,9 @@ fn write(state: &mut AppState, export: Export, path: &Path) {
         Export::ResultsCsv => engine::compute(plan)
             .map_err(|e| e.to_string())
             .and_then(|results| report::results_csv(&results).map_err(|e| e.to_string()))
-            .and_then(|text| std::fs::write(path, text).map_err(|e| e.to_string())),
+            .and_then(|text| {
+                crate::output::atomic::write_bytes(path, text.as_bytes()).map_err(|e| e.to_string())
+            }),
         Export::PlanWorkbook => {
             interchange::write_plan_workbook(plan, path).map_err(|e| e.to_string())
         }
