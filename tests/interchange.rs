@@ -1057,14 +1057,18 @@ fn settings_keys_and_keywords_ignore_case_and_unknown_keys_are_errors() {
                 2,
                 "key",
                 "unknown key \"nam\"; did you mean \"name\"? (keys: name, agency, year, \
-                 rounding, province_class, judged_at, blocking_rules)"
+                 rounding, province_class, judged_at, blocking_rules, parent_body, document_kind, \
+                 document_number, document_date, place, signer_title, signer_name, \
+                 preparer_name)"
             ),
             cell(
                 "settings.csv",
                 3,
                 "key",
                 "unknown key \"theme\" (keys: name, agency, year, rounding, province_class, \
-                 judged_at, blocking_rules)"
+                 judged_at, blocking_rules, parent_body, document_kind, \
+                 document_number, document_date, place, signer_title, signer_name, \
+                 preparer_name)"
             ),
         ]
     );

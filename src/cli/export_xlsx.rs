@@ -5,6 +5,7 @@
 use std::path::PathBuf;
 
 use super::PlanPath;
+use crate::output::atomic::refuse_overwriting_input;
 use crate::{interchange, plan_file};
 
 #[derive(Debug, clap::Args)]
@@ -17,6 +18,7 @@ pub struct Args {
 }
 
 pub fn run(args: &Args) -> anyhow::Result<()> {
+    refuse_overwriting_input(&[&args.plan], &args.output)?;
     let plan = plan_file::load(&args.plan)?;
     interchange::write_plan_workbook(&plan, &args.output)?;
     eprintln!("{} -> {}", args.plan.display(), args.output.display());

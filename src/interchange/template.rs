@@ -92,7 +92,10 @@ impl Lists {
                 self.columns.len() - 1
             }
         };
-        let rows = self.columns[index].1.len().max(1);
+        let rows = self
+            .columns
+            .get(index)
+            .map_or(1, |(_, labels)| labels.len().max(1));
         let column = column_letters(index);
         DataValidation::new().allow_list_formula(Formula::new(format!(
             "={LISTS_SHEET}!${column}$2:${column}${}",
@@ -443,4 +446,36 @@ fn validation(
         _ => return Ok(None),
     };
     Ok(Some(validation))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_are_lettered_as_spreadsheets_do() {
+        let letters: Vec<String> = [0, 1, 25, 26, 27, 51, 52, 701, 702]
+            .into_iter()
+            .map(column_letters)
+            .collect();
+        assert_eq!(
+            letters,
+            ["A", "B", "Z", "AA", "AB", "AZ", "BA", "ZZ", "AAA"]
+        );
+    }
+
+    #[test]
+    fn keyword_columns_and_settings_offer_labels() {
+        let kinds = column_words(&columns::DUTIES, "kind").unwrap();
+        assert_eq!(kinds[0], ("service", "Công việc chính"));
+        assert!(column_words(&columns::DUTIES, "volume").is_none());
+        let flags = column_words(&columns::UNITS, "mountainous").unwrap();
+        assert_eq!(flags, [("yes", "Có"), ("no", "Không")]);
+        assert!(column_words(&columns::UNITS, "pupils").is_none());
+        assert_eq!(
+            setting_words(settings_keys::ROUNDING).unwrap()[1],
+            ("up", "luôn làm tròn lên")
+        );
+        assert!(setting_words(settings_keys::NAME).is_none());
+    }
 }

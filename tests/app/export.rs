@@ -266,3 +266,29 @@ fn an_import_with_three_problems_lists_all_three_and_keeps_the_plan() {
     menu(&mut harness, &["Đóng"]);
     assert!(harness.state().state.dialog.is_none());
 }
+
+#[test]
+fn without_a_native_dialog_the_import_path_lists_workbooks_and_imports_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = vtvl::plan_file::BUNDLED[1].load().unwrap();
+    vtvl::interchange::write_plan_workbook(&plan, &dir.path().join("mau.xlsx")).unwrap();
+    std::fs::write(dir.path().join("ghi-chu.txt"), "x").unwrap();
+    std::fs::create_dir(dir.path().join("thu-muc-csv")).unwrap();
+    let dialogs = ScriptedDialogs::default();
+    dialogs.answer(Picked::Unavailable);
+    let document = Document::new(
+        plan_file::default_plan().unwrap(),
+        Some(dir.path().join("xa.ron")),
+    );
+    let mut harness = files_harness(document, &dialogs, None);
+    menu(&mut harness, &["Tệp", "Nhập từ tệp Excel..."]);
+    harness.get_by_label("Nhập từ tệp Excel hoặc thư mục CSV");
+    harness.get_by_label("thu-muc-csv/");
+    assert!(
+        harness.query_by_label("ghi-chu.txt").is_none(),
+        "other files left out"
+    );
+    menu(&mut harness, &["mau.xlsx", "Nhập"]);
+    assert!(harness.state().state.dialog.is_none());
+    assert_eq!(harness.state().state.document.plan(), &plan);
+}

@@ -58,3 +58,12 @@ fn a_missing_plan_is_refused() {
     assert_invalid(&out);
     assert!(!wd.path("x.xlsx").exists());
 }
+
+#[test]
+fn the_plan_itself_is_never_the_output() {
+    let wd = Workdir::new();
+    let plan = wd.plan();
+    let before = std::fs::read_to_string(&plan).unwrap();
+    assert_invalid(&wd.run(&["export-xlsx", s(&plan), "-o", s(&plan)]));
+    assert_eq!(std::fs::read_to_string(&plan).unwrap(), before);
+}
