@@ -13,6 +13,7 @@ pub mod generate;
 pub mod interchange;
 pub mod language;
 pub mod model;
+pub mod narrative;
 pub mod norms;
 pub mod plan_file;
 pub mod report;

@@ -23,6 +23,8 @@ pub enum Command {
     ImportPath(PathBuf),
     /// Writes the approval dossier (an Excel workbook) to a file chosen in a dialog.
     ExportDossier,
+    /// Writes the đề án (a Word draft) to a file chosen in a dialog.
+    ExportNarrative,
     /// Results > Export CSV.
     ExportResultsCsv,
     ClearRecent,
@@ -104,6 +106,7 @@ pub fn handle(state: &mut AppState, command: Command) {
         Command::ImportWorkbook => files::request(state, Pending::ImportWorkbook),
         Command::ImportPath(path) => files::request(state, Pending::ImportPath(path)),
         Command::ExportDossier => export_dossier(state),
+        Command::ExportNarrative => export_narrative(state),
         Command::ExportResultsCsv => export_results_csv(state),
         Command::ClearRecent => state.preferences.recent_files.clear(),
         Command::Quit => files::request(state, Pending::Quit),
@@ -133,10 +136,10 @@ fn pick_output(
         .filter(|p| p.is_dir())
         .map(std::path::Path::to_path_buf);
     let dialogs = &mut state.files.dialogs;
-    let picked = if extension == "xlsx" {
-        dialogs.pick_save_workbook(title, folder.as_deref(), &file_name)
-    } else {
-        dialogs.pick_save_csv(title, folder.as_deref(), &file_name)
+    let picked = match extension {
+        "xlsx" => dialogs.pick_save_workbook(title, folder.as_deref(), &file_name),
+        "docx" => dialogs.pick_save_document(title, folder.as_deref(), &file_name),
+        _ => dialogs.pick_save_csv(title, folder.as_deref(), &file_name),
     };
     let mut path = match picked {
         files::Picked::Path(path) => path,
@@ -219,6 +222,50 @@ fn export_dossier(state: &mut AppState) {
         Err(error) => Notice::Error(format!(
             "{} {}: {error}",
             state.t("Không xuất được hồ sơ", "Cannot export the dossier"),
+            path.display()
+        )),
+    });
+}
+
+/// File > Export the đề án: asks where, then writes the Word draft of the plan as it is now,
+/// judged by the rules in force on the plan's date. With no dialog available, the document goes
+/// next to the plan file (or into the current folder).
+fn export_narrative(state: &mut AppState) {
+    let problems = state.document.problems().len();
+    if problems > 0 {
+        state.notice = Some(Notice::Error(format!(
+            "{} {problems} {}",
+            state.t("Kế hoạch còn", "The plan has"),
+            state.t(
+                "vấn đề; hãy sửa trước khi xuất đề án",
+                "problems; fix them before exporting the đề án"
+            )
+        )));
+        return;
+    }
+    let title = state
+        .t("Xuất đề án Word", "Export the đề án as Word")
+        .to_owned();
+    let Some(path) = pick_output(state, &title, "de-an", "docx") else {
+        return;
+    };
+    let language = state.preferences.language;
+    let plan = state.document.plan();
+    let written = crate::engine::compute(plan)
+        .map_err(|e| e.to_string())
+        .and_then(|results| {
+            crate::narrative::write_document(plan, &results, &path, plan.judgement_date())
+                .map_err(|e| crate::language::Localized::message(&e, language))
+        });
+    state.notice = Some(match written {
+        Ok(()) => Notice::Info(format!(
+            "{} {}",
+            state.t("Đã xuất đề án", "Đề án exported to"),
+            path.display()
+        )),
+        Err(error) => Notice::Error(format!(
+            "{} {}: {error}",
+            state.t("Không xuất được đề án", "Cannot export the đề án"),
             path.display()
         )),
     });

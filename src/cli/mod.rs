@@ -56,7 +56,8 @@ pub enum Command {
     /// Write a plan as an interchange folder of CSV files.
     #[command(name = "export-csv")]
     ExportCsv(export_csv::Args),
-    /// Write the approval dossier as an Excel workbook (.xlsx).
+    /// Write the approval dossier as an Excel workbook (.xlsx), the đề án as a Word draft
+    /// (.docx), or both.
     Export(export::Args),
     /// Draw one of the dossier's charts as PNG or SVG.
     Chart(chart::Args),

@@ -28,7 +28,7 @@ pub use charts::{ChartData, ChartKind, ChartSeries, chart_data, render_png, rend
 pub use error::DossierError;
 pub use figures::{RankFigures, UnitFigures, proposed_count, rank_structure, unit_figures};
 pub use job_descriptions_sheet::{DRAWN as DRAWN_FROM_WORKLOAD, TITLE as JOB_DESCRIPTION_TITLE};
-pub use rank_names::NO_RANK;
+pub use rank_names::{NO_RANK, RankNames, column_heading as rank_column_heading};
 pub use ranks_sheet::CONTRACTS as CONTRACT_POSTS;
 pub use steps_sheet::{NO_PUBLIC_EMPLOYEES, NO_STEPS, TITLE as STEPS_TITLE};
 

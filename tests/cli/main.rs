@@ -8,6 +8,7 @@ mod compute;
 mod explain;
 mod export;
 mod export_csv;
+mod export_docx;
 mod generate;
 mod import;
 mod samples;

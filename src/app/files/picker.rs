@@ -41,6 +41,16 @@ pub trait FileDialogs {
     ) -> Picked {
         self.pick_save_path(title, folder, file_name)
     }
+    /// Where to write a Word document, suggesting `file_name`. Dialogs that cannot filter by
+    /// kind answer as for a plan.
+    fn pick_save_document(
+        &mut self,
+        title: &str,
+        folder: Option<&Path>,
+        file_name: &str,
+    ) -> Picked {
+        self.pick_save_path(title, folder, file_name)
+    }
 }
 
 /// The desktop's own dialogs through `rfd` (the XDG portal, else zenity).
@@ -54,6 +64,7 @@ const NO_DIALOG_WITHIN: Duration = Duration::from_millis(150);
 const PLAN_FILTER: (&str, &[&str]) = ("vtvl (.ron)", &["ron"]);
 const WORKBOOK_FILTER: (&str, &[&str]) = ("Excel (.xlsx)", &["xlsx", "xlsm", "ods"]);
 const CSV_FILTER: (&str, &[&str]) = ("CSV (.csv)", &["csv"]);
+const DOCUMENT_FILTER: (&str, &[&str]) = ("Word (.docx)", &["docx"]);
 
 impl NativeDialogs {
     fn dialog(title: &str, folder: Option<&Path>) -> rfd::FileDialog {
@@ -117,6 +128,20 @@ impl FileDialogs for NativeDialogs {
         Self::run(|| {
             Self::dialog(title, folder)
                 .add_filter(CSV_FILTER.0, CSV_FILTER.1)
+                .set_file_name(file_name)
+                .save_file()
+        })
+    }
+
+    fn pick_save_document(
+        &mut self,
+        title: &str,
+        folder: Option<&Path>,
+        file_name: &str,
+    ) -> Picked {
+        Self::run(|| {
+            Self::dialog(title, folder)
+                .add_filter(DOCUMENT_FILTER.0, DOCUMENT_FILTER.1)
                 .set_file_name(file_name)
                 .save_file()
         })

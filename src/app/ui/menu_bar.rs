@@ -153,6 +153,12 @@ fn file_menu_ui(state: &AppState, ui: &mut egui::Ui, raised: &mut Vec<Command>) 
     {
         raised.push(Command::ExportDossier);
     }
+    if ui
+        .button(state.t("Xuất đề án Word...", "Export the đề án as Word..."))
+        .clicked()
+    {
+        raised.push(Command::ExportNarrative);
+    }
     ui.separator();
     if ui
         .button(state.t("Thoát (Ctrl+Q)", "Quit (Ctrl+Q)"))
