@@ -18,6 +18,16 @@ pub enum EngineError {
     },
     #[error("the unit tree has a cycle through \"{unit}\"")]
     Cycle { unit: String },
+    /// A figure the plan's numbers make infinite, undefined or too large to count in people.
+    #[error(
+        "position \"{position}\": {figure} cannot be computed (it comes to {value}); check \
+         the volumes, minutes and calendar of this position"
+    )]
+    NotComputable {
+        position: String,
+        figure: &'static str,
+        value: f64,
+    },
     #[error("no position \"{0}\" in the plan")]
     UnknownPosition(String),
     #[error("table computation failed: {0}")]

@@ -5,7 +5,7 @@ use super::form::agency;
 use super::typeset::{
     Block, Cell, Grid, PORTRAIT_WIDTH, caption, heading, item, note, part_heading, text,
 };
-use super::unit_lines::{UnitLine, basis_heading, present_bases};
+use super::unit_lines::{UnitLine, basis_heading, present_bases, several_roots};
 use crate::engine::PlanResults;
 use crate::format::vi_number;
 use crate::model::{Plan, UnitType};
@@ -25,11 +25,7 @@ pub fn part(plan: &Plan, results: &PlanResults, lines: &[UnitLine<'_>]) -> Vec<B
             UnitType::Other => String::new(),
             other => format!(": {}", other.label_vi()),
         };
-        let number = if line.number.is_empty() {
-            "-".to_owned()
-        } else {
-            format!("{}.", line.number)
-        };
+        let number = format!("{}.", line.number);
         blocks.push(item(
             &format!("{number} {}{kind};", line.unit.name),
             line.depth,
@@ -75,7 +71,7 @@ fn table(results: &PlanResults, lines: &[UnitLine<'_>]) -> Block {
     columns.push(("Tổng số", 1100));
     let mut grid = Grid::new(&columns, PORTRAIT_WIDTH);
     for line in lines {
-        let whole = line.number.is_empty() || line.has_children;
+        let whole = line.depth == 0 || line.has_children;
         let bold = |cell: Cell| if whole { cell.bold() } else { cell };
         let mut row = vec![
             bold(Cell::centre(line.number.clone())),
@@ -91,7 +87,7 @@ fn table(results: &PlanResults, lines: &[UnitLine<'_>]) -> Block {
         row.push(bold(Cell::number(vi_number(line.result.current, 2))));
         grid.push(row);
     }
-    if !lines.iter().any(|l| l.number.is_empty()) {
+    if several_roots(lines) {
         let mut row = vec![Cell::left("Tổng cộng").bold().spanning(3)];
         for &basis in &bases {
             row.push(

@@ -2,11 +2,13 @@
 //! rolls it up (beside the quota, the people there today and what the workload requires), by
 //! employment basis, and by rank or professional title. Set on landscape pages.
 
+use std::collections::HashSet;
+
 use super::NarrativeError;
 use super::typeset::{
     Block, Cell, Grid, LANDSCAPE_WIDTH, caption, heading, note, part_heading, text,
 };
-use super::unit_lines::{UnitLine, basis_heading, present_bases};
+use super::unit_lines::{UnitLine, basis_heading, present_bases, several_roots};
 use crate::dossier::RankNames;
 use crate::engine::{EmploymentFigures, PlanResults, breakdown};
 use crate::format::{vi_number, vi_percent};
@@ -61,12 +63,15 @@ pub fn part(
     Ok(blocks)
 }
 
-/// Whether a finding says the unit's proposal is above its quota.
-fn over_quota(findings: &[Finding], unit_id: &str) -> bool {
-    findings.iter().any(|f| {
-        f.unit_id.as_deref() == Some(unit_id)
-            && rule(&f.rule_id).is_some_and(|r| matches!(r.rule.params, ReviewParams::Quota { .. }))
-    })
+/// The units a finding of a quota rule names: their figure is above the quota they were given.
+fn over_quota(findings: &[Finding]) -> HashSet<&str> {
+    findings
+        .iter()
+        .filter(|f| {
+            rule(&f.rule_id).is_some_and(|r| matches!(r.rule.params, ReviewParams::Quota { .. }))
+        })
+        .filter_map(|f| f.unit_id.as_deref())
+        .collect()
 }
 
 fn units_table(results: &PlanResults, lines: &[UnitLine<'_>], findings: &[Finding]) -> Block {
@@ -88,8 +93,9 @@ fn units_table(results: &PlanResults, lines: &[UnitLine<'_>], findings: &[Findin
     columns.push(("Tổng số đề nghị", 1200));
     columns.push(("Ghi chú", 1900));
     let mut grid = Grid::new(&columns, LANDSCAPE_WIDTH);
+    let over = over_quota(findings);
     for line in lines {
-        let whole = line.number.is_empty() || line.has_children;
+        let whole = line.depth == 0 || line.has_children;
         let bold = |cell: Cell| if whole { cell.bold() } else { cell };
         let r = line.result;
         let mut row = vec![
@@ -107,7 +113,7 @@ fn units_table(results: &PlanResults, lines: &[UnitLine<'_>], findings: &[Findin
             )));
         }
         row.push(bold(Cell::number(r.proposed.to_string())));
-        let remark = if over_quota(findings, &line.unit.id) {
+        let remark = if over.contains(line.unit.id.as_str()) {
             OVER_QUOTA
         } else {
             ""
@@ -115,7 +121,7 @@ fn units_table(results: &PlanResults, lines: &[UnitLine<'_>], findings: &[Findin
         row.push(Cell::left(remark));
         grid.push(row);
     }
-    if !lines.iter().any(|l| l.number.is_empty()) {
+    if several_roots(lines) {
         let t = &results.total;
         let mut row = vec![
             Cell::left("Tổng cộng").bold().spanning(3),

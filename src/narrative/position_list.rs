@@ -7,7 +7,8 @@ use super::NarrativeError;
 use super::typeset::{Block, Cell, Grid, PORTRAIT_WIDTH, caption, part_heading, text};
 use super::unit_lines::UnitLine;
 use crate::dossier::{RankNames, rank_column_heading};
-use crate::engine::{PlanResults, breakdown};
+use crate::engine::{PlanResults, PositionResult, breakdown};
+use crate::format::roman;
 use crate::model::{Category, Plan, Position};
 
 pub const TITLE: &str = "III. DANH MỤC VỊ TRÍ VIỆC LÀM";
@@ -25,6 +26,15 @@ pub fn part(
         .iter()
         .enumerate()
         .map(|(i, l)| (l.unit.id.as_str(), i))
+        .collect();
+    let unit_names: HashMap<&str, &str> = lines
+        .iter()
+        .map(|l| (l.unit.id.as_str(), l.unit.name.as_str()))
+        .collect();
+    let by_id: HashMap<&str, &PositionResult> = results
+        .positions
+        .iter()
+        .map(|r| (r.id.as_str(), r))
         .collect();
     let mut positions: Vec<&Position> = plan.positions.iter().collect();
     positions.sort_by_key(|p| {
@@ -62,7 +72,6 @@ pub fn part(
         ("Số lượng đề nghị", 1100),
     ];
     let mut grid = Grid::new(&columns, PORTRAIT_WIDTH);
-    const GROUPS: [&str; 4] = ["I", "II", "III", "IV"];
     let mut group = 0;
     for category in Category::ALL {
         let members: Vec<&Position> = positions
@@ -79,8 +88,8 @@ pub fn part(
             .find(|row| row.category == category)
             .map(|row| row.figures.proposed)
             .unwrap_or_default();
-        let number = GROUPS.get(group).copied().unwrap_or_default();
         group += 1;
+        let number = roman(group);
         grid.push(vec![
             Cell::centre(number).bold(),
             Cell::left(format!("Nhóm {}", category.label_vi().to_lowercase()))
@@ -89,12 +98,12 @@ pub fn part(
             Cell::number(total.to_string()).bold(),
         ]);
         for (i, position) in members.into_iter().enumerate() {
-            let Some(result) = results.position(&position.id) else {
+            let Some(result) = by_id.get(position.id.as_str()) else {
                 continue;
             };
-            let unit = plan
-                .unit(&position.unit_id)
-                .map(|u| u.name.clone())
+            let unit = unit_names
+                .get(position.unit_id.as_str())
+                .copied()
                 .unwrap_or_default();
             grid.push(vec![
                 Cell::centre((i + 1).to_string()),

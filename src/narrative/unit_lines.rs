@@ -1,17 +1,20 @@
 //! The agency's units as the đề án lists them: the tree depth first, each unit numbered by its
-//! place in the tree (1, 1.1, 1.1.2) with the engine's figures of its whole subtree.
+//! place in the tree as the dossier numbers it (I, 1, 1.1) with the engine's figures of its whole
+//! subtree.
 
 use std::collections::HashMap;
 
 use crate::engine::{EmploymentFigures, EngineError, PlanResults, UnitResult, UnitTree};
+use crate::format::roman;
 use crate::model::{Employment, Plan, Unit};
 
 /// One unit in tree order.
 #[derive(Debug, Clone)]
 pub struct UnitLine<'a> {
-    /// `1.2.1`; empty for the single root of a plan, which stands for the whole agency.
+    /// The outline number as the dossier prints it: "I", "II" for top-level units, "1", "2"
+    /// below them, "1.1" further down.
     pub number: String,
-    /// Depth below the numbered level: 0 for the root of a one-root plan and for top units.
+    /// 0 for a top-level unit.
     pub depth: usize,
     pub unit: &'a Unit,
     /// The engine's figures of the unit with its whole subtree.
@@ -20,7 +23,7 @@ pub struct UnitLine<'a> {
     pub has_children: bool,
 }
 
-/// Every unit depth first with its number and the engine's figures.
+/// Every unit depth first with its outline number and the engine's figures.
 pub fn unit_lines<'a>(
     plan: &'a Plan,
     results: &'a PlanResults,
@@ -28,47 +31,41 @@ pub fn unit_lines<'a>(
     let tree = UnitTree::build(&plan.units)?;
     let by_id: HashMap<&str, &UnitResult> =
         results.units.iter().map(|u| (u.id.as_str(), u)).collect();
-    let one_root = tree.roots().len() == 1;
-    // The path of sibling positions from the numbered level down to the unit.
-    let mut path: Vec<usize> = Vec::new();
     let mut lines = Vec::with_capacity(plan.units.len());
-    for (index, depth) in tree.with_depth() {
+    for (index, number) in tree.outline(|_| true) {
         let Some(unit) = plan.units.get(index) else {
             continue;
         };
         let Some(result) = by_id.get(unit.id.as_str()).copied() else {
             continue;
         };
-        let number = if one_root && depth == 0 {
-            String::new()
-        } else {
-            let level = if one_root { depth - 1 } else { depth };
-            path.truncate(level + 1);
-            if path.len() == level + 1 {
-                if let Some(last) = path.last_mut() {
-                    *last += 1;
-                }
-            } else {
-                path.push(1);
-            }
-            path.iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join(".")
-        };
         lines.push(UnitLine {
-            number,
-            depth: if one_root {
-                depth.saturating_sub(1)
-            } else {
-                depth
-            },
+            number: printed(&number),
+            depth: number.len().saturating_sub(1),
             unit,
             result,
             has_children: !tree.children(index).is_empty(),
         });
     }
     Ok(lines)
+}
+
+/// Whether the lines have more than one top-level unit, so that a total row is needed.
+pub fn several_roots(lines: &[UnitLine<'_>]) -> bool {
+    lines.iter().filter(|l| l.depth == 0).count() > 1
+}
+
+/// An outline number as printed: `[2]` is "II", `[2, 3]` is "3", `[2, 3, 1]` is "3.1".
+fn printed(number: &[usize]) -> String {
+    match number {
+        [] => String::new(),
+        [root] => roman(*root),
+        [_, rest @ ..] => rest
+            .iter()
+            .map(usize::to_string)
+            .collect::<Vec<_>>()
+            .join("."),
+    }
 }
 
 /// The employment bases the plan has posts or staff of, in statutory order.
@@ -110,11 +107,11 @@ mod tests {
         assert_eq!(
             numbers,
             [
-                ("root", "", 0),
-                ("a", "1", 0),
-                ("a1", "1.1", 1),
-                ("a2", "1.2", 1),
-                ("b", "2", 0)
+                ("root", "I", 0),
+                ("a", "1", 1),
+                ("a1", "1.1", 2),
+                ("a2", "1.2", 2),
+                ("b", "2", 1)
             ]
         );
     }
