@@ -123,9 +123,13 @@ pub fn add_blocks(mut docx: Docx, blocks: Vec<Block>) -> Docx {
     docx
 }
 
-/// A run of text in the document's font; line breaks in `text` become line breaks.
+/// A run of text at `size` (the font is the document's default); line breaks in `text` become
+/// line breaks.
 pub fn run(text: &str, size: usize) -> Run {
-    let mut run = Run::new().fonts(fonts()).size(size);
+    let mut run = Run::new();
+    if size != BODY {
+        run = run.size(size);
+    }
     for (i, line) in text.split('\n').enumerate() {
         if i > 0 {
             run = run.add_break(BreakType::TextWrapping);
