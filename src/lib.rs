@@ -16,6 +16,7 @@ pub mod language;
 pub mod model;
 pub mod narrative;
 pub mod norms;
+pub mod output;
 pub mod plan_file;
 pub mod report;
 pub mod rules;

@@ -169,7 +169,9 @@ fn export_results_csv(state: &mut AppState) {
     let written = crate::engine::compute(state.document.plan())
         .map_err(|e| e.to_string())
         .and_then(|results| crate::report::results_csv(&results).map_err(|e| e.to_string()))
-        .and_then(|text| std::fs::write(&path, text).map_err(|e| e.to_string()));
+        .and_then(|text| {
+            crate::output::atomic::write_bytes(&path, text.as_bytes()).map_err(|e| e.to_string())
+        });
     state.notice = Some(match written {
         Ok(()) => Notice::Info(format!(
             "{} {}",

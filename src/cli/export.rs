@@ -9,6 +9,7 @@ use crate::engine;
 use crate::language::{Language, Localized as _};
 use crate::model::CivilDate;
 use crate::narrative;
+use crate::output::atomic::refuse_overwriting_input;
 
 #[derive(Debug, clap::Args)]
 #[command(group(clap::ArgGroup::new("output").required(true).multiple(true).args(["xlsx", "docx"])))]
@@ -25,6 +26,9 @@ pub struct Args {
 }
 
 pub fn run(args: &Args) -> anyhow::Result<()> {
+    for output in [&args.xlsx, &args.docx].into_iter().flatten() {
+        refuse_overwriting_input(&[&args.plan], output)?;
+    }
     let plan = load_valid(&args.plan)?;
     let results = engine::compute(&plan)?;
     if let Some(xlsx) = &args.xlsx {

@@ -27,11 +27,12 @@ use crate::model::{
     Category, Choice, CompetencyGroup, ComponentType, DriverKind, Employment, LeaderRole, Method,
     NormDriver, Period, Plan, ProvinceClass, Rounding, UnitType,
 };
+use crate::output::atomic::{self, AtomicError};
 
 /// The last row (0-based) data validation covers.
 const LAST_ROW: u32 = 9_999;
 
-/// Writes the empty template to `path`.
+/// Writes the empty template to `path`, atomically.
 pub fn write_template(path: &Path) -> Result<(), ExportError> {
     save(&[], path)
 }
@@ -48,7 +49,13 @@ fn save(tables: &[OutTable], path: &Path) -> Result<(), ExportError> {
         reason: error.to_string(),
     };
     let mut book = workbook(tables).map_err(error)?;
-    book.save(path).map_err(error)
+    atomic::write_file(path, |tmp| book.save(tmp)).map_err(|failure| match failure {
+        AtomicError::Content(xlsx) => error(xlsx),
+        AtomicError::Io { error, .. } => ExportError::Write {
+            path: path.to_owned(),
+            source: error,
+        },
+    })
 }
 
 /// The template as a workbook, holding the rows of `tables` (none for the empty template).

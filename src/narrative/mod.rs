@@ -44,7 +44,8 @@ pub const PART_TITLES: [&str; 5] = [
     implementation::TITLE,
 ];
 
-/// Writes the đề án of a computed plan to `path`, judged by the rules in force on `at`.
+/// Writes the đề án of a computed plan to `path` (atomically: a reader never sees half a
+/// file), judged by the rules in force on `at`.
 ///
 /// `results` must be `engine::compute(plan)`; the plan must be valid.
 pub fn write_document(
@@ -54,7 +55,7 @@ pub fn write_document(
     at: CivilDate,
 ) -> Result<(), NarrativeError> {
     let bytes = document_bytes(plan, results, at)?;
-    std::fs::write(path, bytes).map_err(|source| NarrativeError::Io {
+    crate::output::atomic::write_bytes(path, &bytes).map_err(|source| NarrativeError::Io {
         path: path.display().to_string(),
         source,
     })

@@ -235,3 +235,12 @@ fn a_document_that_cannot_be_written_is_an_error_naming_the_file() {
     let err = assert_invalid(&wd.run(&["export", s(&plan), "--docx", s(&out)]));
     assert!(err.contains("missing-folder"), "{err}");
 }
+
+#[test]
+fn the_document_may_not_overwrite_the_plan() {
+    let wd = Workdir::new();
+    let plan = with_proposals_and_form(&wd, &bundled_plans().remove(0));
+    let before = std::fs::read(&plan).unwrap();
+    assert_invalid(&wd.run(&["export", s(&plan), "--docx", s(&plan)]));
+    assert_eq!(std::fs::read(&plan).unwrap(), before);
+}
