@@ -14,6 +14,7 @@ pub mod generate;
 pub mod interchange;
 pub mod language;
 pub mod model;
+pub mod narrative;
 pub mod norms;
 pub mod output;
 pub mod plan_file;

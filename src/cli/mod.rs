@@ -61,7 +61,8 @@ pub enum Command {
     /// Write a plan into the workbook template's layout, to edit in a spreadsheet and import.
     #[command(name = "export-xlsx")]
     ExportXlsx(export_xlsx::Args),
-    /// Write the approval dossier as an Excel workbook (.xlsx).
+    /// Write the approval dossier as an Excel workbook (.xlsx), the đề án as a Word draft
+    /// (.docx), or both.
     Export(export::Args),
     /// Draw one of the dossier's charts as PNG or SVG.
     Chart(chart::Args),

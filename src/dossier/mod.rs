@@ -38,7 +38,7 @@ pub use figures::{
 pub use findings_sheet::{NAME as FINDINGS_SHEET, NOTHING_FOUND};
 pub use form::{HEAD_OF_AGENCY, MOTTO, NATIONAL_NAME, PREPARER, SEAL, attached_line};
 pub use job_descriptions_sheet::{DRAWN as DRAWN_FROM_WORKLOAD, TITLE as JOB_DESCRIPTION_TITLE};
-pub use rank_names::NO_RANK;
+pub use rank_names::{NO_RANK, RankNames, column_heading as rank_column_heading};
 pub use ranks_sheet::CONTRACTS as CONTRACT_POSTS;
 pub use steps_sheet::{NO_PUBLIC_EMPLOYEES, NO_STEPS, TITLE as STEPS_TITLE};
 pub use summary_sheet::{OVER_QUOTA_NOTE, QUOTA as QUOTA_HEADER};

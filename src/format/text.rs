@@ -1,4 +1,4 @@
-//! Text as it opens a sentence or a heading.
+//! Text as it opens a sentence or a heading, and numbers as headings count them.
 
 /// The text with its first letter upper-case: "hợp đồng lao động" -> "Hợp đồng lao động".
 pub fn capitalised(text: &str) -> String {
@@ -9,9 +9,44 @@ pub fn capitalised(text: &str) -> String {
     }
 }
 
+/// Roman numerals, as Vietnamese documents number parts and top-level units (I, II, IV).
+pub fn roman(mut n: usize) -> String {
+    const DIGITS: [(usize, &str); 13] = [
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
+    let mut text = String::new();
+    for (value, digits) in DIGITS {
+        while n >= value {
+            text.push_str(digits);
+            n -= value;
+        }
+    }
+    text
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn roman_numerals() {
+        assert_eq!(roman(4), "IV");
+        assert_eq!(roman(14), "XIV");
+        assert_eq!(roman(1994), "MCMXCIV");
+        assert_eq!(roman(0), "");
+    }
 
     #[test]
     fn only_the_first_letter_changes() {

@@ -1,4 +1,5 @@
-//! File > Xuất hồ sơ Excel...: the dossier workbook written where the dialog says, read back.
+//! File > Xuất hồ sơ Excel... and Xuất đề án Word...: the dossier workbook and the đề án
+//! written where the dialog says, read back.
 
 use calamine::{Reader, open_workbook_auto};
 use egui_kittest::kittest::Queryable as _;
@@ -291,4 +292,37 @@ fn without_a_native_dialog_the_import_path_lists_workbooks_and_imports_one() {
     menu(&mut harness, &["mau.xlsx", "Nhập"]);
     assert!(harness.state().state.dialog.is_none());
     assert_eq!(harness.state().state.document.plan(), &plan);
+}
+
+#[test]
+fn file_export_writes_the_narrative_document_where_chosen() {
+    use std::io::Read as _;
+    let dir = tempfile::tempdir().unwrap();
+    let dialogs = ScriptedDialogs::default();
+    // No extension typed: the app adds .docx.
+    dialogs.answer_path(dir.path().join("de-an"));
+    let plan = plan_file::default_plan().unwrap();
+    let document = Document::new(plan.clone(), None);
+    let mut harness = files_harness(document, &dialogs, None);
+    harness.get_by_label("Tệp").click();
+    harness.run();
+    harness.get_by_label("Xuất đề án Word...").click();
+    harness.run();
+    assert_eq!(dialogs.asked(), ["Xuất đề án Word"]);
+    match &harness.state().state.notice {
+        Some(Notice::Info(text)) => assert!(text.contains("Đã xuất đề án"), "{text}"),
+        other => panic!("{other:?}"),
+    }
+    let file = std::fs::File::open(dir.path().join("de-an.docx")).unwrap();
+    let mut archive = zip::ZipArchive::new(file).unwrap();
+    let mut xml = String::new();
+    archive
+        .by_name("word/document.xml")
+        .unwrap()
+        .read_to_string(&mut xml)
+        .unwrap();
+    assert!(xml.contains(vtvl::narrative::agency(&plan)));
+    for title in vtvl::narrative::PART_TITLES {
+        assert!(xml.contains(title), "{title}");
+    }
 }

@@ -5,19 +5,22 @@
 
 use std::path::{Path, PathBuf};
 
-use super::picker::{CSV_FILES, FileFilter, PNG_FILES, XLSX_FILES};
+use super::picker::{CSV_FILES, DOCX_FILES, FileFilter, PNG_FILES, XLSX_FILES};
 use super::{FileDialog, PathPurpose, Picked, start_folder, suggested_file_name, type_path};
 use crate::app::state::{AppState, Dialog, Notice};
 use crate::dossier::ChartKind;
 use crate::language::Language;
+use crate::language::Localized as _;
 use crate::model::CivilDate;
-use crate::{dossier, engine, interchange, report};
+use crate::{dossier, engine, interchange, narrative, report};
 
 /// What an export writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Export {
     /// The approval dossier workbook.
     Dossier,
+    /// The đề án as a Word draft.
+    Narrative,
     /// The results as `vtvl compute --format csv` prints them.
     ResultsCsv,
     /// The plan in the workbook template's layout, to edit in a spreadsheet and import.
@@ -33,6 +36,7 @@ impl Export {
     pub fn title(self, language: Language) -> &'static str {
         match self {
             Export::Dossier => language.t("Xuất hồ sơ Excel", "Export the dossier workbook"),
+            Export::Narrative => language.t("Xuất đề án Word", "Export the đề án as Word"),
             Export::ResultsCsv => language.t("Xuất kết quả CSV", "Export results as CSV"),
             Export::PlanWorkbook => language.t("Xuất ra mẫu Excel", "Export to the Excel template"),
             Export::Template => language.t("Ghi mẫu Excel trống", "Write the empty Excel template"),
@@ -51,6 +55,7 @@ impl Export {
     fn suffix(self) -> &'static str {
         match self {
             Export::Dossier => "ho-so",
+            Export::Narrative => "de-an",
             Export::ResultsCsv => "ket-qua",
             Export::PlanWorkbook => "mau",
             Export::Template => "mau-trong",
@@ -62,6 +67,7 @@ impl Export {
     pub fn filter(self) -> FileFilter {
         match self {
             Export::Dossier | Export::PlanWorkbook | Export::Template => XLSX_FILES,
+            Export::Narrative => DOCX_FILES,
             Export::ResultsCsv => CSV_FILES,
             Export::Chart(_) => PNG_FILES,
         }
@@ -75,6 +81,7 @@ impl Export {
     fn done(self, language: Language) -> &'static str {
         match self {
             Export::Dossier => language.t("Đã xuất hồ sơ", "Dossier exported to"),
+            Export::Narrative => language.t("Đã xuất đề án", "Đề án exported to"),
             Export::ResultsCsv => language.t("Đã xuất kết quả", "Results exported to"),
             Export::PlanWorkbook => language.t("Đã xuất ra mẫu Excel", "Plan exported to"),
             Export::Template => language.t("Đã ghi mẫu Excel trống", "Empty template written to"),
@@ -84,7 +91,7 @@ impl Export {
 
     /// Whether the export carries figures, which a plan with problems would get wrong.
     fn needs_valid_plan(self) -> bool {
-        matches!(self, Export::Dossier | Export::Chart(_))
+        matches!(self, Export::Dossier | Export::Narrative | Export::Chart(_))
     }
 }
 
@@ -167,6 +174,12 @@ fn write(state: &mut AppState, export: Export, path: &Path) {
             .and_then(|results| {
                 dossier::write_workbook(plan, &results, path, CivilDate::today())
                     .map_err(|e| e.to_string())
+            }),
+        Export::Narrative => engine::compute(plan)
+            .map_err(|e| e.to_string())
+            .and_then(|results| {
+                narrative::write_document(plan, &results, path, plan.judgement_date())
+                    .map_err(|e| e.message(state.preferences.language))
             }),
         Export::ResultsCsv => engine::compute(plan)
             .map_err(|e| e.to_string())

@@ -49,6 +49,11 @@ pub const CSV_FILES: FileFilter = FileFilter {
     name: "CSV (.csv)",
     extensions: &["csv"],
 };
+/// Word documents the app writes (the đề án).
+pub const DOCX_FILES: FileFilter = FileFilter {
+    name: "Word (.docx)",
+    extensions: &["docx"],
+};
 pub const PNG_FILES: FileFilter = FileFilter {
     name: "PNG (.png)",
     extensions: &["png"],

@@ -159,7 +159,12 @@ fn file_menu_ui(state: &AppState, ui: &mut egui::Ui, raised: &mut Vec<Command>) 
         raised.push(Command::ImportWorkbook);
     }
     ui.separator();
-    for export in [Export::Dossier, Export::PlanWorkbook, Export::Template] {
+    for export in [
+        Export::Dossier,
+        Export::Narrative,
+        Export::PlanWorkbook,
+        Export::Template,
+    ] {
         if ui.button(export_item(state, export)).clicked() {
             raised.push(Command::Export(export));
         }
