@@ -345,7 +345,15 @@ fn the_template_has_a_sheet_per_table_with_names_and_labels() {
             "rounding",
             "province_class",
             "judged_at",
-            "blocking_rules"
+            "blocking_rules",
+            "parent_body",
+            "document_kind",
+            "document_number",
+            "document_date",
+            "place",
+            "signer_title",
+            "signer_name",
+            "preparer_name",
         ]
     );
 
