@@ -2,6 +2,8 @@
 
 use std::path::PathBuf;
 
+use crate::output::atomic::refuse_overwriting_input;
+
 use super::PlanPath;
 use super::plan_input::load_valid;
 use crate::dossier::{self, ChartKind};
@@ -33,6 +35,9 @@ pub struct Args {
 }
 
 pub fn run(args: &Args) -> anyhow::Result<()> {
+    for output in [&args.png, &args.svg].into_iter().flatten() {
+        refuse_overwriting_input(&[&args.plan], output)?;
+    }
     let plan = load_valid(&args.plan)?;
     let results = engine::compute(&plan)?;
     let kind = match args.kind {

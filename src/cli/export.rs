@@ -7,6 +7,7 @@ use super::plan_input::load_valid;
 use crate::dossier;
 use crate::engine;
 use crate::model::CivilDate;
+use crate::output::atomic::refuse_overwriting_input;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -18,6 +19,7 @@ pub struct Args {
 }
 
 pub fn run(args: &Args) -> anyhow::Result<()> {
+    refuse_overwriting_input(&[&args.plan], &args.xlsx)?;
     let plan = load_valid(&args.plan)?;
     let results = engine::compute(&plan)?;
     dossier::write_workbook(&plan, &results, &args.xlsx, CivilDate::today())?;

@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 
 use super::PlanPath;
+use crate::output::atomic::refuse_overwriting_input;
 use crate::{interchange, plan_file};
 
 #[derive(Debug, clap::Args)]
@@ -15,6 +16,7 @@ pub struct Args {
 }
 
 pub fn run(args: &Args) -> anyhow::Result<()> {
+    refuse_overwriting_input(&[&args.plan], &args.dir)?;
     let plan = plan_file::load(&args.plan)?;
     interchange::export_dir(&plan, &args.dir)?;
     eprintln!("{} -> {}", args.plan.display(), args.dir.display());

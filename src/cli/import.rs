@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 
 use super::plan_input;
+use crate::output::atomic::refuse_overwriting_input;
 use crate::{interchange, plan_file};
 
 #[derive(Debug, clap::Args)]
@@ -17,6 +18,7 @@ pub struct Args {
 }
 
 pub fn run(args: &Args) -> anyhow::Result<()> {
+    refuse_overwriting_input(&[&args.dir], &args.output)?;
     let plan = interchange::import_path(&args.dir)?;
     plan_input::ensure_valid(&plan, &args.dir.display().to_string())?;
     plan_file::save(&plan, &args.output)?;

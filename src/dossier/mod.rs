@@ -25,6 +25,8 @@ mod workload_sheet;
 
 use std::path::Path;
 
+use crate::output::atomic::{self, AtomicError};
+
 use rust_xlsxwriter::Workbook;
 
 pub use charts::{ChartData, ChartKind, ChartSeries, chart_data, render_png, render_svg};
@@ -68,7 +70,8 @@ pub const SHEET_NAMES: [&str; 9] = [
     appraisal_sheet::NAME,
 ];
 
-/// Writes the dossier workbook of a computed plan to `path`, dated `today`.
+/// Writes the dossier workbook of a computed plan to `path`, dated `today`, atomically: an
+/// existing workbook stays whole until the new one is complete.
 ///
 /// `results` must be `engine::compute(plan)`; the plan must be valid.
 pub fn write_workbook(
@@ -78,8 +81,13 @@ pub fn write_workbook(
     today: CivilDate,
 ) -> Result<(), DossierError> {
     let mut workbook = build_workbook(plan, results, today)?;
-    workbook.save(path)?;
-    Ok(())
+    atomic::write_file(path, |tmp| workbook.save(tmp)).map_err(|error| match error {
+        AtomicError::Content(error) => DossierError::Xlsx(error),
+        AtomicError::Io { error, .. } => DossierError::Io {
+            path: path.display().to_string(),
+            source: error,
+        },
+    })
 }
 
 /// The dossier workbook as bytes (what [`write_workbook`] saves).

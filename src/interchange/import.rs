@@ -18,6 +18,12 @@ pub trait TableSource {
 
     /// The table, or `Ok(None)` when the source does not have it.
     fn load(&self, spec: &TableSpec) -> Result<Option<Table>, Problem>;
+
+    /// Files or sheets that look like tables but are not named as one (`Duties.csv`, a sheet
+    /// "Công việc"): each an error naming the table it seems meant to be.
+    fn strays(&self) -> Vec<Problem> {
+        Vec::new()
+    }
 }
 
 impl TableSource for CsvDir<'_> {
@@ -27,6 +33,10 @@ impl TableSource for CsvDir<'_> {
 
     fn load(&self, spec: &TableSpec) -> Result<Option<Table>, Problem> {
         CsvDir::load(self, spec)
+    }
+
+    fn strays(&self) -> Vec<Problem> {
+        CsvDir::strays(self)
     }
 }
 
@@ -57,7 +67,7 @@ pub fn import_path(path: &Path) -> Result<Plan, ImportError> {
 
 /// Reads a plan from any source of tables.
 pub fn import_from(source: &dyn TableSource) -> Result<Plan, ImportError> {
-    let mut problems = Vec::new();
+    let mut problems = source.strays();
     let mut plan = Plan {
         format_version: FORMAT_VERSION,
         ..Plan::default()

@@ -16,7 +16,8 @@ pub struct Settings {
     pub blocking_rules: Vec<String>,
 }
 
-/// The settings read from the table. Unknown keys are ignored; a key given twice is an error.
+/// The settings read from the table. An unknown key (a misspelling would silently change the
+/// plan) and a key given twice are errors.
 pub fn read(bound: &Bound, problems: &mut Vec<Problem>) -> Settings {
     let mut meta = PlanMeta::default();
     let mut rounding = Rounding::default();
@@ -64,7 +65,16 @@ pub fn read(bound: &Bound, problems: &mut Vec<Problem>) -> Settings {
             keys::SIGNER_TITLE => meta.document.signer_title = cells.text("value"),
             keys::SIGNER_NAME => meta.document.signer_name = cells.text("value"),
             keys::PREPARER_NAME => meta.document.preparer_name = cells.text("value"),
-            _ => {}
+            unknown => {
+                let hint = crate::format::nearest(unknown, keys::ALL)
+                    .map(|known| format!("; did you mean \"{known}\"?"))
+                    .unwrap_or_default();
+                let known = keys::ALL.join(", ");
+                cells.error(
+                    "key",
+                    format!("unknown key \"{unknown}\"{hint} (keys: {known})"),
+                );
+            }
         }
     }
     Settings {
