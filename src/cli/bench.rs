@@ -1,4 +1,5 @@
-//! `vtvl bench`: compute, load and save timed at province and national scale.
+//! `vtvl bench`: compute, load, save and the dossier export timed at province and national
+//! scale.
 //!
 //! Run it on a release build (`cargo run --release -- bench`); debug builds are several times
 //! slower. Peak memory is the process's high-water mark, so measure one scale per process.
@@ -8,6 +9,7 @@ use std::time::{Duration, Instant};
 use anyhow::Context as _;
 use clap::ValueEnum;
 
+use crate::dossier;
 use crate::engine;
 use crate::generate::{self, Spec};
 use crate::plan_file;
@@ -27,7 +29,8 @@ pub struct Args {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Scale {
-    /// 1,000 units, ~6,000 positions, ~60,000 components, 25,583 staff; compute, load and save.
+    /// 1,000 units, ~6,000 positions, ~60,000 components, 25,583 staff; compute, load, save and
+    /// the dossier workbook.
     Province,
     /// 100,000 units, ~600,000 positions, ~6,000,000 components, ~2.5 million staff; compute.
     National,
@@ -68,10 +71,19 @@ fn province(runs: usize, seed: u64) -> anyhow::Result<()> {
     let save = timed(runs.min(10), || plan_file::save(&plan, &path))?;
     let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
     let load = timed(runs.min(10), || plan_file::load(&path).map(drop))?;
+    let results = engine::compute(&plan)?;
+    let workbook = dir.join("province.xlsx");
+    let today = crate::model::CivilDate::today();
+    let export = timed(runs.min(5), || {
+        dossier::write_workbook(&plan, &results, &workbook, today)
+    })?;
+    let workbook_size = std::fs::metadata(&workbook).map(|m| m.len()).unwrap_or(0);
     std::fs::remove_dir_all(&dir).ok();
     println!("plan file: {:.1} MB", size as f64 / 1e6);
     report("save (province)", &save, Duration::from_millis(300));
     report("load (province)", &load, Duration::from_millis(300));
+    println!("dossier workbook: {:.1} MB", workbook_size as f64 / 1e6);
+    report("export --xlsx (province)", &export, Duration::from_secs(1));
     print_peak_memory(None);
     Ok(())
 }

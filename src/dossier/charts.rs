@@ -12,9 +12,10 @@ use plotters::style::{FontStyle, register_font};
 
 use super::DossierError;
 use super::figures::{rank_structure, unit_sections};
-use super::ranks_sheet::NO_RANK;
+use super::rank_names::{NO_RANK, RankNames};
 use crate::engine::PlanResults;
 use crate::format::vi_number;
+use crate::model::Employment;
 use crate::model::Plan;
 
 /// The bundled font: plotters draws with it everywhere, so Vietnamese looks the same on every
@@ -93,15 +94,16 @@ pub fn chart_data(
         }
         ChartKind::Ranks => {
             let ranks = rank_structure(plan, results)?;
+            let names = RankNames::embedded()?;
             ChartData {
-                title: "Cơ cấu ngạch: hiện có và đề nghị".to_owned(),
+                title: "Cơ cấu ngạch, chức danh nghề nghiệp: hiện có và đề nghị".to_owned(),
                 labels: ranks
                     .iter()
                     .map(|r| {
                         if r.rank_code.is_empty() {
                             NO_RANK.to_owned()
                         } else {
-                            r.rank_code.clone()
+                            names.label(&r.rank_code, Employment::CivilServant)
                         }
                     })
                     .collect(),

@@ -188,6 +188,118 @@ pub fn wrapped_height(text: &str, width_chars: f64) -> f64 {
     lines.max(1.0) * 15.0 + 3.0
 }
 
+/// Default row height in points.
+pub const ROW_POINTS: f64 = 15.0;
+
+/// What a row must not be parted from at a page break.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Keep {
+    /// A row that may end or start a page.
+    Free,
+    /// A heading: it goes to the next page rather than end one.
+    WithNext,
+    /// A total: it takes the row above it along rather than start a page alone.
+    WithPrevious,
+}
+
+/// Where pages will end when a sheet is printed on A4 fitted to the page width, so that manual
+/// row breaks keep headings with the rows below them and totals with the rows above.
+///
+/// The model follows the page setup of [`page_setup`]: it measures rows in points and scales
+/// the page by the ratio of the printable width to the columns' width, and it ends each page a
+/// little early, so a printer's own break never falls before one set here.
+#[derive(Debug, Clone)]
+pub struct Pager {
+    /// Height of a page's rows, in the sheet's points.
+    page: f64,
+    /// Height used on the current page.
+    used: f64,
+    /// Height of the rows repeated at the top of every page after the first.
+    repeated: f64,
+    previous: Option<(RowNum, f64, Keep)>,
+    breaks: Vec<RowNum>,
+}
+
+impl Pager {
+    /// A pager for a sheet of columns `widths` (in characters), `landscape` or not, whose
+    /// repeated header rows are `repeated` points high; `used` points of the first page are
+    /// taken already (the title block).
+    pub fn new(widths: &[f64], landscape: bool, repeated: f64, used: f64) -> Self {
+        // A4 in points less the margins of `page_setup` (0.5 in left and right, 0.6 in top
+        // and bottom), with 5 % kept in reserve for fonts that print taller than measured.
+        let (paper_width, paper_height) = if landscape {
+            (841.9, 595.3)
+        } else {
+            (595.3, 841.9)
+        };
+        let printable_width = paper_width - 72.0;
+        let printable_height = (paper_height - 86.4) * 0.95;
+        // Column widths count the default font's digits, which spreadsheet programs print
+        // about a quarter wider than 7 pixels (measured on LibreOffice's A4 output).
+        let sheet_width: f64 = widths
+            .iter()
+            .map(|w| (w * 7.0 + 5.0).floor() * 0.75 * 1.25)
+            .sum();
+        let scale = if sheet_width > printable_width {
+            printable_width / sheet_width
+        } else {
+            1.0
+        };
+        Pager {
+            page: printable_height / scale,
+            used,
+            repeated,
+            previous: None,
+            breaks: Vec::new(),
+        }
+    }
+
+    /// Takes the next row, `height` points high.
+    pub fn row(&mut self, row: RowNum, height: f64, keep: Keep) {
+        let need = height
+            + if keep == Keep::WithNext {
+                ROW_POINTS * 1.5
+            } else {
+                0.0
+            };
+        if self.used + need > self.page {
+            match self.previous {
+                // The total takes the line above it to the new page.
+                Some((above, above_height, Keep::Free))
+                    if keep == Keep::WithPrevious && !self.breaks.contains(&above) =>
+                {
+                    self.breaks.push(above);
+                    self.used = self.repeated + above_height + height;
+                }
+                _ => {
+                    self.breaks.push(row);
+                    self.used = self.repeated + height;
+                }
+            }
+        } else {
+            self.used += height;
+        }
+        self.previous = Some((row, height, keep));
+    }
+
+    /// Takes a block of rows that prints whole on one page (the signatures), from `first`.
+    pub fn block(&mut self, first: RowNum, height: f64) {
+        if self.used + height > self.page {
+            self.breaks.push(first);
+            self.used = self.repeated + height;
+        } else {
+            self.used += height;
+        }
+        self.previous = None;
+    }
+
+    /// The row breaks to set (at most Excel's 1,023).
+    pub fn breaks(mut self) -> Vec<RowNum> {
+        self.breaks.truncate(1023);
+        self.breaks
+    }
+}
+
 /// Roman numerals for group numbers (I, II, III...).
 pub fn roman(mut n: usize) -> String {
     const DIGITS: [(usize, &str); 13] = [
@@ -246,5 +358,25 @@ mod tests {
         assert_eq!(result(3.0), "3");
         assert_eq!(result(2.5), "2.5");
         assert!(wrapped_height("a\nb", 40.0) > wrapped_height("a", 40.0));
+    }
+
+    #[test]
+    fn a_heading_is_not_left_at_a_page_foot_nor_a_total_alone_at_a_page_top() {
+        // Portrait, narrow: a page holds (841.9 - 86.4) x 0.95 = 717 points of rows.
+        let mut pager = Pager::new(&[20.0], false, 30.0, 0.0);
+        for row in 0..46 {
+            pager.row(row, 15.0, Keep::Free);
+        }
+        // 690 points used: a heading with less than 1.5 rows below it goes over.
+        pager.row(46, 15.0, Keep::WithNext);
+        pager.row(47, 15.0, Keep::Free);
+        let mut pager2 = pager.clone();
+        assert_eq!(pager.clone().breaks(), vec![46]);
+        // A total that does not fit takes the line above along.
+        for row in 48..91 {
+            pager2.row(row, 15.0, Keep::Free);
+        }
+        pager2.row(91, 15.0, Keep::WithPrevious);
+        assert_eq!(pager2.breaks(), vec![46, 90]);
     }
 }

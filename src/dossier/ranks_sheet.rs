@@ -18,9 +18,6 @@ use crate::model::{Employment, Plan};
 
 pub const NAME: &str = "Cơ cấu ngạch";
 
-/// How a missing rank code is shown (the charts label ranks the same way).
-pub use super::rank_names::NO_RANK;
-
 /// The line that holds every labour-contract post.
 pub const CONTRACTS: &str = "Hợp đồng lao động (ngoài biên chế)";
 

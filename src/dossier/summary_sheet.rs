@@ -6,7 +6,7 @@ use rust_xlsxwriter::{ExcelDateTime, Formula, RowNum, Worksheet};
 use super::DossierError;
 use super::figures::{UnitSection, proposed_count, unit_sections};
 use super::form;
-use super::print::{self, Styles, cell_ref, result, roman};
+use super::print::{self, Keep, Pager, Styles, cell_ref, result, roman};
 use super::subtotals::{OpenUnit, Subtotals};
 use crate::engine::{PlanResults, PositionResult};
 use crate::model::CivilDate;
@@ -31,6 +31,9 @@ const COL_REQUIRED: u16 = 6;
 const COL_PROPOSED: u16 = 7;
 const COL_CHANGE: u16 = 8;
 const COL_REASON: u16 = 9;
+
+/// The height of the table's header row (four lines).
+const HEADER_HEIGHT: f64 = 62.0;
 
 /// The header of the quota column.
 pub const QUOTA: &str = "Biên chế được giao";
@@ -80,9 +83,16 @@ pub fn write(
         sheet.write_string_with_format(header_row, col, title, &styles.header)?;
     }
     // Four lines: the narrow figure columns wrap their headers.
-    sheet.set_row_height(header_row, 62)?;
+    sheet.set_row_height(header_row, HEADER_HEIGHT)?;
 
     let sections = unit_sections(plan, results)?;
+    let widths: Vec<f64> = HEADERS.iter().map(|(_, w)| *w).collect();
+    let mut pager = Pager::new(
+        &widths,
+        true,
+        HEADER_HEIGHT,
+        f64::from(header_row) * print::ROW_POINTS + HEADER_HEIGHT + 30.0,
+    );
     let mut row = header_row + 1;
     let first_data = row;
     let mut open = Subtotals::default();
@@ -91,6 +101,7 @@ pub fn write(
         while let Some(done) = open.close(section.depth) {
             row = unit_total(sheet, styles, &sections, &done, row, &mut over_quota)?;
             open.closed_at(row - 1);
+            pager.row(row - 1, total_height(&sections, &done), Keep::WithPrevious);
         }
         sheet.write_string_with_format(row, COL_NO, &section.number, &styles.group_center)?;
         let heading = styles
@@ -98,14 +109,14 @@ pub fn write(
             .clone()
             .set_indent(u8::try_from(section.depth).unwrap_or(u8::MAX));
         sheet.merge_range(row, COL_NAME, row, COL_REASON, &section.unit.name, &heading)?;
-        sheet.set_row_height(
-            row,
-            print::wrapped_height(&section.unit.name, HEADERS[COL_NAME as usize].1 * 2.0),
-        )?;
+        let height = print::wrapped_height(&section.unit.name, HEADERS[COL_NAME as usize].1 * 2.0);
+        sheet.set_row_height(row, height)?;
+        pager.row(row, height, Keep::WithNext);
         row += 1;
         let first = row;
         for (number, (position, result_row)) in (1u32..).zip(&section.positions) {
-            position_row(sheet, styles, row, number, position, result_row)?;
+            let height = position_row(sheet, styles, row, number, position, result_row)?;
+            pager.row(row, height, Keep::Free);
             row += 1;
         }
         let own = (row > first).then(|| (first, row - 1));
@@ -114,6 +125,7 @@ pub fn write(
     while let Some(done) = open.close(0) {
         row = unit_total(sheet, styles, &sections, &done, row, &mut over_quota)?;
         open.closed_at(row - 1);
+        pager.row(row - 1, total_height(&sections, &done), Keep::WithPrevious);
     }
     let last_data = row.saturating_sub(1).max(first_data);
 
@@ -127,6 +139,8 @@ pub fn write(
         "TỔNG HỢP THEO NHÓM VỊ TRÍ VIỆC LÀM",
         &styles.group,
     )?;
+    pager.row(row - 1, print::ROW_POINTS, Keep::Free);
+    pager.row(row, print::ROW_POINTS, Keep::WithNext);
     row += 1;
     let first_category = row;
     for (index, category) in Category::ALL.into_iter().enumerate() {
@@ -148,6 +162,7 @@ pub fn write(
                 last_data + 1
             )
         })?;
+        pager.row(row, print::ROW_POINTS, Keep::Free);
         row += 1;
     }
     let last_category = row - 1;
@@ -168,16 +183,21 @@ pub fn write(
             cell_ref(last_category, col)
         )
     })?;
+    pager.row(row, print::ROW_POINTS, Keep::WithPrevious);
     row += 1;
     if !over_quota.is_empty() {
         row += 1;
         let note = format!("{}: {}.", OVER_QUOTA_NOTE, over_quota.join("; "));
         let width: f64 = HEADERS.iter().map(|(_, w)| w).sum();
         sheet.merge_range(row, COL_NO, row, COL_REASON, &note, &styles.note)?;
-        sheet.set_row_height(row, print::wrapped_height(&note, width))?;
+        let height = print::wrapped_height(&note, width);
+        sheet.set_row_height(row, height)?;
+        pager.row(row, height, Keep::WithPrevious);
         row += 1;
     }
-    form::foot(sheet, styles, plan, layout(), row)?;
+    let end = form::foot(sheet, styles, plan, layout(), row)?;
+    pager.block(row, f64::from(end - row) * print::ROW_POINTS + 15.0);
+    sheet.set_page_breaks(&pager.breaks())?;
     Ok(())
 }
 
@@ -197,7 +217,7 @@ fn position_row(
     number: u32,
     position: &Position,
     result_row: &PositionResult,
-) -> Result<(), DossierError> {
+) -> Result<f64, DossierError> {
     let proposed = proposed_count(position, result_row);
     sheet.write_number_with_format(row, COL_NO, number, &styles.text_center)?;
     sheet.write_string_with_format(row, COL_NAME, &position.name, &styles.text)?;
@@ -247,7 +267,15 @@ fn position_row(
     .map(|(text, width)| print::wrapped_height(text, width))
     .fold(0.0, f64::max);
     sheet.set_row_height(row, height)?;
-    Ok(())
+    Ok(height)
+}
+
+/// The height of a unit's "Cộng" row.
+fn total_height(sections: &[UnitSection<'_>], done: &OpenUnit) -> f64 {
+    let name = sections
+        .get(done.section)
+        .map_or("", |s| s.unit.name.as_str());
+    print::wrapped_height(&format!("Cộng {name} (*)"), HEADERS[COL_NAME as usize].1)
 }
 
 /// The "Cộng" row of a unit with its whole subtree, at `row`; the engine's roll-up is cached.
@@ -282,10 +310,7 @@ fn unit_total(
         ));
     }
     sheet.write_blank(row, COL_NO, &styles.total_label)?;
-    sheet.set_row_height(
-        row,
-        print::wrapped_height(&total_label, HEADERS[COL_NAME as usize].1),
-    )?;
+    sheet.set_row_height(row, total_height(sections, done))?;
     sheet.write_string_with_format(row, COL_NAME, total_label, &styles.total_label)?;
     for col in [COL_CATEGORY, COL_RANK, COL_REASON] {
         sheet.write_blank(row, col, &styles.total_label)?;
@@ -334,10 +359,11 @@ fn title_block(
         plan.calendars.clone()
     };
     for calendar in &calendars {
-        let name = if calendar.name.is_empty() {
-            calendar.id.clone()
+        // Calendars are printed by name; one without a name is the Vietnamese default's.
+        let name = if calendar.name.trim().is_empty() {
+            "Lịch làm việc mặc định".to_owned()
         } else {
-            format!("{} ({})", calendar.name, calendar.id)
+            calendar.name.clone()
         };
         let at = line(sheet, "Lịch làm việc")?;
         sheet.write_string_with_format(at, COL_CATEGORY, name, &styles.value)?;

@@ -36,6 +36,8 @@ pub fn settings_tab_ui(state: &mut AppState, ui: &mut egui::Ui) {
             rounding_ui(state, ui);
             ui.add_space(12.0);
             calendars_ui(state, ui);
+            ui.add_space(12.0);
+            document_form_ui(state, ui);
         });
     // An edit applied while drawing shows its figures in the next frame.
     if state.document.revision() != revision {
@@ -88,7 +90,10 @@ fn meta_ui(state: &mut AppState, ui: &mut egui::Ui) {
             province_class_ui(state, ui);
             ui.end_row();
         });
-    ui.add_space(12.0);
+}
+
+/// The printed dossier's administrative form.
+fn document_form_ui(state: &mut AppState, ui: &mut egui::Ui) {
     ui.heading(state.t("Thể thức hồ sơ in", "Printed dossier form"));
     ui.weak(state.t(
         "In ở đầu và cuối mỗi phụ lục của hồ sơ Excel; để trống thì in dòng chấm để điền tay.",
