@@ -12,6 +12,7 @@ mod compute;
 mod explain;
 mod export;
 mod export_csv;
+mod export_xlsx;
 mod generate;
 mod import;
 mod plan_input;
@@ -57,6 +58,9 @@ pub enum Command {
     /// Write a plan as an interchange folder of CSV files.
     #[command(name = "export-csv")]
     ExportCsv(export_csv::Args),
+    /// Write a plan into the workbook template's layout, to edit in a spreadsheet and import.
+    #[command(name = "export-xlsx")]
+    ExportXlsx(export_xlsx::Args),
     /// Write the approval dossier as an Excel workbook (.xlsx).
     Export(export::Args),
     /// Draw one of the dossier's charts as PNG or SVG.
@@ -90,6 +94,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Import(args)) => import::run(&args),
         Some(Command::Template(args)) => template::run(&args),
         Some(Command::ExportCsv(args)) => export_csv::run(&args),
+        Some(Command::ExportXlsx(args)) => export_xlsx::run(&args),
         Some(Command::Export(args)) => export::run(&args),
         Some(Command::Chart(args)) => chart::run(&args),
         Some(Command::Generate(args)) => generate::run(&args),

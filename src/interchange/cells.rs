@@ -7,6 +7,7 @@
 use super::error::Problem;
 use super::table::{Bound, Row};
 use crate::format::{NumberError, read_number};
+use crate::model::{Choice, normalise_word};
 
 /// Parses a number as Vietnamese planners write it (`2.400`, `1.896,5`, `0,5`) or plainly
 /// (`1896.5`), through the one reader of typed numbers ([`read_number`]).
@@ -60,14 +61,13 @@ pub fn parse_between(text: &str, min: u32, max: u32) -> Result<u32, String> {
 pub const YES: &str = "yes";
 pub const NO: &str = "no";
 
-/// Yes or no: `yes`/`no`, `1`/`0`, `true`/`false` or the Vietnamese `có`/`không`, ignoring
-/// case.
+/// Yes or no: `Có`/`Không` or `yes`/`no`, `1`/`0`, `true`/`false`, ignoring case.
 pub fn parse_flag(text: &str) -> Result<bool, String> {
-    match text.to_lowercase().as_str() {
+    match normalise_word(text).as_str() {
         "yes" | "1" | "true" | "có" => Ok(true),
         "no" | "0" | "false" | "không" => Ok(false),
         _ => Err(format!(
-            "{text:?} is not yes or no (write {YES} or {NO}; 1/0, true/false and có/không \
+            "{text:?} is not yes or no (write Có or Không; {YES}/{NO}, 1/0 and true/false \
              are read too)"
         )),
     }
@@ -89,20 +89,36 @@ pub fn parse_integer(text: &str) -> Result<i32, String> {
     Err(format!("{text:?} is not a whole number"))
 }
 
-/// Matches a keyword, ignoring case, against `(keyword, value)` pairs.
-pub fn parse_keyword<T: Copy>(text: &str, allowed: &[(&str, T)]) -> Result<T, String> {
-    let lower = text.to_lowercase();
+/// One accepted value of a keyword column: its keyword, its Vietnamese label (as the app shows
+/// it) and the value.
+pub type Word<T> = (&'static str, &'static str, T);
+
+/// The words of a closed choice, from the model's one table of keywords and labels.
+pub fn words<T: Choice>() -> Vec<Word<T>> {
+    T::choices()
+        .iter()
+        .map(|value| (value.keyword(), value.label_vi(), *value))
+        .collect()
+}
+
+/// Matches a keyword or a Vietnamese label against `allowed`, ignoring case, Unicode form and
+/// spaces around and between words.
+pub fn parse_keyword<T: Copy>(text: &str, allowed: &[Word<T>]) -> Result<T, String> {
+    let word = normalise_word(text);
     allowed
         .iter()
-        .find(|(keyword, _)| *keyword == lower)
-        .map(|(_, value)| *value)
+        .find(|(keyword, label, _)| {
+            normalise_word(keyword) == word || normalise_word(label) == word
+        })
+        .map(|(_, _, value)| *value)
         .ok_or_else(|| format!("{text:?} is not one of: {}", keyword_list(allowed)))
 }
 
-fn keyword_list<T>(allowed: &[(&str, T)]) -> String {
+/// The accepted words, each label with its keyword: `"ngày" (day), "tuần" (week)`.
+fn keyword_list<T>(allowed: &[Word<T>]) -> String {
     allowed
         .iter()
-        .map(|(keyword, _)| *keyword)
+        .map(|(keyword, label, _)| format!("\"{label}\" ({keyword})"))
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -264,16 +280,26 @@ impl<'a> Cells<'a> {
         self.parsed(column, parse_integer)
     }
 
-    /// A keyword where empty means `None`.
-    pub fn keyword<T: Copy>(&mut self, column: &str, allowed: &[(&str, T)]) -> Option<T> {
+    /// A keyword or label where empty means `None`.
+    pub fn keyword<T: Copy>(&mut self, column: &str, allowed: &[Word<T>]) -> Option<T> {
         self.parsed(column, |text| parse_keyword(text, allowed))
     }
 
-    /// A keyword that must be filled (`why` says what requires it).
+    /// A value of a closed choice, by keyword or Vietnamese label, where empty means `None`.
+    pub fn choice<T: Choice>(&mut self, column: &str) -> Option<T> {
+        self.keyword(column, &words::<T>())
+    }
+
+    /// A value of a closed choice that must be filled (`why` says what requires it).
+    pub fn required_choice<T: Choice>(&mut self, column: &str, why: &str) -> Option<T> {
+        self.required_keyword(column, &words::<T>(), why)
+    }
+
+    /// A keyword or label that must be filled (`why` says what requires it).
     pub fn required_keyword<T: Copy>(
         &mut self,
         column: &str,
-        allowed: &[(&str, T)],
+        allowed: &[Word<T>],
         why: &str,
     ) -> Option<T> {
         if !self.is_filled(column) {
@@ -375,11 +401,12 @@ mod tests {
 
     #[test]
     fn keywords_ignore_case_and_list_the_allowed() {
-        let allowed = [("day", 1), ("week", 2)];
+        let allowed = [("day", "ngày", 1), ("week", "tuần", 2)];
         assert_eq!(parse_keyword("WEEK", &allowed), Ok(2));
+        assert_eq!(parse_keyword(" Tuần ", &allowed), Ok(2));
         assert_eq!(
             parse_keyword("fortnight", &allowed),
-            Err("\"fortnight\" is not one of: day, week".to_owned())
+            Err("\"fortnight\" is not one of: \"ngày\" (day), \"tuần\" (week)".to_owned())
         );
     }
 }

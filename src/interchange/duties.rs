@@ -11,22 +11,7 @@ use super::error::{ExportError, Problem};
 use super::export::number;
 use super::position_rows;
 use super::table::{Bound, OutTable};
-use crate::model::{Component, ComponentKind, Period, Position, SupportAmount};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Kind {
-    Service,
-    Support,
-    Additional,
-    Norm,
-}
-
-const KINDS: [(&str, Kind); 4] = [
-    ("service", Kind::Service),
-    ("support", Kind::Support),
-    ("additional", Kind::Additional),
-    ("norm", Kind::Norm),
-];
+use crate::model::{Component, ComponentKind, ComponentType, Period, Position, SupportAmount};
 
 /// Reads the duties and attaches each to its position, in file order. `known_ids` are the ids
 /// listed in the positions table, with that table's name for messages (`None` when it could
@@ -45,7 +30,7 @@ pub fn read(
         let name = cells.required_text("name");
         let code = cells.optional_text("code");
         let kind = cells
-            .required_keyword("kind", &KINDS, "for a duty")
+            .required_choice::<ComponentType>("kind", "for a duty")
             .and_then(|kind| read_kind(&mut cells, kind));
         if let (true, Some(kind), Some(&i)) = (cells.ok(), kind, index.get(&position_id)) {
             positions[i].components.push(Component {
@@ -58,10 +43,9 @@ pub fn read(
     }
 }
 
-fn read_kind(cells: &mut Cells, kind: Kind) -> Option<ComponentKind> {
-    let periods = Period::ALL.map(|p| (p.keyword(), p));
+fn read_kind(cells: &mut Cells, kind: ComponentType) -> Option<ComponentKind> {
     match kind {
-        Kind::Service => {
+        ComponentType::Service => {
             let why = "for kind service";
             let kind = ComponentKind::Service {
                 volume: cells.required_number("volume", why),
@@ -74,7 +58,7 @@ fn read_kind(cells: &mut Cells, kind: Kind) -> Option<ComponentKind> {
             );
             Some(kind)
         }
-        Kind::Support => {
+        ComponentType::Support => {
             cells.unused(
                 &[
                     "volume",
@@ -107,13 +91,13 @@ fn read_kind(cells: &mut Cells, kind: Kind) -> Option<ComponentKind> {
             }
             let why = "for kind support given as time";
             let minutes = cells.required_number("minutes", why);
-            let per = cells.required_keyword("per", &periods, why)?;
+            let per = cells.required_choice::<Period>("per", why)?;
             Some(ComponentKind::Support(SupportAmount::Time { minutes, per }))
         }
-        Kind::Additional => {
+        ComponentType::Additional => {
             let why = "for kind additional";
             let minutes = cells.required_number("minutes", why);
-            let per = cells.required_keyword("per", &periods, why);
+            let per = cells.required_choice::<Period>("per", why);
             let staff = cells.number_or("staff", 1.0);
             cells.unused(
                 &[
@@ -131,7 +115,7 @@ fn read_kind(cells: &mut Cells, kind: Kind) -> Option<ComponentKind> {
                 staff,
             })
         }
-        Kind::Norm => {
+        ComponentType::Norm => {
             let why = "for kind norm";
             let kind = ComponentKind::Norm {
                 volume: cells.required_number("volume", why),

@@ -8,17 +8,18 @@
 
 use std::collections::HashSet;
 
-use super::cells::{Cells, parse_count};
+use super::cells::{Cells, Word, parse_count};
 use super::columns::JOB_DESCRIPTIONS;
 use super::error::Problem;
 use super::position_rows;
 use super::table::{Bound, OutTable};
 use crate::model::{
-    Competency, CompetencyGroup, JobDescription, Position, Requirement, WorkItem, WorkSection,
+    Competency, CompetencyGroup, JobDescription, JobSection, Position, Requirement, WorkItem,
+    WorkSection,
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Section {
+pub enum Section {
     Purpose,
     Relationships,
     Authority,
@@ -27,20 +28,47 @@ enum Section {
     Requirement,
 }
 
-const SECTIONS: [(&str, Section); 8] = [
-    ("purpose", Section::Purpose),
-    ("professional", Section::Work(WorkSection::Professional)),
-    ("management", Section::Work(WorkSection::Management)),
-    ("support", Section::Work(WorkSection::Support)),
-    ("competency", Section::Competency),
-    ("relationships", Section::Relationships),
-    ("authority", Section::Authority),
-    ("requirement", Section::Requirement),
-];
-
-/// The keywords of the `section` column, in the order of the template.
-pub fn section_keywords() -> [&'static str; 8] {
-    SECTIONS.map(|(keyword, _)| keyword)
+/// The words of the `section` column (keyword, the section's title in Phụ lục IV), in the order
+/// of the template.
+pub fn sections() -> [Word<Section>; 8] {
+    [
+        ("purpose", JobSection::Purpose.label_vi(), Section::Purpose),
+        (
+            "professional",
+            WorkSection::Professional.label_vi(),
+            Section::Work(WorkSection::Professional),
+        ),
+        (
+            "management",
+            WorkSection::Management.label_vi(),
+            Section::Work(WorkSection::Management),
+        ),
+        (
+            "support",
+            WorkSection::Support.label_vi(),
+            Section::Work(WorkSection::Support),
+        ),
+        (
+            "competency",
+            JobSection::Competency.label_vi(),
+            Section::Competency,
+        ),
+        (
+            "relationships",
+            JobSection::Relationships.label_vi(),
+            Section::Relationships,
+        ),
+        (
+            "authority",
+            JobSection::Authority.label_vi(),
+            Section::Authority,
+        ),
+        (
+            "requirement",
+            JobSection::Requirement.label_vi(),
+            Section::Requirement,
+        ),
+    ]
 }
 
 /// The lowest and highest competency level.
@@ -59,7 +87,7 @@ pub fn read(
         let mut cells = Cells::new(bound, row, problems);
         let position_id = position_rows::position_id(&mut cells, known_ids);
         let item = cells
-            .required_keyword("section", &SECTIONS, "for a job description row")
+            .required_keyword("section", &sections(), "for a job description row")
             .and_then(|section| read_item(&mut cells, section));
         if let (true, Some(item), Some(&i)) = (cells.ok(), item, index.get(&position_id)) {
             item.add_to(&mut positions[i].job_description);
@@ -126,8 +154,7 @@ fn read_item(cells: &mut Cells, section: Section) -> Option<Item> {
             Some(Item::Work(item))
         }
         Section::Competency => {
-            let groups = CompetencyGroup::ALL.map(|g| (g.keyword(), g));
-            let group = cells.required_keyword("group", &groups, "for a competency");
+            let group = cells.required_choice::<CompetencyGroup>("group", "for a competency");
             let name = cells.required_text("name");
             let step = cells.text("step");
             if !cells.is_filled("level") {

@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 
 use calamine::{Data, DataRef, ExcelDateTime, Reader, Sheets, open_workbook_auto};
 
-use super::columns::{self, TableSpec};
+use super::columns::{self, LISTS_SHEET, TableSpec};
 use super::error::{ImportError, Problem};
 use super::import::TableSource;
 use super::table::{Table, clean};
@@ -37,9 +37,6 @@ type Sheet = Result<Vec<(u64, Vec<String>)>, Problem>;
 /// allocated for it (a stray cell at XFD1048576 must not make a dense range of 17 billion
 /// cells).
 pub const MAX_COLUMNS: u32 = 256;
-
-/// The sheet of the template that holds the keyword lists its drop-downs offer.
-const LISTS_SHEET: &str = "lists";
 
 /// A workbook's interchange sheets, read when opened.
 pub struct Workbook {

@@ -181,6 +181,14 @@ impl WorkSection {
             WorkSection::Support => "Công việc hỗ trợ, phục vụ",
         }
     }
+
+    pub fn label_en(self) -> &'static str {
+        match self {
+            WorkSection::Professional => "Professional work",
+            WorkSection::Management => "Management work",
+            WorkSection::Support => "Support and service work",
+        }
+    }
 }
 
 /// One row of sections III-V: *Bậc | Nội dung công việc | Sản phẩm, kết quả đầu ra | Tiêu chí
@@ -235,6 +243,14 @@ impl CompetencyGroup {
             CompetencyGroup::General => "Năng lực chung",
             CompetencyGroup::Professional => "Năng lực chuyên môn",
             CompetencyGroup::Management => "Năng lực quản lý",
+        }
+    }
+
+    pub fn label_en(self) -> &'static str {
+        match self {
+            CompetencyGroup::General => "General",
+            CompetencyGroup::Professional => "Professional",
+            CompetencyGroup::Management => "Management",
         }
     }
 }

@@ -102,6 +102,13 @@ impl LeaderRole {
             LeaderRole::Deputy => "Cấp phó",
         }
     }
+
+    pub fn label_en(self) -> &'static str {
+        match self {
+            LeaderRole::Head => "Head",
+            LeaderRole::Deputy => "Deputy",
+        }
+    }
 }
 
 /// People of a position at one career step (bậc 1-5).
@@ -189,6 +196,15 @@ impl Category {
             Category::Support => "Hỗ trợ, phục vụ",
         }
     }
+
+    pub fn label_en(self) -> &'static str {
+        match self {
+            Category::Leadership => "Leadership",
+            Category::Specialized => "Specialised",
+            Category::Shared => "Shared",
+            Category::Support => "Support",
+        }
+    }
 }
 
 /// How a position's headcount is set.
@@ -213,6 +229,20 @@ impl Method {
 
     pub fn from_keyword(text: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|m| m.keyword() == text)
+    }
+
+    pub fn label_vi(self) -> &'static str {
+        match self {
+            Method::Workload => "Theo khối lượng công việc",
+            Method::Fixed => "Cố định theo quy định",
+        }
+    }
+
+    pub fn label_en(self) -> &'static str {
+        match self {
+            Method::Workload => "From workload",
+            Method::Fixed => "Fixed by regulation",
+        }
     }
 }
 

@@ -92,4 +92,12 @@ impl Decision {
             Decision::Reject => "Không thống nhất",
         }
     }
+
+    pub fn label_en(self) -> &'static str {
+        match self {
+            Decision::Agree => "Agree",
+            Decision::Adjust => "Adjust",
+            Decision::Reject => "Reject",
+        }
+    }
 }

@@ -39,4 +39,12 @@ impl Rounding {
             Rounding::Down => "làm tròn xuống, phần dư kiêm nhiệm",
         }
     }
+
+    pub fn label_en(self) -> &'static str {
+        match self {
+            Rounding::Nearest => "round to the nearest, half up",
+            Rounding::Up => "always round up",
+            Rounding::Down => "round down, the remainder held concurrently",
+        }
+    }
 }

@@ -9,6 +9,7 @@ mod compute;
 mod explain;
 mod export;
 mod export_csv;
+mod export_xlsx;
 mod generate;
 mod import;
 mod samples;

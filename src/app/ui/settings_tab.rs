@@ -10,8 +10,8 @@ use eframe::egui;
 
 use super::blocking_rules::blocking_rules_ui;
 use super::position_form::choice;
-use crate::app::edit::{Edit, InputError, input_text, parse_amount, parse_count};
 use crate::app::state::AppState;
+use crate::editing::{Edit, InputError, input_text, parse_amount, parse_count};
 use crate::language::Language;
 use crate::model::{Calendar, CivilDate, PlanMeta, ProvinceClass, Rounding};
 
@@ -202,15 +202,9 @@ fn parse_year(text: &str) -> Result<Option<i32>, InputError> {
 // Rounding policy
 
 fn rounding_label(language: Language, rounding: Rounding) -> String {
-    match language {
-        Language::Vietnamese => rounding.label_vi().to_owned(),
-        Language::English => match rounding {
-            Rounding::Nearest => "round to the nearest, half up",
-            Rounding::Up => "always round up",
-            Rounding::Down => "round down, the remainder held concurrently",
-        }
-        .to_owned(),
-    }
+    language
+        .t(rounding.label_vi(), rounding.label_en())
+        .to_owned()
 }
 
 fn rounding_ui(state: &mut AppState, ui: &mut egui::Ui) {
