@@ -3,6 +3,12 @@
 //! The library holds everything: the plan model, plan files, validation, the polars engine,
 //! the interchange format and the command-line subcommands. The binary only parses arguments.
 
+// No panics in library code: errors are typed and returned (tests may unwrap).
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
+)]
+
 pub mod app;
 pub mod cli;
 pub mod compare;

@@ -493,6 +493,7 @@ fn attributes_workbook(xlsx: &Path, bad_zone: bool) {
         "pupils",
         "two_sessions_a_day",
         "area_km2",
+        // Two units or more need the column, even when every unit is a root.
         "parent_id",
     ];
     units.write_row(0, 0, header).unwrap();
