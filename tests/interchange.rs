@@ -1071,6 +1071,45 @@ fn settings_keys_and_keywords_ignore_case_and_unknown_keys_are_errors() {
 }
 
 #[test]
+fn the_dossier_form_is_read_from_settings_and_written_back() {
+    let plan = import(&[
+        ("units.csv", UNITS),
+        ("positions.csv", POSITIONS),
+        (
+            "settings.csv",
+            "key,value\nparent_body,UBND tỉnh An Hòa\ndocument_kind,Đề án\n\
+             document_number,125/ĐA-STC\ndocument_date,2026-07-15\nplace,An Hòa\n\
+             signer_title,\"KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\"\nsigner_name,Trần Văn B\n\
+             preparer_name,Nguyễn Thị A\n",
+        ),
+    ])
+    .unwrap();
+    let form = &plan.meta.document;
+    assert_eq!(form.parent_body, "UBND tỉnh An Hòa");
+    assert_eq!(form.kind, "Đề án");
+    assert_eq!(form.number, "125/ĐA-STC");
+    assert_eq!(form.date, Some("2026-07-15".parse().unwrap()));
+    assert_eq!(form.place, "An Hòa");
+    assert_eq!(form.signer_title, "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC");
+    assert_eq!(form.signer_name, "Trần Văn B");
+    assert_eq!(form.preparer_name, "Nguyễn Thị A");
+    assert_eq!(round_trip(&plan), plan);
+
+    // A date that is not one names its place.
+    let found = problems(&[
+        ("units.csv", UNITS),
+        ("positions.csv", POSITIONS),
+        ("settings.csv", "key,value\ndocument_date,15 tháng 7\n"),
+    ]);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].to_string().contains("settings.csv"),
+        "{}",
+        found[0]
+    );
+}
+
+#[test]
 fn a_setting_given_twice_is_an_error() {
     assert_eq!(
         problems(&[

@@ -14,7 +14,7 @@ use super::plan_input;
 use super::text_table::{Align, TextTable};
 use crate::engine;
 use crate::format::vi_number;
-use crate::model::{CivilDate, Plan, PlanIndex};
+use crate::model::{CivilDate, Plan};
 use crate::rules::{self, Finding, Severity};
 
 /// Exit code when some finding is an error.
@@ -74,21 +74,8 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
 }
 
 /// "Phòng Quản lý ngân sách (ns)", "Trưởng phòng (tp) - Phòng ... (ns)", or "Toàn đề án".
-pub fn place_text(plan: &PlanIndex<'_>, finding: &Finding) -> String {
-    let unit = finding.unit_id.as_deref().map(|id| {
-        let name = plan.unit(id).map(|u| u.name.as_str()).unwrap_or("?");
-        format!("{name} ({id})")
-    });
-    let position = finding.position_id.as_deref().map(|id| {
-        let name = plan.position(id).map(|p| p.name.as_str()).unwrap_or("?");
-        format!("{name} ({id})")
-    });
-    match (position, unit) {
-        (Some(position), Some(unit)) => format!("{position} - {unit}"),
-        (Some(position), None) => position,
-        (None, Some(unit)) => unit,
-        (None, None) => "Toàn đề án".to_owned(),
-    }
+pub fn place_text(plan: &Plan, finding: &Finding) -> String {
+    finding.place(plan)
 }
 
 fn figure(value: Option<f64>) -> String {
@@ -104,11 +91,10 @@ fn table(plan: &Plan, findings: &[Finding], at: CivilDate) -> String {
         ("Giới hạn", Align::Right),
         ("Căn cứ", Align::Left),
     ]);
-    let index = plan.index();
     for finding in findings {
         table.push(vec![
             finding.severity.label_vi().to_owned(),
-            place_text(&index, finding),
+            place_text(plan, finding),
             finding.message.clone(),
             figure(finding.actual),
             figure(finding.limit),

@@ -141,9 +141,18 @@ pub mod settings_keys {
     pub const PROVINCE_CLASS: &str = "province_class";
     pub const JUDGED_AT: &str = "judged_at";
     pub const BLOCKING_RULES: &str = "blocking_rules";
+    /// The printed dossier's administrative form ([`crate::model::DocumentForm`]).
+    pub const PARENT_BODY: &str = "parent_body";
+    pub const DOCUMENT_KIND: &str = "document_kind";
+    pub const DOCUMENT_NUMBER: &str = "document_number";
+    pub const DOCUMENT_DATE: &str = "document_date";
+    pub const PLACE: &str = "place";
+    pub const SIGNER_TITLE: &str = "signer_title";
+    pub const SIGNER_NAME: &str = "signer_name";
+    pub const PREPARER_NAME: &str = "preparer_name";
 
     /// Every key, in the order an export writes them.
-    pub const ALL: [&str; 7] = [
+    pub const ALL: [&str; 15] = [
         NAME,
         AGENCY,
         YEAR,
@@ -151,6 +160,14 @@ pub mod settings_keys {
         PROVINCE_CLASS,
         JUDGED_AT,
         BLOCKING_RULES,
+        PARENT_BODY,
+        DOCUMENT_KIND,
+        DOCUMENT_NUMBER,
+        DOCUMENT_DATE,
+        PLACE,
+        SIGNER_TITLE,
+        SIGNER_NAME,
+        PREPARER_NAME,
     ];
 }
 

@@ -2,6 +2,8 @@
 
 use serde::Serialize;
 
+use crate::model::Plan;
+
 /// How much a finding weighs. Rules warn by default; a plan lists the rules that block.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -48,6 +50,27 @@ pub struct Finding {
     /// The figures compared and the parameters used, for the explanation (not in the JSON).
     #[serde(skip)]
     pub inputs: Vec<Input>,
+}
+
+impl Finding {
+    /// Where the finding is, by name and id: "Phòng Quản lý ngân sách (ns)", "Trưởng phòng
+    /// (tp) - Phòng ... (ns)", or "Toàn đề án" for the whole plan.
+    pub fn place(&self, plan: &Plan) -> String {
+        let unit = self.unit_id.as_deref().map(|id| {
+            let name = plan.unit(id).map(|u| u.name.as_str()).unwrap_or("?");
+            format!("{name} ({id})")
+        });
+        let position = self.position_id.as_deref().map(|id| {
+            let name = plan.position(id).map(|p| p.name.as_str()).unwrap_or("?");
+            format!("{name} ({id})")
+        });
+        match (position, unit) {
+            (Some(position), Some(unit)) => format!("{position} - {unit}"),
+            (Some(position), None) => position,
+            (None, Some(unit)) => unit,
+            (None, None) => "Toàn đề án".to_owned(),
+        }
+    }
 }
 
 /// One labelled figure behind a finding: `Số người của phòng (đề xuất) = 12`.
