@@ -86,7 +86,6 @@ fn table(plan: &Plan, findings: &[Finding], at: CivilDate) -> String {
         ("Giới hạn", Align::Right),
         ("Căn cứ", Align::Left),
     ]);
-    let index = plan.index();
     for finding in findings {
         table.push(vec![
             finding.severity.label_vi().to_owned(),
