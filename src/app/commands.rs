@@ -6,7 +6,7 @@ use eframe::egui::{self, Key, KeyboardShortcut, Modifiers};
 
 use super::files::{self, NewPlan, Pending};
 use super::state::{AppState, Notice};
-use crate::language::Language;
+use crate::language::{Language, Localized as _};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Command {
@@ -163,9 +163,10 @@ fn export_results_csv(state: &mut AppState) {
     let Some(path) = pick_output(state, &title, "ket-qua", "csv") else {
         return;
     };
+    let language = state.language();
     let written = crate::engine::compute(state.document.plan())
-        .map_err(|e| e.to_string())
-        .and_then(|results| crate::report::results_csv(&results).map_err(|e| e.to_string()))
+        .map_err(|e| e.message(language))
+        .and_then(|results| crate::report::results_csv(&results).map_err(|e| e.message(language)))
         .and_then(|text| std::fs::write(&path, text).map_err(|e| e.to_string()));
     state.notice = Some(match written {
         Ok(()) => Notice::Info(format!(
@@ -204,11 +205,12 @@ fn export_dossier(state: &mut AppState) {
         return;
     };
     let plan = state.document.plan();
+    let language = state.language();
     let written = crate::engine::compute(plan)
-        .map_err(|e| e.to_string())
+        .map_err(|e| e.message(language))
         .and_then(|results| {
             crate::dossier::write_workbook(plan, &results, &path, crate::model::CivilDate::today())
-                .map_err(|e| e.to_string())
+                .map_err(|e| e.message(language))
         });
     state.notice = Some(match written {
         Ok(()) => Notice::Info(format!(

@@ -8,7 +8,7 @@ use super::edit::{Created, Edit, EditError};
 use super::history::History;
 use super::recompute::Recompute;
 use crate::engine::PlanResults;
-use crate::language::Language;
+use crate::language::{Language, Localized as _};
 use crate::model::Plan;
 use crate::plan_file;
 use crate::validation::{self, Problem, ProblemKind};
@@ -27,7 +27,7 @@ impl Refusal {
     /// The reason in the interface language.
     pub fn message(&self, language: Language) -> String {
         match (self, language) {
-            (Refusal::Problem(kind), Language::Vietnamese) => kind.message_vi(),
+            (Refusal::Problem(kind), language) => kind.message(language),
             (Refusal::Edit(EditError::MoveIntoOwnSubtree), Language::Vietnamese) => {
                 "không thể chuyển một đơn vị vào chính nó hoặc đơn vị con của nó".to_owned()
             }
@@ -180,11 +180,11 @@ impl Document {
     }
 
     /// The name shown in the title bar and status line.
-    pub fn display_name(&self) -> String {
+    pub fn display_name(&self, language: Language) -> String {
         self.path
             .as_deref()
             .and_then(Path::file_name)
             .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "(chưa lưu)".to_owned())
+            .unwrap_or_else(|| language.t("(chưa lưu)", "(not saved)").to_owned())
     }
 }

@@ -76,7 +76,10 @@ pub fn window_title(state: &AppState) -> String {
     } else {
         ""
     };
-    format!("vtvl — {}{marker}", state.document.display_name())
+    format!(
+        "vtvl — {}{marker}",
+        state.document.display_name(state.language())
+    )
 }
 
 impl eframe::App for VtvlApp {

@@ -3,9 +3,11 @@
 use std::path::PathBuf;
 
 use super::PlanPath;
+use super::localized::InLanguage as _;
 use super::plan_input::load_valid;
 use crate::dossier::{self, ChartKind};
 use crate::engine;
+use crate::language::Language;
 
 /// Which chart to draw.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -32,24 +34,30 @@ pub struct Args {
     pub svg: Option<PathBuf>,
 }
 
-pub fn run(args: &Args) -> anyhow::Result<()> {
-    let plan = load_valid(&args.plan)?;
-    let results = engine::compute(&plan)?;
+pub fn run(args: &Args, language: Language) -> anyhow::Result<()> {
+    let plan = load_valid(&args.plan, language)?;
+    let results = engine::compute(&plan).in_language(language)?;
     let kind = match args.kind {
         Kind::Units => ChartKind::Units,
         Kind::Ranks => ChartKind::Ranks,
     };
-    let data = dossier::chart_data(&plan, &results, kind)?;
+    let data = dossier::chart_data(&plan, &results, kind).in_language(language)?;
     let written = match (&args.png, &args.svg) {
         (Some(path), _) => {
-            dossier::render_png(&data, path)?;
+            dossier::render_png(&data, path).in_language(language)?;
             path
         }
         (None, Some(path)) => {
-            dossier::render_svg(&data, path)?;
+            dossier::render_svg(&data, path).in_language(language)?;
             path
         }
-        (None, None) => anyhow::bail!("give --png FILE or --svg FILE"),
+        (None, None) => anyhow::bail!(
+            "{}",
+            language.t(
+                "cần --png TỆP hoặc --svg TỆP",
+                "give --png FILE or --svg FILE"
+            )
+        ),
     };
     eprintln!("{} -> {}", args.plan.display(), written.display());
     Ok(())

@@ -3,9 +3,11 @@
 use std::path::PathBuf;
 
 use super::PlanPath;
+use super::localized::InLanguage as _;
 use super::plan_input::load_valid;
 use crate::dossier;
 use crate::engine;
+use crate::language::Language;
 use crate::model::CivilDate;
 
 #[derive(Debug, clap::Args)]
@@ -17,10 +19,11 @@ pub struct Args {
     pub xlsx: PathBuf,
 }
 
-pub fn run(args: &Args) -> anyhow::Result<()> {
-    let plan = load_valid(&args.plan)?;
-    let results = engine::compute(&plan)?;
-    dossier::write_workbook(&plan, &results, &args.xlsx, CivilDate::today())?;
+pub fn run(args: &Args, language: Language) -> anyhow::Result<()> {
+    let plan = load_valid(&args.plan, language)?;
+    let results = engine::compute(&plan).in_language(language)?;
+    dossier::write_workbook(&plan, &results, &args.xlsx, CivilDate::today())
+        .in_language(language)?;
     eprintln!("{} -> {}", args.plan.display(), args.xlsx.display());
     Ok(())
 }

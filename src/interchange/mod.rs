@@ -36,6 +36,7 @@ mod error;
 mod export;
 mod import;
 mod job_descriptions;
+mod origins;
 mod position_rows;
 mod positions;
 mod settings;
@@ -47,6 +48,10 @@ mod workbook;
 
 pub use error::{ExportError, ImportError, MAX_LISTED, Problem, Problems};
 pub use export::export_dir;
-pub use import::{TableSource, import_dir, import_from, import_path};
+pub use import::{
+    TableSource, import_dir, import_from, import_path, import_path_with_origins, import_valid,
+    read_tables,
+};
+pub use origins::{Origin, Origins, Rows};
 pub use template::write_template;
 pub use workbook::{Workbook, is_workbook};

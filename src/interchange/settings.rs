@@ -1,6 +1,9 @@
 //! `settings.csv`: the plan's name, agency, year and rounding policy, the province class and
 //! the date the plan is judged at, and the rules it makes blocking, as `key,value` rows.
 
+use crate::language::{Localized, Text};
+use std::collections::HashMap;
+
 use super::cells::Cells;
 use super::columns::{SETTINGS, settings_keys as keys};
 use super::error::Problem;
@@ -13,6 +16,8 @@ pub struct Settings {
     pub meta: PlanMeta,
     pub rounding: Rounding,
     pub blocking_rules: Vec<String>,
+    /// The line of each key read (lower case), to point at it.
+    pub lines: HashMap<String, u64>,
 }
 
 /// The settings read from the table. Unknown keys are ignored; a key given twice is an error.
@@ -21,6 +26,7 @@ pub fn read(bound: &Bound, problems: &mut Vec<Problem>) -> Settings {
     let mut rounding = Rounding::default();
     let mut blocking_rules = Vec::new();
     let mut seen: Vec<(String, u64)> = Vec::new();
+    let mut lines = HashMap::new();
     let roundings = Rounding::ALL.map(|r| (r.keyword(), r));
     let classes = ProvinceClass::ALL.map(|c| (c.keyword(), c));
     for row in &bound.table.rows {
@@ -30,11 +36,15 @@ pub fn read(bound: &Bound, problems: &mut Vec<Problem>) -> Settings {
             continue;
         }
         if let Some((_, first)) = seen.iter().find(|(k, _)| *k == key) {
-            let message = format!("the key {key:?} is given twice (first on line {first})");
+            let message = Text::new(
+                format!("khóa {key:?} được ghi hai lần (lần đầu ở dòng {first})"),
+                format!("the key {key:?} is given twice (first on line {first})"),
+            );
             cells.error("key", message);
             continue;
         }
         seen.push((key.clone(), cells.line()));
+        lines.insert(key.clone(), cells.line());
         match key.as_str() {
             keys::NAME => meta.name = cells.text("value"),
             keys::AGENCY => meta.agency = cells.text("value"),
@@ -47,7 +57,8 @@ pub fn read(bound: &Bound, problems: &mut Vec<Problem>) -> Settings {
             keys::PROVINCE_CLASS => meta.province_class = cells.keyword("value", &classes),
             keys::JUDGED_AT => {
                 meta.judged_at = cells.with("value", |text| {
-                    text.parse::<CivilDate>().map_err(|error| error.to_string())
+                    text.parse::<CivilDate>()
+                        .map_err(|error| Text::from_fn(|language| error.message(language)))
                 });
             }
             keys::BLOCKING_RULES => {
@@ -60,20 +71,31 @@ pub fn read(bound: &Bound, problems: &mut Vec<Problem>) -> Settings {
         meta,
         rounding,
         blocking_rules,
+        lines,
     }
 }
 
 /// Rule ids separated by `;`, e.g. `nd45-2025.deputies.division; nd232-2026.steps`.
-fn parse_rule_ids(text: &str) -> Result<Vec<String>, String> {
+fn parse_rule_ids(text: &str) -> Result<Vec<String>, Text> {
     let mut ids: Vec<String> = Vec::new();
     for id in text.split(';').map(str::trim).filter(|id| !id.is_empty()) {
         if id.contains(char::is_whitespace) || id.contains(',') {
-            return Err(format!(
-                "{id:?} is not a rule id (ids have no spaces or commas; separate them with \";\")"
+            return Err(Text::new(
+                format!(
+                    "{id:?} không phải mã quy tắc (mã không có dấu cách hay dấu phẩy; ngăn các \
+                     mã bằng \";\")"
+                ),
+                format!(
+                    "{id:?} is not a rule id (ids have no spaces or commas; separate them with \
+                     \";\")"
+                ),
             ));
         }
         if ids.iter().any(|known| known == id) {
-            return Err(format!("the rule {id:?} is given twice"));
+            return Err(Text::new(
+                format!("quy tắc {id:?} được ghi hai lần"),
+                format!("the rule {id:?} is given twice"),
+            ));
         }
         ids.push(id.to_owned());
     }

@@ -4,6 +4,7 @@
 //! `Bound` then matches the header against a [`TableSpec`], so the code that turns rows into
 //! the model never sees the file format. `OutTable` is the same for export.
 
+use crate::language::Text;
 use unicode_normalization::UnicodeNormalization;
 
 use super::columns::TableSpec;
@@ -120,7 +121,10 @@ impl<'t> Bound<'t> {
                     file: table.source.clone(),
                     line: table.header_line,
                     column: name.clone(),
-                    message: "this column appears more than once".to_owned(),
+                    message: Text::new(
+                        "cột này xuất hiện hơn một lần",
+                        "this column appears more than once",
+                    ),
                 });
             }
         }

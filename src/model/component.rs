@@ -95,6 +95,20 @@ impl Period {
             Period::Year => "năm",
         }
     }
+
+    pub fn label_en(self) -> &'static str {
+        match self {
+            Period::Day => "day",
+            Period::Week => "week",
+            Period::Month => "month",
+            Period::Year => "year",
+        }
+    }
+
+    /// The label in `language`.
+    pub fn label(self, language: crate::language::Language) -> &'static str {
+        language.t(self.label_vi(), self.label_en())
+    }
 }
 
 fn one() -> f64 {

@@ -137,6 +137,25 @@ impl JobSection {
         }
     }
 
+    pub fn label_en(self) -> &'static str {
+        match self {
+            JobSection::General => "General information",
+            JobSection::Purpose => "Purpose of the position",
+            JobSection::Professional => WorkSection::Professional.label_en(),
+            JobSection::Management => WorkSection::Management.label_en(),
+            JobSection::Support => WorkSection::Support.label_en(),
+            JobSection::Competency => "Competency frame",
+            JobSection::Relationships => "Working relationships",
+            JobSection::Authority => "Scope of authority",
+            JobSection::Requirement => "Qualifications, competence, experience",
+        }
+    }
+
+    /// The label in `language`.
+    pub fn label(self, language: crate::language::Language) -> &'static str {
+        language.t(self.label_vi(), self.label_en())
+    }
+
     /// `III. Công việc chuyên môn, nghiệp vụ`.
     pub fn title_vi(self) -> String {
         format!("{}. {}", self.numeral(), self.label_vi())
@@ -180,6 +199,19 @@ impl WorkSection {
             WorkSection::Management => "Công việc quản lý",
             WorkSection::Support => "Công việc hỗ trợ, phục vụ",
         }
+    }
+
+    pub fn label_en(self) -> &'static str {
+        match self {
+            WorkSection::Professional => "Professional work",
+            WorkSection::Management => "Management work",
+            WorkSection::Support => "Support and service work",
+        }
+    }
+
+    /// The label in `language`.
+    pub fn label(self, language: crate::language::Language) -> &'static str {
+        language.t(self.label_vi(), self.label_en())
     }
 }
 
@@ -236,6 +268,19 @@ impl CompetencyGroup {
             CompetencyGroup::Professional => "Năng lực chuyên môn",
             CompetencyGroup::Management => "Năng lực quản lý",
         }
+    }
+
+    pub fn label_en(self) -> &'static str {
+        match self {
+            CompetencyGroup::General => "General competencies",
+            CompetencyGroup::Professional => "Professional competencies",
+            CompetencyGroup::Management => "Management competencies",
+        }
+    }
+
+    /// The label in `language`.
+    pub fn label(self, language: crate::language::Language) -> &'static str {
+        language.t(self.label_vi(), self.label_en())
     }
 }
 

@@ -102,6 +102,18 @@ impl LeaderRole {
             LeaderRole::Deputy => "Cấp phó",
         }
     }
+
+    pub fn label_en(self) -> &'static str {
+        match self {
+            LeaderRole::Head => "Head",
+            LeaderRole::Deputy => "Deputy",
+        }
+    }
+
+    /// The label in `language`.
+    pub fn label(self, language: crate::language::Language) -> &'static str {
+        language.t(self.label_vi(), self.label_en())
+    }
 }
 
 /// People of a position at one career step (bậc 1-5).
@@ -188,6 +200,20 @@ impl Category {
             Category::Shared => "Nghiệp vụ chuyên môn dùng chung",
             Category::Support => "Hỗ trợ, phục vụ",
         }
+    }
+
+    pub fn label_en(self) -> &'static str {
+        match self {
+            Category::Leadership => "Leadership, management",
+            Category::Specialized => "Sector-specific professional",
+            Category::Shared => "Shared professional",
+            Category::Support => "Support, service",
+        }
+    }
+
+    /// The label in `language`.
+    pub fn label(self, language: crate::language::Language) -> &'static str {
+        language.t(self.label_vi(), self.label_en())
     }
 }
 

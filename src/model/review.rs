@@ -92,4 +92,17 @@ impl Decision {
             Decision::Reject => "Không thống nhất",
         }
     }
+
+    pub fn label_en(self) -> &'static str {
+        match self {
+            Decision::Agree => "Agree",
+            Decision::Adjust => "Adjust",
+            Decision::Reject => "Reject",
+        }
+    }
+
+    /// The label in `language`.
+    pub fn label(self, language: crate::language::Language) -> &'static str {
+        language.t(self.label_vi(), self.label_en())
+    }
 }

@@ -39,4 +39,17 @@ impl Rounding {
             Rounding::Down => "làm tròn xuống, phần dư kiêm nhiệm",
         }
     }
+
+    pub fn label_en(self) -> &'static str {
+        match self {
+            Rounding::Nearest => "round to the nearest, half up",
+            Rounding::Up => "always round up",
+            Rounding::Down => "round down, the remainder held concurrently",
+        }
+    }
+
+    /// The label in `language`.
+    pub fn label(self, language: crate::language::Language) -> &'static str {
+        language.t(self.label_vi(), self.label_en())
+    }
 }

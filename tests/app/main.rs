@@ -13,5 +13,6 @@ mod editing;
 mod export;
 mod files;
 mod job_descriptions;
+mod language;
 mod main_window;
 mod new_user;

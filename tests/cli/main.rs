@@ -10,6 +10,7 @@ mod export;
 mod export_csv;
 mod generate;
 mod import;
+mod language;
 mod samples;
 mod template;
 mod validate;

@@ -75,7 +75,7 @@ fn unsaved_ui(state: &AppState, ui: &mut egui::Ui) -> Option<Answer> {
         ui.label(format!(
             "{} {} {}",
             state.t("Kế hoạch", "The plan"),
-            state.document.display_name(),
+            state.document.display_name(state.language()),
             state.t("có thay đổi chưa lưu.", "has unsaved changes."),
         ));
         ui.horizontal(|ui| {
