@@ -7,6 +7,7 @@ pub mod app;
 pub mod cli;
 pub mod compare;
 pub mod dossier;
+pub mod editing;
 pub mod engine;
 pub mod format;
 pub mod generate;

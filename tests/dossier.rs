@@ -230,8 +230,16 @@ fn charts_draw_as_png_and_svg_and_are_embedded() {
     let dir = tempfile::tempdir().unwrap();
     let units = dossier::chart_data(&plan, &results, ChartKind::Units).unwrap();
     assert!(!units.labels.is_empty());
-    let required: f64 = units.series[1].values.iter().sum();
+    // Top-level units carry their whole subtree; the units under them are indented.
+    let required: f64 = units
+        .labels
+        .iter()
+        .zip(&units.series[1].values)
+        .filter(|(label, _)| !label.starts_with(' '))
+        .map(|(_, value)| value)
+        .sum();
     assert_eq!(required, results.total.required as f64);
+    assert!(units.labels.iter().any(|l| l.starts_with("   1. ")));
     let png = dir.path().join("units.png");
     dossier::render_png(&units, &png).unwrap();
     assert!(std::fs::read(&png).unwrap().starts_with(b"\x89PNG"));
@@ -683,4 +691,34 @@ fn the_steps_sheet_lists_each_public_employee_position_by_step() {
     let mut book = Book::write(&plan, dir.path(), "so-bac.xlsx");
     let sheet = book.values("Cơ cấu bậc");
     assert!(find(&sheet, dossier::NO_PUBLIC_EMPLOYEES).is_some());
+}
+
+/// Full names (Họ và tên) are personal data: kept in the plan, never printed in the dossier,
+/// neither in a cell nor anywhere else in the file.
+#[test]
+fn staff_names_never_appear_in_the_dossier() {
+    use std::io::Read as _;
+    let mut plan = BUNDLED[0].load().unwrap();
+    assert!(!plan.staff.is_empty());
+    let names: Vec<String> = (0..plan.staff.len())
+        .map(|i| format!("Trần Thị Riêngtư{i}"))
+        .collect();
+    for (member, name) in plan.staff.iter_mut().zip(&names) {
+        member.personal.insert("full_name".into(), name.clone());
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let mut book = Book::write(&plan, dir.path(), "ho-so.xlsx");
+    for sheet in book.sheets.clone() {
+        let text = strings(&book.values(&sheet)).join("\n");
+        assert!(!text.contains("Riêngtư"), "a name in sheet {sheet}");
+    }
+    let mut archive =
+        zip::ZipArchive::new(std::fs::File::open(dir.path().join("ho-so.xlsx")).unwrap()).unwrap();
+    for i in 0..archive.len() {
+        let mut entry = archive.by_index(i).unwrap();
+        let mut bytes = Vec::new();
+        entry.read_to_end(&mut bytes).unwrap();
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(!text.contains("Riêngtư"), "a name in entry {i}");
+    }
 }

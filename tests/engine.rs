@@ -675,3 +675,42 @@ fn empty_plan_computes_to_zero() {
     assert_eq!(r.total.required, 0);
     assert_eq!(r.total.ratio, None);
 }
+
+// ---- figures that cannot be computed ---------------------------------------------------
+
+#[test]
+fn a_figure_that_cannot_be_a_headcount_is_an_error_naming_the_position() {
+    // Inside every input bound, yet 1e9 x 1e3 = 1e12 staff by norm: beyond any count.
+    let huge = plan_with(vec![position("vt-1", "root", vec![norm(1e9, 1e3)])]);
+    assert!(vtvl::validation::validate(&huge).is_empty());
+    let error = engine::compute(&huge).expect_err("no figure");
+    assert!(
+        matches!(&error, engine::EngineError::NotComputable { position, figure: "norm_fte", value }
+            if position == "vt-1" && *value == 1e12),
+        "{error:?}"
+    );
+    assert!(
+        error
+            .to_string()
+            .starts_with("position \"vt-1\": norm_fte cannot be computed")
+    );
+
+    // The volume of 1e308, past validation: never "inf" nor a headcount of 0.
+    let infinite = plan_with(vec![position(
+        "vt-2",
+        "root",
+        vec![service(1e308, 60.0, 10.0)],
+    )]);
+    let error = engine::compute(&infinite).expect_err("no figure");
+    assert!(
+        matches!(&error, engine::EngineError::NotComputable { position, value, .. }
+            if position == "vt-2" && value.is_infinite()),
+        "{error:?}"
+    );
+
+    // The largest figure that is a count still computes exactly.
+    let largest = plan_with(vec![position("vt-3", "root", vec![norm(1e9, 1.0)])]);
+    let results = compute(&largest);
+    assert_eq!(results.positions[0].required, 1_000_000_000);
+    assert_eq!(results.total.required, 1_000_000_000);
+}

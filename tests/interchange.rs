@@ -1680,8 +1680,8 @@ fn bad_attribute_values_name_file_line_and_column() {
                 "units.csv",
                 2,
                 "mountainous",
-                "\"perhaps\" is not yes or no (write yes or no; 1/0, true/false and có/không \
-                 are read too)"
+                "\"perhaps\" is not yes or no (write yes or no; 1/0, true/false and the \
+                 Vietnamese words are read too)"
             ),
             cell(
                 "units.csv",
@@ -1693,8 +1693,11 @@ fn bad_attribute_values_name_file_line_and_column() {
                 "units.csv",
                 2,
                 "commune_setting",
-                "\"phuong\" is not one of: xa, xa_mien_nui, thi_tran, thi_tran_hai_dao, \
-                 phuong_thuoc_quan, phuong_thuoc_thanh_pho, phuong_thuoc_thi_xa, phuong_hai_dao"
+                "\"phuong\" is not one of: xa, xa_mien_nui, \
+                 thi_tran, thi_tran_hai_dao, \
+                 phuong_thuoc_quan, \
+                 phuong_thuoc_thanh_pho, \
+                 phuong_thuoc_thi_xa, phuong_hai_dao"
             ),
             cell(
                 "positions.csv",
@@ -1799,8 +1802,8 @@ fn a_bad_employment_basis_is_named_by_file_row_and_column() {
         "positions.csv",
         3,
         "employment",
-        "\"hđlđ\" is not one of: civil_servant (công chức), public_employee (viên chức), \
-         contract (hợp đồng lao động); leave it empty to follow the unit",
+        "\"hđlđ\" is not one of: civil_servant, public_employee, \
+         contract",
     );
     assert_eq!(found, std::slice::from_ref(&expected));
     assert!(
@@ -1809,4 +1812,95 @@ fn a_bad_employment_basis_is_named_by_file_row_and_column() {
             .starts_with("positions.csv:3, column \"employment\": \"hđlđ\""),
         "{expected}"
     );
+}
+
+/// Every keyword column reads the Vietnamese label the app shows as well as the keyword, in
+/// any letter case, composed or decomposed, with spaces around: the folder written in words
+/// reads as the one written in keywords.
+#[test]
+fn vietnamese_labels_read_as_the_keywords() {
+    let coded = [
+        (
+            "settings.csv",
+            "key,value\nrounding,up\nprovince_class,ii\n",
+        ),
+        (
+            "units.csv",
+            "id,parent_id,name,unit_type,mountainous,commune_setting\n\
+             so,,Sở Nội vụ,so,yes,\nxa,so,Xã A,ubnd_xa,no,xa_mien_nui\n",
+        ),
+        (
+            "positions.csv",
+            "id,unit_id,name,category,method,count,role,employment\n\
+             gd,so,Giám đốc,leadership,fixed,1,head,\n\
+             cv,so,Chuyên viên,specialized,workload,,,\n\
+             lx,so,Lái xe,support,workload,,,contract\n",
+        ),
+        (
+            "duties.csv",
+            "id,position_id,name,kind,volume,minutes_per_item,percent,minutes,per,staff,ratio\n\
+             d1,cv,Hồ sơ,service,2400,30,,,,,\n\
+             d2,cv,Họp,support,,,,60,week,,\n\
+             d3,cv,Trực,additional,,,,30,day,2,\n\
+             d4,lx,Xe,norm,2,,,,,,1\n",
+        ),
+        (
+            "job_descriptions.csv",
+            "position_id,section,content,group,name,level\n\
+             cv,purpose,Tham mưu,,,\ncv,competency,,professional,Soạn thảo,3\n",
+        ),
+    ];
+    let nfd = |text: &str| -> String {
+        use unicode_normalization::UnicodeNormalization as _;
+        text.nfd().collect()
+    };
+    let worded = [
+        (
+            "settings.csv",
+            "key,value\nrounding,LUÔN LÀM TRÒN LÊN\nprovince_class, Tỉnh loại II \n".to_owned(),
+        ),
+        (
+            "units.csv",
+            format!(
+                "id,parent_id,name,unit_type,mountainous,commune_setting\n\
+                 so,,Sở Nội vụ,\"Sở (cơ quan chuyên môn thuộc UBND tỉnh)\",Có,\n\
+                 xa,so,Xã A,ubnd xã,{},\"xã miền núi,  vùng cao\"\n",
+                nfd("không")
+            ),
+        ),
+        (
+            "positions.csv",
+            format!(
+                "id,unit_id,name,category,method,count,role,employment\n\
+                 gd,so,Giám đốc,\"Lãnh đạo, quản lý\",Cố định theo quy định,1,Cấp trưởng,\n\
+                 cv,so,Chuyên viên,{},theo khối lượng công việc,,,\n\
+                 lx,so,Lái xe,\"Hỗ trợ, phục vụ\",Theo khối lượng công việc,,,Hợp đồng lao động\n",
+                nfd("Nghiệp vụ chuyên ngành")
+            ),
+        ),
+        (
+            "duties.csv",
+            "id,position_id,name,kind,volume,minutes_per_item,percent,minutes,per,staff,ratio\n\
+             d1,cv,Hồ sơ,Công việc chính,2.400,30,,,,,\n\
+             d2,cv,Họp,Công việc hỗ trợ,,,,60,tuần,,\n\
+             d3,cv,Trực,Công việc bổ sung,,,,30,Ngày,2,\n\
+             d4,lx,Xe,Định mức,2,,,,,,1\n"
+                .to_owned(),
+        ),
+        (
+            "job_descriptions.csv",
+            "position_id,section,content,group,name,level\n\
+             cv,Mục tiêu của vị trí việc làm,Tham mưu,,,\n\
+             cv,Khung năng lực,,Năng lực chuyên môn,Soạn thảo,3\n"
+                .to_owned(),
+        ),
+    ];
+    let worded: Vec<(&str, &str)> = worded.iter().map(|(f, t)| (*f, t.as_str())).collect();
+    let expected = import(&coded).unwrap();
+    assert_eq!(expected.rounding, Rounding::Up);
+    assert_eq!(
+        expected.units[1].unit_type,
+        vtvl::model::UnitType::CommuneCommittee
+    );
+    assert_eq!(import(&worded).unwrap(), expected);
 }

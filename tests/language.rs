@@ -24,7 +24,7 @@ use vtvl::norms::{Driver, Rounded};
 use vtvl::plan_file::{BUNDLED, PlanFileError};
 use vtvl::report::{AppraisalTableError, ResultsCsvError};
 use vtvl::rules::{self, PackError, RankTier, Severity};
-use vtvl::validation::{Place, Problem, ProblemKind};
+use vtvl::validation::{Bounds, Place, Problem, ProblemKind};
 
 /// Vietnamese words without a diacritic that still say a text is Vietnamese.
 const VIETNAMESE_WORDS: [&str; 4] = ["cao", "theo", "trong", "ngay"];
@@ -288,6 +288,18 @@ fn problem_kinds() -> Vec<ProblemKind> {
         ProblemKind::DuplicateAppraisal {
             position_id: "p".into(),
         },
+        ProblemKind::OutOfBounds {
+            value: 9.0,
+            bounds: Bounds {
+                min: 0.0,
+                max: 7.0,
+                min_exclusive: true,
+            },
+        },
+        ProblemKind::TextTooLong {
+            chars: 40_000,
+            max: 32_767,
+        },
     ];
     for kind in &kinds {
         // A new kind fails here until it is listed above.
@@ -311,7 +323,9 @@ fn problem_kinds() -> Vec<ProblemKind> {
             | ProblemKind::OutOfRange { .. }
             | ProblemKind::DuplicateStep { .. }
             | ProblemKind::RoleOutsideLeadership
-            | ProblemKind::DuplicateAppraisal { .. } => {}
+            | ProblemKind::DuplicateAppraisal { .. }
+            | ProblemKind::OutOfBounds { .. }
+            | ProblemKind::TextTooLong { .. } => {}
         }
     }
     kinds
@@ -533,6 +547,11 @@ fn engine_errors() -> Vec<EngineError> {
             id: "u".into(),
         },
         EngineError::Cycle { unit: "u".into() },
+        EngineError::NotComputable {
+            position: "p".into(),
+            figure: "required_fte",
+            value: f64::INFINITY,
+        },
         EngineError::UnknownPosition("p".into()),
         EngineError::Polars(polars::error::PolarsError::ComputeError("x".into())),
     ];
@@ -543,6 +562,7 @@ fn engine_errors() -> Vec<EngineError> {
             | EngineError::MissingCalendar { .. }
             | EngineError::MissingStaffReference { .. }
             | EngineError::Cycle { .. }
+            | EngineError::NotComputable { .. }
             | EngineError::UnknownPosition(_)
             | EngineError::Polars(_) => {}
         }

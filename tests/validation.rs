@@ -1,9 +1,11 @@
 //! Validation: each problem kind with its place and message, and all problems at once.
 
+use vtvl::language::{Language, Localized};
 use vtvl::model::{
     Calendar, Category, Component, ComponentKind, FORMAT_VERSION, Method, Period, Plan, PlanMeta,
     Position, StaffMember, SupportAmount, Unit,
 };
+use vtvl::validation::bounds::{self, Bounds};
 use vtvl::validation::{Place, Problem, ProblemKind, validate};
 
 fn unit(id: &str, parent: Option<&str>) -> Unit {
@@ -538,7 +540,7 @@ fn a_deep_tree_is_walked_without_recursion() {
 // ---- numbers ---------------------------------------------------------------------------
 
 /// Every numeric field, each set to `value` in turn, gives one problem at its own column.
-fn each_numeric_field(value: f64, expected: impl Fn(f64) -> ProblemKind) {
+fn each_numeric_field(value: f64, expected: impl Fn(&str, f64) -> ProblemKind) {
     type Edit = fn(&mut Plan, f64);
     let calendar_fields: [(&str, Edit); 8] = [
         ("days_per_week", |p, v| p.calendars[1].days_per_week = v),
@@ -557,7 +559,7 @@ fn each_numeric_field(value: f64, expected: impl Fn(f64) -> ProblemKind) {
         edit(&mut plan, value);
         let problem = single_problem(&plan);
         assert_eq!(problem.place, calendar_place(1, "y-te", field), "{field}");
-        assert_eq!(problem.kind, expected(value), "{field}");
+        assert_eq!(problem.kind, expected(field, value), "{field}");
     }
 
     // Components of `van-thu`, by index: service, percent, time, additional, norm.
@@ -616,14 +618,14 @@ fn each_numeric_field(value: f64, expected: impl Fn(f64) -> ProblemKind) {
             component_place((1, "van-thu"), (index, id), field),
             "{field}"
         );
-        assert_eq!(problem.kind, expected(value), "{field}");
+        assert_eq!(problem.kind, expected(field, value), "{field}");
     }
 
     let mut plan = valid_plan();
     plan.staff[1].fte = value;
     let problem = single_problem(&plan);
     assert_eq!(problem.place, staff_place(1, "nv-2", "fte"));
-    assert_eq!(problem.kind, expected(value));
+    assert_eq!(problem.kind, expected("fte", value));
 }
 
 fn set_service(plan: &mut Plan, edit: impl FnOnce(&mut f64, &mut f64, &mut f64)) {
@@ -639,12 +641,19 @@ fn set_service(plan: &mut Plan, edit: impl FnOnce(&mut f64, &mut f64, &mut f64))
 
 #[test]
 fn negative_numbers_in_every_numeric_field() {
-    each_numeric_field(-2.5, |value| ProblemKind::Negative { value });
+    // Available hours start at one hour: below it, the range is the message.
+    each_numeric_field(-2.5, |field, value| match field {
+        "available_hours" => ProblemKind::OutOfBounds {
+            value,
+            bounds: bounds::AVAILABLE_HOURS,
+        },
+        _ => ProblemKind::Negative { value },
+    });
 }
 
 #[test]
 fn infinite_numbers_in_every_numeric_field() {
-    each_numeric_field(f64::INFINITY, |value| ProblemKind::NotFinite { value });
+    each_numeric_field(f64::INFINITY, |_, value| ProblemKind::NotFinite { value });
 }
 
 #[test]
@@ -788,7 +797,7 @@ fn support_time_is_converted_with_the_positions_calendar() {
 #[test]
 fn fixed_positions_ignore_their_support() {
     let mut plan = valid_plan();
-    plan.positions[0].components = vec![component("cv-lanh-dao", percent(150.0))];
+    plan.positions[0].components = vec![component("cv-lanh-dao", percent(100.0))];
     assert_eq!(validate(&plan), []);
 }
 
@@ -831,5 +840,285 @@ fn every_problem_is_reported_at_once() {
             "staff member \"nv-1\" (position_id): position \"ke-toan\" does not exist",
             "staff member \"nv-3\" (fte): must not be negative, found -0.5",
         ]
+    );
+}
+
+// ---- plausible ranges ------------------------------------------------------------------
+
+/// The problem of a plan with one implausible value: its place and the range it states.
+fn out_of_bounds(plan: &Plan) -> (Place, f64, Bounds) {
+    let problem = single_problem(plan);
+    match problem.kind {
+        ProblemKind::OutOfBounds { value, bounds } => (problem.place, value, bounds),
+        other => panic!("expected a value out of bounds, got {other:?}"),
+    }
+}
+
+#[test]
+fn calendar_figures_stay_within_a_real_week_and_year() {
+    type Edit = fn(&mut Calendar, f64);
+    let fields: [(&str, Edit, f64, f64, Bounds); 6] = [
+        (
+            "days_per_week",
+            |c, v| c.days_per_week = v,
+            7.0,
+            8.0,
+            bounds::DAYS_PER_WEEK,
+        ),
+        (
+            "weeks_per_year",
+            |c, v| c.weeks_per_year = v,
+            53.0,
+            60.0,
+            bounds::WEEKS_PER_YEAR,
+        ),
+        (
+            "hours_per_day",
+            |c, v| c.hours_per_day = v,
+            24.0,
+            25.0,
+            bounds::HOURS_PER_DAY,
+        ),
+        (
+            "public_holidays",
+            |c, v| c.public_holidays = v,
+            366.0,
+            366.5,
+            bounds::DAYS_OFF,
+        ),
+        (
+            "annual_leave",
+            |c, v| c.annual_leave = v,
+            12.0,
+            400.0,
+            bounds::DAYS_OFF,
+        ),
+        (
+            "sick_leave",
+            |c, v| c.sick_leave = v,
+            0.0,
+            1e9,
+            bounds::DAYS_OFF,
+        ),
+    ];
+    for (field, edit, inside, outside, expected) in fields {
+        // On the y-te calendar, whose fixed 1,200 hours keep every edit inside a year.
+        let mut plan = valid_plan();
+        edit(&mut plan.calendars[1], inside);
+        assert_eq!(validate(&plan), [], "{field} = {inside}");
+        edit(&mut plan.calendars[1], outside);
+        let (place, value, range) = out_of_bounds(&plan);
+        assert_eq!(place, calendar_place(1, "y-te", field));
+        assert_eq!((value, range), (outside, expected), "{field}");
+    }
+}
+
+#[test]
+fn the_issues_calendar_of_11425_hours_is_refused_field_by_field() {
+    let mut plan = valid_plan();
+    let calendar = &mut plan.calendars[0];
+    (
+        calendar.days_per_week,
+        calendar.weeks_per_year,
+        calendar.hours_per_day,
+    ) = (8.0, 60.0, 25.0);
+    let fields: Vec<&str> = validate(&plan).iter().map(|p| p.place.field()).collect();
+    assert_eq!(fields, ["days_per_week", "weeks_per_year", "hours_per_day"]);
+    let messages: Vec<String> = validate(&plan).iter().map(ToString::to_string).collect();
+    assert_eq!(
+        messages[0],
+        "calendar \"mac-dinh\" (days_per_week): must be greater than 0 and at most 7, found 8"
+    );
+    assert_eq!(
+        validate(&plan)[1].message(Language::Vietnamese),
+        "lịch làm việc \"mac-dinh\" (weeks_per_year): phải trong khoảng từ 0 đến 53, đang là 60"
+    );
+}
+
+#[test]
+fn available_hours_are_between_one_and_a_leap_year() {
+    let mut plan = valid_plan();
+    plan.calendars[1].available_hours = Some(8_784.0);
+    plan.calendars[1].hours_per_day = 24.0; // 366 days
+    assert_eq!(validate(&plan), []);
+    plan.calendars[1].available_hours = Some(8_785.0);
+    let (place, value, range) = out_of_bounds(&plan);
+    assert_eq!(place, calendar_place(1, "y-te", "available_hours"));
+    assert_eq!((value, range), (8_785.0, bounds::AVAILABLE_HOURS));
+
+    let mut plan = valid_plan();
+    plan.calendars[1].available_hours = Some(1.0);
+    assert_eq!(validate(&plan), []);
+    plan.calendars[1].available_hours = Some(0.5);
+    let (_, value, range) = out_of_bounds(&plan);
+    assert_eq!((value, range), (0.5, bounds::AVAILABLE_HOURS));
+
+    // Every input within its range, the year they make is not: 7 days x 53 weeks x 24 h.
+    let mut plan = valid_plan();
+    let calendar = &mut plan.calendars[0];
+    (
+        calendar.days_per_week,
+        calendar.weeks_per_year,
+        calendar.hours_per_day,
+    ) = (7.0, 53.0, 24.0);
+    (calendar.public_holidays, calendar.annual_leave) = (0.0, 0.0);
+    let (place, value, range) = out_of_bounds(&plan);
+    assert_eq!(place, calendar_place(0, "mac-dinh", "available_hours"));
+    assert_eq!((value, range), (8_904.0, bounds::AVAILABLE_HOURS));
+}
+
+#[test]
+fn a_vanishing_hours_per_day_is_refused_not_divided_by() {
+    // 1e-320 hours a day: positive, so "greater than zero" holds, but the year it makes has no
+    // hour in it.
+    let mut plan = valid_plan();
+    plan.calendars[0].hours_per_day = 1e-320;
+    let (place, _, range) = out_of_bounds(&plan);
+    assert_eq!(place, calendar_place(0, "mac-dinh", "available_hours"));
+    assert_eq!(range, bounds::AVAILABLE_HOURS);
+    // With hours fixed by policy, the days they make would be beyond any year.
+    let mut plan = valid_plan();
+    plan.calendars[1].hours_per_day = 1e-320;
+    let (place, value, range) = out_of_bounds(&plan);
+    assert_eq!(place, calendar_place(1, "y-te", "available_hours"));
+    assert_eq!(range, bounds::AVAILABLE_DAYS);
+    assert!(value.is_infinite() || value > 366.0);
+}
+
+#[test]
+fn a_persons_fte_is_above_zero_and_at_most_one() {
+    let mut plan = valid_plan();
+    plan.staff[1].fte = 1.0;
+    assert_eq!(validate(&plan), []);
+    plan.staff[1].fte = 0.01;
+    assert_eq!(validate(&plan), []);
+    plan.staff[1].fte = 50.0;
+    let (place, value, range) = out_of_bounds(&plan);
+    assert_eq!(place, staff_place(1, "nv-2", "fte"));
+    assert_eq!((value, range), (50.0, bounds::FTE));
+    assert_eq!(
+        single_problem(&plan).to_string(),
+        "staff member \"nv-2\" (fte): must be greater than 0 and at most 1, found 50"
+    );
+    plan.staff[1].fte = 1.01;
+    assert_eq!(out_of_bounds(&plan).1, 1.01);
+    plan.staff[1].fte = 0.0;
+    assert_eq!(single_problem(&plan).kind, ProblemKind::Zero);
+}
+
+#[test]
+fn the_year_is_between_1900_and_2200() {
+    let mut plan = valid_plan();
+    for year in [1900, 2026, 2200] {
+        plan.meta.year = Some(year);
+        assert_eq!(validate(&plan), [], "{year}");
+    }
+    for year in [-1, 1899, 2201] {
+        plan.meta.year = Some(year);
+        let (place, value, range) = out_of_bounds(&plan);
+        assert_eq!(place, Place::Meta { field: "year" });
+        assert_eq!((value, range), (f64::from(year), bounds::YEAR));
+    }
+    plan.meta.year = Some(-1);
+    assert_eq!(
+        single_problem(&plan).to_string(),
+        "plan (year): must be between 1,900 and 2,200, found −1"
+    );
+}
+
+#[test]
+fn work_amounts_have_bounds_no_real_plan_reaches() {
+    let volume = |plan: &mut Plan, v: f64| {
+        plan.positions[1].components[0].kind = ComponentKind::Service {
+            volume: v,
+            minutes_per_item: 30.0,
+            coefficient: 1.0,
+        }
+    };
+    let mut plan = valid_plan();
+    volume(&mut plan, 1e9);
+    assert_eq!(validate(&plan), []);
+    for too_large in [1e9 + 1.0, 1e308] {
+        volume(&mut plan, too_large);
+        let (place, value, range) = out_of_bounds(&plan);
+        assert_eq!(
+            place,
+            component_place((1, "van-thu"), (0, "cv-van-thu"), "volume")
+        );
+        assert_eq!((value, range), (too_large, bounds::VOLUME));
+    }
+    assert_eq!(
+        single_problem(&plan).to_string(),
+        "component \"cv-van-thu\" of position \"van-thu\" (volume): must be between 0 and \
+         1,000,000,000, found 1e308"
+    );
+    let service = |plan: &mut Plan, minutes: f64, coefficient: f64| {
+        plan.positions[1].components[0].kind = ComponentKind::Service {
+            volume: 1.0,
+            minutes_per_item: minutes,
+            coefficient,
+        }
+    };
+    service(&mut plan, 1e7, 1e3);
+    assert_eq!(validate(&plan), []);
+    service(&mut plan, 1e7 + 1.0, 1.0);
+    assert_eq!(out_of_bounds(&plan).2, bounds::MINUTES);
+    service(&mut plan, 1.0, 1e3 + 0.5);
+    assert_eq!(out_of_bounds(&plan).2, bounds::COEFFICIENT);
+    plan.positions[1].components[0].kind = ComponentKind::Norm {
+        volume: 1.0,
+        ratio: 1e3 + 1.0,
+    };
+    assert_eq!(out_of_bounds(&plan).2, bounds::RATIO);
+}
+
+#[test]
+fn headcounts_typed_by_hand_stay_below_a_million() {
+    let mut plan = valid_plan();
+    plan.positions[0].count = 1_000_000;
+    assert_eq!(validate(&plan), []);
+    plan.positions[0].count = 1_000_001;
+    let problem = single_problem(&plan);
+    assert_eq!(problem.place, position_place(0, "chu-tich", "count"));
+    assert_eq!(
+        problem.kind,
+        ProblemKind::OutOfRange {
+            value: 1_000_001,
+            min: 0,
+            max: 1_000_000
+        }
+    );
+}
+
+#[test]
+fn texts_fit_one_spreadsheet_cell_and_the_field_is_named() {
+    let mut plan = valid_plan();
+    plan.positions[1].name = "a".repeat(32_767);
+    assert_eq!(validate(&plan), []);
+    plan.positions[1].name = "ệ".repeat(40_000);
+    let problem = single_problem(&plan);
+    assert_eq!(problem.place, position_place(1, "van-thu", "name"));
+    assert_eq!(
+        problem.kind,
+        ProblemKind::TextTooLong {
+            chars: 40_000,
+            max: 32_767
+        }
+    );
+    assert_eq!(
+        problem.message(Language::Vietnamese),
+        "vị trí \"van-thu\" (name): dài 40000 ký tự; tối đa 32767 ký tự"
+    );
+
+    let mut plan = valid_plan();
+    plan.meta.name = "x".repeat(32_768);
+    assert_eq!(single_problem(&plan).place, Place::Meta { field: "name" });
+    let mut plan = valid_plan();
+    plan.staff[0]
+        .personal
+        .insert("ghi_chu".into(), "y".repeat(32_768));
+    assert_eq!(
+        single_problem(&plan).place,
+        staff_place(0, "nv-1", "personal")
     );
 }

@@ -312,7 +312,8 @@ fn the_template_has_a_sheet_per_table_with_names_and_labels() {
     let xlsx = dir.path().join("mau.xlsx");
     write_template(&xlsx).unwrap();
     let mut book = open_workbook_auto(&xlsx).unwrap();
-    let names: Vec<&str> = columns::ALL.iter().map(|t| t.name).collect();
+    let mut names: Vec<&str> = columns::ALL.iter().map(|t| t.name).collect();
+    names.push(columns::LISTS_SHEET);
     assert_eq!(book.sheet_names(), names);
     for spec in &columns::ALL {
         let range = book.worksheet_range(spec.name).unwrap();
@@ -354,7 +355,8 @@ fn the_template_has_a_sheet_per_table_with_names_and_labels() {
     assert_eq!(plan.meta, Default::default());
 }
 
-/// The drop-down lists and frozen rows are in the sheets' XML.
+/// The drop-down lists name the hidden `lists` sheet, which holds the Vietnamese labels the app
+/// shows; frozen rows and number rules are in the sheets' XML.
 #[test]
 fn the_template_offers_lists_for_keywords() {
     let dir = tempfile::tempdir().unwrap();
@@ -370,39 +372,85 @@ fn the_template_offers_lists_for_keywords() {
         entry.read_to_string(&mut xml).unwrap();
         xml
     };
+    // The lists, one column each: name in row 1, labels under it.
+    let mut book = open_workbook_auto(&xlsx).unwrap();
+    let lists = book.worksheet_range("lists").unwrap();
+    let width = lists.width();
+    let list = |name: &str| -> Vec<String> {
+        let col = (0..width)
+            .find(|&c| cell_text(lists.get((0, c)).unwrap()) == name)
+            .unwrap_or_else(|| panic!("no list {name}"));
+        (1..lists.height())
+            .map(|r| lists.get((r, col)).map(cell_text).unwrap_or_default())
+            .take_while(|t| !t.is_empty())
+            .collect()
+    };
+    assert_eq!(
+        list("positions.category"),
+        [
+            "Lãnh đạo, quản lý",
+            "Nghiệp vụ chuyên ngành",
+            "Nghiệp vụ chuyên môn dùng chung",
+            "Hỗ trợ, phục vụ"
+        ]
+    );
+    assert_eq!(
+        list("positions.method"),
+        ["Theo khối lượng công việc", "Cố định theo quy định"]
+    );
+    assert_eq!(list("positions.role"), ["Cấp trưởng", "Cấp phó"]);
+    assert_eq!(
+        list("positions.employment"),
+        ["công chức", "viên chức", "hợp đồng lao động"]
+    );
+    assert_eq!(
+        list("duties.kind"),
+        [
+            "Công việc chính",
+            "Công việc hỗ trợ",
+            "Công việc bổ sung",
+            "Định mức"
+        ]
+    );
+    assert_eq!(list("duties.per"), ["ngày", "tuần", "tháng", "năm"]);
+    assert_eq!(
+        list("job_descriptions.group"),
+        ["Năng lực chung", "Năng lực chuyên môn", "Năng lực quản lý"]
+    );
+    assert_eq!(list("job_descriptions.section").len(), 8);
+    assert_eq!(
+        list("units.unit_type").len(),
+        vtvl::model::UnitType::ALL.len()
+    );
+    assert!(list("units.unit_type").contains(&"Phòng thuộc sở".to_owned()));
+    assert_eq!(list("units.two_sessions_a_day"), ["Có", "Không"]);
+    assert_eq!(list("units.commune_setting")[0], "Xã");
+    assert_eq!(
+        list("rounding"),
+        [
+            "làm tròn gần nhất, từ 0,5 trở lên",
+            "luôn làm tròn lên",
+            "làm tròn xuống, phần dư kiêm nhiệm"
+        ]
+    );
+    assert_eq!(list("province_class")[1], "Tỉnh loại I");
+
     let positions = sheet_xml(4);
-    assert!(
-        positions.contains("leadership,specialized"),
-        "categories listed"
-    );
-    assert!(positions.contains("workload,fixed"), "methods listed");
+    assert!(positions.contains("<formula1>lists!$"), "lists referenced");
     assert!(positions.contains("<pane"), "header rows frozen");
-    let duties = sheet_xml(5);
-    assert!(duties.contains("service,support,additional,norm"));
-    assert!(duties.contains("day,week,month,year"));
-    let descriptions = sheet_xml(7);
-    assert!(descriptions.contains("purpose,professional,management,support"));
-    assert!(descriptions.contains("general,professional,management"));
-    let settings = sheet_xml(1);
-    assert!(settings.contains("nearest,up,down"));
+    let workbook_xml = {
+        use std::io::Read as _;
+        let mut archive = zip::ZipArchive::new(std::fs::File::open(&xlsx).unwrap()).unwrap();
+        let mut entry = archive.by_name("xl/workbook.xml").unwrap();
+        let mut xml = String::new();
+        entry.read_to_string(&mut xml).unwrap();
+        xml
+    };
     assert!(
-        settings.contains("special,i,ii,iii"),
-        "province classes listed"
-    );
-    assert!(positions.contains("head,deputy"), "roles listed");
-    assert!(
-        positions.contains("công chức,viên chức,hợp đồng lao động"),
-        "employment bases listed by their Vietnamese labels"
+        workbook_xml.contains(r#"name="lists" sheetId="8" state="hidden""#),
+        "the lists sheet is hidden: {workbook_xml}"
     );
     let units = sheet_xml(3);
-    assert!(units.contains("yes,no"), "flags listed");
-    assert!(
-        units.contains(
-            "xa,xa_mien_nui,thi_tran,thi_tran_hai_dao,phuong_thuoc_quan,\
-             phuong_thuoc_thanh_pho,phuong_thuoc_thi_xa,phuong_hai_dao"
-        ),
-        "commune settings listed"
-    );
     // School zones and commune classes take 1 to 3, autonomy groups 1 to 4.
     assert!(units.contains("<formula1>1</formula1><formula2>3</formula2>"));
     assert!(units.contains("<formula1>1</formula1><formula2>4</formula2>"));

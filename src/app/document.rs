@@ -4,9 +4,9 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use super::edit::{Created, Edit, EditError};
 use super::history::History;
 use super::recompute::Recompute;
+use crate::editing::{Created, Edit, EditError};
 use crate::engine::PlanResults;
 use crate::language::{Language, Localized as _};
 use crate::model::Plan;

@@ -1,5 +1,5 @@
 //! The desktop app (egui/eframe): a thin face over the library. Everything it shows comes from
-//! the engine's functions; every change goes through [`edit::Edit`] and [`document::Document`].
+//! the engine's functions; every change goes through [`crate::editing::Edit`] and [`document::Document`].
 //!
 //! State ([`state`]) is kept apart from drawing ([`ui`], one file per panel), and commands from
 //! menus and shortcuts ([`commands`]) apart from the widgets that raise them.
@@ -8,7 +8,8 @@ pub mod checks;
 pub mod commands;
 pub mod comparison;
 pub mod document;
-pub mod edit;
+/// The edits of the plan, [`crate::editing`], also reachable as `app::edit`.
+pub use crate::editing as edit;
 pub mod files;
 pub mod fonts;
 pub mod headless;

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use serde::{Deserialize, Serialize};
 
 use super::document::Document;
-use super::edit::{Created, Edit};
+use crate::editing::{Created, Edit};
 use crate::engine::{Breakdown, Explanation};
 use crate::format::{en_number, vi_number};
 use crate::language::Language;

@@ -95,9 +95,9 @@ fn national(runs: usize, seed: u64) -> anyhow::Result<()> {
 fn ui_frames(runs: usize, seed: u64) -> anyhow::Result<()> {
     use crate::app::VtvlApp;
     use crate::app::document::Document;
-    use crate::app::edit::Edit;
     use crate::app::headless::HeadlessWindow;
     use crate::app::state::Preferences;
+    use crate::editing::Edit;
     use eframe::egui;
 
     let plan = generate::generate(Spec::province(seed));

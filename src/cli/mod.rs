@@ -1,7 +1,8 @@
 //! The command line: one module per subcommand, each a thin layer over library calls.
 //!
-//! Exit codes: 0 ok, 1 invalid input (the message on stderr), 2 usage (from clap), 3 a check
-//! found errors (`vtvl check`).
+//! Exit codes: 0 ok, 1 invalid input (the message on stderr), 2 usage (from clap, and a bare
+//! argument that is neither a command nor an existing plan file), 3 a check found errors
+//! (`vtvl check`).
 
 mod bench;
 mod chart;
@@ -11,6 +12,7 @@ mod compute;
 mod explain;
 mod export;
 mod export_csv;
+mod export_xlsx;
 mod generate;
 mod import;
 mod localized;
@@ -64,6 +66,9 @@ pub enum Command {
     /// Write a plan as an interchange folder of CSV files.
     #[command(name = "export-csv")]
     ExportCsv(export_csv::Args),
+    /// Write a plan into the workbook template's layout, to edit in a spreadsheet and import.
+    #[command(name = "export-xlsx")]
+    ExportXlsx(export_xlsx::Args),
     /// Write the approval dossier as an Excel workbook (.xlsx).
     Export(export::Args),
     /// Draw one of the dossier's charts as PNG or SVG.
@@ -97,6 +102,13 @@ impl Cli {
 /// Runs a parsed command line and returns the process exit code.
 pub fn run(cli: Cli) -> ExitCode {
     let language = cli.language();
+    if let Some(plan) = &cli.plan
+        && !plan.is_file()
+    {
+        // Only an existing file opens the app: anything else is a mistyped command or path.
+        eprintln!("vtvl: {}", not_a_plan(plan, language));
+        return ExitCode::from(2);
+    }
     let outcome = match cli.command {
         None => open_app(cli.plan.as_deref(), language),
         Some(Command::Compute(args)) => compute::run(&args, language),
@@ -110,6 +122,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Import(args)) => import::run(&args, language),
         Some(Command::Template(args)) => template::run(&args, language),
         Some(Command::ExportCsv(args)) => export_csv::run(&args, language),
+        Some(Command::ExportXlsx(args)) => export_xlsx::run(&args, language),
         Some(Command::Export(args)) => export::run(&args, language),
         Some(Command::Chart(args)) => chart::run(&args, language),
         Some(Command::Generate(args)) => generate::run(&args, language),
@@ -125,17 +138,59 @@ pub fn run(cli: Cli) -> ExitCode {
     }
 }
 
-/// The subcommands, named when the desktop app cannot start.
-const SUBCOMMANDS: &str = "compute, explain, validate, check, compare, import, template, export-csv, export, chart, generate, bench";
+/// The subcommands' names, as the parser knows them.
+fn subcommands() -> Vec<String> {
+    use clap::CommandFactory as _;
+    Cli::command()
+        .get_subcommands()
+        .map(|command| command.get_name().to_owned())
+        .filter(|name| name != "help")
+        .collect()
+}
+
+/// The usage error for a bare argument that is no plan file: a mistyped command (with the
+/// nearest one suggested) or a path that does not exist.
+fn not_a_plan(argument: &std::path::Path, language: crate::language::Language) -> String {
+    use crate::language::Language;
+    let names = subcommands();
+    let typed = argument.to_string_lossy();
+    if typed.contains(['/', '\\', '.']) {
+        return match language {
+            Language::English => format!(
+                "no plan file {typed:?} (to open a plan, give the path of an existing .ron file)"
+            ),
+            Language::Vietnamese => format!(
+                "không có tệp đề án {typed:?} (để mở một đề án, hãy chỉ đường dẫn của một tệp .ron có sẵn)"
+            ),
+        };
+    }
+    let nearest = crate::format::nearest(&typed, names.iter().map(String::as_str));
+    let names = names.join(", ");
+    match (language, nearest) {
+        (Language::English, Some(name)) => format!(
+            "unknown command {typed}; did you mean {name}?\ncommands: {names} (vtvl --help)"
+        ),
+        (Language::English, None) => {
+            format!("unknown command {typed}\ncommands: {names} (vtvl --help)")
+        }
+        (Language::Vietnamese, Some(name)) => {
+            format!("không có lệnh {typed}; có phải là {name}?\ncác lệnh: {names} (vtvl --help)")
+        }
+        (Language::Vietnamese, None) => {
+            format!("không có lệnh {typed}\ncác lệnh: {names} (vtvl --help)")
+        }
+    }
+}
 
 fn open_app(plan: Option<&std::path::Path>, language: Language) -> anyhow::Result<()> {
     if !display_available() {
         anyhow::bail!(
-            "{}: {SUBCOMMANDS} (vtvl --help)",
+            "{}: {} (vtvl --help)",
             language.t(
                 "không có màn hình cho ứng dụng; trên dòng lệnh hãy dùng một trong các lệnh",
                 "no display for the desktop app; on the command line use one of"
-            )
+            ),
+            subcommands().join(", ")
         );
     }
     crate::app::run(plan)

@@ -6,12 +6,18 @@
 
 use rust_xlsxwriter::{ExcelDateTime, Format, FormatAlign, Formula, RowNum, Worksheet};
 
+use std::collections::HashMap;
+
 use super::DossierError;
-use super::print::{self, Styles, cell_ref, result, roman};
+use super::figures::{UnitSection, unit_sections};
+use super::print::{self, Styles, cell_ref, result};
+use super::subtotals::{OpenUnit, Subtotals};
 use crate::engine::PlanResults;
 use crate::model::Plan;
 use crate::plan_file;
-use crate::report::{AppraisalTable, Comparison, appraisal_table};
+use crate::report::{
+    AppraisalGroup, AppraisalTable, Comparison, appraisal_table, subtree_comparisons,
+};
 
 pub const NAME: &str = "Thẩm định";
 
@@ -106,7 +112,7 @@ pub fn write(
     sheet.set_row_height(header_row + 1, 47)?;
 
     let first_data = header_row + 2;
-    let row = lines(sheet, styles, &table, first_data)?;
+    let row = lines(sheet, styles, plan, results, &table, first_data)?;
     let last_data = row.saturating_sub(1).max(first_data);
     grand_total(sheet, styles, &table, row, first_data, last_data)?;
     closing(sheet, styles, plan, row + 2)?;
@@ -170,34 +176,50 @@ fn title_block(
     Ok(row + 1)
 }
 
-/// Every unit's heading, positions and sum, from `row`. Returns the row after the last.
+/// Every unit's heading, its own positions, its sub-units, and its sum over the whole subtree,
+/// from `row`. Returns the row after the last.
 fn lines(
     sheet: &mut Worksheet,
     styles: &Styles,
+    plan: &Plan,
+    results: &PlanResults,
     table: &AppraisalTable<'_>,
     mut row: RowNum,
 ) -> Result<RowNum, DossierError> {
     let signed = styles.general.clone().set_num_format(SIGNED);
-    for (index, group) in table.groups.iter().enumerate() {
-        sheet.write_string_with_format(row, COL_NO, roman(index + 1), &styles.group_center)?;
-        sheet.merge_range(
-            row,
-            COL_NAME,
-            row,
-            LAST_COL,
-            &group.unit.name,
-            &styles.group,
-        )?;
+    let sections = unit_sections(plan, results)?;
+    let subtrees = subtree_comparisons(plan, results)?;
+    let groups: HashMap<&str, &AppraisalGroup<'_>> = table
+        .groups
+        .iter()
+        .map(|g| (g.unit.id.as_str(), g))
+        .collect();
+    let mut open = Subtotals::default();
+    for (index, section) in sections.iter().enumerate() {
+        while let Some(done) = open.close(section.depth) {
+            row = unit_total(sheet, styles, &sections, &subtrees, &done, row)?;
+            open.closed_at(row - 1);
+        }
+        sheet.write_string_with_format(row, COL_NO, &section.number, &styles.group_center)?;
+        let heading = styles
+            .group
+            .clone()
+            .set_indent(u8::try_from(section.depth).unwrap_or(u8::MAX));
+        sheet.merge_range(row, COL_NAME, row, LAST_COL, &section.unit.name, &heading)?;
         row += 1;
         let first = row;
-        for (number, line) in (1u32..).zip(&group.lines) {
+        let own = groups
+            .get(section.unit.id.as_str())
+            .map(|g| g.lines.as_slice())
+            .unwrap_or_default();
+        for (number, line) in (1u32..).zip(own) {
             sheet.write_number_with_format(row, COL_NO, number, &styles.text_center)?;
             sheet.write_string_with_format(row, COL_NAME, &line.position.name, &styles.text)?;
             sheet.write_number_with_format(
                 row,
                 COL_CURRENT,
                 line.figures.current,
-                &styles.general,
+                styles.count(line.figures.current),
             )?;
             sheet.write_number_with_format(
                 row,
@@ -232,23 +254,50 @@ fn lines(
             sheet.set_row_height(row, height)?;
             row += 1;
         }
-        let label = format!("Cộng {}", group.unit.name);
-        sheet.set_row_height(
-            row,
-            print::wrapped_height(&label, WIDTHS[usize::from(COL_NAME)]),
-        )?;
-        sheet.write_blank(row, COL_NO, &styles.total_label)?;
-        sheet.write_string_with_format(row, COL_NAME, label, &styles.total_label)?;
-        for col in [COL_REASON, COL_DECISION, COL_COMMENT] {
-            sheet.write_blank(row, col, &styles.total_label)?;
-        }
-        let last = row - 1;
-        sums(sheet, styles, row, &group.sums, |col| {
-            format!("{}:{}", cell_ref(first, col), cell_ref(last, col))
-        })?;
-        row += 1;
+        open.open(
+            index,
+            section.depth,
+            (row > first).then(|| (first, row - 1)),
+        );
+    }
+    while let Some(done) = open.close(0) {
+        row = unit_total(sheet, styles, &sections, &subtrees, &done, row)?;
+        open.closed_at(row - 1);
     }
     Ok(row)
+}
+
+/// The "Cộng" row of a unit with its whole subtree at `row`, the engine's roll-up cached.
+/// Returns the next row.
+fn unit_total(
+    sheet: &mut Worksheet,
+    styles: &Styles,
+    sections: &[UnitSection<'_>],
+    subtrees: &[Comparison],
+    done: &OpenUnit,
+    row: RowNum,
+) -> Result<RowNum, DossierError> {
+    let Some(section) = sections.get(done.section) else {
+        return Ok(row);
+    };
+    let figures = subtrees.get(section.index).copied().unwrap_or_default();
+    let label = format!("Cộng {}", section.unit.name);
+    sheet.set_row_height(
+        row,
+        print::wrapped_height(&label, WIDTHS[usize::from(COL_NAME)]),
+    )?;
+    sheet.write_blank(row, COL_NO, &styles.total_label)?;
+    sheet.write_string_with_format(row, COL_NAME, label, &styles.total_label)?;
+    for col in [COL_REASON, COL_DECISION, COL_COMMENT] {
+        sheet.write_blank(row, col, &styles.total_label)?;
+    }
+    // A sub-unit's appraised total is an empty text when nothing under it is appraised: SUM
+    // and COUNT skip it.
+    sums_with(sheet, styles, row, &figures, |col| {
+        let arguments = done.arguments(col);
+        (format!("SUM({arguments})"), format!("COUNT({arguments})"))
+    })?;
+    Ok(row + 1)
 }
 
 /// The grand total: each figure summed over the position rows (those numbered in column A).
@@ -273,22 +322,6 @@ fn grand_total(
         (
             format!("SUMIF({numbers},\">0\",{range})"),
             format!("COUNT({range})"),
-        )
-    })
-}
-
-/// A sum row over the cells `range(col)` of each figure column.
-fn sums(
-    sheet: &mut Worksheet,
-    styles: &Styles,
-    row: RowNum,
-    figures: &Comparison,
-    range: impl Fn(u16) -> String,
-) -> Result<(), DossierError> {
-    sums_with(sheet, styles, row, figures, |col| {
-        (
-            format!("SUM({})", range(col)),
-            format!("COUNT({})", range(col)),
         )
     })
 }

@@ -11,7 +11,7 @@ use plotters::prelude::*;
 use plotters::style::{FontStyle, register_font};
 
 use super::DossierError;
-use super::figures::{rank_structure, unit_figures};
+use super::figures::{rank_structure, unit_sections};
 use super::ranks_sheet::NO_RANK;
 use crate::engine::PlanResults;
 use crate::format::vi_number;
@@ -22,7 +22,7 @@ use crate::model::Plan;
 static NOTO_SANS: &[u8] = include_bytes!("../../assets/fonts/NotoSans-Regular.ttf");
 const FONT: &str = "sans-serif";
 const WIDTH: u32 = 1100;
-const ROW_HEIGHT: u32 = 44;
+const ROW_HEIGHT: u32 = 36;
 const COLORS: [RGBColor; 2] = [RGBColor(90, 120, 170), RGBColor(225, 120, 40)];
 /// Longest label drawn whole; longer names are cut with "...".
 const MAX_LABEL: usize = 48;
@@ -49,6 +49,9 @@ pub struct ChartData {
     pub title: String,
     pub labels: Vec<String>,
     pub series: [ChartSeries; 2],
+    /// The largest value of the whole chart when this is one page of it, so that every page
+    /// draws to the same scale; `None` for a whole chart.
+    pub scale: Option<f64>,
 }
 
 /// The figures of a chart, from the engine's results.
@@ -59,20 +62,33 @@ pub fn chart_data(
 ) -> Result<ChartData, DossierError> {
     Ok(match kind {
         ChartKind::Units => {
-            let units = unit_figures(plan, results)?;
+            // Top-level units and the units directly under them, each with its whole subtree
+            // as `vtvl compute` rolls it up; deeper units are inside these figures.
+            let units: Vec<_> = unit_sections(plan, results)?
+                .into_iter()
+                .filter(|u| u.depth <= CHART_DEPTH)
+                .collect();
             ChartData {
-                title: "Số người theo tính toán và hiện có, theo đơn vị".to_owned(),
-                labels: units.iter().map(|u| u.unit.name.clone()).collect(),
+                title: "Số người theo tính toán và hiện có, theo đơn vị (gồm đơn vị trực thuộc)"
+                    .to_owned(),
+                labels: units
+                    .iter()
+                    .map(|u| {
+                        let indent = "   ".repeat(u.depth);
+                        format!("{indent}{}. {}", u.number, u.unit.name)
+                    })
+                    .collect(),
                 series: [
                     ChartSeries {
                         name: "Hiện có".to_owned(),
-                        values: units.iter().map(|u| u.current).collect(),
+                        values: units.iter().map(|u| u.rolled_up.current).collect(),
                     },
                     ChartSeries {
                         name: "Theo tính toán".to_owned(),
-                        values: units.iter().map(|u| u.required as f64).collect(),
+                        values: units.iter().map(|u| u.rolled_up.required as f64).collect(),
                     },
                 ],
+                scale: None,
             }
         }
         ChartKind::Ranks => {
@@ -99,12 +115,60 @@ pub fn chart_data(
                         values: ranks.iter().map(|r| r.proposed).collect(),
                     },
                 ],
+                scale: None,
             }
         }
     })
 }
 
+/// How deep the units chart goes: top-level units (0) and those directly under them (1).
+const CHART_DEPTH: usize = 1;
+/// Bars a printed page holds: a longer chart is cut into pages of this many labels, each drawn
+/// to the same scale.
+pub const LABELS_PER_PAGE: usize = 12;
+
 impl ChartData {
+    /// The chart cut into pages of at most [`LABELS_PER_PAGE`] labels, each small enough to
+    /// print on one page; every page keeps the whole chart's scale.
+    pub fn pages(&self) -> Vec<ChartData> {
+        let count = self.labels.len().div_ceil(LABELS_PER_PAGE).max(1);
+        (0..count)
+            .map(|page| {
+                let range =
+                    page * LABELS_PER_PAGE..((page + 1) * LABELS_PER_PAGE).min(self.labels.len());
+                let title = if count > 1 {
+                    format!("{} (trang {}/{count})", self.title, page + 1)
+                } else {
+                    self.title.clone()
+                };
+                let cut = |series: &ChartSeries| ChartSeries {
+                    name: series.name.clone(),
+                    values: series
+                        .values
+                        .get(range.clone())
+                        .unwrap_or_default()
+                        .to_vec(),
+                };
+                ChartData {
+                    title,
+                    labels: self.labels.get(range.clone()).unwrap_or_default().to_vec(),
+                    series: [cut(&self.series[0]), cut(&self.series[1])],
+                    scale: Some(self.top()),
+                }
+            })
+            .collect()
+    }
+
+    /// The largest value drawn, or the scale the chart was cut from.
+    fn top(&self) -> f64 {
+        self.scale.unwrap_or_else(|| {
+            self.series
+                .iter()
+                .flat_map(|s| s.values.iter().copied())
+                .fold(0.0f64, f64::max)
+        })
+    }
+
     /// Pixel size: one band per label, so long lists stay readable.
     pub fn size(&self) -> (u32, u32) {
         let rows = u32::try_from(self.labels.len()).unwrap_or(u32::MAX).max(1);
@@ -184,11 +248,7 @@ fn draw<DB: DrawingBackend>(
     let label_area = u32::try_from(longest * 9 + 20)
         .unwrap_or(440)
         .clamp(100, 460);
-    let top = data
-        .series
-        .iter()
-        .flat_map(|s| s.values.iter().copied())
-        .fold(0.0f64, f64::max);
+    let top = data.top();
     let x_max = (top * 1.15).max(1.0);
     let mut chart = ChartBuilder::on(root)
         .caption(&data.title, (FONT, 28))

@@ -27,14 +27,15 @@ pub fn write(
     sheet.merge_range(1, 0, 1, LAST_COL, &plan.meta.name, &styles.subtitle)?;
     let mut row = 3;
     let mut breaks = Vec::new();
+    // One page per image: a long chart is cut into pages of the same scale.
     for kind in [ChartKind::Units, ChartKind::Ranks] {
-        let data = chart_data(plan, results, kind)?;
-        let (_, height) = data.size();
-        let image = Image::new_from_buffer(&png_bytes(&data)?)?.set_alt_text(&data.title);
-        sheet.insert_image(row, 0, &image)?;
-        row += height.div_ceil(ROW_PIXELS) + 2;
-        breaks.push(row);
-        row += 1;
+        for data in chart_data(plan, results, kind)?.pages() {
+            let (_, height) = data.size();
+            let image = Image::new_from_buffer(&png_bytes(&data)?)?.set_alt_text(&data.title);
+            sheet.insert_image(row, 0, &image)?;
+            row += height.div_ceil(ROW_PIXELS) + 1;
+            breaks.push(row);
+        }
     }
     breaks.pop();
     sheet.set_page_breaks(&breaks)?;

@@ -1,10 +1,12 @@
-//! The figures the dossier groups differently from the engine: per unit's own positions and per
-//! rank, each a sum of the engine's per-position results.
+//! The figures the dossier groups differently from the engine: per unit's own positions, the
+//! unit tree as the sheets print it (numbered sections, each totalled over its whole subtree as
+//! the engine rolls it up) and per rank, each from the engine's results.
 
 use std::collections::HashMap;
 
 use super::DossierError;
-use crate::engine::{PlanResults, PositionResult, UnitTree, breakdown};
+use super::print::roman;
+use crate::engine::{PlanResults, PositionResult, UnitResult, UnitTree, breakdown};
 use crate::model::{Plan, Position, Unit};
 
 /// The headcount the agency asks for: its proposal, else the computed figure.
@@ -61,6 +63,90 @@ pub fn unit_figures<'a>(
     Ok(rows)
 }
 
+/// One unit of the printed tree: its heading, its own positions, and the engine's figures of
+/// its whole subtree (what its "Cộng" row totals).
+#[derive(Debug, Clone)]
+pub struct UnitSection<'a> {
+    pub unit: &'a Unit,
+    /// The unit's index in `plan.units`.
+    pub index: usize,
+    /// 0 for a top-level unit.
+    pub depth: usize,
+    /// "I", "II" for top-level units; "1", "2" below them; "1.1", "1.2" further down.
+    pub number: String,
+    /// The unit's own positions, in plan order.
+    pub positions: Vec<(&'a Position, &'a PositionResult)>,
+    /// `vtvl compute`'s figures of the unit with its whole subtree.
+    pub rolled_up: &'a UnitResult,
+}
+
+/// The units whose subtree holds a position, depth first (parents before their sub-units),
+/// numbered as an outline.
+pub fn unit_sections<'a>(
+    plan: &'a Plan,
+    results: &'a PlanResults,
+) -> Result<Vec<UnitSection<'a>>, DossierError> {
+    let tree = UnitTree::build(&plan.units)?;
+    let by_id: HashMap<&str, &PositionResult> = results
+        .positions
+        .iter()
+        .map(|r| (r.id.as_str(), r))
+        .collect();
+    let rolled: HashMap<&str, &UnitResult> =
+        results.units.iter().map(|u| (u.id.as_str(), u)).collect();
+    let index = crate::engine::unit_index(&plan.units);
+    let mut own: Vec<Vec<(&Position, &PositionResult)>> = vec![Vec::new(); plan.units.len()];
+    let mut holds = vec![false; plan.units.len()];
+    for position in &plan.positions {
+        let (Some(&unit), Some(result)) = (
+            index.get(position.unit_id.as_str()),
+            by_id.get(position.id.as_str()),
+        ) else {
+            continue;
+        };
+        if let Some(list) = own.get_mut(unit) {
+            list.push((position, *result));
+        }
+        for ancestor in tree.ancestors_or_self(unit) {
+            if let Some(flag) = holds.get_mut(ancestor) {
+                *flag = true;
+            }
+        }
+    }
+    let mut sections = Vec::new();
+    for (unit_index, number) in tree.outline(|u| holds.get(u).copied().unwrap_or(false)) {
+        let (Some(unit), Some(positions)) = (plan.units.get(unit_index), own.get_mut(unit_index))
+        else {
+            continue;
+        };
+        let Some(&rolled_up) = rolled.get(unit.id.as_str()) else {
+            continue;
+        };
+        sections.push(UnitSection {
+            unit,
+            index: unit_index,
+            depth: number.len().saturating_sub(1),
+            number: outline_number(&number),
+            positions: std::mem::take(positions),
+            rolled_up,
+        });
+    }
+    Ok(sections)
+}
+
+/// An outline number as printed: `[2]` is "II", `[2, 3]` is "3", `[2, 3, 1]` is "3.1".
+fn outline_number(number: &[usize]) -> String {
+    match number {
+        [] => String::new(),
+        [root] => roman(*root),
+        [_, rest @ ..] => rest
+            .iter()
+            .map(usize::to_string)
+            .collect::<Vec<_>>()
+            .join("."),
+    }
+}
+
 /// One rank: staff holding it today, and the headcount computed and proposed for positions of it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RankFigures {
@@ -94,4 +180,16 @@ pub fn rank_structure(
             proposed: proposed.get(row.rank_code.as_str()).copied().unwrap_or(0.0),
         })
         .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn outline_numbers_read_as_in_administrative_tables() {
+        assert_eq!(outline_number(&[2]), "II");
+        assert_eq!(outline_number(&[2, 3]), "3");
+        assert_eq!(outline_number(&[2, 3, 1]), "3.1");
+    }
 }

@@ -17,6 +17,7 @@ mod print;
 mod rank_names;
 mod ranks_sheet;
 mod steps_sheet;
+mod subtotals;
 mod summary_sheet;
 mod workload_sheet;
 
@@ -26,11 +27,15 @@ use rust_xlsxwriter::Workbook;
 
 pub use charts::{ChartData, ChartKind, ChartSeries, chart_data, render_png, render_svg};
 pub use error::DossierError;
-pub use figures::{RankFigures, UnitFigures, proposed_count, rank_structure, unit_figures};
+pub use figures::{
+    RankFigures, UnitFigures, UnitSection, proposed_count, rank_structure, unit_figures,
+    unit_sections,
+};
 pub use job_descriptions_sheet::{DRAWN as DRAWN_FROM_WORKLOAD, TITLE as JOB_DESCRIPTION_TITLE};
 pub use rank_names::NO_RANK;
 pub use ranks_sheet::CONTRACTS as CONTRACT_POSTS;
 pub use steps_sheet::{NO_PUBLIC_EMPLOYEES, NO_STEPS, TITLE as STEPS_TITLE};
+pub use summary_sheet::{OVER_QUOTA_NOTE, QUOTA as QUOTA_HEADER};
 
 use crate::engine::PlanResults;
 use crate::model::{CivilDate, Plan};

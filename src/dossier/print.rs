@@ -9,6 +9,7 @@ const SIZE: f64 = 11.0;
 const A4: u8 = 9;
 const HEADER_FILL: u32 = 0xD9E2F3;
 const GROUP_FILL: u32 = 0xF2F2F2;
+const OVER_FILL: u32 = 0xFCE4E4;
 
 /// Integers with thousands separators; LibreOffice and Excel show the reader's own separators.
 pub const WHOLE: &str = "#,##0";
@@ -42,6 +43,12 @@ pub struct Styles {
     pub total_decimal: Format,
     pub paragraph: Format,
     pub empty_note: Format,
+    /// Up to four decimals (typed inputs such as 0.25 or 0.0125).
+    pub fraction: Format,
+    /// A note under a table (italic, wrapped).
+    pub note: Format,
+    /// A total above a limit (the proposal above the quota).
+    pub total_over: Format,
 }
 
 fn base() -> Format {
@@ -103,6 +110,44 @@ impl Styles {
                 .set_align(FormatAlign::Top)
                 .set_align(FormatAlign::Left),
             empty_note: cell().set_italic().set_font_color(0x7F7F7F),
+            fraction: cell().set_num_format("#,##0.0###"),
+            note: base()
+                .set_italic()
+                .set_text_wrap()
+                .set_align(FormatAlign::Top),
+            total_over: cell()
+                .set_bold()
+                .set_background_color(OVER_FILL)
+                .set_font_color(0xC00000)
+                .set_num_format(WHOLE),
+        }
+    }
+
+    /// A count of people: whole numbers without decimals, fractions (part-time posts) with two.
+    pub fn count(&self, value: f64) -> &Format {
+        if value.fract() == 0.0 {
+            &self.whole
+        } else {
+            &self.decimal
+        }
+    }
+
+    /// An input figure (volume, minutes, coefficient): whole numbers bare, others with up to
+    /// four decimals as typed.
+    pub fn figure(&self, value: f64) -> &Format {
+        if value.fract() == 0.0 {
+            &self.whole
+        } else {
+            &self.fraction
+        }
+    }
+
+    /// [`Styles::count`] on a total row.
+    pub fn total_count(&self, value: f64) -> &Format {
+        if value.fract() == 0.0 {
+            &self.total_whole
+        } else {
+            &self.total_decimal
         }
     }
 }

@@ -4,11 +4,12 @@
 use rust_xlsxwriter::{ExcelDateTime, Formula, RowNum, Worksheet};
 
 use super::DossierError;
-use super::figures::{proposed_count, unit_figures};
+use super::figures::{UnitSection, proposed_count, unit_sections};
 use super::print::{self, Styles, cell_ref, result, roman};
-use crate::engine::PlanResults;
+use super::subtotals::{OpenUnit, Subtotals};
+use crate::engine::{PlanResults, PositionResult};
 use crate::model::CivilDate;
-use crate::model::{Category, Plan};
+use crate::model::{Category, Plan, Position};
 use crate::plan_file;
 
 pub const NAME: &str = "Tổng hợp";
@@ -23,22 +24,29 @@ const COL_NO: u16 = 0;
 const COL_NAME: u16 = 1;
 const COL_CATEGORY: u16 = 2;
 const COL_RANK: u16 = 3;
-const COL_CURRENT: u16 = 4;
-const COL_REQUIRED: u16 = 5;
-const COL_PROPOSED: u16 = 6;
-const COL_CHANGE: u16 = 7;
-const COL_REASON: u16 = 8;
+const COL_QUOTA: u16 = 4;
+const COL_CURRENT: u16 = 5;
+const COL_REQUIRED: u16 = 6;
+const COL_PROPOSED: u16 = 7;
+const COL_CHANGE: u16 = 8;
+const COL_REASON: u16 = 9;
 
-const HEADERS: [(&str, f64); 9] = [
+/// The header of the quota column.
+pub const QUOTA: &str = "Biên chế được giao";
+/// The start of the note under the table naming the units whose proposal is above their quota.
+pub const OVER_QUOTA_NOTE: &str = "(*) Số người đề nghị trong biên chế vượt biên chế được giao";
+
+const HEADERS: [(&str, f64); 10] = [
     ("STT", 6.0),
     ("Đơn vị / Vị trí việc làm", 40.0),
-    ("Nhóm vị trí việc làm", 31.0),
+    ("Nhóm vị trí việc làm", 28.0),
     ("Mã ngạch", 10.0),
+    (QUOTA, 10.0),
     ("Số người hiện có", 10.0),
     ("Số người theo tính toán", 11.0),
     ("Số người đề nghị", 10.0),
-    ("Tăng (+), giảm (−) so với hiện có", 15.0),
-    ("Lý do đề nghị", 30.0),
+    ("Tăng (+), giảm (−) so với hiện có", 13.0),
+    ("Lý do đề nghị", 28.0),
 ];
 
 /// The sums of a group of position rows, cached as the results of its total formulas.
@@ -73,101 +81,38 @@ pub fn write(
     // Four lines: the narrow figure columns wrap their headers.
     sheet.set_row_height(header_row, 62)?;
 
-    let units = unit_figures(plan, results)?;
+    let sections = unit_sections(plan, results)?;
     let mut row = header_row + 1;
     let first_data = row;
-    for (index, unit) in units.iter().enumerate() {
-        sheet.write_string_with_format(row, COL_NO, roman(index + 1), &styles.group_center)?;
-        sheet.merge_range(
+    let mut open = Subtotals::default();
+    let mut over_quota = Vec::new();
+    for (index, section) in sections.iter().enumerate() {
+        while let Some(done) = open.close(section.depth) {
+            row = unit_total(sheet, styles, &sections, &done, row, &mut over_quota)?;
+            open.closed_at(row - 1);
+        }
+        sheet.write_string_with_format(row, COL_NO, &section.number, &styles.group_center)?;
+        let heading = styles
+            .group
+            .clone()
+            .set_indent(u8::try_from(section.depth).unwrap_or(u8::MAX));
+        sheet.merge_range(row, COL_NAME, row, COL_REASON, &section.unit.name, &heading)?;
+        sheet.set_row_height(
             row,
-            COL_NAME,
-            row,
-            COL_REASON,
-            &unit.unit.name,
-            &styles.group,
+            print::wrapped_height(&section.unit.name, HEADERS[COL_NAME as usize].1 * 2.0),
         )?;
         row += 1;
         let first = row;
-        for (number, (position, result_row)) in (1u32..).zip(&unit.positions) {
-            let proposed = proposed_count(position, result_row);
-            sheet.write_number_with_format(row, COL_NO, number, &styles.text_center)?;
-            sheet.write_string_with_format(row, COL_NAME, &position.name, &styles.text)?;
-            sheet.write_string_with_format(
-                row,
-                COL_CATEGORY,
-                position.category.label_vi(),
-                &styles.text,
-            )?;
-            sheet.write_string_with_format(
-                row,
-                COL_RANK,
-                &position.rank_code,
-                &styles.text_center,
-            )?;
-            sheet.write_number_with_format(
-                row,
-                COL_CURRENT,
-                result_row.current,
-                &styles.general,
-            )?;
-            sheet.write_number_with_format(
-                row,
-                COL_REQUIRED,
-                result_row.required as f64,
-                &styles.whole,
-            )?;
-            sheet.write_number_with_format(row, COL_PROPOSED, proposed, &styles.whole)?;
-            sheet.write_formula_with_format(
-                row,
-                COL_CHANGE,
-                Formula::new(format!(
-                    "={}-{}",
-                    cell_ref(row, COL_PROPOSED),
-                    cell_ref(row, COL_CURRENT)
-                ))
-                .set_result(result(proposed - result_row.current)),
-                &styles.general,
-            )?;
-            let reason = position
-                .proposed
-                .as_ref()
-                .map(|p| p.reason.as_str())
-                .unwrap_or_default();
-            sheet.write_string_with_format(row, COL_REASON, reason, &styles.text)?;
-            // Long names and reasons wrap: the row grows so that nothing is cut in print.
-            let height = [
-                (position.name.as_str(), HEADERS[COL_NAME as usize].1),
-                (
-                    position.category.label_vi(),
-                    HEADERS[COL_CATEGORY as usize].1,
-                ),
-                (reason, HEADERS[COL_REASON as usize].1),
-            ]
-            .into_iter()
-            .map(|(text, width)| print::wrapped_height(text, width))
-            .fold(0.0, f64::max);
-            sheet.set_row_height(row, height)?;
+        for (number, (position, result_row)) in (1u32..).zip(&section.positions) {
+            position_row(sheet, styles, row, number, position, result_row)?;
             row += 1;
         }
-        let sums = Sums {
-            current: unit.current,
-            required: unit.required as f64,
-            proposed: unit.proposed,
-        };
-        sheet.write_blank(row, COL_NO, &styles.total_label)?;
-        let total_label = format!("Cộng {}", unit.unit.name);
-        sheet.set_row_height(
-            row,
-            print::wrapped_height(&total_label, HEADERS[COL_NAME as usize].1),
-        )?;
-        sheet.write_string_with_format(row, COL_NAME, total_label, &styles.total_label)?;
-        for col in [COL_CATEGORY, COL_RANK, COL_REASON] {
-            sheet.write_blank(row, col, &styles.total_label)?;
-        }
-        write_sums(sheet, styles, row, &sums, |col| {
-            format!("=SUM({}:{})", cell_ref(first, col), cell_ref(row - 1, col))
-        })?;
-        row += 1;
+        let own = (row > first).then(|| (first, row - 1));
+        open.open(index, section.depth, own);
+    }
+    while let Some(done) = open.close(0) {
+        row = unit_total(sheet, styles, &sections, &done, row, &mut over_quota)?;
+        open.closed_at(row - 1);
     }
     let last_data = row.saturating_sub(1).max(first_data);
 
@@ -184,12 +129,13 @@ pub fn write(
     row += 1;
     let first_category = row;
     for (index, category) in Category::ALL.into_iter().enumerate() {
-        let sums = category_sums(&units, category);
+        let sums = category_sums(&sections, category);
         sheet.write_string_with_format(row, COL_NO, roman(index + 1), &styles.text_center)?;
         sheet.write_string_with_format(row, COL_NAME, category.label_vi(), &styles.text)?;
         sheet.write_string_with_format(row, COL_CATEGORY, category.label_vi(), &styles.text)?;
-        sheet.write_blank(row, COL_RANK, &styles.text)?;
-        sheet.write_blank(row, COL_REASON, &styles.text)?;
+        for col in [COL_RANK, COL_QUOTA, COL_REASON] {
+            sheet.write_blank(row, col, &styles.text)?;
+        }
         let criterion = format!("$C${}", row + 1);
         write_sums_with(sheet, row, &sums, &styles.general, &styles.whole, |col| {
             let column = print::column_letter(col);
@@ -205,13 +151,13 @@ pub fn write(
     }
     let last_category = row - 1;
     let total = Sums {
-        current: units.iter().map(|u| u.current).sum(),
-        required: units.iter().map(|u| u.required as f64).sum(),
-        proposed: units.iter().map(|u| u.proposed).sum(),
+        current: results.total.current,
+        required: results.total.required as f64,
+        proposed: results.total.proposed as f64,
     };
     sheet.write_blank(row, COL_NO, &styles.total_label)?;
     sheet.write_string_with_format(row, COL_NAME, GRAND_TOTAL, &styles.total_label)?;
-    for col in [COL_CATEGORY, COL_RANK, COL_REASON] {
+    for col in [COL_CATEGORY, COL_RANK, COL_QUOTA, COL_REASON] {
         sheet.write_blank(row, col, &styles.total_label)?;
     }
     write_sums(sheet, styles, row, &total, |col| {
@@ -221,7 +167,133 @@ pub fn write(
             cell_ref(last_category, col)
         )
     })?;
+    row += 1;
+    if !over_quota.is_empty() {
+        row += 1;
+        let note = format!("{}: {}.", OVER_QUOTA_NOTE, over_quota.join("; "));
+        let width: f64 = HEADERS.iter().map(|(_, w)| w).sum();
+        sheet.merge_range(row, COL_NO, row, COL_REASON, &note, &styles.note)?;
+        sheet.set_row_height(row, print::wrapped_height(&note, width))?;
+    }
     Ok(())
+}
+
+fn position_row(
+    sheet: &mut Worksheet,
+    styles: &Styles,
+    row: RowNum,
+    number: u32,
+    position: &Position,
+    result_row: &PositionResult,
+) -> Result<(), DossierError> {
+    let proposed = proposed_count(position, result_row);
+    sheet.write_number_with_format(row, COL_NO, number, &styles.text_center)?;
+    sheet.write_string_with_format(row, COL_NAME, &position.name, &styles.text)?;
+    sheet.write_string_with_format(
+        row,
+        COL_CATEGORY,
+        position.category.label_vi(),
+        &styles.text,
+    )?;
+    sheet.write_string_with_format(row, COL_RANK, &position.rank_code, &styles.text_center)?;
+    sheet.write_blank(row, COL_QUOTA, &styles.whole)?;
+    sheet.write_number_with_format(
+        row,
+        COL_CURRENT,
+        result_row.current,
+        styles.count(result_row.current),
+    )?;
+    sheet.write_number_with_format(row, COL_REQUIRED, result_row.required as f64, &styles.whole)?;
+    sheet.write_number_with_format(row, COL_PROPOSED, proposed, &styles.whole)?;
+    sheet.write_formula_with_format(
+        row,
+        COL_CHANGE,
+        Formula::new(format!(
+            "={}-{}",
+            cell_ref(row, COL_PROPOSED),
+            cell_ref(row, COL_CURRENT)
+        ))
+        .set_result(result(proposed - result_row.current)),
+        styles.count(proposed - result_row.current),
+    )?;
+    let reason = position
+        .proposed
+        .as_ref()
+        .map(|p| p.reason.as_str())
+        .unwrap_or_default();
+    sheet.write_string_with_format(row, COL_REASON, reason, &styles.text)?;
+    // Long names and reasons wrap: the row grows so that nothing is cut in print.
+    let height = [
+        (position.name.as_str(), HEADERS[COL_NAME as usize].1),
+        (
+            position.category.label_vi(),
+            HEADERS[COL_CATEGORY as usize].1,
+        ),
+        (reason, HEADERS[COL_REASON as usize].1),
+    ]
+    .into_iter()
+    .map(|(text, width)| print::wrapped_height(text, width))
+    .fold(0.0, f64::max);
+    sheet.set_row_height(row, height)?;
+    Ok(())
+}
+
+/// The "Cộng" row of a unit with its whole subtree, at `row`; the engine's roll-up is cached.
+/// A proposal above the unit's quota is marked and named in `over_quota`. Returns the next row.
+fn unit_total(
+    sheet: &mut Worksheet,
+    styles: &Styles,
+    sections: &[UnitSection<'_>],
+    done: &OpenUnit,
+    row: RowNum,
+    over_quota: &mut Vec<String>,
+) -> Result<RowNum, DossierError> {
+    let Some(section) = sections.get(done.section) else {
+        return Ok(row);
+    };
+    let unit = section.rolled_up;
+    let sums = Sums {
+        current: unit.current,
+        required: unit.required as f64,
+        proposed: unit.proposed as f64,
+    };
+    let proposed_in_bien_che = unit.by_employment.establishment().proposed;
+    let over = unit
+        .quota
+        .filter(|&quota| proposed_in_bien_che > i64::from(quota));
+    let mut total_label = format!("Cộng {}", section.unit.name);
+    if let Some(quota) = over {
+        total_label.push_str(" (*)");
+        over_quota.push(format!(
+            "{} (đề nghị {} biên chế, được giao {})",
+            section.unit.name, proposed_in_bien_che, quota
+        ));
+    }
+    sheet.write_blank(row, COL_NO, &styles.total_label)?;
+    sheet.set_row_height(
+        row,
+        print::wrapped_height(&total_label, HEADERS[COL_NAME as usize].1),
+    )?;
+    sheet.write_string_with_format(row, COL_NAME, total_label, &styles.total_label)?;
+    for col in [COL_CATEGORY, COL_RANK, COL_REASON] {
+        sheet.write_blank(row, col, &styles.total_label)?;
+    }
+    match unit.quota {
+        Some(quota) => {
+            sheet.write_number_with_format(row, COL_QUOTA, quota, &styles.total_whole)?
+        }
+        None => sheet.write_blank(row, COL_QUOTA, &styles.total_whole)?,
+    };
+    write_sums(sheet, styles, row, &sums, |col| done.formula(col))?;
+    if over.is_some() {
+        sheet.write_formula_with_format(
+            row,
+            COL_PROPOSED,
+            Formula::new(done.formula(COL_PROPOSED)).set_result(result(sums.proposed)),
+            &styles.total_over,
+        )?;
+    }
+    Ok(row + 1)
 }
 
 /// The title block: title, plan name, then label/value lines. Returns the table's header row.
@@ -283,9 +355,9 @@ fn title_block(
     Ok(row + 1)
 }
 
-fn category_sums(units: &[super::UnitFigures<'_>], category: Category) -> Sums {
+fn category_sums(sections: &[UnitSection<'_>], category: Category) -> Sums {
     let rows = || {
-        units
+        sections
             .iter()
             .flat_map(|u| &u.positions)
             .filter(move |(p, _)| p.category == category)
@@ -308,7 +380,7 @@ fn write_sums(
         sheet,
         row,
         sums,
-        &styles.total_general,
+        styles.total_count(sums.current),
         &styles.total_whole,
         formula,
     )

@@ -1,20 +1,25 @@
 //! Thống kê công việc: every workload component per unit and position, with volume, time norm,
 //! coefficient, hours per year and its share of a full-time post, as the engine explains them.
+//! The arithmetic is left to audit: a service item's hours are `volume x minutes x coefficient
+//! / 60`, its FTE its hours over the position's available hours, a position's FTE the service
+//! FTE over (1 - support share) plus additional and norm FTE, and each unit's total the sum of
+//! its positions and its sub-units', every formula cached with the engine's figure.
 
-use rust_xlsxwriter::Worksheet;
-
-use super::DossierError;
-use super::figures::unit_figures;
-use super::print::{self, Styles, roman, wrapped_height};
 use std::collections::HashMap;
 
-use crate::engine::{ComponentContribution, PlanResults, all_contributions};
+use rust_xlsxwriter::{Formula, RowNum, Worksheet};
+
+use super::DossierError;
+use super::figures::{UnitSection, unit_sections};
+use super::print::{self, Styles, cell_ref, result, wrapped_height};
+use super::subtotals::{OpenUnit, Subtotals};
+use crate::engine::{ComponentContribution, PlanResults, PositionResult, all_contributions};
 use crate::format::{vi_number, vi_percent};
-use crate::model::{ComponentKind, Method, Period, Plan, SupportAmount};
+use crate::model::{ComponentKind, Method, Period, Plan, Position, SupportAmount};
 
 pub const NAME: &str = "Thống kê công việc";
 
-const HEADERS: [(&str, f64); 9] = [
+const HEADERS: [(&str, f64); 10] = [
     ("STT", 7.0),
     ("Vị trí việc làm / Công việc", NAME_WIDTH),
     ("Loại công việc", 11.0),
@@ -22,12 +27,28 @@ const HEADERS: [(&str, f64); 9] = [
     ("Thời gian (phút/sản phẩm)", 11.0),
     ("Hệ số", 8.0),
     ("Số giờ/năm", 11.0),
+    ("Thời gian làm việc có sẵn (giờ/năm)", 11.0),
     ("Quy ra số người (FTE)", 10.0),
     ("Ghi chú", NOTE_WIDTH),
 ];
-const LAST_COL: u16 = 8;
-const NAME_WIDTH: f64 = 44.0;
-const NOTE_WIDTH: f64 = 36.0;
+const COL_KIND: u16 = 2;
+const COL_VOLUME: u16 = 3;
+const COL_MINUTES: u16 = 4;
+const COL_COEFFICIENT: u16 = 5;
+const COL_HOURS: u16 = 6;
+const COL_AVAILABLE: u16 = 7;
+const COL_FTE: u16 = 8;
+const COL_NOTE: u16 = 9;
+const LAST_COL: u16 = COL_NOTE;
+const NAME_WIDTH: f64 = 40.0;
+const NOTE_WIDTH: f64 = 32.0;
+
+/// The kinds of work as the kind column prints them; the position's formula picks its rows by
+/// them.
+const SERVICE: &str = "Trực tiếp";
+const SUPPORT: &str = "Hỗ trợ";
+const ADDITIONAL: &str = "Bổ sung";
+const NORM: &str = "Định mức";
 
 pub fn write(
     sheet: &mut Worksheet,
@@ -61,39 +82,30 @@ pub fn write(
         .enumerate()
         .map(|(i, p)| (p.id.as_str(), i))
         .collect();
+    let sections = unit_sections(plan, results)?;
+    let mut open = Subtotals::default();
     let mut row = header_row + 1;
-    for (unit_index, unit) in unit_figures(plan, results)?.iter().enumerate() {
-        sheet.write_string_with_format(row, 0, roman(unit_index + 1), &styles.group_center)?;
-        sheet.merge_range(row, 1, row, LAST_COL, &unit.unit.name, &styles.group)?;
+    for (index, section) in sections.iter().enumerate() {
+        while let Some(done) = open.close(section.depth) {
+            row = unit_total(sheet, styles, &sections, &done, row)?;
+            open.closed_at(row - 1);
+        }
+        sheet.write_string_with_format(row, 0, &section.number, &styles.group_center)?;
+        let heading = styles
+            .group
+            .clone()
+            .set_indent(u8::try_from(section.depth).unwrap_or(u8::MAX));
+        sheet.merge_range(row, 1, row, LAST_COL, &section.unit.name, &heading)?;
         row += 1;
-        for (number, (position, figures)) in (1u32..).zip(&unit.positions) {
+        let mut own = Vec::new();
+        for (number, (position, figures)) in (1u32..).zip(&section.positions) {
             let components = position_index
                 .get(position.id.as_str())
                 .and_then(|&i| contributions.get(i))
                 .map(Vec::as_slice)
                 .unwrap_or_default();
-            sheet.write_string_with_format(row, 0, number.to_string(), &styles.group_center)?;
-            sheet.write_string_with_format(row, 1, &position.name, &styles.total_label)?;
-            for col in 2..=6 {
-                sheet.write_blank(row, col, &styles.total_label)?;
-            }
-            sheet.write_number_with_format(row, 7, figures.required_fte, &styles.total_decimal)?;
-            let note = match position.method {
-                Method::Fixed => format!(
-                    "Số lượng cố định theo quy định; cần {} người",
-                    figures.required
-                ),
-                Method::Workload => format!(
-                    "Thời gian có sẵn {} giờ/năm; cần {} người",
-                    vi_number(figures.available_hours, 2),
-                    figures.required
-                ),
-            };
-            sheet.set_row_height(
-                row,
-                wrapped_height(&position.name, NAME_WIDTH).max(wrapped_height(&note, NOTE_WIDTH)),
-            )?;
-            sheet.write_string_with_format(row, 8, note, &styles.total_label)?;
+            let position_row = row;
+            own.push((row, row));
             row += 1;
             for (item, contribution) in (1u32..).zip(components) {
                 write_component(
@@ -102,102 +114,284 @@ pub fn write(
                     row,
                     &format!("{number}.{item}"),
                     contribution,
-                    figures.available_hours,
+                    (position_row, figures.available_hours),
                 )?;
                 row += 1;
             }
+            write_position(
+                sheet,
+                styles,
+                position_row,
+                number,
+                position,
+                figures,
+                (position_row + 1, row - 1),
+            )?;
         }
+        open.open(index, section.depth, own);
+    }
+    while let Some(done) = open.close(0) {
+        row = unit_total(sheet, styles, &sections, &done, row)?;
+        open.closed_at(row - 1);
     }
     Ok(())
+}
+
+/// A position's line above its components: its hours and its full-time equivalents as formulas
+/// over the component rows `components` (first, last), with the engine's figures cached.
+fn write_position(
+    sheet: &mut Worksheet,
+    styles: &Styles,
+    row: RowNum,
+    number: u32,
+    position: &Position,
+    figures: &PositionResult,
+    components: (RowNum, RowNum),
+) -> Result<(), DossierError> {
+    sheet.write_string_with_format(row, 0, number.to_string(), &styles.group_center)?;
+    sheet.write_string_with_format(row, 1, &position.name, &styles.total_label)?;
+    for col in [COL_KIND, COL_VOLUME, COL_MINUTES, COL_COEFFICIENT] {
+        sheet.write_blank(row, col, &styles.total_label)?;
+    }
+    let (first, last) = components;
+    let has_components = last >= first;
+    let range = |col: u16| format!("{}:{}", cell_ref(first, col), cell_ref(last, col));
+    let hours = figures.service_hours + figures.additional_hours;
+    if has_components && position.method == Method::Workload {
+        sheet.write_formula_with_format(
+            row,
+            COL_HOURS,
+            Formula::new(format!("=SUM({})", range(COL_HOURS))).set_result(result(hours)),
+            styles.total_count(hours),
+        )?;
+    } else {
+        sheet.write_blank(row, COL_HOURS, &styles.total_label)?;
+    }
+    sheet.write_number_with_format(
+        row,
+        COL_AVAILABLE,
+        figures.available_hours,
+        styles.total_count(figures.available_hours),
+    )?;
+    let fte = match position.method {
+        Method::Fixed => format!("={}", result(figures.required_fte)),
+        Method::Workload if has_components => {
+            let kinds = range(COL_KIND);
+            let of = |kind: &str, col: u16| format!("SUMIF({kinds},\"{kind}\",{})", range(col));
+            format!(
+                "={}/(1-{})+{}+{}",
+                of(SERVICE, COL_FTE),
+                of(SUPPORT, COL_COEFFICIENT),
+                of(ADDITIONAL, COL_FTE),
+                of(NORM, COL_FTE)
+            )
+        }
+        Method::Workload => "=0".to_owned(),
+    };
+    sheet.write_formula_with_format(
+        row,
+        COL_FTE,
+        Formula::new(fte).set_result(result(figures.required_fte)),
+        &styles.total_decimal,
+    )?;
+    let note = match position.method {
+        Method::Fixed => format!(
+            "Số lượng cố định theo quy định; cần {} người",
+            figures.required
+        ),
+        Method::Workload => format!("Cần {} người", figures.required),
+    };
+    sheet.set_row_height(
+        row,
+        wrapped_height(&position.name, NAME_WIDTH).max(wrapped_height(&note, NOTE_WIDTH)),
+    )?;
+    sheet.write_string_with_format(row, COL_NOTE, note, &styles.total_label)?;
+    Ok(())
+}
+
+/// The "Cộng" row of a unit with its whole subtree: its full-time equivalents as the sum of its
+/// positions' lines and its sub-units' totals, the engine's roll-up cached.
+fn unit_total(
+    sheet: &mut Worksheet,
+    styles: &Styles,
+    sections: &[UnitSection<'_>],
+    done: &OpenUnit,
+    row: RowNum,
+) -> Result<RowNum, DossierError> {
+    let Some(section) = sections.get(done.section) else {
+        return Ok(row);
+    };
+    let label = format!("Cộng {}", section.unit.name);
+    sheet.write_blank(row, 0, &styles.total_label)?;
+    sheet.write_string_with_format(row, 1, &label, &styles.total_label)?;
+    for col in COL_KIND..=COL_AVAILABLE {
+        sheet.write_blank(row, col, &styles.total_label)?;
+    }
+    let unit = section.rolled_up;
+    sheet.write_formula_with_format(
+        row,
+        COL_FTE,
+        Formula::new(done.formula(COL_FTE)).set_result(result(unit.required_fte)),
+        &styles.total_decimal,
+    )?;
+    let note = format!("Cần {} người", unit.required);
+    sheet.write_string_with_format(row, COL_NOTE, &note, &styles.total_label)?;
+    sheet.set_row_height(row, wrapped_height(&label, NAME_WIDTH))?;
+    Ok(row + 1)
 }
 
 fn write_component(
     sheet: &mut Worksheet,
     styles: &Styles,
-    row: u32,
+    row: RowNum,
     number: &str,
     contribution: &ComponentContribution,
-    available_hours: f64,
+    (position_row, available_hours): (RowNum, f64),
 ) -> Result<(), DossierError> {
     let component = &contribution.component;
     sheet.write_string_with_format(row, 0, number, &styles.text_center)?;
     sheet.write_string_with_format(row, 1, &component.name, &styles.text)?;
-    let (kind, volume, minutes, coefficient, hours, note) = match &component.kind {
+    let cell = |col: u16| cell_ref(row, col);
+    let available = format!(
+        "${}${}",
+        print::column_letter(COL_AVAILABLE),
+        position_row + 1
+    );
+    // (kind, volume, minutes, coefficient, hours, fte, note): a figure with a formula is
+    // computed from the cells beside it.
+    let mut hours: Option<(Option<String>, f64)> = None;
+    let mut fte: Option<(String, f64)> = None;
+    let mut share: Option<f64> = None;
+    let (kind, volume, minutes, coefficient, note) = match &component.kind {
         ComponentKind::Service {
             volume,
             minutes_per_item,
             coefficient,
-        } => (
-            "Trực tiếp",
-            Some(*volume),
-            Some(*minutes_per_item),
-            Some(*coefficient),
-            Some(contribution.service_hours),
-            String::new(),
-        ),
-        ComponentKind::Support(SupportAmount::Percent(percent)) => (
-            "Hỗ trợ",
-            None,
-            None,
-            None,
-            None,
-            format!("Cộng thêm {}% thời gian", vi_number(*percent, 2)),
-        ),
-        ComponentKind::Support(SupportAmount::Time { minutes, per }) => (
-            "Hỗ trợ",
-            None,
-            None,
-            None,
-            None,
-            format!(
-                "{} phút/{}; cộng thêm {} thời gian",
-                vi_number(*minutes, 2),
-                period_vi(*per),
-                vi_percent(contribution.support_share, 2)
-            ),
-        ),
+        } => {
+            hours = Some((
+                Some(format!(
+                    "={}*{}*{}/60",
+                    cell(COL_VOLUME),
+                    cell(COL_MINUTES),
+                    cell(COL_COEFFICIENT)
+                )),
+                contribution.service_hours,
+            ));
+            fte = Some((
+                format!("={}/{available}", cell(COL_HOURS)),
+                contribution.fte(available_hours).unwrap_or(0.0),
+            ));
+            (
+                SERVICE,
+                Some(*volume),
+                Some(*minutes_per_item),
+                Some(*coefficient),
+                String::new(),
+            )
+        }
+        ComponentKind::Support(SupportAmount::Percent(percent)) => {
+            share = Some(contribution.support_share);
+            (
+                SUPPORT,
+                None,
+                None,
+                None,
+                format!("Cộng thêm {}% thời gian", vi_number(*percent, 2)),
+            )
+        }
+        ComponentKind::Support(SupportAmount::Time { minutes, per }) => {
+            share = Some(contribution.support_share);
+            (
+                SUPPORT,
+                None,
+                None,
+                None,
+                format!(
+                    "{} phút/{}; cộng thêm {} thời gian",
+                    vi_number(*minutes, 2),
+                    period_vi(*per),
+                    vi_percent(contribution.support_share, 2)
+                ),
+            )
+        }
         ComponentKind::Additional {
             minutes,
             per,
             staff,
-        } => (
-            "Bổ sung",
-            None,
-            None,
-            None,
-            Some(contribution.additional_hours),
-            format!(
-                "{} phút/{}, {} người",
-                vi_number(*minutes, 2),
-                period_vi(*per),
-                vi_number(*staff, 2)
-            ),
-        ),
-        ComponentKind::Norm { volume, ratio } => (
-            "Định mức",
-            Some(*volume),
-            None,
-            None,
-            None,
-            format!("Định mức {} người/đơn vị khối lượng", vi_number(*ratio, 4)),
-        ),
+        } => {
+            hours = Some((None, contribution.additional_hours));
+            fte = Some((
+                format!("={}/{available}", cell(COL_HOURS)),
+                contribution.fte(available_hours).unwrap_or(0.0),
+            ));
+            (
+                ADDITIONAL,
+                None,
+                None,
+                None,
+                format!(
+                    "{} phút/{}, {} người",
+                    vi_number(*minutes, 2),
+                    period_vi(*per),
+                    vi_number(*staff, 2)
+                ),
+            )
+        }
+        ComponentKind::Norm { volume, ratio } => {
+            fte = Some((
+                format!("={}*{}", cell(COL_VOLUME), cell(COL_COEFFICIENT)),
+                contribution.norm_fte,
+            ));
+            (
+                NORM,
+                Some(*volume),
+                None,
+                Some(*ratio),
+                "Định mức: hệ số là số người trên một đơn vị khối lượng".to_owned(),
+            )
+        }
     };
-    sheet.write_string_with_format(row, 2, kind, &styles.text_center)?;
-    for (col, value) in [(3, volume), (4, minutes), (5, coefficient), (6, hours)] {
+    sheet.write_string_with_format(row, COL_KIND, kind, &styles.text_center)?;
+    for (col, value) in [
+        (COL_VOLUME, volume),
+        (COL_MINUTES, minutes),
+        (COL_COEFFICIENT, coefficient),
+    ] {
         match value {
-            Some(value) => sheet.write_number_with_format(row, col, value, &styles.decimal)?,
-            None => sheet.write_blank(row, col, &styles.decimal)?,
+            Some(value) => sheet.write_number_with_format(row, col, value, styles.figure(value))?,
+            None => sheet.write_blank(row, col, &styles.general)?,
         };
     }
-    match contribution.fte(available_hours) {
-        Some(fte) => sheet.write_number_with_format(row, 7, fte, &styles.decimal)?,
-        None => sheet.write_blank(row, 7, &styles.decimal)?,
+    if let Some(share) = share {
+        sheet.write_number_with_format(row, COL_COEFFICIENT, share, &styles.percent)?;
+    }
+    match hours {
+        Some((Some(formula), value)) => sheet.write_formula_with_format(
+            row,
+            COL_HOURS,
+            Formula::new(formula).set_result(result(value)),
+            styles.count(value),
+        )?,
+        Some((None, value)) => {
+            sheet.write_number_with_format(row, COL_HOURS, value, styles.count(value))?
+        }
+        None => sheet.write_blank(row, COL_HOURS, &styles.general)?,
+    };
+    sheet.write_blank(row, COL_AVAILABLE, &styles.general)?;
+    match fte {
+        Some((formula, value)) => sheet.write_formula_with_format(
+            row,
+            COL_FTE,
+            Formula::new(formula).set_result(result(value)),
+            &styles.decimal,
+        )?,
+        None => sheet.write_blank(row, COL_FTE, &styles.decimal)?,
     };
     sheet.set_row_height(
         row,
         wrapped_height(&component.name, NAME_WIDTH).max(wrapped_height(&note, NOTE_WIDTH)),
     )?;
-    sheet.write_string_with_format(row, 8, note, &styles.text)?;
+    sheet.write_string_with_format(row, COL_NOTE, note, &styles.text)?;
     Ok(())
 }
 

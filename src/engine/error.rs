@@ -18,6 +18,16 @@ pub enum EngineError {
     },
     #[error("the unit tree has a cycle through \"{unit}\"")]
     Cycle { unit: String },
+    /// A figure the plan's numbers make infinite, undefined or too large to count in people.
+    #[error(
+        "position \"{position}\": {figure} cannot be computed (it comes to {value}); check \
+         the volumes, minutes and calendar of this position"
+    )]
+    NotComputable {
+        position: String,
+        figure: &'static str,
+        value: f64,
+    },
     #[error("no position \"{0}\" in the plan")]
     UnknownPosition(String),
     #[error("table computation failed: {0}")]
@@ -51,6 +61,14 @@ impl crate::language::Localized for EngineError {
             EngineError::Cycle { unit } => {
                 format!("cây đơn vị bị vòng lặp qua \"{unit}\"")
             }
+            EngineError::NotComputable {
+                position,
+                figure,
+                value,
+            } => format!(
+                "vị trí \"{position}\": không tính được {figure} (ra {value}); hãy kiểm tra khối \
+                 lượng, số phút và lịch làm việc của vị trí này"
+            ),
             EngineError::UnknownPosition(id) => format!("đề án không có vị trí \"{id}\""),
             EngineError::Polars(error) => format!("tính bảng không thành công: {error}"),
         }

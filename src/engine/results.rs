@@ -10,6 +10,7 @@ use super::EngineError;
 use super::query::{ResultFrames, out};
 use super::tables::employment_code;
 use crate::model::{ByEmployment, Category, Decision, Employment, Method, Plan, Rounding};
+use crate::validation::bounds::MAX_REQUIRED_FTE;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PlanResults {
@@ -166,6 +167,22 @@ impl PlanResults {
         let (unbounded, remainder) = (floats(p, out::UNBOUNDED)?, floats(p, out::REMAINDER)?);
         let (current, difference) = (floats(p, out::CURRENT)?, floats(p, out::DIFFERENCE)?);
         let ratio = p.column(out::RATIO)?.f64()?;
+        // Before any figure becomes a whole number of people: each is finite, and the required
+        // FTE is within what an integer holds exactly, so no count is null, inf or wrapped.
+        let checked = [
+            (out::AVAILABLE_HOURS, &available_hours),
+            (out::AWT_DAYS, &available_days),
+            (out::SERVICE_FTE, &service_fte),
+            (out::CAF, &caf),
+            (out::IAF, &iaf),
+            (out::NORM_FTE, &norm_fte),
+            (out::REQUIRED_FTE, &required_fte),
+            (out::UNBOUNDED, &unbounded),
+            (out::CURRENT, &current),
+        ];
+        for (figure, values) in checked {
+            check_figures(plan, figure, values)?;
+        }
         let (proposed, appraised) = (ints(p, out::PROPOSED)?, ints(p, out::APPRAISED)?);
         let appraisals = plan.appraisals();
         let positions = plan
@@ -323,6 +340,27 @@ fn floats(frame: &DataFrame, name: &str) -> PolarsResult<Vec<Option<f64>>> {
 
 fn ints(frame: &DataFrame, name: &str) -> PolarsResult<Vec<Option<i64>>> {
     Ok(frame.column(name)?.i64()?.iter().collect())
+}
+
+/// Every position's `figure` is a finite number within [`MAX_REQUIRED_FTE`] of zero
+/// (available hours and days are far inside it); the first that is not is an error naming the
+/// position, rather than a figure.
+fn check_figures(
+    plan: &Plan,
+    figure: &'static str,
+    values: &[Option<f64>],
+) -> Result<(), EngineError> {
+    for (index, position) in plan.positions.iter().enumerate() {
+        let value = values.get(index).copied().flatten().unwrap_or(f64::NAN);
+        if !(value.is_finite() && value.abs() <= MAX_REQUIRED_FTE) {
+            return Err(EngineError::NotComputable {
+                position: position.id.clone(),
+                figure,
+                value,
+            });
+        }
+    }
+    Ok(())
 }
 
 fn at(values: &[Option<f64>], i: usize) -> f64 {

@@ -163,6 +163,34 @@ impl UnitTree {
             .collect()
     }
 
+    /// The units `keep` accepts, depth first, each with its outline number: the ordinals of its
+    /// ancestors and itself among their kept siblings, counted from one, so `[2, 1]` is the
+    /// first kept child of the second kept root and the number's length is the depth plus one.
+    /// A unit not kept hides its subtree.
+    pub fn outline(&self, keep: impl Fn(usize) -> bool) -> Vec<(usize, Vec<usize>)> {
+        let mut order = Vec::new();
+        let mut seen = vec![false; self.parents.len()];
+        let mut stack: Vec<(usize, Vec<usize>)> = Vec::new();
+        let push_kept =
+            |stack: &mut Vec<(usize, Vec<usize>)>, units: &[usize], prefix: &[usize]| {
+                let kept: Vec<usize> = units.iter().copied().filter(|&u| keep(u)).collect();
+                for (ordinal, &unit) in kept.iter().enumerate().rev() {
+                    let mut number = prefix.to_vec();
+                    number.push(ordinal + 1);
+                    stack.push((unit, number));
+                }
+            };
+        push_kept(&mut stack, &self.roots, &[]);
+        while let Some((unit, number)) = stack.pop() {
+            if std::mem::replace(&mut seen[unit], true) {
+                continue;
+            }
+            push_kept(&mut stack, self.children(unit), &number);
+            order.push((unit, number));
+        }
+        order
+    }
+
     /// The unit, its parent, its parent's parent... up to the root; a cycle ends the walk.
     pub fn ancestors_or_self(&self, unit: usize) -> impl Iterator<Item = usize> + '_ {
         let mut at = (unit < self.parents.len()).then_some(unit);
@@ -240,6 +268,29 @@ mod tests {
         assert_eq!(tree.roots(), &[2]);
         assert_eq!(tree.subtree(0), vec![0, 1]);
         assert_eq!(tree.ancestors_or_self(0).count(), 3);
+    }
+
+    #[test]
+    fn an_outline_numbers_kept_units_and_hides_the_subtrees_of_others() {
+        let tree = UnitTree::build(&[
+            unit("a", None),
+            unit("b", Some("a")),
+            unit("c", Some("a")),
+            unit("d", Some("c")),
+            unit("e", None),
+            unit("f", Some("b")),
+        ])
+        .unwrap();
+        let outline = tree.outline(|u| u != 1);
+        assert_eq!(
+            outline,
+            vec![
+                (0, vec![1]),
+                (2, vec![1, 1]),
+                (3, vec![1, 1, 1]),
+                (4, vec![2])
+            ]
+        );
     }
 
     #[test]

@@ -8,6 +8,7 @@ use super::error::Problem;
 use super::table::{Bound, Row};
 use crate::format::{NumberError, read_number};
 use crate::language::{Localized, Text};
+use crate::model::{Choice, normalise_word};
 
 /// Parses a number as Vietnamese planners write it (`2.400`, `1.896,5`, `0,5`) or plainly
 /// (`1896.5`), through the one reader of typed numbers ([`read_number`]).
@@ -82,20 +83,19 @@ pub fn parse_between(text: &str, min: u32, max: u32) -> Result<u32, Text> {
 pub const YES: &str = "yes";
 pub const NO: &str = "no";
 
-/// Yes or no: `yes`/`no`, `1`/`0`, `true`/`false` or the Vietnamese `có`/`không`, ignoring
-/// case.
+/// Yes or no: `Có`/`Không` or `yes`/`no`, `1`/`0`, `true`/`false`, ignoring case.
 pub fn parse_flag(text: &str) -> Result<bool, Text> {
-    match text.to_lowercase().as_str() {
+    match normalise_word(text).as_str() {
         "yes" | "1" | "true" | "có" => Ok(true),
         "no" | "0" | "false" | "không" => Ok(false),
         _ => Err(Text::new(
             format!(
-                "{text:?} không phải có hoặc không (viết có/không; yes/no, 1/0, true/false \
-                 cũng được đọc)"
+                "{text:?} không phải có hoặc không (viết Có hoặc Không; {YES}/{NO}, 1/0 và \
+                 true/false cũng được đọc)"
             ),
             format!(
-                "{text:?} is not yes or no (write {YES} or {NO}; 1/0, true/false and có/không \
-                 are read too)"
+                "{text:?} is not yes or no (write {YES} or {NO}; 1/0, true/false and the \
+                 Vietnamese words are read too)"
             ),
         )),
     }
@@ -118,28 +118,51 @@ pub fn parse_integer(text: &str) -> Result<i32, Text> {
     ))
 }
 
-/// Matches a keyword, ignoring case, against `(keyword, value)` pairs.
-pub fn parse_keyword<T: Copy>(text: &str, allowed: &[(&str, T)]) -> Result<T, Text> {
-    let lower = text.to_lowercase();
+/// One accepted value of a keyword column: its keyword, its Vietnamese label (as the app shows
+/// it) and the value.
+pub type Word<T> = (&'static str, &'static str, T);
+
+/// The words of a closed choice, from the model's one table of keywords and labels.
+pub fn words<T: Choice>() -> Vec<Word<T>> {
+    T::choices()
+        .iter()
+        .map(|value| (value.keyword(), value.label_vi(), *value))
+        .collect()
+}
+
+/// Matches a keyword or a Vietnamese label against `allowed`, ignoring case, Unicode form and
+/// spaces around and between words.
+pub fn parse_keyword<T: Copy>(text: &str, allowed: &[Word<T>]) -> Result<T, Text> {
+    let word = normalise_word(text);
     allowed
         .iter()
-        .find(|(keyword, _)| *keyword == lower)
-        .map(|(_, value)| *value)
+        .find(|(keyword, label, _)| {
+            normalise_word(keyword) == word || normalise_word(label) == word
+        })
+        .map(|(_, _, value)| *value)
         .ok_or_else(|| {
             let list = keyword_list(allowed);
             Text::new(
-                format!("{text:?} không thuộc danh sách: {list}"),
-                format!("{text:?} is not one of: {list}"),
+                format!("{text:?} không thuộc danh sách: {}", list.vi),
+                format!("{text:?} is not one of: {}", list.en),
             )
         })
 }
 
-fn keyword_list<T>(allowed: &[(&str, T)]) -> String {
-    allowed
-        .iter()
-        .map(|(keyword, _)| *keyword)
-        .collect::<Vec<_>>()
-        .join(", ")
+/// The accepted words: `"ngày" (day), "tuần" (week)` in Vietnamese, the keywords in English.
+fn keyword_list<T>(allowed: &[Word<T>]) -> Text {
+    Text::new(
+        allowed
+            .iter()
+            .map(|(keyword, label, _)| format!("\"{label}\" ({keyword})"))
+            .collect::<Vec<_>>()
+            .join(", "),
+        allowed
+            .iter()
+            .map(|(keyword, _, _)| *keyword)
+            .collect::<Vec<_>>()
+            .join(", "),
+    )
 }
 
 /// The cells of one row, read by column name.
@@ -308,16 +331,26 @@ impl<'a> Cells<'a> {
         self.parsed(column, parse_integer)
     }
 
-    /// A keyword where empty means `None`.
-    pub fn keyword<T: Copy>(&mut self, column: &str, allowed: &[(&str, T)]) -> Option<T> {
+    /// A keyword or label where empty means `None`.
+    pub fn keyword<T: Copy>(&mut self, column: &str, allowed: &[Word<T>]) -> Option<T> {
         self.parsed(column, |text| parse_keyword(text, allowed))
     }
 
-    /// A keyword that must be filled (`why` says what requires it).
+    /// A value of a closed choice, by keyword or Vietnamese label, where empty means `None`.
+    pub fn choice<T: Choice>(&mut self, column: &str) -> Option<T> {
+        self.keyword(column, &words::<T>())
+    }
+
+    /// A value of a closed choice that must be filled (`why` says what requires it).
+    pub fn required_choice<T: Choice>(&mut self, column: &str, why: &Text) -> Option<T> {
+        self.required_keyword(column, &words::<T>(), why)
+    }
+
+    /// A keyword or label that must be filled (`why` says what requires it).
     pub fn required_keyword<T: Copy>(
         &mut self,
         column: &str,
-        allowed: &[(&str, T)],
+        allowed: &[Word<T>],
         why: &Text,
     ) -> Option<T> {
         if !self.is_filled(column) {
@@ -325,8 +358,8 @@ impl<'a> Cells<'a> {
             self.error(
                 column,
                 Text::new(
-                    format!("cần nhập giá trị {} (một trong: {list})", why.vi),
-                    format!("a value is required {} (one of: {list})", why.en),
+                    format!("cần nhập giá trị {} (một trong: {})", why.vi, list.vi),
+                    format!("a value is required {} (one of: {})", why.en, list.en),
                 ),
             );
         }
@@ -446,12 +479,13 @@ mod tests {
 
     #[test]
     fn keywords_ignore_case_and_list_the_allowed() {
-        let allowed = [("day", 1), ("week", 2)];
+        let allowed = [("day", "ngày", 1), ("week", "tuần", 2)];
         assert_eq!(parse_keyword("WEEK", &allowed), Ok(2));
+        assert_eq!(parse_keyword(" Tuần ", &allowed), Ok(2));
         assert_eq!(
             parse_keyword("fortnight", &allowed),
             Err(Text::new(
-                "\"fortnight\" không thuộc danh sách: day, week",
+                "\"fortnight\" không thuộc danh sách: \"ngày\" (day), \"tuần\" (week)",
                 "\"fortnight\" is not one of: day, week"
             ))
         );

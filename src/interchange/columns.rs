@@ -108,6 +108,7 @@ impl TableSpec {
             ("duties", "ratio") => "Định mức",
             ("duties", "code") => "Mã thủ tục",
             ("staff", "fte") => "Quy đổi toàn thời gian",
+            ("staff", "full_name") => "Họ và tên",
             ("job_descriptions", "section") => "Mục",
             ("job_descriptions", "step") => "Bậc",
             ("job_descriptions", "content") => "Nội dung",
@@ -252,7 +253,8 @@ pub const DUTIES: TableSpec = TableSpec {
     keeps_other_columns: false,
 };
 
-/// The staff roster; any further column is a personal field.
+/// The staff roster; `full_name` (Họ và tên) and any further column are personal fields, kept
+/// in the plan and never printed in the dossier.
 pub const STAFF: TableSpec = TableSpec {
     name: "staff",
     required: false,
@@ -262,9 +264,16 @@ pub const STAFF: TableSpec = TableSpec {
         optional("position_id"),
         optional("rank_code"),
         optional("fte"),
+        optional("full_name"),
     ],
     keeps_other_columns: true,
 };
+
+/// The personal field a staff member's `full_name` is kept in.
+pub const FULL_NAME: &str = "full_name";
+
+/// The hidden workbook sheet holding the template's drop-down lists; an import ignores it.
+pub const LISTS_SHEET: &str = "lists";
 
 /// Job descriptions (Phụ lục IV), one item a row: `section` says which part of the
 /// description the row fills and so which of the other columns it uses.

@@ -12,22 +12,7 @@ use super::error::{ExportError, Problem};
 use super::export::number;
 use super::position_rows;
 use super::table::{Bound, OutTable};
-use crate::model::{Component, ComponentKind, Period, Position, SupportAmount};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Kind {
-    Service,
-    Support,
-    Additional,
-    Norm,
-}
-
-const KINDS: [(&str, Kind); 4] = [
-    ("service", Kind::Service),
-    ("support", Kind::Support),
-    ("additional", Kind::Additional),
-    ("norm", Kind::Norm),
-];
+use crate::model::{Component, ComponentKind, ComponentType, Period, Position, SupportAmount};
 
 /// Reads the duties and attaches each to its position, in file order. `known_ids` are the ids
 /// listed in the positions table, with that table's name for messages (`None` when it could
@@ -46,11 +31,7 @@ pub fn read(
         let name = cells.required_text("name");
         let code = cells.optional_text("code");
         let kind = cells
-            .required_keyword(
-                "kind",
-                &KINDS,
-                &Text::new("cho một công việc", "for a duty"),
-            )
+            .required_choice::<ComponentType>("kind", &Text::new("cho một công việc", "for a duty"))
             .and_then(|kind| read_kind(&mut cells, kind));
         if let (true, Some(kind), Some(&i)) = (cells.ok(), kind, index.get(&position_id)) {
             positions[i].components.push(Component {
@@ -77,10 +58,9 @@ pub fn lines(bound: &Bound, positions: &[Position]) -> Vec<Vec<u64>> {
     lines
 }
 
-fn read_kind(cells: &mut Cells, kind: Kind) -> Option<ComponentKind> {
-    let periods = Period::ALL.map(|p| (p.keyword(), p));
+fn read_kind(cells: &mut Cells, kind: ComponentType) -> Option<ComponentKind> {
     match kind {
-        Kind::Service => {
+        ComponentType::Service => {
             let why = Text::new("cho loại service", "for kind service");
             let kind = ComponentKind::Service {
                 volume: cells.required_number("volume", &why),
@@ -93,7 +73,7 @@ fn read_kind(cells: &mut Cells, kind: Kind) -> Option<ComponentKind> {
             );
             Some(kind)
         }
-        Kind::Support => {
+        ComponentType::Support => {
             cells.unused(
                 &[
                     "volume",
@@ -135,13 +115,13 @@ fn read_kind(cells: &mut Cells, kind: Kind) -> Option<ComponentKind> {
                 "for kind support given as time",
             );
             let minutes = cells.required_number("minutes", &why);
-            let per = cells.required_keyword("per", &periods, &why)?;
+            let per = cells.required_choice::<Period>("per", &why)?;
             Some(ComponentKind::Support(SupportAmount::Time { minutes, per }))
         }
-        Kind::Additional => {
+        ComponentType::Additional => {
             let why = Text::new("cho loại additional", "for kind additional");
             let minutes = cells.required_number("minutes", &why);
-            let per = cells.required_keyword("per", &periods, &why);
+            let per = cells.required_choice::<Period>("per", &why);
             let staff = cells.number_or("staff", 1.0);
             cells.unused(
                 &[
@@ -159,7 +139,7 @@ fn read_kind(cells: &mut Cells, kind: Kind) -> Option<ComponentKind> {
                 staff,
             })
         }
-        Kind::Norm => {
+        ComponentType::Norm => {
             let why = Text::new("cho loại norm", "for kind norm");
             let kind = ComponentKind::Norm {
                 volume: cells.required_number("volume", &why),

@@ -9,17 +9,18 @@
 use crate::language::Text;
 use std::collections::HashSet;
 
-use super::cells::{Cells, parse_count};
+use super::cells::{Cells, Word, parse_count};
 use super::columns::JOB_DESCRIPTIONS;
 use super::error::Problem;
 use super::position_rows;
 use super::table::{Bound, OutTable};
 use crate::model::{
-    Competency, CompetencyGroup, JobDescription, Position, Requirement, WorkItem, WorkSection,
+    Competency, CompetencyGroup, JobDescription, JobSection, Position, Requirement, WorkItem,
+    WorkSection,
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Section {
+pub enum Section {
     Purpose,
     Relationships,
     Authority,
@@ -28,20 +29,47 @@ enum Section {
     Requirement,
 }
 
-const SECTIONS: [(&str, Section); 8] = [
-    ("purpose", Section::Purpose),
-    ("professional", Section::Work(WorkSection::Professional)),
-    ("management", Section::Work(WorkSection::Management)),
-    ("support", Section::Work(WorkSection::Support)),
-    ("competency", Section::Competency),
-    ("relationships", Section::Relationships),
-    ("authority", Section::Authority),
-    ("requirement", Section::Requirement),
-];
-
-/// The keywords of the `section` column, in the order of the template.
-pub fn section_keywords() -> [&'static str; 8] {
-    SECTIONS.map(|(keyword, _)| keyword)
+/// The words of the `section` column (keyword, the section's title in Phụ lục IV), in the order
+/// of the template.
+pub fn sections() -> [Word<Section>; 8] {
+    [
+        ("purpose", JobSection::Purpose.label_vi(), Section::Purpose),
+        (
+            "professional",
+            WorkSection::Professional.label_vi(),
+            Section::Work(WorkSection::Professional),
+        ),
+        (
+            "management",
+            WorkSection::Management.label_vi(),
+            Section::Work(WorkSection::Management),
+        ),
+        (
+            "support",
+            WorkSection::Support.label_vi(),
+            Section::Work(WorkSection::Support),
+        ),
+        (
+            "competency",
+            JobSection::Competency.label_vi(),
+            Section::Competency,
+        ),
+        (
+            "relationships",
+            JobSection::Relationships.label_vi(),
+            Section::Relationships,
+        ),
+        (
+            "authority",
+            JobSection::Authority.label_vi(),
+            Section::Authority,
+        ),
+        (
+            "requirement",
+            JobSection::Requirement.label_vi(),
+            Section::Requirement,
+        ),
+    ]
 }
 
 /// The lowest and highest competency level.
@@ -62,7 +90,7 @@ pub fn read(
         let item = cells
             .required_keyword(
                 "section",
-                &SECTIONS,
+                &sections(),
                 &Text::new("cho một dòng mô tả công việc", "for a job description row"),
             )
             .and_then(|section| read_item(&mut cells, section));
@@ -134,10 +162,8 @@ fn read_item(cells: &mut Cells, section: Section) -> Option<Item> {
             Some(Item::Work(item))
         }
         Section::Competency => {
-            let groups = CompetencyGroup::ALL.map(|g| (g.keyword(), g));
-            let group = cells.required_keyword(
+            let group = cells.required_choice::<CompetencyGroup>(
                 "group",
-                &groups,
                 &Text::new("cho một năng lực", "for a competency"),
             );
             let name = cells.required_text("name");

@@ -8,15 +8,16 @@
 //! | `units.csv` | `id,parent_id,name,unit_type,quota`, and optional `autonomy_group,school_zone` and one column per norm driver (`classes`, `pupils`, `population`, ...: see [`NormDriver`](crate::model::NormDriver)) |
 //! | `positions.csv` | `id,unit_id,name,category,rank_code,method,count,min,max,calendar,proposed,proposed_reason`, and optional `role,steps,employment` |
 //! | `duties.csv` | `id,position_id,name,kind,volume,minutes_per_item,coefficient,percent,minutes,per,staff,ratio,code` |
-//! | `staff.csv` | `id,unit_id,position_id,rank_code,fte` and any personal columns |
+//! | `staff.csv` | `id,unit_id,position_id,rank_code,fte`, optional `full_name`, and any personal columns |
 //! | `job_descriptions.csv` | `position_id,section,step,content,output,criterion,group,name,level,detail` |
 //!
 //! `units.csv` and `positions.csv` are required, the others optional. Column order is free and
 //! names are matched ignoring case; a missing optional column reads as empty cells, an unknown
 //! one is ignored (in `staff.csv` it is a personal field). Files are UTF-8 with or without BOM;
 //! cells are trimmed and normalised to Unicode NFC; blank lines are skipped. Numbers use `.` as
-//! the decimal separator; keywords are matched ignoring case; yes/no columns read `yes`/`no`,
-//! `1`/`0`, `true`/`false` or `có`/`không` and are written `yes`/`no`; steps are written
+//! the decimal separator; a keyword column reads the keyword or the Vietnamese label the app
+//! shows ([`Choice`](crate::model::Choice)), ignoring case, Unicode form and spaces; yes/no
+//! columns read `có`/`không`, `yes`/`no`, `1`/`0` or `true`/`false` and are written `yes`/`no`; steps are written
 //! `step:count` pairs separated by `;` (`5:2;4:3`); dates `YYYY-MM-DD`. Export leaves out the
 //! optional columns and settings a plan does not use. An import reports every problem found,
 //! each with its file, line and column.
@@ -25,7 +26,7 @@
 //! per table (`units`, `positions`, ...) turns rows into the model and back, knowing nothing
 //! of CSV, so that another source of rows (a workbook sheet) can feed the same code through
 //! [`TableSource`]: `workbook` reads sheets into the same tables, and `template` writes the
-//! empty workbook planners fill in.
+//! workbook planners fill in, empty or holding a plan (labels in keyword cells).
 
 mod calendars;
 mod cells;
@@ -53,5 +54,5 @@ pub use import::{
     read_tables,
 };
 pub use origins::{Origin, Origins, Rows};
-pub use template::write_template;
+pub use template::{write_plan_workbook, write_template};
 pub use workbook::{Workbook, is_workbook};

@@ -19,9 +19,6 @@ use crate::model::{
 /// out. Also returns every id named in the table, good rows or not, so that duties naming a
 /// position whose row had a problem are not reported a second time.
 pub fn read(bound: &Bound, problems: &mut Vec<Problem>) -> (Vec<Position>, HashSet<String>) {
-    let categories = Category::ALL.map(|c| (c.keyword(), c));
-    let methods = Method::ALL.map(|m| (m.keyword(), m));
-    let roles = LeaderRole::ALL.map(|r| (r.keyword(), r));
     let mut positions = Vec::new();
     let mut ids = HashSet::new();
     for row in &bound.table.rows {
@@ -33,9 +30,9 @@ pub fn read(bound: &Bound, problems: &mut Vec<Problem>) -> (Vec<Position>, HashS
         let unit_id = cells.required_text("unit_id");
         let name = cells.required_text("name");
         let why = Text::new("cho một vị trí", "for a position");
-        let category = cells.required_keyword("category", &categories, &why);
+        let category = cells.required_choice::<Category>("category", &why);
         let rank_code = cells.text("rank_code");
-        let method = cells.required_keyword("method", &methods, &why);
+        let method = cells.required_choice::<Method>("method", &why);
         let count = cells.count("count").unwrap_or(0);
         let min = cells.count("min");
         let max = cells.count("max");
@@ -51,7 +48,7 @@ pub fn read(bound: &Bound, problems: &mut Vec<Problem>) -> (Vec<Position>, HashS
                 ),
             );
         }
-        let role = cells.keyword("role", &roles);
+        let role = cells.choice::<LeaderRole>("role");
         if role.is_some() && category.is_some_and(|c| c != Category::Leadership) {
             cells.error(
                 "role",
@@ -63,7 +60,7 @@ pub fn read(bound: &Bound, problems: &mut Vec<Problem>) -> (Vec<Position>, HashS
             );
         }
         let steps = cells.with("steps", parse_steps).unwrap_or_default();
-        let employment = cells.with("employment", parse_employment);
+        let employment = cells.choice::<Employment>("employment");
         if let (true, Some(category), Some(method)) = (cells.ok(), category, method) {
             positions.push(Position {
                 category,
@@ -114,19 +111,6 @@ fn parse_steps(text: &str) -> Result<Vec<StepCount>, Text> {
         }
     }
     Ok(steps)
-}
-
-/// The employment basis as its keyword or its Vietnamese label (`hợp đồng lao động`).
-fn parse_employment(text: &str) -> Result<Employment, Text> {
-    Employment::from_keyword(text).ok_or_else(|| {
-        let allowed = Employment::ALL
-            .map(|e| format!("{} ({})", e.keyword(), e.label_vi()))
-            .join(", ");
-        Text::new(
-            format!("{text:?} không thuộc danh sách: {allowed}; để trống để theo đơn vị"),
-            format!("{text:?} is not one of: {allowed}; leave it empty to follow the unit"),
-        )
-    })
 }
 
 /// The positions as a table; `role`, `steps` and `employment` only when some position has

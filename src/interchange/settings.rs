@@ -27,8 +27,6 @@ pub fn read(bound: &Bound, problems: &mut Vec<Problem>) -> Settings {
     let mut blocking_rules = Vec::new();
     let mut seen: Vec<(String, u64)> = Vec::new();
     let mut lines = HashMap::new();
-    let roundings = Rounding::ALL.map(|r| (r.keyword(), r));
-    let classes = ProvinceClass::ALL.map(|c| (c.keyword(), c));
     for row in &bound.table.rows {
         let mut cells = Cells::new(bound, row, problems);
         let key = cells.raw("key").to_lowercase();
@@ -50,11 +48,11 @@ pub fn read(bound: &Bound, problems: &mut Vec<Problem>) -> Settings {
             keys::AGENCY => meta.agency = cells.text("value"),
             keys::YEAR => meta.year = cells.integer("value"),
             keys::ROUNDING => {
-                if let Some(value) = cells.keyword("value", &roundings) {
+                if let Some(value) = cells.choice::<Rounding>("value") {
                     rounding = value;
                 }
             }
-            keys::PROVINCE_CLASS => meta.province_class = cells.keyword("value", &classes),
+            keys::PROVINCE_CLASS => meta.province_class = cells.choice::<ProvinceClass>("value"),
             keys::JUDGED_AT => {
                 meta.judged_at = cells.with("value", |text| {
                     text.parse::<CivilDate>()

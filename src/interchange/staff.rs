@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 
 use super::cells::Cells;
-use super::columns::STAFF;
+use super::columns::{FULL_NAME, STAFF};
 use super::error::{ExportError, Problem};
 use super::export::number;
 use super::table::{Bound, OutTable};
@@ -16,7 +16,7 @@ pub fn read(bound: &Bound, problems: &mut Vec<Problem>) -> Vec<StaffMember> {
     let mut staff = Vec::new();
     for row in &bound.table.rows {
         let mut cells = Cells::new(bound, row, problems);
-        let personal: PersonalFields = bound
+        let mut personal: PersonalFields = bound
             .others
             .iter()
             .filter_map(|(i, key)| {
@@ -24,6 +24,9 @@ pub fn read(bound: &Bound, problems: &mut Vec<Problem>) -> Vec<StaffMember> {
                 Some((key.clone(), value.clone()))
             })
             .collect();
+        if let Some(name) = cells.optional_text(FULL_NAME) {
+            personal.insert(FULL_NAME.to_owned(), name);
+        }
         let member = StaffMember {
             id: cells.required_text("id"),
             unit_id: cells.required_text("unit_id"),
@@ -39,12 +42,13 @@ pub fn read(bound: &Bound, problems: &mut Vec<Problem>) -> Vec<StaffMember> {
     staff
 }
 
-/// The staff as a table: the fixed columns, then the union of personal keys, sorted.
+/// The staff as a table: the fixed columns (`full_name` from the personal fields), then the
+/// union of the other personal keys, sorted.
 pub fn write(staff: &[StaffMember]) -> Result<OutTable, ExportError> {
     let mut table = OutTable::new(&STAFF);
     let mut keys = BTreeSet::new();
     for member in staff {
-        for key in member.personal.keys() {
+        for key in member.personal.keys().filter(|key| *key != FULL_NAME) {
             let reason = if key.trim().is_empty() {
                 Some(Text::new("có tên trống", "has an empty name"))
             } else if STAFF.column(key).is_some() {
@@ -76,6 +80,7 @@ pub fn write(staff: &[StaffMember]) -> Result<OutTable, ExportError> {
             member.position_id.clone().unwrap_or_default(),
             member.rank_code.clone(),
             number(&STAFF, &member.id, "fte", member.fte)?,
+            member.personal.get(FULL_NAME).cloned().unwrap_or_default(),
         ];
         row.extend(
             keys.iter()
@@ -83,5 +88,6 @@ pub fn write(staff: &[StaffMember]) -> Result<OutTable, ExportError> {
         );
         table.rows.push(row);
     }
+    table.drop_empty_columns_from(FULL_NAME);
     Ok(table)
 }

@@ -1,26 +1,31 @@
-//! The workbook template: an empty workbook with one sheet per interchange table, for planners
-//! who fill their plan in a spreadsheet program and import it.
+//! The workbook template, empty or filled with a plan: one sheet per interchange table, for
+//! planners who fill their plan in a spreadsheet program and import it, and for a plan sent back
+//! out to be edited there and read in again. One writer makes both, so an exported plan has the
+//! template's sheets, columns and drop-downs.
 //!
 //! Row 1 of each sheet holds the column names of the contract (what the import reads), row 2
 //! their Vietnamese labels (skipped on import). Both rows stay in view while scrolling.
-//! Keyword columns offer their keywords as a drop-down list; counts and levels accept whole
-//! numbers only; text columns are formatted as text so that codes such as `01.003` keep their
-//! leading zero.
+//! Keyword columns offer the Vietnamese labels of their choices (as the app shows them) as a
+//! drop-down list, kept in a hidden sheet `lists` that the import ignores; keywords are read
+//! too. Counts and levels accept whole numbers only; text columns are formatted as text so that
+//! codes such as `01.003` keep their leading zero. An exported plan writes labels in keyword
+//! cells and numbers as numeric cells.
 
 use std::path::Path;
 
 use rust_xlsxwriter::{
-    DataValidation, DataValidationErrorStyle, DataValidationRule, Format, FormatBorder, Workbook,
-    Worksheet, XlsxError,
+    DataValidation, DataValidationErrorStyle, DataValidationRule, Format, FormatBorder, Formula,
+    Workbook, Worksheet, XlsxError,
 };
 
-use super::cells;
-use super::columns::{self, TableSpec, settings_keys};
+use super::columns::{self, LISTS_SHEET, TableSpec, settings_keys};
 use super::error::ExportError;
+use super::export;
 use super::job_descriptions;
+use super::table::OutTable;
 use crate::model::{
-    Category, CompetencyGroup, ComponentKind, DriverKind, Employment, LeaderRole, Method,
-    NormDriver, Period, ProvinceClass, Rounding,
+    Category, Choice, CompetencyGroup, ComponentType, DriverKind, Employment, LeaderRole, Method,
+    NormDriver, Period, Plan, ProvinceClass, Rounding, UnitType,
 };
 
 /// The last row (0-based) data validation covers.
@@ -28,26 +33,99 @@ const LAST_ROW: u32 = 9_999;
 
 /// Writes the empty template to `path`.
 pub fn write_template(path: &Path) -> Result<(), ExportError> {
+    save(&[], path)
+}
+
+/// Writes `plan` into the template's layout at `path`, to be edited in a spreadsheet program
+/// and imported again (the same plan comes back).
+pub fn write_plan_workbook(plan: &Plan, path: &Path) -> Result<(), ExportError> {
+    save(&export::tables(plan)?, path)
+}
+
+fn save(tables: &[OutTable], path: &Path) -> Result<(), ExportError> {
     let error = |error: XlsxError| ExportError::Workbook {
         path: path.to_owned(),
         reason: error.to_string(),
     };
-    let mut book = template().map_err(error)?;
+    let mut book = workbook(tables).map_err(error)?;
     book.save(path).map_err(error)
 }
 
-/// The template as a workbook.
-pub fn template() -> Result<Workbook, XlsxError> {
+/// The template as a workbook, holding the rows of `tables` (none for the empty template).
+fn workbook(tables: &[OutTable]) -> Result<Workbook, XlsxError> {
     let mut book = Workbook::new();
+    let mut lists = Lists::default();
     for spec in &columns::ALL {
         let sheet = book.add_worksheet();
         sheet.set_name(spec.name)?;
-        write_sheet(sheet, spec)?;
+        let table = tables.iter().find(|t| t.spec.name == spec.name);
+        write_sheet(sheet, spec, table, &mut lists)?;
     }
+    let sheet = book.add_worksheet();
+    sheet.set_name(LISTS_SHEET)?;
+    lists.write(sheet)?;
     Ok(book)
 }
 
-fn write_sheet(sheet: &mut Worksheet, spec: &TableSpec) -> Result<(), XlsxError> {
+/// The drop-down lists, one column each in the hidden `lists` sheet (a list written inline is
+/// limited to 255 characters; the unit types alone are longer).
+#[derive(Default)]
+struct Lists {
+    /// Each list's name and labels, in column order.
+    columns: Vec<(String, Vec<&'static str>)>,
+}
+
+impl Lists {
+    /// A drop-down of `labels`, adding them as a column the first time.
+    fn validation(&mut self, name: &str, labels: Vec<&'static str>) -> DataValidation {
+        let index = match self.columns.iter().position(|(_, l)| *l == labels) {
+            Some(index) => index,
+            None => {
+                self.columns.push((name.to_owned(), labels));
+                self.columns.len() - 1
+            }
+        };
+        let rows = self.columns[index].1.len().max(1);
+        let column = column_letters(index);
+        DataValidation::new().allow_list_formula(Formula::new(format!(
+            "={LISTS_SHEET}!${column}$2:${column}${}",
+            rows + 1
+        )))
+    }
+
+    fn write(&self, sheet: &mut Worksheet) -> Result<(), XlsxError> {
+        for (col, (name, labels)) in self.columns.iter().enumerate() {
+            let col = u16::try_from(col).unwrap_or(u16::MAX);
+            sheet.write_string(0, col, name)?;
+            for (row, label) in labels.iter().enumerate() {
+                sheet.write_string(u32::try_from(row + 1).unwrap_or(u32::MAX), col, *label)?;
+            }
+            sheet.set_column_width(col, 30)?;
+        }
+        sheet.set_hidden(true);
+        Ok(())
+    }
+}
+
+/// The spreadsheet's letters of a 0-based column: A, B, ..., Z, AA.
+fn column_letters(mut index: usize) -> String {
+    let mut letters = Vec::new();
+    loop {
+        letters.push(char::from(b'A' + u8::try_from(index % 26).unwrap_or(0)));
+        if index < 26 {
+            break;
+        }
+        index = index / 26 - 1;
+    }
+    letters.iter().rev().collect()
+}
+
+fn write_sheet(
+    sheet: &mut Worksheet,
+    spec: &TableSpec,
+    table: Option<&OutTable>,
+    lists: &mut Lists,
+) -> Result<(), XlsxError> {
     let names = Format::new()
         .set_bold()
         .set_font_color("#555555")
@@ -68,40 +146,186 @@ fn write_sheet(sheet: &mut Worksheet, spec: &TableSpec) -> Result<(), XlsxError>
         if !is_numeric(spec, column.name) {
             sheet.set_column_format(col, &text)?;
         }
-        if let Some(validation) = validation(spec, column.name)? {
+        if let Some(validation) = validation(spec, column.name, lists)? {
             sheet.add_data_validation(2, col, LAST_ROW, col, &validation)?;
         }
     }
     sheet.set_row_height(1, 30)?;
     sheet.set_freeze_panes(2, 0)?;
     if spec.name == columns::SETTINGS.name {
-        settings_rows(sheet)?;
+        settings_rows(sheet, table, lists)?;
+    } else if let Some(table) = table {
+        data_rows(sheet, spec, table, &text)?;
     }
     Ok(())
 }
 
-/// The settings sheet lists its keys, with the rounding policies and province classes offered
-/// as lists.
-fn settings_rows(sheet: &mut Worksheet) -> Result<(), XlsxError> {
+/// The rows of a table under the two header rows, in the sheet's columns (a column the table
+/// left out stays empty; personal columns of the staff follow the known ones).
+fn data_rows(
+    sheet: &mut Worksheet,
+    spec: &TableSpec,
+    table: &OutTable,
+    text: &Format,
+) -> Result<(), XlsxError> {
+    let mut places: Vec<u16> = Vec::new();
+    let mut extra = spec.columns.len();
+    for name in &table.header {
+        let place = match spec.columns.iter().position(|c| c.name == name.as_str()) {
+            Some(place) => place,
+            None => {
+                let place = extra;
+                extra += 1;
+                let col = u16::try_from(place).unwrap_or(u16::MAX);
+                sheet.write_string(0, col, name)?;
+                sheet.set_column_format(col, text)?;
+                sheet.set_column_width(col, width(name, name))?;
+                place
+            }
+        };
+        places.push(u16::try_from(place).unwrap_or(u16::MAX));
+    }
+    for (i, cells) in table.rows.iter().enumerate() {
+        let row = 2 + u32::try_from(i).unwrap_or(u32::MAX - 2);
+        let cell = |column: &str| {
+            table
+                .header
+                .iter()
+                .position(|name| name == column)
+                .and_then(|at| cells.get(at))
+                .map_or("", String::as_str)
+        };
+        for ((name, value), col) in table.header.iter().zip(cells).zip(&places) {
+            if value.is_empty() {
+                continue;
+            }
+            // A requirement's group is free text; only a competency's group is a keyword.
+            let keyword_cell = !(spec.name == columns::JOB_DESCRIPTIONS.name
+                && name == "group"
+                && cell("section") != "competency");
+            let label = column_words(spec, name)
+                .filter(|_| keyword_cell)
+                .and_then(|words| label_of(&words, value));
+            write_value(sheet, row, *col, value, label, is_numeric(spec, name))?;
+        }
+    }
+    Ok(())
+}
+
+/// Writes one cell: a keyword as its label, a number as a numeric cell, else the text.
+fn write_value(
+    sheet: &mut Worksheet,
+    row: u32,
+    col: u16,
+    value: &str,
+    label: Option<&str>,
+    numeric: bool,
+) -> Result<(), XlsxError> {
+    if let Some(label) = label {
+        sheet.write_string(row, col, label)?;
+    } else if let (true, Ok(number)) = (numeric, value.parse::<f64>()) {
+        sheet.write_number(row, col, number)?;
+    } else {
+        sheet.write_string(row, col, value)?;
+    }
+    Ok(())
+}
+
+/// The label of the word whose keyword is `keyword`.
+fn label_of(words: &[(&'static str, &'static str)], keyword: &str) -> Option<&'static str> {
+    words
+        .iter()
+        .find(|(word, _)| *word == keyword)
+        .map(|(_, label)| *label)
+}
+
+/// The words (keyword, label) of a closed choice, in list order.
+fn words_of<T: Choice>() -> Vec<(&'static str, &'static str)> {
+    T::choices()
+        .iter()
+        .map(|value| (value.keyword(), value.label_vi()))
+        .collect()
+}
+
+/// The words a keyword column accepts, from the same tables the readers use.
+fn column_words(spec: &TableSpec, column: &str) -> Option<Vec<(&'static str, &'static str)>> {
+    let words = match (spec.name, column) {
+        ("units", "unit_type") => words_of::<UnitType>(),
+        ("units", driver) => match NormDriver::from_keyword(driver)?.kind() {
+            DriverKind::Flag => words_of::<bool>(),
+            DriverKind::Choice(choices) => {
+                choices.iter().map(|c| (c.keyword, c.label_vi)).collect()
+            }
+            _ => return None,
+        },
+        ("positions", "category") => words_of::<Category>(),
+        ("positions", "method") => words_of::<Method>(),
+        ("positions", "role") => words_of::<LeaderRole>(),
+        ("positions", "employment") => words_of::<Employment>(),
+        ("duties", "kind") => words_of::<ComponentType>(),
+        ("duties", "per") => words_of::<Period>(),
+        ("job_descriptions", "section") => job_descriptions::sections()
+            .iter()
+            .map(|(keyword, label, _)| (*keyword, *label))
+            .collect(),
+        ("job_descriptions", "group") => words_of::<CompetencyGroup>(),
+        _ => return None,
+    };
+    Some(words)
+}
+
+/// The words a setting accepts as its value, for settings that are keywords.
+fn setting_words(key: &str) -> Option<Vec<(&'static str, &'static str)>> {
+    match key {
+        settings_keys::ROUNDING => Some(words_of::<Rounding>()),
+        settings_keys::PROVINCE_CLASS => Some(words_of::<ProvinceClass>()),
+        _ => None,
+    }
+}
+
+fn labels(words: &[(&'static str, &'static str)]) -> Vec<&'static str> {
+    words.iter().map(|(_, label)| *label).collect()
+}
+
+/// The settings sheet lists its keys, with the plan's values when there is a plan; the rounding
+/// policies and province classes are offered as lists.
+fn settings_rows(
+    sheet: &mut Worksheet,
+    table: Option<&OutTable>,
+    lists: &mut Lists,
+) -> Result<(), XlsxError> {
     for (i, key) in settings_keys::ALL.into_iter().enumerate() {
         let row = 2 + u32::try_from(i).unwrap_or(0);
         sheet.write_string(row, 0, key)?;
-        let validation =
-            match key {
-                settings_keys::ROUNDING => DataValidation::new()
-                    .allow_list_strings(&Rounding::ALL.map(Rounding::keyword))?,
-                settings_keys::PROVINCE_CLASS => DataValidation::new()
-                    .allow_list_strings(&ProvinceClass::ALL.map(ProvinceClass::keyword))?,
-                settings_keys::YEAR => DataValidation::new()
-                    .allow_whole_number(DataValidationRule::Between(1900, 2200)),
-                settings_keys::JUDGED_AT => DataValidation::new()
-                    .allow_any_value()
-                    .set_input_message("YYYY-MM-DD, ví dụ 2026-07-01; để trống là ngày hiện tại")?,
-                settings_keys::BLOCKING_RULES => DataValidation::new()
-                    .allow_any_value()
-                    .set_input_message("Mã quy tắc, cách nhau bằng dấu ;")?,
-                _ => continue,
-            };
+        let value = table
+            .and_then(|t| {
+                t.rows
+                    .iter()
+                    .find(|cells| cells.first().is_some_and(|k| k == key))
+            })
+            .and_then(|cells| cells.get(1))
+            .filter(|value| !value.is_empty());
+        let words = setting_words(key);
+        if let Some(value) = value {
+            let label = words.as_deref().and_then(|words| label_of(words, value));
+            write_value(sheet, row, 1, value, label, key == settings_keys::YEAR)?;
+        }
+        let validation = match key {
+            settings_keys::ROUNDING | settings_keys::PROVINCE_CLASS => {
+                let words = words.unwrap_or_default();
+                lists.validation(key, labels(&words))
+            }
+            settings_keys::YEAR => {
+                DataValidation::new().allow_whole_number(DataValidationRule::Between(1900, 2200))
+            }
+            settings_keys::JUDGED_AT => DataValidation::new()
+                .allow_any_value()
+                .set_input_message("YYYY-MM-DD, ví dụ 2026-07-01; để trống là ngày hiện tại")?,
+            settings_keys::BLOCKING_RULES => DataValidation::new()
+                .allow_any_value()
+                .set_input_message("Mã quy tắc, cách nhau bằng dấu ;")?,
+            _ => continue,
+        };
         sheet.add_data_validation(row, 1, row, 1, &validation)?;
     }
     sheet.set_column_width(1, 50)?;
@@ -151,14 +375,33 @@ fn width(name: &str, label: &str) -> f64 {
     (chars as f64 + 2.0).clamp(8.0, 24.0)
 }
 
-/// The drop-down list or number rule of a column, if it has one.
-fn validation(spec: &TableSpec, column: &str) -> Result<Option<DataValidation>, XlsxError> {
-    let list = |items: &[&str]| DataValidation::new().allow_list_strings(items);
+/// The drop-down list or number rule of a column, if it has one. Keyword columns list the
+/// Vietnamese labels; the keywords are read too.
+fn validation(
+    spec: &TableSpec,
+    column: &str,
+    lists: &mut Lists,
+) -> Result<Option<DataValidation>, XlsxError> {
     let whole = |min: i32, max: i32| {
         DataValidation::new().allow_whole_number(DataValidationRule::Between(min, max))
     };
+    if let Some(words) = column_words(spec, column) {
+        let name = format!("{}.{column}", spec.name);
+        let validation = lists.validation(&name, labels(&words));
+        let validation = match (spec.name, column) {
+            ("positions", "employment") => {
+                validation.set_input_message("Để trống: theo loại đơn vị")?
+            }
+            // Competency groups are keywords, requirement groups free text: a warning only.
+            ("job_descriptions", "group") => {
+                validation.set_error_style(DataValidationErrorStyle::Warning)
+            }
+            _ => validation,
+        };
+        return Ok(Some(validation));
+    }
     let validation = match (spec.name, column) {
-        ("settings", "key") => list(&settings_keys::ALL)?,
+        ("settings", "key") => DataValidation::new().allow_list_strings(&settings_keys::ALL)?,
         ("units", "autonomy_group") => whole(1, 4),
         ("units", "school_zone") => whole(1, 3),
         ("units", driver) if NormDriver::from_keyword(driver).is_some() => {
@@ -167,31 +410,15 @@ fn validation(spec: &TableSpec, column: &str) -> Result<Option<DataValidation>, 
                 Some(DriverKind::Class) => whole(1, 3),
                 Some(DriverKind::Amount) => DataValidation::new()
                     .allow_decimal_number(DataValidationRule::GreaterThanOrEqualTo(0.0)),
-                Some(DriverKind::Flag) => list(&[cells::YES, cells::NO])?,
-                Some(DriverKind::Choice(choices)) => {
-                    list(&choices.iter().map(|c| c.keyword).collect::<Vec<_>>())?
-                }
-                None => return Ok(None),
+                _ => return Ok(None),
             }
         }
-        ("positions", "role") => list(&LeaderRole::ALL.map(LeaderRole::keyword))?,
-        // The Vietnamese labels are what planners write; the keywords are read too.
-        ("positions", "employment") => list(&Employment::ALL.map(Employment::label_vi))?
-            .set_input_message("Để trống: theo loại đơn vị")?,
         ("positions", "steps") => DataValidation::new()
             .allow_any_value()
             .set_input_message("bậc:số người, cách nhau bằng dấu ; ví dụ 5:2;4:3")?,
         ("units", "quota") | ("positions", "count" | "min" | "max" | "proposed") => {
             whole(0, i32::MAX)
         }
-        ("positions", "category") => list(&Category::ALL.map(Category::keyword))?,
-        ("positions", "method") => list(&Method::ALL.map(Method::keyword))?,
-        ("duties", "kind") => list(&ComponentKind::KEYWORDS)?,
-        ("duties", "per") => list(&Period::ALL.map(Period::keyword))?,
-        ("job_descriptions", "section") => list(&job_descriptions::section_keywords())?,
-        // Competency groups are keywords, requirement groups free text: a warning only.
-        ("job_descriptions", "group") => list(&CompetencyGroup::ALL.map(CompetencyGroup::keyword))?
-            .set_error_style(DataValidationErrorStyle::Warning),
         ("job_descriptions", "level") => whole(1, 5),
         _ => return Ok(None),
     };

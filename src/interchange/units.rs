@@ -1,7 +1,7 @@
 //! `units.csv`: the organisation tree, one unit a row, each naming its parent, with the
 //! attributes the rules read (autonomy group, school zone, norm drivers) in optional columns.
 
-use super::cells::{self, Cells};
+use super::cells::{self, Cells, Word};
 use super::columns::UNITS;
 use super::error::{ExportError, Problem};
 use super::export::number;
@@ -14,13 +14,11 @@ use crate::model::{
 
 /// The units of the table, in file order; rows with problems are left out.
 pub fn read(bound: &Bound, problems: &mut Vec<Problem>) -> Vec<Unit> {
-    let unit_types: Vec<(&str, UnitType)> =
-        UnitType::ALL.iter().map(|t| (t.keyword(), *t)).collect();
     let mut units = Vec::new();
     for row in &bound.table.rows {
         let mut cells = Cells::new(bound, row, problems);
         let unit = Unit {
-            unit_type: cells.keyword("unit_type", &unit_types).unwrap_or_default(),
+            unit_type: cells.choice::<UnitType>("unit_type").unwrap_or_default(),
             quota: cells.count("quota"),
             autonomy_group: cells
                 .between("autonomy_group", 1, 4)
@@ -55,9 +53,9 @@ fn read_drivers(cells: &mut Cells) -> NormDrivers {
             DriverKind::Amount => cells.number(column).map(DriverValue::Amount),
             DriverKind::Flag => cells.flag(column).map(DriverValue::Flag),
             DriverKind::Choice(choices) => {
-                let allowed: Vec<(&str, DriverValue)> = choices
+                let allowed: Vec<Word<DriverValue>> = choices
                     .iter()
-                    .map(|c| (c.keyword, DriverValue::Choice(c.keyword)))
+                    .map(|c| (c.keyword, c.label_vi, DriverValue::Choice(c.keyword)))
                     .collect();
                 cells.keyword(column, &allowed)
             }

@@ -41,15 +41,64 @@ pub enum ComponentKind {
 impl ComponentKind {
     /// The keyword used in interchange files.
     pub fn keyword(&self) -> &'static str {
+        self.component_type().keyword()
+    }
+
+    /// Which of the four kinds this is, without its figures.
+    pub fn component_type(&self) -> ComponentType {
         match self {
-            ComponentKind::Service { .. } => "service",
-            ComponentKind::Support(_) => "support",
-            ComponentKind::Additional { .. } => "additional",
-            ComponentKind::Norm { .. } => "norm",
+            ComponentKind::Service { .. } => ComponentType::Service,
+            ComponentKind::Support(_) => ComponentType::Support,
+            ComponentKind::Additional { .. } => ComponentType::Additional,
+            ComponentKind::Norm { .. } => ComponentType::Norm,
+        }
+    }
+}
+
+/// The four kinds of workload component, by name only.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ComponentType {
+    Service,
+    Support,
+    Additional,
+    Norm,
+}
+
+impl ComponentType {
+    pub const ALL: [ComponentType; 4] = [
+        ComponentType::Service,
+        ComponentType::Support,
+        ComponentType::Additional,
+        ComponentType::Norm,
+    ];
+
+    /// The keyword used in interchange files.
+    pub fn keyword(self) -> &'static str {
+        match self {
+            ComponentType::Service => "service",
+            ComponentType::Support => "support",
+            ComponentType::Additional => "additional",
+            ComponentType::Norm => "norm",
         }
     }
 
-    pub const KEYWORDS: [&'static str; 4] = ["service", "support", "additional", "norm"];
+    pub fn label_vi(self) -> &'static str {
+        match self {
+            ComponentType::Service => "Công việc chính",
+            ComponentType::Support => "Công việc hỗ trợ",
+            ComponentType::Additional => "Công việc bổ sung",
+            ComponentType::Norm => "Định mức",
+        }
+    }
+
+    pub fn label_en(self) -> &'static str {
+        match self {
+            ComponentType::Service => "Service work",
+            ComponentType::Support => "Support work",
+            ComponentType::Additional => "Additional work",
+            ComponentType::Norm => "Staffing norm",
+        }
+    }
 }
 
 /// How a support allowance is given: a percentage, or an amount of time per period.
@@ -97,12 +146,7 @@ impl Period {
     }
 
     pub fn label_en(self) -> &'static str {
-        match self {
-            Period::Day => "day",
-            Period::Week => "week",
-            Period::Month => "month",
-            Period::Year => "year",
-        }
+        self.keyword()
     }
 
     /// The label in `language`.

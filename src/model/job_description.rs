@@ -272,12 +272,11 @@ impl CompetencyGroup {
 
     pub fn label_en(self) -> &'static str {
         match self {
-            CompetencyGroup::General => "General competencies",
-            CompetencyGroup::Professional => "Professional competencies",
-            CompetencyGroup::Management => "Management competencies",
+            CompetencyGroup::General => "General",
+            CompetencyGroup::Professional => "Professional",
+            CompetencyGroup::Management => "Management",
         }
     }
-
     /// The label in `language`.
     pub fn label(self, language: crate::language::Language) -> &'static str {
         language.t(self.label_vi(), self.label_en())

@@ -4,6 +4,7 @@
 //! chosen by the user; references between tables are by id.
 
 mod calendar;
+mod choice;
 mod component;
 mod date;
 mod document_form;
@@ -19,7 +20,8 @@ mod unit;
 mod unit_type;
 
 pub use calendar::Calendar;
-pub use component::{Component, ComponentKind, Period, SupportAmount};
+pub use choice::{Choice, accepted_words, from_word, labels_vi, normalise_word};
+pub use component::{Component, ComponentKind, ComponentType, Period, SupportAmount};
 pub use date::{CivilDate, DateParseError};
 pub use document_form::DocumentForm;
 pub use employment::{ByEmployment, Employment};

@@ -204,13 +204,12 @@ impl Category {
 
     pub fn label_en(self) -> &'static str {
         match self {
-            Category::Leadership => "Leadership, management",
-            Category::Specialized => "Sector-specific professional",
-            Category::Shared => "Shared professional",
-            Category::Support => "Support, service",
+            Category::Leadership => "Leadership",
+            Category::Specialized => "Specialised",
+            Category::Shared => "Shared",
+            Category::Support => "Support",
         }
     }
-
     /// The label in `language`.
     pub fn label(self, language: crate::language::Language) -> &'static str {
         language.t(self.label_vi(), self.label_en())
@@ -239,6 +238,20 @@ impl Method {
 
     pub fn from_keyword(text: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|m| m.keyword() == text)
+    }
+
+    pub fn label_vi(self) -> &'static str {
+        match self {
+            Method::Workload => "Theo khối lượng công việc",
+            Method::Fixed => "Cố định theo quy định",
+        }
+    }
+
+    pub fn label_en(self) -> &'static str {
+        match self {
+            Method::Workload => "From workload",
+            Method::Fixed => "Fixed by regulation",
+        }
     }
 }
 

@@ -3,7 +3,8 @@
 
 use std::collections::HashSet;
 
-use super::numbers::check_amount;
+use super::bounds::{DRIVER, MAX_HEADCOUNT};
+use super::numbers::{check_count, check_within};
 use super::{Place, Problem, ProblemKind};
 use crate::model::{Category, Plan};
 
@@ -31,8 +32,11 @@ pub(super) fn check(plan: &Plan, problems: &mut Vec<Problem>) {
         ];
         for (field, value) in amounts {
             if let Some(value) = value {
-                check_amount(value, || at(field), problems);
+                check_within(value, DRIVER, || at(field), problems);
             }
+        }
+        if let Some(quota) = unit.quota {
+            check_count(quota, 0, MAX_HEADCOUNT, || at("quota"), problems);
         }
     }
     for (index, position) in plan.positions.iter().enumerate() {
@@ -68,6 +72,14 @@ pub(super) fn check_review(plan: &Plan, problems: &mut Vec<Problem>) {
     let positions: HashSet<&str> = plan.positions.iter().map(|p| p.id.as_str()).collect();
     let mut seen = HashSet::new();
     for (index, line) in review.lines.iter().enumerate() {
+        if let Some(appraised) = line.appraised {
+            let at = || Place::Appraisal {
+                index,
+                position_id: line.position_id.clone(),
+                field: "appraised",
+            };
+            check_count(appraised, 0, MAX_HEADCOUNT, at, problems);
+        }
         let place = Place::Appraisal {
             index,
             position_id: line.position_id.clone(),

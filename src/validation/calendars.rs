@@ -1,6 +1,7 @@
 //! Calendars: their numbers, and that they leave some working time.
 
-use super::numbers::{check_amount, check_divisor};
+use super::bounds::{self, AVAILABLE_DAYS, AVAILABLE_HOURS, DAYS_OFF};
+use super::numbers::check_within;
 use super::{Place, Problem, ProblemKind};
 use crate::model::Calendar;
 
@@ -14,15 +15,39 @@ pub(super) fn check(calendars: &[Calendar], problems: &mut Vec<Problem>) {
             }
         };
         // `&=` runs every check, so that every bad field is reported.
-        let mut fine = check_divisor(calendar.days_per_week, at("days_per_week"), problems);
-        fine &= check_amount(calendar.weeks_per_year, at("weeks_per_year"), problems);
-        fine &= check_amount(calendar.public_holidays, at("public_holidays"), problems);
-        fine &= check_amount(calendar.annual_leave, at("annual_leave"), problems);
-        fine &= check_amount(calendar.sick_leave, at("sick_leave"), problems);
-        fine &= check_amount(calendar.other_leave, at("other_leave"), problems);
-        fine &= check_divisor(calendar.hours_per_day, at("hours_per_day"), problems);
+        let days_per_week = calendar.days_per_week;
+        let mut fine = check_within(
+            days_per_week,
+            bounds::DAYS_PER_WEEK,
+            at("days_per_week"),
+            problems,
+        );
+        fine &= check_within(
+            calendar.weeks_per_year,
+            bounds::WEEKS_PER_YEAR,
+            at("weeks_per_year"),
+            problems,
+        );
+        let days_off = [
+            ("public_holidays", calendar.public_holidays),
+            ("annual_leave", calendar.annual_leave),
+            ("sick_leave", calendar.sick_leave),
+            ("other_leave", calendar.other_leave),
+        ];
+        for (field, days) in days_off {
+            fine &= check_within(days, DAYS_OFF, at(field), problems);
+        }
+        fine &= check_within(
+            calendar.hours_per_day,
+            bounds::HOURS_PER_DAY,
+            at("hours_per_day"),
+            problems,
+        );
         if let Some(hours) = calendar.available_hours {
-            fine &= check_amount(hours, at("available_hours"), problems);
+            // Zero is "no working time" below, with the days it gives.
+            if hours != 0.0 {
+                fine &= check_within(hours, AVAILABLE_HOURS, at("available_hours"), problems);
+            }
         }
         // Bad inputs are reported already; what they would give says nothing more.
         let days = calendar.available_days();
@@ -32,14 +57,22 @@ pub(super) fn check(calendars: &[Calendar], problems: &mut Vec<Problem>) {
                 place: at("available_hours")(),
                 kind: ProblemKind::NoWorkingTime { days, hours },
             });
+        } else if fine {
+            // Each input is plausible; what they make together may still not fit in a year.
+            let derived = [(hours, AVAILABLE_HOURS), (days, AVAILABLE_DAYS)];
+            if let Some(&(value, bounds)) = derived.iter().find(|(v, b)| !b.contains(*v)) {
+                problems.push(Problem {
+                    place: at("available_hours")(),
+                    kind: ProblemKind::OutOfBounds { value, bounds },
+                });
+            }
         }
     }
 }
 
 /// Whether time amounts can be converted with this calendar: every divisor is positive.
 pub(super) fn usable(calendar: &Calendar) -> bool {
-    let positive = |value: f64| value.is_finite() && value > 0.0;
-    positive(calendar.hours_per_day)
-        && positive(calendar.days_per_week)
-        && positive(calendar.available_hours())
+    bounds::HOURS_PER_DAY.contains(calendar.hours_per_day)
+        && bounds::DAYS_PER_WEEK.contains(calendar.days_per_week)
+        && AVAILABLE_HOURS.contains(calendar.available_hours())
 }

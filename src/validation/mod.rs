@@ -1,12 +1,13 @@
 //! Validation: every problem in a plan at once, each with its place.
 //!
 //! [`validate`] checks what the typed model cannot: that ids are present and unique, that
-//! references resolve, that the unit tree has no cycle, that numbers are usable and that
-//! support work leaves working time. It reports every problem rather than stopping at the
+//! references resolve, that the unit tree has no cycle, that numbers are within their plausible ranges
+//! ([`bounds`]), that texts fit one spreadsheet cell and that support work leaves working time. It reports every problem rather than stopping at the
 //! first, each with the row and column to show it at. Each check is a linear pass over the
 //! plan with hash lookups, so plans with millions of rows validate in seconds.
 
 mod attributes;
+pub mod bounds;
 mod calendars;
 mod cycles;
 mod ids;
@@ -18,8 +19,10 @@ mod positions;
 mod problem;
 mod staff;
 mod support;
+mod texts;
 mod units;
 
+pub use bounds::Bounds;
 pub use place::{Place, Row};
 pub use problem::{Problem, ProblemKind};
 pub use support::support_share;
@@ -40,5 +43,6 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
     job_descriptions::check(plan, &mut problems);
     attributes::check(plan, &mut problems);
     attributes::check_review(plan, &mut problems);
+    texts::check(plan, &mut problems);
     problems
 }

@@ -1,8 +1,9 @@
 //! Positions and their workload components: references, names, numbers, limits.
 
+use super::bounds::{COEFFICIENT, MAX_HEADCOUNT, MINUTES, PERCENT, RATIO, STAFF, VOLUME};
 use super::calendars::usable;
 use super::ids::Ids;
-use super::numbers::check_amount;
+use super::numbers::{check_count, check_within};
 use super::support::support_share;
 use super::{Place, Problem, ProblemKind};
 use crate::model::{Calendar, ComponentKind, Method, Plan, Position, SupportAmount};
@@ -44,6 +45,17 @@ pub(super) fn check(plan: &Plan, ids: &Ids<'_>, problems: &mut Vec<Problem>) {
                 found
             }
         };
+        let headcounts = [
+            ("count", Some(position.count)),
+            ("min", position.min),
+            ("max", position.max),
+            ("proposed", position.proposed.as_ref().map(|p| p.count)),
+        ];
+        for (field, value) in headcounts {
+            if let Some(value) = value {
+                check_count(value, 0, MAX_HEADCOUNT, || at(field), problems);
+            }
+        }
         if let (Some(min), Some(max)) = (position.min, position.max)
             && min > max
         {
@@ -83,23 +95,23 @@ fn check_components(position_index: usize, position: &Position, problems: &mut V
                 minutes_per_item,
                 coefficient,
             } => {
-                check_amount(volume, at("volume"), problems);
-                check_amount(minutes_per_item, at("minutes_per_item"), problems);
-                check_amount(coefficient, at("coefficient"), problems);
+                check_within(volume, VOLUME, at("volume"), problems);
+                check_within(minutes_per_item, MINUTES, at("minutes_per_item"), problems);
+                check_within(coefficient, COEFFICIENT, at("coefficient"), problems);
             }
             ComponentKind::Support(SupportAmount::Percent(percent)) => {
-                check_amount(percent, at("percent"), problems);
+                check_within(percent, PERCENT, at("percent"), problems);
             }
             ComponentKind::Support(SupportAmount::Time { minutes, .. }) => {
-                check_amount(minutes, at("minutes"), problems);
+                check_within(minutes, MINUTES, at("minutes"), problems);
             }
             ComponentKind::Additional { minutes, staff, .. } => {
-                check_amount(minutes, at("minutes"), problems);
-                check_amount(staff, at("staff"), problems);
+                check_within(minutes, MINUTES, at("minutes"), problems);
+                check_within(staff, STAFF, at("staff"), problems);
             }
             ComponentKind::Norm { volume, ratio } => {
-                check_amount(volume, at("volume"), problems);
-                check_amount(ratio, at("ratio"), problems);
+                check_within(volume, VOLUME, at("volume"), problems);
+                check_within(ratio, RATIO, at("ratio"), problems);
             }
         }
     }

@@ -3,6 +3,7 @@
 use std::fmt;
 
 use super::Place;
+use super::bounds::{Bounds, shown};
 use crate::language::{Language, Localized};
 
 /// One problem in a plan: its place and what is wrong there. Displays as
@@ -119,6 +120,14 @@ pub enum ProblemKind {
 
     #[error("position \"{position_id}\" is appraised twice")]
     DuplicateAppraisal { position_id: String },
+
+    /// A number outside its accepted range (see [`super::bounds`]).
+    #[error("must be {bounds}, found {}", shown(*.value, Language::English))]
+    OutOfBounds { value: f64, bounds: Bounds },
+
+    /// A text longer than an Excel cell holds.
+    #[error("has {chars} characters; at most {max} are accepted")]
+    TextTooLong { chars: usize, max: usize },
 }
 
 /// `a -> b -> c -> a`.
@@ -184,6 +193,14 @@ impl ProblemKind {
             }
             ProblemKind::DuplicateAppraisal { position_id } => {
                 format!("vị trí \"{position_id}\" được thẩm định hai lần")
+            }
+            ProblemKind::OutOfBounds { value, bounds } => format!(
+                "phải {}, đang là {}",
+                bounds.describe(Language::Vietnamese),
+                shown(*value, Language::Vietnamese)
+            ),
+            ProblemKind::TextTooLong { chars, max } => {
+                format!("dài {chars} ký tự; tối đa {max} ký tự")
             }
         }
     }

@@ -1,7 +1,8 @@
 //! The staff roster: each person's unit and position exist and agree.
 
+use super::bounds::FTE;
 use super::ids::Ids;
-use super::numbers::check_amount;
+use super::numbers::check_within;
 use super::{Place, Problem, ProblemKind};
 use crate::model::Plan;
 
@@ -45,6 +46,6 @@ pub(super) fn check(plan: &Plan, ids: &Ids<'_>, problems: &mut Vec<Problem>) {
                 }
             }
         }
-        check_amount(member.fte, || at("fte"), problems);
+        check_within(member.fte, FTE, || at("fte"), problems);
     }
 }

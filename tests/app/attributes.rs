@@ -205,7 +205,7 @@ fn a_leaders_role_and_a_teachers_steps_are_set_in_the_position_form() {
         Some(LeaderRole::Deputy)
     );
     // A head or deputy must stay a leadership position: the change is refused with its reason.
-    pick(&mut harness, "Nhóm", "Chuyên ngành");
+    pick(&mut harness, "Nhóm", "Nghiệp vụ chuyên ngành");
     assert!(has_label_containing(&harness, "chỉ vị trí lãnh đạo"));
     let deputy = plan(&harness).position("truong-pho-hieu-truong").unwrap();
     assert_eq!(deputy.category, vtvl::model::Category::Leadership);

@@ -44,7 +44,7 @@ fn dashboard_shows_the_charts_and_the_positions_under_pressure() {
     harness.get_by_label("Vị trí chịu áp lực công việc (tỷ lệ WISN dưới 1)");
     // The commune's one root is broken down by its offices, its own leaders first.
     harness.get_by_label("Trực tiếp tại Ủy ban nhân dân xã Tân Hòa");
-    harness.get_by_label("Chuyên ngành");
+    harness.get_by_label("Nghiệp vụ chuyên ngành");
     // Ranks are named in the table beside their chart.
     harness.get_by_label("Chuyên viên (01.003)");
 

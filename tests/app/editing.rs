@@ -426,7 +426,7 @@ fn adding_and_editing_a_staff_row() {
     click(&mut harness, "Nhân sự");
     let shown = |h: &Harness<'static, VtvlApp>| {
         let plan = h.state().state.document.plan();
-        let units = vtvl::app::edit::subtree(plan, "pkt");
+        let units = vtvl::editing::subtree(plan, "pkt");
         plan.staff
             .iter()
             .filter(|s| units.contains(&s.unit_id))

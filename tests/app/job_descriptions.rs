@@ -71,7 +71,7 @@ fn filling_the_purpose_a_work_item_and_a_competency_then_undoing() {
     assert_eq!(description(&harness).purpose, purpose);
 
     click(&mut harness, "Thêm dòng công việc");
-    pick(&mut harness, "Phần 1", "Quản lý");
+    pick(&mut harness, "Phần 1", "Công việc quản lý");
     set_field(&mut harness, "Bậc 1", 0, "Bậc 2");
     set_field(
         &mut harness,

@@ -68,7 +68,8 @@ fn writes_an_empty_template_with_a_sheet_per_table() {
             "positions",
             "duties",
             "staff",
-            "job_descriptions"
+            "job_descriptions",
+            "lists"
         ]
     );
     let positions = book.worksheet_range("positions").unwrap();

@@ -18,8 +18,8 @@ use super::position_form::{
     apply_choice, combo_box, commit, field_error, form_field, hinted_field, parse_optional_count,
     pending_field, text_field,
 };
-use crate::app::edit::{Edit, ReviewField};
 use crate::app::state::AppState;
+use crate::editing::{Edit, ReviewField};
 use crate::model::{Appraisal, CivilDate, Decision, Review};
 use crate::report::{Comparison, appraisal_table};
 
@@ -523,11 +523,7 @@ fn comment_ui(state: &mut AppState, ui: &mut egui::Ui, line: &Line) {
 
 /// A decision in the interface language.
 pub(super) fn decision_label(state: &AppState, decision: Decision) -> &'static str {
-    match decision {
-        Decision::Agree => state.t(Decision::Agree.label_vi(), "Agree"),
-        Decision::Adjust => state.t(Decision::Adjust.label_vi(), "Adjust"),
-        Decision::Reject => state.t(Decision::Reject.label_vi(), "Reject"),
-    }
+    state.t(decision.label_vi(), decision.label_en())
 }
 
 /// A change with its sign, "+2" or "-1" ("0" when none), in the interface's notation.

@@ -5,8 +5,8 @@
 use eframe::egui;
 
 use super::position_form::{apply_choice, choice};
-use crate::app::edit::Edit;
 use crate::app::state::AppState;
+use crate::editing::Edit;
 use crate::norms;
 use crate::rules;
 

@@ -11,8 +11,8 @@ use eframe::egui::{self, Color32};
 
 use super::position_form::{apply_choice, choice, commit, form_field};
 use crate::app::checks::{FindingKey, counts};
-use crate::app::edit::Edit;
 use crate::app::state::{AppState, Tab};
+use crate::editing::Edit;
 use crate::model::{CivilDate, PlanMeta, ProvinceClass};
 use crate::norms;
 use crate::rules::{self, Finding, Severity, blocking_entry_matches, family_of};

@@ -2,8 +2,8 @@
 
 use eframe::egui;
 
-use crate::app::edit::Edit;
 use crate::app::state::{AppState, Dialog, Notice};
+use crate::editing::Edit;
 
 pub fn dialogs_ui(state: &mut AppState, ui: &mut egui::Ui) {
     let Some(dialog) = state.dialog.clone() else {

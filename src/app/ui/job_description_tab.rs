@@ -12,8 +12,8 @@ use super::position_form::{
     apply_choice, combo_box, commit, field_error, pending_field, text_field,
 };
 use super::positions_tab::category_label;
-use crate::app::edit::Edit;
 use crate::app::state::AppState;
+use crate::editing::Edit;
 use crate::model::{
     Competency, CompetencyGroup, JobDescription, Position, Requirement, WorkItem, WorkSection,
 };
@@ -226,21 +226,11 @@ fn delete_row_button(
 }
 
 fn section_label(state: &AppState, section: WorkSection) -> String {
-    match section {
-        WorkSection::Professional => state.t("Chuyên môn, nghiệp vụ", "Professional"),
-        WorkSection::Management => state.t("Quản lý", "Management"),
-        WorkSection::Support => state.t("Hỗ trợ, phục vụ", "Support"),
-    }
-    .to_owned()
+    state.t(section.label_vi(), section.label_en()).to_owned()
 }
 
 fn group_label(state: &AppState, group: CompetencyGroup) -> String {
-    match group {
-        CompetencyGroup::General => state.t("Năng lực chung", "General"),
-        CompetencyGroup::Professional => state.t("Năng lực chuyên môn", "Professional"),
-        CompetencyGroup::Management => state.t("Năng lực quản lý", "Management"),
-    }
-    .to_owned()
+    state.t(group.label_vi(), group.label_en()).to_owned()
 }
 
 /// A typed cell of a work item: field, column, text, width, on several lines, and the setter.

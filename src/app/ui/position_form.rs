@@ -9,8 +9,8 @@ use eframe::egui;
 
 use super::positions_tab::category_label;
 use super::steps_editor;
-use crate::app::edit::{self, Created, Edit};
 use crate::app::state::{AppState, Notice, PendingCell};
+use crate::editing::{self, Created, Edit};
 use crate::format::capitalised;
 use crate::language::Language;
 use crate::model::{Category, Employment, LeaderRole, Method, Plan, Position, Proposal};
@@ -223,19 +223,19 @@ pub(super) fn amount_text(state: &AppState, value: f64) -> String {
         Language::Vietnamese => ',',
         Language::English => '.',
     };
-    edit::input_text(value, mark)
+    editing::input_text(value, mark)
 }
 
 pub(super) fn parse_amount(state: &AppState, text: &str) -> Result<f64, String> {
-    edit::parse_amount(text).map_err(|e| e.message(state.language()))
+    editing::parse_amount(text).map_err(|e| e.message(state.language()))
 }
 
 pub(super) fn parse_count(state: &AppState, text: &str) -> Result<u32, String> {
-    edit::parse_count(text).map_err(|e| e.message(state.language()))
+    editing::parse_count(text).map_err(|e| e.message(state.language()))
 }
 
 pub(super) fn parse_optional_count(state: &AppState, text: &str) -> Result<Option<u32>, String> {
-    edit::parse_optional_count(text).map_err(|e| e.message(state.language()))
+    editing::parse_optional_count(text).map_err(|e| e.message(state.language()))
 }
 
 fn count_text(count: Option<u32>) -> String {
@@ -243,11 +243,7 @@ fn count_text(count: Option<u32>) -> String {
 }
 
 pub(super) fn method_label(state: &AppState, method: Method) -> String {
-    match method {
-        Method::Workload => state.t("Theo khối lượng công việc", "From workload"),
-        Method::Fixed => state.t("Cố định theo quy định", "Fixed by regulation"),
-    }
-    .to_owned()
+    state.t(method.label_vi(), method.label_en()).to_owned()
 }
 
 /// The calendars a position can work under: the default (the plan's first) and each one.
@@ -439,11 +435,7 @@ fn employment_options(state: &AppState, position: &Position) -> Vec<(Option<Empl
 }
 
 fn role_label(state: &AppState, role: LeaderRole) -> String {
-    match role {
-        LeaderRole::Head => state.t(role.label_vi(), "Head"),
-        LeaderRole::Deputy => state.t(role.label_vi(), "Deputy"),
-    }
-    .to_owned()
+    state.t(role.label_vi(), role.label_en()).to_owned()
 }
 
 /// The headcount the agency proposes and why: an empty count proposes the computed one, and a

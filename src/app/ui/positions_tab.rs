@@ -8,8 +8,8 @@ use eframe::egui;
 use egui_extras::{Column, TableBuilder};
 
 use super::figures::{difference_colour, ratio_text};
-use crate::app::edit::{Created, Edit, subtree};
 use crate::app::state::{AppState, Notice, PositionColumn};
+use crate::editing::{Created, Edit, subtree};
 use crate::engine::PositionResult;
 
 const ROW_HEIGHT: f32 = 22.0;
@@ -378,12 +378,5 @@ fn proposed_cell(
 }
 
 pub fn category_label(state: &AppState, category: crate::model::Category) -> String {
-    use crate::model::Category;
-    match category {
-        Category::Leadership => state.t("Lãnh đạo, quản lý", "Leadership"),
-        Category::Specialized => state.t("Chuyên ngành", "Specialised"),
-        Category::Shared => state.t("Dùng chung", "Shared"),
-        Category::Support => state.t("Hỗ trợ, phục vụ", "Support"),
-    }
-    .to_owned()
+    state.t(category.label_vi(), category.label_en()).to_owned()
 }

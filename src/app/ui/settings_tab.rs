@@ -10,8 +10,8 @@ use eframe::egui;
 
 use super::blocking_rules::blocking_rules_ui;
 use super::position_form::choice;
-use crate::app::edit::{Edit, InputError, input_text, parse_amount, parse_count};
 use crate::app::state::AppState;
+use crate::editing::{Edit, InputError, input_text, parse_amount, parse_count};
 use crate::language::Language;
 use crate::model::{Calendar, CivilDate, PlanMeta, ProvinceClass, Rounding};
 

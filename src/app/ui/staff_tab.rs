@@ -8,8 +8,8 @@ use eframe::egui;
 use egui_extras::{Column, TableBuilder};
 
 use super::position_form::{amount_text, apply_choice, commit, parse_amount, text_field};
-use crate::app::edit::{Created, Edit, subtree};
 use crate::app::state::{AppState, StaffRows};
+use crate::editing::{Created, Edit, subtree};
 use crate::model::StaffMember;
 
 /// The personal field holding a person's full name.

@@ -5,8 +5,9 @@
 use eframe::egui;
 
 use super::position_form::{commit, field_error, parse_optional_count, text_field};
-use crate::app::edit::Edit;
 use crate::app::state::AppState;
+use crate::editing::Edit;
+use crate::engine::UnitTree;
 use crate::model::{Plan, Position, StepCount};
 
 /// Whether the editor is shown for `position`: viên chức work in public service units, so it
@@ -16,18 +17,14 @@ pub(super) fn applies_to(plan: &Plan, position: &Position) -> bool {
     if !position.steps.is_empty() {
         return true;
     }
-    let mut unit_id = Some(position.unit_id.as_str());
-    // The depth bound stops at a cycle, which validation reports elsewhere.
-    for _ in 0..=plan.units.len() {
-        let Some(unit) = unit_id.and_then(|id| plan.unit(id)) else {
-            return false;
-        };
-        if unit.unit_type.is_public_service_unit() {
-            return true;
-        }
-        unit_id = unit.parent_id.as_deref();
-    }
-    false
+    // The unit tree's walk up from the position's unit; a cycle ends it.
+    let Some(unit) = plan.units.iter().position(|u| u.id == position.unit_id) else {
+        return false;
+    };
+    UnitTree::lenient(&plan.units)
+        .ancestors_or_self(unit)
+        .filter_map(|u| plan.units.get(u))
+        .any(|u| u.unit_type.is_public_service_unit())
 }
 
 /// One line: a field per step, highest first, then the sum against the proposed count.

@@ -8,8 +8,8 @@
 use eframe::egui;
 
 use super::position_form::{apply_choice, choice, commit, form_field, parse_amount};
-use crate::app::edit::Edit;
 use crate::app::state::{AppState, Notice};
+use crate::editing::Edit;
 use crate::model::{AutonomyGroup, DriverKind, DriverValue, DriverValueError, NormDriver, Unit};
 
 /// Rows of the unit form's grid: the autonomy group (public service units) and the school zone

@@ -8,8 +8,8 @@ use eframe::egui;
 use super::figures::difference_colour;
 use super::position_form::{apply_choice, choice, commit, form_field, parse_optional_count};
 use super::unit_attributes;
-use crate::app::edit::{Created, Edit, subtree, unit_contents};
 use crate::app::state::{AppState, Dialog};
+use crate::editing::{Created, Edit, subtree, unit_contents};
 use crate::engine::{UnitResult, UnitTree};
 use crate::model::{Unit, UnitType};
 

@@ -8,8 +8,8 @@ use eframe::egui;
 use super::position_form::{
     amount_text, apply_choice, choice, commit, form_field, method_label, parse_amount,
 };
-use crate::app::edit::Edit;
 use crate::app::state::AppState;
+use crate::editing::Edit;
 use crate::engine::{self, ComponentContribution};
 use crate::format::vi_percent;
 use crate::model::{Component, ComponentKind, Method, Period, Position, SupportAmount};
@@ -172,23 +172,12 @@ fn contributions(
 }
 
 fn kind_label(state: &AppState, kind: &ComponentKind) -> String {
-    match kind {
-        ComponentKind::Service { .. } => state.t("Công việc chính", "Service work"),
-        ComponentKind::Support(_) => state.t("Công việc hỗ trợ", "Support work"),
-        ComponentKind::Additional { .. } => state.t("Công việc bổ sung", "Additional work"),
-        ComponentKind::Norm { .. } => state.t("Định mức", "Staffing norm"),
-    }
-    .to_owned()
+    let kind = kind.component_type();
+    state.t(kind.label_vi(), kind.label_en()).to_owned()
 }
 
 fn period_label(state: &AppState, period: Period) -> String {
-    match period {
-        Period::Day => state.t("ngày", "day"),
-        Period::Week => state.t("tuần", "week"),
-        Period::Month => state.t("tháng", "month"),
-        Period::Year => state.t("năm", "year"),
-    }
-    .to_owned()
+    state.t(period.label_vi(), period.label_en()).to_owned()
 }
 
 /// What the component adds, in the figures the engine gives for its kind.

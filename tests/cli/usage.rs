@@ -1,0 +1,65 @@
+//! Usage errors exit 2: a mistyped command, an unknown option, a bare argument that is no plan.
+
+use std::process::{Command, Output};
+
+use crate::workdir::*;
+
+fn run_in(wd: &Workdir, locale: &str, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_vtvl"))
+        .args(args)
+        .current_dir(wd.path(""))
+        .env("LC_ALL", locale)
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .output()
+        .expect("run vtvl")
+}
+
+#[test]
+fn a_mistyped_command_exits_2_and_names_the_commands() {
+    let wd = Workdir::new();
+    let out = run_in(&wd, "en_US.UTF-8", &["valdate"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("unknown command valdate; did you mean validate?"),
+        "{err}"
+    );
+    assert!(
+        err.contains("commands: compute, explain, validate"),
+        "{err}"
+    );
+    assert!(stdout(&out).is_empty());
+
+    let out = run_in(&wd, "vi_VN.UTF-8", &["xyzzy"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(
+        err.contains("không có lệnh xyzzy\ncác lệnh: compute"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_missing_plan_path_exits_2_and_an_existing_one_still_opens_the_app() {
+    let wd = Workdir::new();
+    let out = run_in(&wd, "en_US.UTF-8", &["no-such-plan.ron"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("no plan file \"no-such-plan.ron\""),
+        "{}",
+        stderr(&out)
+    );
+    // An existing file is still a plan for the app: here, without a display, exit 1.
+    let plan = wd.plan();
+    let out = run_in(&wd, "en_US.UTF-8", &[s(&plan)]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("no display"), "{}", stderr(&out));
+}
+
+#[test]
+fn an_unknown_option_exits_2() {
+    let wd = Workdir::new();
+    let out = run_in(&wd, "en_US.UTF-8", &["validate", "--frobnicate", "x.ron"]);
+    assert_eq!(out.status.code(), Some(2));
+}

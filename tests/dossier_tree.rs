@@ -1,0 +1,362 @@
+//! The dossier prints the unit tree as `vtvl compute` totals it: every "Cộng ‹đơn vị›" row of
+//! every sheet that totals by unit equals the engine's figures of that unit with its whole
+//! subtree, both as the cached result and as the sum of the cells its formula references.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use calamine::{Data, DataType, Range, Reader, open_workbook_auto};
+use vtvl::dossier::{self, OVER_QUOTA_NOTE, QUOTA_HEADER};
+use vtvl::engine::{self, PlanResults, UnitResult};
+use vtvl::generate::{Spec, generate};
+use vtvl::interchange::import_dir;
+use vtvl::model::{CivilDate, Plan};
+use vtvl::plan_file::BUNDLED;
+use vtvl::report::subtree_comparisons;
+
+const TODAY: CivilDate = CivilDate {
+    day: 29,
+    month: 11,
+    year: 2026,
+};
+
+struct Sheet {
+    values: Range<Data>,
+    formulas: Range<String>,
+}
+
+impl Sheet {
+    fn text(&self, row: u32, col: u32) -> Option<&str> {
+        self.values
+            .get_value((row, col))
+            .and_then(|v| v.get_string())
+    }
+
+    fn number(&self, row: u32, col: u32) -> Option<f64> {
+        self.values.get_value((row, col)).and_then(|v| v.as_f64())
+    }
+
+    fn formula(&self, row: u32, col: u32) -> String {
+        self.formulas
+            .get_value((row, col))
+            .cloned()
+            .unwrap_or_default()
+    }
+
+    /// The column of the first header cell holding exactly `text`.
+    fn column(&self, text: &str) -> u32 {
+        self.values
+            .cells()
+            .find(|(_, _, v)| v.get_string() == Some(text))
+            .map(|(_, c, _)| c as u32 + self.values.start().unwrap().1)
+            .unwrap_or_else(|| panic!("no column {text:?}"))
+    }
+
+    /// Rows whose name column reads "Cộng ‹name›", by name (a trailing " (*)" marks a unit above
+    /// its quota).
+    fn unit_totals(&self) -> HashMap<String, u32> {
+        let (r0, c0) = self.values.start().unwrap();
+        let mut rows = HashMap::new();
+        for (r, c, value) in self.values.cells() {
+            let Some(text) = value.get_string().filter(|_| c0 + c as u32 == 1) else {
+                continue;
+            };
+            if let Some(name) = text.strip_prefix("Cộng ") {
+                let name = name.trim_end_matches(" (*)").to_owned();
+                let previous = rows.insert(name.clone(), r0 + r as u32);
+                assert!(previous.is_none(), "two totals of {name}");
+            }
+        }
+        rows
+    }
+
+    /// The value of a formula as the sum of the cells it references: `SUM(E5:E7)+E12`,
+    /// `SUM(E5:E7,E12)`, `IF(COUNT(...)=0,"",SUM(...))` (empty when nothing is counted).
+    fn evaluate(&self, formula: &str) -> Option<f64> {
+        let formula = formula.trim_start_matches('=');
+        let body = match formula.strip_prefix("IF(COUNT(") {
+            Some(rest) => {
+                let (_, sum) = rest.split_once("=0,\"\",")?;
+                sum.strip_suffix(')')?
+            }
+            None => formula,
+        };
+        let mut total = 0.0;
+        let mut counted = 0;
+        for term in split_top(body, '+') {
+            let arguments = match term.strip_prefix("SUM(") {
+                Some(inner) => inner.strip_suffix(')').expect("SUM(...)"),
+                None => term,
+            };
+            for argument in split_top(arguments, ',') {
+                if argument == "0" {
+                    counted += 1;
+                    continue;
+                }
+                let (from, to) = argument.split_once(':').unwrap_or((argument, argument));
+                let (r1, c1) = cell(from);
+                let (r2, c2) = cell(to);
+                for r in r1..=r2 {
+                    for c in c1..=c2 {
+                        if let Some(v) = self.number(r, c) {
+                            total += v;
+                            counted += 1;
+                        }
+                    }
+                }
+            }
+        }
+        (counted > 0 || !formula.starts_with("IF(")).then_some(total)
+    }
+}
+
+fn split_top(text: &str, separator: char) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let (mut depth, mut start) = (0, 0);
+    for (i, ch) in text.char_indices() {
+        match ch {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            c if c == separator && depth == 0 => {
+                parts.push(&text[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    parts.push(&text[start..]);
+    parts
+}
+
+/// `E12` or `$E$12` as a 0-based (row, col).
+fn cell(reference: &str) -> (u32, u32) {
+    let reference = reference.replace('$', "");
+    let letters: String = reference
+        .chars()
+        .take_while(char::is_ascii_alphabetic)
+        .collect();
+    let col = letters
+        .bytes()
+        .fold(0u32, |acc, b| acc * 26 + u32::from(b - b'A' + 1))
+        - 1;
+    let row: u32 = reference[letters.len()..]
+        .parse()
+        .unwrap_or_else(|_| panic!("{reference}"));
+    (row - 1, col)
+}
+
+fn open(
+    plan: &Plan,
+    results: &PlanResults,
+    dir: &Path,
+) -> calamine::Sheets<std::io::BufReader<std::fs::File>> {
+    let path = dir.join("dossier.xlsx");
+    dossier::write_workbook(plan, results, &path, TODAY).unwrap();
+    open_workbook_auto(&path).unwrap()
+}
+
+fn sheet(book: &mut calamine::Sheets<std::io::BufReader<std::fs::File>>, name: &str) -> Sheet {
+    Sheet {
+        values: book.worksheet_range(name).unwrap(),
+        formulas: book.worksheet_formula(name).unwrap(),
+    }
+}
+
+/// Asserts `col` of a unit's total row: the cached value and the sum of the referenced cells
+/// both equal `expected`.
+fn assert_total(sheet: &Sheet, row: u32, col: u32, expected: Option<f64>, what: &str) {
+    let formula = sheet.formula(row, col);
+    assert!(!formula.is_empty(), "{what}: no formula at ({row}, {col})");
+    let evaluated = sheet.evaluate(&formula);
+    match expected {
+        Some(expected) => {
+            let cached = sheet.number(row, col).unwrap_or(f64::NAN);
+            assert!(
+                (cached - expected).abs() < 1e-6,
+                "{what}: cached {cached} != {expected}"
+            );
+            let evaluated = evaluated.unwrap_or(f64::NAN);
+            assert!(
+                (evaluated - expected).abs() < 1e-6,
+                "{what}: {formula} sums to {evaluated}, not {expected}"
+            );
+        }
+        None => assert_eq!(evaluated, None, "{what}: {formula}"),
+    }
+}
+
+fn check_plan(plan: &Plan, label: &str) {
+    let results = engine::compute(plan).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let mut book = open(plan, &results, dir.path());
+    let by_id: HashMap<&str, &UnitResult> =
+        results.units.iter().map(|u| (u.id.as_str(), u)).collect();
+    let sections = dossier::unit_sections(plan, &results).unwrap();
+    assert!(!sections.is_empty(), "{label}");
+    let mut names = HashMap::new();
+    for section in &sections {
+        assert!(
+            names
+                .insert(section.unit.name.clone(), section.unit.id.clone())
+                .is_none(),
+            "{label}: two units named {}",
+            section.unit.name
+        );
+    }
+
+    // Tổng hợp: current, computed, proposed and quota.
+    let summary = sheet(&mut book, "Tổng hợp");
+    let totals = summary.unit_totals();
+    assert_eq!(totals.len(), sections.len(), "{label}: one total per unit");
+    let columns = [
+        summary.column("Số người hiện có"),
+        summary.column("Số người theo tính toán"),
+        summary.column("Số người đề nghị"),
+    ];
+    let quota_col = summary.column(QUOTA_HEADER);
+    let mut over_quota = 0;
+    for (name, &row) in &totals {
+        let unit = by_id[names[name].as_str()];
+        let expected = [unit.current, unit.required as f64, unit.proposed as f64];
+        for (col, value) in columns.into_iter().zip(expected) {
+            assert_total(&summary, row, col, Some(value), &format!("{label}: {name}"));
+        }
+        assert_eq!(
+            summary.number(row, quota_col),
+            unit.quota.map(f64::from),
+            "{label}: quota of {name}"
+        );
+        let proposed = unit.by_employment.establishment().proposed;
+        let over = unit.quota.is_some_and(|q| proposed > i64::from(q));
+        let marked = summary.text(row, 1).is_some_and(|t| t.ends_with(" (*)"));
+        assert_eq!(over, marked, "{label}: {name} marked above its quota");
+        over_quota += usize::from(over);
+    }
+    let note = summary
+        .values
+        .cells()
+        .filter_map(|(_, _, v)| v.get_string())
+        .find(|t| t.starts_with(OVER_QUOTA_NOTE));
+    assert_eq!(note.is_some(), over_quota > 0, "{label}: the quota note");
+
+    // Thẩm định: current, proposed and appraised of the whole subtree.
+    let appraisal = sheet(&mut book, "Thẩm định");
+    let totals = appraisal.unit_totals();
+    assert_eq!(
+        totals.len(),
+        sections.len(),
+        "{label}: one appraisal total per unit"
+    );
+    let subtrees = subtree_comparisons(plan, &results).unwrap();
+    let columns = [
+        appraisal.column("Hiện có"),
+        appraisal.column("Đề xuất"),
+        appraisal.column("Thẩm định"),
+    ];
+    for section in &sections {
+        let row = totals[&section.unit.name];
+        let sums = subtrees[section.index];
+        let unit = by_id[section.unit.id.as_str()];
+        assert_eq!(sums.proposed, unit.proposed, "{label}");
+        let expected = [
+            Some(unit.current),
+            Some(unit.proposed as f64),
+            unit.appraised.map(|a| a as f64),
+        ];
+        for (col, value) in columns.into_iter().zip(expected) {
+            let what = format!("{label}: appraisal of {}", section.unit.name);
+            assert_total(&appraisal, row, col, value, &what);
+        }
+    }
+
+    // Thống kê công việc: full-time equivalents of the whole subtree.
+    let workload = sheet(&mut book, "Thống kê công việc");
+    let totals = workload.unit_totals();
+    assert_eq!(
+        totals.len(),
+        sections.len(),
+        "{label}: one workload total per unit"
+    );
+    let fte = workload.column("Quy ra số người (FTE)");
+    for section in &sections {
+        let row = totals[&section.unit.name];
+        let unit = by_id[section.unit.id.as_str()];
+        let what = format!("{label}: workload of {}", section.unit.name);
+        assert_total(&workload, row, fte, Some(unit.required_fte), &what);
+    }
+}
+
+#[test]
+fn every_units_total_is_its_whole_subtree_in_the_bundled_plans() {
+    for bundled in BUNDLED {
+        check_plan(&bundled.load().unwrap(), bundled.file);
+    }
+}
+
+#[test]
+fn every_units_total_is_its_whole_subtree_in_the_sample_folders() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-orgs");
+    let mut folders: Vec<_> = std::fs::read_dir(&root)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    folders.sort();
+    assert!(folders.len() >= 4);
+    for folder in folders {
+        let plan = import_dir(&folder).unwrap();
+        check_plan(&plan, &folder.display().to_string());
+    }
+}
+
+#[test]
+fn every_units_total_is_its_whole_subtree_in_a_deep_generated_tree() {
+    let plan = generate(Spec {
+        units: 120,
+        seed: 7,
+        staff: None,
+    });
+    let results = engine::compute(&plan).unwrap();
+    let sections = dossier::unit_sections(&plan, &results).unwrap();
+    assert!(
+        sections.iter().any(|s| s.depth >= 2),
+        "a tree three levels deep"
+    );
+    assert_eq!(sections[0].number, "I");
+    assert!(sections.iter().any(|s| s.number == "1.1"));
+    check_plan(&plan, "generated");
+}
+
+#[test]
+fn a_top_level_total_adds_its_sub_units_totals() {
+    let plan = BUNDLED
+        .iter()
+        .map(|b| b.load().unwrap())
+        .find(|p| p.meta.name.contains("THCS") || p.units.len() > 3)
+        .unwrap();
+    let results = engine::compute(&plan).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let mut book = open(&plan, &results, dir.path());
+    let summary = sheet(&mut book, "Tổng hợp");
+    let totals = summary.unit_totals();
+    let root = &plan.units[0];
+    let formula = summary.formula(
+        totals[&root.name],
+        summary.column("Số người theo tính toán"),
+    );
+    // The root's total names each child's total cell.
+    let children: Vec<_> = plan
+        .units
+        .iter()
+        .filter(|u| u.parent_id.as_deref() == Some(root.id.as_str()))
+        .filter(|u| totals.contains_key(&u.name))
+        .collect();
+    assert!(!children.is_empty());
+    for child in children {
+        let row = totals[&child.name] + 1;
+        assert!(
+            formula.contains(&row.to_string()),
+            "{formula} adds {}",
+            child.name
+        );
+    }
+}
