@@ -15,6 +15,7 @@ pub mod interchange;
 pub mod language;
 pub mod model;
 pub mod norms;
+pub mod output;
 pub mod plan_file;
 pub mod report;
 pub mod rules;

@@ -360,3 +360,133 @@ fn a_top_level_total_adds_its_sub_units_totals() {
         );
     }
 }
+
+#[test]
+fn the_findings_sheet_lists_every_finding_of_the_check() {
+    let mut seen_findings = 0;
+    for bundled in BUNDLED {
+        let plan = bundled.load().unwrap();
+        let results = engine::compute(&plan).unwrap();
+        let at = plan.meta.judged_at.unwrap_or(TODAY);
+        let findings = vtvl::rules::check(&plan, &results, at);
+        let dir = tempfile::tempdir().unwrap();
+        let mut book = open(&plan, &results, dir.path());
+        let sheet = sheet(&mut book, dossier::FINDINGS_SHEET);
+        let message_col = sheet.column("Nội dung");
+        let first = sheet.column("STT");
+        let header = sheet
+            .values
+            .cells()
+            .find(|(_, _, v)| v.get_string() == Some("Nội dung"))
+            .map(|(r, _, _)| r as u32 + sheet.values.start().unwrap().0)
+            .unwrap();
+        if findings.is_empty() {
+            assert_eq!(sheet.text(header + 1, first), Some(dossier::NOTHING_FOUND));
+        }
+        for (i, finding) in findings.iter().enumerate() {
+            let row = header + 1 + i as u32;
+            let what = format!("{}: finding {i}", bundled.file);
+            assert_eq!(sheet.number(row, first), Some(i as f64 + 1.0), "{what}");
+            assert_eq!(
+                sheet.text(row, first + 1),
+                Some(finding.severity.label_vi()),
+                "{what}"
+            );
+            assert_eq!(
+                sheet.text(row, first + 2),
+                Some(
+                    finding
+                        .place(&plan, vtvl::language::Language::Vietnamese)
+                        .as_str()
+                )
+            );
+            assert_eq!(
+                sheet.text(row, message_col),
+                Some(finding.message.vi.as_str())
+            );
+            assert_eq!(
+                sheet.text(row, message_col + 1),
+                Some(finding.legal_basis.as_str())
+            );
+            assert_eq!(sheet.number(row, message_col + 2), finding.actual, "{what}");
+            assert_eq!(sheet.number(row, message_col + 3), finding.limit, "{what}");
+        }
+        assert_eq!(
+            sheet.number(header + 1 + findings.len() as u32, first),
+            None
+        );
+        seen_findings += findings.len();
+    }
+    assert!(seen_findings > 5, "the samples have findings to list");
+}
+
+fn all_texts(sheet: &Sheet) -> Vec<String> {
+    sheet
+        .values
+        .cells()
+        .filter_map(|(_, _, v)| v.get_string().map(str::to_owned))
+        .collect()
+}
+
+#[test]
+fn every_appendix_is_printed_in_the_administrative_form() {
+    let mut plan = BUNDLED[1].load().unwrap();
+    let results = engine::compute(&plan).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+
+    // Blank fields print dotted lines to fill by hand.
+    plan.meta.document = Default::default();
+    let mut book = open(&plan, &results, dir.path());
+    for (index, name) in dossier::APPENDICES.into_iter().enumerate() {
+        let texts = all_texts(&sheet(&mut book, name));
+        let numeral = ["I", "II", "III", "IV", "V", "VI", "VII"][index];
+        for expected in [
+            dossier::NATIONAL_NAME,
+            dossier::MOTTO,
+            &format!("Phụ lục {numeral}"),
+            &dossier::attached_line(&plan),
+            dossier::PREPARER,
+            dossier::HEAD_OF_AGENCY,
+            dossier::SEAL,
+            &plan.meta.agency.to_uppercase(),
+        ] {
+            assert!(texts.iter().any(|t| t == expected), "{name}: {expected}");
+        }
+        assert!(
+            texts
+                .iter()
+                .any(|t| t.starts_with("..") && t.contains("ngày ......")),
+            "{name}: a dotted place and date"
+        );
+    }
+    assert!(dossier::attached_line(&plan).contains("số .........."));
+
+    // Given fields print as written.
+    plan.meta.document.parent_body = "UBND tỉnh An Hòa".to_owned();
+    plan.meta.document.number = "125/TTr-STC".to_owned();
+    plan.meta.document.date = Some(CivilDate {
+        day: 15,
+        month: 7,
+        year: 2026,
+    });
+    plan.meta.document.place = "An Hòa".to_owned();
+    plan.meta.document.signer_title = "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC".to_owned();
+    plan.meta.document.signer_name = "Trần Văn B".to_owned();
+    plan.meta.document.preparer_name = "Nguyễn Thị A".to_owned();
+    let dir = tempfile::tempdir().unwrap();
+    let mut book = open(&plan, &results, dir.path());
+    let texts = all_texts(&sheet(&mut book, "Tổng hợp"));
+    for expected in [
+        "UBND TỈNH AN HÒA",
+        "(Kèm theo Tờ trình số 125/TTr-STC ngày 15 tháng 7 năm 2026 của Sở Tài chính tỉnh An Hòa)",
+        "An Hòa, ngày 15 tháng 7 năm 2026",
+        "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC",
+        "Trần Văn B",
+        "Nguyễn Thị A",
+    ] {
+        assert!(
+            texts.iter().any(|t| t == expected),
+            "{expected} in {texts:?}"
+        );
+    }
+}

@@ -114,7 +114,7 @@ const FULL: [(&str, &str); 6] = [
     (
         "settings.csv",
         "key,value\nname,Đề án vị trí việc làm 2026\nagency,Sở Nội vụ tỉnh A\nyear,2026\n\
-         rounding,Up\ncolour,blue\n",
+         rounding,Up\n",
     ),
     (
         "calendars.csv",
@@ -685,7 +685,10 @@ fn bad_numbers_keywords_and_integers_name_file_line_and_column() {
             "id,days_per_week,weeks_per_year,public_holidays,annual_leave,hours_per_day\n\
              c,5,52,11,12,\"7,500\"\n",
         ),
-        ("units.csv", "id,name,quota\nso,Sở,1.5\nvp,VP,-2\n"),
+        (
+            "units.csv",
+            "id,parent_id,name,quota\nso,,Sở,1.5\nvp,so,VP,-2\n",
+        ),
         (
             "positions.csv",
             "id,unit_id,name,category,method,count\ncv,so,CV,expert,workload,x\n",
@@ -767,7 +770,7 @@ fn bad_numbers_keywords_and_integers_name_file_line_and_column() {
 
 #[test]
 fn the_error_message_lists_problems_one_per_line() {
-    let units = "id,name,quota\na,A,x\nb,B,y\n";
+    let units = "id,parent_id,name,quota\na,,A,x\nb,a,B,y\n";
     let error = import(&[("units.csv", units), ("positions.csv", POSITIONS)]).unwrap_err();
     assert_eq!(
         error.to_string(),
@@ -791,7 +794,7 @@ fn negative_numbers_are_read_for_validation_to_judge() {
 #[test]
 fn required_cells_must_be_filled() {
     let found = problems(&[
-        ("units.csv", "id,name\n,Sở\nvp,\n"),
+        ("units.csv", "id,parent_id,name\n,,Sở\nvp,,\n"),
         (
             "positions.csv",
             "id,unit_id,name,category,method\ncv,so,CV,,\n",
@@ -1037,7 +1040,10 @@ fn a_duty_of_a_position_whose_row_failed_is_not_reported_twice() {
 #[test]
 fn several_problems_in_several_files_are_reported_together() {
     let found = problems(&[
-        ("units.csv", "id,name,quota\na,A,x\nb,B,\nc,C,-1\n"),
+        (
+            "units.csv",
+            "id,parent_id,name,quota\na,,A,x\nb,a,B,\nc,a,C,-1\n",
+        ),
         ("positions.csv", "id,unit_id,name,category,method\n"),
         (
             "duties.csv",
@@ -1059,18 +1065,78 @@ fn several_problems_in_several_files_are_reported_together() {
 }
 
 #[test]
-fn settings_keys_and_keywords_ignore_case_and_unknown_keys_are_ignored() {
+fn settings_keys_and_keywords_ignore_case_and_unknown_keys_are_errors() {
+    let plan = import(&[
+        ("units.csv", UNITS),
+        ("positions.csv", POSITIONS),
+        ("settings.csv", "value,key\nDown,ROUNDING\n2027,Year\n"),
+    ])
+    .unwrap();
+    assert_eq!(plan.rounding, Rounding::Down);
+    assert_eq!(plan.meta.year, Some(2027));
+    // An unknown key would silently leave its setting at the default.
+    assert_eq!(
+        problems(&[
+            ("units.csv", UNITS),
+            ("positions.csv", POSITIONS),
+            ("settings.csv", "key,value\nnam,A\ntheme,x\n"),
+        ]),
+        [
+            cell(
+                "settings.csv",
+                2,
+                "key",
+                "unknown key \"nam\"; did you mean \"name\"? (keys: name, agency, year, \
+                 rounding, province_class, judged_at, blocking_rules)"
+            ),
+            cell(
+                "settings.csv",
+                3,
+                "key",
+                "unknown key \"theme\" (keys: name, agency, year, rounding, province_class, \
+                 judged_at, blocking_rules)"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn the_dossier_form_is_read_from_settings_and_written_back() {
     let plan = import(&[
         ("units.csv", UNITS),
         ("positions.csv", POSITIONS),
         (
             "settings.csv",
-            "value,key\nDown,ROUNDING\nx,theme\n2027,Year\n",
+            "key,value\nparent_body,UBND tỉnh An Hòa\ndocument_kind,Đề án\n\
+             document_number,125/ĐA-STC\ndocument_date,2026-07-15\nplace,An Hòa\n\
+             signer_title,\"KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\"\nsigner_name,Trần Văn B\n\
+             preparer_name,Nguyễn Thị A\n",
         ),
     ])
     .unwrap();
-    assert_eq!(plan.rounding, Rounding::Down);
-    assert_eq!(plan.meta.year, Some(2027));
+    let form = &plan.meta.document;
+    assert_eq!(form.parent_body, "UBND tỉnh An Hòa");
+    assert_eq!(form.kind, "Đề án");
+    assert_eq!(form.number, "125/ĐA-STC");
+    assert_eq!(form.date, Some("2026-07-15".parse().unwrap()));
+    assert_eq!(form.place, "An Hòa");
+    assert_eq!(form.signer_title, "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC");
+    assert_eq!(form.signer_name, "Trần Văn B");
+    assert_eq!(form.preparer_name, "Nguyễn Thị A");
+    assert_eq!(round_trip(&plan), plan);
+
+    // A date that is not one names its place.
+    let found = problems(&[
+        ("units.csv", UNITS),
+        ("positions.csv", POSITIONS),
+        ("settings.csv", "key,value\ndocument_date,15 tháng 7\n"),
+    ]);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].to_string().contains("settings.csv"),
+        "{}",
+        found[0]
+    );
 }
 
 #[test]

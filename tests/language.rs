@@ -439,6 +439,14 @@ fn import_problems() -> Vec<ImportProblem> {
             line: 2,
             message: text.clone(),
         },
+        ImportProblem::Misnamed {
+            file: "Duties.csv".into(),
+            table: "duties".into(),
+        },
+        ImportProblem::Misnamed {
+            file: "Units".into(),
+            table: "units".into(),
+        },
         ImportProblem::Plan { message: text },
     ];
     for problem in &problems {
@@ -448,6 +456,7 @@ fn import_problems() -> Vec<ImportProblem> {
             | ImportProblem::MissingColumn { .. }
             | ImportProblem::Cell { .. }
             | ImportProblem::Row { .. }
+            | ImportProblem::Misnamed { .. }
             | ImportProblem::Plan { .. } => {}
         }
     }

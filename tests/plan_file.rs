@@ -439,14 +439,24 @@ fn a_failed_save_leaves_the_original_intact() {
     let plan = rich_plan();
     plan_file::save(&plan, &path).unwrap();
     let original = fs::read(&path).unwrap();
-    // A folder where the temporary file should go makes the write fail.
-    fs::create_dir(dir.path().join("plan.ron.tmp")).unwrap();
+    // A folder where the backup should go makes the save fail after the new plan is written.
+    fs::create_dir(dir.path().join("plan.ron.bak")).unwrap();
 
     let mut changed = plan.clone();
     changed.meta.name = "Không được lưu".into();
-    assert!(plan_file::save(&changed, &path).is_err());
+    let error = plan_file::save(&changed, &path).unwrap_err();
+    assert!(
+        error.to_string().contains("keep the previous version"),
+        "{error}"
+    );
     assert_eq!(fs::read(&path).unwrap(), original);
-    assert!(!dir.path().join("plan.ron.bak").exists());
+    // Nothing but the plan and the obstacle: the temporary file is gone.
+    let mut names: Vec<_> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().into_string().unwrap())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["plan.ron", "plan.ron.bak"]);
 }
 
 #[test]
@@ -458,7 +468,7 @@ fn save_onto_a_folder_is_refused() {
     assert!(matches!(error, PlanFileError::Io { .. }), "{error:?}");
     assert!(path.is_dir());
     assert!(!dir.path().join("plan.ron.bak").exists());
-    assert!(!dir.path().join("plan.ron.tmp").exists());
+    assert!(vtvl::output::atomic::leftovers(&path).is_empty());
 }
 
 #[test]

@@ -633,21 +633,29 @@ fn the_app_imports_a_workbook() {
 struct WorkbookDialog(std::path::PathBuf);
 
 impl files::FileDialogs for WorkbookDialog {
-    fn pick_plan(&mut self, title: &str, _folder: Option<&Path>) -> files::Picked {
-        panic!("plan dialog opened: {title}")
+    fn pick_file(
+        &mut self,
+        title: &str,
+        _folder: Option<&Path>,
+        filter: files::FileFilter,
+    ) -> files::Picked {
+        assert_eq!(title, "Chọn tệp Excel để nhập");
+        assert_eq!(filter, files::WORKBOOK_FILES);
+        files::Picked::Path(self.0.clone())
     }
 
-    fn pick_save_path(&mut self, title: &str, _: Option<&Path>, _: &str) -> files::Picked {
+    fn pick_save(
+        &mut self,
+        title: &str,
+        _: Option<&Path>,
+        _: &str,
+        _: files::FileFilter,
+    ) -> files::Picked {
         panic!("save dialog opened: {title}")
     }
 
     fn pick_folder(&mut self, title: &str, _folder: Option<&Path>) -> files::Picked {
         panic!("folder dialog opened: {title}")
-    }
-
-    fn pick_workbook(&mut self, title: &str, _folder: Option<&Path>) -> files::Picked {
-        assert_eq!(title, "Chọn tệp Excel để nhập");
-        files::Picked::Path(self.0.clone())
     }
 }
 

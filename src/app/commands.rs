@@ -4,9 +4,9 @@ use std::path::PathBuf;
 
 use eframe::egui::{self, Key, KeyboardShortcut, Modifiers};
 
-use super::files::{self, NewPlan, Pending};
+use super::files::{self, Export, NewPlan, Pending};
 use super::state::{AppState, Notice};
-use crate::language::{Language, Localized as _};
+use crate::language::Language;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Command {
@@ -21,10 +21,9 @@ pub enum Command {
     /// Imports a workbook (a filled template) chosen in a dialog.
     ImportWorkbook,
     ImportPath(PathBuf),
-    /// Writes the approval dossier (an Excel workbook) to a file chosen in a dialog.
-    ExportDossier,
-    /// Results > Export CSV.
-    ExportResultsCsv,
+    /// Writes an export (the dossier, the results, the plan in the template, the empty
+    /// template, a chart) where the user says.
+    Export(Export),
     ClearRecent,
     Quit,
     Undo,
@@ -103,125 +102,10 @@ pub fn handle(state: &mut AppState, command: Command) {
         Command::Import => files::request(state, Pending::Import),
         Command::ImportWorkbook => files::request(state, Pending::ImportWorkbook),
         Command::ImportPath(path) => files::request(state, Pending::ImportPath(path)),
-        Command::ExportDossier => export_dossier(state),
-        Command::ExportResultsCsv => export_results_csv(state),
+        Command::Export(kind) => files::export::export(state, kind),
         Command::ClearRecent => state.preferences.recent_files.clear(),
         Command::Quit => files::request(state, Pending::Quit),
         Command::SetLanguage(language) => state.preferences.language = language,
         Command::ToggleExplain => state.show_explain = !state.show_explain,
     }
-}
-
-/// Asks where to write an export next to the plan (`<plan>-<suffix>.<extension>`), with the
-/// extension enforced. With no dialog available, the file goes next to the plan file (or into
-/// the current folder). `None` when the user cancels.
-fn pick_output(
-    state: &mut AppState,
-    title: &str,
-    suffix: &str,
-    extension: &str,
-) -> Option<std::path::PathBuf> {
-    let plan_path = state.document.path().map(std::path::Path::to_path_buf);
-    let stem = plan_path
-        .as_deref()
-        .and_then(std::path::Path::file_stem)
-        .map_or_else(|| "de-an".to_owned(), |s| s.to_string_lossy().into_owned());
-    let file_name = format!("{stem}-{suffix}.{extension}");
-    let folder = plan_path
-        .as_deref()
-        .and_then(std::path::Path::parent)
-        .filter(|p| p.is_dir())
-        .map(std::path::Path::to_path_buf);
-    let dialogs = &mut state.files.dialogs;
-    let picked = if extension == "xlsx" {
-        dialogs.pick_save_workbook(title, folder.as_deref(), &file_name)
-    } else {
-        dialogs.pick_save_csv(title, folder.as_deref(), &file_name)
-    };
-    let mut path = match picked {
-        files::Picked::Path(path) => path,
-        files::Picked::Cancelled => return None,
-        files::Picked::Unavailable => folder
-            .or_else(|| std::env::current_dir().ok())
-            .unwrap_or_default()
-            .join(&file_name),
-    };
-    if !path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case(extension))
-    {
-        path.set_extension(extension);
-    }
-    Some(path)
-}
-
-/// Results > Export CSV: the results as `vtvl compute --format csv` prints them.
-fn export_results_csv(state: &mut AppState) {
-    let title = state
-        .t("Xuất kết quả CSV", "Export results as CSV")
-        .to_owned();
-    let Some(path) = pick_output(state, &title, "ket-qua", "csv") else {
-        return;
-    };
-    let language = state.language();
-    let written = crate::engine::compute(state.document.plan())
-        .map_err(|e| e.message(language))
-        .and_then(|results| crate::report::results_csv(&results).map_err(|e| e.message(language)))
-        .and_then(|text| std::fs::write(&path, text).map_err(|e| e.to_string()));
-    state.notice = Some(match written {
-        Ok(()) => Notice::Info(format!(
-            "{} {}",
-            state.t("Đã xuất kết quả", "Results exported to"),
-            path.display()
-        )),
-        Err(error) => Notice::Error(format!(
-            "{} {}: {error}",
-            state.t("Không xuất được kết quả", "Cannot export the results"),
-            path.display()
-        )),
-    });
-}
-
-/// File > Export: asks where, then writes the dossier workbook of the plan as it is now. With no
-/// dialog available, the workbook goes next to the plan file (or into the current folder).
-fn export_dossier(state: &mut AppState) {
-    // A dossier of a plan with problems would carry wrong figures to the approver.
-    let problems = state.document.problems().len();
-    if problems > 0 {
-        state.notice = Some(Notice::Error(format!(
-            "{} {problems} {}",
-            state.t("Kế hoạch còn", "The plan has"),
-            state.t(
-                "vấn đề; hãy sửa trước khi xuất hồ sơ",
-                "problems; fix them before exporting the dossier"
-            )
-        )));
-        return;
-    }
-    let title = state
-        .t("Xuất hồ sơ Excel", "Export the dossier workbook")
-        .to_owned();
-    let Some(path) = pick_output(state, &title, "ho-so", "xlsx") else {
-        return;
-    };
-    let plan = state.document.plan();
-    let language = state.language();
-    let written = crate::engine::compute(plan)
-        .map_err(|e| e.message(language))
-        .and_then(|results| {
-            crate::dossier::write_workbook(plan, &results, &path, crate::model::CivilDate::today())
-                .map_err(|e| e.message(language))
-        });
-    state.notice = Some(match written {
-        Ok(()) => Notice::Info(format!(
-            "{} {}",
-            state.t("Đã xuất hồ sơ", "Dossier exported to"),
-            path.display()
-        )),
-        Err(error) => Notice::Error(format!(
-            "{} {}: {error}",
-            state.t("Không xuất được hồ sơ", "Cannot export the dossier"),
-            path.display()
-        )),
-    });
 }

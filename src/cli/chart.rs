@@ -2,6 +2,8 @@
 
 use std::path::PathBuf;
 
+use crate::output::atomic::refuse_overwriting_input;
+
 use super::PlanPath;
 use super::localized::InLanguage as _;
 use super::plan_input::load_valid;
@@ -35,6 +37,9 @@ pub struct Args {
 }
 
 pub fn run(args: &Args, language: Language) -> anyhow::Result<()> {
+    for output in [&args.png, &args.svg].into_iter().flatten() {
+        refuse_overwriting_input(&[&args.plan], output).in_language(language)?;
+    }
     let plan = load_valid(&args.plan, language)?;
     let results = engine::compute(&plan).in_language(language)?;
     let kind = match args.kind {

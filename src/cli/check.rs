@@ -81,20 +81,7 @@ pub fn run(args: &Args, language: Language) -> anyhow::Result<ExitCode> {
 
 /// "Phòng Quản lý ngân sách (ns)", "Trưởng phòng (tp) - Phòng ... (ns)", or "Toàn đề án".
 pub fn place_text(plan: &Plan, finding: &Finding, language: Language) -> String {
-    let unit = finding.unit_id.as_deref().map(|id| {
-        let name = plan.unit(id).map(|u| u.name.as_str()).unwrap_or("?");
-        format!("{name} ({id})")
-    });
-    let position = finding.position_id.as_deref().map(|id| {
-        let name = plan.position(id).map(|p| p.name.as_str()).unwrap_or("?");
-        format!("{name} ({id})")
-    });
-    match (position, unit) {
-        (Some(position), Some(unit)) => format!("{position} - {unit}"),
-        (Some(position), None) => position,
-        (None, Some(unit)) => unit,
-        (None, None) => language.t("Toàn đề án", "Whole plan").to_owned(),
-    }
+    finding.place(plan, language)
 }
 
 fn figure(value: Option<f64>) -> String {

@@ -9,6 +9,7 @@ use crate::dossier;
 use crate::engine;
 use crate::language::Language;
 use crate::model::CivilDate;
+use crate::output::atomic::refuse_overwriting_input;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -20,6 +21,7 @@ pub struct Args {
 }
 
 pub fn run(args: &Args, language: Language) -> anyhow::Result<()> {
+    refuse_overwriting_input(&[&args.plan], &args.xlsx).in_language(language)?;
     let plan = load_valid(&args.plan, language)?;
     let results = engine::compute(&plan).in_language(language)?;
     dossier::write_workbook(&plan, &results, &args.xlsx, CivilDate::today())

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use super::PlanPath;
 use super::localized::InLanguage as _;
 use crate::language::Language;
+use crate::output::atomic::refuse_overwriting_input;
 use crate::{interchange, plan_file};
 
 #[derive(Debug, clap::Args)]
@@ -17,6 +18,7 @@ pub struct Args {
 }
 
 pub fn run(args: &Args, language: Language) -> anyhow::Result<()> {
+    refuse_overwriting_input(&[&args.plan], &args.dir).in_language(language)?;
     let plan = plan_file::load(&args.plan).in_language(language)?;
     interchange::export_dir(&plan, &args.dir).in_language(language)?;
     eprintln!("{} -> {}", args.plan.display(), args.dir.display());

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use super::localized::InLanguage as _;
 use super::plan_input;
 use crate::language::Language;
+use crate::output::atomic::refuse_overwriting_input;
 use crate::{interchange, plan_file};
 
 #[derive(Debug, clap::Args)]
@@ -21,6 +22,7 @@ pub struct Args {
 /// Problems found after reading (a unit that does not exist, a duplicate id) are reported with
 /// the reading problems, each at its file or sheet, row and column.
 pub fn run(args: &Args, language: Language) -> anyhow::Result<()> {
+    refuse_overwriting_input(&[&args.dir], &args.output).in_language(language)?;
     let plan = interchange::import_valid(&args.dir).in_language(language)?;
     plan_file::save(&plan, &args.output).in_language(language)?;
     eprintln!(

@@ -5,12 +5,14 @@ use rust_xlsxwriter::{Formula, Worksheet};
 
 use super::DossierError;
 use super::figures::{proposed_count, unit_figures};
+use super::form;
 use super::print::{self, Styles, cell_ref, result, roman, wrapped_height};
 use super::rank_names::{self, RankNames};
 use crate::engine::PlanResults;
 use crate::model::{Category, Plan};
 
 pub const NAME: &str = "Danh mục VTVL";
+pub const TITLE: &str = "DANH MỤC VỊ TRÍ VIỆC LÀM";
 
 /// The rank column's header is set by the plan's employment bases (see `rank_names`).
 const HEADERS: [(&str, f64); 7] = [
@@ -33,9 +35,12 @@ pub fn write(
 ) -> Result<(), DossierError> {
     sheet.set_name(NAME)?;
     let last_col = 6;
-    sheet.merge_range(0, 0, 0, last_col, "DANH MỤC VỊ TRÍ VIỆC LÀM", &styles.title)?;
-    sheet.merge_range(1, 0, 1, last_col, &plan.meta.name, &styles.subtitle)?;
-    let header_row = 3;
+    let layout = form::Layout {
+        split: 2,
+        last: last_col,
+        width: HEADERS.iter().map(|(_, w)| w).sum(),
+    };
+    let header_row = form::head(sheet, styles, plan, layout, 2, TITLE)?;
     print::page_setup(sheet, false, Some(header_row), NAME)?;
     let rank_heading = rank_names::column_heading(results.positions.iter().map(|p| p.employment));
     for (col, (title, width)) in (0u16..).zip(HEADERS) {
@@ -134,5 +139,6 @@ pub fn write(
             &styles.total_general,
         )?;
     }
+    form::foot(sheet, styles, plan, layout, row + 1)?;
     Ok(())
 }

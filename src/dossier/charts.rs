@@ -176,8 +176,15 @@ impl ChartData {
     }
 }
 
-/// Draws the chart as a PNG file.
+/// Draws the chart as a PNG file, written atomically.
 pub fn render_png(data: &ChartData, path: &Path) -> Result<(), DossierError> {
+    let bytes = png_bytes(data)?;
+    write_atomically(path, &bytes)
+}
+
+/// Draws the chart into a PNG file at `path` (a temporary one: plotters encodes PNG only to
+/// a file).
+fn draw_png_file(data: &ChartData, path: &Path) -> Result<(), DossierError> {
     fonts()?;
     let root = BitMapBackend::new(path, data.size()).into_drawing_area();
     draw(&root, data).map_err(|e| DossierError::Chart(e.to_string()))?;
@@ -185,13 +192,24 @@ pub fn render_png(data: &ChartData, path: &Path) -> Result<(), DossierError> {
         .map_err(|e| DossierError::Chart(format!("{}: {e}", path.display())))
 }
 
-/// Draws the chart as an SVG file.
+/// Draws the chart as an SVG file, written atomically.
 pub fn render_svg(data: &ChartData, path: &Path) -> Result<(), DossierError> {
     fonts()?;
-    let root = SVGBackend::new(path, data.size()).into_drawing_area();
-    draw(&root, data).map_err(|e| DossierError::Chart(e.to_string()))?;
-    root.present()
-        .map_err(|e| DossierError::Chart(format!("{}: {e}", path.display())))
+    let mut text = String::new();
+    {
+        let root = SVGBackend::with_string(&mut text, data.size()).into_drawing_area();
+        draw(&root, data).map_err(|e| DossierError::Chart(e.to_string()))?;
+        root.present()
+            .map_err(|e| DossierError::Chart(format!("{}: {e}", path.display())))?;
+    }
+    write_atomically(path, text.as_bytes())
+}
+
+fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), DossierError> {
+    crate::output::atomic::write_bytes(path, bytes).map_err(|source| DossierError::Io {
+        path: path.display().to_string(),
+        source,
+    })
 }
 
 /// The chart as PNG bytes, for embedding. plotters encodes PNG only to a file, so it goes
@@ -203,7 +221,7 @@ pub fn png_bytes(data: &ChartData) -> Result<Vec<u8>, DossierError> {
         std::process::id(),
         COUNTER.fetch_add(1, Ordering::Relaxed)
     ));
-    let drawn = render_png(data, &path);
+    let drawn = draw_png_file(data, &path);
     let bytes = drawn.and_then(|()| {
         std::fs::read(&path).map_err(|source| DossierError::Io {
             path: path.display().to_string(),

@@ -4,6 +4,7 @@ use rust_xlsxwriter::{Image, Worksheet};
 
 use super::DossierError;
 use super::charts::{ChartKind, chart_data, png_bytes};
+use super::form;
 use super::print::{self, Styles};
 use crate::engine::PlanResults;
 use crate::model::Plan;
@@ -23,9 +24,12 @@ pub fn write(
 ) -> Result<(), DossierError> {
     sheet.set_name(NAME)?;
     print::page_setup(sheet, true, None, NAME)?;
-    sheet.merge_range(0, 0, 0, LAST_COL, "BIỂU ĐỒ", &styles.title)?;
-    sheet.merge_range(1, 0, 1, LAST_COL, &plan.meta.name, &styles.subtitle)?;
-    let mut row = 3;
+    let layout = form::Layout {
+        split: 7,
+        last: LAST_COL,
+        width: 8.43 * f64::from(LAST_COL + 1),
+    };
+    let mut row = form::head(sheet, styles, plan, layout, 7, "BIỂU ĐỒ")?;
     let mut breaks = Vec::new();
     // One page per image: a long chart is cut into pages of the same scale.
     for kind in [ChartKind::Units, ChartKind::Ranks] {
@@ -39,5 +43,6 @@ pub fn write(
     }
     breaks.pop();
     sheet.set_page_breaks(&breaks)?;
+    form::foot(sheet, styles, plan, layout, row)?;
     Ok(())
 }

@@ -15,6 +15,7 @@ use rust_xlsxwriter::{RowNum, Worksheet};
 
 use super::DossierError;
 use super::figures::unit_figures;
+use super::form;
 use super::print::{self, Styles, wrapped_height};
 use super::rank_names::{RankNames, term};
 use crate::engine::{PlanResults, PositionResult};
@@ -28,6 +29,8 @@ pub const NAME: &str = "Mô tả công việc";
 /// What an empty section starts with (a hint on what to write follows).
 pub const EMPTY: &str = "(chưa có)";
 pub const TITLE: &str = "BẢN MÔ TẢ CÔNG VIỆC VÀ KHUNG NĂNG LỰC CỦA VỊ TRÍ VIỆC LÀM";
+/// The appendix's title above the first description.
+const TITLE_PLURAL: &str = "BẢN MÔ TẢ CÔNG VIỆC VÀ KHUNG NĂNG LỰC CỦA CÁC VỊ TRÍ VIỆC LÀM";
 /// The note above work drawn from the workload.
 pub const DRAWN: &str = "Lấy từ khối lượng công việc của đề án (các công việc dùng để tính số người): đơn vị ghi tiêu chí đánh giá, và bậc nếu công việc thuộc một bậc riêng.";
 /// What a drawn work item's criterion cell says.
@@ -62,17 +65,23 @@ pub fn write(
             *incumbents.entry(id).or_default() += 1;
         }
     }
+    let layout = form::Layout {
+        split: 1,
+        last: 3,
+        width: WIDTHS.iter().sum(),
+    };
+    let top = form::head(sheet, styles, plan, layout, 6, TITLE_PLURAL)?;
     let mut block = Block {
         sheet,
         styles,
         names: &names,
-        row: 0,
+        row: top,
     };
     let mut breaks = Vec::new();
     for unit in unit_figures(plan, results)? {
         let parent = unit.unit.parent_id.as_deref().and_then(|id| plan.unit(id));
         for (position, figures) in &unit.positions {
-            if block.row > 0 {
+            if block.row > top {
                 breaks.push(block.row);
             }
             let place = Place {
@@ -87,6 +96,7 @@ pub fn write(
     // Excel allows at most 1,023 manual page breaks.
     breaks.truncate(1023);
     block.sheet.set_page_breaks(&breaks)?;
+    form::foot(block.sheet, styles, plan, layout, block.row)?;
     Ok(())
 }
 

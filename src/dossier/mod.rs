@@ -1,6 +1,6 @@
 //! The approval dossier: the plan as an Excel workbook a Sở Nội vụ can print and check
-//! (summary, catalogue, workload, ranks, career steps, job descriptions, charts, and the
-//! reviewer's appraisal), and the charts alone.
+//! (summary, catalogue, workload, ranks, career steps, job descriptions, charts, the findings of
+//! the check, and the reviewer's appraisal), and the charts alone.
 //!
 //! Every figure comes from the engine ([`crate::engine::compute`], [`crate::engine::explain`],
 //! [`crate::engine::breakdown`]); totals in the workbook are Excel formulas whose cached results
@@ -12,6 +12,8 @@ mod charts;
 mod charts_sheet;
 mod error;
 mod figures;
+mod findings_sheet;
+mod form;
 mod job_descriptions_sheet;
 mod print;
 mod rank_names;
@@ -23,6 +25,8 @@ mod workload_sheet;
 
 use std::path::Path;
 
+use crate::output::atomic::{self, AtomicError};
+
 use rust_xlsxwriter::Workbook;
 
 pub use charts::{ChartData, ChartKind, ChartSeries, chart_data, render_png, render_svg};
@@ -31,6 +35,8 @@ pub use figures::{
     RankFigures, UnitFigures, UnitSection, proposed_count, rank_structure, unit_figures,
     unit_sections,
 };
+pub use findings_sheet::{NAME as FINDINGS_SHEET, NOTHING_FOUND};
+pub use form::{HEAD_OF_AGENCY, MOTTO, NATIONAL_NAME, PREPARER, SEAL, attached_line};
 pub use job_descriptions_sheet::{DRAWN as DRAWN_FROM_WORKLOAD, TITLE as JOB_DESCRIPTION_TITLE};
 pub use rank_names::NO_RANK;
 pub use ranks_sheet::CONTRACTS as CONTRACT_POSTS;
@@ -40,8 +46,8 @@ pub use summary_sheet::{OVER_QUOTA_NOTE, QUOTA as QUOTA_HEADER};
 use crate::engine::PlanResults;
 use crate::model::{CivilDate, Plan};
 
-/// The sheet names, in workbook order.
-pub const SHEET_NAMES: [&str; 8] = [
+/// The sheets printed as appendices (Phụ lục I, II...), each in the administrative form.
+pub const APPENDICES: [&str; 7] = [
     summary_sheet::NAME,
     catalogue_sheet::NAME,
     workload_sheet::NAME,
@@ -49,10 +55,23 @@ pub const SHEET_NAMES: [&str; 8] = [
     steps_sheet::NAME,
     job_descriptions_sheet::NAME,
     charts_sheet::NAME,
+];
+
+/// The sheet names, in workbook order.
+pub const SHEET_NAMES: [&str; 9] = [
+    summary_sheet::NAME,
+    catalogue_sheet::NAME,
+    workload_sheet::NAME,
+    ranks_sheet::NAME,
+    steps_sheet::NAME,
+    job_descriptions_sheet::NAME,
+    charts_sheet::NAME,
+    findings_sheet::NAME,
     appraisal_sheet::NAME,
 ];
 
-/// Writes the dossier workbook of a computed plan to `path`, dated `today`.
+/// Writes the dossier workbook of a computed plan to `path`, dated `today`, atomically: an
+/// existing workbook stays whole until the new one is complete.
 ///
 /// `results` must be `engine::compute(plan)`; the plan must be valid.
 pub fn write_workbook(
@@ -62,8 +81,13 @@ pub fn write_workbook(
     today: CivilDate,
 ) -> Result<(), DossierError> {
     let mut workbook = build_workbook(plan, results, today)?;
-    workbook.save(path)?;
-    Ok(())
+    atomic::write_file(path, |tmp| workbook.save(tmp)).map_err(|error| match error {
+        AtomicError::Content(error) => DossierError::Xlsx(error),
+        AtomicError::Io { error, .. } => DossierError::Io {
+            path: path.display().to_string(),
+            source: error,
+        },
+    })
 }
 
 /// The dossier workbook as bytes (what [`write_workbook`] saves).
@@ -89,6 +113,7 @@ fn build_workbook(
     steps_sheet::write(workbook.add_worksheet(), &styles, plan, results)?;
     job_descriptions_sheet::write(workbook.add_worksheet(), &styles, plan, results)?;
     charts_sheet::write(workbook.add_worksheet(), &styles, plan, results)?;
+    findings_sheet::write(workbook.add_worksheet(), &styles, plan, results, today)?;
     appraisal_sheet::write(workbook.add_worksheet(), &styles, plan, results)?;
     Ok(workbook)
 }

@@ -10,6 +10,7 @@
 use rust_xlsxwriter::{Formula, RowNum, Worksheet};
 
 use super::DossierError;
+use super::form;
 use super::print::{self, Styles, cell_ref, result, wrapped_height};
 use super::rank_names::{self, RankNames};
 use crate::engine::{EmploymentFigures, PlanResults, breakdown};
@@ -109,10 +110,12 @@ pub fn write(
         [only] if only.employment == Employment::CivilServant => "CƠ CẤU NGẠCH CÔNG CHỨC",
         _ => "CƠ CẤU NGẠCH CÔNG CHỨC, CHỨC DANH NGHỀ NGHIỆP VIÊN CHỨC",
     };
-    sheet.merge_range(0, 0, 0, LAST_COL, title, &styles.title)?;
-    sheet.set_row_height(0, 36)?;
-    sheet.merge_range(1, 0, 1, LAST_COL, &plan.meta.name, &styles.subtitle)?;
-    let header_row = 3;
+    let layout = form::Layout {
+        split: 1,
+        last: LAST_COL,
+        width: HEADERS.iter().map(|(_, w)| w).sum(),
+    };
+    let header_row = form::head(sheet, styles, plan, layout, 4, title)?;
     print::page_setup(sheet, false, Some(header_row), NAME)?;
     for (col, (title, width)) in (0u16..).zip(HEADERS) {
         sheet.set_column_width(col, width)?;
@@ -207,6 +210,8 @@ pub fn write(
             )?;
         }
     }
+    let end = writer.row + 1;
+    form::foot(writer.sheet, styles, plan, layout, end)?;
     Ok(())
 }
 

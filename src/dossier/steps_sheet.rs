@@ -6,6 +6,7 @@ use rust_xlsxwriter::{Formula, RowNum, Worksheet};
 
 use super::DossierError;
 use super::figures::unit_figures;
+use super::form;
 use super::print::{self, Styles, cell_ref, result, wrapped_height};
 use super::rank_names::{RankNames, term};
 use crate::engine::PlanResults;
@@ -40,10 +41,12 @@ pub fn write(
     results: &PlanResults,
 ) -> Result<(), DossierError> {
     sheet.set_name(NAME)?;
-    sheet.merge_range(0, 0, 0, NOTE_COL, TITLE, &styles.title)?;
-    sheet.set_row_height(0, 24)?;
-    sheet.merge_range(1, 0, 1, NOTE_COL, &plan.meta.name, &styles.subtitle)?;
-    let header_row: RowNum = 3;
+    let layout = form::Layout {
+        split: 2,
+        last: NOTE_COL,
+        width: POSITION_WIDTH + TITLE_WIDTH + NOTE_WIDTH + 6.0 + 8.0 * 12.0,
+    };
+    let header_row: RowNum = form::head(sheet, styles, plan, layout, 5, TITLE)?;
     print::page_setup(sheet, true, None, NAME)?;
     sheet.set_repeat_rows(header_row, header_row + 1)?;
     sheet.set_freeze_panes(header_row + 2, 0)?;
@@ -74,6 +77,7 @@ pub fn write(
             &styles.empty_note,
         )?;
         sheet.set_row_height(row, 30)?;
+        form::foot(sheet, styles, plan, layout, row + 1)?;
         return Ok(());
     }
     let first = row;
@@ -156,6 +160,7 @@ pub fn write(
         "Tỷ lệ của mỗi bậc = số người ở bậc / số người đề nghị của vị trí; dòng tổng cộng: trên tổng số người theo bậc.",
         &styles.value,
     )?;
+    form::foot(sheet, styles, plan, layout, row + 3)?;
     Ok(())
 }
 

@@ -5,6 +5,7 @@ use rust_xlsxwriter::{ExcelDateTime, Formula, RowNum, Worksheet};
 
 use super::DossierError;
 use super::figures::{UnitSection, proposed_count, unit_sections};
+use super::form;
 use super::print::{self, Styles, cell_ref, result, roman};
 use super::subtotals::{OpenUnit, Subtotals};
 use crate::engine::{PlanResults, PositionResult};
@@ -174,8 +175,19 @@ pub fn write(
         let width: f64 = HEADERS.iter().map(|(_, w)| w).sum();
         sheet.merge_range(row, COL_NO, row, COL_REASON, &note, &styles.note)?;
         sheet.set_row_height(row, print::wrapped_height(&note, width))?;
+        row += 1;
     }
+    form::foot(sheet, styles, plan, layout(), row)?;
     Ok(())
+}
+
+/// The form's blocks: the agency and the preparer over the first three columns.
+fn layout() -> form::Layout {
+    form::Layout {
+        split: COL_CATEGORY,
+        last: COL_REASON,
+        width: HEADERS.iter().map(|(_, w)| w).sum(),
+    }
 }
 
 fn position_row(
@@ -303,10 +315,7 @@ fn title_block(
     plan: &Plan,
     today: CivilDate,
 ) -> Result<RowNum, DossierError> {
-    sheet.merge_range(0, COL_NO, 0, COL_REASON, TITLE, &styles.title)?;
-    sheet.set_row_height(0, 24)?;
-    sheet.merge_range(1, COL_NO, 1, COL_REASON, &plan.meta.name, &styles.subtitle)?;
-    let mut row: RowNum = 3;
+    let mut row = form::head(sheet, styles, plan, layout(), 1, TITLE)?;
     let mut line = |sheet: &mut Worksheet, label: &str| -> Result<RowNum, DossierError> {
         sheet.write_string_with_format(row, COL_NAME, label, &styles.label)?;
         row += 1;

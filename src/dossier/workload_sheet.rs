@@ -11,6 +11,7 @@ use rust_xlsxwriter::{Formula, RowNum, Worksheet};
 
 use super::DossierError;
 use super::figures::{UnitSection, unit_sections};
+use super::form;
 use super::print::{self, Styles, cell_ref, result, wrapped_height};
 use super::subtotals::{OpenUnit, Subtotals};
 use crate::engine::{ComponentContribution, PlanResults, PositionResult, all_contributions};
@@ -18,6 +19,7 @@ use crate::format::{vi_number, vi_percent};
 use crate::model::{ComponentKind, Method, Period, Plan, Position, SupportAmount};
 
 pub const NAME: &str = "Thống kê công việc";
+pub const TITLE: &str = "THỐNG KÊ CÔNG VIỆC VÀ KHỐI LƯỢNG CÔNG VIỆC THEO VỊ TRÍ VIỆC LÀM";
 
 const HEADERS: [(&str, f64); 10] = [
     ("STT", 7.0),
@@ -57,16 +59,12 @@ pub fn write(
     results: &PlanResults,
 ) -> Result<(), DossierError> {
     sheet.set_name(NAME)?;
-    sheet.merge_range(
-        0,
-        0,
-        0,
-        LAST_COL,
-        "THỐNG KÊ CÔNG VIỆC VÀ KHỐI LƯỢNG CÔNG VIỆC THEO VỊ TRÍ VIỆC LÀM",
-        &styles.title,
-    )?;
-    sheet.merge_range(1, 0, 1, LAST_COL, &plan.meta.name, &styles.subtitle)?;
-    let header_row = 3;
+    let layout = form::Layout {
+        split: COL_VOLUME,
+        last: LAST_COL,
+        width: HEADERS.iter().map(|(_, w)| w).sum(),
+    };
+    let header_row = form::head(sheet, styles, plan, layout, 3, TITLE)?;
     print::page_setup(sheet, true, Some(header_row), NAME)?;
     for (col, (title, width)) in (0u16..).zip(HEADERS) {
         sheet.set_column_width(col, width)?;
@@ -134,6 +132,7 @@ pub fn write(
         row = unit_total(sheet, styles, &sections, &done, row)?;
         open.closed_at(row - 1);
     }
+    form::foot(sheet, styles, plan, layout, row)?;
     Ok(())
 }
 

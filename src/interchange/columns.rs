@@ -141,9 +141,18 @@ pub mod settings_keys {
     pub const PROVINCE_CLASS: &str = "province_class";
     pub const JUDGED_AT: &str = "judged_at";
     pub const BLOCKING_RULES: &str = "blocking_rules";
+    /// The printed dossier's administrative form ([`crate::model::DocumentForm`]).
+    pub const PARENT_BODY: &str = "parent_body";
+    pub const DOCUMENT_KIND: &str = "document_kind";
+    pub const DOCUMENT_NUMBER: &str = "document_number";
+    pub const DOCUMENT_DATE: &str = "document_date";
+    pub const PLACE: &str = "place";
+    pub const SIGNER_TITLE: &str = "signer_title";
+    pub const SIGNER_NAME: &str = "signer_name";
+    pub const PREPARER_NAME: &str = "preparer_name";
 
     /// Every key, in the order an export writes them.
-    pub const ALL: [&str; 7] = [
+    pub const ALL: [&str; 15] = [
         NAME,
         AGENCY,
         YEAR,
@@ -151,6 +160,14 @@ pub mod settings_keys {
         PROVINCE_CLASS,
         JUDGED_AT,
         BLOCKING_RULES,
+        PARENT_BODY,
+        DOCUMENT_KIND,
+        DOCUMENT_NUMBER,
+        DOCUMENT_DATE,
+        PLACE,
+        SIGNER_TITLE,
+        SIGNER_NAME,
+        PREPARER_NAME,
     ];
 }
 
@@ -181,6 +198,7 @@ pub const UNITS: TableSpec = TableSpec {
     required: true,
     columns: &[
         required("id"),
+        // Required once there are two units or more (see `units::read`).
         optional("parent_id"),
         required("name"),
         optional("unit_type"),
@@ -294,6 +312,41 @@ pub const JOB_DESCRIPTIONS: TableSpec = TableSpec {
     ],
     keeps_other_columns: false,
 };
+
+/// The names users give tables in Vietnamese, for recognising a sheet or file that is meant to
+/// be a table but is not named as one.
+const VIETNAMESE_NAMES: [(&str, &[&str]); 7] = [
+    ("settings", &["Thông tin chung", "Cài đặt", "Thiết lập"]),
+    ("calendars", &["Lịch làm việc", "Lịch"]),
+    ("units", &["Đơn vị", "Cơ cấu tổ chức"]),
+    ("positions", &["Vị trí việc làm", "Vị trí"]),
+    ("duties", &["Công việc", "Nhiệm vụ", "Khối lượng công việc"]),
+    ("staff", &["Nhân sự", "Cán bộ", "Biên chế hiện có"]),
+    (
+        "job_descriptions",
+        &["Mô tả công việc", "Bản mô tả công việc"],
+    ),
+];
+
+/// The table a sheet or file stem seems meant to be when it is not named exactly as one: the
+/// name with other case or accents, a near misspelling, or a Vietnamese name of the table.
+/// `None` for exact names and for names unlike any table.
+pub fn look_alike(name: &str) -> Option<&'static str> {
+    let name = name.trim();
+    if ALL.iter().any(|spec| spec.name == name) {
+        return None;
+    }
+    let folded = crate::format::folded(name).replace([' ', '-'], "_");
+    for (table, names) in VIETNAMESE_NAMES {
+        let vietnamese = names
+            .iter()
+            .any(|n| crate::format::folded(n).replace(' ', "_") == folded);
+        if vietnamese {
+            return Some(table);
+        }
+    }
+    crate::format::nearest(&folded, ALL.iter().map(|spec| spec.name))
+}
 
 /// Every table, in the order they are read and written.
 pub const ALL: [TableSpec; 7] = [

@@ -5,7 +5,7 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use super::columns::TableSpec;
+use super::columns::{self, TableSpec};
 use super::error::{ExportError, Problem};
 use super::table::{OutTable, Table};
 
@@ -39,6 +39,36 @@ impl<'a> CsvDir<'a> {
             unreadable("the file is not UTF-8 text (save it as \"CSV UTF-8\")".to_owned())
         })?;
         parse_csv(&file, text).map(Some).map_err(unreadable)
+    }
+
+    /// CSV files that look like a table but are not named as one: `Duties.csv`,
+    /// `cong_viec.csv`, `don-vi.csv`.
+    pub fn strays(&self) -> Vec<Problem> {
+        let Ok(entries) = fs::read_dir(self.dir) else {
+            return Vec::new();
+        };
+        let mut strays: Vec<Problem> = entries
+            .flatten()
+            .filter_map(|entry| {
+                let name = entry.file_name().into_string().ok()?;
+                let (stem, extension) = name.rsplit_once('.')?;
+                if !extension.eq_ignore_ascii_case("csv") {
+                    return None;
+                }
+                let table = match columns::look_alike(stem) {
+                    Some(table) => table,
+                    // `units.CSV`: the right table with another extension's case.
+                    None if extension != "csv" => stem,
+                    None => return None,
+                };
+                Some(Problem::Misnamed {
+                    table: table.to_owned(),
+                    file: name,
+                })
+            })
+            .collect();
+        strays.sort_by(|a, b| a.file().cmp(b.file()));
+        strays
     }
 }
 
@@ -126,22 +156,13 @@ pub fn render_csv(table: &OutTable) -> Result<Vec<u8>, io::Error> {
         .map_err(|error| io::Error::other(error.to_string()))
 }
 
-/// Writes a table to `<dir>/<table>.csv`, UTF-8 without BOM.
+/// Writes a table to `<dir>/<table>.csv`, UTF-8 without BOM (`dir` is the temporary folder of
+/// an atomic export).
 pub fn write_table(dir: &Path, table: &OutTable) -> Result<(), ExportError> {
     let path = dir.join(table.spec.file_name());
     let write_error = |source: io::Error, path: PathBuf| ExportError::Write { path, source };
     let bytes = render_csv(table).map_err(|e| write_error(e, path.clone()))?;
     fs::write(&path, bytes).map_err(|e| write_error(e, path))
-}
-
-/// Removes `<dir>/<table>.csv` if it exists.
-pub fn remove_table(dir: &Path, spec: &TableSpec) -> Result<(), ExportError> {
-    let path = dir.join(spec.file_name());
-    match fs::remove_file(&path) {
-        Ok(()) => Ok(()),
-        Err(error) if error.kind() == io::ErrorKind::NotFound => Ok(()),
-        Err(source) => Err(ExportError::Remove { path, source }),
-    }
 }
 
 #[cfg(test)]

@@ -34,6 +34,10 @@ pub enum Problem {
         line: u64,
         message: Text,
     },
+    /// A file or sheet that looks like a table but is not named as one (`Duties.csv`,
+    /// `don-vi.csv`, a sheet `Đơn vị`): it would be silently left out.
+    #[error("{}", misnamed_en(file, table))]
+    Misnamed { file: String, table: String },
     /// A problem of the plan read that no row of the source holds (a setting the source
     /// leaves out), named by its place in the plan.
     #[error("{message}")]
@@ -66,6 +70,19 @@ impl Localized for Problem {
                     line,
                     message,
                 } => format!("{file}, dòng {line}: {}", message.vi),
+                Problem::Misnamed { file, table } => {
+                    if is_file(file) {
+                        format!(
+                            "{file}: tệp giống bảng \"{table}\" nhưng không mang tên đó; hãy đổi \
+                             tên thành {table}.csv (tên tệp là tên bảng)"
+                        )
+                    } else {
+                        format!(
+                            "{file}: sheet giống bảng \"{table}\" nhưng không mang tên đó; hãy \
+                             đổi tên thành \"{table}\" (tên sheet là tên bảng)"
+                        )
+                    }
+                }
                 Problem::Plan { message } => message.vi.clone(),
             },
         }
@@ -79,6 +96,20 @@ fn is_file(source: &str) -> bool {
 
 fn what(source: &str) -> &'static str {
     if is_file(source) { "file" } else { "sheet" }
+}
+
+fn misnamed_en(file: &str, table: &str) -> String {
+    if is_file(file) {
+        format!(
+            "{file}: the file looks like the table \"{table}\" but is not named so; rename it \
+             {table}.csv (file names are the table names)"
+        )
+    } else {
+        format!(
+            "{file}: the sheet looks like the table \"{table}\" but is not named so; rename it \
+             \"{table}\" (sheet names are the table names)"
+        )
+    }
 }
 
 /// `units.csv:4` in a file, `units, row 4` in a sheet.
@@ -98,7 +129,8 @@ impl Problem {
             | Problem::Unreadable { file, .. }
             | Problem::MissingColumn { file, .. }
             | Problem::Cell { file, .. }
-            | Problem::Row { file, .. } => file,
+            | Problem::Row { file, .. }
+            | Problem::Misnamed { file, .. } => file,
             Problem::Plan { .. } => "",
         }
     }

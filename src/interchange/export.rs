@@ -4,30 +4,50 @@
 use std::fs;
 use std::path::Path;
 
-use super::columns::{CALENDARS, TableSpec};
+use super::columns::{self, TableSpec};
 use super::csv_dir;
 use super::error::ExportError;
 use super::table::OutTable;
 use super::{calendars, duties, job_descriptions, positions, settings, staff, units};
 use crate::format::plain_number;
 use crate::model::Plan;
+use crate::output::atomic::{self, AtomicError};
 
 /// Writes `plan` into `dir` (created if missing) as `settings.csv`, `calendars.csv` (only when
-/// the plan has calendars; an outdated one is removed), `units.csv`, `positions.csv`,
+/// the plan has calendars), `units.csv`, `positions.csv`,
 /// `duties.csv`, `staff.csv` and `job_descriptions.csv`: UTF-8 without BOM, header row first.
+///
+/// The folder is written whole beside `dir` and then takes its place, so `dir` holds either
+/// the previous export or this one, never a mix. A `dir` holding other files than the tables
+/// is refused rather than replaced.
 pub fn export_dir(plan: &Plan, dir: &Path) -> Result<(), ExportError> {
     let tables = tables(plan)?;
-    fs::create_dir_all(dir).map_err(|source| ExportError::CreateDir {
-        path: dir.to_owned(),
-        source,
-    })?;
-    for table in &tables {
-        csv_dir::write_table(dir, table)?;
+    if dir.exists() && !dir.is_dir() {
+        let source = std::io::Error::new(std::io::ErrorKind::NotADirectory, "it is a file");
+        return Err(ExportError::CreateDir {
+            path: dir.to_owned(),
+            source,
+        });
     }
-    if plan.calendars.is_empty() {
-        csv_dir::remove_table(dir, &CALENDARS)?;
+    if let Some(parent) = dir.parent().filter(|p| !p.as_os_str().is_empty()) {
+        fs::create_dir_all(parent).map_err(|source| ExportError::CreateDir {
+            path: parent.to_owned(),
+            source,
+        })?;
     }
-    Ok(())
+    let owned = |name: &str| columns::ALL.iter().any(|spec| spec.file_name() == name);
+    atomic::write_folder(dir, &owned, |tmp| {
+        tables
+            .iter()
+            .try_for_each(|table| csv_dir::write_table(tmp, table))
+    })
+    .map_err(|failure| match failure {
+        AtomicError::Content(error) => error,
+        AtomicError::Io { error, .. } => ExportError::Write {
+            path: dir.to_owned(),
+            source: error,
+        },
+    })
 }
 
 /// The tables of a plan, in the order of [`columns::ALL`](super::columns::ALL); calendars only

@@ -20,6 +20,12 @@ pub trait TableSource {
 
     /// The table, or `Ok(None)` when the source does not have it.
     fn load(&self, spec: &TableSpec) -> Result<Option<Table>, Problem>;
+
+    /// Files or sheets that look like tables but are not named as one (`Duties.csv`, a sheet
+    /// "Công việc"): each an error naming the table it seems meant to be.
+    fn strays(&self) -> Vec<Problem> {
+        Vec::new()
+    }
 }
 
 impl TableSource for CsvDir<'_> {
@@ -29,6 +35,10 @@ impl TableSource for CsvDir<'_> {
 
     fn load(&self, spec: &TableSpec) -> Result<Option<Table>, Problem> {
         CsvDir::load(self, spec)
+    }
+
+    fn strays(&self) -> Vec<Problem> {
+        CsvDir::strays(self)
     }
 }
 
@@ -94,7 +104,7 @@ fn lines(table: &Option<Table>) -> Vec<u64> {
 /// Reads a plan and where each of its elements was read from any source of tables.
 pub fn read_tables(source: &dyn TableSource) -> Result<(Plan, Origins), ImportError> {
     let mut origins = Origins::default();
-    let mut problems = Vec::new();
+    let mut problems = source.strays();
     let mut plan = Plan {
         format_version: FORMAT_VERSION,
         ..Plan::default()

@@ -3,7 +3,7 @@
 //!
 //! | file | columns |
 //! |---|---|
-//! | `settings.csv` | `key,value`; keys `name`, `agency`, `year`, `rounding`, `province_class`, `judged_at`, `blocking_rules` |
+//! | `settings.csv` | `key,value`; keys `name`, `agency`, `year`, `rounding`, `province_class`, `judged_at`, `blocking_rules`, and the dossier's form: `parent_body`, `document_kind`, `document_number`, `document_date`, `place`, `signer_title`, `signer_name`, `preparer_name` |
 //! | `calendars.csv` | `id,days_per_week,weeks_per_year,public_holidays,annual_leave,sick_leave,other_leave,hours_per_day,available_hours` (and an optional `name`) |
 //! | `units.csv` | `id,parent_id,name,unit_type,quota`, and optional `autonomy_group,school_zone` and one column per norm driver (`classes`, `pupils`, `population`, ...: see [`NormDriver`](crate::model::NormDriver)) |
 //! | `positions.csv` | `id,unit_id,name,category,rank_code,method,count,min,max,calendar,proposed,proposed_reason`, and optional `role,steps,employment` |

@@ -1,5 +1,6 @@
 //! `settings.csv`: the plan's name, agency, year and rounding policy, the province class and
-//! the date the plan is judged at, and the rules it makes blocking, as `key,value` rows.
+//! the date the plan is judged at, the rules it makes blocking, and the printed dossier's
+//! administrative form (parent body, document, place, signers), as `key,value` rows.
 
 use crate::language::{Localized, Text};
 use std::collections::HashMap;
@@ -20,7 +21,8 @@ pub struct Settings {
     pub lines: HashMap<String, u64>,
 }
 
-/// The settings read from the table. Unknown keys are ignored; a key given twice is an error.
+/// The settings read from the table. An unknown key (a misspelling would silently change the
+/// plan) and a key given twice are errors.
 pub fn read(bound: &Bound, problems: &mut Vec<Problem>) -> Settings {
     let mut meta = PlanMeta::default();
     let mut rounding = Rounding::default();
@@ -62,7 +64,38 @@ pub fn read(bound: &Bound, problems: &mut Vec<Problem>) -> Settings {
             keys::BLOCKING_RULES => {
                 blocking_rules = cells.with("value", parse_rule_ids).unwrap_or_default();
             }
-            _ => {}
+            keys::PARENT_BODY => meta.document.parent_body = cells.text("value"),
+            keys::DOCUMENT_KIND => meta.document.kind = cells.text("value"),
+            keys::DOCUMENT_NUMBER => meta.document.number = cells.text("value"),
+            keys::DOCUMENT_DATE => {
+                meta.document.date = cells.with("value", |text| {
+                    text.parse::<CivilDate>()
+                        .map_err(|error| Text::from_fn(|language| error.message(language)))
+                });
+            }
+            keys::PLACE => meta.document.place = cells.text("value"),
+            keys::SIGNER_TITLE => meta.document.signer_title = cells.text("value"),
+            keys::SIGNER_NAME => meta.document.signer_name = cells.text("value"),
+            keys::PREPARER_NAME => meta.document.preparer_name = cells.text("value"),
+            unknown => {
+                let nearest = crate::format::nearest(unknown, keys::ALL);
+                let known = keys::ALL.join(", ");
+                let (vi_hint, en_hint) = nearest
+                    .map(|near| {
+                        (
+                            format!("; có phải là \"{near}\"?"),
+                            format!("; did you mean \"{near}\"?"),
+                        )
+                    })
+                    .unwrap_or_default();
+                cells.error(
+                    "key",
+                    Text::new(
+                        format!("không có khóa \"{unknown}\"{vi_hint} (các khóa: {known})"),
+                        format!("unknown key \"{unknown}\"{en_hint} (keys: {known})"),
+                    ),
+                );
+            }
         }
     }
     Settings {
@@ -101,7 +134,8 @@ fn parse_rule_ids(text: &str) -> Result<Vec<String>, Text> {
 }
 
 /// The settings of a plan as a table: name, agency, year and rounding always; the province
-/// class, judgement date and blocking rules only when the plan has them.
+/// class, judgement date, blocking rules and each field of the form only when the plan has
+/// them.
 pub fn write(meta: &PlanMeta, rounding: Rounding, blocking_rules: &[String]) -> OutTable {
     let mut table = OutTable::new(&SETTINGS);
     let mut rows = vec![
@@ -121,6 +155,24 @@ pub fn write(meta: &PlanMeta, rounding: Rounding, blocking_rules: &[String]) -> 
     }
     if !blocking_rules.is_empty() {
         rows.push((keys::BLOCKING_RULES, blocking_rules.join(";")));
+    }
+    let form = &meta.document;
+    for (key, value) in [
+        (keys::PARENT_BODY, form.parent_body.clone()),
+        (keys::DOCUMENT_KIND, form.kind.clone()),
+        (keys::DOCUMENT_NUMBER, form.number.clone()),
+        (
+            keys::DOCUMENT_DATE,
+            form.date.map(|d| d.iso()).unwrap_or_default(),
+        ),
+        (keys::PLACE, form.place.clone()),
+        (keys::SIGNER_TITLE, form.signer_title.clone()),
+        (keys::SIGNER_NAME, form.signer_name.clone()),
+        (keys::PREPARER_NAME, form.preparer_name.clone()),
+    ] {
+        if !value.is_empty() {
+            rows.push((key, value));
+        }
     }
     table.rows = rows
         .into_iter()

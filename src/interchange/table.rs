@@ -9,6 +9,7 @@ use unicode_normalization::UnicodeNormalization;
 
 use super::columns::TableSpec;
 use super::error::Problem;
+use crate::validation::bounds::MAX_TEXT_CHARS;
 
 /// A table read from one source: a header row and data rows.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,7 +22,7 @@ pub struct Table {
     pub rows: Vec<Row>,
 }
 
-/// One data row. `cells` may be shorter than the header (the rest is empty) or longer.
+/// One data row. `cells` may be longer than the header; a shorter row is refused when bound.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Row {
     /// The line where the row starts in its source.
@@ -128,6 +129,7 @@ impl<'t> Bound<'t> {
                 });
             }
         }
+        check_cells(table, problems);
         let mut complete = true;
         for (slot, column) in index.iter().zip(spec.columns) {
             if slot.is_none() && column.required {
@@ -161,6 +163,94 @@ impl<'t> Bound<'t> {
     pub fn source(&self) -> &str {
         &self.table.source
     }
+}
+
+/// Refuses, at their cell, what would silently change a plan: rows shorter than the header
+/// (cells missing at the end), identifiers with invisible characters (a byte-order mark or a
+/// zero-width space makes "ubnd" another id), and texts longer than a spreadsheet cell holds.
+fn check_cells(table: &Table, problems: &mut Vec<Problem>) {
+    let is_reference = |name: &str| name == "id" || name.ends_with("_id") || name == "calendar";
+    let references: Vec<bool> = table.header.iter().map(|n| is_reference(n)).collect();
+    let column = |i: usize| table.header.get(i).cloned().unwrap_or_default();
+    // Trailing unnamed header cells ask for nothing.
+    let width = table
+        .header
+        .iter()
+        .rposition(|name| !name.is_empty())
+        .map_or(0, |last| last + 1);
+    for row in &table.rows {
+        let cell = |i: usize, message: Text| Problem::Cell {
+            file: table.source.clone(),
+            line: row.line,
+            column: column(i),
+            message,
+        };
+        if row.cells.len() < width {
+            problems.push(Problem::Row {
+                file: table.source.clone(),
+                line: row.line,
+                message: Text::new(
+                    format!(
+                        "dòng có {} ô nhưng tiêu đề có {}; thiếu các ô từ cột \"{}\" trở đi",
+                        row.cells.len(),
+                        width,
+                        column(row.cells.len())
+                    ),
+                    format!(
+                        "the row has {} cells but the header has {}; cells are missing from \
+                         column \"{}\" on",
+                        row.cells.len(),
+                        width,
+                        column(row.cells.len())
+                    ),
+                ),
+            });
+        }
+        for (i, text) in row.cells.iter().enumerate() {
+            if text.len() > MAX_TEXT_CHARS {
+                let chars = text.chars().count();
+                if chars > MAX_TEXT_CHARS {
+                    let message = Text::new(
+                        format!("văn bản dài {chars} ký tự; một ô chứa tối đa {MAX_TEXT_CHARS}"),
+                        format!(
+                            "the text has {chars} characters; a cell holds at most {MAX_TEXT_CHARS}"
+                        ),
+                    );
+                    problems.push(cell(i, message));
+                }
+            }
+            if references.get(i).copied().unwrap_or(false)
+                && let Some(invisible) = text.chars().find(|c| is_invisible(*c))
+            {
+                let code = u32::from(invisible);
+                let message = Text::new(
+                    format!("mã {text:?} chứa ký tự ẩn U+{code:04X}; hãy gõ lại"),
+                    format!(
+                        "the identifier {text:?} holds the invisible character U+{code:04X}; \
+                         retype it"
+                    ),
+                );
+                problems.push(cell(i, message));
+            }
+        }
+    }
+}
+
+/// Characters that show nothing: the byte-order mark, zero-width spaces and joiners, the soft
+/// hyphen, direction marks and other format characters.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}'
+            | '\u{061C}'
+            | '\u{180E}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{206F}'
+            | '\u{FEFF}'
+            | '\u{FFF9}'..='\u{FFFB}'
+    ) || c.is_control()
 }
 
 /// A table to export: header and rows of cell text, in order.

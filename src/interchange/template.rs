@@ -9,7 +9,7 @@
 //! drop-down list, kept in a hidden sheet `lists` that the import ignores; keywords are read
 //! too. Counts and levels accept whole numbers only; text columns are formatted as text so that
 //! codes such as `01.003` keep their leading zero. An exported plan writes labels in keyword
-//! cells and numbers as numeric cells.
+//! cells and numbers as numeric cells. Sheets print on A4 landscape, one page wide.
 
 use std::path::Path;
 
@@ -27,11 +27,12 @@ use crate::model::{
     Category, Choice, CompetencyGroup, ComponentType, DriverKind, Employment, LeaderRole, Method,
     NormDriver, Period, Plan, ProvinceClass, Rounding, UnitType,
 };
+use crate::output::atomic::{self, AtomicError};
 
 /// The last row (0-based) data validation covers.
 const LAST_ROW: u32 = 9_999;
 
-/// Writes the empty template to `path`.
+/// Writes the empty template to `path`, atomically.
 pub fn write_template(path: &Path) -> Result<(), ExportError> {
     save(&[], path)
 }
@@ -48,7 +49,13 @@ fn save(tables: &[OutTable], path: &Path) -> Result<(), ExportError> {
         reason: error.to_string(),
     };
     let mut book = workbook(tables).map_err(error)?;
-    book.save(path).map_err(error)
+    atomic::write_file(path, |tmp| book.save(tmp)).map_err(|failure| match failure {
+        AtomicError::Content(xlsx) => error(xlsx),
+        AtomicError::Io { error, .. } => ExportError::Write {
+            path: path.to_owned(),
+            source: error,
+        },
+    })
 }
 
 /// The template as a workbook, holding the rows of `tables` (none for the empty template).
@@ -142,7 +149,14 @@ fn write_sheet(
         let label = spec.label_vi(column.name).unwrap_or(column.name);
         sheet.write_string_with_format(0, col, column.name, &names)?;
         sheet.write_string_with_format(1, col, label, &labels)?;
-        sheet.set_column_width(col, width(column.name, label))?;
+        // A drop-down column is as wide as its longest label (up to a limit).
+        let longest = column_words(spec, column.name)
+            .into_iter()
+            .flatten()
+            .map(|(_, label)| label)
+            .max_by_key(|label| label.chars().count())
+            .unwrap_or(label);
+        sheet.set_column_width(col, width(column.name, label).max(width("", longest)))?;
         if !is_numeric(spec, column.name) {
             sheet.set_column_format(col, &text)?;
         }
@@ -152,6 +166,12 @@ fn write_sheet(
     }
     sheet.set_row_height(1, 30)?;
     sheet.set_freeze_panes(2, 0)?;
+    // Printed on A4 landscape, all columns on one page wide, the header rows on every page.
+    sheet.set_paper_size(9);
+    sheet.set_landscape();
+    sheet.set_print_fit_to_pages(1, 0);
+    sheet.set_print_gridlines(true);
+    sheet.set_repeat_rows(0, 1)?;
     if spec.name == columns::SETTINGS.name {
         settings_rows(sheet, table, lists)?;
     } else if let Some(table) = table {

@@ -13,7 +13,22 @@ use crate::model::{
 };
 
 /// The units of the table, in file order; rows with problems are left out.
+///
+/// With two units or more, the `parent_id` column is required: without it every unit would be
+/// a root and the tree would silently flatten.
 pub fn read(bound: &Bound, problems: &mut Vec<Problem>) -> Vec<Unit> {
+    let has_parent_column = bound
+        .table
+        .header
+        .iter()
+        .any(|name| name.eq_ignore_ascii_case("parent_id"));
+    if bound.table.rows.len() > 1 && !has_parent_column {
+        problems.push(Problem::MissingColumn {
+            file: bound.source().to_owned(),
+            column: "parent_id".to_owned(),
+        });
+        return Vec::new();
+    }
     let mut units = Vec::new();
     for row in &bound.table.rows {
         let mut cells = Cells::new(bound, row, problems);

@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use super::PlanFileError;
 use super::ron_text::{from_ron_str, write_ron};
 use crate::model::Plan;
+use crate::output::atomic::{self, AtomicError};
 
 /// Reads and parses a plan file (see [`from_ron_str`]).
 pub fn load(path: &Path) -> Result<Plan, PlanFileError> {
@@ -17,50 +18,23 @@ pub fn load(path: &Path) -> Result<Plan, PlanFileError> {
     from_ron_str(&text, path)
 }
 
-/// Writes a plan file atomically. The plan goes to `<file>.tmp` in the same folder, which is
-/// flushed to disk; then the existing file, if any, becomes `<file>.bak` (replacing the backup
-/// of the save before) and the temporary file takes its name. A failed save leaves the
-/// original file as it was and removes the temporary file.
+/// Writes a plan file atomically (see [`crate::output::atomic`]). The plan goes to a
+/// temporary file in the same folder, which is flushed to disk; the existing file, if any, is
+/// linked (or copied) to `<file>.bak`, replacing the backup of the save before; then the
+/// temporary file is renamed over the plan, so the plan file exists at every moment. A failed
+/// save leaves the original file as it was and removes the temporary file; temporary files of
+/// a killed save are removed by the next one.
 pub fn save(plan: &Plan, path: &Path) -> Result<(), PlanFileError> {
-    let tmp = sibling(path, "tmp")?;
     let bak = sibling(path, "bak")?;
-    // Renaming a folder to `.bak` would "succeed" and lose it from its place.
-    let had_previous = match fs::metadata(path) {
-        Ok(meta) if meta.is_dir() => {
-            let error = io::Error::new(io::ErrorKind::IsADirectory, "it is a folder");
-            return Err(io_error(path, "write", error));
-        }
-        Ok(_) => true,
-        Err(error) if error.kind() == io::ErrorKind::NotFound => false,
-        Err(error) => return Err(io_error(path, "write", error)),
-    };
-
-    if let Err(error) = write_synced(plan, &tmp, path) {
-        remove_quietly(&tmp);
-        return Err(error);
-    }
-    if had_previous && let Err(error) = fs::rename(path, &bak) {
-        remove_quietly(&tmp);
-        return Err(io_error(
-            path,
-            "keep the previous version as a backup",
-            error,
-        ));
-    }
-    if let Err(error) = fs::rename(&tmp, path) {
-        // Put the previous version back, so that a failed save changes nothing.
-        if had_previous {
-            let _ = fs::rename(&bak, path);
-        }
-        remove_quietly(&tmp);
-        return Err(io_error(path, "replace", error));
-    }
-    sync_folder(path);
-    Ok(())
+    atomic::write_file_keeping_backup(path, &bak, |tmp| write_synced(plan, tmp, path)).map_err(
+        |error| match error {
+            AtomicError::Content(error) => error,
+            AtomicError::Io { action, error } => io_error(path, action, error),
+        },
+    )
 }
 
-/// Writes the plan to `tmp` and flushes it to the disk, so the rename that follows never
-/// exposes a half-written file, even after a power cut.
+/// Writes the plan to `tmp` through a buffer, keeping the real I/O error.
 fn write_synced(plan: &Plan, tmp: &Path, target: &Path) -> Result<(), PlanFileError> {
     let file = File::create(tmp).map_err(|error| io_error(target, "write", error))?;
     let mut sink = IoSink {
@@ -72,30 +46,10 @@ fn write_synced(plan: &Plan, tmp: &Path, target: &Path) -> Result<(), PlanFileEr
         return Err(io_error(target, "write", error));
     }
     written?;
-    let file = sink
-        .writer
+    sink.writer
         .into_inner()
         .map_err(|error| io_error(target, "write", error.into_error()))?;
-    file.sync_all()
-        .map_err(|error| io_error(target, "write", error))
-}
-
-/// Makes the renames durable where the platform allows syncing a folder; best effort, as the
-/// file itself is already safe.
-fn sync_folder(path: &Path) {
-    #[cfg(unix)]
-    if let Some(folder) = path.parent() {
-        let folder = if folder.as_os_str().is_empty() {
-            Path::new(".")
-        } else {
-            folder
-        };
-        if let Ok(handle) = File::open(folder) {
-            let _ = handle.sync_all();
-        }
-    }
-    #[cfg(not(unix))]
-    let _ = path;
+    Ok(())
 }
 
 /// `<file>.<extra>` next to `path`, e.g. `plan.ron.tmp`.
@@ -108,10 +62,6 @@ fn sibling(path: &Path, extra: &str) -> Result<PathBuf, PlanFileError> {
     name.push(".");
     name.push(extra);
     Ok(path.with_file_name(name))
-}
-
-fn remove_quietly(path: &Path) {
-    let _ = fs::remove_file(path);
 }
 
 fn io_error(path: &Path, action: &'static str, error: io::Error) -> PlanFileError {
@@ -165,7 +115,6 @@ mod tests {
     #[test]
     fn siblings_add_to_the_whole_file_name() {
         let path = Path::new("plans/xa.ron");
-        assert_eq!(sibling(path, "tmp").unwrap(), Path::new("plans/xa.ron.tmp"));
         assert_eq!(sibling(path, "bak").unwrap(), Path::new("plans/xa.ron.bak"));
     }
 

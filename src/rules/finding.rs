@@ -3,6 +3,7 @@
 use serde::Serialize;
 
 use crate::language::{Language, Text};
+use crate::model::Plan;
 
 /// How much a finding weighs. Rules warn by default; a plan lists the rules that block.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -90,6 +91,27 @@ impl Finding {
             legal_basis: &self.legal_basis,
             actual: self.actual,
             limit: self.limit,
+        }
+    }
+}
+
+impl Finding {
+    /// Where the finding is, by name and id: "Phòng Quản lý ngân sách (ns)", "Trưởng phòng
+    /// (tp) - Phòng ... (ns)", or "Toàn đề án" for the whole plan.
+    pub fn place(&self, plan: &Plan, language: Language) -> String {
+        let unit = self.unit_id.as_deref().map(|id| {
+            let name = plan.unit(id).map(|u| u.name.as_str()).unwrap_or("?");
+            format!("{name} ({id})")
+        });
+        let position = self.position_id.as_deref().map(|id| {
+            let name = plan.position(id).map(|p| p.name.as_str()).unwrap_or("?");
+            format!("{name} ({id})")
+        });
+        match (position, unit) {
+            (Some(position), Some(unit)) => format!("{position} - {unit}"),
+            (Some(position), None) => position,
+            (None, Some(unit)) => unit,
+            (None, None) => language.t("Toàn đề án", "Whole plan").to_owned(),
         }
     }
 }

@@ -6,6 +6,8 @@ use vtvl::app::document::Document;
 use vtvl::app::state::Notice;
 use vtvl::plan_file;
 
+use vtvl::app::files::Picked;
+
 use crate::harness::{ScriptedDialogs, files_harness};
 
 #[test]
@@ -69,4 +71,198 @@ fn results_export_csv_writes_what_the_command_line_prints() {
             .count(),
         plan.positions.len()
     );
+}
+
+fn menu(harness: &mut egui_kittest::Harness<'static, vtvl::app::VtvlApp>, items: &[&str]) {
+    for item in items {
+        harness.get_by_label(item).click();
+        harness.run();
+    }
+}
+
+#[test]
+fn import_from_excel_lists_workbooks_and_the_csv_item_asks_for_a_folder() {
+    let dialogs = ScriptedDialogs::default();
+    let document = Document::new(plan_file::default_plan().unwrap(), None);
+    let mut harness = files_harness(document, &dialogs, None);
+    menu(&mut harness, &["Tệp", "Nhập từ tệp Excel..."]);
+    menu(&mut harness, &["Tệp", "Nhập từ thư mục CSV..."]);
+    let asked = dialogs.dialogs();
+    assert_eq!(asked.len(), 2);
+    assert_eq!(asked[0].title, "Chọn tệp Excel để nhập");
+    assert_eq!(asked[0].extensions, ["xlsx", "xlsm", "ods"]);
+    assert_eq!(asked[1].title, "Chọn thư mục CSV để nhập");
+    assert!(asked[1].extensions.is_empty(), "a folder dialog");
+}
+
+#[test]
+fn every_export_suggests_the_plan_name_and_what_it_holds() {
+    let dialogs = ScriptedDialogs::default();
+    let document = Document::new(plan_file::default_plan().unwrap(), None);
+    let mut harness = files_harness(document, &dialogs, None);
+    menu(&mut harness, &["Tệp", "Xuất hồ sơ Excel..."]);
+    menu(&mut harness, &["Tệp", "Xuất ra mẫu Excel..."]);
+    menu(&mut harness, &["Tệp", "Ghi mẫu Excel trống..."]);
+    menu(&mut harness, &["Kết quả", "Xuất kết quả CSV..."]);
+    menu(
+        &mut harness,
+        &["Kết quả", "Xuất biểu đồ theo đơn vị (PNG)..."],
+    );
+    menu(
+        &mut harness,
+        &["Kết quả", "Xuất biểu đồ theo ngạch (PNG)..."],
+    );
+    let stem = "de-an-vi-tri-viec-lam-nam-2026-cua-ubnd-xa-tan-hoa";
+    let asked: Vec<(String, String, Vec<String>)> = dialogs
+        .dialogs()
+        .into_iter()
+        .map(|a| (a.title, a.suggested, a.extensions))
+        .collect();
+    let expected = [
+        ("Xuất hồ sơ Excel", "ho-so.xlsx", "xlsx"),
+        ("Xuất ra mẫu Excel", "mau.xlsx", "xlsx"),
+        ("Ghi mẫu Excel trống", "mau-trong.xlsx", "xlsx"),
+        ("Xuất kết quả CSV", "ket-qua.csv", "csv"),
+        (
+            "Xuất biểu đồ theo đơn vị (PNG)",
+            "bieu-do-don-vi.png",
+            "png",
+        ),
+        ("Xuất biểu đồ theo ngạch (PNG)", "bieu-do-ngach.png", "png"),
+    ]
+    .map(|(title, name, extension)| {
+        (
+            title.to_owned(),
+            format!("{stem}-{name}"),
+            vec![extension.to_owned()],
+        )
+    });
+    assert_eq!(asked, expected);
+}
+
+/// The notice's text, or a panic naming what was there instead.
+fn info(harness: &egui_kittest::Harness<'static, vtvl::app::VtvlApp>) -> String {
+    match &harness.state().state.notice {
+        Some(Notice::Info(text)) => text.clone(),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn an_existing_file_is_replaced_only_when_the_user_agrees() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ho-so.xlsx");
+    std::fs::write(&path, "bản cũ").unwrap();
+    let dialogs = ScriptedDialogs::default();
+    dialogs.answer_path(&path);
+    dialogs.answer_path(&path);
+    let document = Document::new(plan_file::default_plan().unwrap(), None);
+    let mut harness = files_harness(document, &dialogs, None);
+
+    menu(&mut harness, &["Tệp", "Xuất hồ sơ Excel..."]);
+    harness.get_by_label("Ghi đè tệp đã có?");
+    menu(&mut harness, &["Hủy"]);
+    assert!(harness.state().state.dialog.is_none());
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "bản cũ", "kept");
+    assert!(harness.state().state.notice.is_none());
+
+    menu(&mut harness, &["Tệp", "Xuất hồ sơ Excel...", "Ghi đè"]);
+    assert!(info(&harness).contains("Đã xuất hồ sơ"));
+    let book = open_workbook_auto(&path).unwrap();
+    assert_eq!(book.sheet_names(), vtvl::dossier::SHEET_NAMES);
+}
+
+#[test]
+fn without_a_native_dialog_the_typed_path_suggests_the_name_and_confirms_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = plan_file::default_plan().unwrap();
+    let document = Document::new(plan.clone(), Some(dir.path().join("xa.ron")));
+    let suggested = dir.path().join("xa-mau.xlsx");
+    std::fs::write(&suggested, "bản cũ").unwrap();
+    let dialogs = ScriptedDialogs::default();
+    dialogs.answer(Picked::Unavailable);
+    dialogs.answer(Picked::Unavailable);
+    let mut harness = files_harness(document, &dialogs, None);
+
+    menu(&mut harness, &["Tệp", "Xuất ra mẫu Excel..."]);
+    // The plan's folder and the suggested name, and the workbooks there listed.
+    let field = harness.get_by_label("Đường dẫn:");
+    assert_eq!(field.value().as_deref(), suggested.to_str());
+    harness.get_by_label("xa-mau.xlsx");
+    menu(&mut harness, &["Xuất", "Hủy"]);
+    assert_eq!(std::fs::read_to_string(&suggested).unwrap(), "bản cũ");
+
+    menu(&mut harness, &["Tệp", "Xuất ra mẫu Excel...", "Xuất"]);
+    harness.get_by_label("Ghi đè tệp đã có?");
+    menu(&mut harness, &["Ghi đè"]);
+    assert!(info(&harness).contains("Đã xuất ra mẫu Excel"));
+    // The workbook imports to the plan.
+    assert_eq!(vtvl::interchange::import_path(&suggested).unwrap(), plan);
+}
+
+/// A workbook with three bad cells: a category, a count and a volume.
+fn workbook_with_three_problems(path: &std::path::Path) {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheets: [(&str, &[&str], &[&str]); 3] = [
+        ("units", &["id", "name"], &["so", "Sở"]),
+        (
+            "positions",
+            &["id", "unit_id", "name", "category", "method", "count"],
+            &["cv", "so", "Chuyên viên", "chuyên gia", "workload", "nhiều"],
+        ),
+        (
+            "duties",
+            &[
+                "id",
+                "position_id",
+                "name",
+                "kind",
+                "volume",
+                "minutes_per_item",
+            ],
+            &["d1", "cv", "Hồ sơ", "Công việc chính", "khoảng 20", "30"],
+        ),
+    ];
+    for (name, header, row) in sheets {
+        let sheet = book.add_worksheet();
+        sheet.set_name(name).unwrap();
+        sheet.write_row(0, 0, header.iter().copied()).unwrap();
+        sheet.write_row(1, 0, row.iter().copied()).unwrap();
+    }
+    book.save(path).unwrap();
+}
+
+#[test]
+fn an_import_with_three_problems_lists_all_three_and_keeps_the_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    let xlsx = dir.path().join("loi.xlsx");
+    workbook_with_three_problems(&xlsx);
+    let dialogs = ScriptedDialogs::default();
+    dialogs.answer_path(&xlsx);
+    let plan = plan_file::default_plan().unwrap();
+    let mut harness = files_harness(Document::new(plan.clone(), None), &dialogs, None);
+    menu(&mut harness, &["Tệp", "Nhập từ tệp Excel..."]);
+    let lines = match &harness.state().state.dialog {
+        Some(vtvl::app::state::Dialog::File(vtvl::app::files::FileDialog::Problems {
+            lines,
+            ..
+        })) => lines.clone(),
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(lines.len(), 3, "{lines:?}");
+    for (line, place) in lines.iter().zip([
+        "positions, row 2, column \"category\"",
+        "positions, row 2, column \"count\"",
+        "duties, row 2, column \"volume\"",
+    ]) {
+        assert!(line.starts_with(place), "{line}");
+        harness.get_by_label(line);
+    }
+    assert_eq!(
+        harness.state().state.document.plan(),
+        &plan,
+        "the plan is kept"
+    );
+    menu(&mut harness, &["Đóng"]);
+    assert!(harness.state().state.dialog.is_none());
 }

@@ -10,7 +10,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use vtvl::app::VtvlApp;
 use vtvl::app::document::Document;
-use vtvl::app::files::{FileDialogs, Files, Picked, Recovery};
+use vtvl::app::files::{FileDialogs, FileFilter, Files, Picked, Recovery};
 use vtvl::app::state::Preferences;
 use vtvl::model::Plan;
 
@@ -35,7 +35,16 @@ pub fn default_harness() -> Harness<'static, VtvlApp> {
 #[derive(Clone, Default)]
 pub struct ScriptedDialogs {
     answers: Arc<Mutex<VecDeque<Picked>>>,
-    asked: Arc<Mutex<Vec<String>>>,
+    asked: Arc<Mutex<Vec<Asked>>>,
+}
+
+/// One dialog shown: its title, the extensions it listed (none for a folder) and the file name
+/// it suggested (empty when opening).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Asked {
+    pub title: String,
+    pub extensions: Vec<String>,
+    pub suggested: String,
 }
 
 impl ScriptedDialogs {
@@ -49,11 +58,22 @@ impl ScriptedDialogs {
 
     /// The titles of the dialogs shown so far.
     pub fn asked(&self) -> Vec<String> {
+        self.dialogs().into_iter().map(|a| a.title).collect()
+    }
+
+    /// The dialogs shown so far.
+    pub fn dialogs(&self) -> Vec<Asked> {
         self.asked.lock().unwrap().clone()
     }
 
-    fn next(&self, title: &str) -> Picked {
-        self.asked.lock().unwrap().push(title.to_owned());
+    fn next(&self, title: &str, filter: Option<FileFilter>, suggested: &str) -> Picked {
+        self.asked.lock().unwrap().push(Asked {
+            title: title.to_owned(),
+            extensions: filter
+                .map(|f| f.extensions.iter().map(|e| (*e).to_owned()).collect())
+                .unwrap_or_default(),
+            suggested: suggested.to_owned(),
+        });
         self.answers
             .lock()
             .unwrap()
@@ -63,16 +83,22 @@ impl ScriptedDialogs {
 }
 
 impl FileDialogs for ScriptedDialogs {
-    fn pick_plan(&mut self, title: &str, _folder: Option<&Path>) -> Picked {
-        self.next(title)
+    fn pick_file(&mut self, title: &str, _folder: Option<&Path>, filter: FileFilter) -> Picked {
+        self.next(title, Some(filter), "")
     }
 
-    fn pick_save_path(&mut self, title: &str, _folder: Option<&Path>, _name: &str) -> Picked {
-        self.next(title)
+    fn pick_save(
+        &mut self,
+        title: &str,
+        _folder: Option<&Path>,
+        name: &str,
+        filter: FileFilter,
+    ) -> Picked {
+        self.next(title, Some(filter), name)
     }
 
     fn pick_folder(&mut self, title: &str, _folder: Option<&Path>) -> Picked {
-        self.next(title)
+        self.next(title, None, "")
     }
 }
 

@@ -9,6 +9,7 @@ mod attributes;
 mod checks;
 mod compare;
 mod dashboard_settings;
+mod document_form;
 mod editing;
 mod export;
 mod files;

@@ -2,6 +2,7 @@
 
 mod workdir;
 
+mod atomic_writes;
 mod check;
 mod compare;
 mod compute;

@@ -6,6 +6,7 @@
 //! (native dialogs, or a script in tests); with no native dialog the user types a path.
 //! Errors never panic: they are shown with the file they are about, and the document stays.
 
+pub mod export;
 mod picker;
 pub mod recent;
 pub mod recovery;
@@ -19,7 +20,11 @@ use std::time::Instant;
 
 use eframe::egui;
 
-pub use picker::{FileDialogs, NativeDialogs, Picked};
+pub use export::Export;
+pub use picker::{
+    CSV_FILES, FileDialogs, FileFilter, NativeDialogs, PLAN_FILES, PNG_FILES, Picked,
+    WORKBOOK_FILES, XLSX_FILES,
+};
 pub use recovery::{Recovery, RecoveryCopy};
 pub use typed_path::{Entry, PathPurpose, TypedPath};
 
@@ -67,6 +72,8 @@ pub enum FileDialog {
     Problems { title: String, lines: Vec<String> },
     /// A recovery copy left by a session that did not end cleanly.
     Recover(RecoveryCopy),
+    /// The file an export was to write exists: replace it?
+    ConfirmOverwrite { export: Export, path: PathBuf },
 }
 
 /// The answer to "save the changes?".
@@ -224,6 +231,7 @@ pub fn confirm_typed(state: &mut AppState, typed: TypedPath) {
     match typed.purpose {
         PathPurpose::Open => open_path(state, &path),
         PathPurpose::Import => import_path(state, &path),
+        PathPurpose::Export(kind) => export::chosen(state, kind, path),
         PathPurpose::SaveAs { then } => {
             if save_to(state, &with_plan_extension(path))
                 && let Some(then) = then

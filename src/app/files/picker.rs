@@ -14,32 +14,86 @@ pub enum Picked {
     Unavailable,
 }
 
-/// The file dialogs the app needs. `title` is shown by the dialog; `folder` is where it opens.
+/// The kind of file a dialog offers: a name and the extensions it lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FileFilter {
+    pub name: &'static str,
+    pub extensions: &'static [&'static str],
+}
+
+impl FileFilter {
+    /// Whether `path` has one of the filter's extensions (ignoring case).
+    pub fn matches(&self, path: &Path) -> bool {
+        path.extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| self.extensions.iter().any(|x| x.eq_ignore_ascii_case(e)))
+    }
+}
+
+/// Plan files.
+pub const PLAN_FILES: FileFilter = FileFilter {
+    name: "vtvl (.ron)",
+    extensions: &["ron"],
+};
+/// Workbooks an import reads: Excel's and LibreOffice's.
+pub const WORKBOOK_FILES: FileFilter = FileFilter {
+    name: "Excel, LibreOffice (.xlsx, .xlsm, .ods)",
+    extensions: &["xlsx", "xlsm", "ods"],
+};
+/// Workbooks the app writes.
+pub const XLSX_FILES: FileFilter = FileFilter {
+    name: "Excel (.xlsx)",
+    extensions: &["xlsx"],
+};
+pub const CSV_FILES: FileFilter = FileFilter {
+    name: "CSV (.csv)",
+    extensions: &["csv"],
+};
+pub const PNG_FILES: FileFilter = FileFilter {
+    name: "PNG (.png)",
+    extensions: &["png"],
+};
+
+/// The file dialogs the app needs. `title` is shown by the dialog; `folder` is where it opens;
+/// `filter` the kind of file it lists.
 pub trait FileDialogs {
-    /// A plan file (`.ron`) to open.
-    fn pick_plan(&mut self, title: &str, folder: Option<&Path>) -> Picked;
-    /// Where to save the plan, suggesting `file_name`.
-    fn pick_save_path(&mut self, title: &str, folder: Option<&Path>, file_name: &str) -> Picked;
+    /// A file to open or import.
+    fn pick_file(&mut self, title: &str, folder: Option<&Path>, filter: FileFilter) -> Picked;
+    /// Where to write a file, suggesting `file_name`. The app asks itself before replacing an
+    /// existing file, whatever the dialog did.
+    fn pick_save(
+        &mut self,
+        title: &str,
+        folder: Option<&Path>,
+        file_name: &str,
+        filter: FileFilter,
+    ) -> Picked;
     /// A folder (an interchange folder of CSV files).
     fn pick_folder(&mut self, title: &str, folder: Option<&Path>) -> Picked;
-    /// A workbook (`.xlsx`) to import. Dialogs that cannot filter by kind answer as for a plan.
+    /// A plan file (`.ron`) to open.
+    fn pick_plan(&mut self, title: &str, folder: Option<&Path>) -> Picked {
+        self.pick_file(title, folder, PLAN_FILES)
+    }
+    /// Where to save the plan, suggesting `file_name`.
+    fn pick_save_path(&mut self, title: &str, folder: Option<&Path>, file_name: &str) -> Picked {
+        self.pick_save(title, folder, file_name, PLAN_FILES)
+    }
+    /// A workbook (`.xlsx`, `.xlsm`, `.ods`) to import.
     fn pick_workbook(&mut self, title: &str, folder: Option<&Path>) -> Picked {
-        self.pick_plan(title, folder)
+        self.pick_file(title, folder, WORKBOOK_FILES)
     }
-    /// Where to write a CSV file, suggesting `file_name`. Dialogs that cannot filter by kind
-    /// answer as for a plan.
+    /// Where to write a CSV file, suggesting `file_name`.
     fn pick_save_csv(&mut self, title: &str, folder: Option<&Path>, file_name: &str) -> Picked {
-        self.pick_save_path(title, folder, file_name)
+        self.pick_save(title, folder, file_name, CSV_FILES)
     }
-    /// Where to write a workbook, suggesting `file_name`. Dialogs that cannot filter by kind
-    /// answer as for a plan.
+    /// Where to write a workbook, suggesting `file_name`.
     fn pick_save_workbook(
         &mut self,
         title: &str,
         folder: Option<&Path>,
         file_name: &str,
     ) -> Picked {
-        self.pick_save_path(title, folder, file_name)
+        self.pick_save(title, folder, file_name, XLSX_FILES)
     }
 }
 
@@ -50,10 +104,6 @@ pub struct NativeDialogs;
 /// rfd answers "nothing chosen" both when the user cancels and when no dialog service exists.
 /// No person cancels this fast, so a quicker answer means there was no dialog to show.
 const NO_DIALOG_WITHIN: Duration = Duration::from_millis(150);
-
-const PLAN_FILTER: (&str, &[&str]) = ("vtvl (.ron)", &["ron"]);
-const WORKBOOK_FILTER: (&str, &[&str]) = ("Excel (.xlsx)", &["xlsx", "xlsm", "ods"]);
-const CSV_FILTER: (&str, &[&str]) = ("CSV (.csv)", &["csv"]);
 
 impl NativeDialogs {
     fn dialog(title: &str, folder: Option<&Path>) -> rfd::FileDialog {
@@ -78,18 +128,24 @@ impl NativeDialogs {
 }
 
 impl FileDialogs for NativeDialogs {
-    fn pick_plan(&mut self, title: &str, folder: Option<&Path>) -> Picked {
+    fn pick_file(&mut self, title: &str, folder: Option<&Path>, filter: FileFilter) -> Picked {
         Self::run(|| {
             Self::dialog(title, folder)
-                .add_filter(PLAN_FILTER.0, PLAN_FILTER.1)
+                .add_filter(filter.name, filter.extensions)
                 .pick_file()
         })
     }
 
-    fn pick_save_path(&mut self, title: &str, folder: Option<&Path>, file_name: &str) -> Picked {
+    fn pick_save(
+        &mut self,
+        title: &str,
+        folder: Option<&Path>,
+        file_name: &str,
+        filter: FileFilter,
+    ) -> Picked {
         Self::run(|| {
             Self::dialog(title, folder)
-                .add_filter(PLAN_FILTER.0, PLAN_FILTER.1)
+                .add_filter(filter.name, filter.extensions)
                 .set_file_name(file_name)
                 .save_file()
         })
@@ -97,37 +153,6 @@ impl FileDialogs for NativeDialogs {
 
     fn pick_folder(&mut self, title: &str, folder: Option<&Path>) -> Picked {
         Self::run(|| Self::dialog(title, folder).pick_folder())
-    }
-
-    fn pick_save_workbook(
-        &mut self,
-        title: &str,
-        folder: Option<&Path>,
-        file_name: &str,
-    ) -> Picked {
-        Self::run(|| {
-            Self::dialog(title, folder)
-                .add_filter(WORKBOOK_FILTER.0, WORKBOOK_FILTER.1)
-                .set_file_name(file_name)
-                .save_file()
-        })
-    }
-
-    fn pick_save_csv(&mut self, title: &str, folder: Option<&Path>, file_name: &str) -> Picked {
-        Self::run(|| {
-            Self::dialog(title, folder)
-                .add_filter(CSV_FILTER.0, CSV_FILTER.1)
-                .set_file_name(file_name)
-                .save_file()
-        })
-    }
-
-    fn pick_workbook(&mut self, title: &str, folder: Option<&Path>) -> Picked {
-        Self::run(|| {
-            Self::dialog(title, folder)
-                .add_filter(WORKBOOK_FILTER.0, WORKBOOK_FILTER.1)
-                .pick_file()
-        })
     }
 }
 

@@ -223,17 +223,11 @@ fn remove_copy_files(copy: &Path) {
     }
 }
 
-/// Writes a small text file through a temporary file and a rename, so it is whole or absent.
+/// Writes a small text file atomically, so it is whole or absent.
 fn write_small(path: &Path, text: &str) -> Result<(), RecoveryError> {
-    let tmp = path.with_extension("tmp");
-    let io_error = |error| RecoveryError::Io {
+    crate::output::atomic::write_bytes(path, text.as_bytes()).map_err(|error| RecoveryError::Io {
         path: path.to_path_buf(),
         action: "write",
         error,
-    };
-    fs::write(&tmp, text).map_err(io_error)?;
-    fs::rename(&tmp, path).map_err(|error| {
-        let _ = fs::remove_file(&tmp);
-        io_error(error)
     })
 }

@@ -4,7 +4,8 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use super::Pending;
+use super::picker::{PLAN_FILES, WORKBOOK_FILES};
+use super::{Export, FileFilter, Pending};
 
 /// How many entries of a folder are listed.
 const MAX_LISTED: usize = 200;
@@ -13,11 +14,25 @@ const MAX_LISTED: usize = 200;
 #[derive(Debug, Clone, PartialEq)]
 pub enum PathPurpose {
     Open,
+    /// A workbook or a folder of CSV files to import.
     Import,
     /// Save the plan there, then go on with `then`, if anything.
     SaveAs {
         then: Option<Pending>,
     },
+    /// Write an export there.
+    Export(Export),
+}
+
+impl PathPurpose {
+    /// The files listed besides folders.
+    fn files(&self) -> FileFilter {
+        match self {
+            PathPurpose::Open | PathPurpose::SaveAs { .. } => PLAN_FILES,
+            PathPurpose::Import => WORKBOOK_FILES,
+            PathPurpose::Export(export) => export.filter(),
+        }
+    }
 }
 
 /// One entry of the listed folder.
@@ -93,22 +108,20 @@ impl TypedPath {
     }
 }
 
-/// Sub-folders, and for plans the `.ron` files, sorted by name; hidden entries left out.
+/// Sub-folders and the files of the purpose's kind (plans, workbooks to import, the kind an
+/// export writes), folders first, sorted by name; hidden entries left out.
 fn list(folder: &Path, purpose: &PathPurpose) -> Vec<Entry> {
     let Ok(read) = fs::read_dir(folder) else {
         return Vec::new();
     };
-    let plans = !matches!(purpose, PathPurpose::Import);
+    let files = purpose.files();
     let mut entries: Vec<Entry> = read
         .filter_map(Result::ok)
         .filter_map(|entry| {
             let path = entry.path();
             let name = entry.file_name().to_string_lossy().into_owned();
             let is_folder = path.is_dir();
-            let is_plan = path
-                .extension()
-                .is_some_and(|e| e.eq_ignore_ascii_case("ron"));
-            let shown = !name.starts_with('.') && (is_folder || (plans && is_plan));
+            let shown = !name.starts_with('.') && (is_folder || files.matches(&path));
             shown.then_some(Entry {
                 name,
                 path,

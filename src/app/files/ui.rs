@@ -34,6 +34,33 @@ pub(crate) fn file_dialog_ui(state: &mut AppState, ui: &mut egui::Ui, dialog: Fi
                 state.dialog = None;
             }
         }
+        FileDialog::ConfirmOverwrite { export, path } => {
+            let mut answer = None;
+            egui::Modal::new(egui::Id::unique("file_overwrite")).show(ui.ctx(), |ui| {
+                ui.set_max_width(640.0);
+                ui.heading(state.t("Ghi đè tệp đã có?", "Replace the existing file?"));
+                ui.label(format!(
+                    "{} {}",
+                    state.t("Tệp này đã có:", "This file exists:"),
+                    path.display()
+                ));
+                ui.label(state.t(
+                    "Ghi đè sẽ thay nội dung cũ của tệp.",
+                    "Replacing it overwrites what it holds.",
+                ));
+                ui.horizontal(|ui| {
+                    if ui.button(state.t("Ghi đè", "Replace")).clicked() {
+                        answer = Some(true);
+                    }
+                    if ui.button(state.t("Hủy", "Cancel")).clicked() {
+                        answer = Some(false);
+                    }
+                });
+            });
+            if let Some(replace) = answer {
+                super::export::answer_overwrite(state, export, &path, replace);
+            }
+        }
         FileDialog::Recover(copy) => {
             let mut answer = None;
             egui::Modal::new(egui::Id::unique("file_recover")).show(ui.ctx(), |ui| {
@@ -97,9 +124,13 @@ fn typed_path_ui(state: &mut AppState, ui: &mut egui::Ui, mut typed: TypedPath) 
     let (heading, confirm) = match typed.purpose {
         PathPurpose::Open => (state.t("Mở kế hoạch", "Open plan"), state.t("Mở", "Open")),
         PathPurpose::Import => (
-            state.t("Nhập từ thư mục CSV", "Import a CSV folder"),
+            state.t(
+                "Nhập từ tệp Excel hoặc thư mục CSV",
+                "Import an Excel workbook or a CSV folder",
+            ),
             state.t("Nhập", "Import"),
         ),
+        PathPurpose::Export(export) => (export.title(state.language()), state.t("Xuất", "Export")),
         PathPurpose::SaveAs { .. } => (
             state.t("Lưu kế hoạch thành", "Save plan as"),
             state.t("Lưu", "Save"),

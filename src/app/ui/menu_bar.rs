@@ -3,8 +3,9 @@
 use eframe::egui;
 
 use crate::app::commands::{self, Command};
-use crate::app::files::{self, NewPlan};
+use crate::app::files::{self, Export, NewPlan};
 use crate::app::state::AppState;
+use crate::dossier::ChartKind;
 use crate::language::Language;
 
 pub fn menu_bar_ui(state: &mut AppState, ui: &mut egui::Ui) {
@@ -54,11 +55,14 @@ pub fn menu_bar_ui(state: &mut AppState, ui: &mut egui::Ui) {
             }
         });
         ui.menu_button(state.t("Kết quả", "Results"), |ui| {
-            if ui
-                .button(state.t("Xuất kết quả CSV...", "Export results as CSV..."))
-                .clicked()
-            {
-                raised.push(Command::ExportResultsCsv);
+            for export in [
+                Export::ResultsCsv,
+                Export::Chart(ChartKind::Units),
+                Export::Chart(ChartKind::Ranks),
+            ] {
+                if ui.button(export_item(state, export)).clicked() {
+                    raised.push(Command::Export(export));
+                }
             }
         });
         ui.menu_button(state.t("Trợ giúp", "Help"), |ui| {
@@ -147,11 +151,10 @@ fn file_menu_ui(state: &AppState, ui: &mut egui::Ui, raised: &mut Vec<Command>) 
         raised.push(Command::ImportWorkbook);
     }
     ui.separator();
-    if ui
-        .button(state.t("Xuất hồ sơ Excel...", "Export the dossier workbook..."))
-        .clicked()
-    {
-        raised.push(Command::ExportDossier);
+    for export in [Export::Dossier, Export::PlanWorkbook, Export::Template] {
+        if ui.button(export_item(state, export)).clicked() {
+            raised.push(Command::Export(export));
+        }
     }
     ui.separator();
     if ui
@@ -160,4 +163,9 @@ fn file_menu_ui(state: &AppState, ui: &mut egui::Ui, raised: &mut Vec<Command>) 
     {
         raised.push(Command::Quit);
     }
+}
+
+/// An export's menu item: its dialog's title, then dots (it asks where to write).
+fn export_item(state: &AppState, export: Export) -> String {
+    format!("{}...", export.title(state.language()))
 }

@@ -1,6 +1,7 @@
 //! The Settings tab: the plan's name, agency and year, the province class and the date its
-//! rules are judged at, its rounding policy, and its working calendars with the available days
-//! and hours each gives.
+//! rules are judged at, the printed dossier's form (parent body, the document it accompanies,
+//! place, signers), its rounding policy, and its working calendars with the available days and
+//! hours each gives.
 //!
 //! Fields are typed as text and applied when the field is left (or Enter is pressed). Text that
 //! is not a valid amount, and an edit the document refuses, stay in the field, marked with the
@@ -52,6 +53,15 @@ enum MetaField {
     Year,
     /// The date the rules are judged at; empty means today.
     JudgedAt,
+    // The printed dossier's administrative form.
+    ParentBody,
+    DocumentKind,
+    DocumentNumber,
+    DocumentDate,
+    Place,
+    SignerTitle,
+    SignerName,
+    PreparerName,
 }
 
 fn meta_ui(state: &mut AppState, ui: &mut egui::Ui) {
@@ -74,35 +84,115 @@ fn meta_ui(state: &mut AppState, ui: &mut egui::Ui) {
     egui::Grid::new("settings_meta")
         .num_columns(2)
         .show(ui, |ui| {
-            for (field, label, width) in fields {
-                let label = ui.label(label);
-                let meta = &state.document.plan().meta;
-                let shown = match field {
-                    MetaField::Name => meta.name.clone(),
-                    MetaField::Agency => meta.agency.clone(),
-                    MetaField::Year => meta.year.map(|y| y.to_string()).unwrap_or_default(),
-                    MetaField::JudgedAt => {
-                        meta.judged_at.map(|d| d.to_string()).unwrap_or_default()
-                    }
-                };
-                let key = meta_key(field);
-                ui.horizontal(|ui| {
-                    if let Some(text) = cell_ui(state, ui, &key, shown, width, label.id) {
-                        commit_meta(state, &key, field, &text);
-                    }
-                    if matches!(field, MetaField::JudgedAt) {
-                        ui.weak(state.t(
-                            "dd/mm/yyyy; để trống là ngày hiện tại",
-                            "dd/mm/yyyy; empty means today",
-                        ));
-                    }
-                    error_ui(state, ui, &key);
-                });
-                ui.end_row();
-            }
+            meta_fields(state, ui, fields);
             province_class_ui(state, ui);
             ui.end_row();
         });
+    ui.add_space(12.0);
+    ui.heading(state.t("Thể thức hồ sơ in", "Printed dossier form"));
+    ui.weak(state.t(
+        "In ở đầu và cuối mỗi phụ lục của hồ sơ Excel; để trống thì in dòng chấm để điền tay.",
+        "Printed at the head and foot of each appendix of the Excel dossier; blanks print dotted \
+         lines to fill by hand.",
+    ));
+    let form = [
+        (
+            MetaField::ParentBody,
+            state.t("Cơ quan chủ quản", "Parent body"),
+            360.0,
+        ),
+        (
+            MetaField::DocumentKind,
+            state.t("Loại văn bản kèm theo", "Accompanied document"),
+            160.0,
+        ),
+        (
+            MetaField::DocumentNumber,
+            state.t("Số, ký hiệu", "Number"),
+            160.0,
+        ),
+        (
+            MetaField::DocumentDate,
+            state.t("Ngày ban hành", "Date"),
+            100.0,
+        ),
+        (MetaField::Place, state.t("Địa danh", "Place"), 200.0),
+        (
+            MetaField::SignerTitle,
+            state.t("Chức vụ người ký", "Signer's title"),
+            240.0,
+        ),
+        (
+            MetaField::SignerName,
+            state.t("Họ tên người ký", "Signer's name"),
+            240.0,
+        ),
+        (
+            MetaField::PreparerName,
+            state.t("Người lập biểu", "Prepared by"),
+            240.0,
+        ),
+    ]
+    .map(|(f, t, w)| (f, t.to_owned(), w));
+    egui::Grid::new("settings_document")
+        .num_columns(2)
+        .show(ui, |ui| meta_fields(state, ui, form));
+}
+
+/// One grid row per field: its label, its text, and the reason it was refused.
+fn meta_fields<const N: usize>(
+    state: &mut AppState,
+    ui: &mut egui::Ui,
+    fields: [(MetaField, String, f32); N],
+) {
+    for (field, label, width) in fields {
+        let label = ui.label(label);
+        let meta = &state.document.plan().meta;
+        let shown = match field {
+            MetaField::Name => meta.name.clone(),
+            MetaField::Agency => meta.agency.clone(),
+            MetaField::Year => meta.year.map(|y| y.to_string()).unwrap_or_default(),
+            MetaField::JudgedAt => meta.judged_at.map(|d| d.to_string()).unwrap_or_default(),
+            MetaField::ParentBody => meta.document.parent_body.clone(),
+            MetaField::DocumentKind => meta.document.kind.clone(),
+            MetaField::DocumentNumber => meta.document.number.clone(),
+            MetaField::DocumentDate => meta
+                .document
+                .date
+                .map(|d| d.to_string())
+                .unwrap_or_default(),
+            MetaField::Place => meta.document.place.clone(),
+            MetaField::SignerTitle => meta.document.signer_title.replace('\n', " / "),
+            MetaField::SignerName => meta.document.signer_name.clone(),
+            MetaField::PreparerName => meta.document.preparer_name.clone(),
+        };
+        let key = meta_key(field);
+        ui.horizontal(|ui| {
+            if let Some(text) = cell_ui(state, ui, &key, shown, width, label.id) {
+                commit_meta(state, &key, field, &text);
+            }
+            match field {
+                MetaField::JudgedAt => {
+                    ui.weak(state.t(
+                        "dd/mm/yyyy; để trống là ngày hiện tại",
+                        "dd/mm/yyyy; empty means today",
+                    ));
+                }
+                MetaField::DocumentKind => {
+                    ui.weak(state.t("Tờ trình, Đề án...", "Tờ trình, Đề án..."));
+                }
+                MetaField::SignerTitle => {
+                    ui.weak(state.t(
+                        "hai dòng cách nhau bằng /, ví dụ KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC",
+                        "two lines split by /, e.g. KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC",
+                    ));
+                }
+                _ => {}
+            }
+            error_ui(state, ui, &key);
+        });
+        ui.end_row();
+    }
 }
 
 /// The province class, which sets the thresholds for divisions and deputies.
@@ -131,6 +221,14 @@ fn meta_key(field: MetaField) -> String {
         MetaField::Agency => "agency",
         MetaField::Year => "year",
         MetaField::JudgedAt => "judged_at",
+        MetaField::ParentBody => "parent_body",
+        MetaField::DocumentKind => "document_kind",
+        MetaField::DocumentNumber => "document_number",
+        MetaField::DocumentDate => "document_date",
+        MetaField::Place => "place",
+        MetaField::SignerTitle => "signer_title",
+        MetaField::SignerName => "signer_name",
+        MetaField::PreparerName => "preparer_name",
     };
     format!("{CELL_PREFIX}meta:{name}")
 }
@@ -148,8 +246,23 @@ fn commit_meta(state: &mut AppState, key: &str, field: MetaField, text: &str) {
                 return;
             }
         },
-        MetaField::JudgedAt => match parse_date(text) {
-            Ok(date) => meta.judged_at = date,
+        MetaField::ParentBody => meta.document.parent_body = text.trim().to_owned(),
+        MetaField::DocumentKind => meta.document.kind = text.trim().to_owned(),
+        MetaField::DocumentNumber => meta.document.number = text.trim().to_owned(),
+        MetaField::Place => meta.document.place = text.trim().to_owned(),
+        // "KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC": the signature block's two lines.
+        MetaField::SignerTitle => {
+            meta.document.signer_title = text
+                .split(" / ")
+                .map(str::trim)
+                .collect::<Vec<_>>()
+                .join("\n")
+        }
+        MetaField::SignerName => meta.document.signer_name = text.trim().to_owned(),
+        MetaField::PreparerName => meta.document.preparer_name = text.trim().to_owned(),
+        MetaField::JudgedAt | MetaField::DocumentDate => match parse_date(text) {
+            Ok(date) if matches!(field, MetaField::JudgedAt) => meta.judged_at = date,
+            Ok(date) => meta.document.date = date,
             Err(()) => {
                 let message = format!(
                     "\"{}\" {}",

@@ -1,0 +1,91 @@
+//! Kết quả kiểm tra: every finding of `vtvl check` on the plan's judgement date (severity,
+//! place, message, legal basis, the figure found and the limit), from the same library call.
+
+use crate::language::Language;
+use rust_xlsxwriter::{RowNum, Worksheet};
+
+use super::DossierError;
+use super::print::{self, Styles, wrapped_height};
+use crate::engine::PlanResults;
+use crate::model::{CivilDate, Plan};
+use crate::rules::{self, Severity};
+
+pub const NAME: &str = "Kết quả kiểm tra";
+pub const TITLE: &str = "KẾT QUẢ KIỂM TRA ĐỀ ÁN THEO QUY ĐỊNH";
+/// The sheet's only line when the check finds nothing.
+pub const NOTHING_FOUND: &str =
+    "Không có phát hiện nào: đề án phù hợp với các quy định được kiểm tra.";
+
+const HEADERS: [(&str, f64); 7] = [
+    ("STT", 5.0),
+    ("Mức độ", 10.0),
+    ("Nơi", 30.0),
+    ("Nội dung", 52.0),
+    ("Căn cứ pháp lý", 30.0),
+    ("Thực tế", 9.0),
+    ("Giới hạn", 9.0),
+];
+const LAST_COL: u16 = 6;
+
+/// Writes the sheet; `today` stands for the judgement date when the plan sets none.
+pub fn write(
+    sheet: &mut Worksheet,
+    styles: &Styles,
+    plan: &Plan,
+    results: &PlanResults,
+    today: CivilDate,
+) -> Result<(), DossierError> {
+    sheet.set_name(NAME)?;
+    let at = plan.meta.judged_at.unwrap_or(today);
+    let findings = rules::check(plan, results, at);
+    sheet.merge_range(0, 0, 0, LAST_COL, TITLE, &styles.title)?;
+    sheet.set_row_height(0, 24)?;
+    sheet.merge_range(1, 0, 1, LAST_COL, &plan.meta.name, &styles.subtitle)?;
+    let count = |severity: Severity| findings.iter().filter(|f| f.severity == severity).count();
+    let summary = format!(
+        "Theo quy định có hiệu lực ngày {at}: {} lỗi, {} cảnh báo, {} thông tin.",
+        count(Severity::Error),
+        count(Severity::Warning),
+        count(Severity::Info)
+    );
+    sheet.merge_range(2, 0, 2, LAST_COL, &summary, &styles.note)?;
+    let header_row: RowNum = 4;
+    print::page_setup(sheet, true, Some(header_row), NAME)?;
+    for (col, (title, width)) in (0u16..).zip(HEADERS) {
+        sheet.set_column_width(col, width)?;
+        sheet.write_string_with_format(header_row, col, title, &styles.header)?;
+    }
+    sheet.set_row_height(header_row, 30)?;
+    let first = header_row + 1;
+    if findings.is_empty() {
+        sheet.merge_range(first, 0, first, LAST_COL, NOTHING_FOUND, &styles.empty_note)?;
+        return Ok(());
+    }
+    for (row, (number, finding)) in (first..).zip((1u32..).zip(&findings)) {
+        // The dossier is a Vietnamese document.
+        let place = finding.place(plan, Language::Vietnamese);
+        sheet.write_number_with_format(row, 0, number, &styles.text_center)?;
+        sheet.write_string_with_format(row, 1, finding.severity.label_vi(), &styles.text)?;
+        sheet.write_string_with_format(row, 2, &place, &styles.text)?;
+        sheet.write_string_with_format(row, 3, &finding.message.vi, &styles.text)?;
+        sheet.write_string_with_format(row, 4, &finding.legal_basis, &styles.text)?;
+        for (col, value) in [(5, finding.actual), (6, finding.limit)] {
+            match value {
+                Some(value) => {
+                    sheet.write_number_with_format(row, col, value, styles.count(value))?
+                }
+                None => sheet.write_blank(row, col, &styles.general)?,
+            };
+        }
+        let height = [
+            (place.as_str(), HEADERS[2].1),
+            (finding.message.vi.as_str(), HEADERS[3].1),
+            (finding.legal_basis.as_str(), HEADERS[4].1),
+        ]
+        .into_iter()
+        .map(|(text, width)| wrapped_height(text, width))
+        .fold(0.0, f64::max);
+        sheet.set_row_height(row, height)?;
+    }
+    Ok(())
+}
