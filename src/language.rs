@@ -13,6 +13,16 @@ pub enum Language {
 }
 
 impl Language {
+    pub const ALL: [Language; 2] = [Language::Vietnamese, Language::English];
+
+    /// The keyword of `--lang` and of settings: `vi` or `en`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Language::Vietnamese => "vi",
+            Language::English => "en",
+        }
+    }
+
     /// Picks the text for this language; call sites keep both texts side by side.
     pub fn t<'a>(self, vietnamese: &'a str, english: &'a str) -> &'a str {
         match self {
@@ -68,9 +78,57 @@ impl Text {
         }
     }
 
+    /// The same text in both languages: a number, an id, a name.
+    pub fn same(text: impl Into<String>) -> Self {
+        let text = text.into();
+        Text {
+            vi: text.clone(),
+            en: text,
+        }
+    }
+
+    /// Both languages from one function of the language, so that a message is written once
+    /// with its parts picked per language.
+    pub fn from_fn(say: impl Fn(Language) -> String) -> Self {
+        Text {
+            vi: say(Language::Vietnamese),
+            en: say(Language::English),
+        }
+    }
+
     pub fn get(&self, language: Language) -> &str {
         language.t(&self.vi, &self.en)
     }
+}
+
+/// Shows the English text, for logs and `Display` of errors; users see
+/// [`Localized::message`].
+impl std::fmt::Display for Text {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.en)
+    }
+}
+
+/// Whether a text has a letter only Vietnamese writes (a vowel with a tone or a hat, or đ).
+/// Tests use it to tell that an English text has no Vietnamese left in it.
+pub fn has_vietnamese_letters(text: &str) -> bool {
+    use unicode_normalization::UnicodeNormalization;
+    text.nfd().any(|c| {
+        matches!(
+            c,
+            // Combining grave, acute, circumflex, tilde, breve, hook above, horn, dot below.
+            '\u{0300}'
+                | '\u{0301}'
+                | '\u{0302}'
+                | '\u{0303}'
+                | '\u{0306}'
+                | '\u{0309}'
+                | '\u{031B}'
+                | '\u{0323}'
+                | 'đ'
+                | 'Đ'
+        )
+    })
 }
 
 /// A message that can be shown in either language. Library errors and problems implement it;

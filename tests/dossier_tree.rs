@@ -394,9 +394,16 @@ fn the_findings_sheet_lists_every_finding_of_the_check() {
             );
             assert_eq!(
                 sheet.text(row, first + 2),
-                Some(finding.place(&plan.index()).as_str())
+                Some(
+                    finding
+                        .place(&plan.index(), vtvl::language::Language::Vietnamese)
+                        .as_str()
+                )
             );
-            assert_eq!(sheet.text(row, message_col), Some(finding.message.as_str()));
+            assert_eq!(
+                sheet.text(row, message_col),
+                Some(finding.message.vi.as_str())
+            );
             assert_eq!(
                 sheet.text(row, message_col + 1),
                 Some(finding.legal_basis.as_str())

@@ -649,10 +649,10 @@ fn explanation_shows_the_formula_with_its_inputs() {
     assert!(text.contains("2.008 giờ / 1.896 giờ"), "{text}");
     assert!(text.contains("CAF) = 1 / (1 − 10%) = 1,1111"), "{text}");
     assert!(
-        e.formula()
+        e.formula(vtvl::language::Language::Vietnamese)
             .starts_with("1,1767 = (1.800 h + 208 h) / 1.896 h × 1,1111"),
         "{}",
-        e.formula()
+        e.formula(vtvl::language::Language::Vietnamese)
     );
     assert!(engine::explain(&plan, &r, "missing").is_err());
     close(e.components[0].fte(1896.0).unwrap(), 1800.0 / 1896.0);

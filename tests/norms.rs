@@ -403,14 +403,14 @@ fn school_teachers_count_specialised_teacher_positions_of_the_subtree_less_the_p
     );
     let info = found
         .iter()
-        .find(|f| f.message.contains("Giáo viên:"))
+        .find(|f| f.message.vi.contains("Giáo viên:"))
         .unwrap();
     assert_eq!(info.severity, Severity::Info);
     assert_eq!(info.actual, Some(17.0));
     assert_eq!(info.limit, Some(22.0));
     assert_eq!(info.legal_basis, "Điều 5 Thông tư 20/2023/TT-BGDĐT");
     assert_eq!(
-        info.message,
+        info.message.vi,
         "Đơn vị thcs - Giáo viên: định mức tối đa 22 người (22,8 làm tròn xuống); theo khối \
          lượng công việc 17 người; đề xuất 17 người. Cách tính: 12 lớp × 1,9 giáo viên/lớp = \
          22,8; không có học sinh dôi dư (480 học sinh, không quá 12 × 40 = 480)."
@@ -418,17 +418,17 @@ fn school_teachers_count_specialised_teacher_positions_of_the_subtree_less_the_p
     assert!(
         info.inputs
             .iter()
-            .any(|i| i.label == "Công thức" && i.value.starts_with("12 lớp × 1,9"))
+            .any(|i| i.label.vi == "Công thức" && i.value.vi.starts_with("12 lớp × 1,9"))
     );
     assert!(
         info.inputs
             .iter()
-            .any(|i| i.label == "Các vị trí được tính" && i.value == "gv-van, gv-toan")
+            .any(|i| i.label.vi == "Các vị trí được tính" && i.value.vi == "gv-van, gv-toan")
     );
     // The Tổng phụ trách Đội finding points at its one position.
     let post = found
         .iter()
-        .find(|f| f.message.contains("Tổng phụ trách Đội:"))
+        .find(|f| f.message.vi.contains("Tổng phụ trách Đội:"))
         .unwrap();
     assert_eq!(post.position_id.as_deref(), Some("tpt"));
 }
@@ -458,7 +458,7 @@ fn teacher_findings_on_both_sides_of_the_maximum() {
     // The info finding still shows the workload figure (24) beside the norm (22).
     let info = found
         .iter()
-        .find(|f| f.message.contains("Giáo viên:"))
+        .find(|f| f.message.vi.contains("Giáo viên:"))
         .unwrap();
     assert_eq!((info.actual, info.limit), (Some(24.0), Some(22.0)));
 
@@ -470,11 +470,11 @@ fn teacher_findings_on_both_sides_of_the_maximum() {
     assert_eq!(warning.unit_id.as_deref(), Some("thcs"));
     assert_eq!((warning.actual, warning.limit), (Some(23.0), Some(22.0)));
     assert!(
-        warning.message.starts_with(
+        warning.message.vi.starts_with(
             "Đơn vị thcs - Giáo viên: đề xuất 23 người, vượt định mức tối đa 22 người"
         ),
         "{}",
-        warning.message
+        warning.message.vi
     );
 }
 
@@ -528,12 +528,12 @@ fn posts_findings_on_both_sides_of_their_maximums() {
     assert_eq!(warnings.len(), 2, "{warnings:#?}");
     let admin = warnings
         .iter()
-        .find(|f| f.message.contains("Văn thư, thủ quỹ, kế toán"))
+        .find(|f| f.message.vi.contains("Văn thư, thủ quỹ, kế toán"))
         .unwrap();
     assert_eq!((admin.actual, admin.limit), (Some(3.0), Some(2.0)));
     let doi = warnings
         .iter()
-        .find(|f| f.message.contains("Tổng phụ trách Đội"))
+        .find(|f| f.message.vi.contains("Tổng phụ trách Đội"))
         .unwrap();
     assert_eq!((doi.actual, doi.limit), (Some(2.0), Some(1.0)));
 }
@@ -572,8 +572,8 @@ fn disease_control_band_add_ons_then_mountainous_factor() {
     assert!((max.exact - 214.5).abs() < EPS);
     assert_eq!(max.allowed, 214);
     assert_eq!(max.rounded, Rounded::Down);
-    assert!(f.inputs.iter().any(|i| i.label == "Mức theo dân số"
-        && i.value == "150 người (dân số trên 1.000.000 đến 1.500.000)"));
+    assert!(f.inputs.iter().any(|i| i.label.vi == "Mức theo dân số"
+        && i.value.vi == "150 người (dân số trên 1.000.000 đến 1.500.000)"));
 
     // One border gate adds nothing (the add-on starts at two): 150 x 1,3 = 195.
     let f = cdc_figure(cdc(1_200_000, 1, false, false, true));
@@ -687,6 +687,7 @@ fn commune_health_station_minimum_of_five() {
     assert!(
         warnings[0]
             .message
+            .vi
             .contains("thấp hơn định mức tối thiểu 5 người")
     );
     assert_eq!(
@@ -792,6 +793,7 @@ fn archive_findings_on_both_sides_of_both_bounds() {
     assert!(
         warnings[0]
             .message
+            .vi
             .contains("thấp hơn định mức tối thiểu 15 người")
     );
     assert!(of_severity(&with(15), Severity::Warning).is_empty());
@@ -807,9 +809,10 @@ fn archive_findings_on_both_sides_of_both_bounds() {
     assert!(
         info[0]
             .message
+            .vi
             .contains("định mức tối thiểu 15 người, tối đa 19 người;"),
         "{}",
-        info[0].message
+        info[0].message.vi
     );
 }
 
@@ -973,16 +976,17 @@ fn the_commune_norm_counts_cadres_and_civil_servants_not_contracts() {
     assert!(
         info[0]
             .message
+            .vi
             .contains("đề xuất 22 người (2 hợp đồng lao động không tính)"),
         "{}",
-        info[0].message
+        info[0].message.vi
     );
     let left_out = info[0]
         .inputs
         .iter()
-        .find(|i| i.label == "Vị trí hợp đồng lao động không tính")
+        .find(|i| i.label.vi == "Vị trí hợp đồng lao động không tính")
         .expect("the contract posts left out");
-    assert_eq!(left_out.value, "hd");
+    assert_eq!(left_out.value.vi, "hd");
     let found = with(23);
     let warnings = of_severity(&found, Severity::Warning);
     assert_eq!(warnings.len(), 1);
@@ -1015,6 +1019,7 @@ fn health_norms_keep_contract_staff() {
     assert!(
         of_severity(&found, Severity::Info)[0]
             .message
+            .vi
             .contains("đề xuất 5 người (gồm 1 hợp đồng lao động)")
     );
     let found = with(vec![nurses()]);
@@ -1038,7 +1043,7 @@ fn the_commune_sample_imported_from_csv_gets_its_population_add_on() {
     assert!(f.formula.starts_with("Xã, thị trấn loại I: 22; dân số 36.000 vượt quy mô tiêu chuẩn 8.000 là 28.000: 28.000 : 4.000 = 7"), "{}", f.formula);
     assert!(f.formula.ends_with("tổng 22 + 7 = 29"), "{}", f.formula);
     assert!(
-        f.inputs.iter().any(|i| i.value == "Xã"),
+        f.inputs.iter().any(|i| i.value.vi == "Xã"),
         "the setting is shown with the figure: {:?}",
         f.inputs
     );
@@ -1094,12 +1099,12 @@ fn missing_drivers_are_reported_instead_of_a_wrong_figure() {
     assert!(of_severity(&found, Severity::Warning).is_empty());
     let missing: Vec<&Finding> = found
         .iter()
-        .filter(|f| f.message.contains("chưa tính được"))
+        .filter(|f| f.message.vi.contains("chưa tính được"))
         .collect();
     assert_eq!(missing.len(), 1);
     assert_eq!(missing[0].severity, Severity::Info);
     assert_eq!(
-        missing[0].message,
+        missing[0].message.vi,
         "Đơn vị th: chưa tính được định mức giáo viên theo Thông tư 20/2023/TT-BGDĐT vì còn \
          thiếu dạy học 2 buổi/ngày, vùng của trường (1, 2, 3), số học sinh; nhập các số liệu \
          này để so sánh."
@@ -1108,7 +1113,7 @@ fn missing_drivers_are_reported_instead_of_a_wrong_figure() {
         missing[0]
             .inputs
             .iter()
-            .any(|i| i.value == "chưa nhập (trường school_zone)")
+            .any(|i| i.value.vi == "chưa nhập (trường school_zone)")
     );
 
     // A disease-control centre with nothing filled in: every driver listed, in order.

@@ -5,6 +5,7 @@
 //! written in each test.
 
 use vtvl::engine;
+use vtvl::language::Language;
 use vtvl::model::{
     AutonomyGroup, Category, CivilDate, Component, ComponentKind, Employment, LeaderRole, Method,
     Plan, Position, Proposal, ProvinceClass, Rounding, StepCount, Unit, UnitType,
@@ -169,13 +170,13 @@ fn nd107_division_deputies_depend_on_the_province_class() {
     assert_eq!(finding.position_id, None);
     assert_eq!(finding.legal_basis, "Điều 1 Nghị định 107/2020/NĐ-CP");
     assert_eq!(
-        finding.message,
+        finding.message.vi,
         "Đơn vị p: 2 cấp phó, vượt mức tối đa 1 cấp phó của phòng thuộc sở có 8 biên chế"
     );
     let inputs: Vec<String> = finding
         .inputs
         .iter()
-        .map(|i| format!("{} = {}", i.label, i.value))
+        .map(|i| format!("{} = {}", i.label.vi, i.value.vi))
         .collect();
     assert!(
         inputs.contains(
@@ -306,12 +307,12 @@ fn without_a_province_class_class_rules_say_what_to_fill_in() {
     assert_eq!(infos[0].severity, Severity::Info);
     assert_eq!(infos[0].unit_id, None);
     assert!(
-        infos[0].message.contains("Chưa ghi loại tỉnh"),
+        infos[0].message.vi.contains("Chưa ghi loại tỉnh"),
         "{}",
-        infos[0].message
+        infos[0].message.vi
     );
-    assert!(infos[0].message.contains("province_class"));
-    assert!(infos[0].message.contains("Đơn vị p"));
+    assert!(infos[0].message.vi.contains("province_class"));
+    assert!(infos[0].message.vi.contains("Đơn vị p"));
     assert_eq!(infos[0].actual, None);
 }
 
@@ -332,12 +333,18 @@ fn deputy_directors_above_three_warn_with_the_average_explained() {
         let f = check(&plan, at);
         assert_eq!(breach(&f, rule), (4.0, 3.0), "{rule}");
         let finding = with_rule(&f, rule)[0];
-        assert!(finding.message.contains("bình quân 3 phó giám đốc mỗi sở"));
+        assert!(
+            finding
+                .message
+                .vi
+                .contains("bình quân 3 phó giám đốc mỗi sở")
+        );
         assert!(
             finding
                 .inputs
                 .iter()
-                .any(|i| i.label == "Tổng số được phép theo bình quân" && i.value == "3 x 1 = 3"),
+                .any(|i| i.label.vi == "Tổng số được phép theo bình quân"
+                    && i.value.vi == "3 x 1 = 3"),
             "{:?}",
             finding.inputs
         );
@@ -370,6 +377,7 @@ fn a_unit_may_not_have_more_deputies_than_its_parent_from_2026() {
     assert!(
         finding
             .message
+            .vi
             .contains("nhiều hơn đơn vị cấp trên trực tiếp Đơn vị so (2 cấp phó)")
     );
     let f = check(&build(3), "2026-09-01");
@@ -435,6 +443,7 @@ fn leaders_without_a_role_are_reported_not_guessed() {
     assert!(
         infos[0]
             .message
+            .vi
             .contains("chưa ghi vai trò cấp trưởng hay cấp phó")
     );
     // 3 unmarked "deputies" would breach the cap of 2 if they were guessed from the name.
@@ -480,7 +489,7 @@ fn state_funded_service_units_have_two_deputies_up_to_20_people_then_three() {
     let infos = with_rule(&f, rule);
     assert_eq!(infos.len(), 1);
     assert_eq!(infos[0].severity, Severity::Info);
-    assert!(infos[0].message.contains("autonomy_group"));
+    assert!(infos[0].message.vi.contains("autonomy_group"));
 }
 
 #[test]
@@ -658,7 +667,7 @@ fn service_units_keep_65_percent_in_professional_positions() {
     none_of(&check(&build(13), "2024-01-01"), rule);
     let f = check(&build(12), "2024-01-01");
     assert_eq!(breach(&f, rule), (12.0, 13.0));
-    assert!(with_rule(&f, rule)[0].message.contains("60%"));
+    assert!(with_rule(&f, rule)[0].message.vi.contains("60%"));
 }
 
 fn department(quota: Option<u32>, ranks: &[(&str, u32)]) -> Plan {
@@ -730,7 +739,7 @@ fn nd361_caps_principal_specialists_at_half_the_quota() {
     assert!(
         inputs
             .iter()
-            .any(|i| i.label.contains("chưa ghi biên chế được giao")),
+            .any(|i| i.label.vi.contains("chưa ghi biên chế được giao")),
         "{inputs:?}"
     );
     // Not before 31/12/2025.
@@ -825,7 +834,7 @@ fn cv64_grades_of_self_financing_units_and_unknown_codes() {
     // The unknown code is said once, whichever rank rule meets it first.
     let unknown: Vec<&Finding> = f
         .iter()
-        .filter(|f| f.severity == Severity::Info && f.message.contains("99.999"))
+        .filter(|f| f.severity == Severity::Info && f.message.vi.contains("99.999"))
         .collect();
     assert_eq!(unknown.len(), 1, "{f:#?}");
 }
@@ -1029,8 +1038,8 @@ fn input<'a>(finding: &'a Finding, label: &str) -> &'a str {
     finding
         .inputs
         .iter()
-        .find(|i| i.label.starts_with(label))
-        .map(|i| i.value.as_str())
+        .find(|i| i.label.vi.starts_with(label))
+        .map(|i| i.value.vi.as_str())
         .unwrap_or_else(|| panic!("no input {label}: {finding:#?}"))
 }
 
@@ -1056,9 +1065,10 @@ fn an_office_deputy_cap_counts_civil_servants_not_contract_drivers() {
     assert!(
         finding
             .message
+            .vi
             .contains("có 9 biên chế (3 hợp đồng lao động không tính)"),
         "{}",
-        finding.message
+        finding.message.vi
     );
     assert_eq!(
         input(finding, "Quy mô của đơn vị"),
@@ -1110,6 +1120,7 @@ fn a_division_minimum_counts_civil_servants_only() {
     assert!(
         only(&f, rule)
             .message
+            .vi
             .contains("3 hợp đồng lao động không tính")
     );
     none_of(&check(&build(5), "2026-03-01"), rule);
@@ -1139,6 +1150,7 @@ fn a_quota_holds_establishment_not_contracts() {
     assert!(
         only(&f, rule)
             .message
+            .vi
             .contains("10 biên chế (3 hợp đồng lao động không tính) vượt biên chế được giao 9"),
         "{f:#?}"
     );
@@ -1171,6 +1183,7 @@ fn a_service_unit_counts_public_employees_for_its_deputies() {
     assert!(
         only(&f, rule)
             .message
+            .vi
             .contains("18 viên chức (3 hợp đồng lao động không tính)"),
         "{f:#?}"
     );
@@ -1264,6 +1277,7 @@ fn the_professional_share_counts_public_employees_only() {
     assert!(
         only(&f, rule)
             .message
+            .vi
             .contains("5 hợp đồng lao động không tính")
     );
 }
@@ -1288,7 +1302,7 @@ fn step_caps_are_information_for_units_that_set_their_own_ratios() {
     let info = only(&f, caps);
     assert_eq!(info.severity, Severity::Info);
     assert_eq!((info.actual, info.limit), (Some(4.0), Some(3.0)));
-    assert!(info.message.contains("tự quyết định tỷ lệ"), "{info:#?}");
+    assert!(info.message.vi.contains("tự quyết định tỷ lệ"), "{info:#?}");
     // Even when the rule is blocking.
     let mut plan = build(AutonomyGroup::Group2);
     plan.blocking_rules = vec![caps.into()];
@@ -1329,8 +1343,8 @@ fn work_that_rounds_to_nobody_is_to_be_held_concurrently() {
     let info = only(&f, rule);
     assert_eq!(info.severity, Severity::Info);
     assert_eq!(info.position_id.as_deref(), Some("vt"));
-    assert!(info.message.contains("0,297 FTE"), "{info:#?}");
-    assert!(info.message.contains("kiêm nhiệm"), "{info:#?}");
+    assert!(info.message.vi.contains("0,297 FTE"), "{info:#?}");
+    assert!(info.message.vi.contains("kiêm nhiệm"), "{info:#?}");
     assert_eq!(
         rules::rule(rule).unwrap().legal_basis(),
         "Khoản 4 Điều 3 Nghị định 106/2020/NĐ-CP"
@@ -1364,11 +1378,11 @@ fn the_catalogue_names_every_rule_with_its_instrument_and_dates() {
         "Khoản 3 Điều 1 Nghị định 107/2020/NĐ-CP"
     );
     assert_eq!(rule.rule.dates_vi(), "từ 25/11/2020 đến 28/02/2025");
-    let params = rule.rule.params.describe_vi();
+    let params = rule.rule.params.describe();
     assert!(
         params
             .iter()
-            .any(|i| i.label == "Số người tối thiểu (Tỉnh loại I)" && i.value == "6"),
+            .any(|i| i.label.vi == "Số người tối thiểu (Tỉnh loại I)" && i.value.vi == "6"),
         "{params:?}"
     );
     // Rules in force pick versions by date.
@@ -1395,7 +1409,7 @@ fn the_catalogue_names_every_rule_with_its_instrument_and_dates() {
     );
     // The finding JSON has exactly the contract's keys.
     let f = check(&department_with_division(None, 9, 2), "2026-09-01");
-    let json = serde_json::to_value(&f[0]).unwrap();
+    let json = serde_json::to_value(f[0].json(Language::Vietnamese)).unwrap();
     let mut keys: Vec<&str> = json
         .as_object()
         .unwrap()
@@ -1477,14 +1491,14 @@ fn an_empty_job_description_is_told_every_section_phu_luc_iv_requires() {
         "IX. Yêu cầu về trình độ, năng lực, kinh nghiệm",
     ] {
         assert!(
-            finding.message.contains(section),
+            finding.message.vi.contains(section),
             "{section}: {}",
-            finding.message
+            finding.message.vi
         );
     }
     // A specialist's missing work is section III, not management or support.
-    assert!(!finding.message.contains("IV. Công việc quản lý"));
-    assert!(!finding.message.contains("V. Công việc hỗ trợ"));
+    assert!(!finding.message.vi.contains("IV. Công việc quản lý"));
+    assert!(!finding.message.vi.contains("V. Công việc hỗ trợ"));
     // Nothing before the instrument applies.
     assert!(with_rule(&check(&plan, "2026-06-30"), RULE).is_empty());
 
@@ -1496,9 +1510,9 @@ fn an_empty_job_description_is_told_every_section_phu_luc_iv_requires() {
     let told = with_rule(&found, RULE);
     assert_eq!(told.len(), 1);
     assert!(
-        told[0].message.contains("thiếu 1 mục"),
+        told[0].message.vi.contains("thiếu 1 mục"),
         "{}",
-        told[0].message
+        told[0].message.vi
     );
 
     // A leader's work is management (section IV).
@@ -1507,7 +1521,7 @@ fn an_empty_job_description_is_told_every_section_phu_luc_iv_requires() {
     let found = check(&plan, "2026-09-01");
     let told = with_rule(&found, RULE);
     assert_eq!(told.len(), 1);
-    assert!(told[0].message.contains("IV. Công việc quản lý"));
+    assert!(told[0].message.vi.contains("IV. Công việc quản lý"));
 }
 
 #[test]

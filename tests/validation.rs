@@ -931,7 +931,7 @@ fn the_issues_calendar_of_11425_hours_is_refused_field_by_field() {
     );
     assert_eq!(
         validate(&plan)[1].message(Language::Vietnamese),
-        "calendar \"mac-dinh\" (weeks_per_year): phải trong khoảng từ 0 đến 53, đang là 60"
+        "lịch làm việc \"mac-dinh\" (weeks_per_year): phải trong khoảng từ 0 đến 53, đang là 60"
     );
 }
 
@@ -1107,7 +1107,7 @@ fn texts_fit_one_spreadsheet_cell_and_the_field_is_named() {
     );
     assert_eq!(
         problem.message(Language::Vietnamese),
-        "position \"van-thu\" (name): dài 40000 ký tự; tối đa 32767 ký tự"
+        "vị trí \"van-thu\" (name): dài 40000 ký tự; tối đa 32767 ký tự"
     );
 
     let mut plan = valid_plan();

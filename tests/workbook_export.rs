@@ -13,6 +13,7 @@ use vtvl::format::{read_number, vi_number};
 use vtvl::interchange::{
     Problem, columns, export_dir, import_dir, import_path, write_plan_workbook,
 };
+use vtvl::language::{Language, Localized as _};
 use vtvl::model::{Category, CompetencyGroup, Plan, Requirement, WorkItem, WorkSection};
 use vtvl::plan_file::BUNDLED;
 
@@ -277,7 +278,7 @@ fn a_wrong_word_is_named_by_sheet_row_and_column_with_the_words_accepted() {
         (problem.file(), problem.line(), problem.column()),
         ("positions", Some(3), Some("method"))
     );
-    let text = problem.to_string();
+    let text = problem.message(Language::Vietnamese);
     assert!(
         text.contains(
             "\"Theo khối lượng công việc\" (workload), \"Cố định theo quy định\" (fixed)"

@@ -5,6 +5,7 @@
 //! Findings come from [`rules::check`], the same function `vtvl check` prints.
 
 use super::document::Document;
+use crate::language::Text;
 use crate::model::CivilDate;
 use crate::rules::{self, Finding, Severity};
 
@@ -15,7 +16,7 @@ pub struct FindingKey {
     pub unit_id: Option<String>,
     pub position_id: Option<String>,
     /// One rule may say several things of one place (a school's teachers and its clerks).
-    pub message: String,
+    pub message: Text,
 }
 
 impl FindingKey {
@@ -142,7 +143,7 @@ mod tests {
             severity: Severity::Info,
             unit_id: Some("truong".into()),
             position_id: None,
-            message: message.into(),
+            message: Text::same(message),
             legal_basis: String::new(),
             actual: None,
             limit: None,

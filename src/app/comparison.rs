@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 use super::state::AppState;
 use crate::compare::{self, Benchmark, BenchmarkPlan, VersionComparison};
-use crate::language::Language;
+use crate::language::{Language, Localized as _};
 use crate::model::Plan;
 use crate::{plan_file, validation};
 
@@ -103,7 +103,7 @@ impl CompareState {
 
 /// Reads and validates a plan file; the message names the file.
 pub fn load_plan(path: &Path, language: Language) -> Result<Plan, String> {
-    let plan = plan_file::load(path).map_err(|e| e.to_string())?;
+    let plan = plan_file::load(path).map_err(|e| e.message(language))?;
     let problems = validation::validate(&plan);
     if let Some(first) = problems.first() {
         return Err(format!(
@@ -112,7 +112,7 @@ pub fn load_plan(path: &Path, language: Language) -> Result<Plan, String> {
             problems.len(),
             language.t("lỗi", "problems"),
             language.t("đầu tiên:", "first:"),
-            first
+            first.message(language)
         ));
     }
     Ok(plan)
@@ -210,7 +210,7 @@ pub fn comparison(state: &mut AppState) -> Option<Result<VersionComparison, Stri
             } else {
                 (&other.plan, open)
             };
-            compare::compare_versions(old, new).map_err(|e| e.to_string())
+            compare::compare_versions(old, new).map_err(|e| e.message(state.preferences.language))
         }
     };
     state.compare.comparison = Some((key, result.clone()));
@@ -255,7 +255,7 @@ pub fn benchmark(state: &mut AppState) -> Option<Result<Benchmark, String>> {
                 .zip(&labels)
                 .map(|(plan, label)| BenchmarkPlan { label, plan })
                 .collect();
-            compare::benchmark(&entries).map_err(|e| e.to_string())
+            compare::benchmark(&entries).map_err(|e| e.message(state.preferences.language))
         }
     };
     state.compare.benchmark = Some((key, result.clone()));

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use super::recompute::Recompute;
 use crate::editing::{Created, Edit, EditError, History, Undo};
 use crate::engine::PlanResults;
-use crate::language::Language;
+use crate::language::{Language, Localized as _};
 use crate::model::Plan;
 use crate::plan_file;
 use crate::validation::{self, Problem, ProblemKind};
@@ -26,7 +26,7 @@ impl Refusal {
     /// The reason in the interface language.
     pub fn message(&self, language: Language) -> String {
         match (self, language) {
-            (Refusal::Problem(kind), Language::Vietnamese) => kind.message_vi(),
+            (Refusal::Problem(kind), language) => kind.message(language),
             (Refusal::Edit(EditError::MoveIntoOwnSubtree), Language::Vietnamese) => {
                 "không thể chuyển một đơn vị vào chính nó hoặc đơn vị con của nó".to_owned()
             }

@@ -5,9 +5,11 @@ use std::path::PathBuf;
 use crate::output::atomic::refuse_overwriting_input;
 
 use super::PlanPath;
+use super::localized::InLanguage as _;
 use super::plan_input::load_valid;
 use crate::dossier::{self, ChartKind};
 use crate::engine;
+use crate::language::Language;
 
 /// Which chart to draw.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -34,27 +36,33 @@ pub struct Args {
     pub svg: Option<PathBuf>,
 }
 
-pub fn run(args: &Args) -> anyhow::Result<()> {
+pub fn run(args: &Args, language: Language) -> anyhow::Result<()> {
     for output in [&args.png, &args.svg].into_iter().flatten() {
-        refuse_overwriting_input(&[&args.plan], output)?;
+        refuse_overwriting_input(&[&args.plan], output).in_language(language)?;
     }
-    let plan = load_valid(&args.plan)?;
-    let results = engine::compute(&plan)?;
+    let plan = load_valid(&args.plan, language)?;
+    let results = engine::compute(&plan).in_language(language)?;
     let kind = match args.kind {
         Kind::Units => ChartKind::Units,
         Kind::Ranks => ChartKind::Ranks,
     };
-    let data = dossier::chart_data(&plan, &results, kind)?;
+    let data = dossier::chart_data(&plan, &results, kind).in_language(language)?;
     let written = match (&args.png, &args.svg) {
         (Some(path), _) => {
-            dossier::render_png(&data, path)?;
+            dossier::render_png(&data, path).in_language(language)?;
             path
         }
         (None, Some(path)) => {
-            dossier::render_svg(&data, path)?;
+            dossier::render_svg(&data, path).in_language(language)?;
             path
         }
-        (None, None) => anyhow::bail!("give --png FILE or --svg FILE"),
+        (None, None) => anyhow::bail!(
+            "{}",
+            language.t(
+                "cần --png TỆP hoặc --svg TỆP",
+                "give --png FILE or --svg FILE"
+            )
+        ),
     };
     eprintln!("{} -> {}", args.plan.display(), written.display());
     Ok(())

@@ -10,10 +10,12 @@ use anyhow::Context as _;
 use clap::ValueEnum;
 
 use super::PlanPath;
+use super::localized::InLanguage as _;
 use super::plan_input;
 use super::text_table::{Align, TextTable};
 use crate::engine;
 use crate::format::vi_number;
+use crate::language::{Language, Localized as _};
 use crate::model::{CivilDate, Plan};
 use crate::rules::{self, Finding, Severity};
 
@@ -34,29 +36,30 @@ pub struct Args {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
-    /// Aligned table in Vietnamese with a count line.
+    /// Aligned table with a count line, in the language of `--lang`.
     Table,
-    /// An array of findings: rule_id, severity, unit_id, position_id, message, legal_basis,
-    /// actual, limit.
+    /// An array of findings: rule_id, severity, unit_id, position_id, message (in the language
+    /// of `--lang`), legal_basis, actual, limit.
     Json,
 }
 
-pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
+pub fn run(args: &Args, language: Language) -> anyhow::Result<ExitCode> {
     let at = match &args.at {
         Some(text) => Some(
             text.parse::<CivilDate>()
-                .with_context(|| format!("--at {text}"))?,
+                .map_err(|error| anyhow::anyhow!("--at {text}: {}", error.message(language)))?,
         ),
         None => None,
     };
-    let plan = plan_input::load_valid(&args.plan)?;
+    let plan = plan_input::load_valid(&args.plan, language)?;
     let at = at.unwrap_or_else(|| plan.judgement_date());
-    let results = engine::compute(&plan)?;
+    let results = engine::compute(&plan).in_language(language)?;
     let findings = rules::check(&plan, &results, at);
     let text = match args.format {
-        Format::Table => table(&plan, &findings, at),
+        Format::Table => table(&plan, &findings, at, language),
         Format::Json => {
-            let mut json = serde_json::to_string_pretty(&findings)?;
+            let json: Vec<_> = findings.iter().map(|f| f.json(language)).collect();
+            let mut json = serde_json::to_string_pretty(&json)?;
             json.push('\n');
             json
         }
@@ -64,7 +67,10 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
     std::io::stdout()
         .lock()
         .write_all(text.as_bytes())
-        .context("cannot write to standard output")?;
+        .context(language.t(
+            "không ghi được ra đầu ra chuẩn",
+            "cannot write to standard output",
+        ))?;
     let errors = findings.iter().any(|f| f.severity == Severity::Error);
     Ok(if errors {
         ExitCode::from(EXIT_ERRORS)
@@ -77,38 +83,48 @@ fn figure(value: Option<f64>) -> String {
     value.map(|v| vi_number(v, 2)).unwrap_or_default()
 }
 
-fn table(plan: &Plan, findings: &[Finding], at: CivilDate) -> String {
+fn table(plan: &Plan, findings: &[Finding], at: CivilDate, language: Language) -> String {
+    let t = |vi, en| language.t(vi, en);
     let mut table = TextTable::new(&[
-        ("Mức độ", Align::Left),
-        ("Nơi", Align::Left),
-        ("Nội dung", Align::Left),
-        ("Thực tế", Align::Right),
-        ("Giới hạn", Align::Right),
-        ("Căn cứ", Align::Left),
+        (t("Mức độ", "Severity"), Align::Left),
+        (t("Nơi", "Where"), Align::Left),
+        (t("Nội dung", "Finding"), Align::Left),
+        (t("Thực tế", "Actual"), Align::Right),
+        (t("Giới hạn", "Limit"), Align::Right),
+        (t("Căn cứ", "Legal basis"), Align::Left),
     ]);
+    let index = plan.index();
     for finding in findings {
         table.push(vec![
-            finding.severity.label_vi().to_owned(),
-            finding.place(&index),
-            finding.message.clone(),
+            finding.severity.label(language).to_owned(),
+            finding.place(&index, language),
+            finding.message.get(language).to_owned(),
             figure(finding.actual),
             figure(finding.limit),
             finding.legal_basis.clone(),
         ]);
     }
     let count = |severity: Severity| findings.iter().filter(|f| f.severity == severity).count();
-    let heading = format!(
-        "KIỂM TRA ĐỀ ÁN: {}\nTheo quy định có hiệu lực ngày {at}\n",
-        plan.meta.name
-    );
-    let counts = format!(
-        "Tổng cộng: {} lỗi, {} cảnh báo, {} thông tin\n",
+    let name = &plan.meta.name;
+    let (errors, warnings, infos) = (
         count(Severity::Error),
         count(Severity::Warning),
-        count(Severity::Info)
+        count(Severity::Info),
     );
+    let (heading, counts, none) = match language {
+        Language::Vietnamese => (
+            format!("KIỂM TRA ĐỀ ÁN: {name}\nTheo quy định có hiệu lực ngày {at}\n"),
+            format!("Tổng cộng: {errors} lỗi, {warnings} cảnh báo, {infos} thông tin\n"),
+            "Không có phát hiện nào.",
+        ),
+        Language::English => (
+            format!("CHECK OF THE PLAN: {name}\nUnder the rules in force on {at}\n"),
+            format!("Total: {errors} errors, {warnings} warnings, {infos} info\n"),
+            "No findings.",
+        ),
+    };
     if findings.is_empty() {
-        format!("{heading}Không có phát hiện nào.\n{counts}")
+        format!("{heading}{none}\n{counts}")
     } else {
         format!("{heading}{}{counts}", table.render())
     }

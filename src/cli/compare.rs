@@ -8,6 +8,7 @@ use anyhow::Context as _;
 use clap::ValueEnum;
 
 use super::PlanPath;
+use super::localized::InLanguage as _;
 use super::plan_input;
 use super::text_table::{Align, TextTable};
 use crate::compare::{
@@ -15,6 +16,7 @@ use crate::compare::{
     PositionComparison, Status, StatusCounts, UnitComparison, VersionComparison, old_new,
 };
 use crate::format::vi_number;
+use crate::language::Language;
 use crate::model::Plan;
 
 #[derive(Debug, clap::Args)]
@@ -41,15 +43,20 @@ pub enum Format {
     Json,
 }
 
-pub fn run(args: &Args) -> anyhow::Result<()> {
+pub fn run(args: &Args, language: Language) -> anyhow::Result<()> {
     let text = match (&args.old, &args.new) {
-        (Some(old), Some(new)) if args.benchmark.is_empty() => versions(old, new, args.format)?,
-        _ => benchmark(&args.benchmark, args.format)?,
+        (Some(old), Some(new)) if args.benchmark.is_empty() => {
+            versions(old, new, args.format, language)?
+        }
+        _ => benchmark(&args.benchmark, args.format, language)?,
     };
     std::io::stdout()
         .lock()
         .write_all(text.as_bytes())
-        .context("cannot write to standard output")
+        .context(language.t(
+            "không ghi được ra đầu ra chuẩn",
+            "cannot write to standard output",
+        ))
 }
 
 fn json(value: &impl serde::Serialize) -> anyhow::Result<String> {
@@ -58,13 +65,18 @@ fn json(value: &impl serde::Serialize) -> anyhow::Result<String> {
     Ok(text)
 }
 
-fn versions(old_path: &Path, new_path: &Path, format: Format) -> anyhow::Result<String> {
-    let old = plan_input::load_valid(old_path)?;
-    let new = plan_input::load_valid(new_path)?;
-    let comparison = compare::compare_versions(&old, &new)?;
+fn versions(
+    old_path: &Path,
+    new_path: &Path,
+    format: Format,
+    language: Language,
+) -> anyhow::Result<String> {
+    let old = plan_input::load_valid(old_path, language)?;
+    let new = plan_input::load_valid(new_path, language)?;
+    let comparison = compare::compare_versions(&old, &new).in_language(language)?;
     match format {
         Format::Json => json(&comparison),
-        Format::Table => Ok(versions_table(&comparison, old_path, new_path)),
+        Format::Table => Ok(versions_table(&comparison, old_path, new_path, language)),
     }
 }
 
@@ -105,67 +117,108 @@ fn figure_cells(
     ]
 }
 
-fn counts_text(counts: &StatusCounts) -> String {
-    format!(
-        "{} thêm mới, {} bị bỏ, {} thay đổi, {} không đổi",
-        counts.added, counts.removed, counts.changed, counts.unchanged
-    )
+fn counts_text(counts: &StatusCounts, language: Language) -> String {
+    let (added, removed, changed, unchanged) = (
+        counts.added,
+        counts.removed,
+        counts.changed,
+        counts.unchanged,
+    );
+    match language {
+        Language::Vietnamese => {
+            format!("{added} thêm mới, {removed} bị bỏ, {changed} thay đổi, {unchanged} không đổi")
+        }
+        Language::English => {
+            format!("{added} added, {removed} removed, {changed} changed, {unchanged} unchanged")
+        }
+    }
 }
 
-fn matched_text(status: Status, by: Option<compare::MatchedBy>, old_id: Option<&str>) -> String {
+fn matched_text(
+    status: Status,
+    by: Option<compare::MatchedBy>,
+    old_id: Option<&str>,
+    language: Language,
+) -> String {
     // Pairing by id is the rule; only the exception is worth a word.
     match (status, by, old_id) {
         (Status::Added | Status::Removed, _, _) | (_, Some(compare::MatchedBy::Id) | None, _) => {
             String::new()
         }
-        (_, Some(compare::MatchedBy::Name), Some(id)) => format!("theo tên (mã cũ {id})"),
-        (_, Some(by), _) => by.label_vi().to_owned(),
+        (_, Some(compare::MatchedBy::Name), Some(id)) => match language {
+            Language::Vietnamese => format!("theo tên (mã cũ {id})"),
+            Language::English => format!("by name (old id {id})"),
+        },
+        (_, Some(by), _) => by.label(language).to_owned(),
     }
 }
 
-fn versions_table(c: &VersionComparison, old_path: &Path, new_path: &Path) -> String {
-    let mut out = String::from("SO SÁNH HAI PHIÊN BẢN ĐỀ ÁN\n");
+fn versions_table(
+    c: &VersionComparison,
+    old_path: &Path,
+    new_path: &Path,
+    language: Language,
+) -> String {
+    let t = |vi, en| language.t(vi, en);
+    let mut out = format!(
+        "{}\n",
+        t(
+            "SO SÁNH HAI PHIÊN BẢN ĐỀ ÁN",
+            "TWO VERSIONS OF A PLAN COMPARED"
+        )
+    );
     out.push_str(&format!(
-        "A (cũ):  {} [{}]\nB (mới): {} [{}]\n",
+        "A ({}):  {} [{}]\nB ({}): {} [{}]\n",
+        t("cũ", "older"),
         c.old_plan.name,
         old_path.display(),
+        t("mới", "newer"),
         c.new_plan.name,
         new_path.display()
     ));
     out.push_str(&format!(
-        "Đơn vị: {}\nVị trí việc làm: {}\n\n",
-        counts_text(&c.summary.units),
-        counts_text(&c.summary.positions)
+        "{}: {}\n{}: {}\n\n",
+        t("Đơn vị", "Units"),
+        counts_text(&c.summary.units, language),
+        t("Vị trí việc làm", "Positions"),
+        counts_text(&c.summary.positions, language)
     ));
 
-    out.push_str("ĐƠN VỊ (gồm cả đơn vị trực thuộc; cột: A -> B)\n");
+    out.push_str(t(
+        "ĐƠN VỊ (gồm cả đơn vị trực thuộc; cột: A -> B)\n",
+        "UNITS (with their subunits; columns: A -> B)\n",
+    ));
     let unit_rows: Vec<&UnitComparison> = c
         .units
         .iter()
         .filter(|u| u.status != Status::Unchanged)
         .collect();
     if unit_rows.is_empty() {
-        out.push_str("Không có đơn vị nào thay đổi.\n");
+        out.push_str(t(
+            "Không có đơn vị nào thay đổi.\n",
+            "No unit has changed.\n",
+        ));
     } else {
         let mut table = TextTable::new(&[
-            ("Trạng thái", Align::Left),
-            ("Mã", Align::Left),
-            ("Đơn vị", Align::Left),
-            ("Ghép", Align::Left),
-            ("Cần", Align::Right),
-            ("Đề xuất", Align::Right),
-            ("+/- đề xuất", Align::Right),
-            ("Hiện có", Align::Right),
+            (t("Trạng thái", "Status"), Align::Left),
+            (t("Mã", "Id"), Align::Left),
+            (t("Đơn vị", "Unit"), Align::Left),
+            (t("Ghép", "Matched"), Align::Left),
+            (t("Cần", "Required"), Align::Right),
+            (t("Đề xuất", "Proposed"), Align::Right),
+            (t("+/- đề xuất", "+/- proposed"), Align::Right),
+            (t("Hiện có", "Current"), Align::Right),
         ]);
         for u in unit_rows {
             let mut row = vec![
-                u.status.label_vi().to_owned(),
+                u.status.label(language).to_owned(),
                 u.id().to_owned(),
                 u.name().to_owned(),
                 matched_text(
                     u.status,
                     u.matched_by,
                     u.old.as_ref().map(|o| o.id.as_str()),
+                    language,
                 ),
             ];
             row.extend(figure_cells(
@@ -178,29 +231,35 @@ fn versions_table(c: &VersionComparison, old_path: &Path, new_path: &Path) -> St
         out.push_str(&table.render());
     }
 
-    out.push_str("\nVỊ TRÍ VIỆC LÀM (cột: A -> B)\n");
+    out.push_str(t(
+        "\nVỊ TRÍ VIỆC LÀM (cột: A -> B)\n",
+        "\nPOSITIONS (columns: A -> B)\n",
+    ));
     let position_rows: Vec<&PositionComparison> = c
         .positions
         .iter()
         .filter(|p| p.status != Status::Unchanged)
         .collect();
     if position_rows.is_empty() {
-        out.push_str("Không có vị trí nào thay đổi.\n");
+        out.push_str(t(
+            "Không có vị trí nào thay đổi.\n",
+            "No position has changed.\n",
+        ));
     } else {
         let mut table = TextTable::new(&[
-            ("Trạng thái", Align::Left),
-            ("Đơn vị", Align::Left),
-            ("Mã VTVL", Align::Left),
-            ("Vị trí việc làm", Align::Left),
-            ("Ghép", Align::Left),
-            ("Cần", Align::Right),
-            ("Đề xuất", Align::Right),
-            ("+/- đề xuất", Align::Right),
-            ("Hiện có", Align::Right),
+            (t("Trạng thái", "Status"), Align::Left),
+            (t("Đơn vị", "Unit"), Align::Left),
+            (t("Mã VTVL", "Position id"), Align::Left),
+            (t("Vị trí việc làm", "Position"), Align::Left),
+            (t("Ghép", "Matched"), Align::Left),
+            (t("Cần", "Required"), Align::Right),
+            (t("Đề xuất", "Proposed"), Align::Right),
+            (t("+/- đề xuất", "+/- proposed"), Align::Right),
+            (t("Hiện có", "Current"), Align::Right),
         ]);
         for p in &position_rows {
             let mut row = vec![
-                p.status.label_vi().to_owned(),
+                p.status.label(language).to_owned(),
                 p.unit_id().to_owned(),
                 p.id().to_owned(),
                 p.name().to_owned(),
@@ -208,6 +267,7 @@ fn versions_table(c: &VersionComparison, old_path: &Path, new_path: &Path) -> St
                     p.status,
                     p.matched_by,
                     p.old.as_ref().map(|o| o.id.as_str()),
+                    language,
                 ),
             ];
             row.extend(figure_cells(
@@ -218,37 +278,42 @@ fn versions_table(c: &VersionComparison, old_path: &Path, new_path: &Path) -> St
             table.push(row);
         }
         out.push_str(&table.render());
-        out.push_str("\nCHI TIẾT THAY ĐỔI\n");
+        out.push_str(t("\nCHI TIẾT THAY ĐỔI\n", "\nCHANGES IN DETAIL\n"));
         for p in position_rows {
-            position_details(&mut out, p);
+            position_details(&mut out, p, language);
         }
     }
 
-    let t = &c.total;
+    let sums = &c.total;
+    let (words, required, proposed, current, fte) = match language {
+        Language::Vietnamese => ("Tổng cộng", "cần", "đề xuất", "hiện có", "cần (FTE)"),
+        Language::English => ("Total", "required", "proposed", "current", "required FTE"),
+    };
     out.push_str(&format!(
-        "\nTổng cộng: cần {} -> {} ({}), đề xuất {} -> {} ({}), hiện có {} -> {} ({}), cần (FTE) {} -> {}\n",
-        t.old.required,
-        t.new.required,
-        signed(t.change.required as f64, 0),
-        t.old.proposed,
-        t.new.proposed,
-        signed(t.change.proposed as f64, 0),
-        vi_number(t.old.current, 2),
-        vi_number(t.new.current, 2),
-        signed(t.change.current, 2),
-        vi_number(t.old.required_fte, 2),
-        vi_number(t.new.required_fte, 2),
+        "\n{words}: {required} {} -> {} ({}), {proposed} {} -> {} ({}), {current} {} -> {} ({}), {fte} {} -> {}\n",
+        sums.old.required,
+        sums.new.required,
+        signed(sums.change.required as f64, 0),
+        sums.old.proposed,
+        sums.new.proposed,
+        signed(sums.change.proposed as f64, 0),
+        vi_number(sums.old.current, 2),
+        vi_number(sums.new.current, 2),
+        signed(sums.change.current, 2),
+        vi_number(sums.old.required_fte, 2),
+        vi_number(sums.new.required_fte, 2),
     ));
     out
 }
 
 /// One position's field and workload changes, indented under its name.
-fn position_details(out: &mut String, p: &PositionComparison) {
+fn position_details(out: &mut String, p: &PositionComparison, language: Language) {
     out.push_str(&format!(
-        "{} ({}): {}; cần (FTE) {}\n",
+        "{} ({}): {}; {} {}\n",
         p.name(),
         p.id(),
-        p.status.label_vi(),
+        p.status.label(language),
+        language.t("cần (FTE)", "required FTE"),
         old_new(
             p.old.as_ref().map(|o| vi_number(o.figures.required_fte, 2)),
             p.new.as_ref().map(|n| vi_number(n.figures.required_fte, 2)),
@@ -257,14 +322,18 @@ fn position_details(out: &mut String, p: &PositionComparison) {
     for field in &p.fields {
         out.push_str(&format!(
             "  {}: {} -> {}\n",
-            field.field.label_vi(),
-            field.value_vi(field.old.as_deref()),
-            field.value_vi(field.new.as_deref())
+            field.field.label(language),
+            field.value(field.old.as_deref(), language),
+            field.value(field.new.as_deref(), language)
         ));
     }
     if let Some(h) = &p.hours {
+        let (words, calendar, days, hours) = match language {
+            Language::Vietnamese => ("Thời gian làm việc", "lịch", "ngày", "giờ/năm"),
+            Language::English => ("Working time", "calendar", "days", "hours a year"),
+        };
         out.push_str(&format!(
-            "  Thời gian làm việc: lịch {}; {} ngày; {} giờ/năm\n",
+            "  {words}: {calendar} {}; {} {days}; {} {hours}\n",
             old_new(Some(h.old_calendar.clone()), Some(h.new_calendar.clone())),
             old_new(
                 Some(vi_number(h.old_available_days, 2)),
@@ -277,12 +346,12 @@ fn position_details(out: &mut String, p: &PositionComparison) {
         ));
     }
     for change in &p.workload {
-        out.push_str(&format!("  {}\n", component_line(change)));
+        out.push_str(&format!("  {}\n", component_line(change, language)));
     }
 }
 
 /// "Công việc Hộ tịch (d2, thay đổi): khối lượng 208 -> 300; FTE 0,1097 -> 0,1582 (+0,0485)".
-fn component_line(change: &ComponentChange) -> String {
+fn component_line(change: &ComponentChange, language: Language) -> String {
     let id = change
         .new
         .as_ref()
@@ -292,25 +361,30 @@ fn component_line(change: &ComponentChange) -> String {
     if let (Some(by), Some(old)) = (change.matched_by, &change.old)
         && old.id != id
     {
-        matched = format!(", ghép {} với {}", by.label_vi(), old.id);
+        matched = match language {
+            Language::Vietnamese => format!(", ghép {} với {}", by.label_vi(), old.id),
+            Language::English => format!(", matched {} with {}", by.label_en(), old.id),
+        };
     }
     let inputs: Vec<String> = change
         .changed_inputs()
         .into_iter()
         .map(|(input, old, new)| {
-            let text = |v: Option<compare::InputValue>| v.map(|v| v.text_vi(|n| vi_number(n, 2)));
+            let text =
+                |v: Option<compare::InputValue>| v.map(|v| v.text(language, |n| vi_number(n, 2)));
             let value = match change.status {
                 Status::Added => text(new).unwrap_or_default(),
                 Status::Removed => text(old).unwrap_or_default(),
                 _ => old_new(text(old), text(new)),
             };
-            format!("{} {value}", input.label_vi())
+            format!("{} {value}", input.label(language))
         })
         .collect();
     let mut line = format!(
-        "Công việc {} ({id}, {}{matched})",
+        "{} {} ({id}, {}{matched})",
+        language.t("Công việc", "Component"),
         change.name(),
-        change.status.label_vi()
+        change.status.label(language)
     );
     if !inputs.is_empty() {
         line.push_str(&format!(": {}", inputs.join(", ")));
@@ -328,10 +402,10 @@ fn component_line(change: &ComponentChange) -> String {
     line
 }
 
-fn benchmark(paths: &[PlanPath], format: Format) -> anyhow::Result<String> {
+fn benchmark(paths: &[PlanPath], format: Format, language: Language) -> anyhow::Result<String> {
     let plans: Vec<Plan> = paths
         .iter()
-        .map(|path| plan_input::load_valid(path))
+        .map(|path| plan_input::load_valid(path, language))
         .collect::<anyhow::Result<_>>()?;
     let labels = agency_labels(&plans, paths);
     let entries: Vec<BenchmarkPlan> = plans
@@ -339,10 +413,10 @@ fn benchmark(paths: &[PlanPath], format: Format) -> anyhow::Result<String> {
         .zip(&labels)
         .map(|(plan, label)| BenchmarkPlan { label, plan })
         .collect();
-    let result = compare::benchmark(&entries)?;
+    let result = compare::benchmark(&entries).in_language(language)?;
     match format {
         Format::Json => json(&result),
-        Format::Table => Ok(benchmark_table(&result, paths)),
+        Format::Table => Ok(benchmark_table(&result, paths, language)),
     }
 }
 
@@ -376,11 +450,11 @@ fn agency_labels(plans: &[Plan], paths: &[PlanPath]) -> Vec<String> {
         .collect()
 }
 
-fn outlier_text(outlier: Option<Outlier>, judged: bool) -> String {
+fn outlier_text(outlier: Option<Outlier>, judged: bool, language: Language) -> String {
     match outlier {
-        Some(o) => o.label_vi().to_owned(),
+        Some(o) => o.label(language).to_owned(),
         None if judged => String::new(),
-        None => "chưa so được".to_owned(),
+        None => language.t("chưa so được", "not compared").to_owned(),
     }
 }
 
@@ -402,28 +476,41 @@ fn spread_cells(code: &CodeBenchmark) -> Vec<String> {
     cells
 }
 
-fn benchmark_table(b: &Benchmark, paths: &[PlanPath]) -> String {
-    let mut out = format!(
-        "SO SÁNH KHỐI LƯỢNG CÔNG VIỆC GIỮA CÁC CƠ QUAN ({} đề án)\n",
-        b.agencies.len()
-    );
+fn benchmark_table(b: &Benchmark, paths: &[PlanPath], language: Language) -> String {
+    let t = |vi, en| language.t(vi, en);
+    let plans = b.agencies.len();
+    let mut out = match language {
+        Language::Vietnamese => {
+            format!("SO SÁNH KHỐI LƯỢNG CÔNG VIỆC GIỮA CÁC CƠ QUAN ({plans} đề án)\n")
+        }
+        Language::English => format!("WORKLOAD COMPARED ACROSS AGENCIES ({plans} plans)\n"),
+    };
     for (number, (agency, path)) in (1..).zip(b.agencies.iter().zip(paths)) {
         out.push_str(&format!("{number}. {agency} [{}]\n", path.display()));
     }
     if b.codes.is_empty() {
-        out.push_str("\nKhông có công việc chính nào mang mã nhiệm vụ: không có gì để so sánh.\n");
+        out.push_str(t(
+            "\nKhông có công việc chính nào mang mã nhiệm vụ: không có gì để so sánh.\n",
+            "\nNo main work component carries a task code: nothing to compare.\n",
+        ));
         return out;
     }
     let mut codes = TextTable::new(&[
-        ("Mã nhiệm vụ", Align::Left),
-        ("Công việc", Align::Left),
-        ("Số cơ quan", Align::Right),
-        ("Phút/việc: trung vị", Align::Right),
-        ("thấp nhất", Align::Right),
-        ("cao nhất", Align::Right),
-        ("Người/1.000 việc: trung vị", Align::Right),
-        ("thấp nhất", Align::Right),
-        ("cao nhất", Align::Right),
+        (t("Mã nhiệm vụ", "Task code"), Align::Left),
+        (t("Công việc", "Component"), Align::Left),
+        (t("Số cơ quan", "Agencies"), Align::Right),
+        (
+            t("Phút/việc: trung vị", "Minutes/item: median"),
+            Align::Right,
+        ),
+        (t("thấp nhất", "lowest"), Align::Right),
+        (t("cao nhất", "highest"), Align::Right),
+        (
+            t("Người/1.000 việc: trung vị", "People/1,000 items: median"),
+            Align::Right,
+        ),
+        (t("thấp nhất", "lowest"), Align::Right),
+        (t("cao nhất", "highest"), Align::Right),
     ]);
     for code in &b.codes {
         let mut row = vec![
@@ -435,13 +522,13 @@ fn benchmark_table(b: &Benchmark, paths: &[PlanPath]) -> String {
         codes.push(row);
     }
     let mut values = TextTable::new(&[
-        ("Mã nhiệm vụ", Align::Left),
-        ("Cơ quan", Align::Left),
-        ("Khối lượng", Align::Right),
-        ("Phút/việc", Align::Right),
-        ("Đánh giá", Align::Left),
-        ("Người/1.000 việc", Align::Right),
-        ("Đánh giá", Align::Left),
+        (t("Mã nhiệm vụ", "Task code"), Align::Left),
+        (t("Cơ quan", "Agency"), Align::Left),
+        (t("Khối lượng", "Volume"), Align::Right),
+        (t("Phút/việc", "Minutes/item"), Align::Right),
+        (t("Đánh giá", "Assessment"), Align::Left),
+        (t("Người/1.000 việc", "People/1,000 items"), Align::Right),
+        (t("Đánh giá", "Assessment"), Align::Left),
     ]);
     for code in &b.codes {
         for v in &code.values {
@@ -450,23 +537,31 @@ fn benchmark_table(b: &Benchmark, paths: &[PlanPath]) -> String {
                 v.agency.clone(),
                 vi_number(v.volume, 2),
                 vi_number(v.minutes_per_item, 2),
-                outlier_text(v.minutes_outlier, code.judged),
+                outlier_text(v.minutes_outlier, code.judged, language),
                 v.staff_per_1000
                     .map(|s| vi_number(s, 4))
                     .unwrap_or_else(|| "–".to_owned()),
-                outlier_text(v.staff_outlier, code.judged),
+                outlier_text(v.staff_outlier, code.judged, language),
             ]);
         }
     }
     out.push_str(&format!(
-        "\nTHEO MÃ NHIỆM VỤ\n{}\nTHEO CƠ QUAN\n{}",
+        "\n{}\n{}\n{}\n{}",
+        t("THEO MÃ NHIỆM VỤ", "BY TASK CODE"),
         codes.render(),
+        t("THEO CƠ QUAN", "BY AGENCY"),
         values.render()
     ));
-    out.push_str(&format!(
-        "\nCao: hơn 1,5 lần trung vị; thấp: dưới 2/3 trung vị. Giá trị bất thường: {}.\n\
-         Mã chỉ một cơ quan dùng: chưa so được.\n",
-        b.outlier_count()
-    ));
+    let outliers = b.outlier_count();
+    out.push_str(&match language {
+        Language::Vietnamese => format!(
+            "\nCao: hơn 1,5 lần trung vị; thấp: dưới 2/3 trung vị. Giá trị bất thường: {outliers}.\n\
+             Mã chỉ một cơ quan dùng: chưa so được.\n"
+        ),
+        Language::English => format!(
+            "\nHigh: above 1.5 times the median; low: under 2/3 of it. Outliers: {outliers}.\n\
+             A code only one agency uses: not compared.\n"
+        ),
+    });
     out
 }

@@ -6,10 +6,12 @@ use anyhow::Context as _;
 use clap::ValueEnum;
 
 use super::PlanPath;
+use super::localized::InLanguage as _;
 use super::plan_input;
 use super::text_table::{Align, TextTable};
 use crate::engine::{self, EmploymentFigures, PlanResults, UnitTree};
 use crate::format::vi_number;
+use crate::language::Language;
 use crate::model::{ByEmployment, Decision, Employment, Plan, Review};
 use crate::report::{Comparison, subtree_comparisons};
 
@@ -32,26 +34,29 @@ pub enum Format {
     Csv,
 }
 
-pub fn run(args: &Args) -> anyhow::Result<()> {
-    let plan = plan_input::load_valid(&args.plan)?;
-    print(&plan, args.format)
+pub fn run(args: &Args, language: Language) -> anyhow::Result<()> {
+    let plan = plan_input::load_valid(&args.plan, language)?;
+    print(&plan, args.format, language)
 }
 
-fn print(plan: &Plan, format: Format) -> anyhow::Result<()> {
-    let results = engine::compute(plan)?;
+fn print(plan: &Plan, format: Format, language: Language) -> anyhow::Result<()> {
+    let results = engine::compute(plan).in_language(language)?;
     let text = match format {
-        Format::Table => table(plan, &results)?,
+        Format::Table => table(plan, &results, language)?,
         Format::Json => {
             let mut json = serde_json::to_string_pretty(&results)?;
             json.push('\n');
             json
         }
-        Format::Csv => crate::report::results_csv(&results)?,
+        Format::Csv => crate::report::results_csv(&results).in_language(language)?,
     };
     std::io::stdout()
         .lock()
         .write_all(text.as_bytes())
-        .context("cannot write to standard output")
+        .context(language.t(
+            "không ghi được ra đầu ra chuẩn",
+            "cannot write to standard output",
+        ))
 }
 
 fn ratio_text(ratio: Option<f64>) -> String {
@@ -84,22 +89,23 @@ fn comparison_cells(figures: &Comparison) -> [String; 4] {
     ]
 }
 
-fn table(plan: &Plan, results: &PlanResults) -> anyhow::Result<String> {
+fn table(plan: &Plan, results: &PlanResults, language: Language) -> anyhow::Result<String> {
+    let t = |vi, en| language.t(vi, en);
     let mut positions = TextTable::new(&[
-        ("Đơn vị", Align::Left),
-        ("Mã VTVL", Align::Left),
-        ("Vị trí việc làm", Align::Left),
-        ("Nhóm", Align::Left),
-        ("Chế độ", Align::Left),
-        ("Cần (FTE)", Align::Right),
-        ("Cần", Align::Right),
-        ("Hiện có", Align::Right),
-        ("Chênh lệch", Align::Right),
-        ("Tỷ lệ", Align::Right),
-        ("Đề xuất", Align::Right),
-        ("Thẩm định", Align::Right),
-        ("ĐX - HC", Align::Right),
-        ("TĐ - ĐX", Align::Right),
+        (t("Đơn vị", "Unit"), Align::Left),
+        (t("Mã VTVL", "Position id"), Align::Left),
+        (t("Vị trí việc làm", "Position"), Align::Left),
+        (t("Nhóm", "Category"), Align::Left),
+        (t("Chế độ", "Basis"), Align::Left),
+        (t("Cần (FTE)", "Required FTE"), Align::Right),
+        (t("Cần", "Required"), Align::Right),
+        (t("Hiện có", "Current"), Align::Right),
+        (t("Chênh lệch", "Difference"), Align::Right),
+        (t("Tỷ lệ", "Ratio"), Align::Right),
+        (t("Đề xuất", "Proposed"), Align::Right),
+        (t("Thẩm định", "Appraised"), Align::Right),
+        (t("ĐX - HC", "P - C"), Align::Right),
+        (t("TĐ - ĐX", "A - P"), Align::Right),
     ]);
     for p in &results.positions {
         let figures = Comparison::line(p.current, p.proposed, p.appraised);
@@ -107,8 +113,8 @@ fn table(plan: &Plan, results: &PlanResults) -> anyhow::Result<String> {
             p.unit_id.clone(),
             p.id.clone(),
             p.name.clone(),
-            p.category.label_vi().to_owned(),
-            p.employment.label_vi().to_owned(),
+            p.category.label(language).to_owned(),
+            p.employment.label(language).to_owned(),
             vi_number(p.required_fte, 2),
             p.required.to_string(),
             vi_number(p.current, 2),
@@ -119,23 +125,23 @@ fn table(plan: &Plan, results: &PlanResults) -> anyhow::Result<String> {
         positions.push(row);
     }
     let mut units = TextTable::new(&[
-        ("Đơn vị", Align::Left),
-        ("Mã", Align::Left),
-        ("Biên chế giao", Align::Right),
-        ("Cần (FTE)", Align::Right),
-        ("Cần", Align::Right),
-        ("Hiện có", Align::Right),
-        ("Chênh lệch", Align::Right),
-        ("Tỷ lệ", Align::Right),
-        ("Đề xuất", Align::Right),
-        ("Thẩm định", Align::Right),
-        ("ĐX - HC", Align::Right),
-        ("TĐ - ĐX", Align::Right),
-        ("Biên chế cần/HC/ĐX", Align::Right),
-        ("HĐLĐ cần/HC/ĐX", Align::Right),
+        (t("Đơn vị", "Unit"), Align::Left),
+        (t("Mã", "Id"), Align::Left),
+        (t("Biên chế giao", "Quota"), Align::Right),
+        (t("Cần (FTE)", "Required FTE"), Align::Right),
+        (t("Cần", "Required"), Align::Right),
+        (t("Hiện có", "Current"), Align::Right),
+        (t("Chênh lệch", "Difference"), Align::Right),
+        (t("Tỷ lệ", "Ratio"), Align::Right),
+        (t("Đề xuất", "Proposed"), Align::Right),
+        (t("Thẩm định", "Appraised"), Align::Right),
+        (t("ĐX - HC", "P - C"), Align::Right),
+        (t("TĐ - ĐX", "A - P"), Align::Right),
+        (t("Biên chế cần/HC/ĐX", "Establishment R/C/P"), Align::Right),
+        (t("HĐLĐ cần/HC/ĐX", "Contracts R/C/P"), Align::Right),
     ]);
-    let tree = UnitTree::build(&plan.units)?;
-    let subtrees = subtree_comparisons(plan, results)?;
+    let tree = UnitTree::build(&plan.units).in_language(language)?;
+    let subtrees = subtree_comparisons(plan, results).in_language(language)?;
     let mut total = Comparison::default();
     for root in tree.roots() {
         if let Some(figures) = subtrees.get(*root) {
@@ -171,37 +177,54 @@ fn table(plan: &Plan, results: &PlanResults) -> anyhow::Result<String> {
         ]);
         units.push(row);
     }
-    let t = &results.total;
-    let appraised_total = match (t.appraised, total.appraised_change()) {
-        (Some(a), Some(change)) if total.is_partly_appraised() => format!(
-            ", thẩm định {a} ({} so với đề xuất của {}/{} vị trí đã thẩm định)",
-            signed(change as f64),
-            total.appraised_lines,
-            total.lines,
-        ),
+    let sums = &results.total;
+    let appraised_total = match (sums.appraised, total.appraised_change()) {
+        (Some(a), Some(change)) if total.is_partly_appraised() => {
+            let (change, of, lines) = (signed(change as f64), total.appraised_lines, total.lines);
+            match language {
+                Language::Vietnamese => format!(
+                    ", thẩm định {a} ({change} so với đề xuất của {of}/{lines} vị trí đã thẩm định)"
+                ),
+                Language::English => format!(
+                    ", appraised {a} ({change} against the proposal of the {of}/{lines} \
+                     positions appraised)"
+                ),
+            }
+        }
         (Some(a), Some(change)) => {
-            format!(", thẩm định {a} ({} so với đề xuất)", signed(change as f64))
+            let change = signed(change as f64);
+            match language {
+                Language::Vietnamese => format!(", thẩm định {a} ({change} so với đề xuất)"),
+                Language::English => format!(", appraised {a} ({change} against the proposal)"),
+            }
         }
         _ => String::new(),
     };
-    let mut text = format!(
-        "VỊ TRÍ VIỆC LÀM\n{}\nĐƠN VỊ (gồm cả đơn vị trực thuộc)\n{}\nTổng cộng: cần {} người ({} FTE), hiện có {}, chênh lệch {}, tỷ lệ {}; đề xuất {}{}\n{}\nQuy tắc làm tròn: {}\n\
-         ĐX - HC: số đề xuất trừ số hiện có; TĐ - ĐX: số thẩm định trừ số đề xuất (để trống khi chưa thẩm định); \
-         cần/HC/ĐX: số cần có, hiện có, đề xuất; HĐLĐ: hợp đồng lao động.\n",
-        positions.render(),
-        units.render(),
-        t.required,
-        vi_number(t.required_fte, 2),
-        vi_number(t.current, 2),
-        vi_number(t.difference, 2),
-        ratio_text(t.ratio),
-        t.proposed,
-        appraised_total,
-        by_employment_text(&t.by_employment),
-        results.rounding.label_vi()
+    let (required, required_fte, current, difference, ratio, proposed) = (
+        sums.required,
+        vi_number(sums.required_fte, 2),
+        vi_number(sums.current, 2),
+        vi_number(sums.difference, 2),
+        ratio_text(sums.ratio),
+        sums.proposed,
     );
+    let (positions, units) = (positions.render(), units.render());
+    let split = by_employment_text(&sums.by_employment, language);
+    let rounding = results.rounding.label(language);
+    let mut text = match language {
+        Language::Vietnamese => format!(
+            "VỊ TRÍ VIỆC LÀM\n{positions}\nĐƠN VỊ (gồm cả đơn vị trực thuộc)\n{units}\nTổng cộng: cần {required} người ({required_fte} FTE), hiện có {current}, chênh lệch {difference}, tỷ lệ {ratio}; đề xuất {proposed}{appraised_total}\n{split}\nQuy tắc làm tròn: {rounding}\n\
+             ĐX - HC: số đề xuất trừ số hiện có; TĐ - ĐX: số thẩm định trừ số đề xuất (để trống khi chưa thẩm định); \
+             cần/HC/ĐX: số cần có, hiện có, đề xuất; HĐLĐ: hợp đồng lao động.\n"
+        ),
+        Language::English => format!(
+            "POSITIONS\n{positions}\nUNITS (with their subunits)\n{units}\nTotal: {required} people required ({required_fte} FTE), current {current}, difference {difference}, ratio {ratio}; proposed {proposed}{appraised_total}\n{split}\nRounding: {rounding}\n\
+             P - C: proposed less current; A - P: appraised less proposed (blank until appraised); \
+             R/C/P: required, current, proposed.\n"
+        ),
+    };
     if let Some(review) = &plan.review {
-        text.push_str(&review_text(plan, review));
+        text.push_str(&review_text(plan, review, language));
     }
     Ok(text)
 }
@@ -218,28 +241,35 @@ fn figures_cell(figures: &EmploymentFigures) -> String {
 
 /// The total split into biên chế (with its civil servants and public employees when both are
 /// present) and labour contracts.
-fn by_employment_text(split: &ByEmployment<EmploymentFigures>) -> String {
+fn by_employment_text(split: &ByEmployment<EmploymentFigures>, language: Language) -> String {
     let figures = |f: EmploymentFigures| {
-        format!(
-            "cần {}, hiện có {}, đề xuất {}",
-            f.required,
-            vi_number(f.current, 2),
-            f.proposed
-        )
+        let (required, current, proposed) = (f.required, vi_number(f.current, 2), f.proposed);
+        match language {
+            Language::Vietnamese => {
+                format!("cần {required}, hiện có {current}, đề xuất {proposed}")
+            }
+            Language::English => {
+                format!("required {required}, current {current}, proposed {proposed}")
+            }
+        }
     };
     let establishment = split.establishment();
-    let mut text = format!("Trong đó biên chế: {}", figures(establishment));
+    let mut text = format!(
+        "{}: {}",
+        language.t("Trong đó biên chế", "Of which establishment"),
+        figures(establishment)
+    );
     let parts: Vec<String> = split
         .establishment_parts()
         .into_iter()
-        .map(|(e, f)| format!("{} {}", e.label_vi(), figures(f)))
+        .map(|(e, f)| format!("{} {}", e.label(language), figures(f)))
         .collect();
     if parts.len() > 1 {
         text.push_str(&format!(" ({})", parts.join("; ")));
     }
     text.push_str(&format!(
         "; {}: {}",
-        Employment::Contract.label_vi(),
+        Employment::Contract.label(language),
         figures(split.contract)
     ));
     text
@@ -247,17 +277,21 @@ fn by_employment_text(split: &ByEmployment<EmploymentFigures>) -> String {
 
 /// The review under the table: who appraised the plan and when, the decision and comment of
 /// each line that has more to say than a plain agreement, and the conclusion.
-fn review_text(plan: &Plan, review: &Review) -> String {
-    let mut text = String::from("\nTHẨM ĐỊNH\n");
+fn review_text(plan: &Plan, review: &Review, language: Language) -> String {
+    let t = |vi, en| language.t(vi, en);
+    let mut text = format!("\n{}\n", t("THẨM ĐỊNH", "APPRAISAL"));
     let mut said = |label: &str, value: &str| {
         if !value.trim().is_empty() {
             text.push_str(&format!("{label}: {}\n", value.trim()));
         }
     };
-    said("Người thẩm định", &review.reviewer);
-    said("Cơ quan thẩm định", &review.organisation);
+    said(t("Người thẩm định", "Reviewer"), &review.reviewer);
     said(
-        "Ngày thẩm định",
+        t("Cơ quan thẩm định", "Reviewing body"),
+        &review.organisation,
+    );
+    said(
+        t("Ngày thẩm định", "Date of appraisal"),
         &review.date.map(|d| d.to_string()).unwrap_or_default(),
     );
     let remarks: Vec<String> = review
@@ -274,7 +308,7 @@ fn review_text(plan: &Plan, review: &Review) -> String {
                 .map_or(line.position_id.as_str(), |p| p.name.as_str());
             let mut remark = format!("  {name} ({})", line.position_id);
             if let Some(decision) = line.decision {
-                remark.push_str(&format!(": {}", decision.label_vi()));
+                remark.push_str(&format!(": {}", decision.label(language)));
             }
             if !line.comment.trim().is_empty() {
                 let separator = if line.decision.is_some() { ". " } else { ": " };
@@ -285,14 +319,14 @@ fn review_text(plan: &Plan, review: &Review) -> String {
         })
         .collect();
     if !remarks.is_empty() {
-        text.push_str("Ý kiến từng vị trí:\n");
+        text.push_str(t("Ý kiến từng vị trí:\n", "Remarks by position:\n"));
         for remark in remarks {
             text.push_str(&remark);
             text.push('\n');
         }
     }
     if !review.conclusion.trim().is_empty() {
-        text.push_str("Kết luận thẩm định:\n");
+        text.push_str(t("Kết luận thẩm định:\n", "Conclusion:\n"));
         for line in review.conclusion.trim().lines() {
             text.push_str(&format!("  {line}\n"));
         }

@@ -1,8 +1,10 @@
 //! `vtvl explain`: how a position's figures were reached, in words and numbers.
 
 use super::PlanPath;
+use super::localized::InLanguage as _;
 use super::plan_input;
 use crate::engine;
+use crate::language::Language;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -12,11 +14,15 @@ pub struct Args {
     pub position_id: String,
 }
 
-pub fn run(args: &Args) -> anyhow::Result<()> {
-    let plan = plan_input::load_valid(&args.plan)?;
-    let results = engine::compute(&plan)?;
-    let explanation = engine::explain(&plan, &results, &args.position_id)?;
-    println!("{explanation}");
-    println!("Công thức: {}", explanation.formula());
+pub fn run(args: &Args, language: Language) -> anyhow::Result<()> {
+    let plan = plan_input::load_valid(&args.plan, language)?;
+    let results = engine::compute(&plan).in_language(language)?;
+    let explanation = engine::explain(&plan, &results, &args.position_id).in_language(language)?;
+    println!("{}", explanation.said(language));
+    println!(
+        "{}: {}",
+        language.t("Công thức", "Formula"),
+        explanation.formula(language)
+    );
     Ok(())
 }

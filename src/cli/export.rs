@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use super::PlanPath;
+use super::localized::InLanguage as _;
 use super::plan_input::load_valid;
 use crate::dossier;
 use crate::engine;
@@ -25,19 +26,19 @@ pub struct Args {
     pub docx: Option<PathBuf>,
 }
 
-pub fn run(args: &Args) -> anyhow::Result<()> {
+pub fn run(args: &Args, language: Language) -> anyhow::Result<()> {
     for output in [&args.xlsx, &args.docx].into_iter().flatten() {
-        refuse_overwriting_input(&[&args.plan], output)?;
+        refuse_overwriting_input(&[&args.plan], output).in_language(language)?;
     }
-    let plan = load_valid(&args.plan)?;
-    let results = engine::compute(&plan)?;
+    let plan = load_valid(&args.plan, language)?;
+    let results = engine::compute(&plan).in_language(language)?;
     if let Some(xlsx) = &args.xlsx {
-        dossier::write_workbook(&plan, &results, xlsx, CivilDate::today())?;
+        dossier::write_workbook(&plan, &results, xlsx, CivilDate::today()).in_language(language)?;
         eprintln!("{} -> {}", args.plan.display(), xlsx.display());
     }
     if let Some(docx) = &args.docx {
         narrative::write_document(&plan, &results, docx, plan.judgement_date())
-            .map_err(|e| anyhow::anyhow!(e.message(Language::from_environment())))?;
+            .map_err(|e| anyhow::anyhow!(e.message(language)))?;
         eprintln!("{} -> {}", args.plan.display(), docx.display());
     }
     Ok(())

@@ -4,6 +4,8 @@
 use std::path::PathBuf;
 
 use super::PlanPath;
+use super::localized::InLanguage as _;
+use crate::language::Language;
 use crate::output::atomic::refuse_overwriting_input;
 use crate::{interchange, plan_file};
 
@@ -15,14 +17,18 @@ pub struct Args {
     pub dir: PathBuf,
 }
 
-pub fn run(args: &Args) -> anyhow::Result<()> {
-    refuse_overwriting_input(&[&args.plan], &args.dir)?;
-    let plan = plan_file::load(&args.plan)?;
-    interchange::export_dir(&plan, &args.dir)?;
+pub fn run(args: &Args, language: Language) -> anyhow::Result<()> {
+    refuse_overwriting_input(&[&args.plan], &args.dir).in_language(language)?;
+    let plan = plan_file::load(&args.plan).in_language(language)?;
+    interchange::export_dir(&plan, &args.dir).in_language(language)?;
     eprintln!("{} -> {}", args.plan.display(), args.dir.display());
     if plan.review.is_some() {
         eprintln!(
-            "Lưu ý: phần thẩm định chỉ có trong tệp đề án (.ron), không có trong thư mục CSV."
+            "{}",
+            language.t(
+                "Lưu ý: phần thẩm định chỉ có trong tệp đề án (.ron), không có trong thư mục CSV.",
+                "Note: the appraisal is kept in the plan file (.ron) only, not in the CSV folder."
+            )
         );
     }
     Ok(())

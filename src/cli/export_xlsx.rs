@@ -5,6 +5,8 @@
 use std::path::PathBuf;
 
 use super::PlanPath;
+use super::localized::InLanguage as _;
+use crate::language::Language;
 use crate::output::atomic::refuse_overwriting_input;
 use crate::{interchange, plan_file};
 
@@ -17,13 +19,19 @@ pub struct Args {
     pub output: PathBuf,
 }
 
-pub fn run(args: &Args) -> anyhow::Result<()> {
-    refuse_overwriting_input(&[&args.plan], &args.output)?;
-    let plan = plan_file::load(&args.plan)?;
-    interchange::write_plan_workbook(&plan, &args.output)?;
+pub fn run(args: &Args, language: Language) -> anyhow::Result<()> {
+    refuse_overwriting_input(&[&args.plan], &args.output).in_language(language)?;
+    let plan = plan_file::load(&args.plan).in_language(language)?;
+    interchange::write_plan_workbook(&plan, &args.output).in_language(language)?;
     eprintln!("{} -> {}", args.plan.display(), args.output.display());
     if plan.review.is_some() {
-        eprintln!("Lưu ý: phần thẩm định chỉ có trong tệp đề án (.ron), không có trong tệp Excel.");
+        eprintln!(
+            "{}",
+            language.t(
+                "Lưu ý: phần thẩm định chỉ có trong tệp đề án (.ron), không có trong tệp Excel.",
+                "Note: the appraisal is kept in the plan file (.ron) only, not in the workbook."
+            )
+        );
     }
     Ok(())
 }

@@ -2,8 +2,10 @@
 
 use std::path::PathBuf;
 
+use super::localized::InLanguage as _;
 use super::plan_input;
 use crate::generate::{self, Spec};
+use crate::language::Language;
 use crate::plan_file;
 
 #[derive(Debug, clap::Args)]
@@ -22,13 +24,17 @@ pub struct Args {
     pub output: PathBuf,
 }
 
-pub fn run(args: &Args) -> anyhow::Result<()> {
+pub fn run(args: &Args, language: Language) -> anyhow::Result<()> {
     let plan = generate::generate(Spec {
         units: args.units,
         seed: args.seed,
         staff: args.staff,
     });
-    plan_file::save(&plan, &args.output)?;
-    eprintln!("{}: {}", args.output.display(), plan_input::size_vi(&plan));
+    plan_file::save(&plan, &args.output).in_language(language)?;
+    eprintln!(
+        "{}: {}",
+        args.output.display(),
+        plan_input::size(&plan, language)
+    );
     Ok(())
 }

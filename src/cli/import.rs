@@ -3,7 +3,9 @@
 
 use std::path::PathBuf;
 
+use super::localized::InLanguage as _;
 use super::plan_input;
+use crate::language::Language;
 use crate::output::atomic::refuse_overwriting_input;
 use crate::{interchange, plan_file};
 
@@ -17,16 +19,17 @@ pub struct Args {
     pub output: PathBuf,
 }
 
-pub fn run(args: &Args) -> anyhow::Result<()> {
-    refuse_overwriting_input(&[&args.dir], &args.output)?;
-    let plan = interchange::import_path(&args.dir)?;
-    plan_input::ensure_valid(&plan, &args.dir.display().to_string())?;
-    plan_file::save(&plan, &args.output)?;
+/// Problems found after reading (a unit that does not exist, a duplicate id) are reported with
+/// the reading problems, each at its file or sheet, row and column.
+pub fn run(args: &Args, language: Language) -> anyhow::Result<()> {
+    refuse_overwriting_input(&[&args.dir], &args.output).in_language(language)?;
+    let plan = interchange::import_valid(&args.dir).in_language(language)?;
+    plan_file::save(&plan, &args.output).in_language(language)?;
     eprintln!(
         "{} -> {}: {}",
         args.dir.display(),
         args.output.display(),
-        plan_input::size_vi(&plan)
+        plan_input::size(&plan, language)
     );
     Ok(())
 }

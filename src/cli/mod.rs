@@ -15,6 +15,7 @@ mod export_csv;
 mod export_xlsx;
 mod generate;
 mod import;
+mod localized;
 mod plan_input;
 mod template;
 mod text_table;
@@ -23,16 +24,23 @@ mod validate;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::language::Language;
 
 /// vtvl: plan job positions (vị trí việc làm) and headcount for public agencies.
 ///
 /// With no command, opens the desktop app on PLAN (or on the bundled sample plan).
 #[derive(Debug, Parser)]
-#[command(name = "vtvl", version, about, long_about = None, args_conflicts_with_subcommands = true)]
+#[command(name = "vtvl", version, about, long_about = None)]
 pub struct Cli {
     /// A plan file (.ron) to open in the desktop app.
     pub plan: Option<PathBuf>,
+    /// The language of messages, tables and errors: vi (Vietnamese) or en (English). Without
+    /// it, the locale's (LC_ALL, LC_MESSAGES, LANG), and Vietnamese when that is neither.
+    /// JSON keys stay as they are; JSON `message` fields follow this language.
+    #[arg(long, global = true, value_enum, value_name = "LANG")]
+    pub lang: Option<Lang>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -72,33 +80,54 @@ pub enum Command {
     Bench(bench::Args),
 }
 
+/// The languages `--lang` names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Lang {
+    /// Tiếng Việt.
+    Vi,
+    /// English.
+    En,
+}
+
+impl Cli {
+    /// The language chosen with `--lang`, else the environment's.
+    pub fn language(&self) -> Language {
+        match self.lang {
+            Some(Lang::Vi) => Language::Vietnamese,
+            Some(Lang::En) => Language::English,
+            None => Language::from_environment(),
+        }
+    }
+}
+
 /// Runs a parsed command line and returns the process exit code.
 pub fn run(cli: Cli) -> ExitCode {
+    let language = cli.language();
     if let Some(plan) = &cli.plan
         && !plan.is_file()
     {
         // Only an existing file opens the app: anything else is a mistyped command or path.
-        let language = crate::language::Language::from_environment();
         eprintln!("vtvl: {}", not_a_plan(plan, language));
         return ExitCode::from(2);
     }
     let outcome = match cli.command {
-        None => open_app(cli.plan.as_deref()),
-        Some(Command::Compute(args)) => compute::run(&args),
-        Some(Command::Explain(args)) => explain::run(&args),
-        Some(Command::Validate(args)) => validate::run(&args),
-        Some(Command::Compare(args)) => compare::run(&args),
-        Some(Command::Check(args)) => match check::run(&args) {
+        None => open_app(cli.plan.as_deref(), language),
+        Some(Command::Compute(args)) => compute::run(&args, language),
+        Some(Command::Explain(args)) => explain::run(&args, language),
+        Some(Command::Validate(args)) => validate::run(&args, language),
+        Some(Command::Compare(args)) => compare::run(&args, language),
+        Some(Command::Check(args)) => match check::run(&args, language) {
             Ok(code) => return code,
             Err(error) => Err(error),
         },
-        Some(Command::Import(args)) => import::run(&args),
-        Some(Command::Template(args)) => template::run(&args),
-        Some(Command::ExportCsv(args)) => export_csv::run(&args),
-        Some(Command::ExportXlsx(args)) => export_xlsx::run(&args),
-        Some(Command::Export(args)) => export::run(&args),
-        Some(Command::Chart(args)) => chart::run(&args),
-        Some(Command::Generate(args)) => generate::run(&args),
+        Some(Command::Import(args)) => import::run(&args, language),
+        Some(Command::Template(args)) => template::run(&args, language),
+        Some(Command::ExportCsv(args)) => export_csv::run(&args, language),
+        Some(Command::ExportXlsx(args)) => export_xlsx::run(&args, language),
+        Some(Command::Export(args)) => export::run(&args, language),
+        Some(Command::Chart(args)) => chart::run(&args, language),
+        Some(Command::Generate(args)) => generate::run(&args, language),
+        // Measurements for developers of a deployment, in English whatever the language.
         Some(Command::Bench(args)) => bench::run(&args),
     };
     match outcome {
@@ -154,10 +183,14 @@ fn not_a_plan(argument: &std::path::Path, language: crate::language::Language) -
     }
 }
 
-fn open_app(plan: Option<&std::path::Path>) -> anyhow::Result<()> {
+fn open_app(plan: Option<&std::path::Path>, language: Language) -> anyhow::Result<()> {
     if !display_available() {
         anyhow::bail!(
-            "no display for the desktop app; on the command line use one of: {} (vtvl --help)",
+            "{}: {} (vtvl --help)",
+            language.t(
+                "không có màn hình cho ứng dụng; trên dòng lệnh hãy dùng một trong các lệnh",
+                "no display for the desktop app; on the command line use one of"
+            ),
             subcommands().join(", ")
         );
     }

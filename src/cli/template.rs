@@ -2,7 +2,9 @@
 
 use std::path::PathBuf;
 
+use super::localized::InLanguage as _;
 use crate::interchange;
+use crate::language::Language;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -11,8 +13,8 @@ pub struct Args {
     pub xlsx: PathBuf,
 }
 
-pub fn run(args: &Args) -> anyhow::Result<()> {
-    interchange::write_template(&args.xlsx)?;
+pub fn run(args: &Args, language: Language) -> anyhow::Result<()> {
+    interchange::write_template(&args.xlsx).in_language(language)?;
     eprintln!("{}", args.xlsx.display());
     Ok(())
 }

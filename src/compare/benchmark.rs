@@ -60,6 +60,11 @@ impl Outlier {
             Outlier::Low => "low",
         }
     }
+
+    /// The label in `language`.
+    pub fn label(self, language: crate::language::Language) -> &'static str {
+        language.t(self.label_vi(), self.label_en())
+    }
 }
 
 /// Whether `value` stands out from `median`: above 1.5 × median, or under 2/3 of it. Nothing

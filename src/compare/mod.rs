@@ -74,6 +74,11 @@ impl MatchedBy {
             MatchedBy::Name => "by name",
         }
     }
+
+    /// The label in `language`.
+    pub fn label(self, language: crate::language::Language) -> &'static str {
+        language.t(self.label_vi(), self.label_en())
+    }
 }
 
 /// Why plans could not be compared.
@@ -87,4 +92,21 @@ pub enum CompareError {
     },
     #[error("benchmark table computation failed: {0}")]
     Polars(#[from] polars::error::PolarsError),
+}
+
+impl crate::language::Localized for CompareError {
+    fn message(&self, language: crate::language::Language) -> String {
+        match (self, language) {
+            (_, crate::language::Language::English) => self.to_string(),
+            (CompareError::Engine { plan, source }, language) => {
+                format!(
+                    "{plan}: {}",
+                    crate::language::Localized::message(source, language)
+                )
+            }
+            (CompareError::Polars(error), _) => {
+                format!("tính bảng so sánh không thành công: {error}")
+            }
+        }
+    }
 }

@@ -46,6 +46,11 @@ impl Status {
             Status::Unchanged => "unchanged",
         }
     }
+
+    /// The label in `language`.
+    pub fn label(self, language: crate::language::Language) -> &'static str {
+        language.t(self.label_vi(), self.label_en())
+    }
 }
 
 /// Headcount of a position, a unit (its whole subtree) or a plan, by the engine. As a change
@@ -145,6 +150,11 @@ impl Field {
             Field::ProposalReason => "Reason for the proposal",
         }
     }
+
+    /// The label in `language`.
+    pub fn label(self, language: crate::language::Language) -> &'static str {
+        language.t(self.label_vi(), self.label_en())
+    }
 }
 
 /// One field's old and new value as written in plan files (keywords and ids); `None` when
@@ -170,6 +180,26 @@ impl FieldChange {
                 Method::Fixed => "số lượng cố định",
             }),
             Field::UnitType => UnitType::from_keyword(value).map(UnitType::label_vi),
+            _ => None,
+        };
+        label.unwrap_or(value).to_owned()
+    }
+
+    /// A value in `language`: names in Vietnamese, keywords by their English names in English.
+    pub fn value(&self, value: Option<&str>, language: crate::language::Language) -> String {
+        if language == crate::language::Language::Vietnamese {
+            return self.value_vi(value);
+        }
+        let Some(value) = value else {
+            return "-".to_owned();
+        };
+        let label = match self.field {
+            Field::Category => Category::from_keyword(value).map(Category::label_en),
+            Field::Method => Method::from_keyword(value).map(|m| match m {
+                Method::Workload => "by workload",
+                Method::Fixed => "fixed number",
+            }),
+            Field::UnitType => UnitType::from_keyword(value).map(UnitType::label_en),
             _ => None,
         };
         label.unwrap_or(value).to_owned()

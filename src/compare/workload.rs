@@ -241,6 +241,11 @@ impl Input {
             Input::Ratio => "ratio",
         }
     }
+
+    /// The label in `language`.
+    pub fn label(self, language: crate::language::Language) -> &'static str {
+        language.t(self.label_vi(), self.label_en())
+    }
 }
 
 /// The value of an input: a number or a period.
@@ -264,6 +269,18 @@ impl InputValue {
         match self {
             InputValue::Number(value) => number(value),
             InputValue::Period(period) => period.keyword().to_owned(),
+        }
+    }
+
+    /// The value in `language`, numbers formatted by `number`.
+    pub fn text(
+        self,
+        language: crate::language::Language,
+        number: impl Fn(f64) -> String,
+    ) -> String {
+        match language {
+            crate::language::Language::Vietnamese => self.text_vi(number),
+            crate::language::Language::English => self.text_en(number),
         }
     }
 }

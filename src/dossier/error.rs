@@ -30,3 +30,26 @@ pub enum DossierError {
         source: std::io::Error,
     },
 }
+
+impl crate::language::Localized for DossierError {
+    fn message(&self, language: crate::language::Language) -> String {
+        use crate::language::Language;
+        match self {
+            DossierError::Engine(error) => return error.message(language),
+            DossierError::Breakdown(error) => return error.message(language),
+            DossierError::PlanFile(error) => return error.message(language),
+            DossierError::AppraisalTable(error) => return error.message(language),
+            _ => {}
+        }
+        if language == Language::English {
+            return self.to_string();
+        }
+        match self {
+            DossierError::Xlsx(error) => format!("không ghi được sổ tính: {error}"),
+            DossierError::Ranks(error) => format!("không đọc được danh mục ngạch: {error}"),
+            DossierError::Chart(reason) => format!("không vẽ được biểu đồ: {reason}"),
+            DossierError::Io { path, source } => format!("không ghi được {path}: {source}"),
+            _ => self.to_string(),
+        }
+    }
+}

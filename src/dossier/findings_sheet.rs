@@ -1,6 +1,7 @@
 //! Kết quả kiểm tra: every finding of `vtvl check` on the plan's judgement date (severity,
 //! place, message, legal basis, the figure found and the limit), from the same library call.
 
+use crate::language::Language;
 use rust_xlsxwriter::{RowNum, Worksheet};
 
 use super::DossierError;
@@ -62,11 +63,12 @@ pub fn write(
     }
     let index = plan.index();
     for (row, (number, finding)) in (first..).zip((1u32..).zip(&findings)) {
-        let place = finding.place(&index);
+        // The dossier is a Vietnamese document.
+        let place = finding.place(&index, Language::Vietnamese);
         sheet.write_number_with_format(row, 0, number, &styles.text_center)?;
         sheet.write_string_with_format(row, 1, finding.severity.label_vi(), &styles.text)?;
         sheet.write_string_with_format(row, 2, &place, &styles.text)?;
-        sheet.write_string_with_format(row, 3, &finding.message, &styles.text)?;
+        sheet.write_string_with_format(row, 3, &finding.message.vi, &styles.text)?;
         sheet.write_string_with_format(row, 4, &finding.legal_basis, &styles.text)?;
         for (col, value) in [(5, finding.actual), (6, finding.limit)] {
             match value {
@@ -78,7 +80,7 @@ pub fn write(
         }
         let height = [
             (place.as_str(), HEADERS[2].1),
-            (finding.message.as_str(), HEADERS[3].1),
+            (finding.message.vi.as_str(), HEADERS[3].1),
             (finding.legal_basis.as_str(), HEADERS[4].1),
         ]
         .into_iter()

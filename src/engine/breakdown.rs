@@ -371,3 +371,16 @@ pub fn breakdown(
         pressure,
     })
 }
+
+impl crate::language::Localized for BreakdownError {
+    fn message(&self, language: crate::language::Language) -> String {
+        match self {
+            BreakdownError::UnknownUnit(id) => {
+                language.t("đề án không có đơn vị", "no unit").to_owned()
+                    + &format!(" \"{id}\"")
+                    + language.t("", " in the plan")
+            }
+            BreakdownError::Engine(error) => error.message(language),
+        }
+    }
+}

@@ -13,6 +13,7 @@ use super::query::{self, out};
 use super::results::{PlanResults, PositionResult};
 use super::tables::{self, PlanTables};
 use crate::format::{vi_number, vi_percent};
+use crate::language::Language;
 use crate::model::{
     Calendar, Component, ComponentKind, Method, Plan, Rounding, SupportAmount, Unit,
 };
@@ -190,10 +191,14 @@ impl Explanation {
 
     /// The required-FTE formula with its actual numbers, e.g.
     /// `1,3 = (1.800 h + 208 h) / 1.896 h × 1,1 + 0,03 + 0`.
-    pub fn formula(&self) -> String {
+    pub fn formula(&self, language: Language) -> String {
         let p = &self.position;
         if p.method == Method::Fixed {
-            return format!("{} = số cố định theo quy định", precise(p.required_fte));
+            return format!(
+                "{} = {}",
+                precise(p.required_fte),
+                language.t("số cố định theo quy định", "a fixed number set by law")
+            );
         }
         let hours: Vec<String> = self
             .of_kind("service")
@@ -216,31 +221,85 @@ impl Explanation {
     }
 }
 
-/// The explanation in Vietnamese, in words and numbers.
+/// The explanation in Vietnamese, in words and numbers; [`Explanation::said`] in either language.
 impl fmt::Display for Explanation {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.write_to(f, Language::Vietnamese)
+    }
+}
+
+/// An explanation said in one language; see [`Explanation::said`].
+pub struct Said<'a> {
+    explanation: &'a Explanation,
+    language: Language,
+}
+
+impl fmt::Display for Said<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.explanation.write_to(f, self.language)
+    }
+}
+
+impl Explanation {
+    /// The explanation in `language`, in words and numbers.
+    pub fn said(&self, language: Language) -> Said<'_> {
+        Said {
+            explanation: self,
+            language,
+        }
+    }
+
+    fn write_to(&self, f: &mut fmt::Formatter<'_>, l: Language) -> fmt::Result {
         let p = &self.position;
         let cal = &self.calendar;
         writeln!(
             f,
-            "Vị trí: {} ({}), đơn vị: {} ({})",
-            p.name, p.id, self.unit_name, p.unit_id
+            "{}: {} ({}), {}: {} ({})",
+            l.t("Vị trí", "Position"),
+            p.name,
+            p.id,
+            l.t("đơn vị", "unit"),
+            self.unit_name,
+            p.unit_id
         )?;
         if p.method == Method::Fixed {
             writeln!(
                 f,
-                "Phương pháp: số lượng cố định theo quy định = {}",
+                "{} = {}",
+                l.t(
+                    "Phương pháp: số lượng cố định theo quy định",
+                    "Method: a fixed number set by law"
+                ),
                 n(p.required_fte)
             )?;
         } else {
-            writeln!(f, "Phương pháp: theo khối lượng công việc (WISN)")?;
-            write!(f, "Thời gian làm việc (lịch \"{}\"): ", cal.id)?;
+            writeln!(
+                f,
+                "{}",
+                l.t(
+                    "Phương pháp: theo khối lượng công việc (WISN)",
+                    "Method: by workload (WISN)"
+                )
+            )?;
+            write!(
+                f,
+                "{} \"{}\"): ",
+                l.t("Thời gian làm việc (lịch", "Working time (calendar"),
+                cal.id
+            )?;
+            let (hours_a_year, hours, hours_a_day, days) = (
+                l.t("giờ/năm", "hours a year"),
+                l.t("giờ", "hours"),
+                l.t("giờ/ngày", "hours a day"),
+                l.t("ngày", "days"),
+            );
             if cal.available_hours.is_some() {
                 // The days follow from the fixed hours; they turn work per day or week into
                 // hours.
                 writeln!(
                     f,
-                    "quy định cố định {} giờ/năm; {} giờ / {} giờ/ngày = {} ngày",
+                    "{} {} {hours_a_year}; {} {hours} / {} {hours_a_day} = {} {days}",
+                    l.t("quy định cố định", "fixed by policy at"),
                     n(p.available_hours),
                     n(p.available_hours),
                     n(cal.hours_per_day),
@@ -251,22 +310,26 @@ impl fmt::Display for Explanation {
                     cal.public_holidays + cal.annual_leave + cal.sick_leave + cal.other_leave;
                 writeln!(
                     f,
-                    "{} ngày/tuần × {} tuần − {} ngày nghỉ = {} ngày × {} giờ = {} giờ/năm",
+                    "{} {} × {} {} − {} {} = {} {days} × {} {hours} = {} {hours_a_year}",
                     n(cal.days_per_week),
+                    l.t("ngày/tuần", "days a week"),
                     n(cal.weeks_per_year),
+                    l.t("tuần", "weeks"),
                     n(days_off),
+                    l.t("ngày nghỉ", "days off"),
                     n(p.available_days),
                     n(cal.hours_per_day),
                     n(p.available_hours)
                 )?;
             }
-            self.fmt_service(f)?;
-            self.fmt_support(f)?;
-            self.fmt_additional(f)?;
-            self.fmt_norm(f)?;
+            self.fmt_service(f, l)?;
+            self.fmt_support(f, l)?;
+            self.fmt_additional(f, l)?;
+            self.fmt_norm(f, l)?;
             writeln!(
                 f,
-                "Nhu cầu (FTE) = {} × {} + {} + {} = {}",
+                "{} = {} × {} + {} + {} = {}",
+                l.t("Nhu cầu (FTE)", "Need (FTE)"),
                 precise(p.service_fte),
                 precise(p.caf),
                 precise(p.iaf),
@@ -276,33 +339,51 @@ impl fmt::Display for Explanation {
         }
         write!(
             f,
-            "Làm tròn — {}: {}",
-            self.rounding.label_vi(),
+            "{} — {}: {}",
+            l.t("Làm tròn", "Rounding"),
+            self.rounding.label(l),
             p.required_before_bounds
         )?;
         if p.required != p.required_before_bounds {
             let bound = match (self.min, self.max) {
-                (Some(min), _) if p.required == i64::from(min) => format!("tối thiểu {min}"),
-                (_, Some(max)) => format!("tối đa {max}"),
+                (Some(min), _) if p.required == i64::from(min) => {
+                    format!("{} {min}", l.t("tối thiểu", "minimum"))
+                }
+                (_, Some(max)) => format!("{} {max}", l.t("tối đa", "maximum")),
                 _ => String::new(),
             };
-            write!(f, "; theo giới hạn {bound}: {}", p.required)?;
-        }
-        writeln!(f)?;
-        if p.remainder > 0.0 {
-            writeln!(
+            write!(
                 f,
-                "Phần dư {} FTE ({} − {}) giao kiêm nhiệm cho vị trí khác",
-                precise(p.remainder),
-                precise(p.required_fte),
+                "; {} {bound}: {}",
+                l.t("theo giới hạn", "by the bound"),
                 p.required
             )?;
         }
-        writeln!(f, "Số cần có: {} người", p.required)?;
+        writeln!(f)?;
+        if p.remainder > 0.0 {
+            let (remainder, fte, required) =
+                (precise(p.remainder), precise(p.required_fte), p.required);
+            match l {
+                Language::Vietnamese => writeln!(
+                    f,
+                    "Phần dư {remainder} FTE ({fte} − {required}) giao kiêm nhiệm cho vị trí khác"
+                )?,
+                Language::English => writeln!(
+                    f,
+                    "Remainder {remainder} FTE ({fte} − {required}) held concurrently by another position"
+                )?,
+            }
+        }
+        match l {
+            Language::Vietnamese => writeln!(f, "Số cần có: {} người", p.required)?,
+            Language::English => writeln!(f, "Required: {} people", p.required)?,
+        }
         writeln!(
             f,
-            "Hiện có: {}; chênh lệch = {} − {} = {}",
+            "{}: {}; {} = {} − {} = {}",
+            l.t("Hiện có", "Current"),
             n(p.current),
+            l.t("chênh lệch", "difference"),
             n(p.current),
             p.required,
             n(p.difference)
@@ -310,30 +391,42 @@ impl fmt::Display for Explanation {
         match p.ratio {
             Some(ratio) => writeln!(
                 f,
-                "Tỷ lệ WISN = {} / {} = {} ({})",
+                "{} = {} / {} = {} ({})",
+                l.t("Tỷ lệ WISN", "WISN ratio"),
                 n(p.current),
                 precise(p.required_fte),
                 n(ratio),
                 if ratio < 1.0 {
-                    "thiếu người, áp lực công việc"
+                    l.t(
+                        "thiếu người, áp lực công việc",
+                        "understaffed, work pressure",
+                    )
                 } else if ratio > 1.0 {
-                    "nhiều người hơn khối lượng công việc"
+                    l.t(
+                        "nhiều người hơn khối lượng công việc",
+                        "more people than the workload",
+                    )
                 } else {
-                    "cân đối"
+                    l.t("cân đối", "balanced")
                 }
             ),
-            None => writeln!(f, "Tỷ lệ WISN: không xác định (nhu cầu bằng 0)"),
+            None => writeln!(
+                f,
+                "{}",
+                l.t(
+                    "Tỷ lệ WISN: không xác định (nhu cầu bằng 0)",
+                    "WISN ratio: undefined (no need)"
+                )
+            ),
         }
     }
-}
 
-impl Explanation {
-    fn fmt_service(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    fn fmt_service(&self, f: &mut fmt::Formatter<'_>, l: Language) -> fmt::Result {
         let p = &self.position;
         let mut any = false;
         for c in self.of_kind("service") {
             if !any {
-                writeln!(f, "Công việc chính:")?;
+                writeln!(f, "{}", l.t("Công việc chính:", "Main work:"))?;
                 any = true;
             }
             if let ComponentKind::Service {
@@ -344,26 +437,31 @@ impl Explanation {
             {
                 writeln!(
                     f,
-                    "  {} ({}): {} × {} phút × hệ số {} / 60 = {} giờ",
+                    "  {} ({}): {} × {} {} × {} {} / 60 = {} {}",
                     c.component.name,
                     c.component.id,
                     n(volume),
                     n(minutes_per_item),
+                    l.t("phút", "minutes"),
+                    l.t("hệ số", "coefficient"),
                     n(coefficient),
-                    n(c.service_hours)
+                    n(c.service_hours),
+                    l.t("giờ", "hours")
                 )?;
             }
         }
+        let hours = l.t("giờ", "hours");
         writeln!(
             f,
-            "FTE công việc chính = {} giờ / {} giờ = {}",
+            "{} = {} {hours} / {} {hours} = {}",
+            l.t("FTE công việc chính", "FTE of the main work"),
             n(p.service_hours),
             n(p.available_hours),
             precise(p.service_fte)
         )
     }
 
-    fn fmt_support(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    fn fmt_support(&self, f: &mut fmt::Formatter<'_>, l: Language) -> fmt::Result {
         let p = &self.position;
         let parts: Vec<String> = self
             .of_kind("support")
@@ -372,33 +470,51 @@ impl Explanation {
                     format!("{} ({}%)", c.component.name, n(percent))
                 }
                 ComponentKind::Support(SupportAmount::Time { minutes, per }) => format!(
-                    "{} ({} phút/{} = {})",
+                    "{} ({} {}/{} = {})",
                     c.component.name,
                     n(minutes),
-                    per.label_vi(),
+                    l.t("phút", "minutes"),
+                    per.label(l),
                     vi_percent(c.support_share, 2)
                 ),
                 _ => String::new(),
             })
             .collect();
+        let caf = l.t("Hệ số hỗ trợ (CAF)", "Support allowance (CAF)");
         if parts.is_empty() {
-            return writeln!(f, "Hệ số hỗ trợ (CAF) = 1 (không có công việc hỗ trợ)");
+            return writeln!(
+                f,
+                "{caf} = 1 ({})",
+                l.t("không có công việc hỗ trợ", "no support work")
+            );
         }
-        writeln!(f, "Công việc hỗ trợ: {}", parts.join("; "))?;
         writeln!(
             f,
-            "Hệ số hỗ trợ (CAF) = 1 / (1 − {}) = {}",
+            "{}: {}",
+            l.t("Công việc hỗ trợ", "Support work"),
+            parts.join("; ")
+        )?;
+        writeln!(
+            f,
+            "{caf} = 1 / (1 − {}) = {}",
             vi_percent(p.support_share, 2),
             precise(p.caf)
         )
     }
 
-    fn fmt_additional(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    fn fmt_additional(&self, f: &mut fmt::Formatter<'_>, l: Language) -> fmt::Result {
         let p = &self.position;
         let mut any = false;
         for c in self.of_kind("additional") {
             if !any {
-                writeln!(f, "Công việc bổ sung (một số người làm):")?;
+                writeln!(
+                    f,
+                    "{}",
+                    l.t(
+                        "Công việc bổ sung (một số người làm):",
+                        "Additional work (done by some):"
+                    )
+                )?;
                 any = true;
             }
             if let ComponentKind::Additional {
@@ -409,20 +525,25 @@ impl Explanation {
             {
                 writeln!(
                     f,
-                    "  {} ({}): {} phút/{} × {} người = {} giờ/năm",
+                    "  {} ({}): {} {}/{} × {} {} = {} {}",
                     c.component.name,
                     c.component.id,
                     n(minutes),
-                    per.label_vi(),
+                    l.t("phút", "minutes"),
+                    per.label(l),
                     n(staff),
-                    n(c.additional_hours)
+                    l.t("người", "people"),
+                    n(c.additional_hours),
+                    l.t("giờ/năm", "hours a year")
                 )?;
             }
         }
         if any {
+            let hours = l.t("giờ", "hours");
             writeln!(
                 f,
-                "Hệ số bổ sung (IAF) = {} giờ / {} giờ = {}",
+                "{} = {} {hours} / {} {hours} = {}",
+                l.t("Hệ số bổ sung (IAF)", "Additional allowance (IAF)"),
                 n(p.additional_hours),
                 n(p.available_hours),
                 precise(p.iaf)
@@ -431,17 +552,19 @@ impl Explanation {
         Ok(())
     }
 
-    fn fmt_norm(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    fn fmt_norm(&self, f: &mut fmt::Formatter<'_>, l: Language) -> fmt::Result {
         for c in self.of_kind("norm") {
             if let ComponentKind::Norm { volume, ratio } = c.component.kind {
                 writeln!(
                     f,
-                    "Định mức: {} ({}): {} × {} = {} người",
+                    "{}: {} ({}): {} × {} = {} {}",
+                    l.t("Định mức", "Norm"),
                     c.component.name,
                     c.component.id,
                     n(volume),
                     n(ratio),
-                    precise(c.norm_fte)
+                    precise(c.norm_fte),
+                    l.t("người", "people")
                 )?;
             }
         }

@@ -20,7 +20,7 @@ pub use breakdown::{
 };
 pub use employment::{employment_basis, unit_defaults as unit_employment_defaults};
 pub use error::EngineError;
-pub use explain::{ComponentContribution, Explanation, all_contributions, explain};
+pub use explain::{ComponentContribution, Explanation, Said, all_contributions, explain};
 pub use results::{EmploymentFigures, PlanResults, PositionResult, Totals, UnitResult};
 pub use tree::{UnitTree, unit_index};
 

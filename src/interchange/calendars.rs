@@ -5,6 +5,7 @@ use super::columns::CALENDARS;
 use super::error::{ExportError, Problem};
 use super::export::number;
 use super::table::{Bound, OutTable};
+use crate::language::Text;
 use crate::model::Calendar;
 
 /// The calendars of the table, in file order; rows with problems are left out.
@@ -13,15 +14,16 @@ pub fn read(bound: &Bound, problems: &mut Vec<Problem>) -> Vec<Calendar> {
     for row in &bound.table.rows {
         let mut cells = Cells::new(bound, row, problems);
         let id = cells.required_text("id");
+        let why = Text::new("cho một lịch làm việc", "for a calendar");
         let calendar = Calendar {
             name: cells.text("name"),
-            days_per_week: cells.required_number("days_per_week", "for a calendar"),
-            weeks_per_year: cells.required_number("weeks_per_year", "for a calendar"),
-            public_holidays: cells.required_number("public_holidays", "for a calendar"),
-            annual_leave: cells.required_number("annual_leave", "for a calendar"),
+            days_per_week: cells.required_number("days_per_week", &why),
+            weeks_per_year: cells.required_number("weeks_per_year", &why),
+            public_holidays: cells.required_number("public_holidays", &why),
+            annual_leave: cells.required_number("annual_leave", &why),
             sick_leave: cells.number_or("sick_leave", 0.0),
             other_leave: cells.number_or("other_leave", 0.0),
-            hours_per_day: cells.required_number("hours_per_day", "for a calendar"),
+            hours_per_day: cells.required_number("hours_per_day", &why),
             available_hours: cells.number("available_hours"),
             id,
         };

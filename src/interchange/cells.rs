@@ -7,52 +7,74 @@
 use super::error::Problem;
 use super::table::{Bound, Row};
 use crate::format::{NumberError, read_number};
+use crate::language::{Localized, Text};
 use crate::model::{Choice, normalise_word};
 
 /// Parses a number as Vietnamese planners write it (`2.400`, `1.896,5`, `0,5`) or plainly
 /// (`1896.5`), through the one reader of typed numbers ([`read_number`]).
-pub fn parse_number(text: &str) -> Result<f64, String> {
+pub fn parse_number(text: &str) -> Result<f64, Text> {
     read_number(text).map_err(|error| match error {
-        NumberError::NotANumber(_) | NumberError::Empty => format!(
-            "{text:?} is not a number (write digits, \",\" or \".\" before decimals, \".\" \
-             between thousands: 1.896,5 or 1896.5)"
+        NumberError::NotANumber(_) | NumberError::Empty => Text::new(
+            format!(
+                "{text:?} không phải là số (viết chữ số, dấu \",\" hoặc \".\" trước phần thập \
+                 phân, dấu \".\" ngăn hàng nghìn: 1.896,5 hoặc 1896.5)"
+            ),
+            format!(
+                "{text:?} is not a number (write digits, \",\" or \".\" before decimals, \".\" \
+                 between thousands: 1.896,5 or 1896.5)"
+            ),
         ),
-        other => other.to_string(),
+        other => localized(&other),
     })
 }
 
+/// Both languages of a library message.
+fn localized(message: &impl Localized) -> Text {
+    Text::from_fn(|language| message.message(language))
+}
+
+fn too_large(text: &str) -> Text {
+    Text::new(
+        format!("{text:?} quá lớn"),
+        format!("{text:?} is too large"),
+    )
+}
+
 /// Parses a whole number of zero or more.
-pub fn parse_count(text: &str) -> Result<u32, String> {
+pub fn parse_count(text: &str) -> Result<u32, Text> {
     let value = parse_large_count(text)?;
-    u32::try_from(value).map_err(|_| format!("{text:?} is too large"))
+    u32::try_from(value).map_err(|_| too_large(text))
 }
 
 /// Parses a whole number of zero or more that may exceed 4 billion (a population).
-pub fn parse_large_count(text: &str) -> Result<u64, String> {
+pub fn parse_large_count(text: &str) -> Result<u64, Text> {
     let digits = text.strip_prefix('+').unwrap_or(text);
     if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
-        return digits
-            .parse::<u64>()
-            .map_err(|_| format!("{text:?} is too large"));
+        return digits.parse::<u64>().map_err(|_| too_large(text));
     }
     match read_number(text) {
-        Ok(value) if value < 0.0 => {
-            Err(format!("{text:?} is negative; a whole number of 0 or more"))
-        }
+        Ok(value) if value < 0.0 => Err(Text::new(
+            format!("{text:?} là số âm; cần một số nguyên từ 0 trở lên"),
+            format!("{text:?} is negative; a whole number of 0 or more"),
+        )),
         // 2^53: above it not every whole number is a float.
         Ok(value) if value.fract() == 0.0 && value < 9_007_199_254_740_992.0 => Ok(value as u64),
-        Ok(value) if value.fract() == 0.0 => Err(format!("{text:?} is too large")),
-        Err(error @ NumberError::Ambiguous { .. }) => Err(error.to_string()),
-        _ => Err(format!("{text:?} is not a whole number (0 or more)")),
+        Ok(value) if value.fract() == 0.0 => Err(too_large(text)),
+        Err(error @ NumberError::Ambiguous { .. }) => Err(localized(&error)),
+        _ => Err(Text::new(
+            format!("{text:?} không phải số nguyên (từ 0 trở lên)"),
+            format!("{text:?} is not a whole number (0 or more)"),
+        )),
     }
 }
 
 /// Parses a whole number from `min` to `max` (a school zone, a class, a group).
-pub fn parse_between(text: &str, min: u32, max: u32) -> Result<u32, String> {
+pub fn parse_between(text: &str, min: u32, max: u32) -> Result<u32, Text> {
     match parse_count(text) {
         Ok(value) if (min..=max).contains(&value) => Ok(value),
-        _ => Err(format!(
-            "{text:?} is not a whole number from {min} to {max}"
+        _ => Err(Text::new(
+            format!("{text:?} không phải số nguyên từ {min} đến {max}"),
+            format!("{text:?} is not a whole number from {min} to {max}"),
         )),
     }
 }
@@ -62,13 +84,19 @@ pub const YES: &str = "yes";
 pub const NO: &str = "no";
 
 /// Yes or no: `Có`/`Không` or `yes`/`no`, `1`/`0`, `true`/`false`, ignoring case.
-pub fn parse_flag(text: &str) -> Result<bool, String> {
+pub fn parse_flag(text: &str) -> Result<bool, Text> {
     match normalise_word(text).as_str() {
         "yes" | "1" | "true" | "có" => Ok(true),
         "no" | "0" | "false" | "không" => Ok(false),
-        _ => Err(format!(
-            "{text:?} is not yes or no (write Có or Không; {YES}/{NO}, 1/0 and true/false \
-             are read too)"
+        _ => Err(Text::new(
+            format!(
+                "{text:?} không phải có hoặc không (viết Có hoặc Không; {YES}/{NO}, 1/0 và \
+                 true/false cũng được đọc)"
+            ),
+            format!(
+                "{text:?} is not yes or no (write {YES} or {NO}; 1/0, true/false and the \
+                 Vietnamese words are read too)"
+            ),
         )),
     }
 }
@@ -79,14 +107,15 @@ pub fn flag_text(value: bool) -> &'static str {
 }
 
 /// Parses a whole number that may be negative (a year).
-pub fn parse_integer(text: &str) -> Result<i32, String> {
+pub fn parse_integer(text: &str) -> Result<i32, Text> {
     let digits = text.strip_prefix(['-', '+']).unwrap_or(text);
     if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
-        return text
-            .parse::<i32>()
-            .map_err(|_| format!("{text:?} is too large"));
+        return text.parse::<i32>().map_err(|_| too_large(text));
     }
-    Err(format!("{text:?} is not a whole number"))
+    Err(Text::new(
+        format!("{text:?} không phải số nguyên"),
+        format!("{text:?} is not a whole number"),
+    ))
 }
 
 /// One accepted value of a keyword column: its keyword, its Vietnamese label (as the app shows
@@ -103,7 +132,7 @@ pub fn words<T: Choice>() -> Vec<Word<T>> {
 
 /// Matches a keyword or a Vietnamese label against `allowed`, ignoring case, Unicode form and
 /// spaces around and between words.
-pub fn parse_keyword<T: Copy>(text: &str, allowed: &[Word<T>]) -> Result<T, String> {
+pub fn parse_keyword<T: Copy>(text: &str, allowed: &[Word<T>]) -> Result<T, Text> {
     let word = normalise_word(text);
     allowed
         .iter()
@@ -111,16 +140,29 @@ pub fn parse_keyword<T: Copy>(text: &str, allowed: &[Word<T>]) -> Result<T, Stri
             normalise_word(keyword) == word || normalise_word(label) == word
         })
         .map(|(_, _, value)| *value)
-        .ok_or_else(|| format!("{text:?} is not one of: {}", keyword_list(allowed)))
+        .ok_or_else(|| {
+            let list = keyword_list(allowed);
+            Text::new(
+                format!("{text:?} không thuộc danh sách: {}", list.vi),
+                format!("{text:?} is not one of: {}", list.en),
+            )
+        })
 }
 
-/// The accepted words, each label with its keyword: `"ngày" (day), "tuần" (week)`.
-fn keyword_list<T>(allowed: &[Word<T>]) -> String {
-    allowed
-        .iter()
-        .map(|(keyword, label, _)| format!("\"{label}\" ({keyword})"))
-        .collect::<Vec<_>>()
-        .join(", ")
+/// The accepted words: `"ngày" (day), "tuần" (week)` in Vietnamese, the keywords in English.
+fn keyword_list<T>(allowed: &[Word<T>]) -> Text {
+    Text::new(
+        allowed
+            .iter()
+            .map(|(keyword, label, _)| format!("\"{label}\" ({keyword})"))
+            .collect::<Vec<_>>()
+            .join(", "),
+        allowed
+            .iter()
+            .map(|(keyword, _, _)| *keyword)
+            .collect::<Vec<_>>()
+            .join(", "),
+    )
 }
 
 /// The cells of one row, read by column name.
@@ -153,10 +195,17 @@ impl<'a> Cells<'a> {
             cells.problems.push(Problem::Row {
                 file: bound.source().to_owned(),
                 line: row.line,
-                message: format!(
-                    "the row has {} cells but the header has {width} columns \
-                     (a value with a comma must be quoted)",
-                    row.cells.len()
+                message: Text::new(
+                    format!(
+                        "dòng có {} ô nhưng tiêu đề có {width} cột (giá trị có dấu phẩy phải \
+                         đặt trong ngoặc kép)",
+                        row.cells.len()
+                    ),
+                    format!(
+                        "the row has {} cells but the header has {width} columns \
+                         (a value with a comma must be quoted)",
+                        row.cells.len()
+                    ),
                 ),
             });
         }
@@ -184,13 +233,13 @@ impl<'a> Cells<'a> {
     }
 
     /// Records a problem in a cell and marks the row failed.
-    pub fn error(&mut self, column: &str, message: impl Into<String>) {
+    pub fn error(&mut self, column: &str, message: Text) {
         self.failed = true;
         self.problems.push(Problem::Cell {
             file: self.bound.source().to_owned(),
             line: self.row.line,
             column: column.to_owned(),
-            message: message.into(),
+            message,
         });
     }
 
@@ -209,12 +258,12 @@ impl<'a> Cells<'a> {
     pub fn required_text(&mut self, column: &str) -> String {
         let text = self.raw(column);
         if text.is_empty() {
-            self.error(column, "a value is required");
+            self.error(column, Text::new("cần nhập giá trị", "a value is required"));
         }
         text.to_owned()
     }
 
-    fn parsed<T>(&mut self, column: &str, parse: impl Fn(&str) -> Result<T, String>) -> Option<T> {
+    fn parsed<T>(&mut self, column: &str, parse: impl Fn(&str) -> Result<T, Text>) -> Option<T> {
         let text = self.raw(column);
         if text.is_empty() {
             return None;
@@ -238,10 +287,16 @@ impl<'a> Cells<'a> {
         self.number(column).unwrap_or(default)
     }
 
-    /// A number that must be filled (`why` says what requires it).
-    pub fn required_number(&mut self, column: &str, why: &str) -> f64 {
+    /// A number that must be filled (`why` says what requires it: `for a calendar`).
+    pub fn required_number(&mut self, column: &str, why: &Text) -> f64 {
         if !self.is_filled(column) {
-            self.error(column, format!("a number is required {why}"));
+            self.error(
+                column,
+                Text::new(
+                    format!("cần nhập một số {}", why.vi),
+                    format!("a number is required {}", why.en),
+                ),
+            );
         }
         self.number(column).unwrap_or(0.0)
     }
@@ -267,11 +322,7 @@ impl<'a> Cells<'a> {
     }
 
     /// A value read by `parse`, where empty means `None`.
-    pub fn with<T>(
-        &mut self,
-        column: &str,
-        parse: impl Fn(&str) -> Result<T, String>,
-    ) -> Option<T> {
+    pub fn with<T>(&mut self, column: &str, parse: impl Fn(&str) -> Result<T, Text>) -> Option<T> {
         self.parsed(column, parse)
     }
 
@@ -291,7 +342,7 @@ impl<'a> Cells<'a> {
     }
 
     /// A value of a closed choice that must be filled (`why` says what requires it).
-    pub fn required_choice<T: Choice>(&mut self, column: &str, why: &str) -> Option<T> {
+    pub fn required_choice<T: Choice>(&mut self, column: &str, why: &Text) -> Option<T> {
         self.required_keyword(column, &words::<T>(), why)
     }
 
@@ -300,14 +351,15 @@ impl<'a> Cells<'a> {
         &mut self,
         column: &str,
         allowed: &[Word<T>],
-        why: &str,
+        why: &Text,
     ) -> Option<T> {
         if !self.is_filled(column) {
+            let list = keyword_list(allowed);
             self.error(
                 column,
-                format!(
-                    "a value is required {why} (one of: {})",
-                    keyword_list(allowed)
+                Text::new(
+                    format!("cần nhập giá trị {} (một trong: {})", why.vi, list.vi),
+                    format!("a value is required {} (one of: {})", why.en, list.en),
                 ),
             );
         }
@@ -315,11 +367,17 @@ impl<'a> Cells<'a> {
     }
 
     /// Reports each of `columns` that is filled although `user` does not use it.
-    pub fn unused(&mut self, columns: &[&str], user: &str) {
+    pub fn unused(&mut self, columns: &[&str], user: &Text) {
         for column in columns {
             let text = self.raw(column);
             if !text.is_empty() {
-                self.error(column, format!("{text:?} is not used by {user}"));
+                self.error(
+                    column,
+                    Text::new(
+                        format!("{text:?} không dùng cho {}", user.vi),
+                        format!("{text:?} is not used by {}", user.en),
+                    ),
+                );
             }
         }
     }
@@ -340,11 +398,11 @@ mod tests {
         assert_eq!(parse_number("4,5"), Ok(4.5));
         assert_eq!(parse_number("2.400"), Ok(2400.0));
         for bad in ["abc", "1e5", "inf", "NaN", ".", "-", "1.2.3", "1 00", ""] {
-            let message = parse_number(bad).unwrap_err();
+            let message = parse_number(bad).unwrap_err().en;
             assert!(message.contains("not a number"), "{bad}: {message}");
             assert!(message.contains("1.896,5 or 1896.5"));
         }
-        assert!(parse_number("1,896").unwrap_err().contains("ambiguous"));
+        assert!(parse_number("1,896").unwrap_err().en.contains("ambiguous"));
     }
 
     #[test]
@@ -354,14 +412,21 @@ mod tests {
         assert!(
             parse_count("1.5")
                 .unwrap_err()
+                .en
                 .contains("not a whole number")
         );
-        assert!(parse_count("-3").unwrap_err().contains("negative"));
+        assert!(parse_count("-3").unwrap_err().en.contains("negative"));
         assert_eq!(parse_count("2.400"), Ok(2400));
-        assert!(parse_count("x").unwrap_err().contains("not a whole number"));
+        assert!(
+            parse_count("x")
+                .unwrap_err()
+                .en
+                .contains("not a whole number")
+        );
         assert!(
             parse_count("99999999999")
                 .unwrap_err()
+                .en
                 .contains("too large")
         );
     }
@@ -374,7 +439,12 @@ mod tests {
         for no in ["no", "0", "False", "Không", "không"] {
             assert_eq!(parse_flag(no), Ok(false), "{no}");
         }
-        assert!(parse_flag("maybe").unwrap_err().contains("not yes or no"));
+        assert!(
+            parse_flag("maybe")
+                .unwrap_err()
+                .en
+                .contains("not yes or no")
+        );
         assert_eq!(flag_text(true), "yes");
     }
 
@@ -383,12 +453,20 @@ mod tests {
         assert_eq!(parse_between("3", 1, 3), Ok(3));
         assert_eq!(
             parse_between("4", 1, 3),
-            Err("\"4\" is not a whole number from 1 to 3".to_owned())
+            Err(Text::new(
+                "\"4\" không phải số nguyên từ 1 đến 3",
+                "\"4\" is not a whole number from 1 to 3"
+            ))
         );
         assert!(parse_between("0", 1, 3).is_err());
         assert!(parse_between("2.5", 1, 3).is_err());
         assert_eq!(parse_large_count("5000000000"), Ok(5_000_000_000));
-        assert!(parse_count("5000000000").unwrap_err().contains("too large"));
+        assert!(
+            parse_count("5000000000")
+                .unwrap_err()
+                .en
+                .contains("too large")
+        );
     }
 
     #[test]
@@ -406,7 +484,10 @@ mod tests {
         assert_eq!(parse_keyword(" Tuần ", &allowed), Ok(2));
         assert_eq!(
             parse_keyword("fortnight", &allowed),
-            Err("\"fortnight\" is not one of: \"ngày\" (day), \"tuần\" (week)".to_owned())
+            Err(Text::new(
+                "\"fortnight\" không thuộc danh sách: \"ngày\" (day), \"tuần\" (week)",
+                "\"fortnight\" is not one of: day, week"
+            ))
         );
     }
 }

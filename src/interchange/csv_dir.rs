@@ -61,11 +61,8 @@ impl<'a> CsvDir<'a> {
                     None if extension != "csv" => stem,
                     None => return None,
                 };
-                Some(Problem::Unreadable {
-                    reason: format!(
-                        "the file looks like the table \"{table}\" but is not named so; \
-                         rename it {table}.csv (file names are the table names)"
-                    ),
+                Some(Problem::Misnamed {
+                    table: table.to_owned(),
                     file: name,
                 })
             })

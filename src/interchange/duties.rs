@@ -3,6 +3,7 @@
 //! Each kind uses its own columns; a filled column that the kind does not use is an error, as
 //! it usually means the cells of the row have shifted.
 
+use crate::language::Text;
 use std::collections::HashSet;
 
 use super::cells::Cells;
@@ -30,7 +31,7 @@ pub fn read(
         let name = cells.required_text("name");
         let code = cells.optional_text("code");
         let kind = cells
-            .required_choice::<ComponentType>("kind", "for a duty")
+            .required_choice::<ComponentType>("kind", &Text::new("cho một công việc", "for a duty"))
             .and_then(|kind| read_kind(&mut cells, kind));
         if let (true, Some(kind), Some(&i)) = (cells.ok(), kind, index.get(&position_id)) {
             positions[i].components.push(Component {
@@ -43,18 +44,32 @@ pub fn read(
     }
 }
 
+/// The line of each position's components, by position index, as [`read`] added them (each
+/// row to the first position with its id).
+pub fn lines(bound: &Bound, positions: &[Position]) -> Vec<Vec<u64>> {
+    let index = position_rows::index_by_id(positions);
+    let mut lines = vec![Vec::new(); positions.len()];
+    for row in &bound.table.rows {
+        let position_id = bound.cell(row, "position_id");
+        if let Some(&i) = index.get(position_id) {
+            lines[i].push(row.line);
+        }
+    }
+    lines
+}
+
 fn read_kind(cells: &mut Cells, kind: ComponentType) -> Option<ComponentKind> {
     match kind {
         ComponentType::Service => {
-            let why = "for kind service";
+            let why = Text::new("cho loại service", "for kind service");
             let kind = ComponentKind::Service {
-                volume: cells.required_number("volume", why),
-                minutes_per_item: cells.required_number("minutes_per_item", why),
+                volume: cells.required_number("volume", &why),
+                minutes_per_item: cells.required_number("minutes_per_item", &why),
                 coefficient: cells.number_or("coefficient", 1.0),
             };
             cells.unused(
                 &["percent", "minutes", "per", "staff", "ratio"],
-                "kind service",
+                &Text::new("loại service", "kind service"),
             );
             Some(kind)
         }
@@ -67,14 +82,17 @@ fn read_kind(cells: &mut Cells, kind: ComponentType) -> Option<ComponentKind> {
                     "staff",
                     "ratio",
                 ],
-                "kind support",
+                &Text::new("loại support", "kind support"),
             );
             let by_time = cells.is_filled("minutes") || cells.is_filled("per");
             if cells.is_filled("percent") {
                 if by_time {
                     cells.error(
                         "percent",
-                        "give either percent, or minutes and per, not both",
+                        Text::new(
+                            "ghi percent, hoặc minutes và per, không ghi cả hai",
+                            "give either percent, or minutes and per, not both",
+                        ),
                     );
                 }
                 return cells
@@ -85,19 +103,25 @@ fn read_kind(cells: &mut Cells, kind: ComponentType) -> Option<ComponentKind> {
             if !by_time {
                 cells.error(
                     "percent",
-                    "a number is required for kind support (or give minutes and per instead)",
+                    Text::new(
+                        "cần nhập một số cho loại support (hoặc ghi minutes và per)",
+                        "a number is required for kind support (or give minutes and per instead)",
+                    ),
                 );
                 return None;
             }
-            let why = "for kind support given as time";
-            let minutes = cells.required_number("minutes", why);
-            let per = cells.required_choice::<Period>("per", why)?;
+            let why = Text::new(
+                "cho loại support tính theo thời gian",
+                "for kind support given as time",
+            );
+            let minutes = cells.required_number("minutes", &why);
+            let per = cells.required_choice::<Period>("per", &why)?;
             Some(ComponentKind::Support(SupportAmount::Time { minutes, per }))
         }
         ComponentType::Additional => {
-            let why = "for kind additional";
-            let minutes = cells.required_number("minutes", why);
-            let per = cells.required_choice::<Period>("per", why);
+            let why = Text::new("cho loại additional", "for kind additional");
+            let minutes = cells.required_number("minutes", &why);
+            let per = cells.required_choice::<Period>("per", &why);
             let staff = cells.number_or("staff", 1.0);
             cells.unused(
                 &[
@@ -107,7 +131,7 @@ fn read_kind(cells: &mut Cells, kind: ComponentType) -> Option<ComponentKind> {
                     "percent",
                     "ratio",
                 ],
-                "kind additional",
+                &Text::new("loại additional", "kind additional"),
             );
             Some(ComponentKind::Additional {
                 minutes,
@@ -116,10 +140,10 @@ fn read_kind(cells: &mut Cells, kind: ComponentType) -> Option<ComponentKind> {
             })
         }
         ComponentType::Norm => {
-            let why = "for kind norm";
+            let why = Text::new("cho loại norm", "for kind norm");
             let kind = ComponentKind::Norm {
-                volume: cells.required_number("volume", why),
-                ratio: cells.required_number("ratio", why),
+                volume: cells.required_number("volume", &why),
+                ratio: cells.required_number("ratio", &why),
             };
             cells.unused(
                 &[
@@ -130,7 +154,7 @@ fn read_kind(cells: &mut Cells, kind: ComponentType) -> Option<ComponentKind> {
                     "per",
                     "staff",
                 ],
-                "kind norm",
+                &Text::new("loại norm", "kind norm"),
             );
             Some(kind)
         }

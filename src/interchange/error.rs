@@ -4,6 +4,8 @@ use std::fmt;
 use std::io;
 use std::path::PathBuf;
 
+use crate::language::{Language, Localized, Text};
+
 /// How many problems [`Problems`] lists before summing up the rest.
 pub const MAX_LISTED: usize = 50;
 
@@ -24,14 +26,67 @@ pub enum Problem {
         file: String,
         line: u64,
         column: String,
-        message: String,
+        message: Text,
     },
     #[error("{}: {message}", at(file, *line))]
     Row {
         file: String,
         line: u64,
-        message: String,
+        message: Text,
     },
+    /// A file or sheet that looks like a table but is not named as one (`Duties.csv`,
+    /// `don-vi.csv`, a sheet `Đơn vị`): it would be silently left out.
+    #[error("{}", misnamed_en(file, table))]
+    Misnamed { file: String, table: String },
+    /// A problem of the plan read that no row of the source holds (a setting the source
+    /// leaves out), named by its place in the plan.
+    #[error("{message}")]
+    Plan { message: Text },
+}
+
+impl Localized for Problem {
+    fn message(&self, language: Language) -> String {
+        match language {
+            Language::English => self.to_string(),
+            Language::Vietnamese => match self {
+                Problem::MissingFile { file } => {
+                    let what = if is_file(file) { "tệp" } else { "sheet" };
+                    format!("{file}: thiếu {what} bắt buộc")
+                }
+                Problem::Unreadable { file, reason } => {
+                    format!("{file}: không đọc được: {reason}")
+                }
+                Problem::MissingColumn { file, column } => {
+                    format!("{file}: thiếu cột bắt buộc \"{column}\"")
+                }
+                Problem::Cell {
+                    file,
+                    line,
+                    column,
+                    message,
+                } => format!("{file}, dòng {line}, cột \"{column}\": {}", message.vi),
+                Problem::Row {
+                    file,
+                    line,
+                    message,
+                } => format!("{file}, dòng {line}: {}", message.vi),
+                Problem::Misnamed { file, table } => {
+                    if is_file(file) {
+                        format!(
+                            "{file}: tệp giống bảng \"{table}\" nhưng không mang tên đó; hãy đổi \
+                             tên thành {table}.csv (tên tệp là tên bảng)"
+                        )
+                    } else {
+                        format!(
+                            "{file}: sheet giống bảng \"{table}\" nhưng không mang tên đó; hãy \
+                             đổi tên thành \"{table}\" (tên sheet là tên bảng)"
+                        )
+                    }
+                }
+                Problem::Plan { message } => message.vi.clone(),
+            },
+        }
+    }
 }
 
 /// A table is a file (`units.csv`) or a workbook sheet (`units`).
@@ -41,6 +96,20 @@ fn is_file(source: &str) -> bool {
 
 fn what(source: &str) -> &'static str {
     if is_file(source) { "file" } else { "sheet" }
+}
+
+fn misnamed_en(file: &str, table: &str) -> String {
+    if is_file(file) {
+        format!(
+            "{file}: the file looks like the table \"{table}\" but is not named so; rename it \
+             {table}.csv (file names are the table names)"
+        )
+    } else {
+        format!(
+            "{file}: the sheet looks like the table \"{table}\" but is not named so; rename it \
+             \"{table}\" (sheet names are the table names)"
+        )
+    }
 }
 
 /// `units.csv:4` in a file, `units, row 4` in a sheet.
@@ -60,7 +129,9 @@ impl Problem {
             | Problem::Unreadable { file, .. }
             | Problem::MissingColumn { file, .. }
             | Problem::Cell { file, .. }
-            | Problem::Row { file, .. } => file,
+            | Problem::Row { file, .. }
+            | Problem::Misnamed { file, .. } => file,
+            Problem::Plan { .. } => "",
         }
     }
 
@@ -88,16 +159,26 @@ pub struct Problems(pub Vec<Problem>);
 
 impl fmt::Display for Problems {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, problem) in self.0.iter().take(MAX_LISTED).enumerate() {
-            if i > 0 {
-                writeln!(f)?;
-            }
-            write!(f, "{problem}")?;
-        }
+        f.write_str(&self.message(Language::English))
+    }
+}
+
+impl Localized for Problems {
+    fn message(&self, language: Language) -> String {
+        let mut lines: Vec<String> = self
+            .0
+            .iter()
+            .take(MAX_LISTED)
+            .map(|problem| problem.message(language))
+            .collect();
         if self.0.len() > MAX_LISTED {
-            write!(f, "\nand {} more", self.0.len() - MAX_LISTED)?;
+            let more = self.0.len() - MAX_LISTED;
+            lines.push(match language {
+                Language::Vietnamese => format!("và {more} lỗi khác"),
+                Language::English => format!("and {more} more"),
+            });
         }
-        Ok(())
+        lines.join("\n")
     }
 }
 
@@ -117,6 +198,31 @@ pub enum ImportError {
     /// The folder was read, and these problems were found in it.
     #[error("{0}")]
     Invalid(Problems),
+}
+
+impl Localized for ImportError {
+    fn message(&self, language: Language) -> String {
+        match language {
+            Language::English => self.to_string(),
+            Language::Vietnamese => match self {
+                ImportError::DirectoryNotFound(path) => {
+                    format!("không tìm thấy thư mục: {}", path.display())
+                }
+                ImportError::NotADirectory(path) => {
+                    format!("không phải thư mục: {}", path.display())
+                }
+                ImportError::NotFound(path) => format!("không tìm thấy: {}", path.display()),
+                ImportError::NotImportable(path) => format!(
+                    "{}: không phải thư mục tệp CSV cũng không phải sổ tính (.xlsx, .xlsm, .ods)",
+                    path.display()
+                ),
+                ImportError::Workbook { path, reason } => {
+                    format!("không đọc được sổ tính {}: {reason}", path.display())
+                }
+                ImportError::Invalid(problems) => problems.message(language),
+            },
+        }
+    }
 }
 
 impl ImportError {
@@ -155,8 +261,47 @@ pub enum ExportError {
         file: String,
         id: String,
         key: String,
-        reason: String,
+        reason: Text,
     },
+}
+
+impl Localized for ExportError {
+    fn message(&self, language: Language) -> String {
+        match language {
+            Language::English => self.to_string(),
+            Language::Vietnamese => match self {
+                ExportError::CreateDir { path, source } => {
+                    format!("không tạo được thư mục {}: {source}", path.display())
+                }
+                ExportError::Write { path, source } => {
+                    format!("không ghi được {}: {source}", path.display())
+                }
+                ExportError::Remove { path, source } => {
+                    format!("không xóa được tệp cũ {}: {source}", path.display())
+                }
+                ExportError::NotFinite {
+                    file,
+                    id,
+                    column,
+                    value,
+                } => format!(
+                    "{file}: dòng \"{id}\", cột \"{column}\": {value} không phải một số hữu hạn"
+                ),
+                ExportError::Workbook { path, reason } => {
+                    format!("không ghi được sổ tính {}: {reason}", path.display())
+                }
+                ExportError::PersonalField {
+                    file,
+                    id,
+                    key,
+                    reason,
+                } => format!(
+                    "{file}: nhân sự \"{id}\": trường cá nhân \"{key}\" {}",
+                    reason.vi
+                ),
+            },
+        }
+    }
 }
 
 #[cfg(test)]
@@ -168,7 +313,7 @@ mod tests {
             file: "duties.csv".into(),
             line,
             column: "volume".into(),
-            message: "\"abc\" is not a number".into(),
+            message: Text::new("\"abc\" không phải là số", "\"abc\" is not a number"),
         }
     }
 
@@ -186,11 +331,15 @@ mod tests {
             file: "positions".into(),
             line: 5,
             column: "count".into(),
-            message: "bad".into(),
+            message: Text::new("sai", "bad"),
         };
         assert_eq!(
             problem.to_string(),
             "positions, row 5, column \"count\": bad"
+        );
+        assert_eq!(
+            problem.message(Language::Vietnamese),
+            "positions, dòng 5, cột \"count\": sai"
         );
         let missing = Problem::MissingFile {
             file: "units".into(),

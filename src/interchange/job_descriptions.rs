@@ -6,6 +6,7 @@
 //! requirement (`group`, `detail`). As in `duties.csv`, a filled column the section does not
 //! use is an error. Several rows of one text section are joined with line breaks.
 
+use crate::language::Text;
 use std::collections::HashSet;
 
 use super::cells::{Cells, Word, parse_count};
@@ -87,7 +88,11 @@ pub fn read(
         let mut cells = Cells::new(bound, row, problems);
         let position_id = position_rows::position_id(&mut cells, known_ids);
         let item = cells
-            .required_keyword("section", &sections(), "for a job description row")
+            .required_keyword(
+                "section",
+                &sections(),
+                &Text::new("cho một dòng mô tả công việc", "for a job description row"),
+            )
             .and_then(|section| read_item(&mut cells, section));
         if let (true, Some(item), Some(&i)) = (cells.ok(), item, index.get(&position_id)) {
             item.add_to(&mut positions[i].job_description);
@@ -138,7 +143,7 @@ fn read_item(cells: &mut Cells, section: Section) -> Option<Item> {
                     "level",
                     "detail",
                 ],
-                "this section",
+                &Text::new("mục này", "this section"),
             );
             Some(Item::Text(section, content))
         }
@@ -150,15 +155,27 @@ fn read_item(cells: &mut Cells, section: Section) -> Option<Item> {
                 output: cells.text("output"),
                 criterion: cells.text("criterion"),
             };
-            cells.unused(&["group", "name", "level", "detail"], "work items");
+            cells.unused(
+                &["group", "name", "level", "detail"],
+                &Text::new("nội dung công việc", "work items"),
+            );
             Some(Item::Work(item))
         }
         Section::Competency => {
-            let group = cells.required_choice::<CompetencyGroup>("group", "for a competency");
+            let group = cells.required_choice::<CompetencyGroup>(
+                "group",
+                &Text::new("cho một năng lực", "for a competency"),
+            );
             let name = cells.required_text("name");
             let step = cells.text("step");
             if !cells.is_filled("level") {
-                cells.error("level", "a level from 1 to 5 is required for a competency");
+                cells.error(
+                    "level",
+                    Text::new(
+                        "cần nhập cấp độ từ 1 đến 5 cho một năng lực",
+                        "a level from 1 to 5 is required for a competency",
+                    ),
+                );
             }
             let text = cells.raw("level");
             let level = parse_count(text)
@@ -166,11 +183,17 @@ fn read_item(cells: &mut Cells, section: Section) -> Option<Item> {
                 .and_then(|value| u8::try_from(value).ok())
                 .filter(|value| LEVELS.contains(value));
             if level.is_none() && !text.is_empty() {
-                cells.error("level", format!("{text:?} is not a level from 1 to 5"));
+                cells.error(
+                    "level",
+                    Text::new(
+                        format!("{text:?} không phải cấp độ từ 1 đến 5"),
+                        format!("{text:?} is not a level from 1 to 5"),
+                    ),
+                );
             }
             cells.unused(
                 &["content", "output", "criterion", "detail"],
-                "competencies",
+                &Text::new("năng lực", "competencies"),
             );
             Some(Item::Competency(Competency {
                 group: group?,
@@ -186,7 +209,7 @@ fn read_item(cells: &mut Cells, section: Section) -> Option<Item> {
             };
             cells.unused(
                 &["step", "content", "output", "criterion", "name", "level"],
-                "requirements",
+                &Text::new("yêu cầu", "requirements"),
             );
             Some(Item::Requirement(requirement))
         }

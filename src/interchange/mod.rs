@@ -37,6 +37,7 @@ mod error;
 mod export;
 mod import;
 mod job_descriptions;
+mod origins;
 mod position_rows;
 mod positions;
 mod settings;
@@ -48,6 +49,10 @@ mod workbook;
 
 pub use error::{ExportError, ImportError, MAX_LISTED, Problem, Problems};
 pub use export::export_dir;
-pub use import::{TableSource, import_dir, import_from, import_path};
+pub use import::{
+    TableSource, import_dir, import_from, import_path, import_path_with_origins, import_valid,
+    read_tables,
+};
+pub use origins::{Origin, Origins, Rows};
 pub use template::{write_plan_workbook, write_template};
 pub use workbook::{Workbook, is_workbook};

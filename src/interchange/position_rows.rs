@@ -1,6 +1,7 @@
 //! Rows that belong to a position (duties, job-description items): finding the position and
 //! reporting one the positions table does not list.
 
+use crate::language::Text;
 use std::collections::{HashMap, HashSet};
 
 use super::cells::Cells;
@@ -25,7 +26,10 @@ pub fn position_id(cells: &mut Cells, known_ids: Option<(&HashSet<String>, &str)
     {
         cells.error(
             "position_id",
-            format!("no position {position_id:?} in {source}"),
+            Text::new(
+                format!("không có vị trí {position_id:?} trong {source}"),
+                format!("no position {position_id:?} in {source}"),
+            ),
         );
     }
     position_id

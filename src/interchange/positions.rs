@@ -3,6 +3,7 @@
 //! employment basis when it is not the unit's (their workload is in `duties.csv`, their job
 //! descriptions in `job_descriptions.csv`).
 
+use crate::language::Text;
 use std::collections::HashSet;
 
 use super::cells::Cells;
@@ -28,9 +29,10 @@ pub fn read(bound: &Bound, problems: &mut Vec<Problem>) -> (Vec<Position>, HashS
         }
         let unit_id = cells.required_text("unit_id");
         let name = cells.required_text("name");
-        let category = cells.required_choice::<Category>("category", "for a position");
+        let why = Text::new("cho một vị trí", "for a position");
+        let category = cells.required_choice::<Category>("category", &why);
         let rank_code = cells.text("rank_code");
-        let method = cells.required_choice::<Method>("method", "for a position");
+        let method = cells.required_choice::<Method>("method", &why);
         let count = cells.count("count").unwrap_or(0);
         let min = cells.count("min");
         let max = cells.count("max");
@@ -40,14 +42,21 @@ pub fn read(bound: &Bound, problems: &mut Vec<Problem>) -> (Vec<Position>, HashS
         if proposed.is_none() && !reason.is_empty() {
             cells.error(
                 "proposed_reason",
-                "a reason is given without a proposed count in \"proposed\"",
+                Text::new(
+                    "có lý do nhưng không có số đề xuất ở cột \"proposed\"",
+                    "a reason is given without a proposed count in \"proposed\"",
+                ),
             );
         }
         let role = cells.choice::<LeaderRole>("role");
         if role.is_some() && category.is_some_and(|c| c != Category::Leadership) {
             cells.error(
                 "role",
-                "only leadership positions are heads or deputies (category \"leadership\")",
+                Text::new(
+                    "chỉ vị trí lãnh đạo, quản lý mới là cấp trưởng hoặc cấp phó \
+                     (category \"leadership\")",
+                    "only leadership positions are heads or deputies (category \"leadership\")",
+                ),
             );
         }
         let steps = cells.with("steps", parse_steps).unwrap_or_default();
@@ -73,22 +82,32 @@ pub fn read(bound: &Bound, problems: &mut Vec<Problem>) -> (Vec<Position>, HashS
 }
 
 /// Steps as `5:2;4:3`: each step from 1 to 5 at most once, each count a whole number.
-fn parse_steps(text: &str) -> Result<Vec<StepCount>, String> {
+fn parse_steps(text: &str) -> Result<Vec<StepCount>, Text> {
     let steps = steps_from_text(text).ok_or_else(|| {
-        format!(
-            "{text:?} is not a list of steps: write step:count pairs separated by \";\", \
-             e.g. 5:2;4:3"
+        Text::new(
+            format!(
+                "{text:?} không phải danh sách bậc: viết các cặp bậc:số người cách nhau bởi \
+                 \";\", ví dụ 5:2;4:3"
+            ),
+            format!(
+                "{text:?} is not a list of steps: write step:count pairs separated by \";\", \
+                 e.g. 5:2;4:3"
+            ),
         )
     })?;
     for (i, step) in steps.iter().enumerate() {
-        if !(1..=5).contains(&step.step) {
-            return Err(format!(
-                "step {} in {text:?} is not a step from 1 to 5",
-                step.step
+        let number = step.step;
+        if !(1..=5).contains(&number) {
+            return Err(Text::new(
+                format!("bậc {number} trong {text:?} không phải bậc từ 1 đến 5"),
+                format!("step {number} in {text:?} is not a step from 1 to 5"),
             ));
         }
-        if steps[..i].iter().any(|s| s.step == step.step) {
-            return Err(format!("step {} is given twice in {text:?}", step.step));
+        if steps[..i].iter().any(|s| s.step == number) {
+            return Err(Text::new(
+                format!("bậc {number} được ghi hai lần trong {text:?}"),
+                format!("step {number} is given twice in {text:?}"),
+            ));
         }
     }
     Ok(steps)

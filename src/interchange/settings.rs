@@ -2,6 +2,9 @@
 //! the date the plan is judged at, the rules it makes blocking, and the printed dossier's
 //! administrative form (parent body, document, place, signers), as `key,value` rows.
 
+use crate::language::{Localized, Text};
+use std::collections::HashMap;
+
 use super::cells::Cells;
 use super::columns::{SETTINGS, settings_keys as keys};
 use super::error::Problem;
@@ -14,6 +17,8 @@ pub struct Settings {
     pub meta: PlanMeta,
     pub rounding: Rounding,
     pub blocking_rules: Vec<String>,
+    /// The line of each key read (lower case), to point at it.
+    pub lines: HashMap<String, u64>,
 }
 
 /// The settings read from the table. An unknown key (a misspelling would silently change the
@@ -23,6 +28,7 @@ pub fn read(bound: &Bound, problems: &mut Vec<Problem>) -> Settings {
     let mut rounding = Rounding::default();
     let mut blocking_rules = Vec::new();
     let mut seen: Vec<(String, u64)> = Vec::new();
+    let mut lines = HashMap::new();
     for row in &bound.table.rows {
         let mut cells = Cells::new(bound, row, problems);
         let key = cells.raw("key").to_lowercase();
@@ -30,11 +36,15 @@ pub fn read(bound: &Bound, problems: &mut Vec<Problem>) -> Settings {
             continue;
         }
         if let Some((_, first)) = seen.iter().find(|(k, _)| *k == key) {
-            let message = format!("the key {key:?} is given twice (first on line {first})");
+            let message = Text::new(
+                format!("khóa {key:?} được ghi hai lần (lần đầu ở dòng {first})"),
+                format!("the key {key:?} is given twice (first on line {first})"),
+            );
             cells.error("key", message);
             continue;
         }
         seen.push((key.clone(), cells.line()));
+        lines.insert(key.clone(), cells.line());
         match key.as_str() {
             keys::NAME => meta.name = cells.text("value"),
             keys::AGENCY => meta.agency = cells.text("value"),
@@ -47,7 +57,8 @@ pub fn read(bound: &Bound, problems: &mut Vec<Problem>) -> Settings {
             keys::PROVINCE_CLASS => meta.province_class = cells.choice::<ProvinceClass>("value"),
             keys::JUDGED_AT => {
                 meta.judged_at = cells.with("value", |text| {
-                    text.parse::<CivilDate>().map_err(|error| error.to_string())
+                    text.parse::<CivilDate>()
+                        .map_err(|error| Text::from_fn(|language| error.message(language)))
                 });
             }
             keys::BLOCKING_RULES => {
@@ -58,7 +69,8 @@ pub fn read(bound: &Bound, problems: &mut Vec<Problem>) -> Settings {
             keys::DOCUMENT_NUMBER => meta.document.number = cells.text("value"),
             keys::DOCUMENT_DATE => {
                 meta.document.date = cells.with("value", |text| {
-                    text.parse::<CivilDate>().map_err(|error| error.to_string())
+                    text.parse::<CivilDate>()
+                        .map_err(|error| Text::from_fn(|language| error.message(language)))
                 });
             }
             keys::PLACE => meta.document.place = cells.text("value"),
@@ -66,13 +78,22 @@ pub fn read(bound: &Bound, problems: &mut Vec<Problem>) -> Settings {
             keys::SIGNER_NAME => meta.document.signer_name = cells.text("value"),
             keys::PREPARER_NAME => meta.document.preparer_name = cells.text("value"),
             unknown => {
-                let hint = crate::format::nearest(unknown, keys::ALL)
-                    .map(|known| format!("; did you mean \"{known}\"?"))
-                    .unwrap_or_default();
+                let nearest = crate::format::nearest(unknown, keys::ALL);
                 let known = keys::ALL.join(", ");
+                let (vi_hint, en_hint) = nearest
+                    .map(|near| {
+                        (
+                            format!("; có phải là \"{near}\"?"),
+                            format!("; did you mean \"{near}\"?"),
+                        )
+                    })
+                    .unwrap_or_default();
                 cells.error(
                     "key",
-                    format!("unknown key \"{unknown}\"{hint} (keys: {known})"),
+                    Text::new(
+                        format!("không có khóa \"{unknown}\"{vi_hint} (các khóa: {known})"),
+                        format!("unknown key \"{unknown}\"{en_hint} (keys: {known})"),
+                    ),
                 );
             }
         }
@@ -81,20 +102,31 @@ pub fn read(bound: &Bound, problems: &mut Vec<Problem>) -> Settings {
         meta,
         rounding,
         blocking_rules,
+        lines,
     }
 }
 
 /// Rule ids separated by `;`, e.g. `nd45-2025.deputies.division; nd232-2026.steps`.
-fn parse_rule_ids(text: &str) -> Result<Vec<String>, String> {
+fn parse_rule_ids(text: &str) -> Result<Vec<String>, Text> {
     let mut ids: Vec<String> = Vec::new();
     for id in text.split(';').map(str::trim).filter(|id| !id.is_empty()) {
         if id.contains(char::is_whitespace) || id.contains(',') {
-            return Err(format!(
-                "{id:?} is not a rule id (ids have no spaces or commas; separate them with \";\")"
+            return Err(Text::new(
+                format!(
+                    "{id:?} không phải mã quy tắc (mã không có dấu cách hay dấu phẩy; ngăn các \
+                     mã bằng \";\")"
+                ),
+                format!(
+                    "{id:?} is not a rule id (ids have no spaces or commas; separate them with \
+                     \";\")"
+                ),
             ));
         }
         if ids.iter().any(|known| known == id) {
-            return Err(format!("the rule {id:?} is given twice"));
+            return Err(Text::new(
+                format!("quy tắc {id:?} được ghi hai lần"),
+                format!("the rule {id:?} is given twice"),
+            ));
         }
         ids.push(id.to_owned());
     }

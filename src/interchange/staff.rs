@@ -8,6 +8,7 @@ use super::columns::{FULL_NAME, STAFF};
 use super::error::{ExportError, Problem};
 use super::export::number;
 use super::table::{Bound, OutTable};
+use crate::language::Text;
 use crate::model::{PersonalFields, StaffMember};
 
 /// The staff of the table, in file order; rows with problems are left out.
@@ -49,9 +50,12 @@ pub fn write(staff: &[StaffMember]) -> Result<OutTable, ExportError> {
     for member in staff {
         for key in member.personal.keys().filter(|key| *key != FULL_NAME) {
             let reason = if key.trim().is_empty() {
-                Some("has an empty name")
+                Some(Text::new("có tên trống", "has an empty name"))
             } else if STAFF.column(key).is_some() {
-                Some("has the name of a fixed column")
+                Some(Text::new(
+                    "trùng tên một cột cố định",
+                    "has the name of a fixed column",
+                ))
             } else {
                 None
             };
@@ -60,7 +64,7 @@ pub fn write(staff: &[StaffMember]) -> Result<OutTable, ExportError> {
                     file: STAFF.file_name(),
                     id: member.id.clone(),
                     key: key.clone(),
-                    reason: reason.to_owned(),
+                    reason,
                 });
             }
             keys.insert(key.as_str());

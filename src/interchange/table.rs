@@ -4,6 +4,7 @@
 //! `Bound` then matches the header against a [`TableSpec`], so the code that turns rows into
 //! the model never sees the file format. `OutTable` is the same for export.
 
+use crate::language::Text;
 use unicode_normalization::UnicodeNormalization;
 
 use super::columns::TableSpec;
@@ -121,7 +122,10 @@ impl<'t> Bound<'t> {
                     file: table.source.clone(),
                     line: table.header_line,
                     column: name.clone(),
-                    message: "this column appears more than once".to_owned(),
+                    message: Text::new(
+                        "cột này xuất hiện hơn một lần",
+                        "this column appears more than once",
+                    ),
                 });
             }
         }
@@ -175,7 +179,7 @@ fn check_cells(table: &Table, problems: &mut Vec<Problem>) {
         .rposition(|name| !name.is_empty())
         .map_or(0, |last| last + 1);
     for row in &table.rows {
-        let cell = |i: usize, message: String| Problem::Cell {
+        let cell = |i: usize, message: Text| Problem::Cell {
             file: table.source.clone(),
             line: row.line,
             column: column(i),
@@ -185,12 +189,20 @@ fn check_cells(table: &Table, problems: &mut Vec<Problem>) {
             problems.push(Problem::Row {
                 file: table.source.clone(),
                 line: row.line,
-                message: format!(
-                    "the row has {} cells but the header has {}; cells are missing from \
-                     column \"{}\" on",
-                    row.cells.len(),
-                    width,
-                    column(row.cells.len())
+                message: Text::new(
+                    format!(
+                        "dòng có {} ô nhưng tiêu đề có {}; thiếu các ô từ cột \"{}\" trở đi",
+                        row.cells.len(),
+                        width,
+                        column(row.cells.len())
+                    ),
+                    format!(
+                        "the row has {} cells but the header has {}; cells are missing from \
+                         column \"{}\" on",
+                        row.cells.len(),
+                        width,
+                        column(row.cells.len())
+                    ),
                 ),
             });
         }
@@ -198,8 +210,11 @@ fn check_cells(table: &Table, problems: &mut Vec<Problem>) {
             if text.len() > MAX_TEXT_CHARS {
                 let chars = text.chars().count();
                 if chars > MAX_TEXT_CHARS {
-                    let message = format!(
-                        "the text has {chars} characters; a cell holds at most {MAX_TEXT_CHARS}"
+                    let message = Text::new(
+                        format!("văn bản dài {chars} ký tự; một ô chứa tối đa {MAX_TEXT_CHARS}"),
+                        format!(
+                            "the text has {chars} characters; a cell holds at most {MAX_TEXT_CHARS}"
+                        ),
                     );
                     problems.push(cell(i, message));
                 }
@@ -207,9 +222,13 @@ fn check_cells(table: &Table, problems: &mut Vec<Problem>) {
             if references.get(i).copied().unwrap_or(false)
                 && let Some(invisible) = text.chars().find(|c| is_invisible(*c))
             {
-                let message = format!(
-                    "the identifier {text:?} holds the invisible character U+{:04X}; retype it",
-                    u32::from(invisible)
+                let code = u32::from(invisible);
+                let message = Text::new(
+                    format!("mã {text:?} chứa ký tự ẩn U+{code:04X}; hãy gõ lại"),
+                    format!(
+                        "the identifier {text:?} holds the invisible character U+{code:04X}; \
+                         retype it"
+                    ),
                 );
                 problems.push(cell(i, message));
             }

@@ -6,6 +6,7 @@ use super::columns::UNITS;
 use super::error::{ExportError, Problem};
 use super::export::number;
 use super::table::{Bound, OutTable};
+use crate::language::{Localized, Text};
 use crate::model::{
     AutonomyGroup, DriverKind, DriverValue, DriverValueError, NormDriver, NormDrivers, Unit,
     UnitType,
@@ -77,8 +78,11 @@ fn read_drivers(cells: &mut Cells) -> NormDrivers {
         if let Err(error) = driver.set(&mut drivers, value) {
             let text = cells.raw(column);
             let message = match error {
-                DriverValueError::OutOfRange { .. } => format!("{text:?} is too large"),
-                other => format!("{text:?}: {other}"),
+                DriverValueError::OutOfRange { .. } => Text::new(
+                    format!("{text:?} quá lớn"),
+                    format!("{text:?} is too large"),
+                ),
+                other => Text::from_fn(|language| format!("{text:?}: {}", other.message(language))),
             };
             cells.error(column, message);
         }

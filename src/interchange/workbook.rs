@@ -7,6 +7,7 @@
 //! hold: whole numbers without `.0`, others in the shortest form that reads back the same.
 //! Problems name the sheet and the spreadsheet's row number (`positions, row 5`).
 
+use crate::language::Text;
 use std::path::Path;
 
 use std::collections::BTreeMap;
@@ -61,12 +62,9 @@ impl Workbook {
             .filter(|name| name.trim() != LISTS_SHEET)
             .filter_map(|name| {
                 let table = columns::look_alike(name)?;
-                Some(Problem::Unreadable {
+                Some(Problem::Misnamed {
                     file: name.clone(),
-                    reason: format!(
-                        "the sheet looks like the table \"{table}\" but is not named so; \
-                         rename it \"{table}\" (sheet names are the table names)"
-                    ),
+                    table: table.to_owned(),
                 })
             })
             .collect();
@@ -101,7 +99,7 @@ fn read_cells<RS: std::io::Read + std::io::Seek>(
     while let Some(cell) = reader.next_cell_with_formula().map_err(unreadable)? {
         let (row, column) = cell.pos;
         let empty = matches!(cell.value, DataRef::Empty);
-        let at = |message: String| Problem::Cell {
+        let at = |message: Text| Problem::Cell {
             file: name.to_owned(),
             line: u64::from(row) + 1,
             column: cell_name(row, column),
@@ -109,17 +107,28 @@ fn read_cells<RS: std::io::Read + std::io::Seek>(
         };
         if empty {
             if let Some(formula) = cell.formula.filter(|f| !f.is_empty()) {
-                return Err(at(format!(
-                    "the formula ={formula} has no computed value; open the workbook in a \
-                     spreadsheet program and save it, or type the value"
+                return Err(at(Text::new(
+                    format!(
+                        "công thức ={formula} chưa có giá trị tính sẵn; hãy mở sổ tính bằng \
+                         chương trình bảng tính rồi lưu lại, hoặc gõ giá trị"
+                    ),
+                    format!(
+                        "the formula ={formula} has no computed value; open the workbook in a \
+                         spreadsheet program and save it, or type the value"
+                    ),
                 )));
             }
             continue;
         }
         if column >= MAX_COLUMNS {
-            return Err(at(format!(
-                "a filled cell beyond the table's area (at most {MAX_COLUMNS} columns); \
-                 clear it"
+            return Err(at(Text::new(
+                format!(
+                    "ô có dữ liệu nằm ngoài vùng bảng (tối đa {MAX_COLUMNS} cột); hãy xóa ô này"
+                ),
+                format!(
+                    "a filled cell beyond the table's area (at most {MAX_COLUMNS} columns); \
+                     clear it"
+                ),
             )));
         }
         let cells = rows.entry(row).or_default();

@@ -148,6 +148,11 @@ impl Period {
     pub fn label_en(self) -> &'static str {
         self.keyword()
     }
+
+    /// The label in `language`.
+    pub fn label(self, language: crate::language::Language) -> &'static str {
+        language.t(self.label_vi(), self.label_en())
+    }
 }
 
 fn one() -> f64 {

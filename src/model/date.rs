@@ -25,6 +25,18 @@ pub struct DateParseError {
     pub text: String,
 }
 
+impl crate::language::Localized for DateParseError {
+    fn message(&self, language: crate::language::Language) -> String {
+        match language {
+            crate::language::Language::English => self.to_string(),
+            crate::language::Language::Vietnamese => format!(
+                "\"{}\" không phải ngày: viết YYYY-MM-DD, ví dụ 2026-07-01",
+                self.text
+            ),
+        }
+    }
+}
+
 impl CivilDate {
     /// The date, when `day` exists in that month of that year.
     pub fn new(year: u16, month: u8, day: u8) -> Option<Self> {

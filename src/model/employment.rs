@@ -53,6 +53,11 @@ impl Employment {
         }
     }
 
+    /// The label in `language`.
+    pub fn label(self, language: crate::language::Language) -> &'static str {
+        language.t(self.label_vi(), self.label_en())
+    }
+
     /// The keyword or the Vietnamese label, in any letter case.
     pub fn from_keyword(text: &str) -> Option<Self> {
         let text = text.trim().to_lowercase();

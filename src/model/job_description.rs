@@ -137,6 +137,25 @@ impl JobSection {
         }
     }
 
+    pub fn label_en(self) -> &'static str {
+        match self {
+            JobSection::General => "General information",
+            JobSection::Purpose => "Purpose of the position",
+            JobSection::Professional => WorkSection::Professional.label_en(),
+            JobSection::Management => WorkSection::Management.label_en(),
+            JobSection::Support => WorkSection::Support.label_en(),
+            JobSection::Competency => "Competency frame",
+            JobSection::Relationships => "Working relationships",
+            JobSection::Authority => "Scope of authority",
+            JobSection::Requirement => "Qualifications, competence, experience",
+        }
+    }
+
+    /// The label in `language`.
+    pub fn label(self, language: crate::language::Language) -> &'static str {
+        language.t(self.label_vi(), self.label_en())
+    }
+
     /// `III. Công việc chuyên môn, nghiệp vụ`.
     pub fn title_vi(self) -> String {
         format!("{}. {}", self.numeral(), self.label_vi())
@@ -188,6 +207,11 @@ impl WorkSection {
             WorkSection::Management => "Management work",
             WorkSection::Support => "Support and service work",
         }
+    }
+
+    /// The label in `language`.
+    pub fn label(self, language: crate::language::Language) -> &'static str {
+        language.t(self.label_vi(), self.label_en())
     }
 }
 
@@ -252,6 +276,10 @@ impl CompetencyGroup {
             CompetencyGroup::Professional => "Professional",
             CompetencyGroup::Management => "Management",
         }
+    }
+    /// The label in `language`.
+    pub fn label(self, language: crate::language::Language) -> &'static str {
+        language.t(self.label_vi(), self.label_en())
     }
 }
 

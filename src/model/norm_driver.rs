@@ -59,6 +59,27 @@ pub enum DriverValueError {
     },
 }
 
+impl crate::language::Localized for DriverValueError {
+    fn message(&self, language: crate::language::Language) -> String {
+        match language {
+            crate::language::Language::English => self.to_string(),
+            crate::language::Language::Vietnamese => match self {
+                DriverValueError::WrongKind {
+                    driver,
+                    expected,
+                    value,
+                } => format!("{driver} nhận {expected}, không nhận {value:?}"),
+                DriverValueError::OutOfRange { value, min, max } => {
+                    format!("{value} không nằm trong khoảng {min} đến {max}")
+                }
+                DriverValueError::NotAChoice { value, accepted } => {
+                    format!("{value:?} không thuộc danh sách: {accepted}")
+                }
+            },
+        }
+    }
+}
+
 macro_rules! norm_drivers {
     ($($variant:ident => $field:ident, $kind:ident $(($choices:expr))?, $label:literal,
         $english:literal;)*) => {
@@ -95,6 +116,14 @@ macro_rules! norm_drivers {
                 match self {
                     $(NormDriver::$variant => $english,)*
                 }
+            }
+
+
+            /// The label in `language`.
+            pub fn label(self, language: crate::language::Language) -> &'static str {
+
+                language.t(self.label_vi(), self.label_en())
+
             }
 
             /// The driver's value in `drivers`, if set.

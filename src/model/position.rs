@@ -109,6 +109,11 @@ impl LeaderRole {
             LeaderRole::Deputy => "Deputy",
         }
     }
+
+    /// The label in `language`.
+    pub fn label(self, language: crate::language::Language) -> &'static str {
+        language.t(self.label_vi(), self.label_en())
+    }
 }
 
 /// People of a position at one career step (bậc 1-5).
@@ -204,6 +209,10 @@ impl Category {
             Category::Shared => "Shared",
             Category::Support => "Support",
         }
+    }
+    /// The label in `language`.
+    pub fn label(self, language: crate::language::Language) -> &'static str {
+        language.t(self.label_vi(), self.label_en())
     }
 }
 

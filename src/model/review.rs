@@ -100,4 +100,9 @@ impl Decision {
             Decision::Reject => "Reject",
         }
     }
+
+    /// The label in `language`.
+    pub fn label(self, language: crate::language::Language) -> &'static str {
+        language.t(self.label_vi(), self.label_en())
+    }
 }

@@ -47,4 +47,9 @@ impl Rounding {
             Rounding::Down => "round down, the remainder held concurrently",
         }
     }
+
+    /// The label in `language`.
+    pub fn label(self, language: crate::language::Language) -> &'static str {
+        language.t(self.label_vi(), self.label_en())
+    }
 }

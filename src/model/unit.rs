@@ -192,6 +192,11 @@ impl CommuneSetting {
             CommuneSetting::IslandWard => "Island ward",
         }
     }
+
+    /// The label in `language`.
+    pub fn label(self, language: crate::language::Language) -> &'static str {
+        language.t(self.label_vi(), self.label_en())
+    }
 }
 
 impl NormDrivers {

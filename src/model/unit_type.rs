@@ -6,7 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 macro_rules! unit_types {
-    ($($variant:ident => $keyword:literal, $label:literal;)*) => {
+    ($($variant:ident => $keyword:literal, $label:literal, $english:literal;)*) => {
         /// What an org unit is, as the rules tell units apart.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize)]
         #[serde(try_from = "String", into = "String")]
@@ -34,38 +34,50 @@ macro_rules! unit_types {
                     UnitType::Other => "Khác",
                 }
             }
+
+            pub fn label_en(self) -> &'static str {
+                match self {
+                    $(UnitType::$variant => $english,)*
+                    UnitType::Other => "Other",
+                }
+            }
+
+            /// The label in `language`.
+            pub fn label(self, language: crate::language::Language) -> &'static str {
+                language.t(self.label_vi(), self.label_en())
+            }
         }
     };
 }
 
 unit_types! {
-    ProvincialCommittee => "ubnd_tinh", "UBND tỉnh";
-    ProvincialDepartment => "so", "Sở (cơ quan chuyên môn thuộc UBND tỉnh)";
-    DepartmentDivision => "phong_thuoc_so", "Phòng thuộc sở";
-    DepartmentInspectorate => "thanh_tra_so", "Thanh tra sở";
-    DepartmentOffice => "van_phong_so", "Văn phòng sở";
-    SubDepartment => "chi_cuc", "Chi cục thuộc sở";
-    SubDepartmentDivision => "phong_thuoc_chi_cuc", "Phòng thuộc chi cục";
-    PublicServiceUnit => "dvsn", "Đơn vị sự nghiệp công lập";
-    PublicServiceDivision => "phong_thuoc_dvsn", "Phòng, khoa thuộc đơn vị sự nghiệp";
-    MinistryDepartment => "cuc", "Cục thuộc bộ";
-    MinistryDepartmentDivision => "phong_thuoc_cuc", "Phòng thuộc cục";
-    MinistryAdvisoryDepartment => "vu", "Vụ thuộc bộ";
-    MinistryOffice => "van_phong_bo", "Văn phòng bộ";
-    CommuneCommittee => "ubnd_xa", "UBND xã";
-    WardCommittee => "ubnd_phuong", "UBND phường";
-    CommuneOffice => "van_phong_xa", "Văn phòng HĐND và UBND cấp xã";
-    CommuneDivision => "phong_thuoc_xa", "Phòng chuyên môn thuộc UBND cấp xã";
-    CommuneServiceCentre => "trung_tam_phuc_vu_hcc", "Trung tâm phục vụ hành chính công cấp xã";
-    Kindergarten => "truong_mam_non", "Trường mầm non";
-    PrimarySchool => "truong_tieu_hoc", "Trường tiểu học";
-    LowerSecondarySchool => "truong_thcs", "Trường trung học cơ sở";
-    UpperSecondarySchool => "truong_thpt", "Trường trung học phổ thông";
-    SchoolSubjectGroup => "to_chuyen_mon", "Tổ chuyên môn (trường học)";
-    DiseaseControlCentre => "cdc", "Trung tâm Kiểm soát bệnh tật tỉnh";
-    HealthCentre => "trung_tam_y_te", "Trung tâm y tế khu vực";
-    CommuneHealthStation => "tram_y_te", "Trạm y tế xã";
-    HistoricalArchive => "luu_tru_lich_su", "Lưu trữ lịch sử tỉnh";
+    ProvincialCommittee => "ubnd_tinh", "UBND tỉnh", "Provincial People's Committee";
+    ProvincialDepartment => "so", "Sở (cơ quan chuyên môn thuộc UBND tỉnh)", "Provincial department (specialised agency of the committee)";
+    DepartmentDivision => "phong_thuoc_so", "Phòng thuộc sở", "Division of a department";
+    DepartmentInspectorate => "thanh_tra_so", "Thanh tra sở", "Department inspectorate";
+    DepartmentOffice => "van_phong_so", "Văn phòng sở", "Department office";
+    SubDepartment => "chi_cuc", "Chi cục thuộc sở", "Sub-department";
+    SubDepartmentDivision => "phong_thuoc_chi_cuc", "Phòng thuộc chi cục", "Division of a sub-department";
+    PublicServiceUnit => "dvsn", "Đơn vị sự nghiệp công lập", "Public service unit";
+    PublicServiceDivision => "phong_thuoc_dvsn", "Phòng, khoa thuộc đơn vị sự nghiệp", "Division or ward of a public service unit";
+    MinistryDepartment => "cuc", "Cục thuộc bộ", "General department of a ministry";
+    MinistryDepartmentDivision => "phong_thuoc_cuc", "Phòng thuộc cục", "Division of a general department";
+    MinistryAdvisoryDepartment => "vu", "Vụ thuộc bộ", "Advisory department of a ministry";
+    MinistryOffice => "van_phong_bo", "Văn phòng bộ", "Ministry office";
+    CommuneCommittee => "ubnd_xa", "UBND xã", "Commune People's Committee";
+    WardCommittee => "ubnd_phuong", "UBND phường", "Ward People's Committee";
+    CommuneOffice => "van_phong_xa", "Văn phòng HĐND và UBND cấp xã", "Office of the commune council and committee";
+    CommuneDivision => "phong_thuoc_xa", "Phòng chuyên môn thuộc UBND cấp xã", "Specialised division of a commune";
+    CommuneServiceCentre => "trung_tam_phuc_vu_hcc", "Trung tâm phục vụ hành chính công cấp xã", "Commune public administration service centre";
+    Kindergarten => "truong_mam_non", "Trường mầm non", "Kindergarten";
+    PrimarySchool => "truong_tieu_hoc", "Trường tiểu học", "Primary school";
+    LowerSecondarySchool => "truong_thcs", "Trường trung học cơ sở", "Lower secondary school";
+    UpperSecondarySchool => "truong_thpt", "Trường trung học phổ thông", "Upper secondary school";
+    SchoolSubjectGroup => "to_chuyen_mon", "Tổ chuyên môn (trường học)", "Subject group (school)";
+    DiseaseControlCentre => "cdc", "Trung tâm Kiểm soát bệnh tật tỉnh", "Provincial centre for disease control";
+    HealthCentre => "trung_tam_y_te", "Trung tâm y tế khu vực", "Area health centre";
+    CommuneHealthStation => "tram_y_te", "Trạm y tế xã", "Commune health station";
+    HistoricalArchive => "luu_tru_lich_su", "Lưu trữ lịch sử tỉnh", "Provincial historical archive";
 }
 
 impl UnitType {
@@ -174,6 +186,20 @@ impl ProvinceClass {
             ProvinceClass::II => "Tỉnh loại II",
             ProvinceClass::III => "Tỉnh loại III",
         }
+    }
+
+    pub fn label_en(self) -> &'static str {
+        match self {
+            ProvinceClass::Special => "Hanoi, Ho Chi Minh City",
+            ProvinceClass::I => "Class I province",
+            ProvinceClass::II => "Class II province",
+            ProvinceClass::III => "Class III province",
+        }
+    }
+
+    /// The label in `language`.
+    pub fn label(self, language: crate::language::Language) -> &'static str {
+        language.t(self.label_vi(), self.label_en())
     }
 }
 

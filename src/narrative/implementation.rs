@@ -146,7 +146,7 @@ fn place(plan: &Plan, finding: &Finding) -> String {
 /// "1. Phòng Kế toán - Kế toán viên: message (căn cứ: ...; thực tế 12; giới hạn 10)."; a
 /// message that names its unit or position is not preceded by it again.
 fn point(plan: &Plan, number: usize, finding: &Finding) -> String {
-    let message = finding.message.trim().trim_end_matches('.');
+    let message = finding.message.vi.trim().trim_end_matches('.');
     let unit = finding
         .unit_id
         .as_deref()

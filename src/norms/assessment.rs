@@ -137,6 +137,18 @@ impl Rounded {
         }
     }
 
+    pub fn label_en(self) -> &'static str {
+        match self {
+            Rounded::Down => "rounded down (a maximum: not to exceed)",
+            Rounded::Up => "rounded up (a minimum)",
+        }
+    }
+
+    /// The label in `language`.
+    pub fn label(self, language: crate::language::Language) -> &'static str {
+        language.t(self.label_vi(), self.label_en())
+    }
+
     /// `làm tròn xuống` / `làm tròn lên`.
     pub fn short_vi(self) -> &'static str {
         match self {
@@ -220,5 +232,31 @@ impl Driver {
             Driver::CommuneClass => "Loại đơn vị hành chính cấp xã (I, II, III)",
             Driver::CommuneSetting => "Xã, thị trấn hay phường thuộc quận, thành phố, thị xã",
         }
+    }
+
+    pub fn label_en(self) -> &'static str {
+        match self {
+            Driver::SchoolZone => "School zone (1, 2, 3)",
+            Driver::Classes => "Classes",
+            Driver::NurseryGroups => "Nursery groups",
+            Driver::Pupils => "Pupils",
+            Driver::TwoSessionsADay => "Two sessions a day",
+            Driver::Population => "Population",
+            Driver::BorderGates => "International border gates",
+            Driver::InternationalQuarantine => "International health quarantine",
+            Driver::IndustrialZones => "Industrial zones",
+            Driver::Mountainous => "Mountainous",
+            Driver::CentrallyRunCity => "Centrally-run city",
+            Driver::ShelfMetres => "Paper records (shelf metres)",
+            Driver::ElectronicMb => "Electronic records (MB)",
+            Driver::AudioVisualHours => "Audio-visual records (hours)",
+            Driver::CommuneClass => "Commune class (I, II, III)",
+            Driver::CommuneSetting => "Commune, township or ward",
+        }
+    }
+
+    /// The label in `language`.
+    pub fn label(self, language: crate::language::Language) -> &'static str {
+        language.t(self.label_vi(), self.label_en())
     }
 }

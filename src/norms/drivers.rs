@@ -2,6 +2,7 @@
 //! each absent driver as missing, so a figure is never computed from a guessed zero.
 
 use crate::format::vi_number;
+use crate::language::Text;
 use crate::model::{CommuneSetting, Unit};
 use crate::rules::Input;
 
@@ -39,7 +40,7 @@ impl<'a> DriverReader<'a> {
             Driver::CommuneClass => d.commune_class.map(f64::from),
             _ => None,
         };
-        self.record(driver, value, |v| vi_number(v, 4))
+        self.record(driver, value, |v| Text::same(vi_number(v, 4)))
     }
 
     /// A yes/no fact (two sessions a day, mountainous, industrial zones...).
@@ -53,27 +54,43 @@ impl<'a> DriverReader<'a> {
             Driver::CentrallyRunCity => d.centrally_run_city,
             _ => None,
         };
-        self.record(driver, value, |v| if v { "có" } else { "không" }.to_owned())
+        self.record(driver, value, |v| {
+            if v {
+                Text::new("có", "yes")
+            } else {
+                Text::new("không", "no")
+            }
+        })
     }
 
     pub(super) fn commune_setting(&mut self) -> Option<CommuneSetting> {
         let value = self.unit.drivers.commune_setting;
-        self.record(Driver::CommuneSetting, value, |s| s.label_vi().to_owned())
+        self.record(Driver::CommuneSetting, value, |s| {
+            Text::new(s.label_vi(), s.label_en())
+        })
     }
 
     /// Records a parameter of the rule beside the drivers.
-    pub(super) fn parameter(&mut self, label: impl Into<String>, value: impl Into<String>) {
+    pub(super) fn parameter(&mut self, label: Text, value: impl Into<String>) {
         self.inputs.push(Input::new(label, value));
+    }
+
+    /// Records a parameter whose value is words.
+    pub(super) fn parameter_words(&mut self, label: Text, value: Text) {
+        self.inputs.push(Input::words(label, value));
     }
 
     fn record<T: Copy>(
         &mut self,
         driver: Driver,
         value: Option<T>,
-        show: impl Fn(T) -> String,
+        show: impl Fn(T) -> Text,
     ) -> Option<T> {
         match value {
-            Some(v) => self.inputs.push(Input::new(driver.label_vi(), show(v))),
+            Some(v) => self.inputs.push(Input::words(
+                Text::new(driver.label_vi(), driver.label_en()),
+                show(v),
+            )),
             None => {
                 if !self.missing.contains(&driver) {
                     self.missing.push(driver);

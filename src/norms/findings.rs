@@ -12,6 +12,7 @@ use std::collections::HashSet;
 
 use crate::engine::PlanResults;
 use crate::format::vi_number;
+use crate::language::{Language, Text};
 use crate::model::{CivilDate, Plan};
 use crate::rules::{Counted, Finding, Input, Severity};
 
@@ -29,7 +30,10 @@ pub fn findings(plan: &Plan, results: &PlanResults, at: CivilDate) -> Vec<Findin
             severity: Severity::Error,
             unit_id: None,
             position_id: None,
-            message: format!("Không đọc được bộ định mức: {error}"),
+            message: Text::new(
+                format!("Không đọc được bộ định mức: {error}"),
+                format!("The norm packs cannot be read: {error}"),
+            ),
             legal_basis: String::new(),
             actual: None,
             limit: None,
@@ -110,26 +114,45 @@ fn missing_drivers(assessment: &NormAssessment, out: &mut Vec<Finding>) {
         .filter(|f| !f.missing.is_empty())
         .map(|f| f.label.as_str())
         .collect();
-    let labels: Vec<String> = missing
-        .iter()
-        .map(|d| d.label_vi().to_lowercase())
-        .collect();
+    let labels = |l: Language| {
+        missing
+            .iter()
+            .map(|d| d.label(l).to_lowercase())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
     let mut inputs: Vec<Input> = missing
         .iter()
-        .map(|d| Input::new(d.label_vi(), format!("chưa nhập (trường {})", d.keyword())))
+        .map(|d| {
+            Input::words(
+                Text::new(d.label_vi(), d.label_en()),
+                Text::new(
+                    format!("chưa nhập (trường {})", d.keyword()),
+                    format!("not given (field {})", d.keyword()),
+                ),
+            )
+        })
         .collect();
-    inputs.push(Input::new("Quy định", assessment.rule_text.clone()));
+    inputs.push(Input::new(rule_label(), assessment.rule_text.clone()));
+    let (unit, figures, instrument) = (
+        &assessment.unit_name,
+        figures.join(", ").to_lowercase(),
+        &assessment.instrument,
+    );
     out.push(Finding {
         rule_id: assessment.rule_id.clone(),
         severity: Severity::Info,
         unit_id: Some(assessment.unit_id.clone()),
         position_id: None,
-        message: format!(
-            "{}: chưa tính được định mức {} theo {} vì còn thiếu {}; nhập các số liệu này để so sánh.",
-            assessment.unit_name,
-            figures.join(", ").to_lowercase(),
-            assessment.instrument,
-            labels.join(", ")
+        message: Text::new(
+            format!(
+                "{unit}: chưa tính được định mức {figures} theo {instrument} vì còn thiếu {}; nhập các số liệu này để so sánh.",
+                labels(Language::Vietnamese)
+            ),
+            format!(
+                "{unit}: the norm for {figures} under {instrument} cannot be computed: {} not given; fill them in to compare.",
+                labels(Language::English)
+            ),
         ),
         legal_basis: assessment.legal_basis.clone(),
         actual: None,
@@ -145,7 +168,10 @@ fn compare(
     blocking: bool,
     out: &mut Vec<Finding>,
 ) {
-    let people = |n: i64| format!("{} người", vi_number(n as f64, 0));
+    let people = |n: i64| {
+        let n = vi_number(n as f64, 0);
+        Text::new(format!("{n} người"), format!("{n} people"))
+    };
     let (required, proposed) = (counts.required.value(), counts.proposed.value());
     let headline = figure
         .maximum
@@ -161,22 +187,32 @@ fn compare(
         severity: Severity::Info,
         unit_id: Some(assessment.unit_id.clone()),
         position_id,
-        message: String::new(),
+        message: Text::default(),
         legal_basis: figure.legal_basis.clone(),
         actual: Some(required as f64),
         limit: headline,
         inputs,
     };
     out.push(Finding {
-        message: format!(
-            "{} - {}: định mức {}; theo khối lượng công việc {}; đề xuất {}. Cách tính: {}.",
-            assessment.unit_name,
-            figure.label,
-            limits_text(figure),
-            counts.required.people_text(),
-            counts.proposed.people_text(),
-            figure.formula
-        ),
+        message: Text::from_fn(|l| {
+            let (unit, label, limits, required, proposed, formula) = (
+                &assessment.unit_name,
+                &figure.label,
+                limits_text(figure, l),
+                counts.required.people_text(),
+                counts.proposed.people_text(),
+                &figure.formula,
+            );
+            let (required, proposed) = (required.get(l), proposed.get(l));
+            match l {
+                Language::Vietnamese => format!(
+                    "{unit} - {label}: định mức {limits}; theo khối lượng công việc {required}; đề xuất {proposed}. Cách tính: {formula}."
+                ),
+                Language::English => format!(
+                    "{unit} - {label}: norm {limits}; by workload {required}; proposed {proposed}. Computed: {formula}."
+                ),
+            }
+        }),
         ..base.clone()
     });
     let severity = if blocking {
@@ -189,14 +225,25 @@ fn compare(
     {
         out.push(Finding {
             severity,
-            message: format!(
-                "{} - {}: đề xuất {}, vượt định mức tối đa {}. Cách tính: {}.",
-                assessment.unit_name,
-                figure.label,
-                counts.proposed.people_text(),
-                people(i64::from(max.allowed)),
-                figure.formula
-            ),
+            message: {
+                let (unit, label, proposed, max, formula) = (
+                    &assessment.unit_name,
+                    &figure.label,
+                    counts.proposed.people_text(),
+                    people(i64::from(max.allowed)),
+                    &figure.formula,
+                );
+                Text::new(
+                    format!(
+                        "{unit} - {label}: đề xuất {}, vượt định mức tối đa {}. Cách tính: {formula}.",
+                        proposed.vi, max.vi
+                    ),
+                    format!(
+                        "{unit} - {label}: proposed {}, above the maximum norm of {}. Computed: {formula}.",
+                        proposed.en, max.en
+                    ),
+                )
+            },
             actual: Some(proposed as f64),
             limit: Some(f64::from(max.allowed)),
             ..base.clone()
@@ -207,14 +254,25 @@ fn compare(
     {
         out.push(Finding {
             severity,
-            message: format!(
-                "{} - {}: đề xuất {}, thấp hơn định mức tối thiểu {}. Cách tính: {}.",
-                assessment.unit_name,
-                figure.label,
-                counts.proposed.people_text(),
-                people(i64::from(min.allowed)),
-                figure.formula
-            ),
+            message: {
+                let (unit, label, proposed, min, formula) = (
+                    &assessment.unit_name,
+                    &figure.label,
+                    counts.proposed.people_text(),
+                    people(i64::from(min.allowed)),
+                    &figure.formula,
+                );
+                Text::new(
+                    format!(
+                        "{unit} - {label}: đề xuất {}, thấp hơn định mức tối thiểu {}. Cách tính: {formula}.",
+                        proposed.vi, min.vi
+                    ),
+                    format!(
+                        "{unit} - {label}: proposed {}, below the minimum norm of {}. Computed: {formula}.",
+                        proposed.en, min.en
+                    ),
+                )
+            },
             actual: Some(proposed as f64),
             limit: Some(f64::from(min.allowed)),
             ..base
@@ -223,21 +281,27 @@ fn compare(
 }
 
 /// `tối đa 22 người (22,8 làm tròn xuống)` / `tối thiểu 15 người, tối đa 19 người`.
-fn limits_text(figure: &NormFigure) -> String {
+fn limits_text(figure: &NormFigure, language: Language) -> String {
     let one = |word: &str, limit: NormLimit| {
-        let mut text = format!("{word} {} người", vi_number(f64::from(limit.allowed), 0));
+        let people = language.t("người", "people");
+        let mut text = format!("{word} {} {people}", vi_number(f64::from(limit.allowed), 0));
         if limit.was_rounded() {
-            text.push_str(&format!(
-                " ({} {})",
-                vi_number(limit.exact, 4),
-                limit.rounded.short_vi()
-            ));
+            let rounded = match (language, limit.rounded) {
+                (Language::Vietnamese, rounded) => rounded.short_vi(),
+                (Language::English, super::assessment::Rounded::Down) => "rounded down",
+                (Language::English, super::assessment::Rounded::Up) => "rounded up",
+            };
+            text.push_str(&format!(" ({} {rounded})", vi_number(limit.exact, 4)));
         }
         text
     };
     [
-        figure.minimum.map(|l| one("tối thiểu", l)),
-        figure.maximum.map(|l| one("tối đa", l)),
+        figure
+            .minimum
+            .map(|l| one(language.t("tối thiểu", "at least"), l)),
+        figure
+            .maximum
+            .map(|l| one(language.t("tối đa", "at most"), l)),
     ]
     .into_iter()
     .flatten()
@@ -247,45 +311,68 @@ fn limits_text(figure: &NormFigure) -> String {
 
 /// The figures compared and how the norm was reached, for the explanation panel.
 fn explanation(assessment: &NormAssessment, figure: &NormFigure, counts: &Counts) -> Vec<Input> {
-    let mut inputs = vec![Input::new("Công thức", figure.formula.clone())];
+    let t = |vi: &str, en: &str| Text::new(vi, en);
+    let mut inputs = vec![Input::new(
+        t("Công thức", "Formula"),
+        figure.formula.clone(),
+    )];
     let rounded = [figure.minimum, figure.maximum].into_iter().flatten();
     for limit in rounded.filter(NormLimit::was_rounded) {
-        inputs.push(Input::new(
-            "Làm tròn",
-            format!(
-                "{} -> {} ({})",
-                vi_number(limit.exact, 4),
-                limit.allowed,
-                limit.rounded.label_vi()
+        let figures = format!("{} -> {}", vi_number(limit.exact, 4), limit.allowed);
+        inputs.push(Input::words(
+            t("Làm tròn", "Rounding"),
+            Text::new(
+                format!("{figures} ({})", limit.rounded.label_vi()),
+                format!("{figures} ({})", limit.rounded.label_en()),
             ),
         ));
     }
     inputs.extend(figure.inputs.iter().cloned());
     inputs.push(Input::new(
-        "So sánh với",
+        t("So sánh với", "Compared with"),
         figure.compared_with.description.clone(),
     ));
     if !figure.compared_with.whole_unit {
         let ids = if figure.compared_with.position_ids.is_empty() {
-            "không có vị trí nào".to_owned()
+            t("không có vị trí nào", "no position")
         } else {
-            figure.compared_with.position_ids.join(", ")
+            Text::same(figure.compared_with.position_ids.join(", "))
         };
-        inputs.push(Input::new("Các vị trí được tính", ids));
+        inputs.push(Input::words(
+            t("Các vị trí được tính", "Positions counted"),
+            ids,
+        ));
     }
-    inputs.push(Input::new("Số người tính", assessment.counts.describe_vi()));
+    inputs.push(Input::words(
+        t("Số người tính", "People counted"),
+        assessment.counts.describe(),
+    ));
     if !counts.left_out.is_empty() {
         inputs.push(Input::new(
-            "Vị trí hợp đồng lao động không tính",
+            t(
+                "Vị trí hợp đồng lao động không tính",
+                "Labour-contract positions not counted",
+            ),
             counts.left_out.join(", "),
         ));
     }
-    inputs.push(Input::new(
-        "Theo khối lượng công việc",
+    inputs.push(Input::words(
+        t("Theo khối lượng công việc", "By workload"),
         counts.required.text(),
     ));
-    inputs.push(Input::new("Đề xuất", counts.proposed.text()));
-    inputs.push(Input::new("Ngày áp dụng", assessment.at.to_string()));
-    inputs.push(Input::new("Quy định", assessment.rule_text.clone()));
+    inputs.push(Input::words(
+        t("Đề xuất", "Proposed"),
+        counts.proposed.text(),
+    ));
+    inputs.push(Input::new(
+        t("Ngày áp dụng", "Date applied"),
+        assessment.at.to_string(),
+    ));
+    inputs.push(Input::new(rule_label(), assessment.rule_text.clone()));
     inputs
+}
+
+/// The label of the rule's text, quoted from its instrument.
+fn rule_label() -> Text {
+    Text::new("Quy định", "Rule (as the instrument words it)")
 }

@@ -73,6 +73,19 @@ impl Bound {
         }
     }
 
+    pub fn label_en(self) -> &'static str {
+        match self {
+            Bound::Maximum => "maximum",
+            Bound::Minimum => "minimum",
+            Bound::Both => "minimum and maximum",
+        }
+    }
+
+    /// The label in `language`.
+    pub fn label(self, language: crate::language::Language) -> &'static str {
+        language.t(self.label_vi(), self.label_en())
+    }
+
     /// The bound covering both `self` and `other`.
     pub fn union(self, other: Bound) -> Bound {
         if self == other { self } else { Bound::Both }

@@ -3,6 +3,8 @@
 use std::io;
 use std::path::PathBuf;
 
+use crate::language::{Language, Localized};
+
 /// Why a plan file could not be read or written. `Display` is one line that starts with the
 /// file name (and, for syntax errors, `line:column`), the way compilers report errors.
 #[derive(Debug, thiserror::Error)]
@@ -44,4 +46,49 @@ pub enum PlanFileError {
     /// The plan could not be written as RON (only possible with names RON cannot express).
     #[error("cannot write the plan as RON: {message}")]
     Serialize { message: String },
+}
+
+impl Localized for PlanFileError {
+    fn message(&self, language: Language) -> String {
+        if language == Language::English {
+            return self.to_string();
+        }
+        match self {
+            PlanFileError::Io {
+                path,
+                action,
+                error,
+            } => {
+                let action = match *action {
+                    "read" => "đọc",
+                    "write" => "ghi",
+                    "keep a backup" => "giữ bản sao lưu",
+                    other => other,
+                };
+                format!("{}: không {action} được: {error}", path.display())
+            }
+            PlanFileError::Parse {
+                path,
+                line,
+                column,
+                message,
+            } => format!("{}:{line}:{column}: {message}", path.display()),
+            PlanFileError::NewerVersion {
+                path,
+                found,
+                supported,
+            } => format!(
+                "{}: tệp do bản vtvl mới hơn ghi (định dạng phiên bản {found}, bản vtvl này đọc \
+                 đến phiên bản {supported}); hãy cập nhật vtvl để mở",
+                path.display()
+            ),
+            PlanFileError::MissingVersion { path } => format!(
+                "{}: không phải tệp đề án vtvl: thiếu `format_version`",
+                path.display()
+            ),
+            PlanFileError::Serialize { message } => {
+                format!("không ghi được đề án dạng RON: {message}")
+            }
+        }
+    }
 }

@@ -243,6 +243,20 @@ pub fn subtree_comparisons(
     Ok(sums)
 }
 
+impl crate::language::Localized for AppraisalTableError {
+    fn message(&self, language: crate::language::Language) -> String {
+        match self {
+            AppraisalTableError::UnknownUnit(id) => match language {
+                crate::language::Language::Vietnamese => format!("đề án không có đơn vị \"{id}\""),
+                crate::language::Language::English => self.to_string(),
+            },
+            AppraisalTableError::Engine(error) => {
+                crate::language::Localized::message(error, language)
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

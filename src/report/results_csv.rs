@@ -170,3 +170,13 @@ pub fn results_csv(results: &PlanResults) -> Result<String, ResultsCsvError> {
         .map_err(|e| ResultsCsvError::Write(e.to_string()))?;
     String::from_utf8(bytes).map_err(|e| ResultsCsvError::Write(e.to_string()))
 }
+
+impl crate::language::Localized for ResultsCsvError {
+    fn message(&self, language: crate::language::Language) -> String {
+        match (self, language) {
+            (_, crate::language::Language::English) => self.to_string(),
+            (ResultsCsvError::Csv(error), _) => format!("không ghi được kết quả CSV: {error}"),
+            (ResultsCsvError::Write(error), _) => format!("không ghi được kết quả CSV: {error}"),
+        }
+    }
+}

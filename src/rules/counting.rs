@@ -9,6 +9,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::format::vi_number;
+use crate::language::Text;
 use crate::model::{ByEmployment, Employment};
 
 /// The posts a rule counts, as its instrument words it.
@@ -40,6 +41,20 @@ impl CountBasis {
             }
             CountBasis::AllPosts => "mọi vị trí, gồm cả hợp đồng lao động",
         }
+    }
+
+    /// What the rule counts, in both languages.
+    pub fn describe(self) -> Text {
+        Text::new(
+            self.describe_vi(),
+            match self {
+                CountBasis::Establishment => {
+                    "establishment posts (civil servants, public employees); labour contracts \
+                     not counted"
+                }
+                CountBasis::AllPosts => "every post, labour contracts included",
+            },
+        )
     }
 }
 
@@ -83,23 +98,32 @@ impl Counted {
     }
 
     /// The counted figure with its noun: `9 biên chế`, `18 viên chức`, `12 người`.
-    pub fn figure(&self) -> String {
+    pub fn figure(&self) -> Text {
         let value = count(self.value());
         match self.basis {
-            CountBasis::AllPosts => format!("{value} người"),
+            CountBasis::AllPosts => Text::new(format!("{value} người"), format!("{value} people")),
             CountBasis::Establishment => {
                 let civil = self.people.civil_servant;
                 let public = self.people.public_employee;
                 if civil > 0 && public > 0 {
-                    format!(
-                        "{value} biên chế ({} công chức, {} viên chức)",
-                        count(civil),
-                        count(public)
+                    let (civil, public) = (count(civil), count(public));
+                    Text::new(
+                        format!("{value} biên chế ({civil} công chức, {public} viên chức)"),
+                        format!(
+                            "{value} establishment posts ({civil} civil servants, {public} public \
+                             employees)"
+                        ),
                     )
                 } else if public > 0 {
-                    format!("{value} viên chức")
+                    Text::new(
+                        format!("{value} viên chức"),
+                        format!("{value} public employees"),
+                    )
                 } else {
-                    format!("{value} biên chế")
+                    Text::new(
+                        format!("{value} biên chế"),
+                        format!("{value} establishment posts"),
+                    )
                 }
             }
         }
@@ -107,44 +131,53 @@ impl Counted {
 
     /// What was counted and what was not: `9 biên chế; 3 hợp đồng lao động không tính`, or
     /// `12 người (gồm 3 hợp đồng lao động)` for a rule that counts every post.
-    pub fn text(&self) -> String {
+    pub fn text(&self) -> Text {
+        let figure = self.figure();
         match self.aside() {
             Some(aside) if self.basis == CountBasis::AllPosts => {
-                format!("{} ({aside})", self.figure())
+                Text::from_fn(|l| format!("{} ({})", figure.get(l), aside.get(l)))
             }
-            Some(aside) => format!("{}; {aside}", self.figure()),
-            None => self.figure(),
+            Some(aside) => Text::from_fn(|l| format!("{}; {}", figure.get(l), aside.get(l))),
+            None => figure,
         }
     }
 
     /// The same inside a sentence: `9 biên chế (3 hợp đồng lao động không tính)`.
-    pub fn in_sentence(&self) -> String {
+    pub fn in_sentence(&self) -> Text {
+        let figure = self.figure();
         match self.aside() {
-            Some(aside) => format!("{} ({aside})", self.figure()),
-            None => self.figure(),
+            Some(aside) => Text::from_fn(|l| format!("{} ({})", figure.get(l), aside.get(l))),
+            None => figure,
         }
     }
 
     /// The counted figure in people, with the contract posts aside when there are any:
     /// `22 người (2 hợp đồng lao động không tính)`.
-    pub fn people_text(&self) -> String {
-        let people = format!("{} người", count(self.value()));
+    pub fn people_text(&self) -> Text {
+        let value = count(self.value());
+        let people = Text::new(format!("{value} người"), format!("{value} people"));
         match self.aside() {
-            Some(aside) => format!("{people} ({aside})"),
+            Some(aside) => Text::from_fn(|l| format!("{} ({})", people.get(l), aside.get(l))),
             None => people,
         }
     }
 
     /// The contract posts left out or included, when there are any.
-    fn aside(&self) -> Option<String> {
+    fn aside(&self) -> Option<Text> {
         let contracts = self.people.contract;
         if contracts <= 0 {
             return None;
         }
-        let label = Employment::Contract.label_vi();
+        let n = count(contracts);
         Some(match self.basis {
-            CountBasis::Establishment => format!("{} {label} không tính", count(contracts)),
-            CountBasis::AllPosts => format!("gồm {} {label}", count(contracts)),
+            CountBasis::Establishment => Text::new(
+                format!("{n} hợp đồng lao động không tính"),
+                format!("{n} labour contracts not counted"),
+            ),
+            CountBasis::AllPosts => Text::new(
+                format!("gồm {n} hợp đồng lao động"),
+                format!("with {n} labour contracts"),
+            ),
         })
     }
 }
@@ -169,21 +202,24 @@ mod tests {
     fn establishment_leaves_contracts_out_and_says_so() {
         let counted = Counted::new(CountBasis::Establishment, people(9, 0, 3));
         assert_eq!((counted.value(), counted.left_out()), (9, 3));
-        assert_eq!(counted.text(), "9 biên chế; 3 hợp đồng lao động không tính");
         assert_eq!(
-            counted.in_sentence(),
+            counted.text().vi,
+            "9 biên chế; 3 hợp đồng lao động không tính"
+        );
+        assert_eq!(
+            counted.in_sentence().vi,
             "9 biên chế (3 hợp đồng lao động không tính)"
         );
         let counted = Counted::new(CountBasis::Establishment, people(0, 18, 3));
         assert_eq!(
-            counted.text(),
+            counted.text().vi,
             "18 viên chức; 3 hợp đồng lao động không tính"
         );
         let counted = Counted::new(CountBasis::Establishment, people(2, 5, 0));
-        assert_eq!(counted.text(), "7 biên chế (2 công chức, 5 viên chức)");
+        assert_eq!(counted.text().vi, "7 biên chế (2 công chức, 5 viên chức)");
         let counted = Counted::new(CountBasis::Establishment, people(22, 0, 2));
         assert_eq!(
-            counted.people_text(),
+            counted.people_text().vi,
             "22 người (2 hợp đồng lao động không tính)"
         );
     }
@@ -192,8 +228,8 @@ mod tests {
     fn all_posts_count_contracts_and_name_them() {
         let counted = Counted::new(CountBasis::AllPosts, people(0, 18, 3));
         assert_eq!((counted.value(), counted.left_out()), (21, 0));
-        assert_eq!(counted.text(), "21 người (gồm 3 hợp đồng lao động)");
+        assert_eq!(counted.text().vi, "21 người (gồm 3 hợp đồng lao động)");
         let counted = Counted::new(CountBasis::AllPosts, people(0, 18, 0));
-        assert_eq!(counted.text(), "18 người");
+        assert_eq!(counted.text().vi, "18 người");
     }
 }

@@ -16,7 +16,7 @@ mod ranks;
 pub use catalogue::{Catalogue, PACKS, ReviewPack, ReviewRule, RuleRef, catalogue, rule};
 pub use check::{blocking_entry_matches, check, family_of, is_blocking};
 pub use counting::{CountBasis, Counted};
-pub use finding::{Finding, Input, Severity};
+pub use finding::{Finding, FindingJson, Input, Severity};
 pub use pack::{Instrument, PackError, Rule, RulePack, parse_pack};
 pub use params::{
     Band, ByClass, HighestStepCaps, QuotaFigure, ReviewParams, ShareBase, StepCap, band_for,

@@ -62,9 +62,19 @@ impl<P> Rule<P> {
 
     /// The dates in force as Vietnamese documents write them: `từ 01/03/2025 đến 30/06/2025`.
     pub fn dates_vi(&self) -> String {
+        self.dates(crate::language::Language::Vietnamese)
+    }
+
+    /// When the rule applies, in `language`: `từ 25/11/2020 đến 28/02/2025`.
+    pub fn dates(&self, language: crate::language::Language) -> String {
+        let from = language.t("từ", "from");
         match self.applies_to {
-            Some(last) => format!("từ {} đến {}", self.applies_from, last),
-            None => format!("từ {}", self.applies_from),
+            Some(last) => format!(
+                "{from} {} {} {last}",
+                self.applies_from,
+                language.t("đến", "to")
+            ),
+            None => format!("{from} {}", self.applies_from),
         }
     }
 }

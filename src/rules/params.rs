@@ -10,6 +10,7 @@ use super::Input;
 use super::counting::CountBasis;
 use super::ranks::RankTier;
 use crate::format::vi_number;
+use crate::language::{Language, Text};
 use crate::model::{AutonomyGroup, Category, Employment, JobSection, ProvinceClass, UnitType};
 
 /// A figure that is the same everywhere, or one per province class.
@@ -44,19 +45,23 @@ impl<T> ByClass<T> {
     }
 
     /// Each figure with the provinces it is for.
-    fn labelled(&self) -> Vec<(&'static str, &T)> {
+    fn labelled(&self) -> Vec<(Text, &T)> {
+        let class = |c: ProvinceClass| Text::new(c.label_vi(), c.label_en());
         match self {
-            ByClass::All(value) => vec![("Mọi tỉnh, thành phố", value)],
+            ByClass::All(value) => vec![(
+                Text::new("Mọi tỉnh, thành phố", "Every province and city"),
+                value,
+            )],
             ByClass::ByClass {
                 special,
                 class_i,
                 class_ii,
                 class_iii,
             } => vec![
-                (ProvinceClass::Special.label_vi(), special),
-                (ProvinceClass::I.label_vi(), class_i),
-                (ProvinceClass::II.label_vi(), class_ii),
-                (ProvinceClass::III.label_vi(), class_iii),
+                (class(ProvinceClass::Special), special),
+                (class(ProvinceClass::I), class_i),
+                (class(ProvinceClass::II), class_ii),
+                (class(ProvinceClass::III), class_iii),
             ],
         }
     }
@@ -80,7 +85,7 @@ pub fn band_for(bands: &[Band], headcount: i64) -> Option<Band> {
 }
 
 /// A scale in words: `dưới 10 người: 1; từ 10 đến 14: 2; từ 15 trở lên: 3`.
-pub fn bands_text(bands: &[Band]) -> String {
+pub fn bands_text(bands: &[Band], language: Language) -> String {
     let mut sorted = bands.to_vec();
     sorted.sort_by_key(|band| band.from);
     let parts: Vec<String> = sorted
@@ -88,14 +93,26 @@ pub fn bands_text(bands: &[Band]) -> String {
         .enumerate()
         .map(|(i, band)| {
             let next = sorted.get(i + 1).map(|b| b.from);
-            let range = match (band.from, next) {
-                (0, Some(next)) => format!("dưới {next} người"),
-                (0, None) => "mọi quy mô".to_owned(),
-                (from, Some(next)) if next == from + 1 => format!("{from} người"),
-                (from, Some(next)) => format!("từ {from} đến {} người", next - 1),
-                (from, None) => format!("từ {from} người trở lên"),
+            let range = match (language, band.from, next) {
+                (Language::Vietnamese, 0, Some(next)) => format!("dưới {next} người"),
+                (Language::English, 0, Some(next)) => format!("under {next} people"),
+                (language, 0, None) => language.t("mọi quy mô", "any size").to_owned(),
+                (Language::Vietnamese, from, Some(next)) if next == from + 1 => {
+                    format!("{from} người")
+                }
+                (Language::English, from, Some(next)) if next == from + 1 => {
+                    format!("{from} people")
+                }
+                (Language::Vietnamese, from, Some(next)) => {
+                    format!("từ {from} đến {} người", next - 1)
+                }
+                (Language::English, from, Some(next)) => {
+                    format!("{from} to {} people", next - 1)
+                }
+                (Language::Vietnamese, from, None) => format!("từ {from} người trở lên"),
+                (Language::English, from, None) => format!("{from} people or more"),
             };
-            format!("{range}: tối đa {}", band.max)
+            format!("{range}: {} {}", language.t("tối đa", "at most"), band.max)
         })
         .collect();
     parts.join("; ")
@@ -285,15 +302,22 @@ impl ReviewParams {
         )
     }
 
-    /// The parameters in Vietnamese, one labelled line each, for the explanation of a finding.
-    pub fn describe_vi(&self) -> Vec<Input> {
+    /// The parameters, one labelled line each, for the explanation of a finding.
+    pub fn describe(&self) -> Vec<Input> {
+        let t = Text::new;
         let mut lines = Vec::new();
         let units = self.unit_types();
         if !units.is_empty() {
-            lines.push(Input::new("Áp dụng cho", unit_types_text(units)));
+            lines.push(Input::words(
+                t("Áp dụng cho", "Applies to"),
+                Text::from_fn(|l| unit_types_text(units, l)),
+            ));
         }
         if let Some(counts) = self.counts() {
-            lines.push(Input::new("Số người tính", counts.describe_vi()));
+            lines.push(Input::words(
+                t("Số người tính", "People counted"),
+                counts.describe(),
+            ));
         }
         match self {
             ReviewParams::DeputyCap {
@@ -303,9 +327,12 @@ impl ReviewParams {
             } => {
                 groups_line(&mut lines, autonomy_groups);
                 for (provinces, bands) in scale.labelled() {
-                    lines.push(Input::new(
-                        format!("Số cấp phó ({provinces})"),
-                        bands_text(bands),
+                    lines.push(Input::words(
+                        Text::new(
+                            format!("Số cấp phó ({})", provinces.vi),
+                            format!("Deputies ({})", provinces.en),
+                        ),
+                        Text::from_fn(|l| bands_text(bands, l)),
                     ));
                 }
             }
@@ -317,7 +344,10 @@ impl ReviewParams {
                 groups_line(&mut lines, autonomy_groups);
                 for (provinces, minimum) in minimum.labelled() {
                     lines.push(Input::new(
-                        format!("Số người tối thiểu ({provinces})"),
+                        Text::new(
+                            format!("Số người tối thiểu ({})", provinces.vi),
+                            format!("Minimum people ({})", provinces.en),
+                        ),
                         minimum.to_string(),
                     ));
                 }
@@ -327,15 +357,24 @@ impl ReviewParams {
                 special_extra_total,
                 ..
             } => {
-                lines.push(Input::new("Số cấp phó bình quân", average.to_string()));
                 lines.push(Input::new(
-                    "Hà Nội, TP. Hồ Chí Minh được tăng thêm (tổng số)",
+                    t("Số cấp phó bình quân", "Average deputies"),
+                    average.to_string(),
+                ));
+                lines.push(Input::new(
+                    t(
+                        "Hà Nội, TP. Hồ Chí Minh được tăng thêm (tổng số)",
+                        "Extra for Hanoi, Ho Chi Minh City (in total)",
+                    ),
                     special_extra_total.to_string(),
                 ));
             }
-            ReviewParams::ParentDeputies { .. } => lines.push(Input::new(
-                "So sánh",
-                "số cấp phó của đơn vị <= số cấp phó của đơn vị cấp trên trực tiếp",
+            ReviewParams::ParentDeputies { .. } => lines.push(Input::words(
+                t("So sánh", "Compared"),
+                t(
+                    "số cấp phó của đơn vị <= số cấp phó của đơn vị cấp trên trực tiếp",
+                    "the unit's deputies <= its direct parent's deputies",
+                ),
             )),
             ReviewParams::RankShare {
                 autonomy_groups,
@@ -345,21 +384,36 @@ impl ReviewParams {
                 ..
             } => {
                 groups_line(&mut lines, autonomy_groups);
-                lines.push(Input::new("Ngạch, hạng tính", tiers_text(tiers)));
-                lines.push(Input::new("Tỷ lệ tối đa", format!("{max_percent}%")));
-                lines.push(Input::new("Tính trên", base_text(*base)));
+                lines.push(Input::words(
+                    t("Ngạch, hạng tính", "Ranks counted"),
+                    Text::from_fn(|l| tiers_text(tiers, l)),
+                ));
+                lines.push(Input::new(
+                    t("Tỷ lệ tối đa", "Maximum share"),
+                    format!("{max_percent}%"),
+                ));
+                lines.push(Input::words(t("Tính trên", "Share of"), base_text(*base)));
             }
             ReviewParams::DeputyRankShare {
                 tiers, max_percent, ..
             } => {
-                lines.push(Input::new("Ngạch, hạng tính", tiers_text(tiers)));
-                lines.push(Input::new(
-                    "Tỷ lệ tối đa",
-                    format!("{max_percent}% tổng số cấp phó của các đơn vị"),
+                lines.push(Input::words(
+                    t("Ngạch, hạng tính", "Ranks counted"),
+                    Text::from_fn(|l| tiers_text(tiers, l)),
+                ));
+                lines.push(Input::words(
+                    t("Tỷ lệ tối đa", "Maximum share"),
+                    Text::new(
+                        format!("{max_percent}% tổng số cấp phó của các đơn vị"),
+                        format!("{max_percent}% of the units' deputies"),
+                    ),
                 ));
             }
             ReviewParams::HeadRank { tiers, .. } => {
-                lines.push(Input::new("Ngạch của cấp trưởng", tiers_text(tiers)));
+                lines.push(Input::words(
+                    t("Ngạch của cấp trưởng", "Rank of the head"),
+                    Text::from_fn(|l| tiers_text(tiers, l)),
+                ));
             }
             ReviewParams::StepCaps {
                 by_highest,
@@ -368,53 +422,86 @@ impl ReviewParams {
                 ..
             } => {
                 for rule in by_highest {
-                    let caps: Vec<String> = rule
-                        .caps
-                        .iter()
-                        .map(|cap| format!("bậc {} <= {}%", cap.step, cap.max_percent))
-                        .collect();
-                    lines.push(Input::new(
-                        format!("Bậc cao nhất sử dụng là {}", rule.highest),
-                        caps.join(", "),
+                    let caps = |l: Language| {
+                        let step = l.t("bậc", "step");
+                        let caps: Vec<String> = rule
+                            .caps
+                            .iter()
+                            .map(|cap| format!("{step} {} <= {}%", cap.step, cap.max_percent))
+                            .collect();
+                        caps.join(", ")
+                    };
+                    lines.push(Input::words(
+                        Text::new(
+                            format!("Bậc cao nhất sử dụng là {}", rule.highest),
+                            format!("Highest step used is {}", rule.highest),
+                        ),
+                        Text::from_fn(caps),
                     ));
                 }
-                lines.push(Input::new(
-                    "Chỉ sử dụng hai bậc",
-                    format!("bậc cao hơn <= {two_steps_higher_percent}%"),
+                lines.push(Input::words(
+                    t("Chỉ sử dụng hai bậc", "Two steps used only"),
+                    Text::new(
+                        format!("bậc cao hơn <= {two_steps_higher_percent}%"),
+                        format!("the higher step <= {two_steps_higher_percent}%"),
+                    ),
                 ));
-                lines.push(Input::new(
-                    "Số người được phép",
-                    "làm tròn xuống: floor(tỷ lệ x số người của vị trí) (suy luận)",
+                lines.push(Input::words(
+                    t("Số người được phép", "People allowed"),
+                    t(
+                        "làm tròn xuống: floor(tỷ lệ x số người của vị trí) (suy luận)",
+                        "rounded down: floor(share x the position's people) (inferred)",
+                    ),
                 ));
                 if !own_ratios_groups.is_empty() {
-                    lines.push(Input::new(
-                        "Đơn vị tự quyết định tỷ lệ (vượt mức chỉ là thông tin)",
-                        format!("nhóm tự chủ tài chính {}", groups_text(own_ratios_groups)),
+                    let groups = groups_text(own_ratios_groups);
+                    lines.push(Input::words(
+                        t(
+                            "Đơn vị tự quyết định tỷ lệ (vượt mức chỉ là thông tin)",
+                            "Units that set their own ratios (above is information only)",
+                        ),
+                        Text::new(
+                            format!("nhóm tự chủ tài chính {groups}"),
+                            format!("financial autonomy group {groups}"),
+                        ),
                     ));
                 }
             }
-            ReviewParams::StepsSum => lines.push(Input::new(
-                "So sánh",
-                "tổng số người theo bậc = số người đề xuất của vị trí",
+            ReviewParams::StepsSum => lines.push(Input::words(
+                t("So sánh", "Compared"),
+                t(
+                    "tổng số người theo bậc = số người đề xuất của vị trí",
+                    "people by step in total = the position's proposed people",
+                ),
             )),
             ReviewParams::CategoryShare {
                 categories,
                 min_percent,
                 ..
             } => {
-                let names: Vec<&str> = categories.iter().map(|c| c.label_vi()).collect();
-                lines.push(Input::new("Nhóm vị trí tính", names.join(", ")));
-                lines.push(Input::new("Tỷ lệ tối thiểu", format!("{min_percent}%")));
+                lines.push(Input::words(
+                    t("Nhóm vị trí tính", "Categories counted"),
+                    Text::from_fn(|l| {
+                        let names: Vec<&str> = categories.iter().map(|c| c.label(l)).collect();
+                        names.join(", ")
+                    }),
+                ));
+                lines.push(Input::new(
+                    t("Tỷ lệ tối thiểu", "Minimum share"),
+                    format!("{min_percent}%"),
+                ));
             }
-            ReviewParams::Quota { figure, .. } => lines.push(Input::new(
-                "So sánh",
+            ReviewParams::Quota { figure, .. } => lines.push(Input::words(
+                t("So sánh", "Compared"),
                 match figure {
-                    QuotaFigure::Required => {
-                        "số người cần có (cả đơn vị trực thuộc) <= biên chế được giao"
-                    }
-                    QuotaFigure::Proposed => {
-                        "số người đề xuất (cả đơn vị trực thuộc) <= biên chế được giao"
-                    }
+                    QuotaFigure::Required => t(
+                        "số người cần có (cả đơn vị trực thuộc) <= biên chế được giao",
+                        "people required (with subunits) <= the quota assigned",
+                    ),
+                    QuotaFigure::Proposed => t(
+                        "số người đề xuất (cả đơn vị trực thuộc) <= biên chế được giao",
+                        "people proposed (with subunits) <= the quota assigned",
+                    ),
                 },
             )),
             ReviewParams::JobDescription {
@@ -423,28 +510,48 @@ impl ReviewParams {
                 employment,
             } => {
                 if !employment.is_empty() {
-                    let bases: Vec<&str> = employment.iter().map(|e| e.label_vi()).collect();
-                    lines.push(Input::new("Áp dụng cho vị trí", bases.join(", ")));
+                    lines.push(Input::words(
+                        t("Áp dụng cho vị trí", "Applies to positions of"),
+                        Text::from_fn(|l| {
+                            let bases: Vec<&str> = employment.iter().map(|e| e.label(l)).collect();
+                            bases.join(", ")
+                        }),
+                    ));
                 }
-                let titles: Vec<String> = sections.iter().map(|s| s.title_vi()).collect();
-                lines.push(Input::new("Các mục phải có", titles.join("; ")));
+                lines.push(Input::words(
+                    t("Các mục phải có", "Sections required"),
+                    Text::from_fn(|l| {
+                        let titles: Vec<String> = sections
+                            .iter()
+                            .map(|s| format!("{}. {}", s.numeral(), s.label(l)))
+                            .collect();
+                        titles.join("; ")
+                    }),
+                ));
                 if *category_work {
-                    let works: Vec<String> = Category::ALL
-                        .iter()
-                        .map(|&c| {
-                            let section = JobSection::of_work(JobSection::work_of(c));
-                            format!("{}: mục {}", c.label_vi(), section.numeral())
-                        })
-                        .collect();
-                    lines.push(Input::new(
-                        "Mục công việc theo nhóm vị trí",
-                        works.join("; "),
+                    lines.push(Input::words(
+                        t("Mục công việc theo nhóm vị trí", "Work section by category"),
+                        Text::from_fn(|l| {
+                            let works: Vec<String> = Category::ALL
+                                .iter()
+                                .map(|&c| {
+                                    let section = JobSection::of_work(JobSection::work_of(c));
+                                    let word = l.t("mục", "section");
+                                    format!("{}: {word} {}", c.label(l), section.numeral())
+                                })
+                                .collect();
+                            works.join("; ")
+                        }),
                     ));
                 }
             }
-            ReviewParams::ConcurrentWork => lines.push(Input::new(
-                "So sánh",
-                "số người cần có của vị trí = 0 trong khi nhu cầu (FTE) > 0: giao kiêm nhiệm",
+            ReviewParams::ConcurrentWork => lines.push(Input::words(
+                t("So sánh", "Compared"),
+                t(
+                    "số người cần có của vị trí = 0 trong khi nhu cầu (FTE) > 0: giao kiêm nhiệm",
+                    "the position's people required = 0 while its need (FTE) > 0: held \
+                     concurrently",
+                ),
             )),
         }
         lines
@@ -455,9 +562,10 @@ fn groups_line(lines: &mut Vec<Input>, groups: &[AutonomyGroup]) {
     if groups.is_empty() {
         return;
     }
-    lines.push(Input::new(
-        "Nhóm tự chủ tài chính",
-        format!("nhóm {}", groups_text(groups)),
+    let groups = groups_text(groups);
+    lines.push(Input::words(
+        Text::new("Nhóm tự chủ tài chính", "Financial autonomy groups"),
+        Text::new(format!("nhóm {groups}"), format!("group {groups}")),
     ));
 }
 
@@ -467,22 +575,26 @@ pub fn groups_text(groups: &[AutonomyGroup]) -> String {
     numbers.join(", ")
 }
 
-pub fn unit_types_text(units: &[UnitType]) -> String {
-    let names: Vec<&str> = units.iter().map(|u| u.label_vi()).collect();
+pub fn unit_types_text(units: &[UnitType], language: Language) -> String {
+    let names: Vec<&str> = units.iter().map(|u| u.label(language)).collect();
     names.join("; ")
 }
 
-pub fn tiers_text(tiers: &[RankTier]) -> String {
-    let names: Vec<&str> = tiers.iter().map(|t| t.label_vi()).collect();
+pub fn tiers_text(tiers: &[RankTier], language: Language) -> String {
+    let names: Vec<&str> = tiers.iter().map(|t| t.label(language)).collect();
     names.join("; ")
 }
 
-fn base_text(base: ShareBase) -> &'static str {
+fn base_text(base: ShareBase) -> Text {
     match base {
-        ShareBase::Proposed => "số người đề xuất của đơn vị (cả đơn vị trực thuộc)",
-        ShareBase::QuotaElseProposed => {
-            "biên chế được giao của đơn vị; khi chưa ghi, số người đề xuất (cả đơn vị trực thuộc)"
-        }
+        ShareBase::Proposed => Text::new(
+            "số người đề xuất của đơn vị (cả đơn vị trực thuộc)",
+            "the unit's proposed people (with subunits)",
+        ),
+        ShareBase::QuotaElseProposed => Text::new(
+            "biên chế được giao của đơn vị; khi chưa ghi, số người đề xuất (cả đơn vị trực thuộc)",
+            "the unit's quota; when not given, its proposed people (with subunits)",
+        ),
     }
 }
 
@@ -507,7 +619,7 @@ mod tests {
         assert_eq!(band_for(&bands, 14).map(|b| b.max), Some(2));
         assert_eq!(band_for(&bands, 15).map(|b| b.max), Some(3));
         assert_eq!(
-            bands_text(&bands),
+            bands_text(&bands, Language::Vietnamese),
             "dưới 10 người: tối đa 1; từ 10 đến 14 người: tối đa 2; từ 15 người trở lên: tối đa 3"
         );
         assert_eq!(band_for(&bands[1..], 3), None);

@@ -49,6 +49,21 @@ impl RankTier {
             RankTier::Employee => "nhân viên",
         }
     }
+
+    pub fn label_en(self) -> &'static str {
+        match self {
+            RankTier::SeniorExpert => "senior expert, class I and equivalent",
+            RankTier::Principal => "principal, class II and equivalent",
+            RankTier::Specialist => "specialist, class III and equivalent",
+            RankTier::Officer => "officer, class IV and equivalent",
+            RankTier::Employee => "employee",
+        }
+    }
+
+    /// The label in `language`.
+    pub fn label(self, language: crate::language::Language) -> &'static str {
+        language.t(self.label_vi(), self.label_en())
+    }
 }
 
 /// Whether a code is a civil servant's rank or a public employee's professional title.

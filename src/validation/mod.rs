@@ -22,6 +22,7 @@ mod support;
 mod texts;
 mod units;
 
+pub use bounds::Bounds;
 pub use place::{Place, Row};
 pub use problem::{Problem, ProblemKind};
 pub use support::support_share;

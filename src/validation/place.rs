@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use crate::language::{Language, Localized};
+
 /// The cell a problem is about. `index` is the row's position in its list in the plan (from 0),
 /// which stays exact when an id is empty or used twice. `field` is the column name of the
 /// interchange format (`"parent_id"`, `"volume"`...); `"duties"` stands for a position's list
@@ -62,24 +64,46 @@ impl Place {
 
     /// The row alone, without the column: `unit "phong-ktn"`.
     pub fn row(&self) -> Row<'_> {
-        Row(self)
+        Row(self, Language::English)
+    }
+
+    /// The row alone in a language: `đơn vị "phong-ktn"`.
+    pub fn row_in(&self, language: Language) -> Row<'_> {
+        Row(self, language)
+    }
+}
+
+/// `vị trí "van-thu" (unit_id)`: the column keeps its interchange name in both languages.
+impl Localized for Place {
+    fn message(&self, language: Language) -> String {
+        format!("{} ({})", self.row_in(language), self.field())
     }
 }
 
 /// Displays the row of a [`Place`]; see [`Place::row`].
-pub struct Row<'a>(&'a Place);
+pub struct Row<'a>(&'a Place, Language);
 
 impl fmt::Display for Row<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let t = |vi, en| self.1.t(vi, en);
         match self.0 {
-            Place::Meta { .. } => f.write_str("plan"),
-            Place::Calendar { index, id, .. } => write_row(f, "calendar", *index, id),
-            Place::Unit { index, id, .. } => write_row(f, "unit", *index, id),
-            Place::Position { index, id, .. } => write_row(f, "position", *index, id),
-            Place::Staff { index, id, .. } => write_row(f, "staff member", *index, id),
+            Place::Meta { .. } => f.write_str(t("kế hoạch", "plan")),
+            Place::Calendar { index, id, .. } => {
+                write_row(f, t("lịch làm việc", "calendar"), *index, id)
+            }
+            Place::Unit { index, id, .. } => write_row(f, t("đơn vị", "unit"), *index, id),
+            Place::Position { index, id, .. } => write_row(f, t("vị trí", "position"), *index, id),
+            Place::Staff { index, id, .. } => {
+                write_row(f, t("nhân sự", "staff member"), *index, id)
+            }
             Place::Appraisal {
                 index, position_id, ..
-            } => write_row(f, "appraisal of position", *index, position_id),
+            } => write_row(
+                f,
+                t("thẩm định vị trí", "appraisal of position"),
+                *index,
+                position_id,
+            ),
             Place::Component {
                 position_index,
                 component_index,
@@ -87,9 +111,14 @@ impl fmt::Display for Row<'_> {
                 component_id,
                 ..
             } => {
-                write_row(f, "component", *component_index, component_id)?;
-                f.write_str(" of ")?;
-                write_row(f, "position", *position_index, position_id)
+                write_row(
+                    f,
+                    t("công việc", "component"),
+                    *component_index,
+                    component_id,
+                )?;
+                f.write_str(t(" của ", " of "))?;
+                write_row(f, t("vị trí", "position"), *position_index, position_id)
             }
         }
     }
@@ -135,6 +164,14 @@ mod tests {
             "component \"cv-1\" of position \"vt-1\" (volume)"
         );
         assert_eq!(Place::Meta { field: "name" }.to_string(), "plan (name)");
+        assert_eq!(
+            component.message(Language::Vietnamese),
+            "công việc \"cv-1\" của vị trí \"vt-1\" (volume)"
+        );
+        assert_eq!(
+            unit.message(Language::Vietnamese),
+            "đơn vị \"phong-ktn\" (parent_id)"
+        );
     }
 
     #[test]

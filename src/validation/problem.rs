@@ -22,9 +22,19 @@ impl fmt::Display for Problem {
 
 impl Localized for Problem {
     fn message(&self, language: Language) -> String {
+        format!(
+            "{}: {}",
+            self.place.message(language),
+            self.kind.message(language)
+        )
+    }
+}
+
+impl Localized for ProblemKind {
+    fn message(&self, language: Language) -> String {
         match language {
             Language::English => self.to_string(),
-            Language::Vietnamese => format!("{}: {}", self.place, self.kind.message_vi()),
+            Language::Vietnamese => self.message_vi(),
         }
     }
 }
@@ -140,7 +150,10 @@ impl ProblemKind {
             ProblemKind::EmptyId => "mã đang để trống".to_owned(),
             ProblemKind::EmptyName => "tên đang để trống".to_owned(),
             ProblemKind::DuplicateId { id, first } => {
-                format!("mã \"{id}\" bị trùng, đã dùng ở {}", first.row())
+                format!(
+                    "mã \"{id}\" bị trùng, đã dùng ở {}",
+                    first.row_in(Language::Vietnamese)
+                )
             }
             ProblemKind::MissingUnit { id } => format!("không có đơn vị \"{id}\""),
             ProblemKind::MissingPosition { id } => format!("không có vị trí \"{id}\""),

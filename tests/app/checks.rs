@@ -155,9 +155,10 @@ fn a_sector_norm_finding_explains_itself_with_its_rule() {
     let findings = vtvl::rules::check(&plan, &results, plan.judgement_date());
     let teachers = findings
         .iter()
-        .find(|f| f.message.contains("Giáo viên: định mức tối đa 53 người"))
+        .find(|f| f.message.vi.contains("Giáo viên: định mức tối đa 53 người"))
         .expect("the teacher norm finding")
         .message
+        .vi
         .clone();
     let mut harness = harness_with(plan);
     harness.run();

@@ -252,7 +252,7 @@ fn an_import_with_a_bad_cell_shows_where_and_keeps_the_plan() {
 
     assert!(has_label_containing(
         &harness,
-        "duties.csv:2, column \"volume\""
+        "duties.csv, dòng 2, cột \"volume\": \"abc\" không phải là số"
     ));
     assert!(has_label_containing(&harness, "Không nhập được thư mục"));
     assert!(has_unit(&harness, "Phòng mới lập"), "the plan is kept");
@@ -273,9 +273,10 @@ fn an_import_that_does_not_validate_shows_the_problems_and_keeps_the_plan() {
 
     file_menu(&mut harness, &["Nhập từ thư mục CSV..."]);
 
+    // Found after reading, the problem names the file, row and column to fix.
     assert!(has_label_containing(
         &harness,
-        "unit \"khong-co\" does not exist"
+        "positions.csv, dòng 2, cột \"unit_id\": đơn vị \"khong-co\" không có trong units.csv"
     ));
     assert_eq!(
         harness.state().state.document.plan(),

@@ -15,6 +15,7 @@ mod export;
 mod files;
 mod help;
 mod job_descriptions;
+mod language;
 mod main_window;
 mod new_user;
 mod spreadsheet;

@@ -129,7 +129,7 @@ fn an_output_equal_to_an_input_is_refused_and_the_input_kept() {
     let wd = Workdir::new();
     let plan = wd.plan();
     let before = std::fs::read(&plan).unwrap();
-    let out = wd.run(&["export", s(&plan), "--xlsx", s(&plan)]);
+    let out = wd.run(&["export", s(&plan), "--xlsx", s(&plan), "--lang", "en"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(
         stderr(&out).contains("the output is the input file"),

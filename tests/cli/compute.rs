@@ -196,6 +196,7 @@ fn without_a_display_the_app_says_so_and_names_the_commands() {
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_vtvl"))
         .env_remove("DISPLAY")
         .env_remove("WAYLAND_DISPLAY")
+        .args(["--lang", "en"])
         .output()
         .unwrap();
     let err = assert_invalid(&out);

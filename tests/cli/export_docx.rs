@@ -172,7 +172,7 @@ fn each_sample_plan_becomes_a_draft_with_its_units_figures_and_legal_bases() {
             .iter()
             .filter(|f| f.severity != vtvl::rules::Severity::Info)
         {
-            let message = finding.message.trim().trim_end_matches('.');
+            let message = finding.message.vi.trim().trim_end_matches('.');
             assert!(text.contains(message), "{name}: {message}");
         }
     }

@@ -18,9 +18,10 @@ fn bad_cell_names_file_row_and_column() {
     wd.write("bad/duties.csv", &DUTIES.replace("1200,90", "1200,ninety"));
     let out = wd.run(&["import", s(&dir), "-o", s(&wd.path("x.ron"))]);
     let err = assert_invalid(&out);
-    assert!(err.contains("duties.csv"), "{err}");
-    assert!(err.contains(":2"), "{err}");
-    assert!(err.contains("minutes_per_item"), "{err}");
+    assert!(
+        err.contains("duties.csv, dòng 2, cột \"minutes_per_item\": \"ninety\" không phải là số"),
+        "{err}"
+    );
     assert!(!wd.path("x.ron").exists(), "nothing is written on error");
 }
 
@@ -46,7 +47,11 @@ fn cycle_in_the_unit_tree_is_refused() {
         "id,parent_id,name\nubnd,vp,UBND\nvp,ubnd,Văn phòng\n",
     );
     let err = assert_invalid(&wd.run(&["import", s(&dir), "-o", s(&wd.path("x.ron"))]));
-    assert!(err.contains("cycle"), "{err}");
+    // Found after reading, the cycle is named at its row of units.csv.
+    assert!(
+        err.contains("units.csv, dòng 2, cột \"parent_id\": cây đơn vị bị vòng lặp"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -96,7 +101,9 @@ fn the_employment_column_round_trips_and_a_bad_value_is_named() {
     let out = wd.run(&["import", s(&dir), "-o", s(&wd.path("x.ron"))]);
     let err = assert_invalid(&out);
     assert!(
-        err.contains("positions.csv:4, column \"employment\": \"thời vụ\" is not one of"),
+        err.contains(
+            "positions.csv, dòng 4, cột \"employment\": \"thời vụ\" không thuộc danh sách"
+        ),
         "{err}"
     );
     assert!(!wd.path("x.ron").exists());

@@ -13,6 +13,7 @@ mod export_docx;
 mod export_xlsx;
 mod generate;
 mod import;
+mod language;
 mod samples;
 mod template;
 mod usage;

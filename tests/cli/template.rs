@@ -104,10 +104,51 @@ fn a_bad_cell_names_sheet_row_and_column() {
     workbook(&xlsx, &tables);
     let err = assert_invalid(&wd.run(&["import", s(&xlsx), "-o", "x.ron"]));
     assert!(
-        err.contains("duties, row 3, column \"minutes_per_item\""),
+        err.contains("duties, dòng 3, cột \"minutes_per_item\""),
         "{err}"
     );
     assert!(!wd.path("x.ron").exists(), "nothing is written on error");
+}
+
+/// Problems found after reading a workbook name the sheet, row and column, through the source
+/// map the import keeps: a unit that does not exist and a duplicate id.
+#[test]
+fn problems_found_after_reading_name_sheet_row_and_column() {
+    let wd = Workdir::new();
+    let xlsx = wd.path("bad.xlsx");
+    let positions = POSITIONS.replacen(",vp,", ",vp-khong-co,", 1);
+    let units = format!("{UNITS}vp,ubnd,Văn phòng khác,van_phong_xa,\n");
+    let mut tables = COMMUNE;
+    tables[1].1 = &units;
+    tables[2].1 = &positions;
+    workbook(&xlsx, &tables);
+    let import = ["import", s(&xlsx), "-o", "x.ron"];
+    let vi = assert_invalid(&wd.run(&import));
+    // Rows 1 and 2 of a sheet are the names and the labels: the second position is on row 4.
+    assert!(
+        vi.contains(
+            "positions, dòng 4, cột \"unit_id\": đơn vị \"vp-khong-co\" không có trong sheet units"
+        ),
+        "{vi}"
+    );
+    assert!(
+        vi.contains("units, dòng 5, cột \"id\": mã \"vp\" bị trùng, đã dùng ở units, dòng 4"),
+        "{vi}"
+    );
+    let en = assert_invalid(&wd.run(&[&import[..], &["--lang", "en"]].concat()));
+    assert!(
+        en.contains(
+            "positions, row 4, column \"unit_id\": unit \"vp-khong-co\" is not in sheet units"
+        ),
+        "{en}"
+    );
+    assert!(
+        en.contains(
+            "units, row 5, column \"id\": duplicate id \"vp\", already used in units, row 4"
+        ),
+        "{en}"
+    );
+    assert!(!wd.path("x.ron").exists());
 }
 
 #[test]

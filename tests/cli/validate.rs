@@ -28,7 +28,7 @@ fn every_problem_is_listed_with_its_place() {
     let path = wd.write("broken.ron", &broken);
     let err = assert_invalid(&wd.run(&["validate", s(&path)]));
     assert!(err.contains("broken.ron"), "{err}");
-    assert!(err.contains("2 problems"), "{err}");
+    assert!(err.contains("tìm thấy 2 lỗi"), "{err}");
     assert!(err.contains("d1"), "{err}");
     assert!(err.contains("ubnd"), "{err}");
 }

@@ -65,8 +65,19 @@ impl Workdir {
         plan
     }
 
+    /// Runs vtvl in the folder, with no locale set: messages in Vietnamese, the default.
     pub fn run(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_vtvl"))
+        self.run_with_env(args, &[])
+    }
+
+    /// Runs vtvl with the locale variables cleared, then `env` set.
+    pub fn run_with_env(&self, args: &[&str], env: &[(&str, &str)]) -> Output {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_vtvl"));
+        for name in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+            command.env_remove(name);
+        }
+        command
+            .envs(env.iter().copied())
             .args(args)
             .current_dir(self.dir.path())
             .output()

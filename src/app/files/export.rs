@@ -3,6 +3,7 @@
 //! what the file holds), through the native save dialog or the typed path, and asks before
 //! replacing a file that exists, whichever way the path came.
 
+use crate::language::Localized as _;
 use std::path::{Path, PathBuf};
 
 use super::picker::{CSV_FILES, DOCX_FILES, FileFilter, PNG_FILES, XLSX_FILES};
@@ -10,7 +11,6 @@ use super::{FileDialog, PathPurpose, Picked, start_folder, suggested_file_name, 
 use crate::app::state::{AppState, Dialog, Notice};
 use crate::dossier::ChartKind;
 use crate::language::Language;
-use crate::language::Localized as _;
 use crate::model::CivilDate;
 use crate::{dossier, engine, interchange, narrative, report};
 
@@ -168,12 +168,13 @@ fn with_extension(path: PathBuf, filter: FileFilter) -> PathBuf {
 
 fn write(state: &mut AppState, export: Export, path: &Path) {
     let plan = state.document.plan();
+    let language = state.language();
     let written: Result<(), String> = match export {
         Export::Dossier => engine::compute(plan)
-            .map_err(|e| e.to_string())
+            .map_err(|e| e.message(language))
             .and_then(|results| {
                 dossier::write_workbook(plan, &results, path, CivilDate::today())
-                    .map_err(|e| e.to_string())
+                    .map_err(|e| e.message(language))
             }),
         Export::Narrative => engine::compute(plan)
             .map_err(|e| e.to_string())
@@ -182,24 +183,22 @@ fn write(state: &mut AppState, export: Export, path: &Path) {
                     .map_err(|e| e.message(state.preferences.language))
             }),
         Export::ResultsCsv => engine::compute(plan)
-            .map_err(|e| e.to_string())
-            .and_then(|results| report::results_csv(&results).map_err(|e| e.to_string()))
+            .map_err(|e| e.message(language))
+            .and_then(|results| report::results_csv(&results).map_err(|e| e.message(language)))
             .and_then(|text| {
                 crate::output::atomic::write_bytes(path, text.as_bytes()).map_err(|e| e.to_string())
             }),
         Export::PlanWorkbook => {
-            interchange::write_plan_workbook(plan, path).map_err(|e| e.to_string())
+            interchange::write_plan_workbook(plan, path).map_err(|e| e.message(language))
         }
-        Export::Template => interchange::write_template(path).map_err(|e| e.to_string()),
-        Export::Chart(kind) => {
-            engine::compute(plan)
-                .map_err(|e| e.to_string())
-                .and_then(|results| {
-                    dossier::chart_data(plan, &results, kind)
-                        .and_then(|data| dossier::render_png(&data, path))
-                        .map_err(|e| e.to_string())
-                })
-        }
+        Export::Template => interchange::write_template(path).map_err(|e| e.message(language)),
+        Export::Chart(kind) => engine::compute(plan)
+            .map_err(|e| e.message(language))
+            .and_then(|results| {
+                dossier::chart_data(plan, &results, kind)
+                    .and_then(|data| dossier::render_png(&data, path))
+                    .map_err(|e| e.message(language))
+            }),
     };
     state.notice = Some(match written {
         Ok(()) => Notice::Info(format!(

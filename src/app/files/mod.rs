@@ -13,6 +13,7 @@ pub mod recovery;
 mod typed_path;
 pub(crate) mod ui;
 
+use crate::language::Localized as _;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 use std::time::Instant;
@@ -29,10 +30,10 @@ pub use typed_path::{Entry, PathPurpose, TypedPath};
 
 use super::document::Document;
 use super::state::{AppState, Dialog, Notice};
+use crate::interchange;
 use crate::language::Language;
 use crate::model::{Plan, PlanMeta, Unit};
 use crate::plan_file::{self, BUNDLED};
-use crate::{interchange, validation};
 
 /// How many problems the problems dialog lists before it says how many more there are.
 const MAX_PROBLEMS: usize = 200;
@@ -256,7 +257,7 @@ fn new_plan(state: &mut AppState, kind: NewPlan) {
     let plan = match kind {
         NewPlan::Blank => Ok(blank_plan(state.language())),
         NewPlan::Sample(index) => match BUNDLED.get(index) {
-            Some(bundled) => bundled.load().map_err(|e| e.to_string()),
+            Some(bundled) => bundled.load().map_err(|e| e.message(state.language())),
             None => Err(format!("no sample plan {index}")),
         },
     };
@@ -312,7 +313,7 @@ pub fn open_path(state: &mut AppState, path: &Path) {
                 state.t("Không mở được tệp", "Cannot open"),
                 file_name(path)
             );
-            show_problems(state, &title, vec![error.to_string()]);
+            show_problems(state, &title, vec![error.message(state.language())]);
         }
     }
 }
@@ -326,26 +327,20 @@ pub fn import_path(state: &mut AppState, dir: &Path) {
         state.t("Không nhập được tệp", "Cannot import the file")
     };
     let title = format!("{title} {}", dir.display());
-    let plan = match interchange::import_path(dir) {
+    // Problems found after reading (a unit that does not exist, a duplicate id) come with the
+    // reading problems, each at its file or sheet, row and column.
+    let plan = match interchange::import_valid(dir) {
         Ok(plan) => plan,
         Err(error) => {
+            let language = state.language();
             let lines = match error.problems() {
-                [] => vec![error.to_string()],
-                problems => problems.iter().map(ToString::to_string).collect(),
+                [] => vec![error.message(language)],
+                problems => problems.iter().map(|p| p.message(language)).collect(),
             };
             show_problems(state, &title, lines);
             return;
         }
     };
-    let problems = validation::validate(&plan);
-    if !problems.is_empty() {
-        show_problems(
-            state,
-            &title,
-            problems.iter().map(ToString::to_string).collect(),
-        );
-        return;
-    }
     let summary = format!(
         "{} {}: {} {}, {} {}, {} {}",
         state.t("Đã nhập", "Imported"),
@@ -429,7 +424,7 @@ fn save_to(state: &mut AppState, path: &Path) -> bool {
                 state.t("Không lưu được tệp", "Cannot save"),
                 file_name(path)
             );
-            show_problems(state, &title, vec![error.to_string()]);
+            show_problems(state, &title, vec![error.message(state.language())]);
             false
         }
     }
@@ -629,7 +624,7 @@ pub fn restore(state: &mut AppState, copy: RecoveryCopy) {
                     "Cannot read the recovery copy",
                 )
                 .to_owned();
-            show_problems(state, &title, vec![error.to_string()]);
+            show_problems(state, &title, vec![error.message(state.language())]);
             return;
         }
     };
@@ -698,6 +693,6 @@ mod tests {
 
     #[test]
     fn the_blank_plan_is_valid() {
-        assert!(validation::validate(&blank_plan(Language::Vietnamese)).is_empty());
+        assert!(crate::validation::validate(&blank_plan(Language::Vietnamese)).is_empty());
     }
 }

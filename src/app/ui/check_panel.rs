@@ -137,7 +137,7 @@ fn class_ui(state: &mut AppState, ui: &mut egui::Ui) {
     options.extend(
         ProvinceClass::ALL
             .into_iter()
-            .map(|class| (Some(class), class.label_vi().to_owned())),
+            .map(|class| (Some(class), class.label(state.language()).to_owned())),
     );
     let label = state.t("Loại tỉnh", "Province class").to_owned();
     if let Some(province_class) = choice(
@@ -207,7 +207,13 @@ fn list_ui(state: &mut AppState, ui: &mut egui::Ui, findings: &[Finding]) {
                         ),
                     );
                     let response = ui
-                        .add(egui::Button::selectable(selected, finding.message.as_str()).wrap())
+                        .add(
+                            egui::Button::selectable(
+                                selected,
+                                finding.message.get(state.language()),
+                            )
+                            .wrap(),
+                        )
                         .on_hover_text(&finding.legal_basis);
                     if response.clicked() {
                         clicked = Some(finding.clone());
@@ -249,6 +255,7 @@ fn explanation_ui(state: &mut AppState, ui: &mut egui::Ui) {
     };
     let rule = rules::rule(&finding.rule_id);
     let norm = norms::norm_rule(&finding.rule_id);
+    let language = state.language();
     egui::ScrollArea::vertical()
         .id_salt("check_explain_scroll")
         .auto_shrink(false)
@@ -263,7 +270,7 @@ fn explanation_ui(state: &mut AppState, ui: &mut egui::Ui) {
                 ui.colored_label(colour, severity_label(state, finding.severity));
                 ui.weak(format!("· {}", finding.rule_id));
             });
-            ui.label(egui::RichText::new(&finding.message).strong());
+            ui.label(egui::RichText::new(finding.message.get(state.language())).strong());
             if rule.is_some() || norm.is_some() {
                 blocking_ui(state, ui, &finding.rule_id);
             }
@@ -274,8 +281,8 @@ fn explanation_ui(state: &mut AppState, ui: &mut egui::Ui) {
             ui.label(&finding.legal_basis);
             // Sector norms explain their parameters in the figures compared (the formula).
             let source = rule
-                .map(|r| (&r.pack.instrument, r.rule.dates_vi(), &r.rule.text))
-                .or_else(|| norm.map(|(pack, r)| (&pack.instrument, r.dates_vi(), &r.text)));
+                .map(|r| (&r.pack.instrument, r.rule.dates(language), &r.rule.text))
+                .or_else(|| norm.map(|(pack, r)| (&pack.instrument, r.dates(language), &r.text)));
             if let Some((instrument, dates, text)) = source {
                 ui.weak(&instrument.title);
                 ui.label(format!("{}: {dates}", state.t("Hiệu lực", "In force")));
@@ -290,9 +297,9 @@ fn explanation_ui(state: &mut AppState, ui: &mut egui::Ui) {
                     .num_columns(2)
                     .striped(true)
                     .show(ui, |ui| {
-                        for line in rule.rule.params.describe_vi() {
-                            ui.label(line.label);
-                            ui.label(line.value);
+                        for line in rule.rule.params.describe() {
+                            ui.label(line.label.get(state.language()));
+                            ui.label(line.value.get(state.language()));
                             ui.end_row();
                         }
                     });
@@ -316,8 +323,9 @@ fn compared_ui(state: &AppState, ui: &mut egui::Ui, finding: &Finding) {
     if let Some(limit) = finding.limit {
         line(ui, state.t("Giới hạn", "Limit"), &state.number(limit, 2));
     }
+    let language = state.language();
     for input in &finding.inputs {
-        line(ui, &input.label, &input.value);
+        line(ui, input.label.get(language), input.value.get(language));
     }
 }
 

@@ -43,9 +43,9 @@ pub fn explain_panel_ui(state: &mut AppState, ui: &mut egui::Ui) {
             egui::ScrollArea::vertical()
                 .auto_shrink(false)
                 .show(ui, |ui| {
-                    ui.label(egui::RichText::new(explanation.formula()).strong());
+                    ui.label(egui::RichText::new(explanation.formula(state.language())).strong());
                     ui.add_space(6.0);
-                    for line in explanation.to_string().lines() {
+                    for line in explanation.said(state.language()).to_string().lines() {
                         ui.label(line);
                     }
                 });

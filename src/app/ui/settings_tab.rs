@@ -204,15 +204,7 @@ fn meta_fields<const N: usize>(
 fn province_class_ui(state: &mut AppState, ui: &mut egui::Ui) {
     let mut options = vec![(None, state.t("(chưa chọn)", "(not set)").to_owned())];
     options.extend(ProvinceClass::ALL.into_iter().map(|class| {
-        let text = match state.language() {
-            Language::Vietnamese => class.label_vi(),
-            Language::English => match class {
-                ProvinceClass::Special => "Hanoi, Ho Chi Minh City",
-                ProvinceClass::I => "Class I province",
-                ProvinceClass::II => "Class II province",
-                ProvinceClass::III => "Class III province",
-            },
-        };
+        let text = class.label(state.language());
         (Some(class), text.to_owned())
     }));
     let label = state.t("Loại tỉnh", "Province class").to_owned();
@@ -320,9 +312,7 @@ fn parse_year(text: &str) -> Result<Option<i32>, InputError> {
 // Rounding policy
 
 fn rounding_label(language: Language, rounding: Rounding) -> String {
-    language
-        .t(rounding.label_vi(), rounding.label_en())
-        .to_owned()
+    rounding.label(language).to_owned()
 }
 
 fn rounding_ui(state: &mut AppState, ui: &mut egui::Ui) {

@@ -1,5 +1,6 @@
 //! The status line: file name, unsaved marker, totals, validation state, and the last notice.
 
+use crate::language::Localized as _;
 use eframe::egui;
 
 use super::figures::{difference_colour, totals_ui};
@@ -38,7 +39,7 @@ pub fn status_bar_ui(state: &mut AppState, ui: &mut egui::Ui) {
                     .problems()
                     .iter()
                     .take(20)
-                    .map(ToString::to_string)
+                    .map(|problem| problem.message(state.language()))
                     .collect::<Vec<_>>()
                     .join("\n"),
             );

@@ -132,7 +132,7 @@ fn unit_form_ui(state: &mut AppState, ui: &mut egui::Ui) {
         let label = state.t("Loại", "Type").to_owned();
         let types: Vec<(UnitType, String)> = UnitType::ALL
             .iter()
-            .map(|t| (*t, t.label_vi().to_owned()))
+            .map(|t| (*t, t.label(state.language()).to_owned()))
             .collect();
         if let Some(picked) = choice(ui, &label, key("type"), &unit.unit_type, &types, 190.0) {
             apply_choice(state, update(&|u| u.unit_type = picked));

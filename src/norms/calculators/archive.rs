@@ -3,6 +3,7 @@
 //! audio-visual records (each counting full steps only), limited by the city or province cap.
 //! The figures are compared with the whole archive.
 
+use crate::language::Text;
 use crate::norms::assessment::{Driver, NormFigure};
 use crate::norms::drivers::DriverReader;
 use crate::norms::params::{ArchiveNorm, Bound};
@@ -22,7 +23,10 @@ pub(super) fn figure(ctx: &Context, norm: &ArchiveNorm) -> NormFigure {
     let electronic = reader.number(Driver::ElectronicMb);
     let audio_visual = reader.number(Driver::AudioVisualHours);
     let city = reader.flag(Driver::CentrallyRunCity);
-    reader.parameter("Mức tối thiểu", norm.minimum.to_string());
+    reader.parameter(
+        Text::new("Mức tối thiểu", "Minimum"),
+        norm.minimum.to_string(),
+    );
     let computed = match (shelf, electronic, audio_visual, city) {
         (Some(shelf), Some(electronic), Some(audio_visual), Some(city)) => {
             let above = (shelf - norm.shelf_metres_included).max(0.0);
@@ -47,10 +51,28 @@ pub(super) fn figure(ctx: &Context, norm: &ArchiveNorm) -> NormFigure {
             } else {
                 (norm.maximum_province, "tỉnh")
             };
-            reader.parameter("Cộng thêm: tài liệu giấy", paper_text.clone());
-            reader.parameter("Cộng thêm: tài liệu điện tử", digital_text.clone());
-            reader.parameter("Cộng thêm: tài liệu nghe nhìn", av_text.clone());
-            reader.parameter(format!("Mức tối đa ({cap_text})"), cap.to_string());
+            reader.parameter(
+                Text::new("Cộng thêm: tài liệu giấy", "Added: paper records"),
+                paper_text.clone(),
+            );
+            reader.parameter(
+                Text::new("Cộng thêm: tài liệu điện tử", "Added: electronic records"),
+                digital_text.clone(),
+            );
+            reader.parameter(
+                Text::new(
+                    "Cộng thêm: tài liệu nghe nhìn",
+                    "Added: audio-visual records",
+                ),
+                av_text.clone(),
+            );
+            reader.parameter(
+                Text::new(
+                    format!("Mức tối đa ({cap_text})"),
+                    format!("Maximum ({cap_text})"),
+                ),
+                cap.to_string(),
+            );
             let minimum = f64::from(norm.minimum);
             let sum = minimum + paper + digital + av;
             let cap = f64::from(cap);

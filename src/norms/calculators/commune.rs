@@ -2,6 +2,7 @@
 //! (ward, or commune and township) and class, plus one civil servant for each full step of
 //! population above the standard of the unit's setting. Compared with the whole unit.
 
+use crate::language::Text;
 use crate::norms::assessment::{Driver, NormFigure};
 use crate::norms::drivers::DriverReader;
 use crate::norms::params::{Bound, CommuneNorm};
@@ -39,13 +40,22 @@ pub(super) fn figure(ctx: &Context, norm: &CommuneNorm) -> NormFigure {
                 .copied()
                 .unwrap_or("?");
             reader.parameter(
-                format!("Mức theo loại ({} loại {roman})", row.label),
+                Text::new(
+                    format!("Mức theo loại ({} loại {roman})", row.label),
+                    format!("Figure by class ({} class {roman})", row.label),
+                ),
                 num(base),
             );
             reader.parameter(
-                format!(
-                    "Quy mô dân số tiêu chuẩn ({})",
-                    step.setting.label_vi().to_lowercase()
+                Text::new(
+                    format!(
+                        "Quy mô dân số tiêu chuẩn ({})",
+                        step.setting.label_vi().to_lowercase()
+                    ),
+                    format!(
+                        "Standard population ({})",
+                        step.setting.label_en().to_lowercase()
+                    ),
                 ),
                 format!(
                     "{} người; cứ thêm đủ {} người thêm 01 công chức ({})",

@@ -3,6 +3,7 @@
 //! for mountainous provinces applied after or before the add-ons as the rule's `factor_order`
 //! says (the law leaves the order open). The figure is compared with the whole centre.
 
+use crate::language::Text;
 use crate::norms::assessment::{Driver, NormFigure};
 use crate::norms::drivers::DriverReader;
 use crate::norms::params::{Bound, DiseaseControlNorm, FactorOrder, PopulationBand};
@@ -23,32 +24,53 @@ pub(super) fn figure(ctx: &Context, norm: &DiseaseControlNorm) -> NormFigure {
     let gates = reader.number(Driver::BorderGates);
     let industrial = reader.flag(Driver::IndustrialZones);
     let mountainous = reader.flag(Driver::Mountainous);
-    reader.parameter(
-        "Thứ tự tính hệ số miền núi",
+    reader.parameter_words(
+        Text::new("Thứ tự tính hệ số miền núi", "Order of the mountain factor"),
         match norm.factor_order {
-            FactorOrder::AfterAddOns => "(mức theo dân số + phần cộng thêm) × hệ số",
-            FactorOrder::BeforeAddOns => "mức theo dân số × hệ số + phần cộng thêm",
+            FactorOrder::AfterAddOns => Text::new(
+                "(mức theo dân số + phần cộng thêm) × hệ số",
+                "(figure by population + additions) × factor",
+            ),
+            FactorOrder::BeforeAddOns => Text::new(
+                "mức theo dân số × hệ số + phần cộng thêm",
+                "figure by population × factor + additions",
+            ),
         },
     );
     let computed = match (population, quarantine, gates, industrial, mountainous) {
         (Some(population), Some(quarantine), Some(gates), Some(industrial), Some(mountainous)) => {
             band(&norm.population_bands, population).map(|(staff, band_text)| {
-                reader.parameter(
-                    "Mức theo dân số",
-                    format!("{} người (dân số {band_text})", num(staff)),
+                reader.parameter_words(
+                    Text::new("Mức theo dân số", "Figure by population"),
+                    Text::new(
+                        format!("{} người (dân số {band_text})", num(staff)),
+                        format!("{} people (population {band_text})", num(staff)),
+                    ),
                 );
                 let mut add_ons: Vec<(String, f64)> = Vec::new();
                 if quarantine {
                     let value = f64::from(norm.international_quarantine);
-                    reader.parameter("Cộng thêm: kiểm dịch y tế quốc tế", num(value));
+                    reader.parameter(
+                        Text::new(
+                            "Cộng thêm: kiểm dịch y tế quốc tế",
+                            "Added: international health quarantine",
+                        ),
+                        num(value),
+                    );
                     add_ons.push((num(value), value));
                 }
                 if gates >= f64::from(norm.border_gates_from) {
                     let value = f64::from(norm.per_border_gate) * gates;
                     reader.parameter(
-                        format!(
-                            "Cộng thêm: cửa khẩu quốc tế (từ {} cửa khẩu)",
-                            norm.border_gates_from
+                        Text::new(
+                            format!(
+                                "Cộng thêm: cửa khẩu quốc tế (từ {} cửa khẩu)",
+                                norm.border_gates_from
+                            ),
+                            format!(
+                                "Added: international border gates (from {} gates)",
+                                norm.border_gates_from
+                            ),
                         ),
                         format!("{} × {} = {}", norm.per_border_gate, num(gates), num(value)),
                     );
@@ -56,11 +78,17 @@ pub(super) fn figure(ctx: &Context, norm: &DiseaseControlNorm) -> NormFigure {
                 }
                 if industrial {
                     let value = f64::from(norm.industrial_zones);
-                    reader.parameter("Cộng thêm: khu công nghiệp", num(value));
+                    reader.parameter(
+                        Text::new("Cộng thêm: khu công nghiệp", "Added: industrial zones"),
+                        num(value),
+                    );
                     add_ons.push((num(value), value));
                 }
                 if mountainous {
-                    reader.parameter("Hệ số miền núi", num(norm.mountainous_factor));
+                    reader.parameter(
+                        Text::new("Hệ số miền núi", "Mountain factor"),
+                        num(norm.mountainous_factor),
+                    );
                 }
                 let factor = mountainous.then_some(norm.mountainous_factor);
                 let (total, formula) = combine(staff, &add_ons, factor, norm.factor_order);

@@ -2,6 +2,7 @@
 //! kindergarten class, compared with the positions of the kindergarten's subtree the rule's
 //! scope names (the packs: specialised positions named "giáo viên").
 
+use crate::language::Text;
 use crate::norms::assessment::{Driver, NormFigure};
 use crate::norms::drivers::DriverReader;
 use crate::norms::params::{Bound, KindergartenNorm};
@@ -25,8 +26,17 @@ pub(super) fn figures(ctx: &Context, norm: &KindergartenNorm) -> Vec<NormFigure>
     let mut reader = DriverReader::new(ctx.unit);
     let groups = reader.number(Driver::NurseryGroups);
     let classes = reader.number(Driver::Classes);
-    reader.parameter("Định mức giáo viên/nhóm trẻ", num(t.per_nursery_group));
-    reader.parameter("Định mức giáo viên/lớp mẫu giáo", num(t.per_class));
+    reader.parameter(
+        Text::new("Định mức giáo viên/nhóm trẻ", "Teachers per nursery group"),
+        num(t.per_nursery_group),
+    );
+    reader.parameter(
+        Text::new(
+            "Định mức giáo viên/lớp mẫu giáo",
+            "Teachers per kindergarten class",
+        ),
+        num(t.per_class),
+    );
     let computed = match (groups, classes) {
         (Some(groups), Some(classes)) => {
             let total = groups * t.per_nursery_group + classes * t.per_class;

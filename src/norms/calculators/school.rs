@@ -8,6 +8,7 @@
 //! subtree the rule's scope names (the packs: specialised positions named "giáo viên"), less
 //! positions a post of the rule counts (the Tổng phụ trách Đội).
 
+use crate::language::Text;
 use crate::norms::assessment::{Driver, NormFigure};
 use crate::norms::drivers::DriverReader;
 use crate::norms::params::{Bound, SchoolNorm, TeachersPerClass};
@@ -60,15 +61,27 @@ fn teachers(ctx: &Context, norm: &SchoolNorm, claimed: &[String]) -> NormFigure 
         reader.missing.push(Driver::SchoolZone);
     }
     if let Some(ratio) = ratio {
-        reader.parameter("Định mức giáo viên/lớp", num(ratio));
+        reader.parameter(
+            Text::new("Định mức giáo viên/lớp", "Teachers per class"),
+            num(ratio),
+        );
     }
     if let Some((zone, size, divisor)) = by_zone {
-        reader.parameter(
-            format!("Sĩ số theo vùng {zone}"),
-            format!("{size} học sinh/lớp"),
+        reader.parameter_words(
+            Text::new(
+                format!("Sĩ số theo vùng {zone}"),
+                format!("Class size in zone {zone}"),
+            ),
+            Text::new(
+                format!("{size} học sinh/lớp"),
+                format!("{size} pupils per class"),
+            ),
         );
         reader.parameter(
-            "Số học sinh dôi dư được thêm 01 giáo viên",
+            Text::new(
+                "Số học sinh dôi dư được thêm 01 giáo viên",
+                "Extra pupils that add one teacher",
+            ),
             divisor.to_string(),
         );
     }

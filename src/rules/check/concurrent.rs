@@ -5,6 +5,7 @@
 use super::{Ctx, Place};
 use crate::engine::WHOLE_NUMBER_TOLERANCE;
 use crate::format::vi_number;
+use crate::language::Text;
 use crate::rules::Input;
 use crate::rules::catalogue::RuleRef;
 use crate::rules::params::count_text;
@@ -22,21 +23,47 @@ pub fn concurrent_work(ctx: &mut Ctx<'_>, rule: RuleRef<'_>) {
             continue;
         }
         let fte = vi_number(f.required_fte, FTE_DECIMALS);
-        let rounding = facts.plan.rounding.label_vi();
+        let rounding = facts.plan.rounding;
         let mut inputs = vec![
-            Input::new("Nhu cầu theo khối lượng công việc", format!("{fte} FTE")),
-            Input::new("Làm tròn", format!("{rounding}: 0 người")),
-            Input::new("Số người đề xuất của vị trí", count_text(f.proposed)),
+            Input::new(
+                Text::new("Nhu cầu theo khối lượng công việc", "Need by workload"),
+                format!("{fte} FTE"),
+            ),
+            Input::words(
+                Text::new("Làm tròn", "Rounding"),
+                Text::new(
+                    format!("{}: 0 người", rounding.label_vi()),
+                    format!("{}: 0 people", rounding.label_en()),
+                ),
+            ),
+            Input::new(
+                Text::new(
+                    "Số người đề xuất của vị trí",
+                    "People proposed for the position",
+                ),
+                count_text(f.proposed),
+            ),
         ];
         if let Some(max) = position.max {
-            inputs.push(Input::new("Số người tối đa của vị trí", max.to_string()));
+            inputs.push(Input::new(
+                Text::new(
+                    "Số người tối đa của vị trí",
+                    "Maximum people of the position",
+                ),
+                max.to_string(),
+            ));
         }
+        let name = &position.name;
         ctx.info(
             rule,
             Place::position(&position.unit_id, &position.id),
-            format!(
-                "{}: khối lượng công việc {fte} FTE, làm tròn thành 0 người; giao phần việc này cho một vị trí khác kiêm nhiệm",
-                position.name
+            Text::new(
+                format!(
+                    "{name}: khối lượng công việc {fte} FTE, làm tròn thành 0 người; giao phần việc này cho một vị trí khác kiêm nhiệm"
+                ),
+                format!(
+                    "{name}: a workload of {fte} FTE rounds to 0 people; give this work to another position to hold concurrently"
+                ),
             ),
             None,
             inputs,

@@ -231,7 +231,7 @@ impl<'a> Facts<'a> {
     }
 
     /// "Phó trưởng phòng (pho-tp): 2; ..." for the given positions.
-    pub fn positions_text(&self, positions: &[usize]) -> String {
+    pub fn positions_text(&self, positions: &[usize]) -> crate::language::Text {
         let parts: Vec<String> = positions
             .iter()
             .filter_map(|&p| {
@@ -245,9 +245,9 @@ impl<'a> Facts<'a> {
             })
             .collect();
         if parts.is_empty() {
-            "(không có)".to_owned()
+            crate::language::Text::new("(không có)", "(none)")
         } else {
-            parts.join("; ")
+            crate::language::Text::same(parts.join("; "))
         }
     }
 }

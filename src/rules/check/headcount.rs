@@ -4,6 +4,7 @@
 
 use super::{Compared, Ctx, Place};
 use crate::format::{capitalised, vi_percent};
+use crate::language::Text;
 use crate::model::{Category, UnitType};
 use crate::rules::catalogue::RuleRef;
 use crate::rules::params::{QuotaFigure, count_text};
@@ -34,33 +35,56 @@ pub fn category_share(
         if counted >= needed {
             continue;
         }
-        let names: Vec<&str> = categories.iter().map(|c| c.label_vi()).collect();
-        let names = names.join(", ");
+        let names = Text::from_fn(|l| {
+            let names: Vec<&str> = categories.iter().map(|c| c.label(l)).collect();
+            names.join(", ")
+        });
+        let (name, counted_text, share, needed_text) = (
+            &unit.name,
+            count_text(counted),
+            vi_percent(counted as f64 / total as f64, 1),
+            count_text(needed),
+        );
+        let (whole_in, names_vi, names_en) = (
+            whole.in_sentence(),
+            names.vi.to_lowercase(),
+            names.en.to_lowercase(),
+        );
         ctx.breach(
             rule,
             Place::unit(&unit.id),
-            format!(
-                "{}: vị trí {} có {} trên {} ({}), dưới mức tối thiểu {min_percent}% (cần ít nhất {} người)",
-                unit.name,
-                names.to_lowercase(),
-                count_text(counted),
-                whole.in_sentence(),
-                vi_percent(counted as f64 / total as f64, 1),
-                count_text(needed)
+            Text::new(
+                format!(
+                    "{name}: vị trí {names_vi} có {counted_text} trên {} ({share}), dưới mức tối thiểu {min_percent}% (cần ít nhất {needed_text} người)",
+                    whole_in.vi
+                ),
+                format!(
+                    "{name}: {names_en} positions have {counted_text} of {} ({share}), under the minimum of {min_percent}% (at least {needed_text} people needed)",
+                    whole_in.en
+                ),
             ),
             Some(Compared {
                 actual: counted as f64,
                 limit: needed as f64,
             }),
             vec![
-                Input::new(
-                    "Tổng số người đề xuất (gồm các đơn vị trực thuộc)",
+                Input::words(
+                    Text::new(
+                        "Tổng số người đề xuất (gồm các đơn vị trực thuộc)",
+                        "People proposed in total (with subunits)",
+                    ),
                     whole.text(),
                 ),
-                Input::new(format!("Số người vị trí {names}"), of_categories.text()),
-                Input::new("Tỷ lệ", vi_percent(counted as f64 / total as f64, 1)),
+                Input::words(
+                    Text::new(
+                        format!("Số người vị trí {}", names.vi),
+                        format!("People of {} positions", names.en),
+                    ),
+                    of_categories.text(),
+                ),
+                Input::new(Text::new("Tỷ lệ", "Share"), share.clone()),
                 Input::new(
-                    "Số người tối thiểu",
+                    Text::new("Số người tối thiểu", "Minimum people"),
                     format!(
                         "ceil({min_percent}% x {}) = {}",
                         count_text(total),
@@ -81,8 +105,14 @@ pub fn quota(ctx: &mut Ctx<'_>, rule: RuleRef<'_>, figure: QuotaFigure, counts: 
         let quota = i64::from(quota);
         let (proposed, required) = (f.proposed(counts), f.required(counts));
         let (value, what) = match figure {
-            QuotaFigure::Proposed => (proposed, "số người đề xuất"),
-            QuotaFigure::Required => (required, "số người cần có theo khối lượng công việc"),
+            QuotaFigure::Proposed => (proposed, Text::new("số người đề xuất", "people proposed")),
+            QuotaFigure::Required => (
+                required,
+                Text::new(
+                    "số người cần có theo khối lượng công việc",
+                    "people required by workload",
+                ),
+            ),
         };
         if value.value() <= quota {
             continue;
@@ -94,24 +124,37 @@ pub fn quota(ctx: &mut Ctx<'_>, rule: RuleRef<'_>, figure: QuotaFigure, counts: 
         ctx.breach(
             rule,
             Place::unit(&unit.id),
-            format!(
-                "{}: {what} {} vượt biên chế được giao {}",
-                unit.name,
-                value.in_sentence(),
-                count_text(quota)
-            ),
+            Text::from_fn(|l| {
+                format!(
+                    "{}: {} {} {} {}",
+                    unit.name,
+                    what.get(l),
+                    value.in_sentence().get(l),
+                    l.t("vượt biên chế được giao", "exceed the quota of"),
+                    count_text(quota)
+                )
+            }),
             Some(Compared {
                 actual: value.value() as f64,
                 limit: quota as f64,
             }),
             vec![
-                Input::new(
-                    format!("{} (gồm các đơn vị trực thuộc)", capitalised(what)),
+                Input::words(
+                    Text::new(
+                        format!("{} (gồm các đơn vị trực thuộc)", capitalised(&what.vi)),
+                        format!("{} (with subunits)", capitalised(&what.en)),
+                    ),
                     value.text(),
                 ),
-                Input::new("Biên chế được giao", count_text(quota)),
-                Input::new("Số người cần có", required.text()),
-                Input::new("Số người đề xuất", proposed.text()),
+                Input::new(Text::new("Biên chế được giao", "Quota"), count_text(quota)),
+                Input::words(
+                    Text::new("Số người cần có", "People required"),
+                    required.text(),
+                ),
+                Input::words(
+                    Text::new("Số người đề xuất", "People proposed"),
+                    proposed.text(),
+                ),
             ],
         );
     }

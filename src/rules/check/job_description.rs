@@ -3,6 +3,7 @@
 
 use super::{Ctx, Place};
 use crate::engine::PlanResults;
+use crate::language::Text;
 use crate::model::{Employment, JobSection};
 use crate::rules::Input;
 use crate::rules::catalogue::RuleRef;
@@ -44,29 +45,45 @@ pub fn missing_sections(
             continue;
         }
         let titles = |list: &[JobSection]| {
-            if list.is_empty() {
-                "(không có)".to_owned()
-            } else {
-                list.iter()
-                    .map(|s| s.title_vi())
-                    .collect::<Vec<_>>()
-                    .join("; ")
-            }
+            Text::from_fn(|l| {
+                if list.is_empty() {
+                    l.t("(không có)", "(none)").to_owned()
+                } else {
+                    list.iter()
+                        .map(|s| format!("{}. {}", s.numeral(), s.label(l)))
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                }
+            })
         };
+        let (name, count, missing_titles) = (&position.name, missing.len(), titles(&missing));
         ctx.fact(
             rule,
             format!("job-description:{}", position.id),
             Place::position(&position.unit_id, &position.id),
-            format!(
-                "{}: bản mô tả công việc còn thiếu {} mục theo Phụ lục IV: {}",
-                position.name,
-                missing.len(),
-                titles(&missing)
+            Text::new(
+                format!(
+                    "{name}: bản mô tả công việc còn thiếu {count} mục theo Phụ lục IV: {}",
+                    missing_titles.vi
+                ),
+                format!(
+                    "{name}: the job description lacks {count} sections required by Phụ lục IV: {}",
+                    missing_titles.en
+                ),
             ),
             vec![
-                Input::new("Các mục còn thiếu", titles(&missing)),
-                Input::new("Các mục đã có", titles(&filled)),
-                Input::new("Hình thức của vị trí", result.employment.label_vi()),
+                Input::words(
+                    Text::new("Các mục còn thiếu", "Sections missing"),
+                    missing_titles.clone(),
+                ),
+                Input::words(
+                    Text::new("Các mục đã có", "Sections given"),
+                    titles(&filled),
+                ),
+                Input::words(
+                    Text::new("Hình thức của vị trí", "Employment basis of the position"),
+                    Text::new(result.employment.label_vi(), result.employment.label_en()),
+                ),
             ],
         );
     }

@@ -8,14 +8,41 @@
 //! from: a leadership position without a role is reported (info) and left out.
 
 use super::{Compared, Ctx, Place, lower_first, names_text};
+use crate::language::{Language, Text};
 use crate::model::{AutonomyGroup, Category, UnitType};
 use crate::rules::catalogue::RuleRef;
 use crate::rules::params::{Band, ByClass, ReviewParams, band_for, bands_text, count_text};
 use crate::rules::{CountBasis, Input};
 
-const SIZE_LABEL: &str = "Quy mô của đơn vị (số người đề xuất, gồm các đơn vị trực thuộc)";
-const DEPUTIES_LABEL: &str = "Số cấp phó (tổng số người đề xuất của các vị trí cấp phó)";
-const DEPUTY_POSITIONS_LABEL: &str = "Các vị trí cấp phó";
+fn size_label() -> Text {
+    Text::new(
+        "Quy mô của đơn vị (số người đề xuất, gồm các đơn vị trực thuộc)",
+        "Size of the unit (people proposed, with subunits)",
+    )
+}
+
+fn deputies_label() -> Text {
+    Text::new(
+        "Số cấp phó (tổng số người đề xuất của các vị trí cấp phó)",
+        "Deputies (people proposed for the deputy positions in total)",
+    )
+}
+
+fn deputy_positions_label() -> Text {
+    Text::new("Các vị trí cấp phó", "Deputy positions")
+}
+
+fn province_label() -> Text {
+    Text::new("Loại tỉnh", "Province class")
+}
+
+/// A unit type in the middle of a sentence.
+fn unit_type_in(unit_type: UnitType, language: Language) -> String {
+    match language {
+        Language::Vietnamese => lower_first(unit_type.label_vi()),
+        Language::English => format!("a {}", lower_first(unit_type.label_en())),
+    }
+}
 
 pub fn deputy_cap(
     ctx: &mut Ctx<'_>,
@@ -45,27 +72,41 @@ pub fn deputy_cap(
             continue;
         }
         let mut inputs = vec![
-            Input::new(SIZE_LABEL, size.text()),
-            Input::new(DEPUTIES_LABEL, count_text(f.deputies)),
-            Input::new(
-                DEPUTY_POSITIONS_LABEL,
+            Input::words(size_label(), size.text()),
+            Input::new(deputies_label(), count_text(f.deputies)),
+            Input::words(
+                deputy_positions_label(),
                 facts.positions_text(&f.deputy_positions),
             ),
         ];
         if let (true, Some(class)) = (scale.needs_class(), class) {
-            inputs.push(Input::new("Loại tỉnh", class.label_vi()));
+            inputs.push(Input::words(
+                province_label(),
+                Text::new(class.label_vi(), class.label_en()),
+            ));
         }
-        inputs.push(Input::new("Mức theo quy mô", bands_text(bands)));
+        inputs.push(Input::words(
+            Text::new("Mức theo quy mô", "Scale by size"),
+            Text::from_fn(|l| bands_text(bands, l)),
+        ));
+        let (deputies, max_text, size_text) =
+            (count_text(f.deputies), count_text(max), size.in_sentence());
         ctx.breach(
             rule,
             Place::unit(&unit.id),
-            format!(
-                "{}: {} cấp phó, vượt mức tối đa {} cấp phó của {} có {}",
-                unit.name,
-                count_text(f.deputies),
-                count_text(max),
-                lower_first(unit.unit_type.label_vi()),
-                size.in_sentence()
+            Text::new(
+                format!(
+                    "{}: {deputies} cấp phó, vượt mức tối đa {max_text} cấp phó của {} có {}",
+                    unit.name,
+                    unit_type_in(unit.unit_type, Language::Vietnamese),
+                    size_text.vi
+                ),
+                format!(
+                    "{}: {deputies} deputies, above the maximum of {max_text} for {} of {}",
+                    unit.name,
+                    unit_type_in(unit.unit_type, Language::English),
+                    size_text.en
+                ),
             ),
             Some(Compared {
                 actual: f.deputies as f64,
@@ -100,20 +141,34 @@ pub fn minimum_staff(
         if size.value() >= least {
             continue;
         }
-        let mut inputs = vec![Input::new(SIZE_LABEL, size.text())];
+        let mut inputs = vec![Input::words(size_label(), size.text())];
         if let (true, Some(class)) = (minimum.needs_class(), class) {
-            inputs.push(Input::new("Loại tỉnh", class.label_vi()));
+            inputs.push(Input::words(
+                province_label(),
+                Text::new(class.label_vi(), class.label_en()),
+            ));
         }
-        inputs.push(Input::new("Số người tối thiểu", count_text(least)));
+        inputs.push(Input::new(
+            Text::new("Số người tối thiểu", "Minimum people"),
+            count_text(least),
+        ));
+        let (size_text, least_text) = (size.in_sentence(), count_text(least));
         ctx.breach(
             rule,
             Place::unit(&unit.id),
-            format!(
-                "{}: {}, dưới mức tối thiểu {} người để thành lập {}",
-                unit.name,
-                size.in_sentence(),
-                count_text(least),
-                lower_first(unit.unit_type.label_vi())
+            Text::new(
+                format!(
+                    "{}: {}, dưới mức tối thiểu {least_text} người để thành lập {}",
+                    unit.name,
+                    size_text.vi,
+                    unit_type_in(unit.unit_type, Language::Vietnamese)
+                ),
+                format!(
+                    "{}: {}, under the minimum of {least_text} people to form {}",
+                    unit.name,
+                    size_text.en,
+                    unit_type_in(unit.unit_type, Language::English)
+                ),
             ),
             Some(Compared {
                 actual: size.value() as f64,
@@ -158,40 +213,67 @@ pub fn average_deputies(
             continue;
         }
         let mut inputs = vec![
-            Input::new("Số phó giám đốc của sở", count_text(f.deputies)),
             Input::new(
-                DEPUTY_POSITIONS_LABEL,
+                Text::new(
+                    "Số phó giám đốc của sở",
+                    "Deputy directors of the department",
+                ),
+                count_text(f.deputies),
+            ),
+            Input::words(
+                deputy_positions_label(),
                 facts.positions_text(&f.deputy_positions),
             ),
-            Input::new("Số sở trong đề án", count_text(count)),
-            Input::new("Tổng số phó giám đốc các sở trong đề án", count_text(total)),
             Input::new(
-                "Bình quân các sở trong đề án",
+                Text::new("Số sở trong đề án", "Departments in the plan"),
+                count_text(count),
+            ),
+            Input::new(
+                Text::new(
+                    "Tổng số phó giám đốc các sở trong đề án",
+                    "Deputy directors of the plan's departments in total",
+                ),
+                count_text(total),
+            ),
+            Input::new(
+                Text::new(
+                    "Bình quân các sở trong đề án",
+                    "Average of the plan's departments",
+                ),
                 crate::format::vi_number(total as f64 / count as f64, 2),
             ),
         ];
-        let extra = if special {
-            format!(" (gồm {special_extra_total} được tăng thêm của Hà Nội, TP. Hồ Chí Minh)")
+        let allowed = format!("{average} x {count} = {}", count_text(allowed_total));
+        let allowed = if special {
+            Text::new(
+                format!(
+                    "{allowed} (gồm {special_extra_total} được tăng thêm của Hà Nội, TP. Hồ Chí Minh)"
+                ),
+                format!("{allowed} (with {special_extra_total} extra for Hanoi, Ho Chi Minh City)"),
+            )
         } else {
-            String::new()
+            Text::same(allowed)
         };
-        inputs.push(Input::new(
-            "Tổng số được phép theo bình quân",
-            format!(
-                "{} x {} = {}{extra}",
-                average,
-                count,
-                count_text(allowed_total)
+        inputs.push(Input::words(
+            Text::new(
+                "Tổng số được phép theo bình quân",
+                "Total allowed by the average",
             ),
+            allowed,
         ));
+        let (deputies, average_text) = (count_text(f.deputies), count_text(average));
         ctx.breach(
             rule,
             Place::unit(&unit.id),
-            format!(
-                "{}: {} phó giám đốc, nhiều hơn mức bình quân {} phó giám đốc mỗi sở; UBND tỉnh quyết định số cụ thể của từng sở trong tổng số (cần giải trình)",
-                unit.name,
-                count_text(f.deputies),
-                count_text(average)
+            Text::new(
+                format!(
+                    "{}: {deputies} phó giám đốc, nhiều hơn mức bình quân {average_text} phó giám đốc mỗi sở; UBND tỉnh quyết định số cụ thể của từng sở trong tổng số (cần giải trình)",
+                    unit.name
+                ),
+                format!(
+                    "{}: {deputies} deputy directors, more than the average of {average_text} per department; the provincial committee sets each department's number within the total (to be justified)",
+                    unit.name
+                ),
             ),
             Some(Compared {
                 actual: f.deputies as f64,
@@ -225,29 +307,44 @@ pub fn parent_deputies(ctx: &mut Ctx<'_>, rule: RuleRef<'_>, units: &[UnitType])
         ctx.breach(
             rule,
             Place::unit(&unit.id),
-            format!(
-                "{}: {} cấp phó, nhiều hơn đơn vị cấp trên trực tiếp {} ({} cấp phó)",
-                unit.name,
-                count_text(f.deputies),
-                parent.name,
-                count_text(pf.deputies)
+            Text::new(
+                format!(
+                    "{}: {} cấp phó, nhiều hơn đơn vị cấp trên trực tiếp {} ({} cấp phó)",
+                    unit.name,
+                    count_text(f.deputies),
+                    parent.name,
+                    count_text(pf.deputies)
+                ),
+                format!(
+                    "{}: {} deputies, more than its direct parent {} ({} deputies)",
+                    unit.name,
+                    count_text(f.deputies),
+                    parent.name,
+                    count_text(pf.deputies)
+                ),
             ),
             Some(Compared {
                 actual: f.deputies as f64,
                 limit: pf.deputies as f64,
             }),
             vec![
-                Input::new(DEPUTIES_LABEL, count_text(f.deputies)),
-                Input::new(
-                    DEPUTY_POSITIONS_LABEL,
+                Input::new(deputies_label(), count_text(f.deputies)),
+                Input::words(
+                    deputy_positions_label(),
                     facts.positions_text(&f.deputy_positions),
                 ),
                 Input::new(
-                    format!("Số cấp phó của {}", parent.name),
+                    Text::new(
+                        format!("Số cấp phó của {}", parent.name),
+                        format!("Deputies of {}", parent.name),
+                    ),
                     count_text(pf.deputies),
                 ),
-                Input::new(
-                    format!("Các vị trí cấp phó của {}", parent.name),
+                Input::words(
+                    Text::new(
+                        format!("Các vị trí cấp phó của {}", parent.name),
+                        format!("Deputy positions of {}", parent.name),
+                    ),
                     facts.positions_text(&pf.deputy_positions),
                 ),
             ],
@@ -298,14 +395,23 @@ pub fn missing_roles(ctx: &mut Ctx<'_>, in_force: &[RuleRef<'_>]) {
                 rule,
                 format!("role:{}", position.id),
                 Place::position(&unit.id, &position.id),
-                format!(
-                    "Vị trí lãnh đạo \"{}\" chưa ghi vai trò cấp trưởng hay cấp phó: chưa tính vào số cấp phó của {}; ghi vai trò (role: head hoặc deputy) để kiểm tra \"{}\"",
-                    position.name,
-                    unit.name,
-                    rule.rule.name()
+                Text::new(
+                    format!(
+                        "Vị trí lãnh đạo \"{}\" chưa ghi vai trò cấp trưởng hay cấp phó: chưa tính vào số cấp phó của {}; ghi vai trò (role: head hoặc deputy) để kiểm tra \"{}\"",
+                        position.name,
+                        unit.name,
+                        rule.rule.name()
+                    ),
+                    format!(
+                        "Leadership position \"{}\" has no head or deputy role: not counted among the deputies of {}; give its role (role: head or deputy) to check rule {}",
+                        position.name, unit.name, rule.rule.id
+                    ),
                 ),
                 vec![Input::new(
-                    "Số người đề xuất của vị trí",
+                    Text::new(
+                        "Số người đề xuất của vị trí",
+                        "People proposed for the position",
+                    ),
                     count_text(facts.proposed(p)),
                 )],
             );
@@ -339,10 +445,16 @@ fn scoped_units(
                     rule,
                     format!("autonomy:{}", unit.id),
                     Place::unit(&unit.id),
-                    format!(
-                        "{}: chưa ghi nhóm tự chủ tài chính (autonomy_group 1-4) của đơn vị hoặc đơn vị cấp trên; chưa kiểm tra \"{}\" và các quy tắc khác theo nhóm tự chủ",
-                        unit.name,
-                        rule.rule.name()
+                    Text::new(
+                        format!(
+                            "{}: chưa ghi nhóm tự chủ tài chính (autonomy_group 1-4) của đơn vị hoặc đơn vị cấp trên; chưa kiểm tra \"{}\" và các quy tắc khác theo nhóm tự chủ",
+                            unit.name,
+                            rule.rule.name()
+                        ),
+                        format!(
+                            "{}: no financial autonomy group (autonomy_group 1-4) for the unit or its parents; rule {} and the other rules by autonomy group are not checked",
+                            unit.name, rule.rule.id
+                        ),
                     ),
                     Vec::new(),
                 );
@@ -366,12 +478,23 @@ fn class_missing(ctx: &mut Ctx<'_>, rule: RuleRef<'_>, scoped: &[usize]) {
         rule,
         format!("class:{}", rule.rule.id),
         Place::plan(),
-        format!(
-            "Chưa ghi loại tỉnh của đề án: chưa kiểm tra \"{}\" cho {} đơn vị ({}); ghi loại tỉnh (province_class: special, i, ii, iii) ở bảng Kiểm tra hoặc trong tệp đề án",
-            rule.rule.name(),
-            names.len(),
-            names_text(&names)
+        Text::new(
+            format!(
+                "Chưa ghi loại tỉnh của đề án: chưa kiểm tra \"{}\" cho {} đơn vị ({}); ghi loại tỉnh (province_class: special, i, ii, iii) ở bảng Kiểm tra hoặc trong tệp đề án",
+                rule.rule.name(),
+                names.len(),
+                names_text(&names, Language::Vietnamese)
+            ),
+            format!(
+                "The plan gives no province class: rule {} is not checked for {} units ({}); give the province class (province_class: special, i, ii, iii) in the Check panel or in the plan file",
+                rule.rule.id,
+                names.len(),
+                names_text(&names, Language::English)
+            ),
         ),
-        vec![Input::new("Đơn vị chưa kiểm tra", names.join(", "))],
+        vec![Input::new(
+            Text::new("Đơn vị chưa kiểm tra", "Units not checked"),
+            names.join(", "),
+        )],
     );
 }

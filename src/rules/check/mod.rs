@@ -38,6 +38,7 @@ use super::catalogue::{RuleRef, catalogue};
 use super::params::ReviewParams;
 use super::{Finding, Input, Severity};
 use crate::engine::{PlanResults, unit_index};
+use crate::language::{Language, Text};
 use crate::model::{CivilDate, Plan};
 use facts::Facts;
 
@@ -52,7 +53,10 @@ pub fn check(plan: &Plan, results: &PlanResults, at: CivilDate) -> Vec<Finding> 
                 severity: Severity::Error,
                 unit_id: None,
                 position_id: None,
-                message: format!("Bộ quy tắc đóng gói không đọc được: {error}"),
+                message: Text::new(
+                    format!("Bộ quy tắc đóng gói không đọc được: {error}"),
+                    format!("The bundled rule packs cannot be read: {error}"),
+                ),
                 legal_basis: String::new(),
                 actual: None,
                 limit: None,
@@ -282,7 +286,7 @@ impl<'a> Ctx<'a> {
         &mut self,
         rule: RuleRef<'_>,
         place: Place,
-        message: String,
+        message: Text,
         compared: Option<Compared>,
         inputs: Vec<Input>,
     ) {
@@ -295,7 +299,7 @@ impl<'a> Ctx<'a> {
         &mut self,
         rule: RuleRef<'_>,
         place: Place,
-        message: String,
+        message: Text,
         compared: Option<Compared>,
         inputs: Vec<Input>,
     ) {
@@ -308,7 +312,7 @@ impl<'a> Ctx<'a> {
         rule: RuleRef<'_>,
         key: String,
         place: Place,
-        message: String,
+        message: Text,
         inputs: Vec<Input>,
     ) {
         if self.reported.insert(key) {
@@ -321,12 +325,15 @@ impl<'a> Ctx<'a> {
         rule: RuleRef<'_>,
         severity: Severity,
         place: Place,
-        message: String,
+        message: Text,
         compared: Option<Compared>,
         mut inputs: Vec<Input>,
     ) {
         inputs.push(Input::new(
-            "Ngày xét (quy định có hiệu lực)",
+            Text::new(
+                "Ngày xét (quy định có hiệu lực)",
+                "Date judged at (rules in force)",
+            ),
             self.at.to_string(),
         ));
         self.findings.push(Finding {
@@ -353,7 +360,7 @@ pub(super) fn lower_first(text: &str) -> String {
 }
 
 /// At most five names, then how many more: "A, B, C, D, E và 3 đơn vị khác".
-pub(super) fn names_text(names: &[String]) -> String {
+pub(super) fn names_text(names: &[String], language: Language) -> String {
     const SHOWN: usize = 5;
     let mut text = names
         .iter()
@@ -362,7 +369,11 @@ pub(super) fn names_text(names: &[String]) -> String {
         .collect::<Vec<_>>()
         .join(", ");
     if names.len() > SHOWN {
-        text.push_str(&format!(" và {} đơn vị khác", names.len() - SHOWN));
+        let more = names.len() - SHOWN;
+        text.push_str(&match language {
+            Language::Vietnamese => format!(" và {more} đơn vị khác"),
+            Language::English => format!(" and {more} other units"),
+        });
     }
     text
 }

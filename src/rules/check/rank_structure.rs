@@ -7,6 +7,7 @@
 //! reported (info) once per unit and left out of the counts; positions without a code are
 //! counted in no level.
 
+use crate::language::{Language, Text};
 use std::collections::BTreeMap;
 
 use super::{Compared, Ctx, Place, names_text};
@@ -70,15 +71,17 @@ fn count(ctx: &Ctx<'_>, positions: &[usize], tiers: &[RankTier], basis: CountBas
     counted
 }
 
-fn by_code_text(by_code: &BTreeMap<String, i64>) -> String {
+fn by_code_text(by_code: &BTreeMap<String, i64>) -> Text {
     if by_code.is_empty() {
-        return "(không có)".to_owned();
+        return Text::new("(không có)", "(none)");
     }
-    by_code
-        .iter()
-        .map(|(code, people)| format!("{code}: {}", count_text(*people)))
-        .collect::<Vec<_>>()
-        .join("; ")
+    Text::same(
+        by_code
+            .iter()
+            .map(|(code, people)| format!("{code}: {}", count_text(*people)))
+            .collect::<Vec<_>>()
+            .join("; "),
+    )
 }
 
 /// Reports codes the catalogue does not know, once per unit.
@@ -98,13 +101,20 @@ fn report_unknown(
         rule,
         format!("rank-unknown:{unit_id}"),
         Place::unit(unit_id),
-        format!(
-            "{name}: {} người mang mã ngạch, hạng không có trong danh mục ({}); chưa tính vào cơ cấu ngạch, hạng",
-            count_text(people),
-            codes.join(", ")
+        Text::new(
+            format!(
+                "{name}: {} người mang mã ngạch, hạng không có trong danh mục ({}); chưa tính vào cơ cấu ngạch, hạng",
+                count_text(people),
+                codes.join(", ")
+            ),
+            format!(
+                "{name}: {} people hold rank codes not in the catalogue ({}); not counted in the rank structure",
+                count_text(people),
+                codes.join(", ")
+            ),
         ),
         vec![Input::new(
-            "Mã chưa xác định",
+            Text::new("Mã chưa xác định", "Unknown codes"),
             counted
                 .unknown
                 .iter()
@@ -139,17 +149,24 @@ pub fn rank_share(ctx: &mut Ctx<'_>, rule: RuleRef<'_>, share: Share<'_>) {
         let (base, base_label, base_value, base_text) = match quota {
             Some(quota) => (
                 quota,
-                "biên chế được giao của đơn vị",
-                count_text(quota),
-                format!("{} biên chế được giao", count_text(quota)),
+                Text::new("biên chế được giao của đơn vị", "the unit's quota"),
+                Text::same(count_text(quota)),
+                Text::new(
+                    format!("{} biên chế được giao", count_text(quota)),
+                    format!("a quota of {}", count_text(quota)),
+                ),
             ),
             None => (
                 people.value(),
                 match share.base {
-                    ShareBase::QuotaElseProposed => {
-                        "số người đề xuất (đơn vị chưa ghi biên chế được giao)"
-                    }
-                    ShareBase::Proposed => "số người đề xuất (gồm các đơn vị trực thuộc)",
+                    ShareBase::QuotaElseProposed => Text::new(
+                        "số người đề xuất (đơn vị chưa ghi biên chế được giao)",
+                        "people proposed (the unit gives no quota)",
+                    ),
+                    ShareBase::Proposed => Text::new(
+                        "số người đề xuất (gồm các đơn vị trực thuộc)",
+                        "people proposed (with subunits)",
+                    ),
                 },
                 people.text(),
                 people.in_sentence(),
@@ -162,22 +179,39 @@ pub fn rank_share(ctx: &mut Ctx<'_>, rule: RuleRef<'_>, share: Share<'_>) {
         if counted.matched <= limit {
             continue;
         }
-        let mut inputs = vec![Input::new(format!("Tính trên: {base_label}"), base_value)];
+        let mut inputs = vec![Input::words(
+            Text::new(
+                format!("Tính trên: {}", base_label.vi),
+                format!("Share of: {}", base_label.en),
+            ),
+            base_value,
+        )];
         if quota.is_some() {
-            inputs.push(Input::new(
-                "Số người đề xuất (gồm các đơn vị trực thuộc)",
+            inputs.push(Input::words(
+                Text::new(
+                    "Số người đề xuất (gồm các đơn vị trực thuộc)",
+                    "People proposed (with subunits)",
+                ),
                 people.text(),
             ));
         }
+        let tiers = Text::from_fn(|l| tiers_text(share.tiers, l));
+        let ratio = vi_percent(counted.matched as f64 / base as f64, 1);
         inputs.extend([
             Input::new(
-                format!("Số người {}", tiers_text(share.tiers)),
+                Text::new(
+                    format!("Số người {}", tiers.vi),
+                    format!("People {}", tiers.en),
+                ),
                 count_text(counted.matched),
             ),
-            Input::new("Theo mã ngạch, hạng", by_code_text(&counted.by_code)),
-            Input::new("Tỷ lệ", vi_percent(counted.matched as f64 / base as f64, 1)),
+            Input::words(
+                Text::new("Theo mã ngạch, hạng", "By rank code"),
+                by_code_text(&counted.by_code),
+            ),
+            Input::new(Text::new("Tỷ lệ", "Share"), ratio.clone()),
             Input::new(
-                "Số người tối đa",
+                Text::new("Số người tối đa", "Maximum people"),
                 format!(
                     "floor({}% x {}) = {}",
                     share.max_percent,
@@ -186,22 +220,31 @@ pub fn rank_share(ctx: &mut Ctx<'_>, rule: RuleRef<'_>, share: Share<'_>) {
                 ),
             ),
             Input::new(
-                "Vị trí chưa ghi mã ngạch (người)",
+                Text::new(
+                    "Vị trí chưa ghi mã ngạch (người)",
+                    "Positions without a rank code (people)",
+                ),
                 count_text(counted.blank),
             ),
         ]);
+        let (name, matched, max, limit_text) = (
+            &unit.name,
+            count_text(counted.matched),
+            share.max_percent,
+            count_text(limit),
+        );
         ctx.breach(
             rule,
             Place::unit(&unit.id),
-            format!(
-                "{}: {} người {} ({}), vượt tỷ lệ tối đa {}% ({} trên {})",
-                unit.name,
-                count_text(counted.matched),
-                tiers_text(share.tiers),
-                vi_percent(counted.matched as f64 / base as f64, 1),
-                share.max_percent,
-                count_text(limit),
-                base_text
+            Text::new(
+                format!(
+                    "{name}: {matched} người {} ({ratio}), vượt tỷ lệ tối đa {max}% ({limit_text} trên {})",
+                    tiers.vi, base_text.vi
+                ),
+                format!(
+                    "{name}: {matched} people {} ({ratio}), above the maximum share of {max}% ({limit_text} of {})",
+                    tiers.en, base_text.en
+                ),
             ),
             Some(Compared {
                 actual: counted.matched as f64,
@@ -251,30 +294,46 @@ pub fn deputy_rank_share(
     ctx.breach(
         rule,
         place,
-        format!(
-            "Cấp phó của {} đơn vị ({}): {} người {} ({}), vượt tỷ lệ tối đa {}% ({} trên {} cấp phó)",
-            names.len(),
-            names_text(&names),
-            count_text(counted.matched),
-            tiers_text(tiers),
-            vi_percent(counted.matched as f64 / total as f64, 1),
-            max_percent,
-            count_text(limit),
-            count_text(total)
-        ),
+        Text::from_fn(|l| {
+            let (units, matched, ratio, limit_text, total_text) = (
+                names.len(),
+                count_text(counted.matched),
+                vi_percent(counted.matched as f64 / total as f64, 1),
+                count_text(limit),
+                count_text(total),
+            );
+            let (listed, tiers) = (names_text(&names, l), tiers_text(tiers, l));
+            match l {
+                Language::Vietnamese => format!(
+                    "Cấp phó của {units} đơn vị ({listed}): {matched} người {tiers} ({ratio}), vượt tỷ lệ tối đa {max_percent}% ({limit_text} trên {total_text} cấp phó)"
+                ),
+                Language::English => format!(
+                    "Deputies of {units} units ({listed}): {matched} people {tiers} ({ratio}), above the maximum share of {max_percent}% ({limit_text} of {total_text} deputies)"
+                ),
+            }
+        }),
         Some(Compared {
             actual: counted.matched as f64,
             limit: limit as f64,
         }),
         vec![
-            Input::new("Tổng số cấp phó", count_text(total)),
-            Input::new("Các vị trí cấp phó", facts.positions_text(&deputies)),
             Input::new(
-                format!("Số cấp phó {}", tiers_text(tiers)),
+                Text::new("Tổng số cấp phó", "Deputies in total"),
+                count_text(total),
+            ),
+            Input::words(
+                Text::new("Các vị trí cấp phó", "Deputy positions"),
+                facts.positions_text(&deputies),
+            ),
+            Input::new(
+                Text::new(
+                    format!("Số cấp phó {}", tiers_text(tiers, Language::Vietnamese)),
+                    format!("Deputies {}", tiers_text(tiers, Language::English)),
+                ),
                 count_text(counted.matched),
             ),
             Input::new(
-                "Số người tối đa",
+                Text::new("Số người tối đa", "Maximum people"),
                 format!(
                     "floor({max_percent}% x {}) = {}",
                     count_text(total),
@@ -304,21 +363,33 @@ pub fn head_rank(ctx: &mut Ctx<'_>, rule: RuleRef<'_>, units: &[UnitType], tiers
             ctx.breach(
                 rule,
                 Place::position(&unit.id, &position.id),
-                format!(
-                    "{} (cấp trưởng của {}) mang mã {} {}, chưa phải ngạch {}",
-                    position.name,
-                    unit.name,
-                    entry.code,
-                    entry.name,
-                    tiers_text(tiers)
+                Text::new(
+                    format!(
+                        "{} (cấp trưởng của {}) mang mã {} {}, chưa phải ngạch {}",
+                        position.name,
+                        unit.name,
+                        entry.code,
+                        entry.name,
+                        tiers_text(tiers, Language::Vietnamese)
+                    ),
+                    format!(
+                        "{} (head of {}) holds code {}, not a rank of {}",
+                        position.name,
+                        unit.name,
+                        entry.code,
+                        tiers_text(tiers, Language::English)
+                    ),
                 ),
                 None,
                 vec![
                     Input::new(
-                        "Mã ngạch của vị trí",
+                        Text::new("Mã ngạch của vị trí", "Rank code of the position"),
                         format!("{} {}", entry.code, entry.name),
                     ),
-                    Input::new("Ngạch yêu cầu", tiers_text(tiers)),
+                    Input::words(
+                        Text::new("Ngạch yêu cầu", "Rank required"),
+                        Text::from_fn(|l| tiers_text(tiers, l)),
+                    ),
                 ],
             );
         }

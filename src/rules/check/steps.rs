@@ -7,6 +7,7 @@
 //! contracts have no steps of a viên chức and are left out; units that set their own step ratios
 //! (self-financing, by autonomy group) get the figures as information, not as a breach.
 
+use crate::language::{Language, Text};
 use std::collections::BTreeMap;
 
 use super::{Compared, Ctx, Place};
@@ -15,13 +16,16 @@ use crate::rules::catalogue::RuleRef;
 use crate::rules::params::{HighestStepCaps, count_text, groups_text};
 use crate::rules::{CountBasis, Input};
 
-fn steps_text(by_step: &BTreeMap<u8, i64>) -> String {
-    by_step
-        .iter()
-        .rev()
-        .map(|(step, people)| format!("bậc {step}: {}", count_text(*people)))
-        .collect::<Vec<_>>()
-        .join("; ")
+fn steps_text(by_step: &BTreeMap<u8, i64>) -> Text {
+    Text::from_fn(|language: Language| {
+        let word = language.t("bậc", "step");
+        by_step
+            .iter()
+            .rev()
+            .map(|(step, people)| format!("{word} {step}: {}", count_text(*people)))
+            .collect::<Vec<_>>()
+            .join("; ")
+    })
 }
 
 /// A step-caps rule's parameters.
@@ -56,8 +60,8 @@ pub fn step_caps(ctx: &mut Ctx<'_>, rule: RuleRef<'_>, params: Caps<'_>) {
             continue;
         }
         // The tightest cap on each step, with why it applies.
-        let mut caps: BTreeMap<u8, (u32, String)> = BTreeMap::new();
-        let mut tighten = |step: u8, percent: u32, why: String| {
+        let mut caps: BTreeMap<u8, (u32, Text)> = BTreeMap::new();
+        let mut tighten = |step: u8, percent: u32, why: Text| {
             let slot = caps.entry(step).or_insert((percent, why.clone()));
             if percent < slot.0 {
                 *slot = (percent, why);
@@ -68,7 +72,10 @@ pub fn step_caps(ctx: &mut Ctx<'_>, rule: RuleRef<'_>, params: Caps<'_>) {
                 tighten(
                     cap.step,
                     cap.max_percent,
-                    format!("bậc cao nhất sử dụng là bậc {highest}"),
+                    Text::new(
+                        format!("bậc cao nhất sử dụng là bậc {highest}"),
+                        format!("the highest step used is step {highest}"),
+                    ),
                 );
             }
         }
@@ -76,7 +83,10 @@ pub fn step_caps(ctx: &mut Ctx<'_>, rule: RuleRef<'_>, params: Caps<'_>) {
             tighten(
                 highest,
                 params.two_steps_higher_percent,
-                "vị trí chỉ sử dụng hai bậc".to_owned(),
+                Text::new(
+                    "vị trí chỉ sử dụng hai bậc",
+                    "the position uses two steps only",
+                ),
             );
         }
         for (step, (percent, why)) in caps {
@@ -91,14 +101,23 @@ pub fn step_caps(ctx: &mut Ctx<'_>, rule: RuleRef<'_>, params: Caps<'_>) {
                 limit: allowed as f64,
             });
             let mut inputs = vec![
-                Input::new("Số người đề xuất của vị trí", count_text(allocation)),
-                Input::new("Số người theo bậc", steps_text(&by_step)),
-                Input::new(
-                    format!("Mức áp dụng cho bậc {step}"),
-                    format!("{percent}% ({why})"),
+                Input::new(proposed_label(), count_text(allocation)),
+                Input::words(by_step_label(), steps_text(&by_step)),
+                Input::words(
+                    Text::new(
+                        format!("Mức áp dụng cho bậc {step}"),
+                        format!("Cap on step {step}"),
+                    ),
+                    Text::new(
+                        format!("{percent}% ({})", why.vi),
+                        format!("{percent}% ({})", why.en),
+                    ),
                 ),
                 Input::new(
-                    "Số người được phép (suy luận: làm tròn xuống)",
+                    Text::new(
+                        "Số người được phép (suy luận: làm tròn xuống)",
+                        "People allowed (inferred: rounded down)",
+                    ),
                     format!(
                         "floor({percent}% x {}) = {}",
                         count_text(allocation),
@@ -110,42 +129,81 @@ pub fn step_caps(ctx: &mut Ctx<'_>, rule: RuleRef<'_>, params: Caps<'_>) {
                 ctx.breach(
                     rule,
                     place,
-                    format!(
-                        "{}: {} người ở bậc {step}, vượt mức tối đa {} người ({percent}% của {} người, làm tròn xuống)",
-                        position.name,
-                        count_text(people),
-                        count_text(allowed),
-                        count_text(allocation)
+                    Text::new(
+                        format!(
+                            "{}: {} người ở bậc {step}, vượt mức tối đa {} người ({percent}% của {} người, làm tròn xuống)",
+                            position.name,
+                            count_text(people),
+                            count_text(allowed),
+                            count_text(allocation)
+                        ),
+                        format!(
+                            "{}: {} people at step {step}, above the maximum of {} ({percent}% of {} people, rounded down)",
+                            position.name,
+                            count_text(people),
+                            count_text(allowed),
+                            count_text(allocation)
+                        ),
                     ),
                     compared,
                     inputs,
                 );
                 continue;
             };
-            inputs.push(Input::new(
-                "Nhóm tự chủ tài chính của đơn vị",
-                format!(
-                    "nhóm {} (đơn vị nhóm {} tự quyết định tỷ lệ)",
-                    group.number(),
-                    groups_text(params.own_ratios_groups)
+            let groups = groups_text(params.own_ratios_groups);
+            inputs.push(Input::words(
+                Text::new(
+                    "Nhóm tự chủ tài chính của đơn vị",
+                    "Financial autonomy group of the unit",
+                ),
+                Text::new(
+                    format!(
+                        "nhóm {} (đơn vị nhóm {groups} tự quyết định tỷ lệ)",
+                        group.number()
+                    ),
+                    format!(
+                        "group {} (units of group {groups} set their own ratios)",
+                        group.number()
+                    ),
                 ),
             ));
             ctx.info(
                 rule,
                 place,
-                format!(
-                    "{}: {} người ở bậc {step}, trên mức {} người ({percent}% của {} người, làm tròn xuống); đơn vị tự chủ tài chính nhóm {} tự quyết định tỷ lệ viên chức theo bậc, mức này chỉ để tham khảo",
-                    position.name,
-                    count_text(people),
-                    count_text(allowed),
-                    count_text(allocation),
-                    group.number()
+                Text::new(
+                    format!(
+                        "{}: {} người ở bậc {step}, trên mức {} người ({percent}% của {} người, làm tròn xuống); đơn vị tự chủ tài chính nhóm {} tự quyết định tỷ lệ viên chức theo bậc, mức này chỉ để tham khảo",
+                        position.name,
+                        count_text(people),
+                        count_text(allowed),
+                        count_text(allocation),
+                        group.number()
+                    ),
+                    format!(
+                        "{}: {} people at step {step}, above {} ({percent}% of {} people, rounded down); a unit of financial autonomy group {} sets its own ratios by step, so this figure is for reference only",
+                        position.name,
+                        count_text(people),
+                        count_text(allowed),
+                        count_text(allocation),
+                        group.number()
+                    ),
                 ),
                 compared,
                 inputs,
             );
         }
     }
+}
+
+fn proposed_label() -> Text {
+    Text::new(
+        "Số người đề xuất của vị trí",
+        "People proposed for the position",
+    )
+}
+
+fn by_step_label() -> Text {
+    Text::new("Số người theo bậc", "People by step")
 }
 
 pub fn steps_sum(ctx: &mut Ctx<'_>, rule: RuleRef<'_>) {
@@ -163,19 +221,27 @@ pub fn steps_sum(ctx: &mut Ctx<'_>, rule: RuleRef<'_>) {
         ctx.breach(
             rule,
             Place::position(&position.unit_id, &position.id),
-            format!(
-                "{}: tổng số người theo bậc ({}) khác số người đề xuất của vị trí ({})",
-                position.name,
-                count_text(listed),
-                count_text(allocation)
+            Text::new(
+                format!(
+                    "{}: tổng số người theo bậc ({}) khác số người đề xuất của vị trí ({})",
+                    position.name,
+                    count_text(listed),
+                    count_text(allocation)
+                ),
+                format!(
+                    "{}: the people by step ({}) differ from the people proposed for the position ({})",
+                    position.name,
+                    count_text(listed),
+                    count_text(allocation)
+                ),
             ),
             Some(Compared {
                 actual: listed as f64,
                 limit: allocation as f64,
             }),
             vec![
-                Input::new("Số người theo bậc", steps_text(&by_step)),
-                Input::new("Số người đề xuất của vị trí", count_text(allocation)),
+                Input::words(by_step_label(), steps_text(&by_step)),
+                Input::new(proposed_label(), count_text(allocation)),
             ],
         );
     }
