@@ -252,9 +252,9 @@ fn an_import_with_three_problems_lists_all_three_and_keeps_the_plan() {
     };
     assert_eq!(lines.len(), 3, "{lines:?}");
     for (line, place) in lines.iter().zip([
-        "positions, row 2, column \"category\"",
-        "positions, row 2, column \"count\"",
-        "duties, row 2, column \"volume\"",
+        "positions, dòng 2, cột \"category\"",
+        "positions, dòng 2, cột \"count\"",
+        "duties, dòng 2, cột \"volume\"",
     ]) {
         assert!(line.starts_with(place), "{line}");
         harness.get_by_label(line);

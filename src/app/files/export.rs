@@ -36,7 +36,7 @@ impl Export {
     pub fn title(self, language: Language) -> &'static str {
         match self {
             Export::Dossier => language.t("Xuất hồ sơ Excel", "Export the dossier workbook"),
-            Export::Narrative => language.t("Xuất đề án Word", "Export the đề án as Word"),
+            Export::Narrative => language.t("Xuất đề án Word", "Export the proposal as Word"),
             Export::ResultsCsv => language.t("Xuất kết quả CSV", "Export results as CSV"),
             Export::PlanWorkbook => language.t("Xuất ra mẫu Excel", "Export to the Excel template"),
             Export::Template => language.t("Ghi mẫu Excel trống", "Write the empty Excel template"),
@@ -81,7 +81,7 @@ impl Export {
     fn done(self, language: Language) -> &'static str {
         match self {
             Export::Dossier => language.t("Đã xuất hồ sơ", "Dossier exported to"),
-            Export::Narrative => language.t("Đã xuất đề án", "Đề án exported to"),
+            Export::Narrative => language.t("Đã xuất đề án", "Proposal exported to"),
             Export::ResultsCsv => language.t("Đã xuất kết quả", "Results exported to"),
             Export::PlanWorkbook => language.t("Đã xuất ra mẫu Excel", "Plan exported to"),
             Export::Template => language.t("Đã ghi mẫu Excel trống", "Empty template written to"),

@@ -184,7 +184,7 @@ fn meta_fields<const N: usize>(
                     ));
                 }
                 MetaField::DocumentKind => {
-                    ui.weak(state.t("Tờ trình, Đề án...", "Tờ trình, Đề án..."));
+                    ui.weak(state.t("Tờ trình, Đề án...", "Submission, Proposal..."));
                 }
                 MetaField::SignerTitle => {
                     ui.weak(state.t(
