@@ -1306,6 +1306,17 @@ fn english(f: &NormFigure) -> (&str, &str) {
         "{}",
         f.label.en
     );
+    // The drivers and parameters shown with it, but for the citation of the instrument.
+    for input in &f.inputs {
+        let value = input.value.en.replace(&f.legal_basis, "");
+        assert!(
+            !vtvl::language::has_vietnamese_letters(&input.label.en)
+                && !vtvl::language::has_vietnamese_letters(&value),
+            "{}: {}",
+            input.label.en,
+            input.value.en
+        );
+    }
     (f.label.en.as_str(), f.formula.en.as_str())
 }
 
