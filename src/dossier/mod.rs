@@ -112,6 +112,9 @@ fn build_workbook(
 ) -> Result<Workbook, DossierError> {
     let styles = print::Styles::new();
     let mut workbook = Workbook::new();
+    // A province's dossier holds ~90 MB of XML: the fastest deflate level saves most of the
+    // export's time for a file about a fifth larger.
+    workbook.set_zip_compression_level(1);
     // One check on the judgement date serves the summary's quota marks and the findings sheet.
     let judged_at = plan.meta.judged_at.unwrap_or(today);
     let findings = crate::rules::check(plan, results, judged_at);
