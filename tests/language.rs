@@ -296,6 +296,15 @@ fn problem_kinds() -> Vec<ProblemKind> {
                 min_exclusive: true,
             },
         },
+        ProblemKind::AvailableTimeOutOfBounds {
+            value: 2.3e-318,
+            bounds: Bounds {
+                min: 1.0,
+                max: 8_784.0,
+                min_exclusive: false,
+            },
+            in_days: false,
+        },
         ProblemKind::TextTooLong {
             chars: 40_000,
             max: 32_767,
@@ -325,6 +334,7 @@ fn problem_kinds() -> Vec<ProblemKind> {
             | ProblemKind::RoleOutsideLeadership
             | ProblemKind::DuplicateAppraisal { .. }
             | ProblemKind::OutOfBounds { .. }
+            | ProblemKind::AvailableTimeOutOfBounds { .. }
             | ProblemKind::TextTooLong { .. } => {}
         }
     }

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
 use vtvl::interchange::{Problem, import_path};
+use vtvl::language::{Language, Localized};
 
 const SAMPLE: &str = "sample-orgs/trung-tam-y-te-huyen";
 
@@ -300,10 +301,19 @@ fn a_formula_without_a_computed_value_is_refused_at_its_cell() {
     });
     let found = problems(&xlsx);
     assert_eq!(found.len(), 1, "{found:?}");
-    assert_eq!((found[0].file(), found[0].line()), ("positions", Some(2)));
-    assert!(
-        found[0].to_string().contains("=1+0 has no computed value"),
-        "{found:?}"
+    assert_eq!(
+        (found[0].file(), found[0].line(), found[0].column()),
+        ("positions", Some(2), Some("count"))
+    );
+    assert_eq!(
+        found[0].to_string(),
+        "positions, row 2, column \"count\": the formula =1+0 has no computed value; open the \
+         workbook in a spreadsheet program and save it, or type the value"
+    );
+    assert_eq!(
+        found[0].message(Language::Vietnamese),
+        "positions, dòng 2, cột \"count\": công thức =1+0 chưa có giá trị tính sẵn; hãy mở sổ \
+         tính bằng chương trình bảng tính rồi lưu lại, hoặc gõ giá trị"
     );
 }
 
@@ -317,8 +327,16 @@ fn a_cell_at_the_far_corner_is_refused_without_allocating_the_sheet() {
     });
     let found = problems(&xlsx);
     assert_eq!(found.len(), 1, "{found:?}");
-    assert_eq!(found[0].column(), Some("XFD1048576"));
-    assert_eq!(found[0].line(), Some(1_048_576));
+    assert_eq!(
+        (found[0].file(), found[0].line(), found[0].column()),
+        ("staff", Some(1_048_576), Some("XFD"))
+    );
+    assert!(
+        found[0]
+            .to_string()
+            .contains("a filled cell beyond the table's area (at most 256 columns)"),
+        "{found:?}"
+    );
 }
 
 #[test]
@@ -342,7 +360,9 @@ fn a_text_longer_than_a_cell_is_refused_at_its_cell() {
         ("units", Some(2), Some("name"))
     );
     assert!(
-        found[0].to_string().contains("40000 characters"),
+        found[0]
+            .to_string()
+            .contains("the text has 40,000 characters; a cell holds at most 32,767"),
         "{found:?}"
     );
 }

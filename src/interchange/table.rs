@@ -9,7 +9,8 @@ use unicode_normalization::UnicodeNormalization;
 
 use super::columns::TableSpec;
 use super::error::Problem;
-use crate::validation::bounds::MAX_TEXT_CHARS;
+use crate::language::Language;
+use crate::validation::bounds::{MAX_TEXT_CHARS, shown};
 
 /// A table read from one source: a header row and data rows.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -210,10 +211,18 @@ fn check_cells(table: &Table, problems: &mut Vec<Problem>) {
             if text.len() > MAX_TEXT_CHARS {
                 let chars = text.chars().count();
                 if chars > MAX_TEXT_CHARS {
+                    let (vi, en) = (Language::Vietnamese, Language::English);
+                    let (chars, max) = (chars as f64, MAX_TEXT_CHARS as f64);
                     let message = Text::new(
-                        format!("văn bản dài {chars} ký tự; một ô chứa tối đa {MAX_TEXT_CHARS}"),
                         format!(
-                            "the text has {chars} characters; a cell holds at most {MAX_TEXT_CHARS}"
+                            "văn bản dài {} ký tự; một ô chứa tối đa {}",
+                            shown(chars, vi),
+                            shown(max, vi)
+                        ),
+                        format!(
+                            "the text has {} characters; a cell holds at most {}",
+                            shown(chars, en),
+                            shown(max, en)
                         ),
                     );
                     problems.push(cell(i, message));
