@@ -524,6 +524,10 @@ fn every_import_and_export_error_reads_in_both_languages() {
             path: path(),
             reason: "x".into(),
         },
+        ExportError::ForeignFile {
+            path: path(),
+            file: "ghi-chu.txt".into(),
+        },
         ExportError::PersonalField {
             file: "staff.csv".into(),
             id: "s".into(),
@@ -534,6 +538,15 @@ fn every_import_and_export_error_reads_in_both_languages() {
             ),
         },
     ];
+    let full = ExportError::Write {
+        path: path(),
+        source: io::Error::from(io::ErrorKind::StorageFull),
+    };
+    assert!(
+        full.message(Language::Vietnamese)
+            .ends_with(": ổ đĩa đã đầy")
+    );
+    assert!(full.to_string().ends_with(": the disk is full"));
     for error in &exports {
         match error {
             ExportError::CreateDir { .. }
@@ -541,6 +554,7 @@ fn every_import_and_export_error_reads_in_both_languages() {
             | ExportError::Remove { .. }
             | ExportError::NotFinite { .. }
             | ExportError::Workbook { .. }
+            | ExportError::ForeignFile { .. }
             | ExportError::PersonalField { .. } => assert_localized(&format!("{error:?}"), error),
         }
     }
