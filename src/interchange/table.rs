@@ -211,21 +211,7 @@ fn check_cells(table: &Table, problems: &mut Vec<Problem>) {
             if text.len() > MAX_TEXT_CHARS {
                 let chars = text.chars().count();
                 if chars > MAX_TEXT_CHARS {
-                    let (vi, en) = (Language::Vietnamese, Language::English);
-                    let (chars, max) = (chars as f64, MAX_TEXT_CHARS as f64);
-                    let message = Text::new(
-                        format!(
-                            "văn bản dài {} ký tự; một ô chứa tối đa {}",
-                            shown(chars, vi),
-                            shown(max, vi)
-                        ),
-                        format!(
-                            "the text has {} characters; a cell holds at most {}",
-                            shown(chars, en),
-                            shown(max, en)
-                        ),
-                    );
-                    problems.push(cell(i, message));
+                    problems.push(cell(i, too_long(chars)));
                 }
             }
             if references.get(i).copied().unwrap_or(false)
@@ -243,6 +229,24 @@ fn check_cells(table: &Table, problems: &mut Vec<Problem>) {
             }
         }
     }
+}
+
+/// "the text has 40,000 characters; a cell holds at most 32,767".
+pub(super) fn too_long(chars: usize) -> Text {
+    let (vi, en) = (Language::Vietnamese, Language::English);
+    let (chars, max) = (chars as f64, MAX_TEXT_CHARS as f64);
+    Text::new(
+        format!(
+            "văn bản dài {} ký tự; một ô chứa tối đa {}",
+            shown(chars, vi),
+            shown(max, vi)
+        ),
+        format!(
+            "the text has {} characters; a cell holds at most {}",
+            shown(chars, en),
+            shown(max, en)
+        ),
+    )
 }
 
 /// Characters that show nothing: the byte-order mark, zero-width spaces and joiners, the soft

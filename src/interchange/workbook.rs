@@ -15,8 +15,9 @@ use std::collections::BTreeMap;
 use calamine::{Data, DataRef, ExcelDateTime, Reader, Sheets, open_workbook_auto};
 
 use super::columns::{self, LISTS_SHEET, TableSpec};
-use super::error::{ImportError, Problem};
+use super::error::{ImportError, Problem, Problems};
 use super::import::TableSource;
+use super::long_texts;
 use super::table::{Table, clean};
 use crate::format::plain_number;
 
@@ -52,6 +53,10 @@ impl Workbook {
     /// differs from a table's only in case or accents, or is a Vietnamese name of one, is
     /// refused with the right name; other sheets (notes, the template's lists) are ignored.
     pub fn open(path: &Path) -> Result<Workbook, ImportError> {
+        // Before the reader allocates every text whole.
+        if let Some(problem) = long_texts::first_long_text(path) {
+            return Err(ImportError::Invalid(Problems(vec![problem])));
+        }
         let mut book = open_workbook_auto(path).map_err(|error| ImportError::Workbook {
             path: path.to_owned(),
             reason: error.to_string(),
