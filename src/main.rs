@@ -1,7 +1,5 @@
-//! The `vtvl` binary: parses the command line and hands it to the library.
-
-use clap::Parser as _;
+//! The `vtvl` binary: hands the command line to the library.
 
 fn main() -> std::process::ExitCode {
-    vtvl::cli::run(vtvl::cli::Cli::parse())
+    vtvl::cli::main(std::env::args_os().collect())
 }

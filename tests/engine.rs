@@ -2,6 +2,7 @@
 //! boundary, bounds, and roll-ups on a three-level tree.
 
 use vtvl::engine::{self, PlanResults};
+use vtvl::language::{Language, Localized};
 use vtvl::model::{
     Appraisal, Calendar, Category, Component, ComponentKind, Decision, Employment, Method, Period,
     Plan, Position, Proposal, Review, Rounding, StaffMember, SupportAmount, Unit, UnitType,
@@ -689,10 +690,17 @@ fn a_figure_that_cannot_be_a_headcount_is_an_error_naming_the_position() {
             if position == "vt-1" && *value == 1e12),
         "{error:?}"
     );
-    assert!(
-        error
-            .to_string()
-            .starts_with("position \"vt-1\": norm_fte cannot be computed")
+    assert_eq!(
+        error.to_string(),
+        "position \"vt-1\": the staff by norm cannot be computed: it comes to \
+         1,000,000,000,000, beyond the 1,000,000,000 a position can count; check the volumes, \
+         minutes and calendar of this position"
+    );
+    assert_eq!(
+        error.message(Language::Vietnamese),
+        "vị trí \"vt-1\": không tính được số người theo định mức: ra 1.000.000.000.000, vượt \
+         quá 1.000.000.000, mức lớn nhất một vị trí có thể có; hãy kiểm tra khối lượng, số phút \
+         và lịch làm việc của vị trí này"
     );
 
     // The issue's volume of 1e308, past validation: never "inf" nor a headcount of 0.
@@ -706,6 +714,17 @@ fn a_figure_that_cannot_be_a_headcount_is_an_error_naming_the_position() {
         matches!(&error, engine::EngineError::NotComputable { position, value, .. }
             if position == "vt-2" && value.is_infinite()),
         "{error:?}"
+    );
+    assert!(
+        error.to_string().starts_with(
+            "position \"vt-2\": the staff needed for service work cannot be computed: it is \
+             infinite;"
+        ),
+        "{error}"
+    );
+    assert!(
+        !error.message(Language::Vietnamese).contains("inf"),
+        "{error}"
     );
 
     // The largest figure that is a count still computes exactly.

@@ -297,6 +297,15 @@ fn problem_kinds() -> Vec<ProblemKind> {
                 min_exclusive: true,
             },
         },
+        ProblemKind::AvailableTimeOutOfBounds {
+            value: 2.3e-318,
+            bounds: Bounds {
+                min: 1.0,
+                max: 8_784.0,
+                min_exclusive: false,
+            },
+            in_days: false,
+        },
         ProblemKind::TextTooLong {
             chars: 40_000,
             max: 32_767,
@@ -326,6 +335,7 @@ fn problem_kinds() -> Vec<ProblemKind> {
             | ProblemKind::RoleOutsideLeadership
             | ProblemKind::DuplicateAppraisal { .. }
             | ProblemKind::OutOfBounds { .. }
+            | ProblemKind::AvailableTimeOutOfBounds { .. }
             | ProblemKind::TextTooLong { .. } => {}
         }
     }
@@ -515,6 +525,10 @@ fn every_import_and_export_error_reads_in_both_languages() {
             path: path(),
             reason: "x".into(),
         },
+        ExportError::ForeignFile {
+            path: path(),
+            file: "ghi-chu.txt".into(),
+        },
         ExportError::PersonalField {
             file: "staff.csv".into(),
             id: "s".into(),
@@ -525,6 +539,15 @@ fn every_import_and_export_error_reads_in_both_languages() {
             ),
         },
     ];
+    let full = ExportError::Write {
+        path: path(),
+        source: io::Error::from(io::ErrorKind::StorageFull),
+    };
+    assert!(
+        full.message(Language::Vietnamese)
+            .ends_with(": ổ đĩa đã đầy")
+    );
+    assert!(full.to_string().ends_with(": the disk is full"));
     for error in &exports {
         match error {
             ExportError::CreateDir { .. }
@@ -532,6 +555,7 @@ fn every_import_and_export_error_reads_in_both_languages() {
             | ExportError::Remove { .. }
             | ExportError::NotFinite { .. }
             | ExportError::Workbook { .. }
+            | ExportError::ForeignFile { .. }
             | ExportError::PersonalField { .. } => assert_localized(&format!("{error:?}"), error),
         }
     }

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
 use vtvl::interchange::{Problem, import_path};
+use vtvl::language::{Language, Localized};
 
 const SAMPLE: &str = "sample-orgs/trung-tam-y-te-huyen";
 
@@ -300,10 +301,19 @@ fn a_formula_without_a_computed_value_is_refused_at_its_cell() {
     });
     let found = problems(&xlsx);
     assert_eq!(found.len(), 1, "{found:?}");
-    assert_eq!((found[0].file(), found[0].line()), ("positions", Some(2)));
-    assert!(
-        found[0].to_string().contains("=1+0 has no computed value"),
-        "{found:?}"
+    assert_eq!(
+        (found[0].file(), found[0].line(), found[0].column()),
+        ("positions", Some(2), Some("count"))
+    );
+    assert_eq!(
+        found[0].to_string(),
+        "positions, row 2, column \"count\": the formula =1+0 has no computed value; open the \
+         workbook in a spreadsheet program and save it, or type the value"
+    );
+    assert_eq!(
+        found[0].message(Language::Vietnamese),
+        "positions, dòng 2, cột \"count\": công thức =1+0 chưa có giá trị tính sẵn; hãy mở sổ \
+         tính bằng chương trình bảng tính rồi lưu lại, hoặc gõ giá trị"
     );
 }
 
@@ -317,8 +327,16 @@ fn a_cell_at_the_far_corner_is_refused_without_allocating_the_sheet() {
     });
     let found = problems(&xlsx);
     assert_eq!(found.len(), 1, "{found:?}");
-    assert_eq!(found[0].column(), Some("XFD1048576"));
-    assert_eq!(found[0].line(), Some(1_048_576));
+    assert_eq!(
+        (found[0].file(), found[0].line(), found[0].column()),
+        ("staff", Some(1_048_576), Some("XFD"))
+    );
+    assert!(
+        found[0]
+            .to_string()
+            .contains("a filled cell beyond the table's area (at most 256 columns)"),
+        "{found:?}"
+    );
 }
 
 #[test]
@@ -335,14 +353,42 @@ fn a_text_longer_than_a_cell_is_refused_at_its_cell() {
     edit_part(&xlsx, "xl/sharedStrings.xml", |xml| {
         xml.replace(&"a".repeat(32_767), &"a".repeat(40_000))
     });
+    // Measured in the workbook's XML before it is read: the cell by its letters.
     let found = problems(&xlsx);
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(
         (found[0].file(), found[0].line(), found[0].column()),
-        ("units", Some(2), Some("name"))
+        ("units", Some(2), Some("C"))
+    );
+    assert_eq!(
+        found[0].to_string(),
+        "units, row 2, column \"C\": the text has 40,000 characters; a cell holds at most 32,767"
+    );
+    assert_eq!(
+        found[0].message(Language::Vietnamese),
+        "units, dòng 2, cột \"C\": văn bản dài 40.000 ký tự; một ô chứa tối đa 32.767"
+    );
+
+    // The same in the cell itself (an inline string), longer still.
+    let dir = tempfile::tempdir().unwrap();
+    let xlsx = dir.path().join("w.xlsx");
+    sample_workbook(&xlsx, |_| {});
+    edit_part(&xlsx, &sheet_part("staff"), |xml| {
+        let at = xml.find("<c r=\"F2\"").expect("a full name at F2");
+        let end = at + xml[at..].find("</c>").unwrap() + 4;
+        let long = "ệ".repeat(2_000_000);
+        let cell = format!("<c r=\"F2\" t=\"inlineStr\"><is><t>{long}</t></is></c>");
+        format!("{}{cell}{}", &xml[..at], &xml[end..])
+    });
+    let found = problems(&xlsx);
+    assert_eq!(
+        (found[0].file(), found[0].line(), found[0].column()),
+        ("staff", Some(2), Some("F"))
     );
     assert!(
-        found[0].to_string().contains("40000 characters"),
+        found[0]
+            .to_string()
+            .ends_with("the text has 2,000,000 characters; a cell holds at most 32,767"),
         "{found:?}"
     );
 }

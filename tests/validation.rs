@@ -854,6 +854,19 @@ fn out_of_bounds(plan: &Plan) -> (Place, f64, Bounds) {
     }
 }
 
+/// The single problem of a calendar whose inputs make a year of working time out of bounds.
+fn available_time_out_of_bounds(plan: &Plan) -> (Place, f64, Bounds, bool) {
+    let problem = single_problem(plan);
+    match problem.kind {
+        ProblemKind::AvailableTimeOutOfBounds {
+            value,
+            bounds,
+            in_days,
+        } => (problem.place, value, bounds, in_days),
+        other => panic!("expected available time out of bounds, got {other:?}"),
+    }
+}
+
 #[test]
 fn calendar_figures_stay_within_a_real_week_and_year() {
     type Edit = fn(&mut Calendar, f64);
@@ -962,9 +975,17 @@ fn available_hours_are_between_one_and_a_leap_year() {
         calendar.hours_per_day,
     ) = (7.0, 53.0, 24.0);
     (calendar.public_holidays, calendar.annual_leave) = (0.0, 0.0);
-    let (place, value, range) = out_of_bounds(&plan);
+    let (place, value, range, in_days) = available_time_out_of_bounds(&plan);
     assert_eq!(place, calendar_place(0, "mac-dinh", "available_hours"));
-    assert_eq!((value, range), (8_904.0, bounds::AVAILABLE_HOURS));
+    assert_eq!(
+        (value, range, in_days),
+        (8_904.0, bounds::AVAILABLE_HOURS, false)
+    );
+    assert_eq!(
+        single_problem(&plan).to_string(),
+        "calendar \"mac-dinh\" (available_hours): the calendar makes 8,904 available hours a \
+         year; they must be between 1 and 8,784"
+    );
 }
 
 #[test]
@@ -973,15 +994,25 @@ fn a_vanishing_hours_per_day_is_refused_not_divided_by() {
     // hour in it.
     let mut plan = valid_plan();
     plan.calendars[0].hours_per_day = 1e-320;
-    let (place, _, range) = out_of_bounds(&plan);
+    let (place, _, range, in_days) = available_time_out_of_bounds(&plan);
     assert_eq!(place, calendar_place(0, "mac-dinh", "available_hours"));
-    assert_eq!(range, bounds::AVAILABLE_HOURS);
+    assert_eq!((range, in_days), (bounds::AVAILABLE_HOURS, false));
+    let problem = single_problem(&plan);
+    assert!(
+        problem
+            .message(Language::Vietnamese)
+            .starts_with("lịch làm việc \"mac-dinh\" (available_hours): lịch này cho ")
+            && problem
+                .message(Language::Vietnamese)
+                .ends_with(" giờ làm việc có được trong năm; phải trong khoảng từ 1 đến 8.784"),
+        "{problem}"
+    );
     // With hours fixed by policy, the days they make would be beyond any year.
     let mut plan = valid_plan();
     plan.calendars[1].hours_per_day = 1e-320;
-    let (place, value, range) = out_of_bounds(&plan);
+    let (place, value, range, in_days) = available_time_out_of_bounds(&plan);
     assert_eq!(place, calendar_place(1, "y-te", "available_hours"));
-    assert_eq!(range, bounds::AVAILABLE_DAYS);
+    assert_eq!((range, in_days), (bounds::AVAILABLE_DAYS, true));
     assert!(value.is_infinite() || value > 366.0);
 }
 
@@ -1107,7 +1138,7 @@ fn texts_fit_one_spreadsheet_cell_and_the_field_is_named() {
     );
     assert_eq!(
         problem.message(Language::Vietnamese),
-        "vị trí \"van-thu\" (name): dài 40000 ký tự; tối đa 32767 ký tự"
+        "vị trí \"van-thu\" (name): dài 40.000 ký tự; tối đa 32.767 ký tự"
     );
 
     let mut plan = valid_plan();

@@ -21,9 +21,11 @@ mod template;
 mod text_table;
 mod validate;
 
-use std::path::PathBuf;
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use clap::error::ErrorKind;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::language::Language;
@@ -98,6 +100,63 @@ impl Cli {
             None => Language::from_environment(),
         }
     }
+}
+
+/// Parses `args` (the program name first) and runs them. A usage error exits 2; when its
+/// first word is neither a command nor an existing file (`vtvl valdate plan.ron`), the error
+/// names the commands and the nearest one, in the chosen language, rather than complaining
+/// about the words after it.
+pub fn main(args: Vec<OsString>) -> ExitCode {
+    let error = match Cli::try_parse_from(&args) {
+        Ok(cli) => return run(cli),
+        Err(error) => error,
+    };
+    let shown_on_purpose = matches!(
+        error.kind(),
+        ErrorKind::DisplayHelp
+            | ErrorKind::DisplayVersion
+            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    );
+    if !shown_on_purpose && let Some(word) = mistyped_command(&args) {
+        eprintln!("vtvl: {}", not_a_plan(Path::new(word), language_of(&args)));
+        return ExitCode::from(2);
+    }
+    let code = if error.use_stderr() { 2 } else { 0 };
+    let _ = error.print();
+    ExitCode::from(code)
+}
+
+/// The first word of a command line when it is neither a command nor an existing file.
+fn mistyped_command(args: &[OsString]) -> Option<&str> {
+    let mut words = args.iter().skip(1).filter_map(|arg| arg.to_str());
+    let first = loop {
+        let word = words.next()?;
+        if word == "--lang" {
+            words.next();
+        } else if !word.starts_with('-') {
+            break word;
+        }
+    };
+    let known = first == "help" || subcommands().iter().any(|name| name == first);
+    (!known && !Path::new(first).is_file()).then_some(first)
+}
+
+/// The language a command line asks for with `--lang`, else the environment's.
+fn language_of(args: &[OsString]) -> Language {
+    let mut words = args.iter().skip(1).filter_map(|arg| arg.to_str());
+    while let Some(word) = words.next() {
+        let value = match word.strip_prefix("--lang") {
+            Some("") => words.next(),
+            Some(rest) => rest.strip_prefix('='),
+            None => None,
+        };
+        match value {
+            Some("vi") => return Language::Vietnamese,
+            Some("en") => return Language::English,
+            _ => {}
+        }
+    }
+    Language::from_environment()
 }
 
 /// Runs a parsed command line and returns the process exit code.

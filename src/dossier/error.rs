@@ -2,6 +2,9 @@
 
 use thiserror::Error;
 
+use crate::language::Language;
+use crate::output::io_reason;
+
 use crate::engine::{BreakdownError, EngineError};
 use crate::plan_file::PlanFileError;
 use crate::report::AppraisalTableError;
@@ -24,7 +27,7 @@ pub enum DossierError {
     Ranks(#[from] PackError),
     #[error("cannot draw the chart: {0}")]
     Chart(String),
-    #[error("cannot write {path}: {source}")]
+    #[error("cannot write {path}: {}", io_reason(source, Language::English))]
     Io {
         path: String,
         source: std::io::Error,
@@ -32,8 +35,7 @@ pub enum DossierError {
 }
 
 impl crate::language::Localized for DossierError {
-    fn message(&self, language: crate::language::Language) -> String {
-        use crate::language::Language;
+    fn message(&self, language: Language) -> String {
         match self {
             DossierError::Engine(error) => return error.message(language),
             DossierError::Breakdown(error) => return error.message(language),
@@ -48,7 +50,9 @@ impl crate::language::Localized for DossierError {
             DossierError::Xlsx(error) => format!("không ghi được sổ tính: {error}"),
             DossierError::Ranks(error) => format!("không đọc được danh mục ngạch: {error}"),
             DossierError::Chart(reason) => format!("không vẽ được biểu đồ: {reason}"),
-            DossierError::Io { path, source } => format!("không ghi được {path}: {source}"),
+            DossierError::Io { path, source } => {
+                format!("không ghi được {path}: {}", io_reason(source, language))
+            }
             _ => self.to_string(),
         }
     }

@@ -25,7 +25,7 @@ mod workload_sheet;
 
 use std::path::Path;
 
-use crate::output::atomic::{self, AtomicError};
+use crate::output::atomic;
 
 use rust_xlsxwriter::Workbook;
 
@@ -80,13 +80,12 @@ pub fn write_workbook(
     path: &Path,
     today: CivilDate,
 ) -> Result<(), DossierError> {
-    let mut workbook = build_workbook(plan, results, today)?;
-    atomic::write_file(path, |tmp| workbook.save(tmp)).map_err(|error| match error {
-        AtomicError::Content(error) => DossierError::Xlsx(error),
-        AtomicError::Io { error, .. } => DossierError::Io {
-            path: path.display().to_string(),
-            source: error,
-        },
+    // Built in memory, then written: a failed write is an error naming the file, and no
+    // half-written archive is left to finish.
+    let bytes = build_workbook(plan, results, today)?.save_to_buffer()?;
+    atomic::write_bytes(path, &bytes).map_err(|error| DossierError::Io {
+        path: path.display().to_string(),
+        source: error,
     })
 }
 

@@ -2,6 +2,10 @@
 
 use thiserror::Error;
 
+use super::query::out;
+use crate::language::Language;
+use crate::validation::bounds::{MAX_REQUIRED_FTE, shown};
+
 #[derive(Debug, Error)]
 pub enum EngineError {
     #[error("position \"{position}\" names unit \"{unit}\", which does not exist")]
@@ -19,10 +23,8 @@ pub enum EngineError {
     #[error("the unit tree has a cycle through \"{unit}\"")]
     Cycle { unit: String },
     /// A figure the plan's numbers make infinite, undefined or too large to count in people.
-    #[error(
-        "position \"{position}\": {figure} cannot be computed (it comes to {value}); check \
-         the volumes, minutes and calendar of this position"
-    )]
+    /// `figure` is the engine's column (`service_fte`); messages name it in words.
+    #[error("{}", not_computable(position, figure, *value, Language::English))]
     NotComputable {
         position: String,
         figure: &'static str,
@@ -34,9 +36,64 @@ pub enum EngineError {
     Polars(#[from] polars::error::PolarsError),
 }
 
+/// "position "p": the FTE required by services comes to 8.98e10, beyond the 1,000,000,000 a
+/// position can count; check ...", or "is not a number" when undefined.
+fn not_computable(position: &str, figure: &str, value: f64, language: Language) -> String {
+    let english = language == Language::English;
+    let name = figure_name(figure, language);
+    let limit = shown(MAX_REQUIRED_FTE, language);
+    // Whole people: the fraction of a figure this large says nothing.
+    let amount = shown(value.round(), language);
+    let outcome = match (english, value.is_nan(), value.is_infinite()) {
+        (true, true, _) => "is not a number".to_owned(),
+        (true, _, true) => "is infinite".to_owned(),
+        (true, _, _) => format!("comes to {amount}, beyond the {limit} a position can count"),
+        (false, true, _) => "không xác định".to_owned(),
+        (false, _, true) => "ra vô hạn".to_owned(),
+        (false, _, _) => {
+            format!("ra {amount}, vượt quá {limit}, mức lớn nhất một vị trí có thể có")
+        }
+    };
+    if english {
+        format!(
+            "position \"{position}\": {name} cannot be computed: it {outcome}; check the \
+             volumes, minutes and calendar of this position"
+        )
+    } else {
+        format!(
+            "vị trí \"{position}\": không tính được {name}: {outcome}; hãy kiểm tra khối lượng, \
+             số phút và lịch làm việc của vị trí này"
+        )
+    }
+}
+
+/// An engine figure in words.
+fn figure_name(figure: &str, language: Language) -> String {
+    let (vi, en) = match figure {
+        out::AVAILABLE_HOURS => (
+            "số giờ làm việc có được trong năm",
+            "the available hours a year",
+        ),
+        out::AWT_DAYS => (
+            "số ngày làm việc có được trong năm",
+            "the available days a year",
+        ),
+        out::SERVICE_FTE => (
+            "số người cần cho công việc chính",
+            "the staff needed for service work",
+        ),
+        out::CAF => ("hệ số hỗ trợ (CAF)", "the support allowance (CAF)"),
+        out::IAF => ("hệ số bổ sung (IAF)", "the additional allowance (IAF)"),
+        out::NORM_FTE => ("số người theo định mức", "the staff by norm"),
+        out::REQUIRED_FTE | out::UNBOUNDED => ("số người cần có", "the required staff"),
+        out::CURRENT => ("số người hiện có", "the current staff"),
+        other => (other, other),
+    };
+    language.t(vi, en).to_owned()
+}
+
 impl crate::language::Localized for EngineError {
     fn message(&self, language: crate::language::Language) -> String {
-        use crate::language::Language;
         if language == Language::English {
             return self.to_string();
         }
@@ -65,10 +122,7 @@ impl crate::language::Localized for EngineError {
                 position,
                 figure,
                 value,
-            } => format!(
-                "vị trí \"{position}\": không tính được {figure} (ra {value}); hãy kiểm tra khối \
-                 lượng, số phút và lịch làm việc của vị trí này"
-            ),
+            } => not_computable(position, figure, *value, language),
             EngineError::UnknownPosition(id) => format!("đề án không có vị trí \"{id}\""),
             EngineError::Polars(error) => format!("tính bảng không thành công: {error}"),
         }

@@ -5,6 +5,7 @@ use std::io;
 use std::path::PathBuf;
 
 use crate::language::{Language, Localized, Text};
+use crate::output::io_reason;
 
 /// How many problems [`Problems`] lists before summing up the rest.
 pub const MAX_LISTED: usize = 50;
@@ -238,11 +239,15 @@ impl ImportError {
 /// Why a plan could not be exported.
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
-    #[error("cannot create directory {}: {source}", path.display())]
+    #[error("cannot create directory {}: {}", path.display(), io_reason(source, Language::English))]
     CreateDir { path: PathBuf, source: io::Error },
-    #[error("cannot write {}: {source}", path.display())]
+    #[error("cannot write {}: {}", path.display(), io_reason(source, Language::English))]
     Write { path: PathBuf, source: io::Error },
-    #[error("cannot remove the outdated {}: {source}", path.display())]
+    #[error(
+        "cannot remove the outdated {}: {}",
+        path.display(),
+        io_reason(source, Language::English)
+    )]
     Remove { path: PathBuf, source: io::Error },
     /// A number that a CSV cell cannot hold (infinite or not a number).
     #[error("{file}: row \"{id}\", column \"{column}\": {value} is not a finite number")]
@@ -255,6 +260,14 @@ pub enum ExportError {
     /// The workbook could not be built or written.
     #[error("cannot write the workbook {}: {reason}", path.display())]
     Workbook { path: PathBuf, reason: String },
+    /// The export folder holds a file the export would not write: replacing the folder would
+    /// lose it.
+    #[error(
+        "{}: the folder holds {file:?}, which this export would not write; export into a new \
+         or empty folder",
+        path.display()
+    )]
+    ForeignFile { path: PathBuf, file: String },
     /// A personal field of a staff member whose name cannot be a column of its own.
     #[error("{file}: staff \"{id}\": personal field \"{key}\" {reason}")]
     PersonalField {
@@ -271,13 +284,25 @@ impl Localized for ExportError {
             Language::English => self.to_string(),
             Language::Vietnamese => match self {
                 ExportError::CreateDir { path, source } => {
-                    format!("không tạo được thư mục {}: {source}", path.display())
+                    format!(
+                        "không tạo được thư mục {}: {}",
+                        path.display(),
+                        io_reason(source, language)
+                    )
                 }
                 ExportError::Write { path, source } => {
-                    format!("không ghi được {}: {source}", path.display())
+                    format!(
+                        "không ghi được {}: {}",
+                        path.display(),
+                        io_reason(source, language)
+                    )
                 }
                 ExportError::Remove { path, source } => {
-                    format!("không xóa được tệp cũ {}: {source}", path.display())
+                    format!(
+                        "không xóa được tệp cũ {}: {}",
+                        path.display(),
+                        io_reason(source, language)
+                    )
                 }
                 ExportError::NotFinite {
                     file,
@@ -290,6 +315,11 @@ impl Localized for ExportError {
                 ExportError::Workbook { path, reason } => {
                     format!("không ghi được sổ tính {}: {reason}", path.display())
                 }
+                ExportError::ForeignFile { path, file } => format!(
+                    "{}: thư mục có tệp {file:?} mà lần xuất này không ghi; hãy xuất vào một thư \
+                     mục mới hoặc trống",
+                    path.display()
+                ),
                 ExportError::PersonalField {
                     file,
                     id,

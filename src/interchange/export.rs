@@ -36,10 +36,20 @@ pub fn export_dir(plan: &Plan, dir: &Path) -> Result<(), ExportError> {
         })?;
     }
     let owned = |name: &str| columns::ALL.iter().any(|spec| spec.file_name() == name);
+    refuse_foreign_files(dir, &owned)?;
     atomic::write_folder(dir, &owned, |tmp| {
-        tables
-            .iter()
-            .try_for_each(|table| csv_dir::write_table(tmp, table))
+        tables.iter().try_for_each(|table| {
+            // Errors name the file as it will be, not its temporary folder.
+            csv_dir::write_table(tmp, table).map_err(|error| match error {
+                ExportError::Write { path, source } => ExportError::Write {
+                    path: path
+                        .strip_prefix(tmp)
+                        .map_or_else(|_| path.clone(), |name| dir.join(name)),
+                    source,
+                },
+                other => other,
+            })
+        })
     })
     .map_err(|failure| match failure {
         AtomicError::Content(error) => error,
@@ -48,6 +58,28 @@ pub fn export_dir(plan: &Plan, dir: &Path) -> Result<(), ExportError> {
             source: error,
         },
     })
+}
+
+/// Refuses an existing `dir` holding a file that is not one of the tables: replacing the
+/// folder would lose it.
+fn refuse_foreign_files(dir: &Path, owned: &dyn Fn(&str) -> bool) -> Result<(), ExportError> {
+    let Ok(entries) = fs::read_dir(dir) else {
+        // Missing, or unreadable: the write says why.
+        return Ok(());
+    };
+    let mut foreign: Vec<String> = entries
+        .flatten()
+        .map(|entry| entry.file_name().to_string_lossy().into_owned())
+        .filter(|name| !owned(name))
+        .collect();
+    foreign.sort();
+    match foreign.into_iter().next() {
+        Some(file) => Err(ExportError::ForeignFile {
+            path: dir.to_owned(),
+            file,
+        }),
+        None => Ok(()),
+    }
 }
 
 /// The tables of a plan, in the order of [`columns::ALL`](super::columns::ALL); calendars only

@@ -37,6 +37,7 @@ mod error;
 mod export;
 mod import;
 mod job_descriptions;
+mod long_texts;
 mod origins;
 mod position_rows;
 mod positions;

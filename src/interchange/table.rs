@@ -9,7 +9,8 @@ use unicode_normalization::UnicodeNormalization;
 
 use super::columns::TableSpec;
 use super::error::Problem;
-use crate::validation::bounds::MAX_TEXT_CHARS;
+use crate::language::Language;
+use crate::validation::bounds::{MAX_TEXT_CHARS, shown};
 
 /// A table read from one source: a header row and data rows.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -210,13 +211,7 @@ fn check_cells(table: &Table, problems: &mut Vec<Problem>) {
             if text.len() > MAX_TEXT_CHARS {
                 let chars = text.chars().count();
                 if chars > MAX_TEXT_CHARS {
-                    let message = Text::new(
-                        format!("văn bản dài {chars} ký tự; một ô chứa tối đa {MAX_TEXT_CHARS}"),
-                        format!(
-                            "the text has {chars} characters; a cell holds at most {MAX_TEXT_CHARS}"
-                        ),
-                    );
-                    problems.push(cell(i, message));
+                    problems.push(cell(i, too_long(chars)));
                 }
             }
             if references.get(i).copied().unwrap_or(false)
@@ -234,6 +229,24 @@ fn check_cells(table: &Table, problems: &mut Vec<Problem>) {
             }
         }
     }
+}
+
+/// "the text has 40,000 characters; a cell holds at most 32,767".
+pub(super) fn too_long(chars: usize) -> Text {
+    let (vi, en) = (Language::Vietnamese, Language::English);
+    let (chars, max) = (chars as f64, MAX_TEXT_CHARS as f64);
+    Text::new(
+        format!(
+            "văn bản dài {} ký tự; một ô chứa tối đa {}",
+            shown(chars, vi),
+            shown(max, vi)
+        ),
+        format!(
+            "the text has {} characters; a cell holds at most {}",
+            shown(chars, en),
+            shown(max, en)
+        ),
+    )
 }
 
 /// Characters that show nothing: the byte-order mark, zero-width spaces and joiners, the soft

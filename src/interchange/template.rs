@@ -27,7 +27,7 @@ use crate::model::{
     Category, Choice, CompetencyGroup, ComponentType, DriverKind, Employment, LeaderRole, Method,
     NormDriver, Period, Plan, ProvinceClass, Rounding, UnitType,
 };
-use crate::output::atomic::{self, AtomicError};
+use crate::output::atomic;
 
 /// The last row (0-based) data validation covers.
 const LAST_ROW: u32 = 9_999;
@@ -48,13 +48,13 @@ fn save(tables: &[OutTable], path: &Path) -> Result<(), ExportError> {
         path: path.to_owned(),
         reason: error.to_string(),
     };
-    let mut book = workbook(tables).map_err(error)?;
-    atomic::write_file(path, |tmp| book.save(tmp)).map_err(|failure| match failure {
-        AtomicError::Content(xlsx) => error(xlsx),
-        AtomicError::Io { error, .. } => ExportError::Write {
-            path: path.to_owned(),
-            source: error,
-        },
+    // Built in memory, then written: a failed write is an error naming the file.
+    let bytes = workbook(tables)
+        .and_then(|mut book| book.save_to_buffer())
+        .map_err(error)?;
+    atomic::write_bytes(path, &bytes).map_err(|error| ExportError::Write {
+        path: path.to_owned(),
+        source: error,
     })
 }
 

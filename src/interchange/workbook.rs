@@ -15,8 +15,9 @@ use std::collections::BTreeMap;
 use calamine::{Data, DataRef, ExcelDateTime, Reader, Sheets, open_workbook_auto};
 
 use super::columns::{self, LISTS_SHEET, TableSpec};
-use super::error::{ImportError, Problem};
+use super::error::{ImportError, Problem, Problems};
 use super::import::TableSource;
+use super::long_texts;
 use super::table::{Table, clean};
 use crate::format::plain_number;
 
@@ -52,6 +53,10 @@ impl Workbook {
     /// differs from a table's only in case or accents, or is a Vietnamese name of one, is
     /// refused with the right name; other sheets (notes, the template's lists) are ignored.
     pub fn open(path: &Path) -> Result<Workbook, ImportError> {
+        // Before the reader allocates every text whole.
+        if let Some(problem) = long_texts::first_long_text(path) {
+            return Err(ImportError::Invalid(Problems(vec![problem])));
+        }
         let mut book = open_workbook_auto(path).map_err(|error| ImportError::Workbook {
             path: path.to_owned(),
             reason: error.to_string(),
@@ -102,7 +107,7 @@ fn read_cells<RS: std::io::Read + std::io::Seek>(
         let at = |message: Text| Problem::Cell {
             file: name.to_owned(),
             line: u64::from(row) + 1,
-            column: cell_name(row, column),
+            column: column_name(&rows, row, column),
             message,
         };
         if empty {
@@ -164,8 +169,20 @@ fn read_range<RS: std::io::Read + std::io::Seek>(book: &mut Sheets<RS>, name: &s
         })
 }
 
-/// `A1`-style name of a zero-based cell position: `XFD1048576`.
-fn cell_name(row: u32, column: u32) -> String {
+/// The name of zero-based `column` for a problem in `row`: its header when the rows read so
+/// far hold one above (the first filled row, as the table reads it), else its letters (`XFD`).
+fn column_name(rows: &BTreeMap<u32, Vec<String>>, row: u32, column: u32) -> String {
+    let header = rows
+        .first_key_value()
+        .filter(|(first, _)| **first < row)
+        .and_then(|(_, cells)| cells.get(column as usize))
+        .map(|name| clean(name))
+        .filter(|name| !name.is_empty());
+    header.unwrap_or_else(|| column_letters(column))
+}
+
+/// The letters of zero-based `column`: `A`, `AB`, `XFD`.
+fn column_letters(column: u32) -> String {
     let mut letters = Vec::new();
     let mut n = column + 1;
     while n > 0 {
@@ -173,7 +190,7 @@ fn cell_name(row: u32, column: u32) -> String {
         letters.push(char::from(b'A' + rest as u8));
         n = (n - 1) / 26;
     }
-    letters.iter().rev().collect::<String>() + &(u64::from(row) + 1).to_string()
+    letters.iter().rev().collect()
 }
 
 impl TableSource for Workbook {
@@ -311,9 +328,19 @@ mod tests {
 
     #[test]
     fn cells_are_named_as_spreadsheets_do() {
-        assert_eq!(cell_name(0, 0), "A1");
-        assert_eq!(cell_name(4, 27), "AB5");
-        assert_eq!(cell_name(1_048_575, 16_383), "XFD1048576");
+        assert_eq!(column_letters(0), "A");
+        assert_eq!(column_letters(25), "Z");
+        assert_eq!(column_letters(27), "AB");
+        assert_eq!(column_letters(16_383), "XFD");
+        let mut rows = BTreeMap::new();
+        rows.insert(
+            0,
+            vec!["id".to_owned(), " count ".to_owned(), String::new()],
+        );
+        assert_eq!(column_name(&rows, 2, 1), "count");
+        assert_eq!(column_name(&rows, 2, 2), "C", "an unnamed column");
+        assert_eq!(column_name(&rows, 2, 300), "KO");
+        assert_eq!(column_name(&rows, 0, 1), "B", "in the header row itself");
     }
 
     #[test]

@@ -5,6 +5,7 @@ use thiserror::Error;
 use crate::dossier::DossierError;
 use crate::engine::{BreakdownError, EngineError};
 use crate::language::{Language, Localized};
+use crate::output::io_reason;
 
 /// An error drafting or writing the Word document.
 #[derive(Debug, Error)]
@@ -17,7 +18,7 @@ pub enum NarrativeError {
     Dossier(#[from] DossierError),
     #[error("cannot assemble the Word document: {0}")]
     Pack(String),
-    #[error("cannot write {path}: {source}")]
+    #[error("cannot write {path}: {}", io_reason(source, Language::English))]
     Io {
         path: String,
         source: std::io::Error,
@@ -31,7 +32,7 @@ impl Localized for NarrativeError {
                 format!("Không tạo được tệp Word: {detail}")
             }
             (NarrativeError::Io { path, source }, Language::Vietnamese) => {
-                format!("Không ghi được {path}: {source}")
+                format!("Không ghi được {path}: {}", io_reason(source, language))
             }
             (
                 NarrativeError::Engine(_)

@@ -146,6 +146,16 @@ fn swap_folder<E>(target: &Path, tmp: &Path, had_previous: bool) -> Result<(), A
         sync_folder(target);
         return Ok(());
     }
+    // Where the system swaps two names in one step, `target` exists at every moment; `tmp`
+    // then holds the previous folder (a left-over the next write removes, if killed here).
+    #[cfg(target_os = "linux")]
+    if exchange(tmp, target).is_ok() {
+        sync_folder(target);
+        let _ = fs::remove_dir_all(tmp);
+        return Ok(());
+    }
+    // Elsewhere (or on a file system that cannot swap), the previous folder steps aside for
+    // the moment of two renames.
     let old = temporary(target, REPLACED).map_err(AtomicError::io("replace the folder"))?;
     fs::rename(target, &old).map_err(AtomicError::io("replace the folder"))?;
     if let Err(error) = fs::rename(tmp, target) {
@@ -155,6 +165,13 @@ fn swap_folder<E>(target: &Path, tmp: &Path, had_previous: bool) -> Result<(), A
     sync_folder(target);
     let _ = fs::remove_dir_all(&old);
     Ok(())
+}
+
+/// Swaps the names `a` and `b` in one step (both must exist).
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> io::Result<()> {
+    use rustix::fs::{CWD, RenameFlags, renameat_with};
+    renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE).map_err(io::Error::from)
 }
 
 /// The previous `target`, if any, as `backup` (replacing the backup before it).

@@ -4,13 +4,14 @@ use std::io;
 use std::path::PathBuf;
 
 use crate::language::{Language, Localized};
+use crate::output::io_reason;
 
 /// Why a plan file could not be read or written. `Display` is one line that starts with the
 /// file name (and, for syntax errors, `line:column`), the way compilers report errors.
 #[derive(Debug, thiserror::Error)]
 pub enum PlanFileError {
     /// The file system refused: missing file or folder, no permission, disk full...
-    #[error("{}: cannot {action}: {error}", path.display())]
+    #[error("{}: cannot {action}: {}", path.display(), io_reason(error, Language::English))]
     Io {
         path: PathBuf,
         /// What was being done, as a verb phrase ("read", "write", "keep a backup").
@@ -65,7 +66,11 @@ impl Localized for PlanFileError {
                     "keep a backup" => "giữ bản sao lưu",
                     other => other,
                 };
-                format!("{}: không {action} được: {error}", path.display())
+                format!(
+                    "{}: không {action} được: {}",
+                    path.display(),
+                    io_reason(error, language)
+                )
             }
             PlanFileError::Parse {
                 path,

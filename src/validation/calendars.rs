@@ -59,11 +59,20 @@ pub(super) fn check(calendars: &[Calendar], problems: &mut Vec<Problem>) {
             });
         } else if fine {
             // Each input is plausible; what they make together may still not fit in a year.
-            let derived = [(hours, AVAILABLE_HOURS), (days, AVAILABLE_DAYS)];
-            if let Some(&(value, bounds)) = derived.iter().find(|(v, b)| !b.contains(*v)) {
+            let derived = [
+                (hours, AVAILABLE_HOURS, false),
+                (days, AVAILABLE_DAYS, true),
+            ];
+            if let Some(&(value, bounds, in_days)) =
+                derived.iter().find(|(v, b, _)| !b.contains(*v))
+            {
                 problems.push(Problem {
                     place: at("available_hours")(),
-                    kind: ProblemKind::OutOfBounds { value, bounds },
+                    kind: ProblemKind::AvailableTimeOutOfBounds {
+                        value,
+                        bounds,
+                        in_days,
+                    },
                 });
             }
         }

@@ -125,8 +125,25 @@ pub enum ProblemKind {
     #[error("must be {bounds}, found {}", shown(*.value, Language::English))]
     OutOfBounds { value: f64, bounds: Bounds },
 
+    /// Calendar inputs each within range that together make a year of working time beyond
+    /// it (1e-320 hours a day: no hour in the year). `in_days` when the days are the figure.
+    #[error(
+        "the calendar makes {} available {} a year; they must be {bounds}",
+        shown(*.value, Language::English),
+        if *.in_days { "days" } else { "hours" }
+    )]
+    AvailableTimeOutOfBounds {
+        value: f64,
+        bounds: Bounds,
+        in_days: bool,
+    },
+
     /// A text longer than an Excel cell holds.
-    #[error("has {chars} characters; at most {max} are accepted")]
+    #[error(
+        "has {} characters; at most {} are accepted",
+        shown(*.chars as f64, Language::English),
+        shown(*.max as f64, Language::English)
+    )]
     TextTooLong { chars: usize, max: usize },
 }
 
@@ -199,8 +216,23 @@ impl ProblemKind {
                 bounds.describe(Language::Vietnamese),
                 shown(*value, Language::Vietnamese)
             ),
+            ProblemKind::AvailableTimeOutOfBounds {
+                value,
+                bounds,
+                in_days,
+            } => format!(
+                "lịch này cho {} {} làm việc có được trong năm; phải {}",
+                shown(*value, Language::Vietnamese),
+                if *in_days { "ngày" } else { "giờ" },
+                bounds.describe(Language::Vietnamese)
+            ),
             ProblemKind::TextTooLong { chars, max } => {
-                format!("dài {chars} ký tự; tối đa {max} ký tự")
+                let (chars, max) = (*chars as f64, *max as f64);
+                format!(
+                    "dài {} ký tự; tối đa {} ký tự",
+                    shown(chars, Language::Vietnamese),
+                    shown(max, Language::Vietnamese)
+                )
             }
         }
     }

@@ -41,6 +41,42 @@ fn a_mistyped_command_exits_2_and_names_the_commands() {
 }
 
 #[test]
+fn a_mistyped_command_before_its_arguments_is_named_in_the_chosen_language() {
+    let wd = Workdir::new();
+    let plan = wd.plan();
+    // Without the check, clap complains about the plan path, not the command.
+    for args in [
+        vec!["valdate", s(&plan), "--lang", "en"],
+        vec!["--lang=en", "valdate", s(&plan)],
+    ] {
+        let out = run_in(&wd, "vi_VN.UTF-8", &args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+        let err = stderr(&out);
+        assert!(
+            err.starts_with("vtvl: unknown command valdate; did you mean validate?\ncommands: "),
+            "{args:?}: {err}"
+        );
+    }
+    let out = run_in(&wd, "en_US.UTF-8", &["valdate", s(&plan), "--lang", "vi"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).starts_with("vtvl: không có lệnh valdate; có phải là validate?"),
+        "{}",
+        stderr(&out)
+    );
+    // A known command with a wrong option keeps clap's own message.
+    let out = run_in(&wd, "en_US.UTF-8", &["validate", "--frobnicate", s(&plan)]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("'--frobnicate'"), "{}", stderr(&out));
+    // Help and version still print and succeed.
+    for flag in ["--help", "--version"] {
+        let out = run_in(&wd, "en_US.UTF-8", &[flag]);
+        assert_eq!(out.status.code(), Some(0), "{flag}");
+        assert!(!stdout(&out).is_empty(), "{flag}");
+    }
+}
+
+#[test]
 fn a_missing_plan_path_exits_2_and_an_existing_one_still_opens_the_app() {
     let wd = Workdir::new();
     let out = run_in(&wd, "en_US.UTF-8", &["no-such-plan.ron"]);
