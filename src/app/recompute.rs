@@ -1,17 +1,25 @@
 //! Keeping results up to date: small plans are computed at once, large ones on a worker thread
-//! so the window stays responsive while the status line says results are updating.
+//! so the window stays responsive while the status line says results are updating. The review
+//! rules' findings are worked out with the results, off the UI thread as well.
 
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 use crate::engine::{self, PlanResults};
 use crate::model::Plan;
+use crate::rules::{self, Finding};
 
 /// Plans up to this many workload components are computed on the UI thread (well under a
 /// frame); larger ones go to a worker.
 const INLINE_LIMIT: usize = 5_000;
 
-type Outcome = Result<PlanResults, String>;
+/// A plan's results and the findings of the rules in force on its judgement date.
+pub struct Computed {
+    pub results: PlanResults,
+    pub findings: Vec<Finding>,
+}
+
+type Outcome = Result<Computed, String>;
 
 #[derive(Default)]
 pub struct Recompute {
@@ -91,6 +99,14 @@ impl Recompute {
     }
 
     pub fn results(&self) -> Option<&PlanResults> {
+        self.computed().map(|c| &c.results)
+    }
+
+    pub fn findings(&self) -> Option<&[Finding]> {
+        self.computed().map(|c| c.findings.as_slice())
+    }
+
+    fn computed(&self) -> Option<&Computed> {
         self.latest.as_ref().and_then(|r| r.as_ref().ok())
     }
 
@@ -103,5 +119,7 @@ impl Recompute {
 }
 
 fn compute(plan: &Plan) -> Outcome {
-    engine::compute(plan).map_err(|e| e.to_string())
+    let results = engine::compute(plan).map_err(|e| e.to_string())?;
+    let findings = rules::check(plan, &results, plan.judgement_date());
+    Ok(Computed { results, findings })
 }

@@ -7,7 +7,7 @@
 //! library and equipment staff, also specialised, are not teachers), or the positions named like
 //! a post (văn thư, thủ quỹ, kế toán) or holding one of its rank codes.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 
 use unicode_normalization::UnicodeNormalization;
 
@@ -17,33 +17,67 @@ use crate::model::{Plan, Position};
 use super::assessment::ComparedWith;
 use super::params::PositionScope;
 
-/// The ids of a unit and of all units under it.
+/// The plan's unit tree and each unit's positions, built once to assess every unit.
+#[derive(Debug, Clone)]
+pub(super) struct Layout<'a> {
+    plan: &'a Plan,
+    tree: UnitTree,
+    index: HashMap<&'a str, usize>,
+    /// The positions of each unit (by row), in plan order.
+    positions: Vec<Vec<usize>>,
+}
+
+impl<'a> Layout<'a> {
+    pub(super) fn new(plan: &'a Plan) -> Self {
+        let index = unit_index(&plan.units);
+        let mut positions = vec![Vec::new(); plan.units.len()];
+        for (i, position) in plan.positions.iter().enumerate() {
+            if let Some(of_unit) = index
+                .get(position.unit_id.as_str())
+                .and_then(|&u| positions.get_mut(u))
+            {
+                of_unit.push(i);
+            }
+        }
+        Layout {
+            plan,
+            tree: UnitTree::lenient(&plan.units),
+            index,
+            positions,
+        }
+    }
+}
+
+/// The positions of a unit and of all units under it.
 #[derive(Debug, Clone)]
 pub(super) struct Subtree<'a> {
-    plan: &'a Plan,
-    units: HashSet<&'a str>,
+    positions: Vec<&'a Position>,
 }
 
 impl<'a> Subtree<'a> {
     /// The subtree rooted at `root`; a cycle in the tree ends the walk instead of looping.
-    pub(super) fn new(plan: &'a Plan, root: &'a str) -> Self {
-        let tree = UnitTree::lenient(&plan.units);
-        let units = unit_index(&plan.units)
+    pub(super) fn new(layout: &Layout<'a>, root: &str) -> Self {
+        let mut rows: Vec<usize> = layout
+            .index
             .get(root)
-            .map(|&r| tree.subtree(r))
+            .map(|&r| layout.tree.subtree(r))
             .unwrap_or_default()
             .into_iter()
-            .filter_map(|u| plan.units.get(u).map(|unit| unit.id.as_str()))
+            .filter_map(|u| layout.positions.get(u))
+            .flatten()
+            .copied()
             .collect();
-        Subtree { plan, units }
+        rows.sort_unstable();
+        let positions = rows
+            .into_iter()
+            .filter_map(|i| layout.plan.positions.get(i))
+            .collect();
+        Subtree { positions }
     }
 
     /// Positions of the subtree, in plan order.
     pub(super) fn positions(&self) -> impl Iterator<Item = &'a Position> + '_ {
-        self.plan
-            .positions
-            .iter()
-            .filter(|p| self.units.contains(p.unit_id.as_str()))
+        self.positions.iter().copied()
     }
 
     /// The positions `scope` counts; `claimed` are positions other figures of the rule count.
