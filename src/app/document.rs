@@ -114,7 +114,7 @@ impl Document {
     /// Picks up results computed off the UI thread.
     pub fn poll(&mut self) {
         let was_updating = self.results.is_updating();
-        self.results.poll();
+        self.results.poll(&self.plan);
         if was_updating && !self.results.is_updating() {
             self.revision += 1;
         }
@@ -127,7 +127,7 @@ impl Document {
 
     /// Waits for results computed off the UI thread.
     pub fn wait_for_results(&mut self) {
-        self.results.wait();
+        self.results.wait(&self.plan);
         self.revision += 1;
     }
 

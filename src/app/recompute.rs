@@ -25,8 +25,9 @@ type Outcome = Result<Computed, String>;
 pub struct Recompute {
     latest: Option<Outcome>,
     pending: Option<Receiver<Outcome>>,
-    /// A newer plan arrived while a worker was busy: computed when it finishes.
-    queued: Option<Arc<Plan>>,
+    /// The plan changed while a worker was busy: the document's plan is computed when it
+    /// finishes. (Holding the plan here instead would make every edit until then copy it.)
+    queued: bool,
 }
 
 impl Recompute {
@@ -38,7 +39,7 @@ impl Recompute {
             return;
         }
         if self.pending.is_some() {
-            self.queued = Some(Arc::clone(plan));
+            self.queued = true;
             return;
         }
         self.spawn(Arc::clone(plan));
@@ -56,8 +57,9 @@ impl Recompute {
         self.pending = Some(receiver);
     }
 
-    /// Picks up a finished worker's results; call once per frame.
-    pub fn poll(&mut self) {
+    /// Picks up a finished worker's results, starting on `plan` (the document's) if it changed
+    /// meanwhile; call once per frame.
+    pub fn poll(&mut self, plan: &Arc<Plan>) {
         let Some(receiver) = &self.pending else {
             return;
         };
@@ -72,13 +74,13 @@ impl Recompute {
                 self.pending = None;
             }
         }
-        if let Some(plan) = self.queued.take() {
-            self.spawn(plan);
+        if std::mem::take(&mut self.queued) {
+            self.spawn(Arc::clone(plan));
         }
     }
 
-    /// Blocks until the latest request is computed (tests and benchmarks).
-    pub fn wait(&mut self) {
+    /// Blocks until `plan`, the document's, is computed (tests and benchmarks).
+    pub fn wait(&mut self, plan: &Arc<Plan>) {
         while self.pending.is_some() {
             if let Some(receiver) = &self.pending {
                 self.latest = Some(
@@ -88,8 +90,8 @@ impl Recompute {
                 );
             }
             self.pending = None;
-            if let Some(plan) = self.queued.take() {
-                self.spawn(plan);
+            if std::mem::take(&mut self.queued) {
+                self.spawn(Arc::clone(plan));
             }
         }
     }
