@@ -8,6 +8,7 @@
 //! a post (văn thư, thủ quỹ, kế toán) or holding one of its rank codes.
 
 use std::collections::HashMap;
+use std::rc::Rc;
 
 use unicode_normalization::UnicodeNormalization;
 
@@ -26,6 +27,8 @@ pub(super) struct Layout<'a> {
     index: HashMap<&'a str, usize>,
     /// The positions of each unit (by row), in plan order.
     positions: Vec<Vec<usize>>,
+    /// Each position's name folded for matching, once per plan rather than once per figure.
+    folded: Vec<Rc<str>>,
 }
 
 impl<'a> Layout<'a> {
@@ -45,6 +48,11 @@ impl<'a> Layout<'a> {
             tree: UnitTree::lenient(&plan.units),
             index,
             positions,
+            folded: plan
+                .positions
+                .iter()
+                .map(|p| folded(&p.name).into())
+                .collect(),
         }
     }
 }
@@ -52,7 +60,8 @@ impl<'a> Layout<'a> {
 /// The positions of a unit and of all units under it.
 #[derive(Debug, Clone)]
 pub(super) struct Subtree<'a> {
-    positions: Vec<&'a Position>,
+    /// The positions with their folded names.
+    positions: Vec<(&'a Position, Rc<str>)>,
 }
 
 impl<'a> Subtree<'a> {
@@ -71,14 +80,42 @@ impl<'a> Subtree<'a> {
         rows.sort_unstable();
         let positions = rows
             .into_iter()
-            .filter_map(|i| layout.plan.positions.get(i))
+            .filter_map(|i| Some((layout.plan.positions.get(i)?, layout.folded.get(i)?.clone())))
             .collect();
         Subtree { positions }
     }
 
     /// Positions of the subtree, in plan order.
     pub(super) fn positions(&self) -> impl Iterator<Item = &'a Position> + '_ {
-        self.positions.iter().copied()
+        self.positions.iter().map(|(p, _)| *p)
+    }
+
+    /// Positions of the subtree named with one of `names`, or all of them when there are none.
+    fn named(&self, names: &[String]) -> Box<dyn Iterator<Item = &'a Position> + '_> {
+        if names.is_empty() {
+            Box::new(self.positions())
+        } else {
+            Box::new(self.matching(names, &[]))
+        }
+    }
+
+    /// Positions of the subtree whose name has one of `names` or whose rank code is one of
+    /// `rank_codes`, in plan order.
+    fn matching(
+        &self,
+        names: &[String],
+        rank_codes: &[String],
+    ) -> impl Iterator<Item = &'a Position> + '_ {
+        let names: Vec<String> = names.iter().map(|n| folded(n)).collect();
+        let rank_codes: Vec<String> = rank_codes.iter().map(|c| c.trim().to_owned()).collect();
+        self.positions
+            .iter()
+            .filter(move |(position, name)| {
+                let code = position.rank_code.trim();
+                names.iter().any(|n| name.contains(n.as_str()))
+                    || (!code.is_empty() && rank_codes.iter().any(|c| c == code))
+            })
+            .map(|(p, _)| *p)
     }
 
     /// The positions `scope` counts; `claimed` are positions other figures of the rule count.
@@ -123,9 +160,8 @@ impl<'a> Subtree<'a> {
                     description,
                     whole_unit: false,
                     position_ids: self
-                        .positions()
+                        .named(names)
                         .filter(|p| categories.contains(&p.category))
-                        .filter(|p| names.is_empty() || matches(p, names, &[]))
                         .filter(|p| !claimed.contains(&p.id))
                         .map(|p| p.id.clone())
                         .collect(),
@@ -163,21 +199,13 @@ impl<'a> Subtree<'a> {
                     description,
                     whole_unit: false,
                     position_ids: self
-                        .positions()
-                        .filter(|p| matches(p, names, rank_codes))
+                        .matching(names, rank_codes)
                         .map(|p| p.id.clone())
                         .collect(),
                 }
             }
         }
     }
-}
-
-fn matches(position: &Position, names: &[String], rank_codes: &[String]) -> bool {
-    let name = folded(&position.name);
-    let code = position.rank_code.trim();
-    names.iter().any(|n| name.contains(&folded(n)))
-        || (!code.is_empty() && rank_codes.iter().any(|c| c.trim() == code))
 }
 
 /// NFC, lower case, single spaces: `Kế  toán` and `kế toán` match.
