@@ -125,3 +125,36 @@ fn compute(plan: &Plan) -> Outcome {
     let findings = rules::check(plan, &results, plan.judgement_date());
     Ok(Computed { results, findings })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::generate::{Spec, generate};
+
+    /// An edit made while a worker computes changes the document's plan in place (the queue
+    /// keeps no reference to it), and the plan computed last is the document's, edit included.
+    #[test]
+    fn edits_while_busy_are_computed_from_the_documents_plan() {
+        let spec = Spec {
+            units: 100,
+            seed: 1,
+            staff: None,
+        };
+        let mut plan = Arc::new(generate(spec));
+        assert!(plan.component_count() > INLINE_LIMIT);
+        let mut recompute = Recompute::default();
+        recompute.request(&plan);
+        assert!(recompute.is_updating());
+        Arc::make_mut(&mut plan).positions.pop();
+        assert_eq!(Arc::strong_count(&plan), 1);
+        recompute.request(&plan);
+        assert_eq!(Arc::strong_count(&plan), 1, "the queue holds no copy");
+        Arc::make_mut(&mut plan).positions.pop();
+        recompute.request(&plan);
+        recompute.wait(&plan);
+        assert!(!recompute.is_updating());
+        let results = recompute.results().expect("results");
+        assert_eq!(results.positions.len(), plan.positions.len());
+        assert!(recompute.findings().is_some());
+    }
+}
