@@ -1153,3 +1153,225 @@ fn texts_fit_one_spreadsheet_cell_and_the_field_is_named() {
         staff_place(0, "nv-1", "personal")
     );
 }
+
+/// Every kind of edit, applied in a sequence that brings problems in and then fixes them: after
+/// each, the scoped validation finds exactly the problems full validation finds in its scope,
+/// and the kept validation updated with it equals a full validation of the plan, in order.
+/// Undoing the sequence keeps the two equal as well.
+#[test]
+fn scoped_validation_after_each_edit_equals_full_validation() {
+    use vtvl::editing::{Created, Edit, History, ReviewField, Undo};
+    use vtvl::model::{Appraisal, Rounding};
+    use vtvl::validation::{Scope, Validation};
+
+    let original = vtvl::plan_file::default_plan().unwrap();
+    assert_eq!(validate(&original), []);
+    let mut plan = original.clone();
+    let mut kept = Validation::of(&plan);
+    let mut history = History::default();
+
+    // Applies an edit as the app does, checking the scoped validation against the full one.
+    let mut apply = |plan: &mut Plan, edit: Edit| -> Created {
+        let undo = Undo::before(&edit, plan);
+        let created = edit.clone().apply(plan).unwrap();
+        let touched = undo.touched(plan);
+        let scope = Scope::of(&touched, plan);
+        let found = Validation::within(plan, &scope);
+        let full = Validation::of(plan);
+        let covered: Vec<Problem> = full.covered(&scope).cloned().collect();
+        assert_eq!(found.problems(), covered, "scoped after {edit:?}");
+        kept.update(&scope, &touched.shift, found);
+        assert_eq!(kept.problems(), full.problems(), "kept after {edit:?}");
+        history.record(edit, undo);
+        created
+    };
+    let kinds = |plan: &Plan| -> Vec<String> {
+        validate(plan)
+            .iter()
+            .map(|p| {
+                format!("{:?}", p.kind)
+                    .split([' ', '{'])
+                    .next()
+                    .unwrap()
+                    .to_owned()
+            })
+            .collect()
+    };
+    let unit = |plan: &Plan, id: &str| plan.unit(id).unwrap().clone();
+    let position = |plan: &Plan, id: &str| plan.position(id).unwrap().clone();
+    let member = |plan: &Plan, id: &str| plan.staff.iter().find(|s| s.id == id).unwrap().clone();
+
+    // Problems in the plan's fields, a unit, a position and its components.
+    let mut meta = plan.meta.clone();
+    meta.name = "x".repeat(40_000);
+    meta.year = Some(1800);
+    apply(&mut plan, Edit::SetMeta(meta));
+    let mut economy = unit(&plan, "pkt");
+    economy.name = " ".into();
+    apply(&mut plan, Edit::UpdateUnit(economy));
+    let mut home_affairs = position(&plan, "vp-noi-vu");
+    home_affairs.name = String::new();
+    (home_affairs.min, home_affairs.max) = (Some(3), Some(1));
+    apply(&mut plan, Edit::UpdatePosition(Box::new(home_affairs)));
+    let mut component = position(&plan, "vp-noi-vu").components[0].clone();
+    component.kind = ComponentKind::Norm {
+        volume: -1.0,
+        ratio: 1.0,
+    };
+    apply(
+        &mut plan,
+        Edit::UpdateComponent {
+            position_id: "vp-noi-vu".into(),
+            component,
+        },
+    );
+    // A component id used twice across positions.
+    let mut justice = position(&plan, "vp-tu-phap");
+    justice.components[0].id = "d-vp-001".into();
+    apply(&mut plan, Edit::UpdatePosition(Box::new(justice)));
+    assert_eq!(
+        kinds(&plan),
+        [
+            "OutOfBounds",
+            "DuplicateId",
+            "EmptyName",
+            "EmptyName",
+            "MinAboveMax",
+            "Negative",
+            "TextTooLong"
+        ]
+    );
+    // A row inserted before every problem moves them all down.
+    apply(
+        &mut plan,
+        Edit::DuplicatePosition {
+            id: "ubnd-chu-tich".into(),
+        },
+    );
+    // Staff: a position of another unit, no working time, a position that does not exist yet.
+    let mut moved = member(&plan, "s-020");
+    moved.unit_id = "vp".into();
+    apply(&mut plan, Edit::UpdateStaff(moved));
+    let mut idle = member(&plan, "s-021");
+    idle.fte = 0.0;
+    apply(&mut plan, Edit::UpdateStaff(idle));
+    let mut waiting = member(&plan, "s-003");
+    waiting.position_id = Some("vi-tri-1".into());
+    apply(&mut plan, Edit::UpdateStaff(waiting));
+    assert!(kinds(&plan).contains(&"MissingPosition".to_owned()));
+    let created = apply(
+        &mut plan,
+        Edit::AddPosition {
+            unit_id: "ubnd".into(),
+            name: "Vị trí mới".into(),
+        },
+    );
+    assert_eq!(created, Created::Position("vi-tri-1".into()));
+    assert!(!kinds(&plan).contains(&"MissingPosition".to_owned()));
+    // A parent that does not exist yet, then a new unit under it that closes a cycle.
+    let mut culture = unit(&plan, "pvhxh");
+    culture.parent_id = Some("don-vi-1".into());
+    apply(&mut plan, Edit::UpdateUnit(culture));
+    assert!(kinds(&plan).contains(&"MissingUnit".to_owned()));
+    let created = apply(
+        &mut plan,
+        Edit::AddUnit {
+            parent: Some("pvhxh".into()),
+            name: "Tổ mới".into(),
+        },
+    );
+    assert_eq!(created, Created::Unit("don-vi-1".into()));
+    assert!(kinds(&plan).contains(&"UnitCycle".to_owned()));
+    apply(
+        &mut plan,
+        Edit::MoveUnit {
+            id: "don-vi-1".into(),
+            parent: None,
+        },
+    );
+    assert!(!kinds(&plan).contains(&"UnitCycle".to_owned()));
+    // The review: a line for no position with a figure out of range, a long reviewer.
+    apply(
+        &mut plan,
+        Edit::SetAppraisal(Appraisal {
+            position_id: "khong-co".into(),
+            appraised: Some(2_000_000),
+            decision: None,
+            comment: String::new(),
+        }),
+    );
+    apply(
+        &mut plan,
+        Edit::SetReviewField(ReviewField::Reviewer("y".repeat(40_000))),
+    );
+    let every_position = plan.positions.iter().map(|p| p.id.clone()).collect();
+    apply(&mut plan, Edit::AgreeRemaining(every_position));
+    // Components added, copied and removed (the duplicate id goes with the last).
+    apply(
+        &mut plan,
+        Edit::AddComponent {
+            position_id: "vp-noi-vu".into(),
+            name: "Việc mới".into(),
+            kind: ComponentKind::Norm {
+                volume: 1.0,
+                ratio: 1.0,
+            },
+        },
+    );
+    apply(
+        &mut plan,
+        Edit::DuplicateComponent {
+            position_id: "vp-noi-vu".into(),
+            component_id: "d-vp-009".into(),
+        },
+    );
+    apply(
+        &mut plan,
+        Edit::DeleteComponent {
+            position_id: "vp-tu-phap".into(),
+            component_id: "d-vp-001".into(),
+        },
+    );
+    // Rows removed before rows with problems: a position with its holder and appraisal line,
+    // a staff member, a unit with its positions and staff.
+    apply(
+        &mut plan,
+        Edit::DeletePosition {
+            id: "vp-chanh-van-phong".into(),
+        },
+    );
+    apply(&mut plan, Edit::DeleteStaff { id: "s-001".into() });
+    apply(&mut plan, Edit::DeleteUnit { id: "vp".into() });
+    // Calendars, blocking rules and rounding.
+    let calendars = plan.calendars.clone();
+    let broken = Calendar {
+        hours_per_day: 0.0,
+        ..Calendar::vietnamese_default()
+    };
+    apply(&mut plan, Edit::SetCalendars(vec![broken]));
+    assert!(kinds(&plan).contains(&"Zero".to_owned()));
+    apply(&mut plan, Edit::SetCalendars(calendars));
+    apply(&mut plan, Edit::SetBlockingRules(vec!["z".repeat(40_000)]));
+    apply(&mut plan, Edit::SetRounding(Rounding::Up));
+    assert!(validate(&plan).len() >= 6, "{:?}", kinds(&plan));
+    // Every problem fixed.
+    apply(&mut plan, Edit::SetMeta(original.meta.clone()));
+    apply(&mut plan, Edit::UpdateUnit(unit(&original, "pkt")));
+    apply(&mut plan, Edit::UpdateUnit(unit(&original, "pvhxh")));
+    apply(&mut plan, Edit::UpdateStaff(member(&original, "s-021")));
+    apply(&mut plan, Edit::SetBlockingRules(Vec::new()));
+    apply(&mut plan, Edit::ClearReview);
+    assert_eq!(validate(&plan), []);
+
+    // Undone one by one, back to the sample.
+    let mut undone = 0;
+    while let Some(touched) = history.undo(&mut plan) {
+        let scope = Scope::of(&touched, &plan);
+        let found = Validation::within(&plan, &scope);
+        kept.update(&scope, &touched.shift, found);
+        assert_eq!(kept.problems(), validate(&plan), "after {undone} undone");
+        undone += 1;
+    }
+    assert!(undone > 30);
+    assert!(plan == original);
+}

@@ -1,13 +1,13 @@
-//! What the Checks panel (Kiểm tra) remembers: whether it is open, which severities it shows,
-//! the finding selected, and the findings of the current plan, recomputed only when the
-//! document (plan or results) or the judgement date changes.
+//! What the Checks panel (Kiểm tra) remembers: whether it is open, which severities it shows
+//! and the finding selected.
 //!
-//! Findings come from [`rules::check`], the same function `vtvl check` prints.
+//! Findings come from [`crate::rules::check`], the same function `vtvl check` prints, run with
+//! each computation of the results (off the UI thread for large plans), at the plan's judgement
+//! date.
 
 use super::document::Document;
 use crate::language::Text;
-use crate::model::CivilDate;
-use crate::rules::{self, Finding, Severity};
+use crate::rules::{Finding, Severity};
 
 /// A finding named by its rule and place, so that the selection survives a recomputation.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -42,14 +42,6 @@ impl FindingKey {
     }
 }
 
-/// The findings of one document revision at one date.
-#[derive(Debug, Clone)]
-struct Cached {
-    revision: u64,
-    at: CivilDate,
-    findings: Vec<Finding>,
-}
-
 #[derive(Debug, Clone)]
 pub struct ChecksPanel {
     pub open: bool,
@@ -57,7 +49,6 @@ pub struct ChecksPanel {
     pub show_warnings: bool,
     pub show_info: bool,
     pub selected: Option<FindingKey>,
-    cache: Option<Cached>,
 }
 
 impl Default for ChecksPanel {
@@ -68,35 +59,18 @@ impl Default for ChecksPanel {
             show_warnings: true,
             show_info: true,
             selected: None,
-            cache: None,
         }
     }
 }
 
 impl ChecksPanel {
-    /// The findings of the document's plan and results at the plan's judgement date; `None`
-    /// while there are no results.
-    pub fn findings(&mut self, document: &Document) -> Option<&[Finding]> {
-        let at = document.plan().judgement_date();
-        let revision = document.revision();
-        let fresh = self
-            .cache
-            .as_ref()
-            .is_some_and(|c| c.revision == revision && c.at == at);
-        if !fresh {
-            let results = document.results()?;
-            self.cache = Some(Cached {
-                revision,
-                at,
-                findings: rules::check(document.plan(), results, at),
-            });
-        }
-        self.cache.as_ref().map(|c| c.findings.as_slice())
+    /// The findings of the document's latest results; `None` while there are none.
+    pub fn findings<'a>(&self, document: &'a Document) -> Option<&'a [Finding]> {
+        document.findings()
     }
 
-    /// Forgets the findings (a new document counts its revisions from 0 again).
+    /// Forgets the selection (a new document).
     pub fn forget(&mut self) {
-        self.cache = None;
         self.selected = None;
     }
 

@@ -10,7 +10,8 @@ use crate::engine::PlanResults;
 use crate::language::{Language, Localized as _};
 use crate::model::Plan;
 use crate::plan_file;
-use crate::validation::{self, Problem, ProblemKind};
+use crate::rules::Finding;
+use crate::validation::{Problem, ProblemKind, Scope, Touched, Validation};
 
 /// Why an edit was not applied.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -43,7 +44,8 @@ pub struct Document {
     /// recovery copy).
     saved: Option<u64>,
     history: History,
-    problems: Vec<Problem>,
+    /// Kept up to date edit by edit: each edit checks again only what it touched.
+    validation: Validation,
     results: Recompute,
     /// Goes up whenever the plan or its results change: a key for caches of derived views.
     revision: u64,
@@ -52,7 +54,7 @@ pub struct Document {
 impl Document {
     pub fn new(plan: Plan, path: Option<PathBuf>) -> Self {
         let mut document = Document {
-            problems: validation::validate(&plan),
+            validation: Validation::of(&plan),
             plan: Arc::new(plan),
             path,
             saved: Some(0),
@@ -89,11 +91,16 @@ impl Document {
     }
 
     pub fn problems(&self) -> &[Problem] {
-        &self.problems
+        self.validation.problems()
     }
 
     pub fn results(&self) -> Option<&PlanResults> {
         self.results.results()
+    }
+
+    /// The review rules' findings on the latest results (worked out with them).
+    pub fn findings(&self) -> Option<&[Finding]> {
+        self.results.findings()
     }
 
     pub fn results_error(&self) -> Option<&str> {
@@ -107,7 +114,7 @@ impl Document {
     /// Picks up results computed off the UI thread.
     pub fn poll(&mut self) {
         let was_updating = self.results.is_updating();
-        self.results.poll();
+        self.results.poll(&self.plan);
         if was_updating && !self.results.is_updating() {
             self.revision += 1;
         }
@@ -120,24 +127,27 @@ impl Document {
 
     /// Waits for results computed off the UI thread.
     pub fn wait_for_results(&mut self) {
-        self.results.wait();
+        self.results.wait(&self.plan);
         self.revision += 1;
     }
 
     /// Applies an edit unless it would add a validation problem; the refusal says why. The
-    /// plan is edited in place and the history keeps what undoes the edit, not a copy of it.
+    /// plan is edited in place, the history keeps what undoes the edit, not a copy of it, and
+    /// validation checks again what the edit touched, not the whole plan.
     pub fn apply(&mut self, edit: Edit) -> Result<Created, Refusal> {
         let undo = Undo::before(&edit, &self.plan);
         let plan = Arc::make_mut(&mut self.plan);
         let created = edit.clone().apply(plan)?;
-        let problems = validation::validate(plan);
-        if let Some(new) = first_new_problem(&self.problems, &problems) {
+        let touched = undo.touched(plan);
+        let scope = Scope::of(&touched, plan);
+        let found = Validation::within(plan, &scope);
+        if let Some(new) = self.validation.first_added(&scope, &found) {
             let kind = new.kind.clone();
             undo.apply(plan);
             return Err(Refusal::Problem(kind));
         }
         self.history.record(edit, undo);
-        self.after_change(problems);
+        self.after_change(&touched, scope, found);
         Ok(created)
     }
 
@@ -154,9 +164,10 @@ impl Document {
             return false;
         }
         let plan = Arc::make_mut(&mut self.plan);
-        self.history.undo(plan);
-        let problems = validation::validate(plan);
-        self.after_change(problems);
+        let Some(touched) = self.history.undo(plan) else {
+            return false;
+        };
+        self.revalidate(&touched);
         true
     }
 
@@ -165,15 +176,26 @@ impl Document {
             return false;
         }
         let plan = Arc::make_mut(&mut self.plan);
-        let redone = self.history.redo(plan);
-        let problems = validation::validate(plan);
-        self.after_change(problems);
-        matches!(redone, Some(Ok(_)))
+        match self.history.redo(plan) {
+            Some(Ok((_, touched))) => {
+                self.revalidate(&touched);
+                true
+            }
+            // A redo that fails leaves the plan as it was.
+            Some(Err(_)) | None => false,
+        }
     }
 
-    fn after_change(&mut self, problems: Vec<Problem>) {
+    /// Validates again what a change touched.
+    fn revalidate(&mut self, touched: &Touched) {
+        let scope = Scope::of(touched, &self.plan);
+        let found = Validation::within(&self.plan, &scope);
+        self.after_change(touched, scope, found);
+    }
+
+    fn after_change(&mut self, touched: &Touched, scope: Scope, found: Validation) {
         self.revision += 1;
-        self.problems = problems;
+        self.validation.update(&scope, &touched.shift, found);
         self.results.request(&self.plan);
     }
 
@@ -194,14 +216,4 @@ impl Document {
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| language.t("Đề án mới", "New plan").to_owned())
     }
-}
-
-/// The first problem of `after` that `before` did not have.
-fn first_new_problem<'a>(before: &[Problem], after: &'a [Problem]) -> Option<&'a Problem> {
-    if after.is_empty() {
-        return None;
-    }
-    let before: std::collections::HashSet<String> =
-        before.iter().map(ToString::to_string).collect();
-    after.iter().find(|p| !before.contains(&p.to_string()))
 }

@@ -1,24 +1,33 @@
 //! Keeping results up to date: small plans are computed at once, large ones on a worker thread
-//! so the window stays responsive while the status line says results are updating.
+//! so the window stays responsive while the status line says results are updating. The review
+//! rules' findings are worked out with the results, off the UI thread as well.
 
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 use crate::engine::{self, PlanResults};
 use crate::model::Plan;
+use crate::rules::{self, Finding};
 
 /// Plans up to this many workload components are computed on the UI thread (well under a
 /// frame); larger ones go to a worker.
 const INLINE_LIMIT: usize = 5_000;
 
-type Outcome = Result<PlanResults, String>;
+/// A plan's results and the findings of the rules in force on its judgement date.
+pub struct Computed {
+    pub results: PlanResults,
+    pub findings: Vec<Finding>,
+}
+
+type Outcome = Result<Computed, String>;
 
 #[derive(Default)]
 pub struct Recompute {
     latest: Option<Outcome>,
     pending: Option<Receiver<Outcome>>,
-    /// A newer plan arrived while a worker was busy: computed when it finishes.
-    queued: Option<Arc<Plan>>,
+    /// The plan changed while a worker was busy: the document's plan is computed when it
+    /// finishes. (Holding the plan here instead would make every edit until then copy it.)
+    queued: bool,
 }
 
 impl Recompute {
@@ -30,7 +39,7 @@ impl Recompute {
             return;
         }
         if self.pending.is_some() {
-            self.queued = Some(Arc::clone(plan));
+            self.queued = true;
             return;
         }
         self.spawn(Arc::clone(plan));
@@ -48,8 +57,9 @@ impl Recompute {
         self.pending = Some(receiver);
     }
 
-    /// Picks up a finished worker's results; call once per frame.
-    pub fn poll(&mut self) {
+    /// Picks up a finished worker's results, starting on `plan` (the document's) if it changed
+    /// meanwhile; call once per frame.
+    pub fn poll(&mut self, plan: &Arc<Plan>) {
         let Some(receiver) = &self.pending else {
             return;
         };
@@ -64,13 +74,13 @@ impl Recompute {
                 self.pending = None;
             }
         }
-        if let Some(plan) = self.queued.take() {
-            self.spawn(plan);
+        if std::mem::take(&mut self.queued) {
+            self.spawn(Arc::clone(plan));
         }
     }
 
-    /// Blocks until the latest request is computed (tests and benchmarks).
-    pub fn wait(&mut self) {
+    /// Blocks until `plan`, the document's, is computed (tests and benchmarks).
+    pub fn wait(&mut self, plan: &Arc<Plan>) {
         while self.pending.is_some() {
             if let Some(receiver) = &self.pending {
                 self.latest = Some(
@@ -80,8 +90,8 @@ impl Recompute {
                 );
             }
             self.pending = None;
-            if let Some(plan) = self.queued.take() {
-                self.spawn(plan);
+            if std::mem::take(&mut self.queued) {
+                self.spawn(Arc::clone(plan));
             }
         }
     }
@@ -91,6 +101,14 @@ impl Recompute {
     }
 
     pub fn results(&self) -> Option<&PlanResults> {
+        self.computed().map(|c| &c.results)
+    }
+
+    pub fn findings(&self) -> Option<&[Finding]> {
+        self.computed().map(|c| c.findings.as_slice())
+    }
+
+    fn computed(&self) -> Option<&Computed> {
         self.latest.as_ref().and_then(|r| r.as_ref().ok())
     }
 
@@ -103,5 +121,40 @@ impl Recompute {
 }
 
 fn compute(plan: &Plan) -> Outcome {
-    engine::compute(plan).map_err(|e| e.to_string())
+    let results = engine::compute(plan).map_err(|e| e.to_string())?;
+    let findings = rules::check(plan, &results, plan.judgement_date());
+    Ok(Computed { results, findings })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::generate::{Spec, generate};
+
+    /// An edit made while a worker computes changes the document's plan in place (the queue
+    /// keeps no reference to it), and the plan computed last is the document's, edit included.
+    #[test]
+    fn edits_while_busy_are_computed_from_the_documents_plan() {
+        let spec = Spec {
+            units: 100,
+            seed: 1,
+            staff: None,
+        };
+        let mut plan = Arc::new(generate(spec));
+        assert!(plan.component_count() > INLINE_LIMIT);
+        let mut recompute = Recompute::default();
+        recompute.request(&plan);
+        assert!(recompute.is_updating());
+        Arc::make_mut(&mut plan).positions.pop();
+        assert_eq!(Arc::strong_count(&plan), 1);
+        recompute.request(&plan);
+        assert_eq!(Arc::strong_count(&plan), 1, "the queue holds no copy");
+        Arc::make_mut(&mut plan).positions.pop();
+        recompute.request(&plan);
+        recompute.wait(&plan);
+        assert!(!recompute.is_updating());
+        let results = recompute.results().expect("results");
+        assert_eq!(results.positions.len(), plan.positions.len());
+        assert!(recompute.findings().is_some());
+    }
 }

@@ -4,6 +4,7 @@
 use super::edit::{Created, Edit, EditError};
 use super::undo::Undo;
 use crate::model::Plan;
+use crate::validation::Touched;
 
 /// How many edits can be undone.
 const DEPTH: usize = 200;
@@ -53,11 +54,11 @@ impl History {
         self.undone.clear();
     }
 
-    /// Undoes the last edit on `plan` (the plan as that edit left it); false when there is none.
-    pub fn undo(&mut self, plan: &mut Plan) -> bool {
-        let Some(done) = self.done.pop() else {
-            return false;
-        };
+    /// Undoes the last edit on `plan` (the plan as that edit left it) and says what that
+    /// touched; `None` when there is nothing to undo.
+    pub fn undo(&mut self, plan: &mut Plan) -> Option<Touched> {
+        let done = self.done.pop()?;
+        let touched = done.undo.touched(plan).reversed();
         done.undo.apply(plan);
         self.state = done.before;
         self.undone.push(Undone {
@@ -65,15 +66,17 @@ impl History {
             before: done.before,
             after: done.after,
         });
-        true
+        Some(touched)
     }
 
-    /// Applies the last undone edit again; `None` when there is none.
-    pub fn redo(&mut self, plan: &mut Plan) -> Option<Result<Created, EditError>> {
+    /// Applies the last undone edit again and says what it created and touched; `None` when
+    /// there is none.
+    pub fn redo(&mut self, plan: &mut Plan) -> Option<Result<(Created, Touched), EditError>> {
         let undone = self.undone.pop()?;
         let undo = Undo::before(&undone.edit, plan);
         match undone.edit.clone().apply(plan) {
             Ok(created) => {
+                let touched = undo.touched(plan);
                 self.done.push(Done {
                     edit: undone.edit,
                     undo,
@@ -81,7 +84,7 @@ impl History {
                     after: undone.after,
                 });
                 self.state = undone.after;
-                Some(Ok(created))
+                Some(Ok((created, touched)))
             }
             Err(error) => Some(Err(error)),
         }

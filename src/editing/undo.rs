@@ -5,6 +5,7 @@ use std::collections::HashSet;
 
 use super::edit::{Edit, subtree};
 use crate::model::{Calendar, Plan, PlanMeta, Position, Review, Rounding, StaffMember, Unit};
+use crate::validation::{Moves, Touched};
 
 /// The parts of a plan an edit changes, as they were before it.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -67,6 +68,30 @@ impl<T: Clone> Rows<T> {
                     table.insert(index.min(table.len()), row);
                 }
             }
+        }
+    }
+}
+
+impl<T: Clone> Rows<T> {
+    /// How the edit moved the table's rows.
+    fn moves(&self) -> Moves {
+        match self {
+            Rows::Changed(_) => Moves::None,
+            Rows::Inserted(index) => Moves::Inserted(vec![*index]),
+            Rows::Removed(rows) => Moves::Removed(rows.iter().map(|(i, _)| *i).collect()),
+        }
+    }
+
+    /// Each row the edit wrote, as it was (`None` for a row it inserted) and as it is in
+    /// `edited` (`None` for a row it removed).
+    fn pairs<'a>(&'a self, edited: &'a [T]) -> Vec<(Option<&'a T>, Option<&'a T>)> {
+        match self {
+            Rows::Changed(rows) => rows
+                .iter()
+                .map(|(index, old)| (Some(old), edited.get(*index)))
+                .collect(),
+            Rows::Inserted(index) => vec![(None, edited.get(*index))],
+            Rows::Removed(rows) => rows.iter().map(|(_, old)| (Some(old), None)).collect(),
         }
     }
 }
@@ -177,6 +202,83 @@ impl Undo {
         Undo { steps }
     }
 
+    /// What the edit touched, for validation to check again: `edited` is the plan as the edit
+    /// left it. Undoing the edit touches the same ([`Touched::reversed`]).
+    pub fn touched(&self, edited: &Plan) -> Touched {
+        let mut touched = Touched::default();
+        for step in &self.steps {
+            match step {
+                Step::Meta(_) | Step::BlockingRules(_) => touched.plan = true,
+                Step::Rounding(_) => {}
+                Step::Calendars(_) => touched.everything = true,
+                Step::Review(_) => {
+                    touched.plan = true;
+                    touched.review = true;
+                }
+                Step::Units(rows) => {
+                    touched.shift.units = rows.moves();
+                    for (old, new) in rows.pairs(&edited.units) {
+                        let ids = [old, new].into_iter().flatten().map(|u| &u.id);
+                        touched.units.extend(ids.cloned());
+                        match (old, new) {
+                            (Some(old), Some(new)) => {
+                                if old.id != new.id {
+                                    touched.unit_ids.extend([old.id.clone(), new.id.clone()]);
+                                }
+                                touched.unit_tree |= old.parent_id != new.parent_id;
+                            }
+                            (Some(only), None) | (None, Some(only)) => {
+                                touched.unit_ids.insert(only.id.clone());
+                            }
+                            (None, None) => {}
+                        }
+                    }
+                }
+                Step::Positions(rows) => {
+                    touched.shift.positions = rows.moves();
+                    for (old, new) in rows.pairs(&edited.positions) {
+                        let both = [old, new].into_iter().flatten();
+                        touched.positions.extend(both.clone().map(|p| p.id.clone()));
+                        let ids_changed = match (old, new) {
+                            (Some(old), Some(new)) => old.id != new.id,
+                            _ => true,
+                        };
+                        if ids_changed {
+                            touched
+                                .position_ids
+                                .extend(both.clone().map(|p| p.id.clone()));
+                        }
+                        let same_components = match (old, new) {
+                            (Some(old), Some(new)) => same_component_ids(old, new),
+                            _ => false,
+                        };
+                        if !same_components {
+                            let components = both.flat_map(|p| &p.components);
+                            touched
+                                .component_ids
+                                .extend(components.map(|c| c.id.clone()));
+                        }
+                    }
+                }
+                Step::Staff(rows) => {
+                    touched.shift.staff = rows.moves();
+                    for (old, new) in rows.pairs(&edited.staff) {
+                        let both = [old, new].into_iter().flatten();
+                        touched.staff.extend(both.clone().map(|s| s.id.clone()));
+                        let ids_changed = match (old, new) {
+                            (Some(old), Some(new)) => old.id != new.id,
+                            _ => true,
+                        };
+                        if ids_changed {
+                            touched.staff_ids.extend(both.map(|s| s.id.clone()));
+                        }
+                    }
+                }
+            }
+        }
+        touched
+    }
+
     /// Puts the plan back as it was before the edit (the plan must be as the edit left it).
     pub fn apply(self, plan: &mut Plan) {
         for step in self.steps.into_iter().rev() {
@@ -192,6 +294,16 @@ impl Undo {
             }
         }
     }
+}
+
+/// Whether two versions of a position list the same component ids in the same order.
+fn same_component_ids(old: &Position, new: &Position) -> bool {
+    old.components.len() == new.components.len()
+        && old
+            .components
+            .iter()
+            .zip(&new.components)
+            .all(|(a, b)| a.id == b.id)
 }
 
 #[cfg(test)]
@@ -337,11 +449,11 @@ mod tests {
         history.record(edit, undo);
         assert_ne!(history.state(), saved);
         let after = history.state();
-        assert!(history.undo(&mut plan));
+        assert!(history.undo(&mut plan).is_some());
         assert_eq!(history.state(), saved);
         assert_eq!(plan, original);
         assert!(
-            matches!(history.redo(&mut plan), Some(Ok(Created::Position(again))) if again == id)
+            matches!(history.redo(&mut plan), Some(Ok((Created::Position(again), _))) if again == id)
         );
         assert_eq!(history.state(), after);
         assert!(plan.position(&id).is_some());

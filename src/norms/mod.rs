@@ -36,7 +36,7 @@ pub use packs::{NormPack, NormPackError, load, norm_packs, norm_rule, rule_for};
 use crate::model::{CivilDate, Plan, Unit};
 
 use calculators::Context;
-use scope::Subtree;
+use scope::{Layout, Subtree};
 
 /// The norm figures of `unit` under the rule in force on `at` for its type; `None` when no norm
 /// applies to that type on that date (or the embedded packs do not load, which a test guards).
@@ -51,12 +51,22 @@ pub fn assess_with(
     plan: &Plan,
     at: CivilDate,
 ) -> Option<NormAssessment> {
+    assess_in(packs, unit, &Layout::new(plan), at)
+}
+
+/// [`assess_with`] on a plan's layout built once for many units.
+fn assess_in(
+    packs: &[NormPack],
+    unit: &Unit,
+    layout: &Layout<'_>,
+    at: CivilDate,
+) -> Option<NormAssessment> {
     let (pack, rule) = rule_for(packs, unit.unit_type, at)?;
     let ctx = Context {
         unit,
         pack,
         rule,
-        subtree: Subtree::new(plan, &unit.id),
+        subtree: Subtree::new(layout, &unit.id),
     };
     Some(NormAssessment {
         unit_id: unit.id.clone(),
@@ -73,8 +83,17 @@ pub fn assess_with(
 
 /// The assessments of every unit of the plan a norm applies to, in plan order.
 pub fn assess_plan(plan: &Plan, at: CivilDate) -> Vec<NormAssessment> {
+    let Ok(packs) = norm_packs() else {
+        return Vec::new();
+    };
+    // Units no norm applies to need no layout.
+    let mut layout = None;
     plan.units
         .iter()
-        .filter_map(|unit| assess(unit, plan, at))
+        .filter(|unit| rule_for(packs, unit.unit_type, at).is_some())
+        .filter_map(|unit| {
+            let layout = layout.get_or_insert_with(|| Layout::new(plan));
+            assess_in(packs, unit, layout, at)
+        })
         .collect()
 }

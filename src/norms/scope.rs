@@ -7,7 +7,8 @@
 //! library and equipment staff, also specialised, are not teachers), or the positions named like
 //! a post (văn thư, thủ quỹ, kế toán) or holding one of its rank codes.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
+use std::rc::Rc;
 
 use unicode_normalization::UnicodeNormalization;
 
@@ -18,33 +19,103 @@ use crate::model::{Plan, Position};
 use super::assessment::ComparedWith;
 use super::params::PositionScope;
 
-/// The ids of a unit and of all units under it.
+/// The plan's unit tree and each unit's positions, built once to assess every unit.
+#[derive(Debug, Clone)]
+pub(super) struct Layout<'a> {
+    plan: &'a Plan,
+    tree: UnitTree,
+    index: HashMap<&'a str, usize>,
+    /// The positions of each unit (by row), in plan order.
+    positions: Vec<Vec<usize>>,
+    /// Each position's name folded for matching, once per plan rather than once per figure.
+    folded: Vec<Rc<str>>,
+}
+
+impl<'a> Layout<'a> {
+    pub(super) fn new(plan: &'a Plan) -> Self {
+        let index = unit_index(&plan.units);
+        let mut positions = vec![Vec::new(); plan.units.len()];
+        for (i, position) in plan.positions.iter().enumerate() {
+            if let Some(of_unit) = index
+                .get(position.unit_id.as_str())
+                .and_then(|&u| positions.get_mut(u))
+            {
+                of_unit.push(i);
+            }
+        }
+        Layout {
+            plan,
+            tree: UnitTree::lenient(&plan.units),
+            index,
+            positions,
+            folded: plan
+                .positions
+                .iter()
+                .map(|p| folded(&p.name).into())
+                .collect(),
+        }
+    }
+}
+
+/// The positions of a unit and of all units under it.
 #[derive(Debug, Clone)]
 pub(super) struct Subtree<'a> {
-    plan: &'a Plan,
-    units: HashSet<&'a str>,
+    /// The positions with their folded names.
+    positions: Vec<(&'a Position, Rc<str>)>,
 }
 
 impl<'a> Subtree<'a> {
     /// The subtree rooted at `root`; a cycle in the tree ends the walk instead of looping.
-    pub(super) fn new(plan: &'a Plan, root: &'a str) -> Self {
-        let tree = UnitTree::lenient(&plan.units);
-        let units = unit_index(&plan.units)
+    pub(super) fn new(layout: &Layout<'a>, root: &str) -> Self {
+        let mut rows: Vec<usize> = layout
+            .index
             .get(root)
-            .map(|&r| tree.subtree(r))
+            .map(|&r| layout.tree.subtree(r))
             .unwrap_or_default()
             .into_iter()
-            .filter_map(|u| plan.units.get(u).map(|unit| unit.id.as_str()))
+            .filter_map(|u| layout.positions.get(u))
+            .flatten()
+            .copied()
             .collect();
-        Subtree { plan, units }
+        rows.sort_unstable();
+        let positions = rows
+            .into_iter()
+            .filter_map(|i| Some((layout.plan.positions.get(i)?, layout.folded.get(i)?.clone())))
+            .collect();
+        Subtree { positions }
     }
 
     /// Positions of the subtree, in plan order.
     pub(super) fn positions(&self) -> impl Iterator<Item = &'a Position> + '_ {
-        self.plan
-            .positions
+        self.positions.iter().map(|(p, _)| *p)
+    }
+
+    /// Positions of the subtree named with one of `names`, or all of them when there are none.
+    fn named(&self, names: &[String]) -> Box<dyn Iterator<Item = &'a Position> + '_> {
+        if names.is_empty() {
+            Box::new(self.positions())
+        } else {
+            Box::new(self.matching(names, &[]))
+        }
+    }
+
+    /// Positions of the subtree whose name has one of `names` or whose rank code is one of
+    /// `rank_codes`, in plan order.
+    fn matching(
+        &self,
+        names: &[String],
+        rank_codes: &[String],
+    ) -> impl Iterator<Item = &'a Position> + '_ {
+        let names: Vec<String> = names.iter().map(|n| folded(n)).collect();
+        let rank_codes: Vec<String> = rank_codes.iter().map(|c| c.trim().to_owned()).collect();
+        self.positions
             .iter()
-            .filter(|p| self.units.contains(p.unit_id.as_str()))
+            .filter(move |(position, name)| {
+                let code = position.rank_code.trim();
+                names.iter().any(|n| name.contains(n.as_str()))
+                    || (!code.is_empty() && rank_codes.iter().any(|c| c == code))
+            })
+            .map(|(p, _)| *p)
     }
 
     /// The positions `scope` counts; `claimed` are positions other figures of the rule count.
@@ -89,9 +160,8 @@ impl<'a> Subtree<'a> {
                     description,
                     whole_unit: false,
                     position_ids: self
-                        .positions()
+                        .named(names)
                         .filter(|p| categories.contains(&p.category))
-                        .filter(|p| names.is_empty() || matches(p, names, &[]))
                         .filter(|p| !claimed.contains(&p.id))
                         .map(|p| p.id.clone())
                         .collect(),
@@ -129,21 +199,13 @@ impl<'a> Subtree<'a> {
                     description,
                     whole_unit: false,
                     position_ids: self
-                        .positions()
-                        .filter(|p| matches(p, names, rank_codes))
+                        .matching(names, rank_codes)
                         .map(|p| p.id.clone())
                         .collect(),
                 }
             }
         }
     }
-}
-
-fn matches(position: &Position, names: &[String], rank_codes: &[String]) -> bool {
-    let name = folded(&position.name);
-    let code = position.rank_code.trim();
-    names.iter().any(|n| name.contains(&folded(n)))
-        || (!code.is_empty() && rank_codes.iter().any(|c| c.trim() == code))
 }
 
 /// NFC, lower case, single spaces: `Kế  toán` and `kế toán` match.

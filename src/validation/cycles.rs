@@ -95,8 +95,10 @@ mod tests {
                 .collect(),
             ..Plan::default()
         };
+        let mut found = crate::validation::Validation::default();
+        let scope = crate::validation::Scope::everything();
+        let ids = Ids::collect(&plan, &scope.selection(&plan), &mut found);
         let mut problems = Vec::new();
-        let ids = Ids::collect(&plan, &mut problems);
         check(&plan.units, &ids, &mut problems);
         problems
             .into_iter()

@@ -1,26 +1,25 @@
 //! Job descriptions: competency levels stay within the frame's 1 to 5.
 
 use super::{Place, Problem, ProblemKind};
-use crate::model::Plan;
+use crate::model::Position;
 
 /// The levels of the competency frame (ND 232/2026, Phụ lục IV, section VI).
 const LEVELS: std::ops::RangeInclusive<u8> = 1..=5;
 
-pub(super) fn check(plan: &Plan, problems: &mut Vec<Problem>) {
-    for (index, position) in plan.positions.iter().enumerate() {
-        for competency in &position.job_description.competencies {
-            if !LEVELS.contains(&competency.level) {
-                problems.push(Problem {
-                    place: Place::Position {
-                        index,
-                        id: position.id.clone(),
-                        field: "level",
-                    },
-                    kind: ProblemKind::LevelOutOfRange {
-                        level: competency.level,
-                    },
-                });
-            }
+/// The job description of one position, the `index`th of the plan.
+pub(super) fn check(index: usize, position: &Position, problems: &mut Vec<Problem>) {
+    for competency in &position.job_description.competencies {
+        if !LEVELS.contains(&competency.level) {
+            problems.push(Problem {
+                place: Place::Position {
+                    index,
+                    id: position.id.clone(),
+                    field: "level",
+                },
+                kind: ProblemKind::LevelOutOfRange {
+                    level: competency.level,
+                },
+            });
         }
     }
 }

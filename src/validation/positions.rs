@@ -8,67 +8,75 @@ use super::support::support_share;
 use super::{Place, Problem, ProblemKind};
 use crate::model::{Calendar, ComponentKind, Method, Plan, Position, SupportAmount};
 
-pub(super) fn check(plan: &Plan, ids: &Ids<'_>, problems: &mut Vec<Problem>) {
-    // The calendar of positions without one, resolved once rather than per position.
-    let default_calendar = plan.default_calendar();
-    for (index, position) in plan.positions.iter().enumerate() {
-        let at = |field| Place::Position {
-            index,
-            id: position.id.clone(),
-            field,
-        };
-        if position.name.trim().is_empty() {
-            problems.push(Problem {
-                place: at("name"),
-                kind: ProblemKind::EmptyName,
-            });
-        }
-        if !ids.units.contains_key(position.unit_id.as_str()) {
-            problems.push(Problem {
-                place: at("unit_id"),
-                kind: ProblemKind::MissingUnit {
-                    id: position.unit_id.clone(),
-                },
-            });
-        }
-        // Same resolution as `Plan::calendar_for`, through the index.
-        let calendar = match &position.calendar {
-            None => Some(&default_calendar),
-            Some(id) => {
-                let found = ids.calendars.get(id.as_str()).map(|&i| &plan.calendars[i]);
-                if found.is_none() {
-                    problems.push(Problem {
-                        place: at("calendar"),
-                        kind: ProblemKind::MissingCalendar { id: id.clone() },
-                    });
-                }
-                found
+/// One position with its workload components, the `index`th of the plan; positions without a
+/// calendar of their own work under `default_calendar`.
+pub(super) fn check(
+    plan: &Plan,
+    index: usize,
+    position: &Position,
+    ids: &Ids<'_>,
+    default_calendar: &Calendar,
+    problems: &mut Vec<Problem>,
+) {
+    let at = |field| Place::Position {
+        index,
+        id: position.id.clone(),
+        field,
+    };
+    if position.name.trim().is_empty() {
+        problems.push(Problem {
+            place: at("name"),
+            kind: ProblemKind::EmptyName,
+        });
+    }
+    if !ids.units.contains_key(position.unit_id.as_str()) {
+        problems.push(Problem {
+            place: at("unit_id"),
+            kind: ProblemKind::MissingUnit {
+                id: position.unit_id.clone(),
+            },
+        });
+    }
+    // Same resolution as `Plan::calendar_for`, through the index.
+    let calendar = match &position.calendar {
+        None => Some(default_calendar),
+        Some(id) => {
+            let found = ids
+                .calendars
+                .get(id.as_str())
+                .and_then(|&i| plan.calendars.get(i));
+            if found.is_none() {
+                problems.push(Problem {
+                    place: at("calendar"),
+                    kind: ProblemKind::MissingCalendar { id: id.clone() },
+                });
             }
-        };
-        let headcounts = [
-            ("count", Some(position.count)),
-            ("min", position.min),
-            ("max", position.max),
-            ("proposed", position.proposed.as_ref().map(|p| p.count)),
-        ];
-        for (field, value) in headcounts {
-            if let Some(value) = value {
-                check_count(value, 0, MAX_HEADCOUNT, || at(field), problems);
-            }
+            found
         }
-        if let (Some(min), Some(max)) = (position.min, position.max)
-            && min > max
-        {
-            problems.push(Problem {
-                place: at("min"),
-                kind: ProblemKind::MinAboveMax { min, max },
-            });
+    };
+    let headcounts = [
+        ("count", Some(position.count)),
+        ("min", position.min),
+        ("max", position.max),
+        ("proposed", position.proposed.as_ref().map(|p| p.count)),
+    ];
+    for (field, value) in headcounts {
+        if let Some(value) = value {
+            check_count(value, 0, MAX_HEADCOUNT, || at(field), problems);
         }
-        check_components(index, position, problems);
-        // Fixed positions ignore their components, so support cannot break them.
-        if position.method == Method::Workload {
-            check_support_share(position, calendar, at, problems);
-        }
+    }
+    if let (Some(min), Some(max)) = (position.min, position.max)
+        && min > max
+    {
+        problems.push(Problem {
+            place: at("min"),
+            kind: ProblemKind::MinAboveMax { min, max },
+        });
+    }
+    check_components(index, position, problems);
+    // Fixed positions ignore their components, so support cannot break them.
+    if position.method == Method::Workload {
+        check_support_share(position, calendar, at, problems);
     }
 }
 

@@ -4,48 +4,56 @@ use super::bounds::FTE;
 use super::ids::Ids;
 use super::numbers::check_within;
 use super::{Place, Problem, ProblemKind};
-use crate::model::Plan;
+use crate::model::{Plan, StaffMember};
 
-pub(super) fn check(plan: &Plan, ids: &Ids<'_>, problems: &mut Vec<Problem>) {
-    for (index, member) in plan.staff.iter().enumerate() {
-        let at = |field| Place::Staff {
-            index,
-            id: member.id.clone(),
-            field,
-        };
-        let unit_exists = ids.units.contains_key(member.unit_id.as_str());
-        if !unit_exists {
-            problems.push(Problem {
-                place: at("unit_id"),
-                kind: ProblemKind::MissingUnit {
-                    id: member.unit_id.clone(),
+/// One staff member, the `index`th of the plan.
+pub(super) fn check(
+    plan: &Plan,
+    index: usize,
+    member: &StaffMember,
+    ids: &Ids<'_>,
+    problems: &mut Vec<Problem>,
+) {
+    let at = |field| Place::Staff {
+        index,
+        id: member.id.clone(),
+        field,
+    };
+    let unit_exists = ids.units.contains_key(member.unit_id.as_str());
+    if !unit_exists {
+        problems.push(Problem {
+            place: at("unit_id"),
+            kind: ProblemKind::MissingUnit {
+                id: member.unit_id.clone(),
+            },
+        });
+    }
+    if let Some(position_id) = &member.position_id {
+        match ids
+            .positions
+            .get(position_id.as_str())
+            .and_then(|&i| plan.positions.get(i))
+        {
+            None => problems.push(Problem {
+                place: at("position_id"),
+                kind: ProblemKind::MissingPosition {
+                    id: position_id.clone(),
                 },
-            });
-        }
-        if let Some(position_id) = &member.position_id {
-            match ids.positions.get(position_id.as_str()) {
-                None => problems.push(Problem {
-                    place: at("position_id"),
-                    kind: ProblemKind::MissingPosition {
-                        id: position_id.clone(),
-                    },
-                }),
-                Some(&position_index) => {
-                    let position = &plan.positions[position_index];
-                    // With the unit itself missing, the mismatch adds nothing.
-                    if unit_exists && position.unit_id != member.unit_id {
-                        problems.push(Problem {
-                            place: at("position_id"),
-                            kind: ProblemKind::PositionOfOtherUnit {
-                                position_id: position_id.clone(),
-                                position_unit_id: position.unit_id.clone(),
-                                unit_id: member.unit_id.clone(),
-                            },
-                        });
-                    }
+            }),
+            Some(position) => {
+                // With the unit itself missing, the mismatch adds nothing.
+                if unit_exists && position.unit_id != member.unit_id {
+                    problems.push(Problem {
+                        place: at("position_id"),
+                        kind: ProblemKind::PositionOfOtherUnit {
+                            position_id: position_id.clone(),
+                            position_unit_id: position.unit_id.clone(),
+                            unit_id: member.unit_id.clone(),
+                        },
+                    });
                 }
             }
         }
-        check_within(member.fte, FTE, || at("fte"), problems);
     }
+    check_within(member.fte, FTE, || at("fte"), problems);
 }
