@@ -383,3 +383,39 @@ fn write_small(path: &Path, text: &str) -> Result<(), RecoveryError> {
         error,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn document(path: &Path) -> Document {
+        Document::new(crate::model::Plan::default(), Some(path.to_path_buf()))
+    }
+
+    #[test]
+    fn a_running_session_is_found_by_its_plan_until_it_ends() {
+        let folder = tempfile::tempdir().unwrap();
+        let plans = tempfile::tempdir().unwrap();
+        let plan = plans.path().join("xa.ron");
+        fs::write(&plan, "").unwrap();
+        let mut first = Recovery::new(folder.path().to_path_buf());
+        assert!(first.is_locked());
+        first.tick(&document(&plan), Instant::now()).unwrap();
+        let second = Recovery::new(folder.path().to_path_buf());
+        // The same file, spelled another way.
+        let spelled = plans.path().join(".").join("xa.ron");
+        assert_eq!(
+            second.open_elsewhere(&spelled),
+            Some(OpenElsewhere {
+                process: std::process::id()
+            })
+        );
+        assert_eq!(second.open_elsewhere(&plans.path().join("khac.ron")), None);
+        assert_eq!(first.open_elsewhere(&plan), None, "not its own");
+        // Ended (or gone), the first session holds no lock any more.
+        drop(first);
+        assert_eq!(second.open_elsewhere(&plan), None);
+        assert_eq!(process_of(Path::new("autosave-123-456.lock")), Some(123));
+        assert_eq!(process_of(Path::new("other-123-456.lock")), None);
+    }
+}
