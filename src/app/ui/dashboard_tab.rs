@@ -5,6 +5,7 @@
 //! Every figure comes from [`engine::breakdown`]; this file only lays bars out. Unit names can
 //! be long, so unit and position bars are numbered on the axis and named in the table below.
 
+use crate::language::Localized;
 use eframe::egui::{self, Color32};
 use egui_plot::{Bar, BarChart, Corner, GridMark, Legend, Plot, VLine};
 
@@ -77,7 +78,7 @@ fn current_breakdown(state: &mut AppState) -> Option<Result<Breakdown, String>> 
         results,
         state.selected_unit.as_deref(),
     )
-    .map_err(|e| e.to_string());
+    .map_err(|e| e.message(state.language()));
     state.dashboard_cache = Some((key, breakdown.clone()));
     Some(breakdown)
 }

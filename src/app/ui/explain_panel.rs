@@ -1,5 +1,6 @@
 //! The Explain panel: how the selected position's figure was reached, with its actual inputs.
 
+use crate::language::Localized;
 use eframe::egui;
 
 use crate::app::state::AppState;
@@ -32,7 +33,7 @@ pub fn explain_panel_ui(state: &mut AppState, ui: &mut egui::Ui) {
             return;
         };
         let explanation = engine::explain(state.document.plan(), results, &position_id)
-            .map_err(|e| e.to_string());
+            .map_err(|e| e.message(state.language()));
         state.explain_cache = Some((key, explanation));
     }
     let Some((_, explanation)) = &state.explain_cache else {

@@ -1,6 +1,7 @@
 //! The Workload tab: the selected position's workload components, one editable row each with
 //! the fields of its kind, and what each contributes as the engine explains it.
 
+use crate::language::Localized;
 use std::collections::HashMap;
 
 use eframe::egui;
@@ -154,8 +155,8 @@ fn contributions(
         let Some(results) = state.document.results() else {
             return (HashMap::new(), 0.0);
         };
-        let explanation =
-            engine::explain(state.document.plan(), results, position_id).map_err(|e| e.to_string());
+        let explanation = engine::explain(state.document.plan(), results, position_id)
+            .map_err(|e| e.message(state.language()));
         state.explain_cache = Some((key, explanation));
     }
     match &state.explain_cache {
