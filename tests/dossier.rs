@@ -370,6 +370,43 @@ fn the_appraisal_sheet_sets_the_review_beside_the_proposal() {
 }
 
 #[test]
+fn the_appraisal_sheet_names_lines_whose_proposal_changed_after_the_appraisal() {
+    let mut plan = reviewed_example();
+    let results = engine::compute(&plan).unwrap();
+    // The guard post was appraised when the agency proposed 4; it proposes 3 now.
+    let guard = plan.position("vp-bao-ve").unwrap().clone();
+    let mut seen = vtvl::report::seen_proposal(&guard, results.position("vp-bao-ve").unwrap());
+    assert_eq!(seen.proposed, 3);
+    seen.proposed = 4;
+    let review = plan.review.as_mut().unwrap();
+    let line = review
+        .lines
+        .iter_mut()
+        .find(|l| l.position_id == "vp-bao-ve")
+        .unwrap();
+    line.seen = Some(seen);
+    let dir = tempfile::tempdir().unwrap();
+    let mut book = Book::write(&plan, dir.path(), "doi.xlsx");
+    let texts = strings(&book.values("Thẩm định"));
+    let heading = texts
+        .iter()
+        .position(|t| t.starts_with("Đề xuất của 1 vị trí đã thay đổi sau khi thẩm định"))
+        .expect("the note");
+    assert_eq!(
+        texts[heading + 1],
+        "- Nhân viên bảo vệ, phục vụ (hợp đồng lao động) (vp-bao-ve): đề xuất từ 4 thành 3"
+    );
+    // The example as written has nothing recorded to compare: no note.
+    let mut book = Book::write(&reviewed_example(), dir.path(), "vua.xlsx");
+    let texts = strings(&book.values("Thẩm định"));
+    assert!(
+        !texts
+            .iter()
+            .any(|t| t.contains("đã thay đổi sau khi thẩm định"))
+    );
+}
+
+#[test]
 fn a_plan_not_yet_appraised_gets_the_sheet_with_empty_appraisal_columns() {
     let plan = BUNDLED[0].load().unwrap();
     let dir = tempfile::tempdir().unwrap();

@@ -589,10 +589,9 @@ fn proposals_and_appraisals_roll_up_beside_required() {
     plan.positions[0].proposed = propose(4);
     plan.positions[2].proposed = propose(2);
     let line = |id: &str, appraised, decision| Appraisal {
-        position_id: id.into(),
         appraised,
         decision,
-        comment: String::new(),
+        ..Appraisal::new(id)
     };
     let r = compute(&plan);
     assert_eq!(r.position("p-a").unwrap().proposed, 4);

@@ -5,8 +5,8 @@ use std::path::Path;
 
 use vtvl::model::{
     Appraisal, Calendar, Category, CivilDate, Component, ComponentKind, Decision, FORMAT_VERSION,
-    Method, Period, PersonalFields, Plan, PlanMeta, Position, Review, Rounding, StaffMember,
-    SupportAmount, Unit, UnitType,
+    Method, Period, PersonalFields, Plan, PlanMeta, Position, Review, Rounding, SeenProposal,
+    StaffMember, SupportAmount, Unit, UnitType,
 };
 use vtvl::plan_file::{self, PlanFileError};
 
@@ -517,22 +517,26 @@ fn review() -> Review {
             .into(),
         lines: vec![
             Appraisal {
-                position_id: "pkt-dia-chinh".into(),
                 appraised: Some(3),
                 decision: Some(Decision::Adjust),
                 comment: "Giảm 1 người: hồ sơ đo đạc đã số hóa".into(),
+                decision_follows_figure: true,
+                seen: Some(SeenProposal {
+                    proposed: 4,
+                    required: 4,
+                    current: 3.5,
+                    rank_code: "01.003".into(),
+                    unit_id: "pkt".into(),
+                }),
+                ..Appraisal::new("pkt-dia-chinh")
             },
             Appraisal {
-                position_id: "vp-van-thu".into(),
-                appraised: None,
                 decision: Some(Decision::Agree),
-                comment: String::new(),
+                ..Appraisal::new("vp-van-thu")
             },
             Appraisal {
-                position_id: "pvhxh-giao-duc-y-te".into(),
-                appraised: None,
-                decision: None,
                 comment: "Làm rõ khối lượng".into(),
+                ..Appraisal::new("pvhxh-giao-duc-y-te")
             },
         ],
     }
@@ -554,6 +558,9 @@ fn a_review_survives_save_and_load_and_leaves_the_fingerprint_alone() {
         "decision: adjust",
         "appraised: 3",
         "comment: \"Giảm 1 người: hồ sơ đo đạc đã số hóa\"",
+        "decision_follows_figure: true",
+        "seen: (",
+        "current: 3.5",
     ] {
         assert!(text.contains(expected), "{expected} in\n{text}");
     }

@@ -1,4 +1,5 @@
-//! `vtvl compute`: required headcount per position and unit, against current staff.
+//! `vtvl compute`: required headcount per position and unit, against current staff; with the
+//! appraisal, the lines whose proposal changed since they were appraised.
 
 use std::io::Write as _;
 
@@ -13,7 +14,9 @@ use crate::engine::{self, EmploymentFigures, PlanResults, UnitTree};
 use crate::format::vi_number;
 use crate::language::Language;
 use crate::model::{ByEmployment, Decision, Employment, Plan, Review};
-use crate::report::{Comparison, subtree_comparisons};
+use crate::report::{
+    ChangedLine, Comparison, changed_heading, changed_since_appraisal, subtree_comparisons,
+};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -44,7 +47,11 @@ fn print(plan: &Plan, format: Format, language: Language) -> anyhow::Result<()> 
     let text = match format {
         Format::Table => table(plan, &results, language)?,
         Format::Json => {
-            let mut json = serde_json::to_string_pretty(&results)?;
+            let changed_since_appraisal = changed_since_appraisal(plan, &results);
+            let mut json = serde_json::to_string_pretty(&WithChanges {
+                results: &results,
+                changed_since_appraisal,
+            })?;
             json.push('\n');
             json
         }
@@ -57,6 +64,17 @@ fn print(plan: &Plan, format: Format, language: Language) -> anyhow::Result<()> 
             "không ghi được ra đầu ra chuẩn",
             "cannot write to standard output",
         ))
+}
+
+/// The results, and the appraisal lines whose proposal changed (left out when there are none,
+/// so that the contract of a plan not appraised, or appraised on its proposal, is the results
+/// alone).
+#[derive(serde::Serialize)]
+struct WithChanges<'a> {
+    #[serde(flatten)]
+    results: &'a PlanResults,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    changed_since_appraisal: Vec<ChangedLine>,
 }
 
 fn ratio_text(ratio: Option<f64>) -> String {
@@ -224,7 +242,8 @@ fn table(plan: &Plan, results: &PlanResults, language: Language) -> anyhow::Resu
         ),
     };
     if let Some(review) = &plan.review {
-        text.push_str(&review_text(plan, review, language));
+        let changed = changed_since_appraisal(plan, results);
+        text.push_str(&review_text(plan, review, &changed, language));
     }
     Ok(text)
 }
@@ -277,7 +296,12 @@ fn by_employment_text(split: &ByEmployment<EmploymentFigures>, language: Languag
 
 /// The review under the table: who appraised the plan and when, the decision and comment of
 /// each line that has more to say than a plain agreement, and the conclusion.
-fn review_text(plan: &Plan, review: &Review, language: Language) -> String {
+fn review_text(
+    plan: &Plan,
+    review: &Review,
+    changed: &[ChangedLine],
+    language: Language,
+) -> String {
     let t = |vi, en| language.t(vi, en);
     let mut text = format!("\n{}\n", t("THẨM ĐỊNH", "APPRAISAL"));
     let mut said = |label: &str, value: &str| {
@@ -329,6 +353,12 @@ fn review_text(plan: &Plan, review: &Review, language: Language) -> String {
         text.push_str(t("Kết luận thẩm định:\n", "Conclusion:\n"));
         for line in review.conclusion.trim().lines() {
             text.push_str(&format!("  {line}\n"));
+        }
+    }
+    if !changed.is_empty() {
+        text.push_str(&format!("{}:\n", changed_heading(changed.len(), language)));
+        for line in changed {
+            text.push_str(&format!("  {}\n", line.describe(language)));
         }
     }
     text

@@ -2,7 +2,8 @@
 //! hiện có / đề xuất / thẩm định, the two differences, the agency's reason and the reviewer's
 //! decision and comment; sums per unit and a grand total as formulas; then the conclusion, who
 //! appraised the plan and when, and the fingerprint of the proposal (which the review leaves
-//! unchanged). A plan not yet appraised gets the same sheet with the appraisal columns empty.
+//! unchanged). A plan not yet appraised gets the same sheet with the appraisal columns empty;
+//! lines whose proposal changed after they were appraised are named under the title block.
 
 use rust_xlsxwriter::{ExcelDateTime, Format, FormatAlign, Formula, RowNum, Worksheet};
 
@@ -13,10 +14,12 @@ use super::figures::{UnitSection, unit_sections};
 use super::print::{self, Styles, cell_ref, result};
 use super::subtotals::{OpenUnit, Subtotals};
 use crate::engine::PlanResults;
+use crate::language::Language;
 use crate::model::Plan;
 use crate::plan_file;
 use crate::report::{
-    AppraisalGroup, AppraisalTable, Comparison, appraisal_table, subtree_comparisons,
+    AppraisalGroup, AppraisalTable, ChangedLine, Comparison, appraisal_table, changed_heading,
+    changed_since_appraisal, subtree_comparisons,
 };
 
 pub const NAME: &str = "Thẩm định";
@@ -87,7 +90,8 @@ pub fn write(
         sheet.set_column_width(col, width)?;
     }
     let table = appraisal_table(plan, results, None)?;
-    let header_row = title_block(sheet, styles, plan)?;
+    let changed = changed_since_appraisal(plan, results);
+    let header_row = title_block(sheet, styles, plan, &changed)?;
     print::page_setup(sheet, true, None, NAME)?;
     sheet.set_repeat_rows(header_row, header_row + 1)?;
     sheet.set_freeze_panes(header_row + 2, 0)?;
@@ -124,6 +128,7 @@ fn title_block(
     sheet: &mut Worksheet,
     styles: &Styles,
     plan: &Plan,
+    changed: &[ChangedLine],
 ) -> Result<RowNum, DossierError> {
     sheet.merge_range(0, COL_NO, 0, LAST_COL, TITLE, &styles.title)?;
     sheet.set_row_height(0, 24)?;
@@ -172,6 +177,17 @@ fn title_block(
         let note = styles.value.clone().set_italic().set_font_color(0x7F7F7F);
         sheet.merge_range(row, COL_NO, row, LAST_COL, NOT_APPRAISED, &note)?;
         row += 1;
+    }
+    if !changed.is_empty() {
+        let note = styles.value.clone().set_italic().set_font_color(0xC55A11);
+        let heading = format!("{}:", changed_heading(changed.len(), Language::Vietnamese));
+        sheet.merge_range(row, COL_NO, row, LAST_COL, &heading, &note)?;
+        row += 1;
+        for line in changed {
+            let text = format!("- {}", line.describe(Language::Vietnamese));
+            sheet.merge_range(row, COL_NO, row, LAST_COL, &text, &note)?;
+            row += 1;
+        }
     }
     Ok(row + 1)
 }

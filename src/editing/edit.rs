@@ -7,8 +7,11 @@ use unicode_normalization::UnicodeNormalization as _;
 use crate::engine::{UnitTree, unit_index};
 use crate::model::{
     Appraisal, Calendar, CivilDate, Competency, Component, ComponentKind, Decision, JobDescription,
-    Plan, PlanMeta, Position, Proposal, Requirement, Review, Rounding, StaffMember, Unit, WorkItem,
+    Plan, PlanMeta, Position, Proposal, Requirement, Review, Rounding, SeenProposal, StaffMember,
+    Unit, WorkItem,
 };
+
+use super::appraisal;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Edit {
@@ -75,8 +78,25 @@ pub enum Edit {
     /// Sets a position's appraisal line, starting the review if there is none; a line with no
     /// figure, decision or comment is removed.
     SetAppraisal(Appraisal),
-    /// Agrees with the proposal of each listed position that has no appraisal line yet.
-    AgreeRemaining(Vec<String>),
+    /// Writes (or clears) a position's appraised figure against the proposal the reviewer
+    /// sees; the decision follows the figure unless the reviewer chose it.
+    SetAppraisedFigure {
+        position_id: String,
+        appraised: Option<u32>,
+        seen: SeenProposal,
+    },
+    /// The decision the reviewer chose for a position, against the proposal they see.
+    SetDecision {
+        position_id: String,
+        decision: Option<Decision>,
+        seen: SeenProposal,
+    },
+    /// Agrees with the proposal of each listed position (with the proposal as seen) that has
+    /// no appraisal line yet.
+    AgreeRemaining(Vec<(String, SeenProposal)>),
+    /// The reviewer has looked again at the listed lines, whose proposals changed, and keeps
+    /// them: each now rests on the proposal as it is.
+    ConfirmAppraisals(Vec<(String, SeenProposal)>),
     /// Removes the whole appraisal, leaving the proposal as the agency wrote it.
     ClearReview,
 }
@@ -374,6 +394,24 @@ impl Edit {
                 set_appraisal(plan, line);
                 drop_empty_review(plan);
             }
+            Edit::SetAppraisedFigure {
+                position_id,
+                appraised,
+                seen,
+            } => {
+                let line = appraisal::with_figure(plan, &position_id, appraised, seen);
+                set_appraisal(plan, line);
+                drop_empty_review(plan);
+            }
+            Edit::SetDecision {
+                position_id,
+                decision,
+                seen,
+            } => {
+                let line = appraisal::with_decision(plan, &position_id, decision, seen);
+                set_appraisal(plan, line);
+                drop_empty_review(plan);
+            }
             Edit::AgreeRemaining(positions) => {
                 let review = review_mut(plan);
                 let appraised: HashSet<String> =
@@ -381,16 +419,18 @@ impl Edit {
                 review.lines.extend(
                     positions
                         .into_iter()
-                        .filter(|id| !appraised.contains(id))
-                        .map(|position_id| Appraisal {
-                            position_id,
-                            appraised: None,
-                            decision: Some(Decision::Agree),
-                            comment: String::new(),
-                        }),
+                        .filter(|(id, _)| !appraised.contains(id))
+                        .map(|(id, seen)| appraisal::agreed(id, seen)),
                 );
                 sort_lines_in_plan_order(plan);
                 drop_empty_review(plan);
+            }
+            Edit::ConfirmAppraisals(lines) => {
+                for (position_id, seen) in lines {
+                    if let Some(line) = appraisal::confirmed(plan, &position_id, seen) {
+                        set_appraisal(plan, line);
+                    }
+                }
             }
             Edit::ClearReview => plan.review = None,
         }
@@ -733,10 +773,9 @@ mod review_tests {
 
     fn line(id: &str, appraised: Option<u32>, comment: &str) -> Appraisal {
         Appraisal {
-            position_id: id.into(),
             appraised,
-            decision: None,
             comment: comment.into(),
+            ..Appraisal::new(id)
         }
     }
 
@@ -796,9 +835,20 @@ mod review_tests {
         Edit::SetAppraisal(line("b", Some(0), "Bỏ"))
             .apply(&mut plan)
             .unwrap();
-        Edit::AgreeRemaining(vec!["a".into(), "b".into(), "c".into()])
-            .apply(&mut plan)
-            .unwrap();
+        let seen = SeenProposal {
+            proposed: 1,
+            required: 1,
+            current: 0.0,
+            rank_code: String::new(),
+            unit_id: "u".into(),
+        };
+        Edit::AgreeRemaining(
+            ["a", "b", "c"]
+                .map(|id| (id.to_owned(), seen.clone()))
+                .to_vec(),
+        )
+        .apply(&mut plan)
+        .unwrap();
         let review = plan.review.clone().unwrap();
         assert_eq!(review.reviewer, "Lê Thị Hạnh");
         assert_eq!(ids(&plan), ["a", "b", "c"]);

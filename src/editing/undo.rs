@@ -196,7 +196,10 @@ impl Undo {
             }
             Edit::SetReviewField(_)
             | Edit::SetAppraisal(_)
+            | Edit::SetAppraisedFigure { .. }
+            | Edit::SetDecision { .. }
             | Edit::AgreeRemaining(_)
+            | Edit::ConfirmAppraisals(_)
             | Edit::ClearReview => vec![Step::Review(plan.review.clone())],
         };
         Undo { steps }
@@ -310,7 +313,17 @@ fn same_component_ids(old: &Position, new: &Position) -> bool {
 mod tests {
     use super::*;
     use crate::editing::{Created, ReviewField};
-    use crate::model::{Appraisal, ComponentKind, Decision};
+    use crate::model::{Appraisal, ComponentKind, Decision, SeenProposal};
+
+    fn seen(proposed: i64) -> SeenProposal {
+        SeenProposal {
+            proposed,
+            required: proposed,
+            current: 1.0,
+            rank_code: String::new(),
+            unit_id: "u".into(),
+        }
+    }
 
     /// Every kind of edit, applied then undone, leaves the plan exactly as it was.
     #[test]
@@ -403,12 +416,28 @@ mod tests {
             },
             Edit::SetReviewField(ReviewField::Reviewer("Lê Thị Hạnh".into())),
             Edit::SetAppraisal(Appraisal {
-                position_id: held,
                 appraised: Some(1),
                 decision: Some(Decision::Adjust),
                 comment: "Giảm".into(),
+                ..Appraisal::new(held)
             }),
-            Edit::AgreeRemaining(plan.positions.iter().map(|p| p.id.clone()).collect()),
+            Edit::SetAppraisedFigure {
+                position_id: position.id.clone(),
+                appraised: Some(7),
+                seen: seen(3),
+            },
+            Edit::SetDecision {
+                position_id: position.id.clone(),
+                decision: Some(Decision::Reject),
+                seen: seen(3),
+            },
+            Edit::ConfirmAppraisals(vec![(position.id.clone(), seen(4))]),
+            Edit::AgreeRemaining(
+                plan.positions
+                    .iter()
+                    .map(|p| (p.id.clone(), seen(1)))
+                    .collect(),
+            ),
             Edit::ClearReview,
         ];
         // Each edit undone on the plan as the edits before it left it, then all of them undone

@@ -35,7 +35,7 @@ pub use position::{
     Category, LeaderRole, Method, Position, StepCount, people_by_step, steps_from_text,
     steps_to_text,
 };
-pub use review::{Appraisal, Decision, Review};
+pub use review::{Appraisal, Decision, ProposalChange, Review, SeenProposal};
 pub use rounding::Rounding;
 pub use staff::{PersonalFields, StaffMember};
 pub use unit::{CommuneSetting, NormDrivers, Unit};

@@ -295,10 +295,10 @@ mod tests {
 
     fn line(id: &str, appraised: Option<u32>, decision: Option<Decision>) -> Appraisal {
         Appraisal {
-            position_id: id.into(),
             appraised,
             decision,
             comment: format!("ý kiến {id}"),
+            ..Appraisal::new(id)
         }
     }
 

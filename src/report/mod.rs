@@ -2,10 +2,12 @@
 //! command line and the dossier show alike.
 
 mod appraisal;
+mod appraisal_changes;
 mod results_csv;
 
 pub use appraisal::{
     AppraisalGroup, AppraisalLine, AppraisalTable, AppraisalTableError, Comparison,
     appraisal_table, subtree_comparisons,
 };
+pub use appraisal_changes::{ChangedLine, changed_heading, changed_since_appraisal, seen_proposal};
 pub use results_csv::{ResultsCsvError, results_csv};

@@ -273,3 +273,99 @@ fn a_reviewed_plan_goes_back_to_the_agency_with_every_remark_beside_its_line() {
                 && n.rect().center().x < header.right() + 1.0)
     );
 }
+
+const LAND_NAME: &str = "Chuyên viên địa chính - đất đai";
+
+/// The reviewer's line of a position in the open plan.
+fn review_line(harness: &Harness<'static, VtvlApp>, id: &str) -> vtvl::model::Appraisal {
+    let review = harness.state().state.document.plan().review.clone();
+    review.and_then(|r| r.line(id).cloned()).unwrap()
+}
+
+/// Waits for the figures of the plan as it is, and draws them.
+fn settle(harness: &mut Harness<'static, VtvlApp>) {
+    harness.state_mut().state.document.wait_for_results();
+    harness.run();
+}
+
+#[test]
+fn the_decision_follows_the_figure_and_a_proposal_changed_after_the_appraisal_is_named() {
+    let mut harness = crate::harness::default_harness();
+    settle(&mut harness);
+    click(&mut harness, "Thẩm định");
+    settle(&mut harness);
+
+    // The guard post: proposed 3, appraised 2: the decision moves to Điều chỉnh by itself.
+    set_field(&mut harness, &format!("Số thẩm định {GUARD}"), 0, "2");
+    let guard = review_line(&harness, GUARD);
+    assert_eq!(
+        (guard.appraised, guard.decision),
+        (Some(2), Some(Decision::Adjust))
+    );
+    assert_eq!(guard.seen.as_ref().map(|s| s.proposed), Some(3));
+    // The land officer: appraised at the proposed 4: Thống nhất.
+    set_field(&mut harness, &format!("Số thẩm định {LAND}"), 0, "4");
+    assert_eq!(review_line(&harness, LAND).decision, Some(Decision::Agree));
+    // A decision the reviewer chose stays whatever the figure.
+    pick(
+        &mut harness,
+        &format!("Ý kiến thẩm định {GUARD}"),
+        "Không thống nhất",
+    );
+    set_field(&mut harness, &format!("Số thẩm định {GUARD}"), 0, "1");
+    assert_eq!(
+        review_line(&harness, GUARD).decision,
+        Some(Decision::Reject)
+    );
+    assert!(!has_label_containing(
+        &harness,
+        "đã thay đổi sau khi thẩm định"
+    ));
+
+    // The agency raises the land officer's proposal to 5 after the appraisal.
+    click(&mut harness, "Vị trí việc làm");
+    click(&mut harness, LAND_NAME);
+    set_field(&mut harness, "Số đề xuất", 0, "5");
+    click(&mut harness, "Thẩm định");
+    settle(&mut harness);
+    assert!(has_label_containing(
+        &harness,
+        "Đề xuất của 1 vị trí đã thay đổi sau khi thẩm định"
+    ));
+    assert!(has_label_containing(
+        &harness,
+        &format!("{LAND_NAME} ({LAND}): đề xuất từ 4 thành 5")
+    ));
+    // Its row is marked; the guard's is not.
+    harness.get_by_label(&format!("(!) {LAND_NAME}"));
+    harness.get_by_label(GUARD_NAME);
+    assert_eq!(
+        review_line(&harness, LAND).decision,
+        Some(Decision::Agree),
+        "nothing moves until the reviewer looks again"
+    );
+
+    // The reviewer keeps the appraised 4 for the new proposal: the decision that followed the
+    // figure becomes Điều chỉnh, and the notice goes.
+    click(&mut harness, "Giữ ý kiến thẩm định cho đề xuất mới");
+    settle(&mut harness);
+    let land = review_line(&harness, LAND);
+    assert_eq!(
+        (land.appraised, land.decision),
+        (Some(4), Some(Decision::Adjust))
+    );
+    assert_eq!(land.seen.as_ref().map(|s| s.proposed), Some(5));
+    assert!(!has_label_containing(
+        &harness,
+        "đã thay đổi sau khi thẩm định"
+    ));
+    harness.get_by_label(LAND_NAME);
+
+    // Undo brings the notice back.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    settle(&mut harness);
+    assert!(has_label_containing(
+        &harness,
+        "(pkt-dia-chinh): đề xuất từ 4 thành 5"
+    ));
+}

@@ -563,7 +563,24 @@ fn unsaved_changes_leave_a_recovery_copy_that_the_next_start_restores() {
     harness.run();
     assert_eq!(plan_file::load(&original).unwrap(), edited);
     assert!(copies(recovery.path()).is_empty());
+    // Only this session's lock and side file stay while it runs.
+    let own = state_own_stem(&harness);
+    let mut left: Vec<String> = fs::read_dir(recovery.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    left.sort();
+    assert_eq!(left, [format!("{own}.lock"), format!("{own}.source")]);
+    // A clean exit takes them too.
+    files::on_exit(&mut harness.state_mut().state);
     assert!(fs::read_dir(recovery.path()).unwrap().next().is_none());
+}
+
+/// The name of this session's files, without extension.
+fn state_own_stem(harness: &Harness<'static, VtvlApp>) -> String {
+    let recovery = harness.state().state.files.recovery.as_ref().unwrap();
+    let own = recovery.own_file().file_stem().unwrap();
+    own.to_string_lossy().into_owned()
 }
 
 #[test]
@@ -605,4 +622,136 @@ fn a_clean_exit_removes_the_copy_and_an_unclean_one_keeps_it() {
     harness.run();
     files::on_exit(&mut harness.state_mut().state);
     assert!(copies(recovery.path()).is_empty());
+}
+
+#[test]
+fn a_second_window_neither_offers_nor_takes_the_first_ones_work() {
+    let files_dir = tempfile::tempdir().unwrap();
+    let recovery = tempfile::tempdir().unwrap();
+    let plan = files_dir.path().join("xa.ron");
+    plan_file::save(&plan_file::default_plan().unwrap(), &plan).unwrap();
+
+    // The first window has the plan open, with unsaved work copied.
+    let first_dialogs = ScriptedDialogs::default();
+    let mut first = files_harness(
+        Document::open(&plan).unwrap(),
+        &first_dialogs,
+        Some(recovery.path()),
+    );
+    assert!(
+        first
+            .state()
+            .state
+            .files
+            .recovery
+            .as_ref()
+            .unwrap()
+            .is_locked()
+    );
+    add_unit(&mut first, "Phòng mới lập");
+    let first_copy = first
+        .state()
+        .state
+        .files
+        .recovery
+        .as_ref()
+        .unwrap()
+        .own_file()
+        .to_path_buf();
+    assert_eq!(copies(recovery.path()), std::slice::from_ref(&first_copy));
+
+    // A second window starts: the first one's live work is not offered.
+    let dialogs = ScriptedDialogs::default();
+    let mut second = files_harness(default_document(), &dialogs, Some(recovery.path()));
+    files::offer_recovery(&mut second.state_mut().state);
+    second.run();
+    assert!(second.state().state.dialog.is_none());
+    assert!(!has_label_containing(
+        &second,
+        "Khôi phục thay đổi chưa lưu?"
+    ));
+
+    // Opening the same plan, it is told that the plan is open elsewhere, and may decline.
+    dialogs.answer_path(&plan);
+    file_menu(&mut second, &["Mở... (Ctrl+O)"]);
+    second.get_by_label("Đề án đang mở ở cửa sổ khác");
+    assert!(has_label_containing(
+        &second,
+        &format!("(tiến trình {})", std::process::id())
+    ));
+    second.get_by_label("Không mở").click();
+    second.run();
+    assert_eq!(second.state().state.document.path(), None);
+
+    // Or open it all the same: its own work goes to its own copy.
+    dialogs.answer_path(&plan);
+    file_menu(&mut second, &["Mở... (Ctrl+O)"]);
+    second.get_by_label("Vẫn mở").click();
+    second.run();
+    assert_eq!(second.state().state.document.path(), Some(plan.as_path()));
+    add_unit(&mut second, "Phòng thứ hai");
+    assert_eq!(copies(recovery.path()).len(), 2);
+    let first_work = plan_file::load(&first_copy).unwrap();
+    assert_eq!(&first_work, first.state().state.document.plan());
+    assert!(first_work.units.iter().all(|u| u.name != "Phòng thứ hai"));
+
+    // A window started on the plan from the command line is asked too.
+    let mut third = files_harness(
+        Document::open(&plan).unwrap(),
+        &ScriptedDialogs::default(),
+        Some(recovery.path()),
+    );
+    files::check_open_elsewhere(&mut third.state_mut().state);
+    third.run();
+    third.get_by_label("Đóng, mở đề án mặc định").click();
+    third.run();
+    assert_eq!(third.state().state.document.path(), None);
+    assert!(
+        third.state().state.dialog.is_none(),
+        "two live copies: none offered"
+    );
+}
+
+#[test]
+fn the_copy_of_a_session_whose_lock_is_no_longer_held_is_taken_over() {
+    let recovery = tempfile::tempdir().unwrap();
+    // A session that crashed: its copy, its side file and its lock file, which no process
+    // holds (the id is above any Linux process id).
+    let stem = "autosave-4000000000-1";
+    let mut left = plan_file::default_plan().unwrap();
+    left.meta.name = "Đề án còn dở".into();
+    plan_file::save(&left, &recovery.path().join(format!("{stem}.ron"))).unwrap();
+    fs::write(recovery.path().join(format!("{stem}.source")), "").unwrap();
+    fs::write(recovery.path().join(format!("{stem}.lock")), "4000000000\n").unwrap();
+    // And one that ended with nothing to keep.
+    fs::write(recovery.path().join("autosave-4000000001-1.lock"), "").unwrap();
+    fs::write(recovery.path().join("autosave-4000000001-1.source"), "").unwrap();
+
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = files_harness(default_document(), &dialogs, Some(recovery.path()));
+    files::offer_recovery(&mut harness.state_mut().state);
+    harness.run();
+    harness.get_by_label("Khôi phục thay đổi chưa lưu?");
+    assert!(has_label_containing(&harness, "Đề án còn dở"));
+    harness.get_by_label("Khôi phục").click();
+    harness.run();
+    assert_eq!(
+        harness.state().state.document.plan().meta.name,
+        "Đề án còn dở"
+    );
+    // Taken over: the old session's files are gone, this session's copy holds the work.
+    let own = state_own_stem(&harness);
+    let mut names: Vec<String> = fs::read_dir(recovery.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            format!("{own}.lock"),
+            format!("{own}.ron"),
+            format!("{own}.source")
+        ]
+    );
 }

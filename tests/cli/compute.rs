@@ -486,3 +486,73 @@ fn csv_and_json_split_units_and_total_by_basis() {
     );
     assert_eq!(json["total"]["required"], 3, "still over all posts");
 }
+
+/// The reviewed plan, each line keeping what it saw: the one-stop desk was appraised when two
+/// people held it, the clerk on the proposal as it still is.
+fn plan_changed_since_appraisal(wd: &Workdir) -> std::path::PathBuf {
+    let text = std::fs::read_to_string(reviewed_plan(wd)).unwrap();
+    let seen = |current: &str, rank: &str| {
+        format!(
+            "decision_follows_figure: false,\n                seen: (proposed: 1, required: 1, \
+             current: {current}, rank_code: \"{rank}\", unit_id: \"vp\"),\n                \
+             comment:"
+        )
+    };
+    let text = text
+        .replacen(
+            "decision: adjust,\n                comment:",
+            &format!(
+                "decision: adjust,\n                {}",
+                seen("2.0", "01.003")
+            ),
+            1,
+        )
+        .replacen(
+            "decision: reject,\n                comment:",
+            &format!(
+                "decision: reject,\n                {}",
+                seen("0.0", "02.008")
+            ),
+            1,
+        );
+    assert_eq!(text.matches("seen: (").count(), 2, "{text}");
+    wd.write("changed.ron", &text)
+}
+
+#[test]
+fn lines_whose_proposal_changed_since_the_appraisal_are_named() {
+    let wd = Workdir::new();
+    let plan = plan_changed_since_appraisal(&wd);
+    let out = wd.run(&["compute", s(&plan)]);
+    assert_ok(&out);
+    let text = stdout(&out);
+    let expected = "Đề xuất của 1 vị trí đã thay đổi sau khi thẩm định: ý kiến thẩm định của các \
+                    vị trí này được ghi trên đề xuất cũ:\n  Chuyên viên một cửa (mot-cua): hiện \
+                    có từ 2 thành 1\n";
+    assert!(text.contains(expected), "{text}");
+    assert!(!text.contains("(van-thu): hiện có"), "{text}");
+    let out = wd.run(&["--lang", "en", "compute", s(&plan)]);
+    assert_ok(&out);
+    let text = stdout(&out);
+    assert!(
+        text.contains("The proposal of 1 position changed after the appraisal")
+            && text.contains("  Chuyên viên một cửa (mot-cua): current from 2 to 1\n"),
+        "{text}"
+    );
+
+    let out = wd.run(&["compute", s(&plan), "--format", "json"]);
+    assert_ok(&out);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let changed = json["changed_since_appraisal"].as_array().unwrap();
+    assert_eq!(changed.len(), 1);
+    assert_eq!(changed[0]["position_id"], "mot-cua");
+    assert_eq!(changed[0]["changes"], serde_json::json!(["current"]));
+    assert_eq!(changed[0]["seen"]["current"], 2.0);
+    assert_eq!(changed[0]["now"]["current"], 1.0);
+    assert_eq!(changed[0]["now"]["proposed"], 1);
+    // The results are all there beside it; a plan appraised on its proposal has no such key.
+    assert_eq!(json["positions"][1]["appraised"], 3);
+    let out = wd.run(&["compute", s(&reviewed_plan(&wd)), "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert!(json.get("changed_since_appraisal").is_none());
+}

@@ -25,7 +25,7 @@ pub use picker::{
     CSV_FILES, FileDialogs, FileFilter, NativeDialogs, PLAN_FILES, PNG_FILES, Picked,
     WORKBOOK_FILES, XLSX_FILES,
 };
-pub use recovery::{Recovery, RecoveryCopy};
+pub use recovery::{OpenElsewhere, Recovery, RecoveryCopy};
 pub use typed_path::{Entry, PathPurpose, TypedPath};
 
 use super::document::Document;
@@ -72,6 +72,13 @@ pub enum FileDialog {
     Problems { title: String, lines: Vec<String> },
     /// A recovery copy left by a session that did not end cleanly.
     Recover(RecoveryCopy),
+    /// The plan at `path` is open in another window (process `process`): open it here too?
+    /// `opened` when this window already has it (it was opened at start).
+    OpenElsewhere {
+        path: PathBuf,
+        process: u32,
+        opened: bool,
+    },
     /// The file an export was to write exists: replace it?
     ConfirmOverwrite { export: Export, path: PathBuf },
 }
@@ -279,8 +286,73 @@ fn new_plan(state: &mut AppState, kind: NewPlan) {
 }
 
 /// Opens a plan file, replacing the document (the question about unsaved changes is asked
-/// before). A missing file is dropped from the recent files.
+/// before). A missing file is dropped from the recent files; a plan open in another window is
+/// opened only if the user says so.
 pub fn open_path(state: &mut AppState, path: &Path) {
+    if let Some(elsewhere) = state
+        .files
+        .recovery
+        .as_ref()
+        .and_then(|r| r.open_elsewhere(path))
+    {
+        state.dialog = Some(Dialog::File(FileDialog::OpenElsewhere {
+            path: path.to_path_buf(),
+            process: elsewhere.process,
+            opened: false,
+        }));
+        return;
+    }
+    open_path_here(state, path);
+}
+
+/// At start: asks whether to keep the plan opened from the command line when another window
+/// has it open.
+pub fn check_open_elsewhere(state: &mut AppState) {
+    let Some(path) = state.document.path().map(Path::to_path_buf) else {
+        return;
+    };
+    if state.dialog.is_some() {
+        return;
+    }
+    if let Some(elsewhere) = state
+        .files
+        .recovery
+        .as_ref()
+        .and_then(|r| r.open_elsewhere(&path))
+    {
+        state.dialog = Some(Dialog::File(FileDialog::OpenElsewhere {
+            path,
+            process: elsewhere.process,
+            opened: true,
+        }));
+    }
+}
+
+/// Acts on the answer to "the plan is open in another window": `open` opens (or keeps) it
+/// here; otherwise a plan opened at start gives way to the default plan. Then any recovery
+/// copy waiting is offered.
+pub fn answer_open_elsewhere(state: &mut AppState, path: &Path, opened: bool, open: bool) {
+    state.dialog = None;
+    match (open, opened) {
+        (true, false) => open_path_here(state, path),
+        (false, true) => match plan_file::default_plan() {
+            Ok(plan) => state.replace_document(Document::new(plan, None)),
+            Err(error) => {
+                let title = state
+                    .t(
+                        "Không mở được đề án mặc định",
+                        "Cannot open the default plan",
+                    )
+                    .to_owned();
+                show_problems(state, &title, vec![error.message(state.language())]);
+            }
+        },
+        _ => {}
+    }
+    offer_recovery(state);
+}
+
+fn open_path_here(state: &mut AppState, path: &Path) {
     if !path.exists() {
         let in_recent = recent::forget(&mut state.preferences.recent_files, path);
         let mut text = format!(
@@ -591,7 +663,7 @@ pub fn on_exit(state: &mut AppState) {
         // Nothing to do on failure: the app is ending, and the last copy is still there.
         let _ = recovery.write(&state.document);
     } else {
-        recovery.discard();
+        recovery.end();
     }
 }
 

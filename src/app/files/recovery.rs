@@ -6,9 +6,17 @@
 //! Each session writes `autosave-<process>-<start>.ron` (through the atomic plan save) and a
 //! side file `autosave-<process>-<start>.source` holding the path of the plan's own file, if
 //! it has one.
+//!
+//! One window, one copy: each session holds a lock on `autosave-<process>-<start>.lock` (which
+//! holds its process id) for as long as it runs, and keeps its side file naming the plan it has
+//! open. Another window never offers, restores or removes the copy of a session whose lock is
+//! held, and is told when the plan it opens is open in such a session. A lock no longer held
+//! (the session ended or crashed) is taken over: its copy is offered as before. Where the
+//! file system cannot lock, a session counts as running while its process exists (on Linux,
+//! `/proc/<process>`).
 
-use std::fs;
-use std::io;
+use std::fs::{self, File, OpenOptions, TryLockError};
+use std::io::{self, Write as _};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
@@ -21,6 +29,7 @@ pub const INTERVAL: Duration = Duration::from_secs(60);
 const PREFIX: &str = "autosave-";
 const PLAN_EXTENSION: &str = "ron";
 const SOURCE_EXTENSION: &str = "source";
+const LOCK_EXTENSION: &str = "lock";
 
 /// Why a recovery copy could not be written.
 #[derive(Debug, thiserror::Error)]
@@ -55,10 +64,22 @@ pub struct Recovery {
     written: Option<u64>,
     /// Since when there are changes not in the copy.
     waiting_since: Option<Instant>,
+    /// This session's lock, held while it runs (`None` when it could not be taken).
+    lock: Option<File>,
+    /// The plan file the side file names (`None` until written).
+    announced: Option<Option<PathBuf>>,
+}
+
+/// Another running session with the same plan open.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OpenElsewhere {
+    /// Its process id.
+    pub process: u32,
 }
 
 impl Recovery {
-    /// Copies go to `folder` (created when the first copy is written).
+    /// Copies go to `folder`, created at once with this session's lock in it (a folder that
+    /// cannot be made leaves the session without a lock, and its copies fail when written).
     pub fn new(folder: PathBuf) -> Self {
         let started = SystemTime::now()
             .duration_since(UNIX_EPOCH)
@@ -68,13 +89,21 @@ impl Recovery {
             "{PREFIX}{}-{started}.{PLAN_EXTENSION}",
             std::process::id()
         ));
+        let lock = take_lock(&folder, &own);
         Recovery {
             folder,
             interval: INTERVAL,
             own,
             written: None,
             waiting_since: None,
+            lock,
+            announced: None,
         }
+    }
+
+    /// Whether this session holds its lock.
+    pub fn is_locked(&self) -> bool {
+        self.lock.is_some()
     }
 
     /// Changes the delay before a copy (tests use zero).
@@ -103,6 +132,7 @@ impl Recovery {
         document: &Document,
         now: Instant,
     ) -> Result<Option<Duration>, RecoveryError> {
+        self.announce(document.path())?;
         if !document.is_dirty() {
             self.discard();
             return Ok(None);
@@ -130,17 +160,27 @@ impl Recovery {
             action: "create the folder",
             error,
         })?;
-        let origin = document
-            .path()
-            .map(|p| p.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        write_small(&side_file(&self.own), &origin)?;
+        self.announced = None;
+        self.announce(document.path())?;
         plan_file::save(document.plan(), &self.own)?;
         self.written = Some(document.revision());
         Ok(())
     }
 
-    /// Removes this session's copy, if one was written.
+    /// Names the plan file this session has open in its side file, when it changed.
+    fn announce(&mut self, plan: Option<&Path>) -> Result<(), RecoveryError> {
+        if self.announced.as_ref().map(Option::as_deref) == Some(plan) {
+            return Ok(());
+        }
+        // Once per change, written or not: a failure is not retried on every frame.
+        self.announced = Some(plan.map(Path::to_path_buf));
+        let origin = plan
+            .map(|p| p.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        write_small(&side_file(&self.own), &origin)
+    }
+
+    /// Removes this session's copy, if one was written (its lock and side file stay).
     pub fn discard(&mut self) {
         if self.written.take().is_some() {
             remove_copy_files(&self.own);
@@ -148,8 +188,42 @@ impl Recovery {
         self.waiting_since = None;
     }
 
-    /// Copies left by other sessions, the newest first.
+    /// The session ends cleanly with nothing to keep: its copy, side file and lock go.
+    pub fn end(&mut self) {
+        self.discard();
+        self.announced = None;
+        self.lock = None;
+        remove_session_files(&self.own);
+    }
+
+    /// Another running session that has `plan` open, if any.
+    pub fn open_elsewhere(&self, plan: &Path) -> Option<OpenElsewhere> {
+        let wanted = same_file_key(plan);
+        fs::read_dir(&self.folder)
+            .ok()?
+            .filter_map(Result::ok)
+            .map(|entry| entry.path())
+            .filter(|path| {
+                path.extension().is_some_and(|e| e == LOCK_EXTENSION)
+                    && is_session_file(path)
+                    && path.with_extension(PLAN_EXTENSION) != self.own
+            })
+            .filter(|lock| is_running(lock))
+            .find_map(|lock| {
+                let named = fs::read_to_string(side_file(&lock)).ok()?;
+                let named = named.trim();
+                (!named.is_empty() && same_file_key(Path::new(named)) == wanted).then(|| {
+                    OpenElsewhere {
+                        process: process_of(&lock).unwrap_or_default(),
+                    }
+                })
+            })
+    }
+
+    /// Copies left by other sessions that no longer run, the newest first. The side file and
+    /// lock of a session that ended without a copy are cleared away.
     pub fn find(&self) -> Vec<RecoveryCopy> {
+        self.clear_ended_sessions();
         let Ok(entries) = fs::read_dir(&self.folder) else {
             return Vec::new();
         };
@@ -157,6 +231,8 @@ impl Recovery {
             .filter_map(Result::ok)
             .map(|entry| entry.path())
             .filter(|path| path != &self.own && is_copy(path))
+            // The copy of a running session is its own work, not something to recover.
+            .filter(|path| !is_running(&path.with_extension(LOCK_EXTENSION)))
             .map(|path| {
                 let modified = fs::metadata(&path)
                     .and_then(|m| m.modified())
@@ -180,9 +256,31 @@ impl Recovery {
     }
 }
 
-/// Removes a copy left by another session (after it was restored or declined).
+impl Recovery {
+    /// Best effort: what is left of sessions that ended with no copy to offer.
+    fn clear_ended_sessions(&self) {
+        let Ok(entries) = fs::read_dir(&self.folder) else {
+            return;
+        };
+        for lock in entries.filter_map(Result::ok).map(|entry| entry.path()) {
+            let copy = lock.with_extension(PLAN_EXTENSION);
+            if lock.extension().is_some_and(|e| e == LOCK_EXTENSION)
+                && is_session_file(&lock)
+                && copy != self.own
+                && !copy.exists()
+                && !is_running(&lock)
+            {
+                remove_session_files(&copy);
+            }
+        }
+    }
+}
+
+/// Removes a copy left by another session (after it was restored or declined), with the
+/// session's side file and lock.
 pub fn remove_copy(copy: &RecoveryCopy) {
     remove_copy_files(&copy.file);
+    remove_session_files(&copy.file);
 }
 
 /// `$XDG_DATA_HOME/vtvl/recovery`, else `~/.local/share/vtvl/recovery` (on Windows
@@ -201,24 +299,78 @@ pub fn default_folder() -> Option<PathBuf> {
     Some(data.join("vtvl").join("recovery"))
 }
 
-fn is_copy(path: &Path) -> bool {
-    let named = path
-        .file_name()
+fn is_session_file(path: &Path) -> bool {
+    path.file_name()
         .and_then(|n| n.to_str())
-        .is_some_and(|n| n.starts_with(PREFIX));
-    named && path.extension().is_some_and(|e| e == PLAN_EXTENSION) && path.is_file()
+        .is_some_and(|n| n.starts_with(PREFIX))
+}
+
+fn is_copy(path: &Path) -> bool {
+    is_session_file(path) && path.extension().is_some_and(|e| e == PLAN_EXTENSION) && path.is_file()
+}
+
+/// Creates the folder and takes this session's lock, writing its process id in it.
+fn take_lock(folder: &Path, own: &Path) -> Option<File> {
+    fs::create_dir_all(folder).ok()?;
+    let mut file = OpenOptions::new()
+        .create(true)
+        .truncate(true)
+        .write(true)
+        .open(own.with_extension(LOCK_EXTENSION))
+        .ok()?;
+    file.try_lock().ok()?;
+    // The id is for people looking at the folder; the lock is what counts.
+    let _ = writeln!(file, "{}", std::process::id());
+    Some(file)
+}
+
+/// Whether the session of `lock` still runs: its lock is held. A session without a lock file
+/// (an older version's) does not run; where locks are not supported, its process must exist.
+fn is_running(lock: &Path) -> bool {
+    let Ok(file) = OpenOptions::new().read(true).write(true).open(lock) else {
+        return false;
+    };
+    match file.try_lock() {
+        // Taken only to look: released when `file` closes.
+        Ok(()) => false,
+        Err(TryLockError::WouldBlock) => true,
+        Err(TryLockError::Error(_)) => process_of(lock).is_some_and(process_exists),
+    }
+}
+
+/// The process id in a session file's name, `autosave-<process>-<start>.<extension>`.
+fn process_of(path: &Path) -> Option<u32> {
+    let stem = path.file_stem()?.to_str()?.strip_prefix(PREFIX)?;
+    stem.split('-').next()?.parse().ok()
+}
+
+/// Whether a process with this id exists (known on Linux only; elsewhere it is taken as gone).
+fn process_exists(process: u32) -> bool {
+    cfg!(target_os = "linux") && Path::new("/proc").join(process.to_string()).exists()
+}
+
+/// The same file named two ways compares equal once both are made absolute.
+fn same_file_key(path: &Path) -> PathBuf {
+    fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
 }
 
 fn side_file(copy: &Path) -> PathBuf {
     copy.with_extension(SOURCE_EXTENSION)
 }
 
-/// The copy, its side file and the backup the atomic save keeps. Best effort: a copy that
-/// cannot be removed is offered again, which loses nothing.
+/// The copy and the backup the atomic save keeps. Best effort: a copy that cannot be removed
+/// is offered again, which loses nothing.
 fn remove_copy_files(copy: &Path) {
     let mut backup = copy.as_os_str().to_owned();
     backup.push(".bak");
-    for path in [copy.to_path_buf(), side_file(copy), PathBuf::from(backup)] {
+    for path in [copy.to_path_buf(), PathBuf::from(backup)] {
+        let _ = fs::remove_file(path);
+    }
+}
+
+/// A session's side file and lock file.
+fn remove_session_files(copy: &Path) {
+    for path in [side_file(copy), copy.with_extension(LOCK_EXTENSION)] {
         let _ = fs::remove_file(path);
     }
 }
@@ -230,4 +382,40 @@ fn write_small(path: &Path, text: &str) -> Result<(), RecoveryError> {
         action: "write",
         error,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn document(path: &Path) -> Document {
+        Document::new(crate::model::Plan::default(), Some(path.to_path_buf()))
+    }
+
+    #[test]
+    fn a_running_session_is_found_by_its_plan_until_it_ends() {
+        let folder = tempfile::tempdir().unwrap();
+        let plans = tempfile::tempdir().unwrap();
+        let plan = plans.path().join("xa.ron");
+        fs::write(&plan, "").unwrap();
+        let mut first = Recovery::new(folder.path().to_path_buf());
+        assert!(first.is_locked());
+        first.tick(&document(&plan), Instant::now()).unwrap();
+        let second = Recovery::new(folder.path().to_path_buf());
+        // The same file, spelled another way.
+        let spelled = plans.path().join(".").join("xa.ron");
+        assert_eq!(
+            second.open_elsewhere(&spelled),
+            Some(OpenElsewhere {
+                process: std::process::id()
+            })
+        );
+        assert_eq!(second.open_elsewhere(&plans.path().join("khac.ron")), None);
+        assert_eq!(first.open_elsewhere(&plan), None, "not its own");
+        // Ended (or gone), the first session holds no lock any more.
+        drop(first);
+        assert_eq!(second.open_elsewhere(&plan), None);
+        assert_eq!(process_of(Path::new("autosave-123-456.lock")), Some(123));
+        assert_eq!(process_of(Path::new("other-123-456.lock")), None);
+    }
 }

@@ -92,6 +92,56 @@ pub(crate) fn file_dialog_ui(state: &mut AppState, ui: &mut egui::Ui, dialog: Fi
                 None => {}
             }
         }
+        FileDialog::OpenElsewhere {
+            path,
+            process,
+            opened,
+        } => {
+            let mut answer = None;
+            egui::Modal::new(egui::Id::unique("file_open_elsewhere")).show(ui.ctx(), |ui| {
+                ui.set_max_width(640.0);
+                ui.heading(state.t(
+                    "Đề án đang mở ở cửa sổ khác",
+                    "The plan is open in another window",
+                ));
+                ui.label(format!(
+                    "{} {} ({} {process}).",
+                    path.display(),
+                    state.t(
+                        "đang được mở trong một cửa sổ vtvl khác",
+                        "is open in another vtvl window"
+                    ),
+                    state.t("tiến trình", "process"),
+                ));
+                ui.label(state.t(
+                    "Nếu mở ở cả hai cửa sổ, khi lưu cửa sổ này có thể ghi đè thay đổi của cửa \
+                     sổ kia. Bản lưu tự động của cửa sổ kia vẫn là của nó.",
+                    "Open in both, one window may overwrite the other's changes when saving. \
+                     The other window's recovery copy stays its own.",
+                ));
+                ui.horizontal(|ui| {
+                    let open = if opened {
+                        state.t("Vẫn dùng ở đây", "Keep it here")
+                    } else {
+                        state.t("Vẫn mở", "Open anyway")
+                    };
+                    if ui.button(open).clicked() {
+                        answer = Some(true);
+                    }
+                    let close = if opened {
+                        state.t("Đóng, mở đề án mặc định", "Close it, open the default plan")
+                    } else {
+                        state.t("Không mở", "Don't open")
+                    };
+                    if ui.button(close).clicked() {
+                        answer = Some(false);
+                    }
+                });
+            });
+            if let Some(open) = answer {
+                super::answer_open_elsewhere(state, &path, opened, open);
+            }
+        }
     }
 }
 

@@ -7,6 +7,11 @@
 //! Every change is an undoable [`Edit`] on the plan's review; the agency's proposal is never
 //! touched. The rows come from [`crate::report::appraisal_table`], as in `vtvl compute` and the
 //! dossier's Thẩm định sheet, and are kept until the plan, its results or the unit change.
+//!
+//! Each figure or decision recorded keeps the proposal as the reviewer sees it; when the plan
+//! changes after that, a notice above the table names the lines whose proposal changed
+//! ([`crate::report::changed_since_appraisal`]), their rows are marked, and the reviewer can
+//! keep the appraisal for the new proposals in one step.
 
 use std::sync::Arc;
 
@@ -20,8 +25,11 @@ use super::position_form::{
 };
 use crate::app::state::AppState;
 use crate::editing::{Edit, ReviewField};
-use crate::model::{Appraisal, CivilDate, Decision, Review};
-use crate::report::{Comparison, appraisal_table};
+use crate::model::{Appraisal, CivilDate, Decision, Review, SeenProposal};
+use crate::report::{
+    ChangedLine, Comparison, appraisal_table, changed_heading, changed_since_appraisal,
+    seen_proposal,
+};
 
 const ROW_HEIGHT: f32 = 24.0;
 
@@ -46,6 +54,10 @@ struct Line {
     figures: Comparison,
     /// The reviewer's line as it stands (a new, empty one when there is none).
     appraisal: Appraisal,
+    /// The proposal as the reviewer sees it now, recorded with a figure or a decision.
+    seen: SeenProposal,
+    /// What changed in the proposal since the line was appraised, if anything.
+    changed: Option<String>,
 }
 
 /// The rows for a document revision and a selected unit.
@@ -57,13 +69,19 @@ struct Rows {
     rows: Arc<Result<Vec<Row>, String>>,
     reviewed: usize,
     lines: usize,
-    /// The positions shown that have no appraisal line yet.
-    silent: Arc<Vec<String>>,
+    /// The positions shown that have no appraisal line yet, with their proposal now.
+    silent: Arc<Vec<(String, SeenProposal)>>,
+    /// The lines of the whole plan whose proposal changed since they were appraised.
+    changed: Arc<Vec<ChangedLine>>,
 }
 
 pub fn appraisal_tab_ui(state: &mut AppState, ui: &mut egui::Ui) {
     let rows = rows(state, ui);
     review_form_ui(state, ui, &rows);
+    if !rows.changed.is_empty() {
+        ui.add_space(4.0);
+        changed_notice_ui(state, ui, &rows.changed);
+    }
     ui.add_space(4.0);
     match rows.rows.as_ref() {
         Ok(table) => table_ui(state, ui, table),
@@ -97,6 +115,7 @@ fn build_rows(state: &AppState) -> Rows {
         reviewed: 0,
         lines: 0,
         silent: Arc::new(Vec::new()),
+        changed: Arc::new(Vec::new()),
     };
     let Some(results) = state.document.results() else {
         let reason = state.document.results_error().map_or_else(
@@ -113,6 +132,12 @@ fn build_rows(state: &AppState) -> Rows {
             return rows;
         }
     };
+    let changed = changed_since_appraisal(plan, results);
+    let language = state.language();
+    let changes: std::collections::HashMap<&str, String> = changed
+        .iter()
+        .map(|c| (c.position_id.as_str(), c.changes_text(language)))
+        .collect();
     let mut built = Vec::with_capacity(table.line_count + 2 * table.groups.len() + 1);
     for group in &table.groups {
         built.push(Row::Unit {
@@ -126,12 +151,12 @@ fn build_rows(state: &AppState) -> Rows {
                 name: line.position.name.clone(),
                 reason: line.reason().to_owned(),
                 figures: line.figures,
-                appraisal: line.appraisal.cloned().unwrap_or_else(|| Appraisal {
-                    position_id: line.position.id.clone(),
-                    appraised: None,
-                    decision: None,
-                    comment: String::new(),
-                }),
+                appraisal: line
+                    .appraisal
+                    .cloned()
+                    .unwrap_or_else(|| Appraisal::new(line.position.id.clone())),
+                seen: seen_proposal(line.position, line.result),
+                changed: changes.get(line.position.id.as_str()).cloned(),
             })));
         }
     }
@@ -142,9 +167,10 @@ fn build_rows(state: &AppState) -> Rows {
             .iter()
             .flat_map(|g| &g.lines)
             .filter(|l| l.appraisal.is_none())
-            .map(|l| l.position.id.clone())
+            .map(|l| (l.position.id.clone(), seen_proposal(l.position, l.result)))
             .collect(),
     );
+    rows.changed = Arc::new(changed);
     rows.reviewed = table.reviewed_lines;
     rows.lines = table.line_count;
     rows.rows = Arc::new(Ok(built));
@@ -224,7 +250,7 @@ fn conclusion_ui(state: &mut AppState, ui: &mut egui::Ui, review: &Review) {
 }
 
 /// Agrees, in one step, with every position shown that has no remark yet.
-fn agree_remaining_ui(state: &mut AppState, ui: &mut egui::Ui, silent: &[String]) {
+fn agree_remaining_ui(state: &mut AppState, ui: &mut egui::Ui, silent: &[(String, SeenProposal)]) {
     if ui
         .add_enabled(
             !silent.is_empty(),
@@ -241,6 +267,50 @@ fn agree_remaining_ui(state: &mut AppState, ui: &mut egui::Ui, silent: &[String]
     {
         apply_choice(state, Edit::AgreeRemaining(silent.to_vec()));
     }
+}
+
+/// The lines whose proposal changed since they were appraised, what changed, and the step
+/// that keeps their appraisal for the proposals as they are now.
+fn changed_notice_ui(state: &mut AppState, ui: &mut egui::Ui, changed: &[ChangedLine]) {
+    let language = state.language();
+    let colour = ui.visuals().warn_fg_color;
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.colored_label(colour, changed_heading(changed.len(), language));
+        egui::ScrollArea::vertical()
+            .id_salt("appraisal_changed")
+            .max_height(96.0)
+            .show(ui, |ui| {
+                for line in changed {
+                    ui.label(format!("• {}", line.describe(language)));
+                }
+            });
+        ui.horizontal_wrapped(|ui| {
+            if ui
+                .button(state.t(
+                    "Giữ ý kiến thẩm định cho đề xuất mới",
+                    "Keep the appraisal for the new proposals",
+                ))
+                .on_hover_text(state.t(
+                    "Đã xem lại các vị trí trên: ghi nhận đề xuất hiện nay là đề xuất đã thẩm \
+                     định (ý kiến tự theo số thẩm định được tính lại)",
+                    "The positions above were looked at again: record the proposals as they \
+                     are now as the ones appraised (a decision that follows the figure is set \
+                     again)",
+                ))
+                .clicked()
+            {
+                let lines = changed
+                    .iter()
+                    .map(|c| (c.position_id.clone(), c.now.clone()))
+                    .collect();
+                apply_choice(state, Edit::ConfirmAppraisals(lines));
+            }
+            ui.weak(state.t(
+                "Hoặc ghi lại số hay ý kiến thẩm định của từng dòng được đánh dấu (!).",
+                "Or write the figure or decision again on each line marked (!).",
+            ));
+        });
+    });
 }
 
 /// Removes the whole appraisal (one undo step).
@@ -413,8 +483,24 @@ fn line_cells(state: &mut AppState, row: &mut egui_extras::TableRow<'_, '_>, lin
     let id = &line.position_id;
     row.col(|ui| {
         ui.add_space(12.0);
-        ui.label(&line.name)
-            .on_hover_text(format!("{} ({id})", line.name));
+        match &line.changed {
+            Some(changes) => {
+                let text = egui::RichText::new(format!("(!) {}", line.name))
+                    .color(ui.visuals().warn_fg_color);
+                ui.label(text).on_hover_text(format!(
+                    "{} ({id})\n{}: {changes}",
+                    line.name,
+                    state.t(
+                        "Đề xuất đã đổi sau thẩm định",
+                        "Changed since the appraisal"
+                    ),
+                ));
+            }
+            None => {
+                ui.label(&line.name)
+                    .on_hover_text(format!("{} ({id})", line.name));
+            }
+        }
     });
     row.col(|ui| {
         ui.label(state.number(line.figures.current, 2));
@@ -464,11 +550,10 @@ fn figure_field_ui(state: &mut AppState, ui: &mut egui::Ui, line: &Line) {
         ));
     }
     if let Some(text) = committed {
-        let edit = parse_optional_count(state, &text).map(|appraised| {
-            Edit::SetAppraisal(Appraisal {
-                appraised,
-                ..line.appraisal.clone()
-            })
+        let edit = parse_optional_count(state, &text).map(|appraised| Edit::SetAppraisedFigure {
+            position_id: line.position_id.clone(),
+            appraised,
+            seen: line.seen.clone(),
         });
         commit(state, &key, &name, text, edit);
     }
@@ -492,10 +577,11 @@ fn decision_ui(state: &mut AppState, ui: &mut egui::Ui, line: &Line) {
     if let Some(decision) = picked {
         apply_choice(
             state,
-            Edit::SetAppraisal(Appraisal {
+            Edit::SetDecision {
+                position_id: line.position_id.clone(),
                 decision,
-                ..line.appraisal.clone()
-            }),
+                seen: line.seen.clone(),
+            },
         );
     }
 }
