@@ -90,6 +90,18 @@ pub type DashboardCache = ((u64, Option<String>), Result<Breakdown, String>);
 pub struct Preferences {
     pub language: Language,
     pub recent_files: Vec<PathBuf>,
+    /// How the Workload tab shows a position's components.
+    pub workload_view: WorkloadView,
+}
+
+/// The Workload tab's two views of the same components.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum WorkloadView {
+    /// One card per component, with every field of its kind.
+    #[default]
+    Cards,
+    /// One row per component, as in a spreadsheet.
+    Table,
 }
 
 pub struct AppState {

@@ -4,7 +4,7 @@
 //! unit, and it scrolls a new row into view.
 //!
 //! The tables are [`egui_extras::TableBuilder`]s made by [`table`] inside [`sheet_ui`]; their
-//! typed cells are the shared fields of [`super::position_form`] (typing into a cell replaces
+//! typed cells are the shared fields of [`super::fields`] (typing into a cell replaces
 //! its text, Enter moves to the cell below, Tab to the next one).
 
 use eframe::egui;

@@ -7,7 +7,7 @@ use std::collections::HashSet;
 use eframe::egui;
 use egui_extras::Column;
 
-use super::position_form::{amount_text, apply_choice, commit, parse_amount, text_field};
+use super::fields::{amount_text, apply_choice, combo_box, commit, parse_amount, text_field};
 use crate::app::state::{AppState, StaffRows};
 use crate::editing::{Created, Edit, subtree};
 use crate::model::StaffMember;
@@ -252,45 +252,36 @@ fn fte_cell(state: &mut AppState, ui: &mut egui::Ui, member: &StaffMember) {
     }
 }
 
-/// A choice among the positions of the person's unit (listed only when the choice is open).
+/// A choice among the positions of the person's unit (the shared drop-down: a long list opens
+/// with a find field).
 fn position_cell(state: &mut AppState, ui: &mut egui::Ui, member: &StaffMember) {
     let unassigned = state.t("(chưa xếp vị trí)", "(no position)").to_owned();
     let plan = state.document.plan();
-    let selected = member
-        .position_id
-        .as_deref()
-        .map(|id| plan.position(id).map_or(id, |p| p.name.as_str()))
-        .unwrap_or(unassigned.as_str())
-        .to_owned();
-    let mut picked: Option<Option<String>> = None;
-    let response = egui::ComboBox::from_id_salt(("staff_position", &member.id))
-        .selected_text(selected.as_str())
-        .width(ui.available_width())
-        .truncate()
-        .show_ui(ui, |ui| {
-            if ui
-                .selectable_label(member.position_id.is_none(), &unassigned)
-                .clicked()
-            {
-                picked = Some(None);
-            }
-            for position in plan
-                .positions
-                .iter()
-                .filter(|p| p.unit_id == member.unit_id)
-            {
-                let current = member.position_id.as_deref() == Some(position.id.as_str());
-                if ui.selectable_label(current, &position.name).clicked() {
-                    picked = Some(Some(position.id.clone()));
-                }
-            }
-        })
-        .response;
-    let name = format!("{} {}", state.t("Vị trí việc làm", "Position"), member.id);
-    response.accessible_name(&name).on_hover_text(selected);
-    if let Some(position_id) = picked
-        && position_id != member.position_id
+    let mut options = vec![(None, unassigned)];
+    options.extend(
+        plan.positions
+            .iter()
+            .filter(|p| p.unit_id == member.unit_id)
+            .map(|p| (Some(p.id.clone()), p.name.clone())),
+    );
+    // A position of another unit (from an import) still shows by its name.
+    if let Some(id) = &member.position_id
+        && !options.iter().any(|(value, _)| value.as_ref() == Some(id))
     {
+        let name = plan.position(id).map_or(id.as_str(), |p| p.name.as_str());
+        options.push((Some(id.clone()), name.to_owned()));
+    }
+    let width = ui.available_width();
+    let (response, picked) = combo_box(
+        ui,
+        ("staff_position", &member.id),
+        &member.position_id,
+        &options,
+        width,
+    );
+    let name = format!("{} {}", state.t("Vị trí việc làm", "Position"), member.id);
+    response.accessible_name(&name);
+    if let Some(position_id) = picked {
         apply_choice(
             state,
             Edit::UpdateStaff(StaffMember {

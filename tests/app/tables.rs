@@ -1,0 +1,164 @@
+//! The workload as a table, and the drop-downs: a long list finds what is typed, Tab only
+//! focuses a drop-down, and a field with nothing below applies its text on Enter.
+
+use eframe::egui::Key;
+use eframe::egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use vtvl::app::VtvlApp;
+use vtvl::app::state::WorkloadView;
+use vtvl::model::{ComponentKind, UnitType};
+
+use crate::harness::{click, default_harness};
+
+/// The land officer's first component: its id and (volume, minutes per item).
+fn first_component(harness: &Harness<'static, VtvlApp>) -> (String, f64, f64) {
+    let plan = harness.state().state.document.plan();
+    let component = &plan.position("pkt-dia-chinh").unwrap().components[0];
+    match component.kind {
+        ComponentKind::Service {
+            volume,
+            minutes_per_item,
+            ..
+        } => (component.id.clone(), volume, minutes_per_item),
+        _ => panic!("not a service component"),
+    }
+}
+
+/// Types `text` into the table cell named `name` and presses Enter.
+fn type_into_cell(harness: &mut Harness<'static, VtvlApp>, name: &str, text: &str) {
+    harness.get_by_label(name).focus();
+    harness.run();
+    harness.get_by_label(name).type_text(text);
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+}
+
+fn no_open_list(harness: &Harness<'static, VtvlApp>) -> bool {
+    harness.query_by_role(Role::ListBox).is_none()
+}
+
+#[test]
+fn the_workload_table_edits_a_component_and_its_hours_follow() {
+    let mut harness = default_harness();
+    click(&mut harness, "Chuyên viên địa chính - đất đai");
+    click(&mut harness, "Khối lượng công việc");
+    click(&mut harness, "Dạng bảng");
+    assert_eq!(
+        harness.state().state.preferences.workload_view,
+        WorkloadView::Table,
+        "the view is remembered with the settings"
+    );
+    let (id, volume, minutes) = first_component(&harness);
+    assert_eq!((volume, minutes), (380.0, 480.0));
+    // 380 x 480 minutes = 3.040 hours a year, read from the engine's results.
+    harness.get_by_label("3.040");
+
+    // Typing replaces the cell's 480; Enter applies it.
+    type_into_cell(&mut harness, &format!("Phút/lần {id}"), "240");
+    harness.state_mut().state.document.wait_for_results();
+    harness.run();
+    assert_eq!(first_component(&harness), (id.clone(), 380.0, 240.0));
+    harness.get_by_label("1.520");
+    assert!(harness.query_by_label("3.040").is_none());
+
+    type_into_cell(&mut harness, &format!("Khối lượng/năm {id}"), "760");
+    harness.state_mut().state.document.wait_for_results();
+    harness.run();
+    assert_eq!(first_component(&harness), (id.clone(), 760.0, 240.0));
+    harness.get_by_label("3.040");
+
+    // A refused figure stays in its cell and the plan keeps its value.
+    type_into_cell(&mut harness, &format!("Hệ số {id}"), "-1");
+    assert_eq!(first_component(&harness), (id, 760.0, 240.0));
+    assert!(crate::harness::has_label_containing(&harness, "là số âm"));
+}
+
+#[test]
+fn a_component_added_in_the_table_is_scrolled_into_view() {
+    let mut harness = default_harness();
+    click(&mut harness, "Chuyên viên địa chính - đất đai");
+    click(&mut harness, "Khối lượng công việc");
+    click(&mut harness, "Dạng bảng");
+    let before = harness
+        .state()
+        .state
+        .document
+        .plan()
+        .position("pkt-dia-chinh")
+        .unwrap()
+        .components
+        .len();
+    for _ in 0..30 {
+        click(&mut harness, "Thêm công việc chính");
+    }
+    let plan = harness.state().state.document.plan();
+    let components = &plan.position("pkt-dia-chinh").unwrap().components;
+    assert_eq!(components.len(), before + 30);
+    let last = components.last().unwrap().id.clone();
+    // The last row is laid out inside the window, not only somewhere below it.
+    let cell = harness
+        .get_by_label(&format!("Tên công việc {last}"))
+        .rect();
+    assert!(cell.max.y <= 900.0, "the new row at {cell:?}");
+}
+
+#[test]
+fn typing_in_a_long_list_finds_the_unit_type() {
+    let mut harness = default_harness();
+    click(&mut harness, "Phòng Kinh tế");
+    harness
+        .get_by_role_and_label(Role::ComboBox, "Loại")
+        .click();
+    harness.run();
+    // The list opens with the find field holding the keyboard.
+    let list = harness.get_by_role(Role::ListBox);
+    let find = list.get_by_role(Role::TextInput);
+    assert!(find.is_focused(), "the find field has the keyboard");
+    find.type_text("tram y");
+    harness.run();
+    {
+        let list = harness.get_by_role(Role::ListBox);
+        list.get_by_label("Trạm y tế xã");
+        assert!(list.query_by_label("Trường tiểu học").is_none(), "filtered");
+        assert!(list.query_by_label("UBND xã").is_none(), "filtered");
+    }
+    harness.key_press(Key::Enter);
+    harness.run();
+    let plan = harness.state().state.document.plan();
+    let unit = plan
+        .units
+        .iter()
+        .find(|u| u.name == "Phòng Kinh tế")
+        .unwrap();
+    assert_eq!(unit.unit_type, UnitType::CommuneHealthStation);
+    assert!(no_open_list(&harness), "Enter closed the list");
+}
+
+#[test]
+fn tab_from_a_field_focuses_the_next_drop_down_without_opening_it() {
+    let mut harness = default_harness();
+    click(&mut harness, "Phòng Kinh tế");
+    harness.get_by_label("Tên đơn vị").focus();
+    harness.run();
+    harness.key_press(Key::Tab);
+    harness.run();
+    let combo = harness.get_by_role_and_label(Role::ComboBox, "Loại");
+    assert!(combo.is_focused(), "Tab moved on to the unit type");
+    assert!(no_open_list(&harness), "and did not open it");
+    // Enter from a field before a drop-down moves on without opening it either.
+    harness.get_by_label("Tên đơn vị").focus();
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run_steps(4);
+    assert!(no_open_list(&harness));
+    // Space opens the focused drop-down.
+    harness
+        .get_by_role_and_label(Role::ComboBox, "Loại")
+        .focus();
+    harness.run();
+    harness.key_press(Key::Space);
+    harness.run();
+    assert!(!no_open_list(&harness), "Space opens it");
+}
