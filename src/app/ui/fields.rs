@@ -281,19 +281,25 @@ pub(super) fn combo_box<T: PartialEq + Clone>(
                 ui.separator();
             }
             let wanted = folded(find.trim());
-            for (value, text) in options {
-                if !wanted.is_empty() && !folded(text).contains(&wanted) {
-                    continue;
-                }
-                first_match.get_or_insert(value);
-                let response = ui.selectable_label(value == current, text);
-                if opening && value == current {
-                    response.scroll_to_me(Some(egui::Align::Center));
-                }
-                if response.clicked() && value != current {
-                    picked = Some(value.clone());
-                }
-            }
+            // The options scroll under the find field, which stays in view.
+            egui::ScrollArea::vertical()
+                .id_salt(find_id.with("options"))
+                .max_height(height - 40.0)
+                .show(ui, |ui| {
+                    for (value, text) in options {
+                        if !wanted.is_empty() && !folded(text).contains(&wanted) {
+                            continue;
+                        }
+                        first_match.get_or_insert(value);
+                        let response = ui.selectable_label(value == current, text);
+                        if opening && value == current {
+                            response.scroll_to_me(Some(egui::Align::Center));
+                        }
+                        if response.clicked() && value != current {
+                            picked = Some(value.clone());
+                        }
+                    }
+                });
             if entered && let Some(value) = first_match {
                 if value != current {
                     picked = Some(value.clone());
