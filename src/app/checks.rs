@@ -5,6 +5,7 @@
 //! Findings come from [`rules::check`], the same function `vtvl check` prints.
 
 use super::document::Document;
+use super::memo::{Memo, ViewKey};
 use crate::language::Text;
 use crate::model::CivilDate;
 use crate::rules::{self, Finding, Severity};
@@ -42,14 +43,6 @@ impl FindingKey {
     }
 }
 
-/// The findings of one document revision at one date.
-#[derive(Debug, Clone)]
-struct Cached {
-    revision: u64,
-    at: CivilDate,
-    findings: Vec<Finding>,
-}
-
 #[derive(Debug, Clone)]
 pub struct ChecksPanel {
     pub open: bool,
@@ -57,7 +50,8 @@ pub struct ChecksPanel {
     pub show_warnings: bool,
     pub show_info: bool,
     pub selected: Option<FindingKey>,
-    cache: Option<Cached>,
+    /// The findings of one document state at one date.
+    findings: Memo<(ViewKey, CivilDate), Vec<Finding>>,
 }
 
 impl Default for ChecksPanel {
@@ -68,36 +62,23 @@ impl Default for ChecksPanel {
             show_warnings: true,
             show_info: true,
             selected: None,
-            cache: None,
+            findings: Memo::default(),
         }
     }
 }
 
 impl ChecksPanel {
-    /// The findings of the document's plan and results at the plan's judgement date; `None`
+    /// The findings of the document's plan and results at the plan's judgement date, for the
+    /// document state `key` ([`AppState::view_key`](super::state::AppState::view_key)); `None`
     /// while there are no results.
-    pub fn findings(&mut self, document: &Document) -> Option<&[Finding]> {
+    pub fn findings(&mut self, key: ViewKey, document: &Document) -> Option<&[Finding]> {
         let at = document.plan().judgement_date();
-        let revision = document.revision();
-        let fresh = self
-            .cache
-            .as_ref()
-            .is_some_and(|c| c.revision == revision && c.at == at);
-        if !fresh {
-            let results = document.results()?;
-            self.cache = Some(Cached {
-                revision,
-                at,
-                findings: rules::check(document.plan(), results, at),
-            });
-        }
-        self.cache.as_ref().map(|c| c.findings.as_slice())
-    }
-
-    /// Forgets the findings (a new document counts its revisions from 0 again).
-    pub fn forget(&mut self) {
-        self.cache = None;
-        self.selected = None;
+        self.findings
+            .get_or_try_make((key, at), || {
+                let results = document.results()?;
+                Some(rules::check(document.plan(), results, at))
+            })
+            .map(Vec::as_slice)
     }
 
     pub fn shows(&self, severity: Severity) -> bool {
@@ -110,9 +91,9 @@ impl ChecksPanel {
 
     /// The selected finding, if it is still among the findings. After an edit changed its
     /// figures, the finding of the same rule at the same place stands in, and is selected.
-    pub fn selected_finding(&mut self, document: &Document) -> Option<Finding> {
+    pub fn selected_finding(&mut self, view: ViewKey, document: &Document) -> Option<Finding> {
         let key = self.selected.clone()?;
-        let findings = self.findings(document)?;
+        let findings = self.findings(view, document)?;
         let found = findings
             .iter()
             .find(|f| key.matches(f))

@@ -112,8 +112,13 @@ fn the_english_app_shows_no_vietnamese_but_the_plans_names() {
     click(&mut harness, "Checks");
     let findings = {
         let state = &mut harness.state_mut().state;
+        let key = state.view_key();
         let document = &state.document;
-        state.checks.findings(document).unwrap_or_default().to_vec()
+        state
+            .checks
+            .findings(key, document)
+            .unwrap_or_default()
+            .to_vec()
     };
     assert!(!findings.is_empty(), "the sample has findings to show");
     for finding in &findings {

@@ -26,7 +26,9 @@ pub fn checks_toggle_ui(state: &mut AppState, ui: &mut egui::Ui) {
     if ui.selectable_label(state.checks.open, label).clicked() {
         state.checks.open = !state.checks.open;
     }
-    let Some((errors, warnings, _)) = state.checks.findings(&state.document).map(counts) else {
+    let key = state.view_key();
+    let Some((errors, warnings, _)) = state.checks.findings(key, &state.document).map(counts)
+    else {
         return;
     };
     let text = format!(
@@ -47,9 +49,10 @@ pub fn checks_toggle_ui(state: &mut AppState, ui: &mut egui::Ui) {
 pub fn check_panel_ui(state: &mut AppState, ui: &mut egui::Ui) {
     toolbar_ui(state, ui);
     ui.separator();
+    let key = state.view_key();
     let Some(findings) = state
         .checks
-        .findings(&state.document)
+        .findings(key, &state.document)
         .map(<[Finding]>::to_vec)
     else {
         ui.label(state.t("Chưa có kết quả.", "No results yet."));
@@ -74,9 +77,10 @@ fn toolbar_ui(state: &mut AppState, ui: &mut egui::Ui) {
         ui.separator();
         class_ui(state, ui);
         ui.separator();
+        let key = state.view_key();
         let (errors, warnings, info) = state
             .checks
-            .findings(&state.document)
+            .findings(key, &state.document)
             .map(counts)
             .unwrap_or_default();
         let labels = [
@@ -246,7 +250,8 @@ fn jump_to(state: &mut AppState, finding: &Finding) {
 }
 
 fn explanation_ui(state: &mut AppState, ui: &mut egui::Ui) {
-    let Some(finding) = state.checks.selected_finding(&state.document) else {
+    let key = state.view_key();
+    let Some(finding) = state.checks.selected_finding(key, &state.document) else {
         ui.label(state.t(
             "Chọn một phát hiện để xem quy định và số liệu so sánh.",
             "Select a finding to see the rule and the figures compared.",

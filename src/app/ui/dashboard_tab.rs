@@ -16,7 +16,7 @@ use super::positions_tab::category_label;
 use crate::app::state::AppState;
 use crate::engine::{self, Breakdown, EmploymentFigures, Figures};
 use crate::format::{en_number, vi_number};
-use crate::language::Language;
+use crate::language::{Language, Localized as _};
 use crate::model::Employment;
 
 const CHART_HEIGHT: f32 = 220.0;
@@ -71,21 +71,18 @@ pub fn dashboard_tab_ui(state: &mut AppState, ui: &mut egui::Ui) {
 /// The breakdown for the selected unit, recomputed only when the plan, its results or the
 /// selection change. `None` while there are no results.
 fn current_breakdown(state: &mut AppState) -> Option<Result<Breakdown, String>> {
-    let key = (state.document.revision(), state.selected_unit.clone());
-    if let Some((cached, breakdown)) = &state.dashboard_cache
-        && *cached == key
-    {
-        return Some(breakdown.clone());
-    }
-    let results = state.document.results()?;
-    let breakdown = engine::breakdown(
-        state.document.plan(),
-        results,
-        state.selected_unit.as_deref(),
-    )
-    .map_err(|e| e.to_string());
-    state.dashboard_cache = Some((key, breakdown.clone()));
-    Some(breakdown)
+    let key = (state.view_key(), state.selected_unit.clone());
+    let language = state.language();
+    let document = &state.document;
+    let unit = state.selected_unit.as_deref();
+    state
+        .memos
+        .breakdown
+        .get_or_try_make(key, || {
+            let results = document.results()?;
+            Some(engine::breakdown(document.plan(), results, unit).map_err(|e| e.message(language)))
+        })
+        .cloned()
 }
 
 fn summary_ui(state: &AppState, ui: &mut egui::Ui, breakdown: &Breakdown) {

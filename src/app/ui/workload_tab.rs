@@ -9,7 +9,7 @@ use super::fields::{amount_text, apply_choice, choice, commit, form_field, parse
 use super::position_form::method_label;
 use crate::app::state::{AppState, WorkloadView};
 use crate::editing::{Created, Edit};
-use crate::engine::{self, ComponentContribution};
+use crate::engine::ComponentContribution;
 use crate::format::vi_percent;
 use crate::model::{Component, ComponentKind, Method, Period, Position, SupportAmount};
 
@@ -180,18 +180,8 @@ fn contributions(
     state: &mut AppState,
     position_id: &str,
 ) -> (HashMap<String, ComponentContribution>, f64) {
-    let key = (state.document.revision(), position_id.to_owned());
-    let cached = matches!(&state.explain_cache, Some((k, _)) if *k == key);
-    if !cached {
-        let Some(results) = state.document.results() else {
-            return (HashMap::new(), 0.0);
-        };
-        let explanation =
-            engine::explain(state.document.plan(), results, position_id).map_err(|e| e.to_string());
-        state.explain_cache = Some((key, explanation));
-    }
-    match &state.explain_cache {
-        Some((_, Ok(explanation))) => (
+    match state.explanation(position_id) {
+        Some(Ok(explanation)) => (
             explanation
                 .components
                 .iter()
