@@ -162,3 +162,101 @@ fn tab_from_a_field_focuses_the_next_drop_down_without_opening_it() {
     harness.run();
     assert!(!no_open_list(&harness), "Space opens it");
 }
+
+/// The app at 1024 x 700 on the bundled plan.
+fn small_window() -> Harness<'static, VtvlApp> {
+    let plan = vtvl::plan_file::default_plan().unwrap();
+    let app = VtvlApp::new(
+        vtvl::app::document::Document::new(plan, None),
+        vtvl::app::state::Preferences::default(),
+    );
+    let mut harness = Harness::builder()
+        .with_size(eframe::egui::vec2(1024.0, 700.0))
+        .with_context_setup(vtvl::app::fonts::install)
+        .build_ui_state(|ui, app: &mut VtvlApp| app.ui(ui), app);
+    harness.run();
+    harness
+}
+
+/// Turns the mouse wheel down over the positions table.
+fn scroll_positions_down(harness: &mut Harness<'static, VtvlApp>) {
+    let table = harness.get_by_label("Chủ tịch Ủy ban nhân dân xã").rect();
+    harness.hover_at(table.center());
+    for _ in 0..6 {
+        harness.event(eframe::egui::Event::MouseWheel {
+            unit: eframe::egui::MouseWheelUnit::Point,
+            delta: eframe::egui::vec2(0.0, -400.0),
+            modifiers: eframe::egui::Modifiers::NONE,
+            phase: eframe::egui::TouchPhase::Move,
+            source: eframe::egui::MouseWheelSource::Unknown,
+        });
+        harness.run_steps(4);
+    }
+    harness.run_steps(60);
+}
+
+/// Whether the row named `name` is laid out inside the window.
+fn row_in_view(harness: &Harness<'static, VtvlApp>, name: &str) -> bool {
+    harness
+        .query_by_label(name)
+        .is_some_and(|node| node.rect().min.y >= 0.0 && node.rect().max.y <= 700.0)
+}
+
+#[test]
+fn choosing_a_unit_shows_the_first_rows_of_its_table() {
+    let mut harness = small_window();
+    let first = "Chủ tịch Ủy ban nhân dân xã";
+    assert!(row_in_view(&harness, first));
+    scroll_positions_down(&mut harness);
+    assert!(!row_in_view(&harness, first), "scrolled past the first row");
+    // The commune's root holds every position: the same rows, from the top again.
+    click(&mut harness, "Ủy ban nhân dân xã Tân Hòa");
+    harness.run_steps(4);
+    assert!(row_in_view(&harness, first), "back at the first row");
+}
+
+#[test]
+fn selecting_a_row_leaves_it_under_the_pointer() {
+    let mut harness = small_window();
+    for name in ["Văn thư - lưu trữ", "Chuyên viên địa chính - đất đai"] {
+        let before = harness.get_by_label(name).rect();
+        click(&mut harness, name);
+        harness.run_steps(4);
+        let after = harness.get_by_label(name).rect();
+        assert!(
+            (after.center().y - before.center().y).abs() < 1.0,
+            "{name} moved from {before:?} to {after:?}"
+        );
+        assert_eq!(
+            harness.state().state.selected_position.as_deref(),
+            Some(
+                harness
+                    .state()
+                    .state
+                    .document
+                    .plan()
+                    .positions
+                    .iter()
+                    .find(|p| p.name == name)
+                    .unwrap()
+                    .id
+                    .as_str()
+            )
+        );
+    }
+}
+
+#[test]
+fn a_new_position_is_scrolled_into_view() {
+    let mut harness = small_window();
+    click(&mut harness, "Ủy ban nhân dân xã Tân Hòa");
+    click(&mut harness, "Thêm vị trí");
+    harness.run_steps(4);
+    let plan = harness.state().state.document.plan();
+    let added = plan.positions.last().unwrap();
+    assert_eq!(added.name, "Vị trí mới");
+    assert!(
+        row_in_view(&harness, "Vị trí mới"),
+        "the new row is in view"
+    );
+}
