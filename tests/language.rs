@@ -20,6 +20,7 @@ use vtvl::model::{
     DriverValueError, Employment, JobSection, LeaderRole, NormDriver, Period, Plan, ProvinceClass,
     Rounding, UnitType, WorkSection,
 };
+use vtvl::norms::params::{FixedFigure, NormParams, PositionScope};
 use vtvl::norms::{Driver, Rounded};
 use vtvl::plan_file::{BUNDLED, PlanFileError};
 use vtvl::report::{AppraisalTableError, ResultsCsvError};
@@ -721,6 +722,48 @@ fn names(plan: &Plan) -> Vec<String> {
     names
 }
 
+/// What the English explanation of a norm quotes as it is: the instruments' numbers and clauses
+/// (citations) and the position names a figure's scope matches (`"giáo viên"`).
+fn norm_quotes() -> Vec<String> {
+    let mut quotes = Vec::new();
+    for pack in vtvl::norms::norm_packs().unwrap() {
+        quotes.push(pack.instrument.code.clone());
+        for rule in &pack.rules {
+            quotes.push(rule.clause.clone());
+            quotes.extend(scope_names(&rule.params));
+        }
+    }
+    quotes.retain(|q| !q.is_empty());
+    quotes.sort_by_key(|n| std::cmp::Reverse(n.chars().count()));
+    quotes
+}
+
+/// The position names the scopes of a norm rule's figures match.
+fn scope_names(params: &NormParams) -> Vec<String> {
+    let posts = |posts: &[FixedFigure]| -> Vec<PositionScope> {
+        posts.iter().map(|p| p.compared_with.clone()).collect()
+    };
+    let scopes: Vec<PositionScope> = match params {
+        NormParams::School(p) => [vec![p.teachers.compared_with.clone()], posts(&p.posts)].concat(),
+        NormParams::Kindergarten(p) => {
+            [vec![p.teachers.compared_with.clone()], posts(&p.posts)].concat()
+        }
+        NormParams::DiseaseControl(p) => vec![p.compared_with.clone()],
+        NormParams::Fixed(p) => posts(&p.figures),
+        NormParams::Archive(p) => vec![p.compared_with.clone()],
+        NormParams::Commune(p) => vec![p.compared_with.clone()],
+    };
+    scopes
+        .into_iter()
+        .flat_map(|scope| match scope {
+            PositionScope::WholeUnit => Vec::new(),
+            PositionScope::Categories { names, .. } | PositionScope::Matching { names, .. } => {
+                names
+            }
+        })
+        .collect()
+}
+
 /// Plans that make every kind of rule speak: the bundled samples as they are, without their
 /// province class and leaders' roles, and at the dates of each generation of rules.
 fn plans() -> Vec<Plan> {
@@ -744,19 +787,34 @@ fn plans() -> Vec<Plan> {
 #[test]
 fn every_finding_of_the_rules_reads_in_both_languages() {
     let mut rule_ids = std::collections::BTreeSet::new();
+    let mut norm_rules = std::collections::BTreeSet::new();
+    let norm_quotes = norm_quotes();
     for plan in plans() {
         let results = engine::compute(&plan).unwrap();
-        let names = names(&plan);
+        let mut names = names(&plan);
+        names.extend(norm_quotes.iter().cloned());
+        names.sort_by_key(|n| std::cmp::Reverse(n.chars().count()));
         for at in ["2024-06-01", "2025-06-01", "2026-09-01"] {
             let at: CivilDate = at.parse().unwrap();
             for finding in rules::check(&plan, &results, at) {
                 let what = format!("{} at {at}", finding.rule_id);
-                // Sector norms quote their packs' figure labels and formulas, which are in
-                // Vietnamese only: the sentence around them is checked.
                 if finding.rule_id.contains(".norms.") {
-                    assert!(is_vietnamese(&finding.message.vi), "{what}");
-                    assert_ne!(finding.message.vi, finding.message.en, "{what}");
-                    continue;
+                    norm_rules.insert(finding.rule_id.clone());
+                    // The explanation of a norm quotes its rule's words and the position names
+                    // its scope matches: the other values are checked.
+                    for input in &finding.inputs {
+                        assert_pair(&what, &input.label.vi, &input.label.en, &[]);
+                        if input.label.en.starts_with("Rule") {
+                            continue;
+                        }
+                        let en = without(&input.value.en, &norm_quotes);
+                        assert!(
+                            !has_vietnamese_letters(&without(&en, &names)),
+                            "{what}: {}: Vietnamese left in English: {:?}",
+                            input.label.en,
+                            input.value.en
+                        );
+                    }
                 }
                 assert_pair(&what, &finding.message.vi, &finding.message.en, &names);
                 for input in &finding.inputs {
@@ -766,6 +824,12 @@ fn every_finding_of_the_rules_reads_in_both_languages() {
             }
         }
     }
+    // The school's norm speaks at every date, the commune's until 30/06/2025.
+    assert!(
+        norm_rules.contains("tt20-2023.norms.lower-secondary")
+            && norm_rules.contains("nd33-2023.norms.commune"),
+        "{norm_rules:?}"
+    );
     // The plans make the deputy, size, rank, step, job-description and concurrency rules speak.
     for family in [
         "deputies",

@@ -124,6 +124,68 @@ fn embedded_packs_load_with_one_rule_per_unit_type_and_date() {
 }
 
 #[test]
+fn every_figure_label_of_the_embedded_packs_has_an_english_label() {
+    use vtvl::language::has_vietnamese_letters;
+    use vtvl::norms::params::NormParams;
+    let mut labels = Vec::new();
+    for pack in norms::norm_packs().unwrap() {
+        for rule in &pack.rules {
+            match &rule.params {
+                NormParams::School(p) => labels.extend(p.posts.iter().map(|f| f.label_text())),
+                NormParams::Kindergarten(p) => {
+                    labels.extend(p.posts.iter().map(|f| f.label_text()))
+                }
+                NormParams::Fixed(p) => labels.extend(p.figures.iter().map(|f| f.label_text())),
+                NormParams::Commune(p) => labels.extend(p.base.iter().map(|b| b.label_text())),
+                NormParams::DiseaseControl(_) | NormParams::Archive(_) => {}
+            }
+        }
+    }
+    assert!(labels.len() >= 8, "{labels:?}");
+    for label in &labels {
+        assert!(has_vietnamese_letters(&label.vi), "{label:?}");
+        assert!(!has_vietnamese_letters(&label.en), "{label:?}");
+    }
+    let en: Vec<&str> = labels.iter().map(|l| l.en.as_str()).collect();
+    for expected in [
+        "Young Pioneers' leader",
+        "Clerk, cashier, accountant",
+        "Staff",
+        "Ward",
+        "Commune, township",
+    ] {
+        assert!(en.contains(&expected), "{expected}: {en:?}");
+    }
+}
+
+#[test]
+fn a_pack_label_without_an_english_one_keeps_the_vietnamese() {
+    let pack = r#"(
+        instrument: (code: "Thông tư thử", title: "Thử"),
+        rules: [(
+            id: "x.norms.station",
+            title: "Trạm",
+            clause: "Điều 1",
+            text: "Trạm có tối thiểu 3 người.",
+            applies_from: "2020-01-01",
+            params: Fixed((
+                unit_types: ["tram_y_te"],
+                figures: [(key: "k", label: "Nhân viên trạm", bound: minimum, count: 3, compared_with: WholeUnit)],
+            )),
+        )],
+    )"#;
+    let packs = norms::load(&[("thu.ron", pack)]).unwrap();
+    let vtvl::norms::params::NormParams::Fixed(p) = &packs[0].rules[0].params else {
+        panic!("not a fixed norm");
+    };
+    let label = p.figures[0].label_text();
+    assert_eq!(
+        (label.vi.as_str(), label.en.as_str()),
+        ("Nhân viên trạm", "Nhân viên trạm")
+    );
+}
+
+#[test]
 fn bad_packs_are_refused_with_their_place() {
     let broken =
         "(instrument: (code: \"X\", title: \"Y\", signed: \"2024-01-01\"),\n rules: [ (id: 1) ])";
@@ -209,9 +271,10 @@ fn lower_secondary_zone_2_twelve_classes_is_22_teachers() {
     assert!(
         teachers
             .formula
+            .vi
             .starts_with("12 lớp × 1,9 giáo viên/lớp = 22,8; không có học sinh dôi dư"),
         "{}",
-        teachers.formula
+        teachers.formula.vi
     );
     assert!(teachers.missing.is_empty());
     // The posts of a lower secondary school: one Tổng phụ trách Đội, at most two clerks.
@@ -254,6 +317,7 @@ fn primary_two_sessions_allows_more_teachers_than_one_session() {
     assert!(
         figure(&one, "giao_vien")
             .formula
+            .vi
             .starts_with("20 lớp × 1,2 giáo viên/lớp = 24")
     );
 }
@@ -275,7 +339,7 @@ fn leftover_pupils_add_a_teacher_per_full_group() {
     let teachers = figure(&a, "giao_vien");
     assert_eq!(teachers.maximum.unwrap().allowed, 32);
     assert_eq!(
-        teachers.formula,
+        teachers.formula.vi,
         "20 lớp × 1,5 giáo viên/lớp = 30; học sinh dôi dư: 640 - 20 × 30 = 40, cứ đủ 15 học \
          sinh thêm 01 giáo viên: 40 : 15 = 2,67, lấy phần nguyên 2; tổng 30 + 2 = 32"
     );
@@ -328,7 +392,7 @@ fn kindergarten_three_nursery_groups_and_eight_classes_is_25_teachers() {
     assert!((max.exact - 25.1).abs() < EPS);
     assert_eq!(max.allowed, 25);
     assert_eq!(
-        teachers.formula,
+        teachers.formula.vi,
         "3 nhóm trẻ × 2,5 giáo viên/nhóm + 8 lớp × 2,2 giáo viên/lớp = 25,1"
     );
 }
@@ -567,7 +631,7 @@ fn disease_control_band_add_ons_then_mountainous_factor() {
     // 1,2 million people: 150; 3 border gates: + 5 x 3; mountainous: x 1,3 after the add-ons.
     // (150 + 15) x 1,3 = 214,5 -> a maximum, so 214.
     let f = cdc_figure(cdc(1_200_000, 3, false, false, true));
-    assert_eq!(f.formula, "(150 + 5 × 3) × 1,3 = 214,5");
+    assert_eq!(f.formula.vi, "(150 + 5 × 3) × 1,3 = 214,5");
     let max = f.maximum.unwrap();
     assert!((max.exact - 214.5).abs() < EPS);
     assert_eq!(max.allowed, 214);
@@ -577,17 +641,17 @@ fn disease_control_band_add_ons_then_mountainous_factor() {
 
     // One border gate adds nothing (the add-on starts at two): 150 x 1,3 = 195.
     let f = cdc_figure(cdc(1_200_000, 1, false, false, true));
-    assert_eq!(f.formula, "150 × 1,3 = 195");
+    assert_eq!(f.formula.vi, "150 × 1,3 = 195");
     assert_eq!(f.maximum.unwrap().allowed, 195);
 
     // Quarantine and industrial zones, not mountainous: 130 + 15 + 6 = 151.
     let f = cdc_figure(cdc(900_000, 0, true, true, false));
-    assert_eq!(f.formula, "130 + 15 + 6 = 151");
+    assert_eq!(f.formula.vi, "130 + 15 + 6 = 151");
     assert_eq!(f.maximum.unwrap().allowed, 151);
 
     // Nothing added: the band alone.
     let f = cdc_figure(cdc(4_500_000, 0, false, false, false));
-    assert_eq!(f.formula, "400 (mức theo dân số)");
+    assert_eq!(f.formula.vi, "400 (mức theo dân số)");
     assert_eq!(f.maximum.unwrap().allowed, 400);
 }
 
@@ -621,7 +685,7 @@ fn the_mountainous_factor_order_is_a_parameter() {
     let a = norms::assess_with(&packs, p.unit("cdc").unwrap(), &p, today()).unwrap();
     let f = figure(&a, "nguoi_lam_viec");
     // 150 x 1,3 + 5 x 3 = 210.
-    assert_eq!(f.formula, "150 × 1,3 + 5 × 3 = 210");
+    assert_eq!(f.formula.vi, "150 × 1,3 + 5 × 3 = 210");
     assert_eq!(f.maximum.unwrap().allowed, 210);
 }
 
@@ -742,12 +806,12 @@ fn archive_minimum_add_ons_and_caps() {
     assert_eq!(f.minimum.unwrap().allowed, 15);
     assert_eq!(f.maximum.unwrap().allowed, 19);
     assert!(
-        f.formula.starts_with(
+        f.formula.vi.starts_with(
             "15 + 2 + 2 + 0 = 19 (tài liệu giấy: (2.600 - 2.000) : 300 = 2; điện tử: \
              2.000.000 : 1.000.000 = 2; nghe nhìn: 0 : 500 = 0)"
         ),
         "{}",
-        f.formula
+        f.formula.vi
     );
 
     // Below 2.000 m paper adds nothing.
@@ -757,8 +821,12 @@ fn archive_minimum_add_ons_and_caps() {
     // 5.000 m: 10; 3.000.000 MB: 3; 600 h: 1 -> 29: a province is capped at 22, a city not at 30.
     let f = archive_figure(archive(5000.0, 3_000_000.0, 600.0, false));
     assert_eq!(f.maximum.unwrap().allowed, 22);
-    assert!(f.formula.contains("= 29"));
-    assert!(f.formula.contains("vượt mức tối đa 22 (tỉnh) nên lấy 22"));
+    assert!(f.formula.vi.contains("= 29"));
+    assert!(
+        f.formula
+            .vi
+            .contains("vượt mức tối đa 22 (tỉnh) nên lấy 22")
+    );
     let f = archive_figure(archive(5000.0, 3_000_000.0, 600.0, true));
     assert_eq!(f.maximum.unwrap().allowed, 29);
 
@@ -850,7 +918,7 @@ fn communes_follow_nd33_only_before_the_reform() {
     let f = figure(&a, "can_bo_cong_chuc");
     assert_eq!(f.maximum.unwrap().allowed, 21);
     assert_eq!(
-        f.formula,
+        f.formula.vi,
         "Xã, thị trấn loại II: 20; dân số 12.500 vượt quy mô tiêu chuẩn 8.000 là 4.500: 4.500 : \
          4.000 = 1,13, lấy phần nguyên 1; tổng 20 + 1 = 21"
     );
@@ -889,6 +957,7 @@ fn wards_by_class_and_setting() {
     assert_eq!(f.maximum.unwrap().allowed, 19);
     assert!(
         f.formula
+            .vi
             .ends_with("dân số 4.000 không vượt quy mô tiêu chuẩn 5.000")
     );
 }
@@ -1040,8 +1109,12 @@ fn the_commune_sample_imported_from_csv_gets_its_population_add_on() {
     let f = figure(&a, "can_bo_cong_chuc");
     assert!(f.is_computed(), "{:?}", f.missing);
     assert_eq!(f.maximum.unwrap().allowed, 29);
-    assert!(f.formula.starts_with("Xã, thị trấn loại I: 22; dân số 36.000 vượt quy mô tiêu chuẩn 8.000 là 28.000: 28.000 : 4.000 = 7"), "{}", f.formula);
-    assert!(f.formula.ends_with("tổng 22 + 7 = 29"), "{}", f.formula);
+    assert!(f.formula.vi.starts_with("Xã, thị trấn loại I: 22; dân số 36.000 vượt quy mô tiêu chuẩn 8.000 là 28.000: 28.000 : 4.000 = 7"), "{}", f.formula.vi);
+    assert!(
+        f.formula.vi.ends_with("tổng 22 + 7 = 29"),
+        "{}",
+        f.formula.vi
+    );
     assert!(
         f.inputs.iter().any(|i| i.value.vi == "Xã"),
         "the setting is shown with the figure: {:?}",
@@ -1216,4 +1289,321 @@ fn assess_plan_lists_normed_units_in_plan_order() {
         .map(|a| a.unit_id)
         .collect();
     assert_eq!(ids, ["tyt", "thcs"]);
+}
+
+// ---------------------------------------------------------------- English
+
+/// What the figure reads in English: its label and formula; the English side must have English
+/// numbers only (no decimal comma, no "." grouping) and no Vietnamese letter.
+fn english(f: &NormFigure) -> (&str, &str) {
+    assert!(
+        !vtvl::language::has_vietnamese_letters(&f.formula.en),
+        "{}",
+        f.formula.en
+    );
+    assert!(
+        !vtvl::language::has_vietnamese_letters(&f.label.en),
+        "{}",
+        f.label.en
+    );
+    // The drivers and parameters shown with it, but for the citation of the instrument.
+    for input in &f.inputs {
+        let value = input.value.en.replace(&f.legal_basis, "");
+        assert!(
+            !vtvl::language::has_vietnamese_letters(&input.label.en)
+                && !vtvl::language::has_vietnamese_letters(&value),
+            "{}: {}",
+            input.label.en,
+            input.value.en
+        );
+    }
+    (f.label.en.as_str(), f.formula.en.as_str())
+}
+
+#[test]
+fn school_formulas_in_english_write_english_numbers() {
+    // The sample school: 28 classes, 1.220 pupils, zone 3.
+    let p = plan(
+        vec![school(
+            "thcs",
+            UnitType::LowerSecondarySchool,
+            3,
+            school_drivers(28, 1220, None),
+        )],
+        vec![],
+    );
+    let a = assess(&p, "thcs", today()).unwrap();
+    let teachers = figure(&a, "giao_vien");
+    assert_eq!(
+        teachers.formula.vi,
+        "28 lớp × 1,9 giáo viên/lớp = 53,2; không có học sinh dôi dư (1.220 học sinh, không quá \
+         28 × 45 = 1.260)"
+    );
+    assert_eq!(
+        english(teachers),
+        (
+            "Teachers",
+            "28 classes × 1.9 teachers per class = 53.2; no leftover pupils (1,220 pupils, not \
+             above 28 × 45 = 1,260)"
+        )
+    );
+    assert!(
+        teachers
+            .inputs
+            .iter()
+            .any(|i| i.label.en == "Pupils" && i.value.en == "1,220")
+    );
+    assert!(
+        teachers
+            .inputs
+            .iter()
+            .any(|i| i.label.en == "Teachers per class"
+                && (i.value.vi.as_str(), i.value.en.as_str()) == ("1,9", "1.9"))
+    );
+    assert_eq!(
+        figure(&a, "van_thu_thu_quy_ke_toan").label.en,
+        "Clerk, cashier, accountant"
+    );
+
+    // Leftover pupils: the division and its whole part.
+    let p = plan(
+        vec![school(
+            "th",
+            UnitType::PrimarySchool,
+            2,
+            school_drivers(20, 640, Some(true)),
+        )],
+        vec![],
+    );
+    let a = assess(&p, "th", today()).unwrap();
+    assert_eq!(
+        english(figure(&a, "giao_vien")).1,
+        "20 classes × 1.5 teachers per class = 30; leftover pupils: 640 - 20 × 30 = 40, one more \
+         teacher for each full 15 pupils: 40 ÷ 15 = 2.67, whole part 2; total 30 + 2 = 32"
+    );
+}
+
+#[test]
+fn kindergarten_formula_in_english_writes_english_numbers() {
+    let drivers = NormDrivers {
+        nursery_groups: Some(3),
+        classes: Some(8),
+        ..Default::default()
+    };
+    let p = plan(vec![unit("mn", UnitType::Kindergarten, drivers)], vec![]);
+    let a = assess(&p, "mn", today()).unwrap();
+    assert_eq!(
+        english(figure(&a, "giao_vien")),
+        (
+            "Teachers",
+            "3 nursery groups × 2.5 teachers per group + 8 classes × 2.2 teachers per class = 25.1"
+        )
+    );
+}
+
+#[test]
+fn disease_control_formula_in_english_writes_english_numbers() {
+    let f = cdc_figure(cdc(1_200_000, 3, false, false, true));
+    assert_eq!(english(&f), ("Staff", "(150 + 5 × 3) × 1.3 = 214.5"));
+    assert!(f.inputs.iter().any(|i| i.label.en == "Figure by population"
+        && i.value.en == "150 people (population above 1,000,000 up to 1,500,000)"));
+    let f = cdc_figure(cdc(4_500_000, 0, false, false, false));
+    assert_eq!(english(&f).1, "400 (figure by population)");
+}
+
+#[test]
+fn fixed_figures_in_english() {
+    let p = plan(
+        vec![unit(
+            "tyt",
+            UnitType::CommuneHealthStation,
+            NormDrivers::default(),
+        )],
+        vec![],
+    );
+    let a = assess(&p, "tyt", today()).unwrap();
+    assert_eq!(
+        english(figure(&a, "nguoi_lam_viec")),
+        ("Staff", "Fixed figure per unit: minimum 5 people")
+    );
+    let p = plan(
+        vec![school(
+            "thcs",
+            UnitType::LowerSecondarySchool,
+            2,
+            school_drivers(12, 480, None),
+        )],
+        vec![],
+    );
+    let a = assess(&p, "thcs", today()).unwrap();
+    let post = figure(&a, "tong_phu_trach_doi");
+    assert_eq!(post.formula.vi, "Mức cố định mỗi đơn vị: tối đa 1 người");
+    assert_eq!(
+        english(post),
+        (
+            "Young Pioneers' leader",
+            "Fixed figure per unit: maximum 1 person"
+        )
+    );
+}
+
+#[test]
+fn archive_formula_in_english_writes_english_numbers() {
+    let f = archive_figure(archive(2600.0, 2_000_000.0, 0.0, false));
+    assert_eq!(
+        english(&f),
+        (
+            "Staff",
+            "15 + 2 + 2 + 0 = 19 (paper records: (2,600 - 2,000) ÷ 300 = 2; electronic: \
+             2,000,000 ÷ 1,000,000 = 2; audio-visual: 0 ÷ 500 = 0); not above the maximum of 22 \
+             (province)"
+        )
+    );
+    let f = archive_figure(archive(5000.0, 3_000_000.0, 600.0, true));
+    assert!(
+        english(&f)
+            .1
+            .ends_with("not above the maximum of 30 (centrally-run city)"),
+        "{}",
+        f.formula.en
+    );
+    let f = archive_figure(archive(5000.0, 3_000_000.0, 600.0, false));
+    assert!(
+        english(&f)
+            .1
+            .ends_with("above the maximum of 22 (province), so 22"),
+        "{}",
+        f.formula.en
+    );
+    assert!(f.inputs.iter().any(|i| i.label.en == "Maximum (province)"));
+}
+
+#[test]
+fn commune_formula_in_english_writes_english_numbers() {
+    let p = plan(
+        vec![commune(
+            UnitType::CommuneCommittee,
+            2,
+            12_500,
+            CommuneSetting::Commune,
+        )],
+        vec![],
+    );
+    let a = assess(&p, "xa", date("2024-06-01")).unwrap();
+    assert_eq!(
+        english(figure(&a, "can_bo_cong_chuc")),
+        (
+            "Commune cadres and civil servants",
+            "Commune, township class II: 20; population 12,500 above the standard of 8,000 by \
+             4,500: 4,500 ÷ 4,000 = 1.13, whole part 1; total 20 + 1 = 21"
+        )
+    );
+    let p = plan(
+        vec![commune(
+            UnitType::WardCommittee,
+            3,
+            4_000,
+            CommuneSetting::TownWard,
+        )],
+        vec![],
+    );
+    let a = assess(&p, "xa", date("2024-06-01")).unwrap();
+    assert_eq!(
+        english(figure(&a, "can_bo_cong_chuc")).1,
+        "Ward class III: 19; population 4,000 not above the standard of 5,000"
+    );
+}
+
+#[test]
+fn a_figure_not_computed_says_what_is_missing_in_english() {
+    let p = plan(
+        vec![unit(
+            "th",
+            UnitType::PrimarySchool,
+            NormDrivers {
+                classes: Some(20),
+                ..Default::default()
+            },
+        )],
+        vec![],
+    );
+    let a = assess(&p, "th", today()).unwrap();
+    let teachers = figure(&a, "giao_vien");
+    assert_eq!(
+        teachers.formula.vi,
+        "Chưa tính được: còn thiếu dạy học 2 buổi/ngày, vùng của trường (1, 2, 3), số học sinh"
+    );
+    assert_eq!(
+        english(teachers).1,
+        "Not computed: missing two sessions a day, school zone (1, 2, 3), pupils"
+    );
+    let found = findings(&p, today());
+    let missing = found
+        .iter()
+        .find(|f| f.message.vi.contains("chưa tính được"))
+        .unwrap();
+    assert_eq!(
+        missing.message.en,
+        "Đơn vị th: the norm for teachers under Thông tư 20/2023/TT-BGDĐT cannot be computed: \
+         two sessions a day, school zone (1, 2, 3), pupils not given; fill them in to compare."
+    );
+}
+
+#[test]
+fn norm_findings_in_english_use_the_english_label_formula_and_numbers() {
+    // 28 classes x 1,9 = 53,2 -> 53; 60 teachers proposed: above the maximum.
+    let p = plan(
+        vec![school(
+            "thcs",
+            UnitType::LowerSecondarySchool,
+            3,
+            school_drivers(28, 1220, None),
+        )],
+        vec![position(
+            "gv",
+            "thcs",
+            "Giáo viên",
+            Category::Specialized,
+            60,
+            60,
+        )],
+    );
+    let found = findings(&p, today());
+    let warning = of_severity(&found, Severity::Warning)
+        .into_iter()
+        .find(|f| f.rule_id == "tt20-2023.norms.lower-secondary")
+        .unwrap();
+    assert_eq!(
+        warning.message.en,
+        "Đơn vị thcs - Teachers: proposed 60 people, above the maximum norm of 53 people. \
+         Computed: 28 classes × 1.9 teachers per class = 53.2; no leftover pupils (1,220 pupils, \
+         not above 28 × 45 = 1,260)."
+    );
+    let info = found
+        .iter()
+        .find(|f| f.severity == Severity::Info && f.message.en.contains("- Teachers: norm"))
+        .unwrap();
+    assert!(
+        info.message
+            .en
+            .contains("norm at most 53 people (53.2 rounded down)"),
+        "{}",
+        info.message.en
+    );
+    let input = |label: &str| {
+        info.inputs
+            .iter()
+            .find(|i| i.label.en == label)
+            .map(|i| i.value.en.clone())
+            .unwrap_or_default()
+    };
+    assert_eq!(
+        input("Rounding"),
+        "53.2 -> 53 (rounded down (a maximum: not to exceed))"
+    );
+    assert_eq!(
+        input("Compared with"),
+        "specialised job positions of the unit and of the units under it whose name has \
+         \"giáo viên\""
+    );
 }

@@ -14,7 +14,7 @@ use super::localized::InLanguage as _;
 use super::plan_input;
 use super::text_table::{Align, TextTable};
 use crate::engine;
-use crate::format::vi_number;
+use crate::format::number_in;
 use crate::language::{Language, Localized as _};
 use crate::model::{CivilDate, Plan};
 use crate::rules::{self, Finding, Severity};
@@ -79,8 +79,8 @@ pub fn run(args: &Args, language: Language) -> anyhow::Result<ExitCode> {
     })
 }
 
-fn figure(value: Option<f64>) -> String {
-    value.map(|v| vi_number(v, 2)).unwrap_or_default()
+fn figure(value: Option<f64>, language: Language) -> String {
+    value.map(|v| number_in(language, v, 2)).unwrap_or_default()
 }
 
 fn table(plan: &Plan, findings: &[Finding], at: CivilDate, language: Language) -> String {
@@ -99,8 +99,8 @@ fn table(plan: &Plan, findings: &[Finding], at: CivilDate, language: Language) -
             finding.severity.label(language).to_owned(),
             finding.place(&index, language),
             finding.message.get(language).to_owned(),
-            figure(finding.actual),
-            figure(finding.limit),
+            figure(finding.actual, language),
+            figure(finding.limit, language),
             finding.legal_basis.clone(),
         ]);
     }

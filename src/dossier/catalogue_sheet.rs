@@ -6,9 +6,10 @@ use rust_xlsxwriter::{Formula, Worksheet};
 use super::DossierError;
 use super::figures::{proposed_count, unit_figures};
 use super::form;
-use super::print::{self, Styles, cell_ref, result, roman, wrapped_height};
+use super::print::{self, Styles, cell_ref, result, wrapped_height};
 use super::rank_names::{self, RankNames};
 use crate::engine::PlanResults;
+use crate::format::roman;
 use crate::model::{Category, Plan};
 
 pub const NAME: &str = "Danh mục VTVL";

@@ -5,8 +5,8 @@
 use std::collections::HashMap;
 
 use super::DossierError;
-use super::print::roman;
 use crate::engine::{PlanResults, PositionResult, UnitResult, UnitTree, breakdown};
+use crate::format::outline_number;
 use crate::model::{Plan, Position, Unit};
 
 /// The headcount the agency asks for: its proposal, else the computed figure.
@@ -132,19 +132,6 @@ pub fn unit_sections<'a>(
         });
     }
     Ok(sections)
-}
-
-/// An outline number as printed: `[2]` is "II", `[2, 3]` is "3", `[2, 3, 1]` is "3.1".
-fn outline_number(number: &[usize]) -> String {
-    match number {
-        [] => String::new(),
-        [root] => roman(*root),
-        [_, rest @ ..] => rest
-            .iter()
-            .map(usize::to_string)
-            .collect::<Vec<_>>()
-            .join("."),
-    }
 }
 
 /// One rank: staff holding it today, and the headcount computed and proposed for positions of it.

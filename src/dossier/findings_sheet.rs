@@ -4,11 +4,10 @@
 use crate::language::Language;
 use rust_xlsxwriter::{RowNum, Worksheet};
 
-use super::DossierError;
 use super::print::{self, Styles, wrapped_height};
-use crate::engine::PlanResults;
-use crate::model::{CivilDate, Plan};
-use crate::rules::{self, Severity};
+use super::{Checked, DossierError};
+use crate::model::Plan;
+use crate::rules::Severity;
 
 pub const NAME: &str = "Kết quả kiểm tra";
 pub const TITLE: &str = "KẾT QUẢ KIỂM TRA ĐỀ ÁN THEO QUY ĐỊNH";
@@ -27,17 +26,15 @@ const HEADERS: [(&str, f64); 7] = [
 ];
 const LAST_COL: u16 = 6;
 
-/// Writes the sheet; `today` stands for the judgement date when the plan sets none.
+/// Writes the sheet of what the check found on the judgement date.
 pub fn write(
     sheet: &mut Worksheet,
     styles: &Styles,
     plan: &Plan,
-    results: &PlanResults,
-    today: CivilDate,
+    checked: &Checked<'_>,
 ) -> Result<(), DossierError> {
     sheet.set_name(NAME)?;
-    let at = plan.meta.judged_at.unwrap_or(today);
-    let findings = rules::check(plan, results, at);
+    let (at, findings) = (checked.at, checked.findings);
     sheet.merge_range(0, 0, 0, LAST_COL, TITLE, &styles.title)?;
     sheet.set_row_height(0, 24)?;
     sheet.merge_range(1, 0, 1, LAST_COL, &plan.meta.name, &styles.subtitle)?;
@@ -62,7 +59,7 @@ pub fn write(
         return Ok(());
     }
     let index = plan.index();
-    for (row, (number, finding)) in (first..).zip((1u32..).zip(&findings)) {
+    for (row, (number, finding)) in (first..).zip((1u32..).zip(findings)) {
         // The dossier is a Vietnamese document.
         let place = finding.place(&index, Language::Vietnamese);
         sheet.write_number_with_format(row, 0, number, &styles.text_center)?;

@@ -9,7 +9,8 @@
 use rust_xlsxwriter::{Format, FormatAlign, RowNum, Worksheet};
 
 use super::DossierError;
-use super::print::{Styles, roman, wrapped_height};
+use super::print::{Styles, wrapped_height};
+use crate::format::roman;
 use crate::model::{CivilDate, Plan};
 
 pub const NATIONAL_NAME: &str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";

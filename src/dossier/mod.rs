@@ -99,6 +99,12 @@ pub fn workbook_bytes(
     Ok(build_workbook(plan, results, today)?.save_to_buffer()?)
 }
 
+/// What `vtvl check` found on the judgement date, as the sheets print it.
+pub(crate) struct Checked<'a> {
+    pub at: CivilDate,
+    pub findings: &'a [crate::rules::Finding],
+}
+
 fn build_workbook(
     plan: &Plan,
     results: &PlanResults,
@@ -106,14 +112,28 @@ fn build_workbook(
 ) -> Result<Workbook, DossierError> {
     let styles = print::Styles::new();
     let mut workbook = Workbook::new();
-    summary_sheet::write(workbook.add_worksheet(), &styles, plan, results, today)?;
+    // One check on the judgement date serves the summary's quota marks and the findings sheet.
+    let judged_at = plan.meta.judged_at.unwrap_or(today);
+    let findings = crate::rules::check(plan, results, judged_at);
+    let checked = Checked {
+        at: judged_at,
+        findings: &findings,
+    };
+    summary_sheet::write(
+        workbook.add_worksheet(),
+        &styles,
+        plan,
+        results,
+        today,
+        &checked,
+    )?;
     catalogue_sheet::write(workbook.add_worksheet(), &styles, plan, results)?;
     workload_sheet::write(workbook.add_worksheet(), &styles, plan, results)?;
     ranks_sheet::write(workbook.add_worksheet(), &styles, plan, results)?;
     steps_sheet::write(workbook.add_worksheet(), &styles, plan, results)?;
     job_descriptions_sheet::write(workbook.add_worksheet(), &styles, plan, results)?;
     charts_sheet::write(workbook.add_worksheet(), &styles, plan, results)?;
-    findings_sheet::write(workbook.add_worksheet(), &styles, plan, results, today)?;
+    findings_sheet::write(workbook.add_worksheet(), &styles, plan, &checked)?;
     appraisal_sheet::write(workbook.add_worksheet(), &styles, plan, results)?;
     Ok(workbook)
 }

@@ -300,33 +300,6 @@ impl Pager {
     }
 }
 
-/// Roman numerals for group numbers (I, II, III...).
-pub fn roman(mut n: usize) -> String {
-    const DIGITS: [(usize, &str); 13] = [
-        (1000, "M"),
-        (900, "CM"),
-        (500, "D"),
-        (400, "CD"),
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ];
-    let mut text = String::new();
-    for (value, digits) in DIGITS {
-        while n >= value {
-            text.push_str(digits);
-            n -= value;
-        }
-    }
-    text
-}
-
 /// A cell reference like `E12` (0-based row and column, column below Z not needed here).
 pub fn cell_ref(row: RowNum, col: u16) -> String {
     format!("{}{}", column_letter(col), row + 1)
@@ -352,8 +325,6 @@ mod tests {
 
     #[test]
     fn helpers() {
-        assert_eq!(roman(4), "IV");
-        assert_eq!(roman(14), "XIV");
         assert_eq!(cell_ref(4, 4), "E5");
         assert_eq!(result(3.0), "3");
         assert_eq!(result(2.5), "2.5");

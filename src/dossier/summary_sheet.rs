@@ -3,15 +3,19 @@
 
 use rust_xlsxwriter::{ExcelDateTime, Formula, RowNum, Worksheet};
 
-use super::DossierError;
+use std::collections::HashMap;
+
 use super::figures::{UnitSection, proposed_count, unit_sections};
 use super::form;
-use super::print::{self, Keep, Pager, Styles, cell_ref, result, roman};
+use super::print::{self, Keep, Pager, Styles, cell_ref, result};
 use super::subtotals::{OpenUnit, Subtotals};
+use super::{Checked, DossierError};
 use crate::engine::{PlanResults, PositionResult};
+use crate::format::roman;
 use crate::model::CivilDate;
 use crate::model::{Category, Plan, Position};
 use crate::plan_file;
+use crate::rules::{QuotaExcess, QuotaFigure, quota_excesses};
 
 pub const NAME: &str = "Tổng hợp";
 
@@ -72,6 +76,7 @@ pub fn write(
     plan: &Plan,
     results: &PlanResults,
     today: CivilDate,
+    checked: &Checked<'_>,
 ) -> Result<(), DossierError> {
     sheet.set_name(NAME)?;
     for (col, (_, width)) in (0u16..).zip(HEADERS) {
@@ -96,7 +101,15 @@ pub fn write(
     let mut row = header_row + 1;
     let first_data = row;
     let mut open = Subtotals::default();
-    let mut over_quota = Vec::new();
+    let excesses: HashMap<&str, QuotaExcess<'_>> = quota_excesses(checked.findings)
+        .into_iter()
+        .filter(|excess| excess.figure == QuotaFigure::Proposed)
+        .map(|excess| (excess.unit_id, excess))
+        .collect();
+    let mut over_quota = OverQuota {
+        excesses,
+        named: Vec::new(),
+    };
     for (index, section) in sections.iter().enumerate() {
         while let Some(done) = open.close(section.depth) {
             row = unit_total(sheet, styles, &sections, &done, row, &mut over_quota)?;
@@ -185,9 +198,9 @@ pub fn write(
     })?;
     pager.row(row, print::ROW_POINTS, Keep::WithPrevious);
     row += 1;
-    if !over_quota.is_empty() {
+    if !over_quota.named.is_empty() {
         row += 1;
-        let note = format!("{}: {}.", OVER_QUOTA_NOTE, over_quota.join("; "));
+        let note = format!("{}: {}.", OVER_QUOTA_NOTE, over_quota.named.join("; "));
         let width: f64 = HEADERS.iter().map(|(_, w)| w).sum();
         sheet.merge_range(row, COL_NO, row, COL_REASON, &note, &styles.note)?;
         let height = print::wrapped_height(&note, width);
@@ -278,15 +291,23 @@ fn total_height(sections: &[UnitSection<'_>], done: &OpenUnit) -> f64 {
     print::wrapped_height(&format!("Cộng {name} (*)"), HEADERS[COL_NAME as usize].1)
 }
 
+/// The units whose proposal the quota rule found above their quota, and the notes naming those
+/// marked so far.
+struct OverQuota<'a> {
+    excesses: HashMap<&'a str, QuotaExcess<'a>>,
+    named: Vec<String>,
+}
+
 /// The "Cộng" row of a unit with its whole subtree, at `row`; the engine's roll-up is cached.
-/// A proposal above the unit's quota is marked and named in `over_quota`. Returns the next row.
+/// A proposal above the unit's quota (as the quota rule found it) is marked and named in
+/// `over_quota`. Returns the next row.
 fn unit_total(
     sheet: &mut Worksheet,
     styles: &Styles,
     sections: &[UnitSection<'_>],
     done: &OpenUnit,
     row: RowNum,
-    over_quota: &mut Vec<String>,
+    over_quota: &mut OverQuota<'_>,
 ) -> Result<RowNum, DossierError> {
     let Some(section) = sections.get(done.section) else {
         return Ok(row);
@@ -297,16 +318,13 @@ fn unit_total(
         required: unit.required as f64,
         proposed: unit.proposed as f64,
     };
-    let proposed_in_bien_che = unit.by_employment.establishment().proposed;
-    let over = unit
-        .quota
-        .filter(|&quota| proposed_in_bien_che > i64::from(quota));
     let mut total_label = format!("Cộng {}", section.unit.name);
-    if let Some(quota) = over {
+    let over = over_quota.excesses.get(section.unit.id.as_str()).copied();
+    if let Some(excess) = over {
         total_label.push_str(" (*)");
-        over_quota.push(format!(
+        over_quota.named.push(format!(
             "{} (đề nghị {} biên chế, được giao {})",
-            section.unit.name, proposed_in_bien_che, quota
+            section.unit.name, excess.counted, excess.quota
         ));
     }
     sheet.write_blank(row, COL_NO, &styles.total_label)?;

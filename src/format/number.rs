@@ -40,6 +40,14 @@ pub fn en_number(value: f64, max_decimals: usize) -> String {
         .collect()
 }
 
+/// The number as `language` writes it: [`vi_number`] or [`en_number`].
+pub fn number_in(language: crate::language::Language, value: f64, max_decimals: usize) -> String {
+    match language {
+        crate::language::Language::Vietnamese => vi_number(value, max_decimals),
+        crate::language::Language::English => en_number(value, max_decimals),
+    }
+}
+
 /// A share (0.125) as a Vietnamese percentage ("12,5%").
 pub fn vi_percent(share: f64, max_decimals: usize) -> String {
     format!("{}%", vi_number(share * 100.0, max_decimals))

@@ -36,6 +36,20 @@ pub fn roman(mut n: usize) -> String {
     text
 }
 
+/// An outline number as Vietnamese dossiers print a unit's place in the tree: `[2]` is "II",
+/// `[2, 3]` is "3", `[2, 3, 1]` is "3.1".
+pub fn outline_number(number: &[usize]) -> String {
+    match number {
+        [] => String::new(),
+        [root] => roman(*root),
+        [_, rest @ ..] => rest
+            .iter()
+            .map(usize::to_string)
+            .collect::<Vec<_>>()
+            .join("."),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -44,6 +58,9 @@ mod tests {
     fn roman_numerals() {
         assert_eq!(roman(4), "IV");
         assert_eq!(roman(14), "XIV");
+        assert_eq!(outline_number(&[2]), "II");
+        assert_eq!(outline_number(&[2, 3]), "3");
+        assert_eq!(outline_number(&[2, 3, 1]), "3.1");
         assert_eq!(roman(1994), "MCMXCIV");
         assert_eq!(roman(0), "");
     }

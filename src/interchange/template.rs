@@ -394,6 +394,10 @@ fn width(name: &str, label: &str) -> f64 {
     if wide {
         return 40.0;
     }
+    // The settings sheet's keys run to "document_number".
+    if name == "key" {
+        return 18.0;
+    }
     let chars = name.chars().count().max(label.chars().count());
     (chars as f64 + 2.0).clamp(8.0, 24.0)
 }

@@ -13,7 +13,7 @@ use crate::dossier::RankNames;
 use crate::engine::{EmploymentFigures, PlanResults, breakdown};
 use crate::format::{vi_number, vi_percent};
 use crate::model::{Employment, Plan};
-use crate::rules::{Finding, ReviewParams, rule};
+use crate::rules::{Finding, quota_excesses};
 
 pub const TITLE: &str = "IV. SỐ LƯỢNG NGƯỜI LÀM VIỆC, BIÊN CHẾ ĐỀ NGHỊ";
 pub const UNITS_TITLE: &str = "Bảng 3. Số lượng người làm việc đề nghị theo đơn vị";
@@ -63,17 +63,6 @@ pub fn part(
     Ok(blocks)
 }
 
-/// The units a finding of a quota rule names: their figure is above the quota they were given.
-fn over_quota(findings: &[Finding]) -> HashSet<&str> {
-    findings
-        .iter()
-        .filter(|f| {
-            rule(&f.rule_id).is_some_and(|r| matches!(r.rule.params, ReviewParams::Quota { .. }))
-        })
-        .filter_map(|f| f.unit_id.as_deref())
-        .collect()
-}
-
 fn units_table(results: &PlanResults, lines: &[UnitLine<'_>], findings: &[Finding]) -> Block {
     let bases = present_bases(results);
     let headings: Vec<String> = bases
@@ -93,7 +82,10 @@ fn units_table(results: &PlanResults, lines: &[UnitLine<'_>], findings: &[Findin
     columns.push(("Tổng số đề nghị", 1200));
     columns.push(("Ghi chú", 1900));
     let mut grid = Grid::new(&columns, LANDSCAPE_WIDTH);
-    let over = over_quota(findings);
+    let over: HashSet<&str> = quota_excesses(findings)
+        .iter()
+        .map(|excess| excess.unit_id)
+        .collect();
     for line in lines {
         let whole = line.depth == 0 || line.has_children;
         let bold = |cell: Cell| if whole { cell.bold() } else { cell };

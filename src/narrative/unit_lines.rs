@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use crate::engine::{EmploymentFigures, EngineError, PlanResults, UnitResult, UnitTree};
-use crate::format::roman;
+use crate::format::outline_number;
 use crate::model::{Employment, Plan, Unit};
 
 /// One unit in tree order.
@@ -40,7 +40,7 @@ pub fn unit_lines<'a>(
             continue;
         };
         lines.push(UnitLine {
-            number: printed(&number),
+            number: outline_number(&number),
             depth: number.len().saturating_sub(1),
             unit,
             result,
@@ -53,19 +53,6 @@ pub fn unit_lines<'a>(
 /// Whether the lines have more than one top-level unit, so that a total row is needed.
 pub fn several_roots(lines: &[UnitLine<'_>]) -> bool {
     lines.iter().filter(|l| l.depth == 0).count() > 1
-}
-
-/// An outline number as printed: `[2]` is "II", `[2, 3]` is "3", `[2, 3, 1]` is "3.1".
-fn printed(number: &[usize]) -> String {
-    match number {
-        [] => String::new(),
-        [root] => roman(*root),
-        [_, rest @ ..] => rest
-            .iter()
-            .map(usize::to_string)
-            .collect::<Vec<_>>()
-            .join("."),
-    }
 }
 
 /// The employment bases the plan has posts or staff of, in statutory order.

@@ -1,10 +1,12 @@
 //! A norm assessment: the norm figures of one unit with everything they were computed from.
 //!
 //! Each figure keeps its bound, the exact value and the whole number allowed (and how it was
-//! rounded), the formula written out in Vietnamese with its numbers, the drivers read, the
-//! drivers missing, and the positions it is compared with, so it can explain itself.
+//! rounded), the formula written out in Vietnamese and in English with each language's numbers,
+//! the drivers read, the drivers missing, and the positions it is compared with, so it can
+//! explain itself.
 
 use crate::engine::WHOLE_NUMBER_TOLERANCE;
+use crate::language::Text;
 use crate::model::CivilDate;
 use crate::rules::{CountBasis, Input};
 
@@ -58,8 +60,8 @@ impl NormAssessment {
 pub struct NormFigure {
     /// Stable key within the rule, e.g. `giao_vien`.
     pub key: String,
-    /// What is counted, in Vietnamese.
-    pub label: String,
+    /// What is counted: `Giáo viên` / `Teachers`.
+    pub label: Text,
     /// Clause and instrument of this figure.
     pub legal_basis: String,
     pub bound: Bound,
@@ -67,8 +69,9 @@ pub struct NormFigure {
     pub minimum: Option<NormLimit>,
     /// The cap; `None` when the figure sets none or its drivers are missing.
     pub maximum: Option<NormLimit>,
-    /// The computation written out with its numbers, e.g. `12 lớp × 1,9 giáo viên/lớp = 22,8`.
-    pub formula: String,
+    /// The computation written out with its numbers, as each language writes them:
+    /// `12 lớp × 1,9 giáo viên/lớp = 22,8` / `12 classes × 1.9 teachers per class = 22.8`.
+    pub formula: Text,
     /// The drivers and parameters used.
     pub inputs: Vec<Input>,
     /// Drivers the figure needs that the unit does not give; no figure is computed then.
@@ -161,8 +164,9 @@ impl Rounded {
 /// The positions a figure is compared with.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ComparedWith {
-    /// In Vietnamese, e.g. `vị trí nghiệp vụ chuyên ngành của trường và các đơn vị trực thuộc`.
-    pub description: String,
+    /// Which positions, e.g. `vị trí việc làm nhóm nghiệp vụ chuyên ngành của đơn vị và các đơn vị
+    /// trực thuộc` in Vietnamese.
+    pub description: Text,
     /// `true` when the unit's rolled-up figures are compared (every position of its subtree).
     pub whole_unit: bool,
     /// The positions counted, in plan order.

@@ -1,7 +1,7 @@
 //! Reading a unit's norm drivers: each read is recorded as an input shown with the figure, and
 //! each absent driver as missing, so a figure is never computed from a guessed zero.
 
-use crate::format::vi_number;
+use crate::format::number_in;
 use crate::language::Text;
 use crate::model::{CommuneSetting, Unit};
 use crate::rules::Input;
@@ -40,7 +40,7 @@ impl<'a> DriverReader<'a> {
             Driver::CommuneClass => d.commune_class.map(f64::from),
             _ => None,
         };
-        self.record(driver, value, |v| Text::same(vi_number(v, 4)))
+        self.record(driver, value, |v| Text::from_fn(|l| number_in(l, v, 4)))
     }
 
     /// A yes/no fact (two sessions a day, mountainous, industrial zones...).
@@ -70,13 +70,8 @@ impl<'a> DriverReader<'a> {
         })
     }
 
-    /// Records a parameter of the rule beside the drivers.
-    pub(super) fn parameter(&mut self, label: Text, value: impl Into<String>) {
-        self.inputs.push(Input::new(label, value));
-    }
-
-    /// Records a parameter whose value is words.
-    pub(super) fn parameter_words(&mut self, label: Text, value: Text) {
+    /// Records a parameter of the rule beside the drivers, its value as each language writes it.
+    pub(super) fn parameter(&mut self, label: Text, value: Text) {
         self.inputs.push(Input::words(label, value));
     }
 

@@ -11,7 +11,7 @@
 use std::collections::HashSet;
 
 use crate::engine::PlanResults;
-use crate::format::vi_number;
+use crate::format::number_in;
 use crate::language::{Language, Text};
 use crate::model::{CivilDate, Plan};
 use crate::rules::{Counted, Finding, Input, Severity};
@@ -108,12 +108,16 @@ fn missing_drivers(assessment: &NormAssessment, out: &mut Vec<Finding>) {
     if missing.is_empty() {
         return;
     }
-    let figures: Vec<&str> = assessment
-        .figures
-        .iter()
-        .filter(|f| !f.missing.is_empty())
-        .map(|f| f.label.as_str())
-        .collect();
+    let figures = |l: Language| {
+        assessment
+            .figures
+            .iter()
+            .filter(|f| !f.missing.is_empty())
+            .map(|f| f.label.get(l))
+            .collect::<Vec<_>>()
+            .join(", ")
+            .to_lowercase()
+    };
     let labels = |l: Language| {
         missing
             .iter()
@@ -134,11 +138,7 @@ fn missing_drivers(assessment: &NormAssessment, out: &mut Vec<Finding>) {
         })
         .collect();
     inputs.push(Input::new(rule_label(), assessment.rule_text.clone()));
-    let (unit, figures, instrument) = (
-        &assessment.unit_name,
-        figures.join(", ").to_lowercase(),
-        &assessment.instrument,
-    );
+    let (unit, instrument) = (&assessment.unit_name, &assessment.instrument);
     out.push(Finding {
         rule_id: assessment.rule_id.clone(),
         severity: Severity::Info,
@@ -146,11 +146,13 @@ fn missing_drivers(assessment: &NormAssessment, out: &mut Vec<Finding>) {
         position_id: None,
         message: Text::new(
             format!(
-                "{unit}: chưa tính được định mức {figures} theo {instrument} vì còn thiếu {}; nhập các số liệu này để so sánh.",
+                "{unit}: chưa tính được định mức {} theo {instrument} vì còn thiếu {}; nhập các số liệu này để so sánh.",
+                figures(Language::Vietnamese),
                 labels(Language::Vietnamese)
             ),
             format!(
-                "{unit}: the norm for {figures} under {instrument} cannot be computed: {} not given; fill them in to compare.",
+                "{unit}: the norm for {} under {instrument} cannot be computed: {} not given; fill them in to compare.",
+                figures(Language::English),
                 labels(Language::English)
             ),
         ),
@@ -168,10 +170,7 @@ fn compare(
     blocking: bool,
     out: &mut Vec<Finding>,
 ) {
-    let people = |n: i64| {
-        let n = vi_number(n as f64, 0);
-        Text::new(format!("{n} người"), format!("{n} people"))
-    };
+    let people = |n: u32| Text::from_fn(|l| people(l, n));
     let (required, proposed) = (counts.required.value(), counts.proposed.value());
     let headline = figure
         .maximum
@@ -197,11 +196,11 @@ fn compare(
         message: Text::from_fn(|l| {
             let (unit, label, limits, required, proposed, formula) = (
                 &assessment.unit_name,
-                &figure.label,
+                figure.label.get(l),
                 limits_text(figure, l),
                 counts.required.people_text(),
                 counts.proposed.people_text(),
-                &figure.formula,
+                figure.formula.get(l),
             );
             let (required, proposed) = (required.get(l), proposed.get(l));
             match l {
@@ -230,17 +229,17 @@ fn compare(
                     &assessment.unit_name,
                     &figure.label,
                     counts.proposed.people_text(),
-                    people(i64::from(max.allowed)),
+                    people(max.allowed),
                     &figure.formula,
                 );
                 Text::new(
                     format!(
-                        "{unit} - {label}: đề xuất {}, vượt định mức tối đa {}. Cách tính: {formula}.",
-                        proposed.vi, max.vi
+                        "{unit} - {}: đề xuất {}, vượt định mức tối đa {}. Cách tính: {}.",
+                        label.vi, proposed.vi, max.vi, formula.vi
                     ),
                     format!(
-                        "{unit} - {label}: proposed {}, above the maximum norm of {}. Computed: {formula}.",
-                        proposed.en, max.en
+                        "{unit} - {}: proposed {}, above the maximum norm of {}. Computed: {}.",
+                        label.en, proposed.en, max.en, formula.en
                     ),
                 )
             },
@@ -259,17 +258,17 @@ fn compare(
                     &assessment.unit_name,
                     &figure.label,
                     counts.proposed.people_text(),
-                    people(i64::from(min.allowed)),
+                    people(min.allowed),
                     &figure.formula,
                 );
                 Text::new(
                     format!(
-                        "{unit} - {label}: đề xuất {}, thấp hơn định mức tối thiểu {}. Cách tính: {formula}.",
-                        proposed.vi, min.vi
+                        "{unit} - {}: đề xuất {}, thấp hơn định mức tối thiểu {}. Cách tính: {}.",
+                        label.vi, proposed.vi, min.vi, formula.vi
                     ),
                     format!(
-                        "{unit} - {label}: proposed {}, below the minimum norm of {}. Computed: {formula}.",
-                        proposed.en, min.en
+                        "{unit} - {}: proposed {}, below the minimum norm of {}. Computed: {}.",
+                        label.en, proposed.en, min.en, formula.en
                     ),
                 )
             },
@@ -280,18 +279,28 @@ fn compare(
     }
 }
 
+/// `22 người` / `22 people`, `1 person`.
+fn people(language: Language, n: u32) -> String {
+    let number = number_in(language, f64::from(n), 0);
+    match language {
+        Language::Vietnamese => format!("{number} người"),
+        Language::English if n == 1 => format!("{number} person"),
+        Language::English => format!("{number} people"),
+    }
+}
+
 /// `tối đa 22 người (22,8 làm tròn xuống)` / `tối thiểu 15 người, tối đa 19 người`.
 fn limits_text(figure: &NormFigure, language: Language) -> String {
     let one = |word: &str, limit: NormLimit| {
-        let people = language.t("người", "people");
-        let mut text = format!("{word} {} {people}", vi_number(f64::from(limit.allowed), 0));
+        let mut text = format!("{word} {}", people(language, limit.allowed));
         if limit.was_rounded() {
             let rounded = match (language, limit.rounded) {
                 (Language::Vietnamese, rounded) => rounded.short_vi(),
                 (Language::English, super::assessment::Rounded::Down) => "rounded down",
                 (Language::English, super::assessment::Rounded::Up) => "rounded up",
             };
-            text.push_str(&format!(" ({} {rounded})", vi_number(limit.exact, 4)));
+            let exact = number_in(language, limit.exact, 4);
+            text.push_str(&format!(" ({exact} {rounded})"));
         }
         text
     };
@@ -312,23 +321,22 @@ fn limits_text(figure: &NormFigure, language: Language) -> String {
 /// The figures compared and how the norm was reached, for the explanation panel.
 fn explanation(assessment: &NormAssessment, figure: &NormFigure, counts: &Counts) -> Vec<Input> {
     let t = |vi: &str, en: &str| Text::new(vi, en);
-    let mut inputs = vec![Input::new(
+    let mut inputs = vec![Input::words(
         t("Công thức", "Formula"),
         figure.formula.clone(),
     )];
     let rounded = [figure.minimum, figure.maximum].into_iter().flatten();
     for limit in rounded.filter(NormLimit::was_rounded) {
-        let figures = format!("{} -> {}", vi_number(limit.exact, 4), limit.allowed);
         inputs.push(Input::words(
             t("Làm tròn", "Rounding"),
-            Text::new(
-                format!("{figures} ({})", limit.rounded.label_vi()),
-                format!("{figures} ({})", limit.rounded.label_en()),
-            ),
+            Text::from_fn(|l| {
+                let exact = number_in(l, limit.exact, 4);
+                format!("{exact} -> {} ({})", limit.allowed, limit.rounded.label(l))
+            }),
         ));
     }
     inputs.extend(figure.inputs.iter().cloned());
-    inputs.push(Input::new(
+    inputs.push(Input::words(
         t("So sánh với", "Compared with"),
         figure.compared_with.description.clone(),
     ));

@@ -5,6 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::language::Text;
 use crate::model::{Category, CommuneSetting, UnitType};
 use crate::rules::CountBasis;
 
@@ -168,6 +169,9 @@ pub struct FixedFigure {
     pub key: String,
     /// What is counted, in Vietnamese.
     pub label: String,
+    /// What is counted, in English; the Vietnamese label when empty.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub label_en: String,
     /// Where in the instrument; the rule's clause when empty.
     #[serde(default)]
     pub clause: String,
@@ -175,6 +179,23 @@ pub struct FixedFigure {
     pub bound: Bound,
     pub count: u32,
     pub compared_with: PositionScope,
+}
+
+impl FixedFigure {
+    /// What is counted, in both languages.
+    pub fn label_text(&self) -> Text {
+        bilingual(&self.label, &self.label_en)
+    }
+}
+
+/// A pack's label and its optional English one, the Vietnamese standing in for a missing
+/// English label.
+fn bilingual(vi: &str, en: &str) -> Text {
+    if en.trim().is_empty() {
+        Text::same(vi)
+    } else {
+        Text::new(vi, en)
+    }
 }
 
 /// Teachers per class of a school level.
@@ -319,7 +340,17 @@ pub struct CommuneBase {
     pub unit_type: UnitType,
     /// How the law names these units, e.g. `Phường`, `Xã, thị trấn`.
     pub label: String,
+    /// The same in English, e.g. `Ward`, `Commune, township`; the Vietnamese label when empty.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub label_en: String,
     pub by_class: ByClass,
+}
+
+impl CommuneBase {
+    /// How these units are named, in both languages.
+    pub fn label_text(&self) -> Text {
+        bilingual(&self.label, &self.label_en)
+    }
 }
 
 /// The population standard of one commune setting and the people per added civil servant.

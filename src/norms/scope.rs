@@ -12,6 +12,7 @@ use std::collections::HashSet;
 use unicode_normalization::UnicodeNormalization;
 
 use crate::engine::{UnitTree, unit_index};
+use crate::language::{Language, Text};
 use crate::model::{Plan, Position};
 
 use super::assessment::ComparedWith;
@@ -50,22 +51,40 @@ impl<'a> Subtree<'a> {
     pub(super) fn compare(&self, scope: &PositionScope, claimed: &[String]) -> ComparedWith {
         match scope {
             PositionScope::WholeUnit => ComparedWith {
-                description: "toàn bộ vị trí việc làm của đơn vị và các đơn vị trực thuộc".into(),
+                description: Text::new(
+                    "toàn bộ vị trí việc làm của đơn vị và các đơn vị trực thuộc",
+                    "every job position of the unit and of the units under it",
+                ),
                 whole_unit: true,
                 position_ids: self.positions().map(|p| p.id.clone()).collect(),
             },
             PositionScope::Categories { categories, names } => {
-                let labels: Vec<&str> = categories.iter().map(|c| c.label_vi()).collect();
-                let mut description = format!(
-                    "vị trí việc làm nhóm {} của đơn vị và các đơn vị trực thuộc",
-                    labels.join(", ").to_lowercase()
-                );
-                if !names.is_empty() {
-                    description.push_str(&format!(" có tên có \"{}\"", names.join("\", \"")));
-                }
-                if !claimed.is_empty() {
-                    description.push_str(", trừ các vị trí đã so với định mức riêng");
-                }
+                let description = Text::from_fn(|l| {
+                    let labels: Vec<&str> = categories.iter().map(|c| c.label(l)).collect();
+                    let labels = labels.join(l.t(", ", " or ")).to_lowercase();
+                    let names = names.join("\", \"");
+                    let mut text = match l {
+                        Language::Vietnamese => format!(
+                            "vị trí việc làm nhóm {labels} của đơn vị và các đơn vị trực thuộc"
+                        ),
+                        Language::English => {
+                            format!("{labels} job positions of the unit and of the units under it")
+                        }
+                    };
+                    if !names.is_empty() {
+                        text.push_str(&match l {
+                            Language::Vietnamese => format!(" có tên có \"{names}\""),
+                            Language::English => format!(" whose name has \"{names}\""),
+                        });
+                    }
+                    if !claimed.is_empty() {
+                        text.push_str(l.t(
+                            ", trừ các vị trí đã so với định mức riêng",
+                            ", except positions compared with a norm of their own",
+                        ));
+                    }
+                    text
+                });
                 ComparedWith {
                     description,
                     whole_unit: false,
@@ -79,18 +98,35 @@ impl<'a> Subtree<'a> {
                 }
             }
             PositionScope::Matching { names, rank_codes } => {
-                let mut parts = Vec::new();
-                if !names.is_empty() {
-                    parts.push(format!("tên có \"{}\"", names.join("\", \"")));
-                }
-                if !rank_codes.is_empty() {
-                    parts.push(format!("mã ngạch/chức danh {}", rank_codes.join(", ")));
-                }
+                let description = Text::from_fn(|l| {
+                    let mut parts = Vec::new();
+                    if !names.is_empty() {
+                        let names = names.join("\", \"");
+                        parts.push(match l {
+                            Language::Vietnamese => format!("tên có \"{names}\""),
+                            Language::English => format!("a name that has \"{names}\""),
+                        });
+                    }
+                    if !rank_codes.is_empty() {
+                        let codes = rank_codes.join(", ");
+                        parts.push(match l {
+                            Language::Vietnamese => format!("mã ngạch/chức danh {codes}"),
+                            Language::English => format!("rank or title code {codes}"),
+                        });
+                    }
+                    match l {
+                        Language::Vietnamese => format!(
+                            "vị trí việc làm của đơn vị và các đơn vị trực thuộc có {}",
+                            parts.join(" hoặc ")
+                        ),
+                        Language::English => format!(
+                            "job positions of the unit and of the units under it with {}",
+                            parts.join(" or ")
+                        ),
+                    }
+                });
                 ComparedWith {
-                    description: format!(
-                        "vị trí việc làm của đơn vị và các đơn vị trực thuộc có {}",
-                        parts.join(" hoặc ")
-                    ),
+                    description,
                     whole_unit: false,
                     position_ids: self
                         .positions()

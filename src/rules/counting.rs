@@ -8,7 +8,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::format::vi_number;
+use crate::format::{en_number, vi_number};
 use crate::language::Text;
 use crate::model::{ByEmployment, Employment};
 
@@ -99,30 +99,39 @@ impl Counted {
 
     /// The counted figure with its noun: `9 biên chế`, `18 viên chức`, `12 người`.
     pub fn figure(&self) -> Text {
-        let value = count(self.value());
+        let value = self.value();
         match self.basis {
-            CountBasis::AllPosts => Text::new(format!("{value} người"), format!("{value} people")),
+            CountBasis::AllPosts => Text::new(
+                format!("{} người", vi(value)),
+                en(value, "person", "people"),
+            ),
             CountBasis::Establishment => {
                 let civil = self.people.civil_servant;
                 let public = self.people.public_employee;
                 if civil > 0 && public > 0 {
-                    let (civil, public) = (count(civil), count(public));
                     Text::new(
-                        format!("{value} biên chế ({civil} công chức, {public} viên chức)"),
                         format!(
-                            "{value} establishment posts ({civil} civil servants, {public} public \
-                             employees)"
+                            "{} biên chế ({} công chức, {} viên chức)",
+                            vi(value),
+                            vi(civil),
+                            vi(public)
+                        ),
+                        format!(
+                            "{} ({}, {})",
+                            en(value, "establishment post", "establishment posts"),
+                            en(civil, "civil servant", "civil servants"),
+                            en(public, "public employee", "public employees")
                         ),
                     )
                 } else if public > 0 {
                     Text::new(
-                        format!("{value} viên chức"),
-                        format!("{value} public employees"),
+                        format!("{} viên chức", vi(value)),
+                        en(value, "public employee", "public employees"),
                     )
                 } else {
                     Text::new(
-                        format!("{value} biên chế"),
-                        format!("{value} establishment posts"),
+                        format!("{} biên chế", vi(value)),
+                        en(value, "establishment post", "establishment posts"),
                     )
                 }
             }
@@ -154,8 +163,11 @@ impl Counted {
     /// The counted figure in people, with the contract posts aside when there are any:
     /// `22 người (2 hợp đồng lao động không tính)`.
     pub fn people_text(&self) -> Text {
-        let value = count(self.value());
-        let people = Text::new(format!("{value} người"), format!("{value} people"));
+        let value = self.value();
+        let people = Text::new(
+            format!("{} người", vi(value)),
+            en(value, "person", "people"),
+        );
         match self.aside() {
             Some(aside) => Text::from_fn(|l| format!("{} ({})", people.get(l), aside.get(l))),
             None => people,
@@ -168,22 +180,32 @@ impl Counted {
         if contracts <= 0 {
             return None;
         }
-        let n = count(contracts);
+        let (n, contracts) = (
+            vi(contracts),
+            en(contracts, "labour contract", "labour contracts"),
+        );
         Some(match self.basis {
             CountBasis::Establishment => Text::new(
                 format!("{n} hợp đồng lao động không tính"),
-                format!("{n} labour contracts not counted"),
+                format!("{contracts} not counted"),
             ),
             CountBasis::AllPosts => Text::new(
                 format!("gồm {n} hợp đồng lao động"),
-                format!("with {n} labour contracts"),
+                format!("with {contracts}"),
             ),
         })
     }
 }
 
-fn count(value: i64) -> String {
+/// A count as Vietnamese writes it: `1.220`.
+fn vi(value: i64) -> String {
     vi_number(value as f64, 0)
+}
+
+/// A count with its English noun: `1 person`, `1,220 people`.
+fn en(value: i64, one: &str, many: &str) -> String {
+    let noun = if value == 1 { one } else { many };
+    format!("{} {noun}", en_number(value as f64, 0))
 }
 
 #[cfg(test)]
@@ -231,5 +253,15 @@ mod tests {
         assert_eq!(counted.text().vi, "21 người (gồm 3 hợp đồng lao động)");
         let counted = Counted::new(CountBasis::AllPosts, people(0, 18, 0));
         assert_eq!(counted.text().vi, "18 người");
+    }
+
+    #[test]
+    fn english_counts_write_english_numbers_and_nouns() {
+        let counted = Counted::new(CountBasis::AllPosts, people(0, 1219, 1));
+        assert_eq!(counted.text().vi, "1.220 người (gồm 1 hợp đồng lao động)");
+        assert_eq!(counted.text().en, "1,220 people (with 1 labour contract)");
+        let counted = Counted::new(CountBasis::Establishment, people(1, 0, 0));
+        assert_eq!(counted.people_text().en, "1 person");
+        assert_eq!(counted.text().en, "1 establishment post");
     }
 }

@@ -11,6 +11,7 @@ mod counting;
 mod finding;
 mod pack;
 mod params;
+mod quota;
 mod ranks;
 
 pub use catalogue::{Catalogue, PACKS, ReviewPack, ReviewRule, RuleRef, catalogue, rule};
@@ -22,4 +23,5 @@ pub use params::{
     Band, ByClass, HighestStepCaps, QuotaFigure, ReviewParams, ShareBase, StepCap, band_for,
     bands_text,
 };
+pub use quota::{QuotaExcess, quota_excesses};
 pub use ranks::{RankCatalogue, RankEntry, RankKind, RankTier};

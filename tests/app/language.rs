@@ -167,3 +167,62 @@ fn unit_types_and_categories_are_named_in_english() {
         });
     assert!(shown, "the unit type {:?} in English", unit.unit_type);
 }
+
+#[test]
+fn a_sector_norm_finding_reads_in_english_with_english_numbers() {
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("plans/truong-thcs-nguyen-du.ron");
+    let mut plan = vtvl::plan_file::load(&path).unwrap();
+    plan.meta.judged_at = Some("2026-09-01".parse().unwrap());
+    // The plan's names, and the citations of the instruments (numbers and clauses).
+    let mut names = names(&plan);
+    for pack in vtvl::rules::catalogue().unwrap().packs.iter() {
+        names.push(pack.instrument.code.clone());
+        names.extend(pack.rules.iter().map(|r| r.clause.clone()));
+    }
+    for pack in vtvl::norms::norm_packs().unwrap() {
+        names.push(pack.instrument.code.clone());
+        names.extend(pack.rules.iter().map(|r| r.clause.clone()));
+    }
+    names.retain(|n| !n.is_empty());
+    names.sort_by_key(|n| std::cmp::Reverse(n.chars().count()));
+    let mut harness = english_harness(plan);
+    click(&mut harness, "Checks");
+    let finding = {
+        let state = &mut harness.state_mut().state;
+        let key = state.view_key();
+        let document = &state.document;
+        state
+            .checks
+            .findings(key, document)
+            .unwrap_or_default()
+            .iter()
+            .find(|f| f.message.en.contains("Teachers: norm at most 53 people"))
+            .expect("the teacher norm finding")
+            .clone()
+    };
+    click(&mut harness, &finding.message.en);
+    harness.state_mut().state.tab = Tab::Positions;
+    harness.run();
+    for text in [
+        "28 classes × 1.9 teachers per class = 53.2",
+        "1,220 pupils, not above 28 × 45 = 1,260",
+        "53.2 -> 53 (rounded down (a maximum: not to exceed))",
+        "Teachers per class",
+    ] {
+        assert!(has_label_containing(&harness, text), "{text}");
+    }
+    let (pack, rule) = vtvl::norms::norm_rule(&finding.rule_id).unwrap();
+    let left: Vec<String> = vietnamese_left(&harness, &names)
+        .into_iter()
+        // Quoted from the pack: the rule's name (wrapped over lines) and words, the
+        // instrument's title, and the position name the teachers are matched by.
+        .filter(|text| {
+            !rule.name().contains(text.as_str())
+                && !text.contains(&rule.text)
+                && text != &pack.instrument.title
+                && !text.contains("\"giáo viên\"")
+        })
+        .collect();
+    assert_eq!(left, Vec::<String>::new());
+}

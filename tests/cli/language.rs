@@ -152,3 +152,81 @@ fn json_keys_stay_and_messages_follow_lang() {
         assert!(has_vietnamese_letters(v), "{v}");
     }
 }
+
+/// What an English finding may quote in Vietnamese: the citations of the instruments (their
+/// numbers and clauses, as rule and norm packs write them).
+fn citations() -> Vec<String> {
+    let review = vtvl::rules::catalogue()
+        .unwrap()
+        .packs
+        .iter()
+        .flat_map(|pack| {
+            std::iter::once(pack.instrument.code.clone())
+                .chain(pack.rules.iter().map(|rule| rule.clause.clone()))
+        });
+    let norms = vtvl::norms::norm_packs().unwrap().iter().flat_map(|pack| {
+        std::iter::once(pack.instrument.code.clone())
+            .chain(pack.rules.iter().map(|rule| rule.clause.clone()))
+    });
+    review.chain(norms).filter(|c| !c.is_empty()).collect()
+}
+
+/// The names a plan gives itself: its name, its agency, its units and positions.
+fn plan_names(plan: &vtvl::model::Plan) -> Vec<String> {
+    plan.units
+        .iter()
+        .map(|u| u.name.clone())
+        .chain(plan.positions.iter().map(|p| p.name.clone()))
+        .chain([plan.meta.name.clone(), plan.meta.agency.clone()])
+        .filter(|n| !n.is_empty())
+        .collect()
+}
+
+#[test]
+fn english_findings_of_every_sample_plan_have_no_vietnamese_but_names_and_citations() {
+    let wd = Workdir::new();
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("plans");
+    let mut plans: Vec<_> = std::fs::read_dir(root)
+        .expect("plans")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "ron"))
+        .collect();
+    plans.sort();
+    assert!(plans.len() >= 4, "{plans:?}");
+    let citations = citations();
+    let mut norm_findings = 0;
+    for path in &plans {
+        let plan = vtvl::plan_file::load(path).unwrap();
+        // Longest first, so that a name inside another is taken out after it.
+        let mut quoted: Vec<String> = plan_names(&plan)
+            .into_iter()
+            .chain(citations.iter().cloned())
+            .collect();
+        quoted.sort_by_key(|n| std::cmp::Reverse(n.chars().count()));
+        // The plan's own date, and a day when the communes' norm (to 30/06/2025) still applies.
+        for at in [None, Some("2024-06-01")] {
+            let mut args = vec!["--lang", "en", "check", s(path), "--format", "json"];
+            args.extend(at.iter().flat_map(|at| ["--at", *at]));
+            let out = wd.run(&args);
+            let findings: Vec<serde_json::Value> =
+                serde_json::from_str(&stdout(&out)).unwrap_or_else(|e| panic!("{e}: {out:?}"));
+            for finding in &findings {
+                let message = finding["message"].as_str().unwrap();
+                let mut rest = message.replace(finding["legal_basis"].as_str().unwrap(), "");
+                for name in &quoted {
+                    rest = rest.replace(name.as_str(), "");
+                }
+                assert!(
+                    !has_vietnamese_letters(&rest),
+                    "{} at {at:?}: {message}\nleft: {rest}",
+                    path.display()
+                );
+                if finding["rule_id"].as_str().unwrap().contains(".norms.") {
+                    norm_findings += 1;
+                }
+            }
+        }
+    }
+    // The school's and the commune's norms speak.
+    assert!(norm_findings >= 5, "{norm_findings} norm findings");
+}

@@ -5,6 +5,7 @@
 //! Each value is applied as an [`Edit::UpdateUnit`] as soon as it is picked or typed, and is
 //! refused with its reason like every other field.
 
+use crate::language::Localized;
 use eframe::egui;
 
 use super::fields::{apply_choice, choice, commit, form_field, parse_amount};
@@ -260,6 +261,6 @@ fn driver_edit(
         Err(DriverValueError::OutOfRange { value, .. }) => {
             Err(too_large(state, &value.to_string()))
         }
-        Err(error) => Err(error.to_string()),
+        Err(error) => Err(error.message(state.language())),
     }
 }

@@ -2,17 +2,20 @@
 //! (ward, or commune and township) and class, plus one civil servant for each full step of
 //! population above the standard of the unit's setting. Compared with the whole unit.
 
-use crate::language::Text;
+use crate::language::{Language, Text};
 use crate::norms::assessment::{Driver, NormFigure};
 use crate::norms::drivers::DriverReader;
 use crate::norms::params::{Bound, CommuneNorm};
 
-use super::{Computed, Context, FigureFrame, finish, full_times, num};
+use super::{Computed, Context, FigureFrame, finish, full_times, num, number};
 
 pub(super) fn figure(ctx: &Context, norm: &CommuneNorm) -> NormFigure {
     let frame = FigureFrame {
         key: "can_bo_cong_chuc".into(),
-        label: "Cán bộ, công chức cấp xã".into(),
+        label: Text::new(
+            "Cán bộ, công chức cấp xã",
+            "Commune cadres and civil servants",
+        ),
         legal_basis: ctx.legal_basis(""),
         bound: norm.bound,
         compared_with: ctx.subtree.compare(&norm.compared_with, &[]),
@@ -39,13 +42,15 @@ pub(super) fn figure(ctx: &Context, norm: &CommuneNorm) -> NormFigure {
                 .get(usize::from(class.saturating_sub(1)))
                 .copied()
                 .unwrap_or("?");
+            let label = row.label_text();
             reader.parameter(
                 Text::new(
-                    format!("Mức theo loại ({} loại {roman})", row.label),
-                    format!("Figure by class ({} class {roman})", row.label),
+                    format!("Mức theo loại ({} loại {roman})", label.vi),
+                    format!("Figure by class ({} class {roman})", label.en),
                 ),
-                num(base),
+                number(base),
             );
+            let legal_basis = ctx.legal_basis(&norm.population_clause);
             reader.parameter(
                 Text::new(
                     format!(
@@ -57,34 +62,75 @@ pub(super) fn figure(ctx: &Context, norm: &CommuneNorm) -> NormFigure {
                         step.setting.label_en().to_lowercase()
                     ),
                 ),
-                format!(
-                    "{} người; cứ thêm đủ {} người thêm 01 công chức ({})",
-                    num(standard),
-                    num(step.step as f64),
-                    ctx.legal_basis(&norm.population_clause)
-                ),
+                Text::from_fn(|l| {
+                    let (standard, step) = (num(l, standard), num(l, step.step as f64));
+                    match l {
+                        Language::Vietnamese => format!(
+                            "{standard} người; cứ thêm đủ {step} người thêm 01 công chức \
+                             ({legal_basis})"
+                        ),
+                        Language::English => format!(
+                            "{standard} people; one more civil servant for each full {step} \
+                             people ({legal_basis})"
+                        ),
+                    }
+                }),
             );
-            let mut formula = format!("{} loại {roman}: {}", row.label, num(base));
-            let total = if population > standard {
+            let head = |l: Language| {
+                let base = num(l, base);
+                match l {
+                    Language::Vietnamese => format!("{} loại {roman}: {base}", label.vi),
+                    Language::English => format!("{} class {roman}: {base}", label.en),
+                }
+            };
+            let (total, formula) = if population > standard {
                 let above = population - standard;
-                let (extra, division) = full_times(&num(above), above, step.step as f64);
-                formula.push_str(&format!(
-                    "; dân số {} vượt quy mô tiêu chuẩn {} là {}: {division}; tổng {} + {} = {}",
-                    num(population),
-                    num(standard),
-                    num(above),
-                    num(base),
-                    num(extra),
-                    num(base + extra)
-                ));
-                base + extra
+                let (extra, division) = full_times(&number(above), above, step.step as f64);
+                let formula = Text::from_fn(|l| {
+                    let n = |v| num(l, v);
+                    let (head, division) = (head(l), division.get(l));
+                    match l {
+                        Language::Vietnamese => format!(
+                            "{head}; dân số {} vượt quy mô tiêu chuẩn {} là {}: {division}; \
+                             tổng {} + {} = {}",
+                            n(population),
+                            n(standard),
+                            n(above),
+                            n(base),
+                            n(extra),
+                            n(base + extra)
+                        ),
+                        Language::English => format!(
+                            "{head}; population {} above the standard of {} by {}: {division}; \
+                             total {} + {} = {}",
+                            n(population),
+                            n(standard),
+                            n(above),
+                            n(base),
+                            n(extra),
+                            n(base + extra)
+                        ),
+                    }
+                });
+                (base + extra, formula)
             } else {
-                formula.push_str(&format!(
-                    "; dân số {} không vượt quy mô tiêu chuẩn {}",
-                    num(population),
-                    num(standard)
-                ));
-                base
+                let formula = Text::from_fn(|l| {
+                    let n = |v| num(l, v);
+                    let head = head(l);
+                    match l {
+                        Language::Vietnamese => format!(
+                            "{head}; dân số {} không vượt quy mô tiêu chuẩn {}",
+                            n(population),
+                            n(standard)
+                        ),
+                        Language::English => format!(
+                            "{head}; population {} not above the standard of {}",
+                            n(population),
+                            n(standard)
+                        ),
+                    }
+                });
+                (base, formula)
             };
             let (minimum, maximum) = match norm.bound {
                 Bound::Minimum => (Some(total), None),

@@ -3,17 +3,17 @@
 //! for mountainous provinces applied after or before the add-ons as the rule's `factor_order`
 //! says (the law leaves the order open). The figure is compared with the whole centre.
 
-use crate::language::Text;
+use crate::language::{Language, Text};
 use crate::norms::assessment::{Driver, NormFigure};
 use crate::norms::drivers::DriverReader;
 use crate::norms::params::{Bound, DiseaseControlNorm, FactorOrder, PopulationBand};
 
-use super::{Computed, Context, FigureFrame, finish, num};
+use super::{Computed, Context, FigureFrame, finish, num, number};
 
 pub(super) fn figure(ctx: &Context, norm: &DiseaseControlNorm) -> NormFigure {
     let frame = FigureFrame {
         key: "nguoi_lam_viec".into(),
-        label: "Người làm việc".into(),
+        label: Text::new("Người làm việc", "Staff"),
         legal_basis: ctx.legal_basis(""),
         bound: norm.bound,
         compared_with: ctx.subtree.compare(&norm.compared_with, &[]),
@@ -24,7 +24,7 @@ pub(super) fn figure(ctx: &Context, norm: &DiseaseControlNorm) -> NormFigure {
     let gates = reader.number(Driver::BorderGates);
     let industrial = reader.flag(Driver::IndustrialZones);
     let mountainous = reader.flag(Driver::Mountainous);
-    reader.parameter_words(
+    reader.parameter(
         Text::new("Thứ tự tính hệ số miền núi", "Order of the mountain factor"),
         match norm.factor_order {
             FactorOrder::AfterAddOns => Text::new(
@@ -40,14 +40,17 @@ pub(super) fn figure(ctx: &Context, norm: &DiseaseControlNorm) -> NormFigure {
     let computed = match (population, quarantine, gates, industrial, mountainous) {
         (Some(population), Some(quarantine), Some(gates), Some(industrial), Some(mountainous)) => {
             band(&norm.population_bands, population).map(|(staff, band_text)| {
-                reader.parameter_words(
+                reader.parameter(
                     Text::new("Mức theo dân số", "Figure by population"),
-                    Text::new(
-                        format!("{} người (dân số {band_text})", num(staff)),
-                        format!("{} people (population {band_text})", num(staff)),
-                    ),
+                    Text::from_fn(|l| {
+                        let (staff, band) = (num(l, staff), band_text.get(l));
+                        match l {
+                            Language::Vietnamese => format!("{staff} người (dân số {band})"),
+                            Language::English => format!("{staff} people (population {band})"),
+                        }
+                    }),
                 );
-                let mut add_ons: Vec<(String, f64)> = Vec::new();
+                let mut add_ons: Vec<(Text, f64)> = Vec::new();
                 if quarantine {
                     let value = f64::from(norm.international_quarantine);
                     reader.parameter(
@@ -55,9 +58,9 @@ pub(super) fn figure(ctx: &Context, norm: &DiseaseControlNorm) -> NormFigure {
                             "Cộng thêm: kiểm dịch y tế quốc tế",
                             "Added: international health quarantine",
                         ),
-                        num(value),
+                        number(value),
                     );
-                    add_ons.push((num(value), value));
+                    add_ons.push((number(value), value));
                 }
                 if gates >= f64::from(norm.border_gates_from) {
                     let value = f64::from(norm.per_border_gate) * gates;
@@ -72,22 +75,32 @@ pub(super) fn figure(ctx: &Context, norm: &DiseaseControlNorm) -> NormFigure {
                                 norm.border_gates_from
                             ),
                         ),
-                        format!("{} × {} = {}", norm.per_border_gate, num(gates), num(value)),
+                        Text::from_fn(|l| {
+                            format!(
+                                "{} × {} = {}",
+                                norm.per_border_gate,
+                                num(l, gates),
+                                num(l, value)
+                            )
+                        }),
                     );
-                    add_ons.push((format!("{} × {}", norm.per_border_gate, num(gates)), value));
+                    add_ons.push((
+                        Text::from_fn(|l| format!("{} × {}", norm.per_border_gate, num(l, gates))),
+                        value,
+                    ));
                 }
                 if industrial {
                     let value = f64::from(norm.industrial_zones);
                     reader.parameter(
                         Text::new("Cộng thêm: khu công nghiệp", "Added: industrial zones"),
-                        num(value),
+                        number(value),
                     );
-                    add_ons.push((num(value), value));
+                    add_ons.push((number(value), value));
                 }
                 if mountainous {
                     reader.parameter(
                         Text::new("Hệ số miền núi", "Mountain factor"),
-                        num(norm.mountainous_factor),
+                        number(norm.mountainous_factor),
                     );
                 }
                 let factor = mountainous.then_some(norm.mountainous_factor);
@@ -110,19 +123,28 @@ pub(super) fn figure(ctx: &Context, norm: &DiseaseControlNorm) -> NormFigure {
 }
 
 /// The staff of the band `population` falls in (upper ends inclusive), and the band in words.
-fn band(bands: &[PopulationBand], population: f64) -> Option<(f64, String)> {
+fn band(bands: &[PopulationBand], population: f64) -> Option<(f64, Text)> {
     let mut lower: Option<u64> = None;
     for band in bands {
         let fits = band.up_to.is_none_or(|up_to| population <= up_to as f64);
         if fits {
-            let text = match (lower, band.up_to) {
-                (None, Some(up_to)) => format!("đến {}", num(up_to as f64)),
-                (Some(low), Some(up_to)) => {
-                    format!("trên {} đến {}", num(low as f64), num(up_to as f64))
+            let text = Text::from_fn(|l| {
+                let n = |v: u64| num(l, v as f64);
+                match (l, lower, band.up_to) {
+                    (Language::Vietnamese, None, Some(up_to)) => format!("đến {}", n(up_to)),
+                    (Language::English, None, Some(up_to)) => format!("up to {}", n(up_to)),
+                    (Language::Vietnamese, Some(low), Some(up_to)) => {
+                        format!("trên {} đến {}", n(low), n(up_to))
+                    }
+                    (Language::English, Some(low), Some(up_to)) => {
+                        format!("above {} up to {}", n(low), n(up_to))
+                    }
+                    (Language::Vietnamese, Some(low), None) => format!("trên {}", n(low)),
+                    (Language::English, Some(low), None) => format!("above {}", n(low)),
+                    (Language::Vietnamese, None, None) => "mọi mức".to_owned(),
+                    (Language::English, None, None) => "any size".to_owned(),
                 }
-                (Some(low), None) => format!("trên {}", num(low as f64)),
-                (None, None) => "mọi mức".to_owned(),
-            };
+            });
             return Some((f64::from(band.staff), text));
         }
         lower = band.up_to;
@@ -133,40 +155,46 @@ fn band(bands: &[PopulationBand], population: f64) -> Option<(f64, String)> {
 /// The figure and its formula: `(150 + 5 × 3) × 1,3 = 214,5`.
 fn combine(
     base: f64,
-    add_ons: &[(String, f64)],
+    add_ons: &[(Text, f64)],
     factor: Option<f64>,
     order: FactorOrder,
-) -> (f64, String) {
+) -> (f64, Text) {
     let sum: f64 = add_ons.iter().map(|(_, v)| v).sum();
-    let terms: Vec<&str> = add_ons.iter().map(|(t, _)| t.as_str()).collect();
-    let plus = |head: String| {
-        std::iter::once(head.as_str())
-            .chain(terms.iter().copied())
+    let plus = |l: Language, head: String| {
+        std::iter::once(head)
+            .chain(add_ons.iter().map(|(t, _)| t.get(l).to_owned()))
             .collect::<Vec<_>>()
             .join(" + ")
     };
     match (factor, order) {
         (None, _) => {
             let total = base + sum;
-            if add_ons.is_empty() {
-                (total, format!("{} (mức theo dân số)", num(total)))
-            } else {
-                (total, format!("{} = {}", plus(num(base)), num(total)))
-            }
+            let formula = Text::from_fn(|l| match (l, add_ons.is_empty()) {
+                (Language::Vietnamese, true) => format!("{} (mức theo dân số)", num(l, total)),
+                (Language::English, true) => format!("{} (figure by population)", num(l, total)),
+                (_, false) => format!("{} = {}", plus(l, num(l, base)), num(l, total)),
+            });
+            (total, formula)
         }
         (Some(f), FactorOrder::AfterAddOns) => {
             let total = (base + sum) * f;
-            let inner = if add_ons.is_empty() {
-                num(base)
-            } else {
-                format!("({})", plus(num(base)))
-            };
-            (total, format!("{inner} × {} = {}", num(f), num(total)))
+            let formula = Text::from_fn(|l| {
+                let inner = if add_ons.is_empty() {
+                    num(l, base)
+                } else {
+                    format!("({})", plus(l, num(l, base)))
+                };
+                format!("{inner} × {} = {}", num(l, f), num(l, total))
+            });
+            (total, formula)
         }
         (Some(f), FactorOrder::BeforeAddOns) => {
             let total = base * f + sum;
-            let head = format!("{} × {}", num(base), num(f));
-            (total, format!("{} = {}", plus(head), num(total)))
+            let formula = Text::from_fn(|l| {
+                let head = format!("{} × {}", num(l, base), num(l, f));
+                format!("{} = {}", plus(l, head), num(l, total))
+            });
+            (total, formula)
         }
     }
 }

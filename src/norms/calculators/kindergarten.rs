@@ -2,12 +2,12 @@
 //! kindergarten class, compared with the positions of the kindergarten's subtree the rule's
 //! scope names (the packs: specialised positions named "giáo viên").
 
-use crate::language::Text;
+use crate::language::{Language, Text};
 use crate::norms::assessment::{Driver, NormFigure};
 use crate::norms::drivers::DriverReader;
 use crate::norms::params::{Bound, KindergartenNorm};
 
-use super::{Computed, Context, FigureFrame, finish, fixed, num};
+use super::{Computed, Context, FigureFrame, finish, fixed, num, number};
 
 pub(super) fn figures(ctx: &Context, norm: &KindergartenNorm) -> Vec<NormFigure> {
     let posts: Vec<NormFigure> = norm.posts.iter().map(|p| fixed::figure(ctx, p)).collect();
@@ -18,7 +18,7 @@ pub(super) fn figures(ctx: &Context, norm: &KindergartenNorm) -> Vec<NormFigure>
     let t = &norm.teachers;
     let frame = FigureFrame {
         key: "giao_vien".into(),
-        label: "Giáo viên".into(),
+        label: Text::new("Giáo viên", "Teachers"),
         legal_basis: ctx.legal_basis(&t.clause),
         bound: Bound::Maximum,
         compared_with: ctx.subtree.compare(&t.compared_with, &claimed),
@@ -28,14 +28,14 @@ pub(super) fn figures(ctx: &Context, norm: &KindergartenNorm) -> Vec<NormFigure>
     let classes = reader.number(Driver::Classes);
     reader.parameter(
         Text::new("Định mức giáo viên/nhóm trẻ", "Teachers per nursery group"),
-        num(t.per_nursery_group),
+        number(t.per_nursery_group),
     );
     reader.parameter(
         Text::new(
             "Định mức giáo viên/lớp mẫu giáo",
             "Teachers per kindergarten class",
         ),
-        num(t.per_class),
+        number(t.per_class),
     );
     let computed = match (groups, classes) {
         (Some(groups), Some(classes)) => {
@@ -43,14 +43,26 @@ pub(super) fn figures(ctx: &Context, norm: &KindergartenNorm) -> Vec<NormFigure>
             Some(Computed {
                 minimum: None,
                 maximum: Some(total),
-                formula: format!(
-                    "{} nhóm trẻ × {} giáo viên/nhóm + {} lớp × {} giáo viên/lớp = {}",
-                    num(groups),
-                    num(t.per_nursery_group),
-                    num(classes),
-                    num(t.per_class),
-                    num(total)
-                ),
+                formula: Text::from_fn(|l| {
+                    let n = |v| num(l, v);
+                    let (groups, per_group, classes, per_class, total) = (
+                        n(groups),
+                        n(t.per_nursery_group),
+                        n(classes),
+                        n(t.per_class),
+                        n(total),
+                    );
+                    match l {
+                        Language::Vietnamese => format!(
+                            "{groups} nhóm trẻ × {per_group} giáo viên/nhóm + {classes} lớp × \
+                             {per_class} giáo viên/lớp = {total}"
+                        ),
+                        Language::English => format!(
+                            "{groups} nursery groups × {per_group} teachers per group + {classes} \
+                             classes × {per_class} teachers per class = {total}"
+                        ),
+                    }
+                }),
             })
         }
         _ => None,

@@ -8,7 +8,8 @@ mod fixed;
 mod kindergarten;
 mod school;
 
-use crate::format::vi_number;
+use crate::format::{en_number, number_in, vi_number};
+use crate::language::{Language, Text};
 use crate::model::Unit;
 use crate::rules::Rule;
 
@@ -50,17 +51,18 @@ pub(super) fn figures(ctx: &Context) -> Vec<NormFigure> {
     }
 }
 
-/// The value a calculator found: bounds before rounding, and the formula with its numbers.
+/// The value a calculator found: bounds before rounding, and the formula with its numbers in
+/// both languages.
 struct Computed {
     minimum: Option<f64>,
     maximum: Option<f64>,
-    formula: String,
+    formula: Text,
 }
 
 /// What a figure is, before it is computed.
 struct FigureFrame {
     key: String,
-    label: String,
+    label: Text,
     legal_basis: String,
     bound: Bound,
     compared_with: ComparedWith,
@@ -80,19 +82,25 @@ fn finish(frame: FigureFrame, reader: DriverReader, computed: Option<Computed>) 
         _ if missing.is_empty() => (
             None,
             None,
-            "Chưa tính được: tham số của quy định không có mức cho đơn vị này".to_owned(),
+            Text::new(
+                "Chưa tính được: tham số của quy định không có mức cho đơn vị này",
+                "Not computed: the rule's parameters give no figure for this unit",
+            ),
         ),
         _ => (
             None,
             None,
-            format!(
-                "Chưa tính được: còn thiếu {}",
-                missing
+            Text::from_fn(|l| {
+                let labels = missing
                     .iter()
-                    .map(|d| d.label_vi().to_lowercase())
+                    .map(|d| d.label(l).to_lowercase())
                     .collect::<Vec<_>>()
-                    .join(", ")
-            ),
+                    .join(", ");
+                match l {
+                    Language::Vietnamese => format!("Chưa tính được: còn thiếu {labels}"),
+                    Language::English => format!("Not computed: missing {labels}"),
+                }
+            }),
         ),
     };
     NormFigure {
@@ -109,26 +117,40 @@ fn finish(frame: FigureFrame, reader: DriverReader, computed: Option<Computed>) 
     }
 }
 
-/// A figure as Vietnamese documents write it: `22,8`, `1.200.000`.
-fn num(value: f64) -> String {
-    vi_number(value, 4)
+/// A figure as `language` writes it: `22,8`, `1.200.000` in Vietnamese, `22.8`, `1,200,000` in
+/// English.
+fn num(language: Language, value: f64) -> String {
+    number_in(language, value, 4)
+}
+
+/// A figure in both languages, for the inputs shown with a figure.
+fn number(value: f64) -> Text {
+    Text::from_fn(|l| num(l, value))
 }
 
 /// The number of full `divisor`s in `amount`, and the division written out: `40 : 15 = 2,67,
-/// lấy phần nguyên 2` (`amount_text` is how the amount was reached, e.g. `(2.600 - 2.000)`).
-fn full_times(amount_text: &str, amount: f64, divisor: f64) -> (f64, String) {
+/// lấy phần nguyên 2` / `40 ÷ 15 = 2.67, whole part 2` (`amount_text` is how the amount was
+/// reached, e.g. `(2.600 - 2.000)`).
+fn full_times(amount_text: &Text, amount: f64, divisor: f64) -> (f64, Text) {
     let quotient = amount.max(0.0) / divisor;
     let whole = (quotient + crate::engine::WHOLE_NUMBER_TOLERANCE).floor();
-    let text = if (quotient - whole).abs() <= crate::engine::WHOLE_NUMBER_TOLERANCE {
-        format!("{amount_text} : {} = {}", num(divisor), num(whole))
-    } else {
-        format!(
-            "{amount_text} : {} = {}, lấy phần nguyên {}",
-            num(divisor),
-            // Half away from zero (1,125 -> 1,13), as people round by hand.
-            vi_number((quotient * 100.0).round() / 100.0, 2),
-            num(whole)
-        )
-    };
+    let exact = (quotient - whole).abs() <= crate::engine::WHOLE_NUMBER_TOLERANCE;
+    // Half away from zero (1,125 -> 1,13), as people round by hand.
+    let rounded = (quotient * 100.0).round() / 100.0;
+    let text = Text::from_fn(|l| {
+        let (amount, divisor, whole) = (amount_text.get(l), num(l, divisor), num(l, whole));
+        match (l, exact) {
+            (Language::Vietnamese, true) => format!("{amount} : {divisor} = {whole}"),
+            (Language::English, true) => format!("{amount} ÷ {divisor} = {whole}"),
+            (Language::Vietnamese, false) => format!(
+                "{amount} : {divisor} = {}, lấy phần nguyên {whole}",
+                vi_number(rounded, 2)
+            ),
+            (Language::English, false) => format!(
+                "{amount} ÷ {divisor} = {}, whole part {whole}",
+                en_number(rounded, 2)
+            ),
+        }
+    });
     (whole, text)
 }

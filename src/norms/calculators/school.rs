@@ -8,12 +8,12 @@
 //! subtree the rule's scope names (the packs: specialised positions named "giáo viên"), less
 //! positions a post of the rule counts (the Tổng phụ trách Đội).
 
-use crate::language::Text;
+use crate::language::{Language, Text};
 use crate::norms::assessment::{Driver, NormFigure};
 use crate::norms::drivers::DriverReader;
 use crate::norms::params::{Bound, SchoolNorm, TeachersPerClass};
 
-use super::{Computed, Context, FigureFrame, finish, fixed, full_times, num};
+use super::{Computed, Context, FigureFrame, finish, fixed, full_times, num, number};
 
 pub(super) fn figures(ctx: &Context, norm: &SchoolNorm) -> Vec<NormFigure> {
     let posts: Vec<NormFigure> = norm.posts.iter().map(|p| fixed::figure(ctx, p)).collect();
@@ -30,7 +30,7 @@ fn teachers(ctx: &Context, norm: &SchoolNorm, claimed: &[String]) -> NormFigure 
     let t = &norm.teachers;
     let frame = FigureFrame {
         key: "giao_vien".into(),
-        label: "Giáo viên".into(),
+        label: Text::new("Giáo viên", "Teachers"),
         legal_basis: ctx.legal_basis(&t.clause),
         bound: Bound::Maximum,
         compared_with: ctx.subtree.compare(&t.compared_with, claimed),
@@ -63,11 +63,11 @@ fn teachers(ctx: &Context, norm: &SchoolNorm, claimed: &[String]) -> NormFigure 
     if let Some(ratio) = ratio {
         reader.parameter(
             Text::new("Định mức giáo viên/lớp", "Teachers per class"),
-            num(ratio),
+            number(ratio),
         );
     }
     if let Some((zone, size, divisor)) = by_zone {
-        reader.parameter_words(
+        reader.parameter(
             Text::new(
                 format!("Sĩ số theo vùng {zone}"),
                 format!("Class size in zone {zone}"),
@@ -82,45 +82,77 @@ fn teachers(ctx: &Context, norm: &SchoolNorm, claimed: &[String]) -> NormFigure 
                 "Số học sinh dôi dư được thêm 01 giáo viên",
                 "Extra pupils that add one teacher",
             ),
-            divisor.to_string(),
+            Text::same(divisor.to_string()),
         );
     }
     let computed = match (classes, ratio, by_zone, pupils) {
         (Some(classes), Some(ratio), Some((_, size, divisor)), Some(pupils)) => {
             let base = classes * ratio;
             let capacity = classes * f64::from(size);
-            let mut formula = format!(
-                "{} lớp × {} giáo viên/lớp = {}",
-                num(classes),
-                num(ratio),
-                num(base)
-            );
             let leftover = pupils - capacity;
-            let total = if leftover > 0.0 {
-                let (extra, division) = full_times(&num(leftover), leftover, f64::from(divisor));
-                formula.push_str(&format!(
-                    "; học sinh dôi dư: {} - {} × {} = {}, cứ đủ {} học sinh thêm 01 giáo viên: {}; \
-                     tổng {} + {} = {}",
-                    num(pupils),
-                    num(classes),
-                    size,
-                    num(leftover),
-                    divisor,
-                    division,
-                    num(base),
-                    num(extra),
-                    num(base + extra)
-                ));
-                base + extra
+            let (total, formula) = if leftover > 0.0 {
+                let (extra, division) = full_times(&number(leftover), leftover, f64::from(divisor));
+                let formula = Text::from_fn(|l| {
+                    let n = |v| num(l, v);
+                    let (division, total) = (division.get(l), base + extra);
+                    match l {
+                        Language::Vietnamese => format!(
+                            "{} lớp × {} giáo viên/lớp = {}; học sinh dôi dư: {} - {} × {size} = {}, \
+                             cứ đủ {divisor} học sinh thêm 01 giáo viên: {division}; tổng {} + {} = {}",
+                            n(classes),
+                            n(ratio),
+                            n(base),
+                            n(pupils),
+                            n(classes),
+                            n(leftover),
+                            n(base),
+                            n(extra),
+                            n(total)
+                        ),
+                        Language::English => format!(
+                            "{} classes × {} teachers per class = {}; leftover pupils: {} - {} × \
+                             {size} = {}, one more teacher for each full {divisor} pupils: \
+                             {division}; total {} + {} = {}",
+                            n(classes),
+                            n(ratio),
+                            n(base),
+                            n(pupils),
+                            n(classes),
+                            n(leftover),
+                            n(base),
+                            n(extra),
+                            n(total)
+                        ),
+                    }
+                });
+                (base + extra, formula)
             } else {
-                formula.push_str(&format!(
-                    "; không có học sinh dôi dư ({} học sinh, không quá {} × {} = {})",
-                    num(pupils),
-                    num(classes),
-                    size,
-                    num(capacity)
-                ));
-                base
+                let formula = Text::from_fn(|l| {
+                    let n = |v| num(l, v);
+                    match l {
+                        Language::Vietnamese => format!(
+                            "{} lớp × {} giáo viên/lớp = {}; không có học sinh dôi dư ({} học sinh, \
+                             không quá {} × {size} = {})",
+                            n(classes),
+                            n(ratio),
+                            n(base),
+                            n(pupils),
+                            n(classes),
+                            n(capacity)
+                        ),
+                        Language::English => format!(
+                            "{} classes × {} teachers per class = {}; no leftover pupils ({} \
+                             pupils, not above {} × {size} = {})",
+                            n(classes),
+                            n(ratio),
+                            n(base),
+                            n(pupils),
+                            n(classes),
+                            n(capacity)
+                        ),
+                    }
+                });
+                (base, formula)
             };
             Some(Computed {
                 minimum: None,
