@@ -28,8 +28,8 @@ pub enum Tab {
     Appraisal,
 }
 
-/// Columns the positions table can be sorted by.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// The columns of the positions table, each sortable, all but the name hideable.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum PositionColumn {
     Id,
     Name,
@@ -47,6 +47,24 @@ pub enum PositionColumn {
     Current,
     Difference,
     Ratio,
+}
+
+impl PositionColumn {
+    /// The columns that can be hidden: all but the name.
+    pub const HIDEABLE: [PositionColumn; 12] = [
+        PositionColumn::RequiredFte,
+        PositionColumn::Required,
+        PositionColumn::Proposed,
+        PositionColumn::Appraised,
+        PositionColumn::Remark,
+        PositionColumn::Current,
+        PositionColumn::Difference,
+        PositionColumn::Ratio,
+        PositionColumn::Category,
+        PositionColumn::Rank,
+        PositionColumn::Unit,
+        PositionColumn::Id,
+    ];
 }
 
 /// A line for the status bar: what just happened or went wrong.
@@ -91,6 +109,8 @@ pub struct Preferences {
     pub recent_files: Vec<PathBuf>,
     /// How the Workload tab shows a position's components.
     pub workload_view: WorkloadView,
+    /// Columns of the positions table hidden through its Cột menu.
+    pub hidden_position_columns: Vec<PositionColumn>,
 }
 
 /// The Workload tab's two views of the same components.

@@ -260,3 +260,45 @@ fn a_new_position_is_scrolled_into_view() {
         "the new row is in view"
     );
 }
+
+#[test]
+fn a_column_hidden_from_the_columns_menu_leaves_the_table_and_is_remembered() {
+    let mut harness = default_harness();
+    assert!(
+        harness.query_all_by_label("01.003").count() > 5,
+        "rank codes"
+    );
+    click(&mut harness, "Cột…");
+    harness
+        .get_by_role_and_label(Role::CheckBox, "Ngạch")
+        .click();
+    harness.run();
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert_eq!(
+        harness.state().state.preferences.hidden_position_columns,
+        [vtvl::app::state::PositionColumn::Rank],
+        "kept with the settings"
+    );
+    assert!(harness.query_by_label("Ngạch").is_none(), "no Ngạch header");
+    assert_eq!(harness.query_all_by_label("01.003").count(), 0);
+    // The figures stay.
+    harness.get_by_label("3,84");
+
+    click(&mut harness, "Cột…");
+    harness
+        .get_by_role_and_label(Role::CheckBox, "Ngạch")
+        .click();
+    harness.run();
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert!(
+        harness
+            .state()
+            .state
+            .preferences
+            .hidden_position_columns
+            .is_empty()
+    );
+    assert!(harness.query_all_by_label("01.003").count() > 5);
+}
