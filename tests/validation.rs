@@ -2,8 +2,8 @@
 
 use vtvl::language::{Language, Localized};
 use vtvl::model::{
-    Calendar, Category, Component, ComponentKind, FORMAT_VERSION, Method, Period, Plan, PlanMeta,
-    Position, StaffMember, SupportAmount, Unit,
+    Calendar, Category, Component, ComponentKind, Decision, FORMAT_VERSION, Method, Period, Plan,
+    PlanMeta, Position, SeenProposal, StaffMember, SupportAmount, Unit,
 };
 use vtvl::validation::bounds::{self, Bounds};
 use vtvl::validation::{Place, Problem, ProblemKind, validate};
@@ -1298,13 +1298,45 @@ fn scoped_validation_after_each_edit_equals_full_validation() {
             appraised: Some(2_000_000),
             decision: None,
             comment: String::new(),
+            decision_follows_figure: false,
+            seen: None,
         }),
     );
     apply(
         &mut plan,
         Edit::SetReviewField(ReviewField::Reviewer("y".repeat(40_000))),
     );
-    let every_position = plan.positions.iter().map(|p| p.id.clone()).collect();
+    let seen = |plan: &Plan, position_id: &str| SeenProposal {
+        proposed: 1,
+        required: 1,
+        current: 1.0,
+        rank_code: String::new(),
+        unit_id: plan_unit_of(plan, position_id),
+    };
+    let first = plan.positions[0].id.clone();
+    let first_seen = seen(&plan, &first);
+    apply(
+        &mut plan,
+        Edit::SetAppraisedFigure {
+            position_id: first.clone(),
+            appraised: Some(3_000_000),
+            seen: first_seen.clone(),
+        },
+    );
+    apply(
+        &mut plan,
+        Edit::SetDecision {
+            position_id: first.clone(),
+            decision: Some(Decision::Adjust),
+            seen: first_seen.clone(),
+        },
+    );
+    let every_position: Vec<(String, SeenProposal)> = plan
+        .positions
+        .iter()
+        .map(|p| (p.id.clone(), seen(&plan, &p.id)))
+        .collect();
+    apply(&mut plan, Edit::ConfirmAppraisals(every_position.clone()));
     apply(&mut plan, Edit::AgreeRemaining(every_position));
     // Components added, copied and removed (the duplicate id goes with the last).
     apply(
@@ -1374,4 +1406,13 @@ fn scoped_validation_after_each_edit_equals_full_validation() {
     }
     assert!(undone > 30);
     assert!(plan == original);
+}
+
+/// The unit of a position, for the proposal a reviewer saw.
+fn plan_unit_of(plan: &Plan, position_id: &str) -> String {
+    plan.positions
+        .iter()
+        .find(|p| p.id == position_id)
+        .map(|p| p.unit_id.clone())
+        .unwrap_or_default()
 }

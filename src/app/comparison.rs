@@ -8,6 +8,7 @@
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
+use super::memo::{Memo, ViewKey};
 use super::state::AppState;
 use crate::compare::{self, Benchmark, BenchmarkPlan, VersionComparison};
 use crate::language::{Language, Localized as _};
@@ -40,9 +41,9 @@ pub enum PathFor {
     Benchmark,
 }
 
-/// Results kept until the open plan or the chosen files change: keyed by document revision
-/// and [`CompareState`]'s generation.
-type Cached<T> = Option<((u64, u64), Result<T, String>)>;
+/// Results kept until the open plan or the chosen files change: keyed by the document's
+/// [`ViewKey`] and [`CompareState`]'s generation.
+type Cached<T> = Memo<(ViewKey, u64), Result<T, String>>;
 
 #[derive(Debug, Default)]
 pub struct CompareState {
@@ -70,15 +71,8 @@ pub struct CompareState {
 }
 
 impl CompareState {
-    /// Forgets computed results (the open plan was replaced: its revisions count from 0 again).
-    pub fn forget_results(&mut self) {
-        self.comparison = None;
-        self.benchmark = None;
-    }
-
     fn changed(&mut self) {
         self.generation += 1;
-        self.forget_results();
     }
 
     pub fn set_other_is_newer(&mut self, newer: bool) {
@@ -195,10 +189,8 @@ fn open_plan_blocked(state: &AppState) -> Option<String> {
 /// after a change. `None` while no other version is chosen.
 pub fn comparison(state: &mut AppState) -> Option<Result<VersionComparison, String>> {
     let other = state.compare.other.as_ref()?;
-    let key = (state.document.revision(), state.compare.generation);
-    if let Some((cached, result)) = &state.compare.comparison
-        && *cached == key
-    {
+    let key = (state.view_key(), state.compare.generation);
+    if let Some(result) = state.compare.comparison.get(&key) {
         return Some(result.clone());
     }
     let result = match open_plan_blocked(state) {
@@ -213,7 +205,7 @@ pub fn comparison(state: &mut AppState) -> Option<Result<VersionComparison, Stri
             compare::compare_versions(old, new).map_err(|e| e.message(state.preferences.language))
         }
     };
-    state.compare.comparison = Some((key, result.clone()));
+    state.compare.comparison.keep(key, result.clone());
     Some(result)
 }
 
@@ -232,10 +224,8 @@ pub fn benchmark(state: &mut AppState) -> Option<Result<Benchmark, String>> {
     if state.compare.agencies.is_empty() {
         return None;
     }
-    let key = (state.document.revision(), state.compare.generation);
-    if let Some((cached, result)) = &state.compare.benchmark
-        && *cached == key
-    {
+    let key = (state.view_key(), state.compare.generation);
+    if let Some(result) = state.compare.benchmark.get(&key) {
         return Some(result.clone());
     }
     let result = match open_plan_blocked(state) {
@@ -258,6 +248,6 @@ pub fn benchmark(state: &mut AppState) -> Option<Result<Benchmark, String>> {
             compare::benchmark(&entries).map_err(|e| e.message(state.preferences.language))
         }
     };
-    state.compare.benchmark = Some((key, result.clone()));
+    state.compare.benchmark.keep(key, result.clone());
     Some(result)
 }

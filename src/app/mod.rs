@@ -13,6 +13,7 @@ pub use crate::editing as edit;
 pub mod files;
 pub mod fonts;
 pub mod headless;
+pub mod memo;
 pub mod recompute;
 pub mod state;
 pub mod ui;

@@ -6,10 +6,11 @@ use std::path::PathBuf;
 use serde::{Deserialize, Serialize};
 
 use super::document::Document;
+use super::memo::{Memo, ViewKey};
 use crate::editing::{Created, Edit};
 use crate::engine::{Breakdown, Explanation};
 use crate::format::{en_number, vi_number};
-use crate::language::Language;
+use crate::language::{Language, Localized};
 use crate::model::Position;
 
 /// The centre tabs.
@@ -27,8 +28,8 @@ pub enum Tab {
     Appraisal,
 }
 
-/// Columns the positions table can be sorted by.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// The columns of the positions table, each sortable, all but the name hideable.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum PositionColumn {
     Id,
     Name,
@@ -46,6 +47,24 @@ pub enum PositionColumn {
     Current,
     Difference,
     Ratio,
+}
+
+impl PositionColumn {
+    /// The columns that can be hidden: all but the name.
+    pub const HIDEABLE: [PositionColumn; 12] = [
+        PositionColumn::RequiredFte,
+        PositionColumn::Required,
+        PositionColumn::Proposed,
+        PositionColumn::Appraised,
+        PositionColumn::Remark,
+        PositionColumn::Current,
+        PositionColumn::Difference,
+        PositionColumn::Ratio,
+        PositionColumn::Category,
+        PositionColumn::Rank,
+        PositionColumn::Unit,
+        PositionColumn::Id,
+    ];
 }
 
 /// A line for the status bar: what just happened or went wrong.
@@ -71,18 +90,16 @@ pub struct PendingCell {
     pub error: Option<String>,
 }
 
-/// The roster rows shown (indices into the plan's staff) for a document revision, selected
-/// unit and filter: kept until one of them changes.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct StaffRows {
-    pub revision: u64,
-    pub unit: Option<String>,
-    pub filter: String,
-    pub rows: Vec<usize>,
+/// The views' memos, each keyed by the document's [`ViewKey`] and what else the view shows.
+#[derive(Default)]
+pub struct Memos {
+    /// The explanation of a position (the Explain panel and the Workload tab), by its id.
+    pub explanation: Memo<(ViewKey, String), Result<Explanation, String>>,
+    /// The dashboard's breakdown of the selected unit's subtree.
+    pub breakdown: Memo<(ViewKey, Option<String>), Result<Breakdown, String>>,
+    /// The roster rows shown (indices into the plan's staff) for a selected unit and filter.
+    pub staff_rows: Memo<(ViewKey, Option<String>, String), Vec<usize>>,
 }
-
-/// The dashboard's breakdown, keyed by document revision and selected unit.
-pub type DashboardCache = ((u64, Option<String>), Result<Breakdown, String>);
 
 /// Settings kept across sessions (through eframe's storage).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -90,6 +107,20 @@ pub type DashboardCache = ((u64, Option<String>), Result<Breakdown, String>);
 pub struct Preferences {
     pub language: Language,
     pub recent_files: Vec<PathBuf>,
+    /// How the Workload tab shows a position's components.
+    pub workload_view: WorkloadView,
+    /// Columns of the positions table hidden through its Cột menu.
+    pub hidden_position_columns: Vec<PositionColumn>,
+}
+
+/// The Workload tab's two views of the same components.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum WorkloadView {
+    /// One card per component, with every field of its kind.
+    #[default]
+    Cards,
+    /// One row per component, as in a spreadsheet.
+    Table,
 }
 
 pub struct AppState {
@@ -108,13 +139,11 @@ pub struct AppState {
     pub dialog: Option<Dialog>,
     /// File dialogs, the recovery copy and closing the window.
     pub files: super::files::Files,
-    /// The last explanation shown, keyed by document revision and position id.
-    pub explain_cache: Option<((u64, String), Result<Explanation, String>)>,
     /// Fields being typed into or refused, by a key naming the record and the field.
     pub cells: HashMap<String, PendingCell>,
     pub staff_filter: String,
-    pub staff_rows: Option<StaffRows>,
-    pub dashboard_cache: Option<DashboardCache>,
+    /// What the views derive from the plan, kept while it still holds.
+    pub memos: Memos,
     /// The Compare tab: the other version and the agencies benchmarked.
     pub compare: super::comparison::CompareState,
     /// The Checks panel (Kiểm tra) and its findings.
@@ -138,11 +167,9 @@ impl AppState {
             notice: None,
             dialog: None,
             files: super::files::Files::default(),
-            explain_cache: None,
             cells: HashMap::new(),
             staff_filter: String::new(),
-            staff_rows: None,
-            dashboard_cache: None,
+            memos: Memos::default(),
             compare: Default::default(),
             checks: super::checks::ChecksPanel::default(),
             generation: 0,
@@ -187,6 +214,27 @@ impl AppState {
             .cloned()
     }
 
+    /// The document's part of a view's key: another document, an edit or another language
+    /// makes a view derive its value again.
+    pub fn view_key(&self) -> ViewKey {
+        (self.generation, self.document.revision(), self.language())
+    }
+
+    /// How the engine reached position `position_id`'s figure, made once per view key; `None`
+    /// while there are no results.
+    pub fn explanation(&mut self, position_id: &str) -> Option<&Result<Explanation, String>> {
+        let key = (self.view_key(), position_id.to_owned());
+        let language = self.language();
+        let document = &self.document;
+        self.memos.explanation.get_or_try_make(key, || {
+            let results = document.results()?;
+            Some(
+                crate::engine::explain(document.plan(), results, position_id)
+                    .map_err(|e| e.message(language)),
+            )
+        })
+    }
+
     /// Applies an edit to the document; a refusal comes back in the interface language.
     pub fn apply(&mut self, edit: Edit) -> Result<Created, String> {
         let language = self.language();
@@ -203,11 +251,6 @@ impl AppState {
         self.selected_position = None;
         self.dialog = None;
         self.cells.clear();
-        self.staff_rows = None;
-        self.dashboard_cache = None;
         self.checks.forget();
-        // A new document counts its revisions from 0 again: old keys could match.
-        self.explain_cache = None;
-        self.compare.forget_results();
     }
 }

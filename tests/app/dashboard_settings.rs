@@ -214,7 +214,9 @@ fn invalid_input_is_refused_with_its_reason() {
     let before = harness.state().state.document.plan().clone();
 
     type_into(&mut harness, "Nghỉ phép năm", "-3");
-    harness.get_by_label("Nghỉ phép năm (mac-dinh): \"-3\" là số âm: giá trị phải từ 0 trở lên");
+    // Under the table and in the status line.
+    let reason = "Nghỉ phép năm (mac-dinh): \"-3\" là số âm: giá trị phải từ 0 trở lên";
+    assert_eq!(harness.query_all_by_label(reason).count(), 2);
     // The typed text stays in the cell; the plan keeps its value.
     assert_eq!(
         harness.get_by_label("Nghỉ phép năm").value().as_deref(),
@@ -223,11 +225,17 @@ fn invalid_input_is_refused_with_its_reason() {
     assert_eq!(*harness.state().state.document.plan(), before);
 
     type_into(&mut harness, "Tuần/năm", "năm mươi");
-    harness.get_by_label_contains("Tuần/năm (mac-dinh): \"năm mươi\" không phải là số");
+    let reason = "Tuần/năm (mac-dinh): \"năm mươi\" không phải là số";
+    assert_eq!(harness.query_all_by_label_contains(reason).count(), 2);
 
     // Zero days a week parses, but the document refuses it: it would divide by zero.
     type_into(&mut harness, "Ngày/tuần", "0");
-    harness.get_by_label_contains("Ngày/tuần (mac-dinh): Không áp dụng được:");
+    assert_eq!(
+        harness
+            .query_all_by_label("Ngày/tuần (mac-dinh): phải lớn hơn 0")
+            .count(),
+        2
+    );
     assert_eq!(*harness.state().state.document.plan(), before);
 
     // Correcting a cell applies it and clears its reason.

@@ -510,13 +510,12 @@ fn the_roster_of_a_province_is_shown_and_filtered() {
         .cloned()
         .unwrap();
     set_field(&mut harness, "Lọc:", 0, &name);
-    let shown = harness
-        .state()
-        .state
-        .staff_rows
-        .as_ref()
-        .unwrap()
-        .rows
-        .len();
+    let state = &harness.state().state;
+    let key = (
+        state.view_key(),
+        state.selected_unit.clone(),
+        state.staff_filter.clone(),
+    );
+    let shown = state.memos.staff_rows.get(&key).unwrap().len();
     assert!((1..total).contains(&shown), "{shown} rows match {name}");
 }

@@ -19,3 +19,4 @@ mod language;
 mod main_window;
 mod new_user;
 mod spreadsheet;
+mod tables;

@@ -18,11 +18,11 @@ use std::sync::Arc;
 use eframe::egui;
 use egui_extras::Column;
 
-use super::figures::difference_colour;
-use super::position_form::{
+use super::fields::{
     apply_choice, combo_box, commit, field_error, form_field, hinted_field, parse_optional_count,
     pending_field, text_field,
 };
+use super::figures::difference_colour;
 use crate::app::state::AppState;
 use crate::editing::{Edit, ReviewField};
 use crate::model::{Appraisal, CivilDate, Decision, Review, SeenProposal};

@@ -4,7 +4,7 @@
 
 use eframe::egui;
 
-use super::position_form::{apply_choice, choice};
+use super::fields::{apply_choice, choice};
 use crate::app::state::AppState;
 use crate::editing::Edit;
 use crate::norms;

@@ -9,7 +9,7 @@
 
 use eframe::egui::{self, Color32};
 
-use super::position_form::{apply_choice, choice, commit, form_field};
+use super::fields::{apply_choice, choice, commit, form_field};
 use crate::app::checks::{FindingKey, counts};
 use crate::app::state::{AppState, Tab};
 use crate::editing::Edit;

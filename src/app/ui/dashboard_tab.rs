@@ -3,9 +3,10 @@
 //! and the positions under workload pressure (WISN ratio below 1).
 //!
 //! Every figure comes from [`engine::breakdown`]; this file only lays bars out. Unit names can
-//! be long, so unit and position bars are numbered on the axis and named in the table below.
+//! be long: the unit chart's axis names each unit cut to the room under its bars (the full name
+//! shows on the bars' hover and in the table below), and the pressure chart numbers its
+//! positions as its table does.
 
-use crate::language::Localized;
 use eframe::egui::{self, Color32};
 use egui_plot::{Bar, BarChart, Corner, GridMark, Legend, Plot, VLine};
 
@@ -15,7 +16,7 @@ use super::positions_tab::category_label;
 use crate::app::state::AppState;
 use crate::engine::{self, Breakdown, EmploymentFigures, Figures};
 use crate::format::{en_number, vi_number};
-use crate::language::Language;
+use crate::language::{Language, Localized as _};
 use crate::model::Employment;
 
 const CHART_HEIGHT: f32 = 220.0;
@@ -26,6 +27,10 @@ const PRESSURE_ROWS: usize = 100;
 /// Half the distance between the two bars of a group, and each bar's width.
 const GROUP_OFFSET: f64 = 0.2;
 const BAR_WIDTH: f64 = 0.38;
+
+/// A generous width of a character of the axis's text, in points: a label wider than its room
+/// is not drawn at all.
+const AXIS_CHAR_WIDTH: f32 = 8.5;
 
 const REQUIRED_COLOUR: Color32 = Color32::from_rgb(70, 120, 200);
 const CURRENT_COLOUR: Color32 = Color32::from_rgb(230, 150, 40);
@@ -66,21 +71,18 @@ pub fn dashboard_tab_ui(state: &mut AppState, ui: &mut egui::Ui) {
 /// The breakdown for the selected unit, recomputed only when the plan, its results or the
 /// selection change. `None` while there are no results.
 fn current_breakdown(state: &mut AppState) -> Option<Result<Breakdown, String>> {
-    let key = (state.document.revision(), state.selected_unit.clone());
-    if let Some((cached, breakdown)) = &state.dashboard_cache
-        && *cached == key
-    {
-        return Some(breakdown.clone());
-    }
-    let results = state.document.results()?;
-    let breakdown = engine::breakdown(
-        state.document.plan(),
-        results,
-        state.selected_unit.as_deref(),
-    )
-    .map_err(|e| e.message(state.language()));
-    state.dashboard_cache = Some((key, breakdown.clone()));
-    Some(breakdown)
+    let key = (state.view_key(), state.selected_unit.clone());
+    let language = state.language();
+    let document = &state.document;
+    let unit = state.selected_unit.as_deref();
+    state
+        .memos
+        .breakdown
+        .get_or_try_make(key, || {
+            let results = document.results()?;
+            Some(engine::breakdown(document.plan(), results, unit).map_err(|e| e.message(language)))
+        })
+        .cloned()
 }
 
 fn summary_ui(state: &AppState, ui: &mut egui::Ui, breakdown: &Breakdown) {
@@ -211,9 +213,13 @@ fn units_ui(state: &AppState, ui: &mut egui::Ui, breakdown: &Breakdown) {
         ui.label(state.t("Không có đơn vị trực thuộc.", "There are no sub-units."));
         return;
     }
-    // Long unit names do not fit under a bar: the axis numbers the groups, the table names them.
-    for (number, group) in (1..).zip(groups.iter_mut()) {
-        group.axis = number.to_string();
+    // Long unit names do not fit under a pair of bars: each is cut to its room on the axis.
+    let room = (ui.available_width() - 40.0) / groups.len() as f32 - 8.0;
+    let chars = ((room / AXIS_CHAR_WIDTH) as usize).max(4);
+    let names: Vec<&str> = groups.iter().map(|g| g.name.as_str()).collect();
+    let axes = axis_names(&names, chars);
+    for (group, axis) in groups.iter_mut().zip(axes) {
+        group.axis = axis;
     }
     chart_and_table(
         state,
@@ -508,14 +514,10 @@ fn grouped_chart(state: &AppState, ui: &mut egui::Ui, id: &str, groups: &[Group]
         });
 }
 
-/// The groups' figures, numbered as on the chart's axis when the axis shows numbers.
+/// The groups' figures, each group by its full name.
 fn figures_table(state: &AppState, ui: &mut egui::Ui, id: &str, first: &str, groups: &[Group]) {
-    let numbered = groups.iter().any(|g| g.axis != g.name);
     let text_width = name_width(ui);
     egui::Grid::new(id).striped(true).show(ui, |ui| {
-        if numbered {
-            ui.strong(state.t("Số", "No."));
-        }
         for header in [
             first,
             state.t("Cần (FTE)", "Required FTE"),
@@ -529,9 +531,6 @@ fn figures_table(state: &AppState, ui: &mut egui::Ui, id: &str, first: &str, gro
         ui.end_row();
         for group in groups {
             let figures = &group.figures;
-            if numbered {
-                ui.label(&group.axis);
-            }
             name_label(ui, &group.name, text_width);
             ui.label(state.number(figures.required_fte, 2));
             ui.label(figures.required.to_string());
@@ -586,5 +585,69 @@ fn number_in(language: Language, value: f64, decimals: usize) -> String {
     match language {
         Language::Vietnamese => vi_number(value, decimals),
         Language::English => en_number(value, decimals),
+    }
+}
+
+/// Names for an axis, each at most `chars` characters: cut after a whole word where one fits,
+/// with "…". Names that would read alike are told apart by their place ("2. Phòng…").
+fn axis_names(names: &[&str], chars: usize) -> Vec<String> {
+    let short: Vec<String> = names.iter().map(|name| shortened(name, chars)).collect();
+    short
+        .iter()
+        .enumerate()
+        .map(|(i, text)| {
+            if short.iter().filter(|other| *other == text).count() > 1 {
+                shortened(&format!("{}. {}", i + 1, names[i]), chars)
+            } else {
+                text.clone()
+            }
+        })
+        .collect()
+}
+
+/// `name` cut to `chars` characters, "…" included.
+fn shortened(name: &str, chars: usize) -> String {
+    if name.chars().count() <= chars {
+        return name.to_owned();
+    }
+    let room = chars.saturating_sub(1).max(1);
+    let cut: String = name.chars().take(room).collect();
+    // After the last whole word when that keeps at least half the room.
+    let whole_words = name.chars().nth(room) == Some(' ');
+    let kept = match cut.rfind(' ') {
+        _ if whole_words => cut.as_str(),
+        Some(space) if cut[..space].chars().count() * 2 >= room => &cut[..space],
+        _ => cut.as_str(),
+    };
+    format!("{}…", kept.trim_end_matches([' ', ',', '-']))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn axis_names_are_cut_after_a_word_and_told_apart() {
+        let names = [
+            "Trực tiếp tại Ủy ban nhân dân xã Tân Hòa",
+            "Văn phòng HĐND và UBND",
+            "Phòng Kinh tế",
+            "Phòng Văn hóa - Xã hội",
+            "Phòng Văn hóa - Thông tin",
+        ];
+        let short = axis_names(&names, 14);
+        assert_eq!(
+            short,
+            [
+                "Trực tiếp tại…",
+                "Văn phòng…",
+                "Phòng Kinh tế",
+                "4. Phòng Văn…",
+                "5. Phòng Văn…",
+            ]
+        );
+        assert!(short.iter().all(|s| s.chars().count() <= 14));
+        // A long single word is cut inside it.
+        assert_eq!(shortened("Abcdefghijklmnop", 6), "Abcde…");
     }
 }

@@ -1,10 +1,8 @@
 //! The Explain panel: how the selected position's figure was reached, with its actual inputs.
 
-use crate::language::Localized;
 use eframe::egui;
 
 use crate::app::state::AppState;
-use crate::engine;
 
 pub fn explain_panel_ui(state: &mut AppState, ui: &mut egui::Ui) {
     ui.horizontal(|ui| {
@@ -25,18 +23,11 @@ pub fn explain_panel_ui(state: &mut AppState, ui: &mut egui::Ui) {
         ));
         return;
     };
-    let key = (state.document.revision(), position_id.clone());
-    let cached = matches!(&state.explain_cache, Some((k, _)) if *k == key);
-    if !cached {
-        let Some(results) = state.document.results() else {
-            ui.label(state.t("Chưa có kết quả.", "No results yet."));
-            return;
-        };
-        let explanation = engine::explain(state.document.plan(), results, &position_id)
-            .map_err(|e| e.message(state.language()));
-        state.explain_cache = Some((key, explanation));
-    }
-    let Some((_, explanation)) = &state.explain_cache else {
+    // Made once per view key, then read in place.
+    let _ = state.explanation(&position_id);
+    let key = (state.view_key(), position_id);
+    let Some(explanation) = state.memos.explanation.get(&key) else {
+        ui.label(state.t("Chưa có kết quả.", "No results yet."));
         return;
     };
     match explanation {

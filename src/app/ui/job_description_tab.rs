@@ -7,10 +7,8 @@
 
 use eframe::egui;
 
+use super::fields::{apply_choice, combo_box, commit, field_error, pending_field, text_field};
 use super::figures::header_row;
-use super::position_form::{
-    apply_choice, combo_box, commit, field_error, pending_field, text_field,
-};
 use super::positions_tab::category_label;
 use crate::app::state::AppState;
 use crate::editing::Edit;

@@ -7,12 +7,13 @@ mod compare_tab;
 mod dashboard_tab;
 mod dialogs;
 mod explain_panel;
+mod fields;
 mod figures;
 mod help;
 mod job_description_tab;
 mod menu_bar;
 mod position_form;
-pub(crate) use position_form::typing_in_focused_field;
+pub(crate) use fields::typing_in_focused_field;
 mod positions_tab;
 mod settings_tab;
 mod sheet;
@@ -22,6 +23,7 @@ mod steps_editor;
 mod unit_attributes;
 mod unit_tree;
 mod workload_tab;
+mod workload_table;
 
 use eframe::egui;
 
@@ -30,6 +32,7 @@ use super::state::{AppState, Tab};
 /// The whole window: menu bar, status line, unit tree, the centre tabs and, on demand, the
 /// explanation of the selected figure and the Checks panel.
 pub fn app_ui(state: &mut AppState, ui: &mut egui::Ui) {
+    fields::set_language(ui.ctx(), state.language());
     egui::Panel::top("menu_bar").show(ui, |ui| menu_bar::menu_bar_ui(state, ui));
     egui::Panel::bottom("status_bar").show(ui, |ui| status_bar::status_bar_ui(state, ui));
     if state.checks.open {

@@ -78,6 +78,8 @@ fn toolbar_ui(state: &mut AppState, ui: &mut egui::Ui) {
             apply(state, Edit::DeletePosition { id });
             state.selected_position = None;
         }
+        ui.separator();
+        columns_menu_ui(state, ui);
     });
 }
 
@@ -163,41 +165,88 @@ fn visible_rows(state: &AppState) -> Vec<usize> {
     rows
 }
 
-fn table_ui(state: &mut AppState, ui: &mut egui::Ui, rows: &[usize], height: f32) {
-    // Name and figures first, so they stay visible beside the tree and the Explain panel.
-    // The reviewer's remarks sit beside the figures once the plan has been appraised.
-    let reviewed = state.document.plan().review.is_some();
-    let mut headers = vec![
-        (PositionColumn::Name, state.t("Vị trí việc làm", "Position")),
-        (
-            PositionColumn::RequiredFte,
-            state.t("Cần (FTE)", "Required FTE"),
-        ),
-        (PositionColumn::Required, state.t("Cần", "Required")),
-        (PositionColumn::Proposed, state.t("Đề xuất", "Proposed")),
-        (
-            PositionColumn::Appraised,
-            state.t("Số thẩm định", "Appraised"),
-        ),
-        (PositionColumn::Current, state.t("Hiện có", "Current")),
-        (
-            PositionColumn::Difference,
-            state.t("Chênh lệch", "Difference"),
-        ),
-        (PositionColumn::Ratio, state.t("Tỷ lệ", "Ratio")),
-        (PositionColumn::Category, state.t("Nhóm", "Category")),
-        (PositionColumn::Rank, state.t("Ngạch", "Rank")),
-        (PositionColumn::Unit, state.t("Đơn vị", "Unit")),
-        (PositionColumn::Id, state.t("Mã", "Id")),
+/// The header of a column, in the interface language.
+fn column_header(state: &AppState, column: PositionColumn) -> &'static str {
+    match column {
+        PositionColumn::Name => state.t("Vị trí việc làm", "Position"),
+        PositionColumn::RequiredFte => state.t("Cần (FTE)", "Required FTE"),
+        PositionColumn::Required => state.t("Cần", "Required"),
+        PositionColumn::Proposed => state.t("Đề xuất", "Proposed"),
+        PositionColumn::Appraised => state.t("Số thẩm định", "Appraised"),
+        PositionColumn::Remark => state.t("Ý kiến thẩm định", "Appraisal remark"),
+        PositionColumn::Current => state.t("Hiện có", "Current"),
+        PositionColumn::Difference => state.t("Chênh lệch", "Difference"),
+        PositionColumn::Ratio => state.t("Tỷ lệ", "Ratio"),
+        PositionColumn::Category => state.t("Nhóm", "Category"),
+        PositionColumn::Rank => state.t("Ngạch", "Rank"),
+        PositionColumn::Unit => state.t("Đơn vị", "Unit"),
+        PositionColumn::Id => state.t("Mã", "Id"),
+    }
+}
+
+/// How wide a column starts and may shrink to; long texts are clipped.
+fn column_width(column: PositionColumn) -> Column {
+    match column {
+        PositionColumn::Name => Column::initial(240.0).at_least(120.0).clip(true),
+        PositionColumn::Remark => Column::initial(220.0).at_least(80.0).clip(true),
+        PositionColumn::Category => Column::initial(120.0).at_least(60.0).clip(true),
+        PositionColumn::Unit => Column::initial(160.0).at_least(60.0).clip(true),
+        PositionColumn::Id => Column::auto().at_least(90.0),
+        _ => Column::auto().at_least(60.0),
+    }
+}
+
+/// The columns shown, in order: the name and the figures first, so that they stay visible
+/// beside the tree and the Explain panel; the reviewer's remarks beside the figures once the
+/// plan has been appraised; where names repeat across units (a province plan's "Trưởng
+/// phòng"), the unit right after the name. Columns hidden in the Cột menu are left out.
+fn shown_columns(state: &AppState, reviewed: bool, many_units: bool) -> Vec<PositionColumn> {
+    let mut columns = vec![
+        PositionColumn::Name,
+        PositionColumn::RequiredFte,
+        PositionColumn::Required,
+        PositionColumn::Proposed,
+        PositionColumn::Appraised,
+        PositionColumn::Current,
+        PositionColumn::Difference,
+        PositionColumn::Ratio,
+        PositionColumn::Category,
+        PositionColumn::Rank,
+        PositionColumn::Unit,
+        PositionColumn::Id,
     ];
     if reviewed {
-        let remark = state.t("Ý kiến thẩm định", "Appraisal remark");
-        headers.insert(5, (PositionColumn::Remark, remark));
+        columns.insert(5, PositionColumn::Remark);
     }
-    let mut headers: Vec<(PositionColumn, String)> = headers
-        .into_iter()
-        .map(|(c, t)| (c, t.to_owned()))
-        .collect();
+    if many_units {
+        columns.retain(|c| *c != PositionColumn::Unit);
+        columns.insert(1, PositionColumn::Unit);
+    }
+    let hidden = &state.preferences.hidden_position_columns;
+    columns.retain(|c| *c == PositionColumn::Name || !hidden.contains(c));
+    columns
+}
+
+/// The Cột menu: a check box for each column but the name; what is hidden is remembered.
+fn columns_menu_ui(state: &mut AppState, ui: &mut egui::Ui) {
+    let label = state.t("Cột…", "Columns…").to_owned();
+    ui.menu_button(label, |ui| {
+        for column in PositionColumn::HIDEABLE {
+            let mut shown = !state.preferences.hidden_position_columns.contains(&column);
+            let header = column_header(state, column);
+            if ui.checkbox(&mut shown, header).changed() {
+                let hidden = &mut state.preferences.hidden_position_columns;
+                hidden.retain(|c| *c != column);
+                if !shown {
+                    hidden.push(column);
+                }
+            }
+        }
+    });
+}
+
+fn table_ui(state: &mut AppState, ui: &mut egui::Ui, rows: &[usize], height: f32) {
+    let reviewed = state.document.plan().review.is_some();
     let mut sort_clicked = None;
     let mut row_clicked = None;
     let mut explain_clicked = None;
@@ -211,10 +260,7 @@ fn table_ui(state: &mut AppState, ui: &mut egui::Ui, rows: &[usize], height: f32
             .filter_map(|&i| plan.positions.get(i))
             .all(|p| names.insert(p.name.as_str()))
     };
-    if many_units {
-        let unit = headers.remove(headers.len() - 2);
-        headers.insert(1, unit);
-    }
+    let columns = shown_columns(state, reviewed, many_units);
     let unit_names: HashMap<String, String> = if many_units {
         let plan = state.document.plan();
         plan.units
@@ -244,26 +290,13 @@ fn table_ui(state: &mut AppState, ui: &mut egui::Ui, rows: &[usize], height: f32
         let mut table = super::sheet::table(ui, "positions_table", &rows_key, scroll_to)
             .sense(egui::Sense::click())
             .min_scrolled_height(0.0)
-            .max_scroll_height(height - 32.0)
-            .column(Column::initial(240.0).at_least(120.0).clip(true));
-        if many_units {
-            table = table.column(Column::initial(160.0).at_least(60.0).clip(true));
-        }
-        table = table.columns(Column::auto().at_least(60.0), 4);
-        if reviewed {
-            table = table.column(Column::initial(220.0).at_least(80.0).clip(true));
-        }
-        table = table
-            .columns(Column::auto().at_least(60.0), 3)
-            .column(Column::initial(120.0).at_least(60.0).clip(true))
-            .column(Column::auto().at_least(60.0));
-        if !many_units {
-            table = table.column(Column::initial(90.0).at_least(60.0).clip(true));
+            .max_scroll_height(height - 32.0);
+        for column in &columns {
+            table = table.column(column_width(*column));
         }
         table
-            .column(Column::auto().at_least(90.0))
             .header(24.0, |mut header| {
-                for (column, text) in &headers {
+                for column in &columns {
                     header.col(|ui| {
                         // The arrows come from the monospace font, which has them.
                         let arrow = match state.position_sort {
@@ -271,7 +304,7 @@ fn table_ui(state: &mut AppState, ui: &mut egui::Ui, rows: &[usize], height: f32
                             Some((c, false)) if c == *column => "▼",
                             _ => "",
                         };
-                        if ui.button(text.as_str()).clicked() {
+                        if ui.button(column_header(state, *column)).clicked() {
                             sort_clicked = Some(*column);
                         }
                         if !arrow.is_empty() {
@@ -297,94 +330,55 @@ fn table_ui(state: &mut AppState, ui: &mut egui::Ui, rows: &[usize], height: f32
                         .and_then(|r| r.position(&position.id));
                     let selected = state.selected_position.as_deref() == Some(position.id.as_str());
                     row.set_selected(selected);
-                    row.col(|ui| {
-                        let name = egui::Button::selectable(selected, &position.name).truncate();
-                        if ui.add(name).on_hover_text(&position.name).clicked() {
-                            row_clicked = Some(position.id.clone());
-                        }
-                    });
-                    if many_units {
-                        row.col(|ui| {
-                            let name = unit_names
-                                .get(&position.unit_id)
-                                .map_or(position.unit_id.as_str(), String::as_str);
-                            super::sheet::cell_text(ui, name);
-                        });
-                    }
-                    let figures = result.map(|r| {
-                        (
-                            state.number(r.required_fte, 2),
-                            r.required.to_string(),
-                            state.number(r.current, 2),
-                            r.difference,
-                            ratio_text(state, r.ratio),
-                        )
-                    });
-                    if let Some((required_fte, required, current, difference, ratio)) = figures {
-                        row.col(|ui| {
-                            if ui
-                                .link(&required_fte)
-                                .on_hover_text(state.t("Xem cách tính", "How it was computed"))
-                                .clicked()
-                            {
-                                explain_clicked = Some(position.id.clone());
+                    for column in &columns {
+                        row.col(|ui| match column {
+                            PositionColumn::Name => {
+                                let name =
+                                    egui::Button::selectable(selected, &position.name).truncate();
+                                if ui.add(name).on_hover_text(&position.name).clicked() {
+                                    row_clicked = Some(position.id.clone());
+                                }
                             }
-                        });
-                        row.col(|ui| {
-                            ui.label(&required);
-                        });
-                        row.col(|ui| proposed_cell(state, ui, position, Some(&required)));
-                        row.col(|ui| {
-                            ui.label(
-                                result
-                                    .and_then(|r| r.appraised)
-                                    .map_or_else(String::new, |a| a.to_string()),
-                            );
-                        });
-                        if reviewed {
-                            row.col(|ui| remark_cell(state, ui, result));
-                        }
-                        row.col(|ui| {
-                            ui.label(current);
-                        });
-                        row.col(|ui| {
-                            ui.colored_label(
-                                difference_colour(ui, difference),
-                                state.number(difference, 2),
-                            );
-                        });
-                        row.col(|ui| {
-                            ui.label(ratio);
-                        });
-                    } else {
-                        let columns = if reviewed { 8 } else { 7 };
-                        for column in 0..columns {
-                            row.col(|ui| {
-                                if column == 2 {
-                                    proposed_cell(state, ui, position, None);
-                                } else if !(reviewed && column == 4) {
+                            PositionColumn::Unit if many_units => {
+                                let name = unit_names
+                                    .get(&position.unit_id)
+                                    .map_or(position.unit_id.as_str(), String::as_str);
+                                super::sheet::cell_text(ui, name);
+                            }
+                            PositionColumn::Unit => {
+                                super::sheet::cell_text(ui, &position.unit_id);
+                            }
+                            PositionColumn::Category => {
+                                super::sheet::cell_text(
+                                    ui,
+                                    category_label(state, position.category),
+                                );
+                            }
+                            PositionColumn::Rank => {
+                                let label = ui.label(&position.rank_code);
+                                if !position.rank_code.is_empty() {
+                                    label.on_hover_text(state.rank_label(&position.rank_code));
+                                }
+                            }
+                            PositionColumn::Id => {
+                                ui.label(&position.id);
+                            }
+                            PositionColumn::Proposed => proposed_cell(
+                                state,
+                                ui,
+                                position,
+                                result.map(|r| r.required.to_string()).as_deref(),
+                            ),
+                            PositionColumn::Remark => remark_cell(state, ui, result),
+                            figure => {
+                                if let Some(result) = result {
+                                    figure_cell(state, ui, *figure, result, &mut explain_clicked);
+                                } else {
                                     ui.label("…");
                                 }
-                            });
-                        }
-                    }
-                    row.col(|ui| {
-                        super::sheet::cell_text(ui, category_label(state, position.category));
-                    });
-                    row.col(|ui| {
-                        let label = ui.label(&position.rank_code);
-                        if !position.rank_code.is_empty() {
-                            label.on_hover_text(state.rank_label(&position.rank_code));
-                        }
-                    });
-                    if !many_units {
-                        row.col(|ui| {
-                            super::sheet::cell_text(ui, &position.unit_id);
+                            }
                         });
                     }
-                    row.col(|ui| {
-                        ui.label(&position.id);
-                    });
                     if row.response().clicked() {
                         row_clicked = Some(position.id.clone());
                     }
@@ -404,6 +398,46 @@ fn table_ui(state: &mut AppState, ui: &mut egui::Ui, rows: &[usize], height: f32
     if let Some(id) = explain_clicked {
         state.selected_position = Some(id);
         state.show_explain = true;
+    }
+}
+
+/// A figure of the engine's results for the position: the required FTE (a link to how it was
+/// computed), the required, appraised and current numbers, the difference and the ratio.
+fn figure_cell(
+    state: &AppState,
+    ui: &mut egui::Ui,
+    column: PositionColumn,
+    result: &PositionResult,
+    explain_clicked: &mut Option<String>,
+) {
+    match column {
+        PositionColumn::RequiredFte => {
+            let link = ui
+                .link(state.number(result.required_fte, 2))
+                .on_hover_text(state.t("Xem cách tính", "How it was computed"));
+            if link.clicked() {
+                *explain_clicked = Some(result.id.clone());
+            }
+        }
+        PositionColumn::Required => {
+            ui.label(result.required.to_string());
+        }
+        PositionColumn::Appraised => {
+            ui.label(result.appraised.map_or_else(String::new, |a| a.to_string()));
+        }
+        PositionColumn::Current => {
+            ui.label(state.number(result.current, 2));
+        }
+        PositionColumn::Difference => {
+            ui.colored_label(
+                difference_colour(ui, result.difference),
+                state.number(result.difference, 2),
+            );
+        }
+        PositionColumn::Ratio => {
+            ui.label(ratio_text(state, result.ratio));
+        }
+        _ => {}
     }
 }
 

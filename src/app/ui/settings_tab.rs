@@ -3,14 +3,14 @@
 //! place, signers), its rounding policy, and its working calendars with the available days and
 //! hours each gives.
 //!
-//! Fields are typed as text and applied when the field is left (or Enter is pressed). Text that
-//! is not a valid amount, and an edit the document refuses, stay in the field, marked with the
-//! reason, and the plan keeps its value.
+//! Fields are the shared ones of [`super::fields`]: typed as text and applied when the field is
+//! left (or Enter is pressed). Text that is not a valid amount, and an edit the document refuses,
+//! stay in the field, marked with the reason, and the plan keeps its value.
 
 use eframe::egui;
 
 use super::blocking_rules::blocking_rules_ui;
-use super::position_form::choice;
+use super::fields::{apply_choice, choice, commit, field_error, text_field};
 use crate::app::state::AppState;
 use crate::editing::{Edit, InputError, input_text, parse_amount, parse_count};
 use crate::language::Language;
@@ -19,8 +19,6 @@ use crate::model::{Calendar, CivilDate, PlanMeta, ProvinceClass, Rounding};
 /// Prefix of this tab's keys in [`AppState::cells`].
 const CELL_PREFIX: &str = "settings:";
 const CALENDAR_PREFIX: &str = "settings:calendar:";
-/// Key of the message about the calendar list as a whole (an add or delete refused).
-const CALENDARS_KEY: &str = "settings:calendars";
 const NUMBER_WIDTH: f32 = 56.0;
 
 pub fn settings_tab_ui(state: &mut AppState, ui: &mut egui::Ui) {
@@ -150,8 +148,8 @@ fn meta_fields<const N: usize>(
     ui: &mut egui::Ui,
     fields: [(MetaField, String, f32); N],
 ) {
-    for (field, label, width) in fields {
-        let label = ui.label(label);
+    for (field, name, width) in fields {
+        let label = ui.label(&name);
         let meta = &state.document.plan().meta;
         let shown = match field {
             MetaField::Name => meta.name.clone(),
@@ -173,8 +171,8 @@ fn meta_fields<const N: usize>(
         };
         let key = meta_key(field);
         ui.horizontal(|ui| {
-            if let Some(text) = cell_ui(state, ui, &key, shown, width, label.id) {
-                commit_meta(state, &key, field, &text);
+            if let Some(text) = cell_ui(state, ui, &key, &shown, width, label.id) {
+                commit_meta(state, &key, &name, field, text);
             }
             match field {
                 MetaField::JudgedAt => {
@@ -194,7 +192,7 @@ fn meta_fields<const N: usize>(
                 }
                 _ => {}
             }
-            error_ui(state, ui, &key);
+            field_error(state, ui, &key);
         });
         ui.end_row();
     }
@@ -215,9 +213,8 @@ fn province_class_ui(state: &mut AppState, ui: &mut egui::Ui) {
     if let Some(class) = picked {
         let mut meta = state.document.plan().meta.clone();
         meta.province_class = class;
-        apply(state, &key, Edit::SetMeta(meta));
+        apply_choice(state, Edit::SetMeta(meta));
     }
-    error_ui(state, ui, &key);
 }
 
 fn meta_key(field: MetaField) -> String {
@@ -238,7 +235,8 @@ fn meta_key(field: MetaField) -> String {
     format!("{CELL_PREFIX}meta:{name}")
 }
 
-fn commit_meta(state: &mut AppState, key: &str, field: MetaField, text: &str) {
+fn commit_meta(state: &mut AppState, key: &str, name: &str, field: MetaField, text: String) {
+    let text = text.as_str();
     let mut meta: PlanMeta = state.document.plan().meta.clone();
     match field {
         MetaField::Name => meta.name = text.trim().to_owned(),
@@ -247,7 +245,7 @@ fn commit_meta(state: &mut AppState, key: &str, field: MetaField, text: &str) {
             Ok(year) => meta.year = year,
             Err(error) => {
                 let message = error.message(state.language());
-                refuse(state, key, message);
+                commit(state, key, name, text.to_owned(), Err(message));
                 return;
             }
         },
@@ -277,7 +275,7 @@ fn commit_meta(state: &mut AppState, key: &str, field: MetaField, text: &str) {
                         "is not a date: write dd/mm/yyyy, e.g. 01/07/2026"
                     )
                 );
-                refuse(state, key, message);
+                commit(state, key, name, text.to_owned(), Err(message));
                 return;
             }
         },
@@ -286,7 +284,7 @@ fn commit_meta(state: &mut AppState, key: &str, field: MetaField, text: &str) {
         state.cells.remove(key);
         return;
     }
-    apply(state, key, Edit::SetMeta(meta));
+    commit(state, key, name, text.to_owned(), Ok(Edit::SetMeta(meta)));
 }
 
 /// A date as dd/mm/yyyy or YYYY-MM-DD: empty for none (today).
@@ -336,13 +334,8 @@ fn rounding_ui(state: &mut AppState, ui: &mut egui::Ui) {
         }
     }
     if let Some(rounding) = chosen {
-        apply(
-            state,
-            &format!("{CELL_PREFIX}rounding"),
-            Edit::SetRounding(rounding),
-        );
+        apply_choice(state, Edit::SetRounding(rounding));
     }
-    error_ui(state, ui, &format!("{CELL_PREFIX}rounding"));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -491,7 +484,6 @@ fn calendars_ui(state: &mut AppState, ui: &mut egui::Ui) {
         });
         change_calendar_list(state, next);
     }
-    error_ui(state, ui, CALENDARS_KEY);
 }
 
 fn calendar_table_ui(state: &mut AppState, ui: &mut egui::Ui, calendars: &[Calendar]) {
@@ -531,8 +523,8 @@ fn calendar_table_ui(state: &mut AppState, ui: &mut egui::Ui, calendars: &[Calen
                         ];
                         for (cell, header, shown, width) in texts {
                             let key = cell.key(index);
-                            if let Some(text) = cell_ui(state, ui, &key, shown, width, header) {
-                                commit_calendar(state, &key, index, cell, &text);
+                            if let Some(text) = cell_ui(state, ui, &key, &shown, width, header) {
+                                commit_calendar(state, &key, index, cell, text);
                             }
                         }
                         ui.label(state.number(calendar.available_days(), 2));
@@ -545,9 +537,9 @@ fn calendar_table_ui(state: &mut AppState, ui: &mut egui::Ui, calendars: &[Calen
                             let cell = CalendarCell::Number(*field);
                             let key = cell.key(index);
                             if let Some(text) =
-                                cell_ui(state, ui, &key, shown, NUMBER_WIDTH, *header)
+                                cell_ui(state, ui, &key, &shown, NUMBER_WIDTH, *header)
                             {
-                                commit_calendar(state, &key, index, cell, &text);
+                                commit_calendar(state, &key, index, cell, text);
                             }
                         }
                         ui.end_row();
@@ -581,20 +573,32 @@ fn calendar_table_ui(state: &mut AppState, ui: &mut egui::Ui, calendars: &[Calen
     }
 }
 
-fn commit_calendar(state: &mut AppState, key: &str, index: usize, cell: CalendarCell, text: &str) {
+fn commit_calendar(
+    state: &mut AppState,
+    key: &str,
+    index: usize,
+    cell: CalendarCell,
+    text: String,
+) {
     let mut calendars = state.document.plan().calendars.clone();
     let Some(calendar) = calendars.get_mut(index) else {
         state.cells.remove(key);
         return;
     };
+    let header = match cell {
+        CalendarCell::Id => state.t("Mã", "Id"),
+        CalendarCell::Name => state.t("Tên lịch", "Name"),
+        CalendarCell::Number(field) => field.header(state),
+    };
+    let name = format!("{header} ({})", calendar.id);
     match cell {
         CalendarCell::Id => calendar.id = text.trim().to_owned(),
         CalendarCell::Name => calendar.name = text.trim().to_owned(),
-        CalendarCell::Number(field) => match field.parse(text) {
+        CalendarCell::Number(field) => match field.parse(&text) {
             Ok(value) => field.set(calendar, value),
             Err(error) => {
                 let message = error.message(state.language());
-                refuse(state, key, message);
+                commit(state, key, &name, text, Err(message));
                 return;
             }
         },
@@ -603,16 +607,15 @@ fn commit_calendar(state: &mut AppState, key: &str, index: usize, cell: Calendar
         state.cells.remove(key);
         return;
     }
-    apply(state, key, Edit::SetCalendars(calendars));
+    commit(state, key, &name, text, Ok(Edit::SetCalendars(calendars)));
 }
 
 /// Adds or deletes a calendar; typed text of the rows would no longer match its row.
 fn change_calendar_list(state: &mut AppState, calendars: Vec<Calendar>) {
-    match state.apply(Edit::SetCalendars(calendars)) {
-        Ok(_) => state
+    if apply_choice(state, Edit::SetCalendars(calendars)).is_some() {
+        state
             .cells
-            .retain(|key, _| !key.starts_with(CALENDAR_PREFIX) && key != CALENDARS_KEY),
-        Err(reason) => refuse(state, CALENDARS_KEY, refusal_text(state, &reason)),
+            .retain(|key, _| !key.starts_with(CALENDAR_PREFIX));
     }
 }
 
@@ -636,78 +639,18 @@ fn decimal_mark(language: Language) -> char {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Cells: typed text kept until it is applied or corrected
+// Cells
 
-/// A text field showing `shown` (the plan's value) unless text is being typed or was refused.
-/// Returns the typed text when the user leaves the field after typing.
+/// A shared typed field named by the header or label `label`; returns the text to apply.
 fn cell_ui(
     state: &mut AppState,
     ui: &mut egui::Ui,
     key: &str,
-    shown: String,
+    shown: &str,
     width: f32,
     label: egui::Id,
 ) -> Option<String> {
-    let pending = state.cells.get(key);
-    let error = pending.and_then(|c| c.error.clone());
-    let mut text = pending.map(|c| c.text.clone()).unwrap_or(shown);
-    let response = ui
-        .add(
-            egui::TextEdit::singleline(&mut text)
-                .desired_width(width)
-                .min_size(egui::vec2(width, 0.0)),
-        )
-        .labelled_by(label);
-    if response.changed() {
-        let cell = state.cells.entry(key.to_owned()).or_default();
-        cell.text = text.clone();
-        cell.error = None;
-    }
-    if let Some(error) = &error {
-        let colour = ui.visuals().error_fg_color;
-        ui.painter().rect_stroke(
-            response.rect.expand(1.0),
-            2.0,
-            egui::Stroke::new(1.5, colour),
-            egui::StrokeKind::Outside,
-        );
-        response.clone().on_hover_text(error);
-    }
-    // Only typed text is applied; leaving a refused field unchanged keeps its reason.
-    let typed = state.cells.get(key).is_some_and(|c| c.error.is_none());
-    let left = response.lost_focus() && typed;
-    if left {
-        // The value or its reason appears in the next frame.
-        ui.ctx().request_repaint();
-    }
-    left.then_some(text)
-}
-
-/// The reason next to a field outside the calendar table.
-fn error_ui(state: &AppState, ui: &mut egui::Ui, key: &str) {
-    if let Some(error) = state.cells.get(key).and_then(|c| c.error.as_ref()) {
-        ui.colored_label(ui.visuals().error_fg_color, error);
-    }
-}
-
-fn apply(state: &mut AppState, key: &str, edit: Edit) {
-    match state.apply(edit) {
-        Ok(_) => {
-            state.cells.remove(key);
-        }
-        Err(reason) => {
-            let message = refusal_text(state, &reason);
-            refuse(state, key, message);
-        }
-    }
-}
-
-/// Keeps the field's text and marks it with `message`.
-fn refuse(state: &mut AppState, key: &str, message: String) {
-    let cell = state.cells.entry(key.to_owned()).or_default();
-    cell.error = Some(message);
-}
-
-fn refusal_text(state: &AppState, reason: &str) -> String {
-    format!("{}: {reason}", state.t("Không áp dụng được", "Not applied"))
+    let (response, committed) = text_field(state, ui, key, shown, width);
+    response.labelled_by(label);
+    committed
 }

@@ -7,8 +7,8 @@ use std::collections::HashSet;
 use eframe::egui;
 use egui_extras::Column;
 
-use super::position_form::{amount_text, apply_choice, commit, parse_amount, text_field};
-use crate::app::state::{AppState, StaffRows};
+use super::fields::{amount_text, apply_choice, combo_box, commit, parse_amount, text_field};
+use crate::app::state::AppState;
 use crate::editing::{Created, Edit, subtree};
 use crate::model::StaffMember;
 
@@ -20,11 +20,19 @@ pub fn staff_tab_ui(state: &mut AppState, ui: &mut egui::Ui) {
     toolbar_ui(state, ui);
     ui.add_space(4.0);
     // Taken out while the table is drawn (its cells need the state), then kept for next frame.
-    let rows = visible_rows(state);
-    let count = state.number(rows.rows.len() as f64, 0);
+    let key = (
+        state.view_key(),
+        state.selected_unit.clone(),
+        state.staff_filter.clone(),
+    );
+    let rows = match state.memos.staff_rows.take(&key) {
+        Some(rows) => rows,
+        None => visible_rows(state),
+    };
+    let count = state.number(rows.len() as f64, 0);
     ui.label(format!("{count} {}", state.t("người", "people")));
-    table_ui(state, ui, &rows.rows);
-    state.staff_rows = Some(rows);
+    table_ui(state, ui, &rows);
+    state.memos.staff_rows.keep(key, rows);
 }
 
 fn scroll_target_id() -> egui::Id {
@@ -84,25 +92,16 @@ fn new_staff(state: &AppState, unit_id: String) -> Edit {
     }
 }
 
-/// The roster rows in the selected subtree that match the filter, from the last frame's when
-/// nothing changed.
-fn visible_rows(state: &mut AppState) -> StaffRows {
-    let revision = state.document.revision();
-    if let Some(cached) = state.staff_rows.take()
-        && cached.revision == revision
-        && cached.unit == state.selected_unit
-        && cached.filter == state.staff_filter
-    {
-        return cached;
-    }
+/// The roster rows (indices into the plan's staff) in the selected subtree that match the
+/// filter.
+fn visible_rows(state: &AppState) -> Vec<usize> {
     let plan = state.document.plan();
     let units: Option<HashSet<String>> = state
         .selected_unit
         .as_deref()
         .map(|id| subtree(plan, id).into_iter().collect());
     let filter = state.staff_filter.trim().to_lowercase();
-    let rows: Vec<usize> = plan
-        .staff
+    plan.staff
         .iter()
         .enumerate()
         .filter(|(_, s)| units.as_ref().is_none_or(|u| u.contains(&s.unit_id)))
@@ -115,13 +114,7 @@ fn visible_rows(state: &mut AppState) -> StaffRows {
                     .is_some_and(|n| n.to_lowercase().contains(&filter))
         })
         .map(|(i, _)| i)
-        .collect();
-    StaffRows {
-        revision,
-        unit: state.selected_unit.clone(),
-        filter: state.staff_filter.clone(),
-        rows,
-    }
+        .collect()
 }
 
 fn table_ui(state: &mut AppState, ui: &mut egui::Ui, rows: &[usize]) {
@@ -252,45 +245,36 @@ fn fte_cell(state: &mut AppState, ui: &mut egui::Ui, member: &StaffMember) {
     }
 }
 
-/// A choice among the positions of the person's unit (listed only when the choice is open).
+/// A choice among the positions of the person's unit (the shared drop-down: a long list opens
+/// with a find field).
 fn position_cell(state: &mut AppState, ui: &mut egui::Ui, member: &StaffMember) {
     let unassigned = state.t("(chưa xếp vị trí)", "(no position)").to_owned();
     let plan = state.document.plan();
-    let selected = member
-        .position_id
-        .as_deref()
-        .map(|id| plan.position(id).map_or(id, |p| p.name.as_str()))
-        .unwrap_or(unassigned.as_str())
-        .to_owned();
-    let mut picked: Option<Option<String>> = None;
-    let response = egui::ComboBox::from_id_salt(("staff_position", &member.id))
-        .selected_text(selected.as_str())
-        .width(ui.available_width())
-        .truncate()
-        .show_ui(ui, |ui| {
-            if ui
-                .selectable_label(member.position_id.is_none(), &unassigned)
-                .clicked()
-            {
-                picked = Some(None);
-            }
-            for position in plan
-                .positions
-                .iter()
-                .filter(|p| p.unit_id == member.unit_id)
-            {
-                let current = member.position_id.as_deref() == Some(position.id.as_str());
-                if ui.selectable_label(current, &position.name).clicked() {
-                    picked = Some(Some(position.id.clone()));
-                }
-            }
-        })
-        .response;
-    let name = format!("{} {}", state.t("Vị trí việc làm", "Position"), member.id);
-    response.accessible_name(&name).on_hover_text(selected);
-    if let Some(position_id) = picked
-        && position_id != member.position_id
+    let mut options = vec![(None, unassigned)];
+    options.extend(
+        plan.positions
+            .iter()
+            .filter(|p| p.unit_id == member.unit_id)
+            .map(|p| (Some(p.id.clone()), p.name.clone())),
+    );
+    // A position of another unit (from an import) still shows by its name.
+    if let Some(id) = &member.position_id
+        && !options.iter().any(|(value, _)| value.as_ref() == Some(id))
     {
+        let name = plan.position(id).map_or(id.as_str(), |p| p.name.as_str());
+        options.push((Some(id.clone()), name.to_owned()));
+    }
+    let width = ui.available_width();
+    let (response, picked) = combo_box(
+        ui,
+        ("staff_position", &member.id),
+        &member.position_id,
+        &options,
+        width,
+    );
+    let name = format!("{} {}", state.t("Vị trí việc làm", "Position"), member.id);
+    response.accessible_name(&name);
+    if let Some(position_id) = picked {
         apply_choice(
             state,
             Edit::UpdateStaff(StaffMember {

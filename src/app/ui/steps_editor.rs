@@ -4,7 +4,7 @@
 
 use eframe::egui;
 
-use super::position_form::{commit, field_error, parse_optional_count, text_field};
+use super::fields::{commit, field_error, parse_optional_count, text_field};
 use crate::app::state::AppState;
 use crate::editing::Edit;
 use crate::engine::UnitTree;

@@ -8,7 +8,7 @@
 use crate::language::Localized;
 use eframe::egui;
 
-use super::position_form::{apply_choice, choice, commit, form_field, parse_amount};
+use super::fields::{apply_choice, choice, commit, form_field, parse_amount};
 use crate::app::state::{AppState, Notice};
 use crate::editing::Edit;
 use crate::model::{AutonomyGroup, DriverKind, DriverValue, DriverValueError, NormDriver, Unit};
@@ -195,9 +195,7 @@ fn driver_row_ui(state: &mut AppState, ui: &mut egui::Ui, unit: &Unit, driver: N
         DriverKind::Count | DriverKind::Amount => {
             let shown = match current {
                 Some(DriverValue::Count(count)) => count.to_string(),
-                Some(DriverValue::Amount(amount)) => {
-                    super::position_form::amount_text(state, amount)
-                }
+                Some(DriverValue::Amount(amount)) => super::fields::amount_text(state, amount),
                 Some(DriverValue::Flag(_) | DriverValue::Choice(_)) | None => String::new(),
             };
             if let Some(text) = form_field(state, ui, &label, &key, &shown, 90.0) {

@@ -5,8 +5,8 @@ use std::collections::{HashMap, HashSet};
 
 use eframe::egui;
 
+use super::fields::{apply_choice, choice, commit, form_field, parse_optional_count};
 use super::figures::difference_colour;
-use super::position_form::{apply_choice, choice, commit, form_field, parse_optional_count};
 use super::unit_attributes;
 use crate::app::state::{AppState, Dialog};
 use crate::editing::{Created, Edit, subtree, unit_contents};

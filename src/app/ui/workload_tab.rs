@@ -1,17 +1,15 @@
 //! The Workload tab: the selected position's workload components, one editable row each with
 //! the fields of its kind, and what each contributes as the engine explains it.
 
-use crate::language::Localized;
 use std::collections::HashMap;
 
 use eframe::egui;
 
-use super::position_form::{
-    amount_text, apply_choice, choice, commit, form_field, method_label, parse_amount,
-};
-use crate::app::state::AppState;
-use crate::editing::Edit;
-use crate::engine::{self, ComponentContribution};
+use super::fields::{amount_text, apply_choice, choice, commit, form_field, parse_amount};
+use super::position_form::method_label;
+use crate::app::state::{AppState, WorkloadView};
+use crate::editing::{Created, Edit};
+use crate::engine::ComponentContribution;
 use crate::format::vi_percent;
 use crate::model::{Component, ComponentKind, Method, Period, Position, SupportAmount};
 
@@ -27,7 +25,9 @@ pub fn workload_tab_ui(state: &mut AppState, ui: &mut egui::Ui) {
         return;
     };
     header_ui(state, ui, &position);
-    toolbar_ui(state, ui, &position);
+    let added = toolbar_ui(state, ui, &position);
+    // With the component just added, so that it can be scrolled to.
+    let position = state.selected_position().unwrap_or(position);
     ui.separator();
     let (contributions, available_hours) = contributions(state, &position.id);
     if position.components.is_empty() {
@@ -36,19 +36,35 @@ pub fn workload_tab_ui(state: &mut AppState, ui: &mut egui::Ui) {
             "This position has no workload components yet.",
         ));
     }
+    if state.preferences.workload_view == WorkloadView::Table {
+        super::workload_table::workload_table_ui(
+            state,
+            ui,
+            &position,
+            &contributions,
+            available_hours,
+            added.as_deref(),
+        );
+        return;
+    }
     egui::ScrollArea::vertical()
         .auto_shrink(false)
         .show(ui, |ui| {
             for component in &position.components {
                 let contribution = contributions.get(&component.id);
-                component_ui(
-                    state,
-                    ui,
-                    &position.id,
-                    component,
-                    contribution,
-                    available_hours,
-                );
+                let card = ui.scope(|ui| {
+                    component_ui(
+                        state,
+                        ui,
+                        &position.id,
+                        component,
+                        contribution,
+                        available_hours,
+                    )
+                });
+                if added.as_deref() == Some(component.id.as_str()) {
+                    card.response.scroll_to_me(None);
+                }
                 ui.add_space(4.0);
             }
         });
@@ -91,7 +107,9 @@ fn header_ui(state: &AppState, ui: &mut egui::Ui, position: &Position) {
     }
 }
 
-fn toolbar_ui(state: &mut AppState, ui: &mut egui::Ui, position: &Position) {
+/// The buttons adding a component of each kind, and the choice of view; returns the id of a
+/// component just added.
+fn toolbar_ui(state: &mut AppState, ui: &mut egui::Ui, position: &Position) -> Option<String> {
     let kinds = [
         (
             state.t("Thêm công việc chính", "Add service work"),
@@ -123,23 +141,36 @@ fn toolbar_ui(state: &mut AppState, ui: &mut egui::Ui, position: &Position) {
     ]
     .map(|(label, kind)| (label.to_owned(), kind));
     let mut added = None;
+    let views = [
+        (WorkloadView::Cards, state.t("Dạng thẻ", "Cards")),
+        (WorkloadView::Table, state.t("Dạng bảng", "Table")),
+    ];
+    let mut view = state.preferences.workload_view;
     ui.horizontal_wrapped(|ui| {
+        for (value, label) in views {
+            ui.selectable_value(&mut view, value, label);
+        }
+        ui.separator();
         for (label, kind) in kinds {
             if ui.button(label).clicked() {
                 added = Some(kind);
             }
         }
     });
-    if let Some(kind) = added {
-        let name = state.t("Công việc mới", "New work").to_owned();
-        apply_choice(
-            state,
-            Edit::AddComponent {
-                position_id: position.id.clone(),
-                name,
-                kind,
-            },
-        );
+    state.preferences.workload_view = view;
+    let kind = added?;
+    let name = state.t("Công việc mới", "New work").to_owned();
+    let created = apply_choice(
+        state,
+        Edit::AddComponent {
+            position_id: position.id.clone(),
+            name,
+            kind,
+        },
+    );
+    match created {
+        Some(Created::Component(id)) => Some(id),
+        _ => None,
     }
 }
 
@@ -149,18 +180,8 @@ fn contributions(
     state: &mut AppState,
     position_id: &str,
 ) -> (HashMap<String, ComponentContribution>, f64) {
-    let key = (state.document.revision(), position_id.to_owned());
-    let cached = matches!(&state.explain_cache, Some((k, _)) if *k == key);
-    if !cached {
-        let Some(results) = state.document.results() else {
-            return (HashMap::new(), 0.0);
-        };
-        let explanation = engine::explain(state.document.plan(), results, position_id)
-            .map_err(|e| e.message(state.language()));
-        state.explain_cache = Some((key, explanation));
-    }
-    match &state.explain_cache {
-        Some((_, Ok(explanation))) => (
+    match state.explanation(position_id) {
+        Some(Ok(explanation)) => (
             explanation
                 .components
                 .iter()
