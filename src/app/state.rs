@@ -50,7 +50,7 @@ pub enum PositionColumn {
 }
 
 impl PositionColumn {
-    /// The columns that can be hidden: all but the name.
+    /// The columns that can be hidden: all but the name, in the order the table shows them.
     pub const HIDEABLE: [PositionColumn; 12] = [
         PositionColumn::RequiredFte,
         PositionColumn::Required,

@@ -201,22 +201,10 @@ fn column_width(column: PositionColumn) -> Column {
 /// plan has been appraised; where names repeat across units (a province plan's "Trưởng
 /// phòng"), the unit right after the name. Columns hidden in the Cột menu are left out.
 fn shown_columns(state: &AppState, reviewed: bool, many_units: bool) -> Vec<PositionColumn> {
-    let mut columns = vec![
-        PositionColumn::Name,
-        PositionColumn::RequiredFte,
-        PositionColumn::Required,
-        PositionColumn::Proposed,
-        PositionColumn::Appraised,
-        PositionColumn::Current,
-        PositionColumn::Difference,
-        PositionColumn::Ratio,
-        PositionColumn::Category,
-        PositionColumn::Rank,
-        PositionColumn::Unit,
-        PositionColumn::Id,
-    ];
-    if reviewed {
-        columns.insert(5, PositionColumn::Remark);
+    let mut columns = vec![PositionColumn::Name];
+    columns.extend(PositionColumn::HIDEABLE);
+    if !reviewed {
+        columns.retain(|c| *c != PositionColumn::Remark);
     }
     if many_units {
         columns.retain(|c| *c != PositionColumn::Unit);
