@@ -5,8 +5,6 @@
 //! so that neither side reads an appraisal against a proposal it was not made on. A line with
 //! nothing seen (a comment alone, or a file written before lines kept it) is not listed.
 
-use std::collections::HashMap;
-
 use serde::Serialize;
 
 use crate::engine::{PlanResults, PositionResult};
@@ -50,20 +48,14 @@ pub fn changed_since_appraisal(plan: &Plan, results: &PlanResults) -> Vec<Change
     let Some(review) = &plan.review else {
         return Vec::new();
     };
-    let positions: HashMap<&str, &Position> =
-        plan.positions.iter().map(|p| (p.id.as_str(), p)).collect();
-    let units: HashMap<&str, &str> = plan
-        .units
-        .iter()
-        .map(|u| (u.id.as_str(), u.name.as_str()))
-        .collect();
-    let unit_name = |id: &str| units.get(id).copied().unwrap_or(id).to_owned();
+    let index = plan.index();
+    let unit_name = |id: &str| index.unit(id).map_or(id, |u| u.name.as_str()).to_owned();
     review
         .lines
         .iter()
         .filter_map(|line| {
             let seen = line.seen.as_ref()?;
-            let position = *positions.get(line.position_id.as_str())?;
+            let position = index.position(&line.position_id)?;
             let now = seen_proposal(position, results.position(&position.id)?);
             let changes = seen.changes(&now);
             if changes.is_empty() {
