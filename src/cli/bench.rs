@@ -204,18 +204,22 @@ fn ui_frames(runs: usize, seed: u64) -> anyhow::Result<()> {
         edited.name.push_str(&format!(" (sửa {run})"));
         Edit::UpdatePosition(Box::new(edited))
     };
+    let apply = |window: &mut HeadlessWindow, run: usize| -> anyhow::Result<()> {
+        window
+            .app_mut()
+            .state
+            .document
+            .apply(renamed(run))
+            .map(|_| ())
+            .map_err(|reason| anyhow::anyhow!(reason))
+    };
     let edit_runs = runs.clamp(1, 30);
     let mut edits = Vec::with_capacity(edit_runs);
     let mut shown = Vec::with_capacity(edit_runs);
     let mut arrived = Vec::with_capacity(edit_runs);
     for run in 0..edit_runs {
         let start = Instant::now();
-        window
-            .app_mut()
-            .state
-            .document
-            .apply(renamed(run))
-            .map_err(|reason| anyhow::anyhow!(reason))?;
+        apply(&mut window, run)?;
         edits.push(start.elapsed());
         window.frame(vec![]);
         shown.push(start.elapsed());
@@ -244,12 +248,7 @@ fn ui_frames(runs: usize, seed: u64) -> anyhow::Result<()> {
     let mut quick = Vec::with_capacity(edit_runs);
     for run in 0..edit_runs {
         let start = Instant::now();
-        window
-            .app_mut()
-            .state
-            .document
-            .apply(renamed(edit_runs + run))
-            .map_err(|reason| anyhow::anyhow!(reason))?;
+        apply(&mut window, edit_runs + run)?;
         quick.push(start.elapsed());
     }
     window.app_mut().state.document.wait_for_results();
