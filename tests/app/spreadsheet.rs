@@ -301,6 +301,61 @@ fn the_last_column_is_reached_at_1024_by_700() {
         rect.max.x <= 1024.0 && rect.min.x >= 0.0,
         "the Mã column at {rect:?}"
     );
+    // The name stays pinned beside it, on the same row as the position's id in the last column
+    // (the name also shows in its tooltip, under the pointer).
+    let names: Vec<_> = harness
+        .get_all_by_label("Chuyên viên địa chính - đất đai")
+        .map(|node| node.rect())
+        .collect();
+    let (name, id) = harness
+        .get_all_by_label("pkt-dia-chinh")
+        .map(|node| node.rect())
+        .find_map(|id| {
+            let name = names
+                .iter()
+                .find(|name| (name.center().y - id.center().y).abs() < 2.0)?;
+            Some((*name, id))
+        })
+        .expect("the name and the id on one row");
+    assert!(
+        name.min.x >= 0.0 && name.max.x < id.min.x && id.max.x <= 1024.0,
+        "name at {name:?}, id at {id:?}"
+    );
     // The tab row stayed on one line, its last tabs in the » menu.
     harness.get_by_label("»");
+}
+
+#[test]
+fn tab_goes_from_a_pinned_name_to_the_same_rows_next_cell() {
+    let mut harness = default_harness();
+    click(&mut harness, "Phòng Kinh tế");
+    click(&mut harness, "Nhân sự");
+    let plan = harness.state().state.document.plan();
+    let units = vtvl::editing::subtree(plan, "pkt");
+    let ids: Vec<String> = plan
+        .staff
+        .iter()
+        .filter(|s| units.contains(&s.unit_id))
+        .map(|s| s.id.clone())
+        .take(2)
+        .collect();
+    assert_eq!(ids.len(), 2, "two people in the unit");
+    // The name is pinned on the left; the row's position is the first typed cell on the right.
+    focus_field(&mut harness, &format!("Họ và tên {}", ids[0]));
+    harness.key_press(Key::Tab);
+    harness.run();
+    assert!(
+        harness
+            .get_by_label(&format!("Vị trí việc làm {}", ids[0]))
+            .is_focused(),
+        "Tab went along the row, not down the names"
+    );
+    // Shift+Tab comes back to the name.
+    harness.key_press_modifiers(Modifiers::SHIFT, Key::Tab);
+    harness.run();
+    assert!(
+        harness
+            .get_by_label(&format!("Họ và tên {}", ids[0]))
+            .is_focused()
+    );
 }

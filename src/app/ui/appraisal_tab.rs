@@ -23,6 +23,7 @@ use super::fields::{
     pending_field, text_field,
 };
 use super::figures::difference_colour;
+use super::sheet::{Place, Sheet};
 use crate::app::state::AppState;
 use crate::editing::{Edit, ReviewField};
 use crate::model::{Appraisal, CivilDate, Decision, Review, SeenProposal};
@@ -367,20 +368,10 @@ fn table_ui(state: &mut AppState, ui: &mut egui::Ui, rows: &[Row]) {
         (state.t("Lý do đề xuất", "Reason for the proposal"), ""),
     ]
     .map(|(text, hover)| (text.to_owned(), hover.to_owned()));
-    // Wider than the panel on small screens: the table scrolls sideways as a whole.
-    super::sheet::sheet_ui(ui, "appraisal", |ui| {
-        lines_table_ui(state, ui, rows, &headers)
-    });
-}
-
-fn lines_table_ui(
-    state: &mut AppState,
-    ui: &mut egui::Ui,
-    rows: &[Row],
-    headers: &[(String, String)],
-) {
+    // Wider than the panel on small screens: the figures scroll sideways, the names stay.
     let rows_key = state.selected_unit.clone().unwrap_or_default();
-    super::sheet::table(ui, "appraisal_table", &rows_key, None)
+    Sheet::new("appraisal_table", &rows_key, ROW_HEIGHT)
+        .pinned(1)
         .column(Column::initial(200.0).at_least(120.0).clip(true))
         .columns(Column::auto().at_least(52.0), 2)
         .column(Column::initial(60.0).at_least(52.0))
@@ -388,53 +379,42 @@ fn lines_table_ui(
         .column(Column::initial(130.0).at_least(100.0))
         .column(Column::initial(240.0).at_least(120.0).clip(true))
         .column(Column::initial(220.0).at_least(120.0).clip(true))
-        .header(24.0, |mut header| {
-            for (text, hover) in headers {
-                header.col(|ui| {
+        .show(ui, rows.len(), |ui, place| match place {
+            Place::Header(column) => {
+                if let Some((text, hover)) = headers.get(column) {
                     let label = ui.strong(text.as_str());
                     if !hover.is_empty() {
                         label.on_hover_text(hover.as_str());
                     }
-                });
-            }
-        })
-        .body(|body| {
-            body.rows(ROW_HEIGHT, rows.len(), |mut row| {
-                let Some(current) = rows.get(row.index()) else {
-                    return;
-                };
-                match current {
-                    Row::Unit { name, depth, sums } => {
-                        row.col(|ui| {
-                            ui.add_space(12.0 * *depth as f32);
-                            ui.strong(name).on_hover_text(name);
-                        });
-                        figure_cells(state, &mut row, sums, true);
-                        for _ in 0..3 {
-                            row.col(|_| {});
-                        }
-                    }
-                    Row::Total(figures) => {
-                        row.col(|ui| {
-                            ui.strong(state.t("Tổng cộng", "Total"));
-                        });
-                        figure_cells(state, &mut row, figures, true);
-                        for _ in 0..3 {
-                            row.col(|_| {});
-                        }
-                    }
-                    Row::Line(line) => line_cells(state, &mut row, line),
                 }
-            });
+            }
+            Place::Cell { row, column } => match rows.get(row) {
+                Some(Row::Unit { name, depth, sums }) => match column {
+                    0 => {
+                        ui.add_space(12.0 * *depth as f32);
+                        ui.add(egui::Label::new(egui::RichText::new(name).strong()).truncate());
+                    }
+                    _ => figure_cell(state, ui, sums, column, true),
+                },
+                Some(Row::Total(figures)) => match column {
+                    0 => {
+                        ui.strong(state.t("Tổng cộng", "Total"));
+                    }
+                    _ => figure_cell(state, ui, figures, column, true),
+                },
+                Some(Row::Line(line)) => line_cell(state, ui, line, column),
+                None => {}
+            },
         });
 }
 
-/// Hiện có, đề xuất, thẩm định and the two differences, as text; a line's appraised figure is
-/// a field, drawn by the caller, when `sums` is false.
-fn figure_cells(
+/// Hiện có, đề xuất, thẩm định and the two differences (columns 1 to 5), as text; a line's
+/// appraised figure is a field, drawn by the caller, when `sums` is false.
+fn figure_cell(
     state: &AppState,
-    row: &mut egui_extras::TableRow<'_, '_>,
+    ui: &mut egui::Ui,
     figures: &Comparison,
+    column: usize,
     sums: bool,
 ) {
     let strong = |ui: &mut egui::Ui, text: String| {
@@ -444,10 +424,10 @@ fn figure_cells(
             ui.label(text);
         }
     };
-    row.col(|ui| strong(ui, state.number(figures.current, 2)));
-    row.col(|ui| strong(ui, figures.proposed.to_string()));
-    if sums {
-        row.col(|ui| {
+    match column {
+        1 => strong(ui, state.number(figures.current, 2)),
+        2 => strong(ui, figures.proposed.to_string()),
+        3 if sums => {
             let response = ui.strong(count_text(figures.appraised));
             if figures.is_partly_appraised() {
                 response.on_hover_text(format!(
@@ -458,10 +438,11 @@ fn figure_cells(
                     state.t("vị trí", "positions"),
                 ));
             }
-        });
+        }
+        4 => strong(ui, signed(state, figures.proposed_change())),
+        5 => change_ui(state, ui, figures.appraised_change(), sums),
+        _ => {}
     }
-    row.col(|ui| strong(ui, signed(state, figures.proposed_change())));
-    row.col(|ui| change_ui(state, ui, figures.appraised_change(), sums));
 }
 
 /// Thẩm định - đề xuất, red for a cut and amber for a rise (as shortage and surplus elsewhere).
@@ -479,51 +460,50 @@ fn change_ui(state: &AppState, ui: &mut egui::Ui, change: Option<i64>, strong: b
     ui.label(text);
 }
 
-fn line_cells(state: &mut AppState, row: &mut egui_extras::TableRow<'_, '_>, line: &Line) {
+/// A cell of a position's line: its name, figures, the appraised figure, decision and comment
+/// typed in place, and the reason for the proposal.
+fn line_cell(state: &mut AppState, ui: &mut egui::Ui, line: &Line, column: usize) {
     let id = &line.position_id;
-    row.col(|ui| {
-        ui.add_space(12.0);
-        match &line.changed {
-            Some(changes) => {
-                let text = egui::RichText::new(format!("(!) {}", line.name))
-                    .color(ui.visuals().warn_fg_color);
-                ui.label(text).on_hover_text(format!(
-                    "{} ({id})\n{}: {changes}",
-                    line.name,
-                    state.t(
-                        "Đề xuất đã đổi sau thẩm định",
-                        "Changed since the appraisal"
-                    ),
-                ));
+    match column {
+        0 => {
+            ui.add_space(12.0);
+            match &line.changed {
+                Some(changes) => {
+                    let text = egui::RichText::new(format!("(!) {}", line.name))
+                        .color(ui.visuals().warn_fg_color);
+                    ui.add(egui::Label::new(text).truncate())
+                        .on_hover_text(format!(
+                            "{} ({id})\n{}: {changes}",
+                            line.name,
+                            state.t(
+                                "Đề xuất đã đổi sau thẩm định",
+                                "Changed since the appraisal"
+                            ),
+                        ));
+                }
+                None => {
+                    ui.add(egui::Label::new(&line.name).truncate())
+                        .on_hover_text(format!("{} ({id})", line.name));
+                }
             }
-            None => {
-                ui.label(&line.name)
-                    .on_hover_text(format!("{} ({id})", line.name));
+        }
+        2 => {
+            let label = ui.label(line.figures.proposed.to_string());
+            if !line.reason.is_empty() {
+                label.on_hover_text(&line.reason);
             }
         }
-    });
-    row.col(|ui| {
-        ui.label(state.number(line.figures.current, 2));
-    });
-    row.col(|ui| {
-        let label = ui.label(line.figures.proposed.to_string());
-        if !line.reason.is_empty() {
-            label.on_hover_text(&line.reason);
+        3 => figure_field_ui(state, ui, line),
+        6 => decision_ui(state, ui, line),
+        7 => comment_ui(state, ui, line),
+        8 => {
+            let label = ui.add(egui::Label::new(&line.reason).truncate());
+            if !line.reason.is_empty() {
+                label.on_hover_text(&line.reason);
+            }
         }
-    });
-    row.col(|ui| figure_field_ui(state, ui, line));
-    row.col(|ui| {
-        ui.label(signed(state, line.figures.proposed_change()));
-    });
-    row.col(|ui| change_ui(state, ui, line.figures.appraised_change(), false));
-    row.col(|ui| decision_ui(state, ui, line));
-    row.col(|ui| comment_ui(state, ui, line));
-    row.col(|ui| {
-        let label = ui.label(&line.reason);
-        if !line.reason.is_empty() {
-            label.on_hover_text(&line.reason);
-        }
-    });
+        figure => figure_cell(state, ui, &line.figures, figure, false),
+    }
 }
 
 /// The appraised figure as typed; empty shows in grey the figure the decision gives.

@@ -8,6 +8,7 @@ use eframe::egui;
 use egui_extras::Column;
 
 use super::figures::{difference_colour, ratio_text};
+use super::sheet::{Place, Sheet};
 use crate::app::state::{AppState, Notice, PositionColumn};
 use crate::editing::{Created, Edit, subtree};
 use crate::engine::PositionResult;
@@ -274,105 +275,108 @@ fn table_ui(state: &mut AppState, ui: &mut egui::Ui, rows: &[usize], height: f32
         }
         _ => None,
     };
-    super::sheet::sheet_ui(ui, "positions", |ui| {
-        let mut table = super::sheet::table(ui, "positions_table", &rows_key, scroll_to)
-            .sense(egui::Sense::click())
-            .min_scrolled_height(0.0)
-            .max_scroll_height(height - 32.0);
-        for column in &columns {
-            table = table.column(column_width(*column));
-        }
-        table
-            .header(24.0, |mut header| {
-                for column in &columns {
-                    header.col(|ui| {
-                        // The arrows come from the monospace font, which has them.
-                        let arrow = match state.position_sort {
-                            Some((c, true)) if c == *column => "▲",
-                            Some((c, false)) if c == *column => "▼",
-                            _ => "",
-                        };
-                        if ui.button(column_header(state, *column)).clicked() {
-                            sort_clicked = Some(*column);
-                        }
-                        if !arrow.is_empty() {
-                            ui.label(egui::RichText::new(arrow).monospace());
-                        }
-                    });
-                }
-            })
-            .body(|body| {
-                body.rows(ROW_HEIGHT, rows.len(), |mut row| {
-                    let Some(&index) = rows.get(row.index()) else {
-                        return;
-                    };
-                    let plan = state.document.plan();
-                    let Some(position) = plan.positions.get(index) else {
-                        return;
-                    };
-                    // Paired by id, never by place: after a duplicate or a delete, until the
-                    // worker finishes, the row shows its own figures or none.
-                    let result = state
-                        .document
-                        .results()
-                        .and_then(|r| r.position(&position.id));
-                    let selected = state.selected_position.as_deref() == Some(position.id.as_str());
-                    row.set_selected(selected);
-                    for column in &columns {
-                        row.col(|ui| match column {
-                            PositionColumn::Name => {
-                                let name =
-                                    egui::Button::selectable(selected, &position.name).truncate();
-                                if ui.add(name).on_hover_text(&position.name).clicked() {
-                                    row_clicked = Some(position.id.clone());
-                                }
-                            }
-                            PositionColumn::Unit if many_units => {
-                                let name = unit_names
-                                    .get(&position.unit_id)
-                                    .map_or(position.unit_id.as_str(), String::as_str);
-                                super::sheet::cell_text(ui, name);
-                            }
-                            PositionColumn::Unit => {
-                                super::sheet::cell_text(ui, &position.unit_id);
-                            }
-                            PositionColumn::Category => {
-                                super::sheet::cell_text(
-                                    ui,
-                                    category_label(state, position.category),
-                                );
-                            }
-                            PositionColumn::Rank => {
-                                let label = ui.label(&position.rank_code);
-                                if !position.rank_code.is_empty() {
-                                    label.on_hover_text(state.rank_label(&position.rank_code));
-                                }
-                            }
-                            PositionColumn::Id => {
-                                ui.label(&position.id);
-                            }
-                            PositionColumn::Proposed => proposed_cell(
-                                state,
-                                ui,
-                                position,
-                                result.map(|r| r.required.to_string()).as_deref(),
-                            ),
-                            PositionColumn::Remark => remark_cell(state, ui, result),
-                            figure => {
-                                if let Some(result) = result {
-                                    figure_cell(state, ui, *figure, result, &mut explain_clicked);
-                                } else {
-                                    ui.label("…");
-                                }
-                            }
-                        });
-                    }
-                    if row.response().clicked() {
-                        row_clicked = Some(position.id.clone());
-                    }
-                });
-            });
+    let pinned = if many_units { 2 } else { 1 };
+    let selected = state.selected_position.as_deref().and_then(|id| {
+        let plan = state.document.plan();
+        rows.iter()
+            .position(|&i| plan.positions.get(i).is_some_and(|p| p.id == id))
     });
+    let mut sheet = Sheet::new("positions_table", &rows_key, ROW_HEIGHT)
+        .scroll_to(scroll_to)
+        .pinned(pinned)
+        .selected(selected)
+        .clickable()
+        .max_height(height - 32.0);
+    for column in &columns {
+        sheet = sheet.column(column_width(*column));
+    }
+    let response = sheet.show(ui, rows.len(), |ui, place| {
+        let (row, column) = match place {
+            Place::Header(column) => {
+                let Some(&column) = columns.get(column) else {
+                    return;
+                };
+                // The arrows come from the monospace font, which has them.
+                let arrow = match state.position_sort {
+                    Some((c, true)) if c == column => "▲",
+                    Some((c, false)) if c == column => "▼",
+                    _ => "",
+                };
+                if ui.button(column_header(state, column)).clicked() {
+                    sort_clicked = Some(column);
+                }
+                if !arrow.is_empty() {
+                    ui.label(egui::RichText::new(arrow).monospace());
+                }
+                return;
+            }
+            Place::Cell { row, column } => (row, column),
+        };
+        let (Some(&index), Some(column)) = (rows.get(row), columns.get(column)) else {
+            return;
+        };
+        let plan = state.document.plan();
+        let Some(position) = plan.positions.get(index) else {
+            return;
+        };
+        // Paired by id, never by place: after a duplicate or a delete, until the worker
+        // finishes, the row shows its own figures or none.
+        let result = state
+            .document
+            .results()
+            .and_then(|r| r.position(&position.id));
+        match column {
+            PositionColumn::Name => {
+                let selected = selected == Some(row);
+                let name = egui::Button::selectable(selected, &position.name).truncate();
+                if ui.add(name).on_hover_text(&position.name).clicked() {
+                    row_clicked = Some(position.id.clone());
+                }
+            }
+            PositionColumn::Unit if many_units => {
+                let name = unit_names
+                    .get(&position.unit_id)
+                    .map_or(position.unit_id.as_str(), String::as_str);
+                super::sheet::cell_text(ui, name);
+            }
+            PositionColumn::Unit => {
+                super::sheet::cell_text(ui, &position.unit_id);
+            }
+            PositionColumn::Category => {
+                super::sheet::cell_text(ui, category_label(state, position.category));
+            }
+            PositionColumn::Rank => {
+                let label = ui.label(&position.rank_code);
+                if !position.rank_code.is_empty() {
+                    label.on_hover_text(state.rank_label(&position.rank_code));
+                }
+            }
+            PositionColumn::Id => {
+                ui.label(&position.id);
+            }
+            PositionColumn::Proposed => proposed_cell(
+                state,
+                ui,
+                position,
+                result.map(|r| r.required.to_string()).as_deref(),
+            ),
+            PositionColumn::Remark => remark_cell(state, ui, result),
+            figure => {
+                if let Some(result) = result {
+                    figure_cell(state, ui, *figure, result, &mut explain_clicked);
+                } else {
+                    ui.label("…");
+                }
+            }
+        }
+    });
+    if let Some(row) = response.clicked_row
+        && let Some(position) = rows
+            .get(row)
+            .and_then(|&i| state.document.plan().positions.get(i))
+    {
+        row_clicked = Some(position.id.clone());
+    }
     if let Some(column) = sort_clicked {
         state.position_sort = match state.position_sort {
             Some((c, true)) if c == column => Some((column, false)),

@@ -8,6 +8,7 @@ use eframe::egui;
 use egui_extras::Column;
 
 use super::fields::{amount_text, apply_choice, combo_box, commit, parse_amount, text_field};
+use super::sheet::{Place, Sheet};
 use crate::app::state::AppState;
 use crate::editing::{Created, Edit, subtree};
 use crate::model::StaffMember;
@@ -117,11 +118,12 @@ fn visible_rows(state: &AppState) -> Vec<usize> {
         .collect()
 }
 
+/// The staff table: the name and the unit stay in view while the rest scrolls sideways.
 fn table_ui(state: &mut AppState, ui: &mut egui::Ui, rows: &[usize]) {
     let headers = [
-        state.t("Mã", "Id"),
         state.t("Họ và tên", "Full name"),
         state.t("Đơn vị", "Unit"),
+        state.t("Mã", "Id"),
         state.t("Vị trí việc làm", "Position"),
         state.t("Mã ngạch", "Rank code"),
         "FTE",
@@ -135,63 +137,64 @@ fn table_ui(state: &mut AppState, ui: &mut egui::Ui, rows: &[usize]) {
             .position(|&i| plan.staff.get(i).is_some_and(|s| s.id == id))
     });
     let rows_key = state.selected_unit.clone().unwrap_or_default();
-    super::sheet::sheet_ui(ui, "staff", |ui| {
-        let table = super::sheet::table(ui, "staff_table", &rows_key, target_row)
-            .column(Column::auto().at_least(60.0))
-            .column(Column::initial(200.0).at_least(120.0).clip(true))
-            .column(Column::initial(130.0).at_least(60.0).clip(true))
-            .column(Column::initial(200.0).at_least(100.0).clip(true))
-            .column(Column::initial(70.0).at_least(60.0))
-            .column(Column::initial(50.0).at_least(40.0))
-            .column(Column::remainder().at_least(40.0));
-        table
-            .header(24.0, |mut header| {
-                for text in &headers {
-                    header.col(|ui| {
+    Sheet::new("staff_table", &rows_key, ROW_HEIGHT)
+        .scroll_to(target_row)
+        .pinned(2)
+        .column(Column::initial(200.0).at_least(120.0).clip(true))
+        .column(Column::initial(130.0).at_least(60.0).clip(true))
+        .column(Column::auto().at_least(60.0))
+        .column(Column::initial(200.0).at_least(100.0).clip(true))
+        .column(Column::initial(70.0).at_least(60.0))
+        .column(Column::initial(50.0).at_least(40.0))
+        .column(Column::remainder().at_least(40.0))
+        .show(ui, rows.len(), |ui, place| {
+            let (row, column) = match place {
+                Place::Header(column) => {
+                    if let Some(text) = headers.get(column) {
                         ui.strong(text.as_str());
-                    });
+                    }
+                    return;
                 }
-            })
-            .body(|body| {
-                body.rows(ROW_HEIGHT, rows.len(), |mut row| {
-                    let Some(member) = rows
-                        .get(row.index())
-                        .and_then(|&i| state.document.plan().staff.get(i))
-                        .cloned()
-                    else {
-                        return;
-                    };
-                    row.col(|ui| {
-                        ui.label(&member.id);
-                    });
-                    row.col(|ui| full_name_cell(state, ui, &member));
-                    row.col(|ui| {
-                        let plan = state.document.plan();
-                        let unit = plan
-                            .unit(&member.unit_id)
-                            .map_or(member.unit_id.as_str(), |u| u.name.as_str());
-                        ui.label(unit).on_hover_text(unit);
-                    });
-                    row.col(|ui| position_cell(state, ui, &member));
-                    row.col(|ui| rank_cell(state, ui, &member));
-                    row.col(|ui| fte_cell(state, ui, &member));
-                    row.col(|ui| {
-                        if ui
-                            .small_button(state.t("Xóa", "Delete"))
-                            .on_hover_text(state.t("Xóa người này", "Delete this person"))
-                            .clicked()
-                        {
-                            apply_choice(
-                                state,
-                                Edit::DeleteStaff {
-                                    id: member.id.clone(),
-                                },
-                            );
-                        }
-                    });
-                });
-            });
-    });
+                Place::Cell { row, column } => (row, column),
+            };
+            let Some(member) = rows
+                .get(row)
+                .and_then(|&i| state.document.plan().staff.get(i))
+                .cloned()
+            else {
+                return;
+            };
+            match column {
+                0 => full_name_cell(state, ui, &member),
+                1 => {
+                    let plan = state.document.plan();
+                    let unit = plan
+                        .unit(&member.unit_id)
+                        .map_or(member.unit_id.as_str(), |u| u.name.as_str());
+                    super::sheet::cell_text(ui, unit);
+                }
+                2 => {
+                    ui.label(&member.id);
+                }
+                3 => position_cell(state, ui, &member),
+                4 => rank_cell(state, ui, &member),
+                5 => fte_cell(state, ui, &member),
+                _ => {
+                    if ui
+                        .small_button(state.t("Xóa", "Delete"))
+                        .on_hover_text(state.t("Xóa người này", "Delete this person"))
+                        .clicked()
+                    {
+                        apply_choice(
+                            state,
+                            Edit::DeleteStaff {
+                                id: member.id.clone(),
+                            },
+                        );
+                    }
+                }
+            }
+        });
 }
 
 fn full_name_cell(state: &mut AppState, ui: &mut egui::Ui, member: &StaffMember) {

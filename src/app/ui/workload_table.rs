@@ -10,6 +10,7 @@ use eframe::egui;
 use egui_extras::Column;
 
 use super::fields::{amount_text, apply_choice, commit, parse_amount, text_field};
+use super::sheet::{Place, Sheet};
 use crate::app::state::AppState;
 use crate::editing::Edit;
 use crate::engine::ComponentContribution;
@@ -134,65 +135,69 @@ pub(super) fn workload_table_ui(
     .map(str::to_owned);
     let scroll_row = scroll_to.and_then(|id| position.components.iter().position(|c| c.id == id));
     let mut clicked: Option<Edit> = None;
-    super::sheet::sheet_ui(ui, "workload_table", |ui| {
-        super::sheet::table(ui, "workload_table", &position.id, scroll_row)
-            .min_scrolled_height(0.0)
-            .column(Column::initial(240.0).at_least(120.0).clip(true))
-            .column(Column::initial(110.0).at_least(60.0).clip(true))
-            .columns(Column::initial(90.0).at_least(60.0), 3)
-            .columns(Column::initial(80.0).at_least(60.0), 2)
-            .column(Column::initial(90.0).at_least(50.0).clip(true))
-            .column(Column::auto().at_least(120.0))
-            .header(24.0, |mut header| {
-                for text in &headers {
-                    header.col(|ui| {
+    let figures = [Figure::Volume, Figure::Minutes, Figure::Coefficient];
+    Sheet::new("workload_table", &position.id, ROW_HEIGHT)
+        .scroll_to(scroll_row)
+        .pinned(1)
+        .column(Column::initial(240.0).at_least(120.0).clip(true))
+        .column(Column::initial(110.0).at_least(60.0).clip(true))
+        .columns(Column::initial(90.0).at_least(60.0), 3)
+        .columns(Column::initial(80.0).at_least(60.0), 2)
+        .column(Column::initial(90.0).at_least(50.0).clip(true))
+        .column(Column::auto().at_least(120.0))
+        .show(ui, position.components.len(), |ui, place| {
+            let (row, column) = match place {
+                Place::Header(column) => {
+                    if let Some(text) = headers.get(column) {
                         ui.strong(text.as_str());
-                    });
-                }
-            })
-            .body(|body| {
-                body.rows(ROW_HEIGHT, position.components.len(), |mut row| {
-                    let Some(component) = position.components.get(row.index()) else {
-                        return;
-                    };
-                    let contribution = contributions.get(&component.id);
-                    row.col(|ui| text_cell(state, ui, position, component, TextColumn::Name));
-                    row.col(|ui| {
-                        let kind = component.kind.component_type();
-                        super::sheet::cell_text(ui, state.t(kind.label_vi(), kind.label_en()));
-                    });
-                    for figure in [Figure::Volume, Figure::Minutes, Figure::Coefficient] {
-                        row.col(|ui| figure_cell(state, ui, position, component, figure));
                     }
-                    row.col(|ui| {
-                        if let Some(hours) = contribution.and_then(hours) {
-                            ui.label(state.number(hours, 2));
-                        }
-                    });
-                    row.col(|ui| {
-                        if let Some(fte) = contribution.and_then(|c| c.fte(available_hours)) {
-                            ui.label(state.number(fte, 4));
-                        }
-                    });
-                    row.col(|ui| text_cell(state, ui, position, component, TextColumn::Code));
-                    row.col(|ui| {
-                        let duplicate = state.t("Nhân bản", "Duplicate");
-                        if ui.small_button(duplicate).clicked() {
-                            clicked = Some(Edit::DuplicateComponent {
-                                position_id: position.id.clone(),
-                                component_id: component.id.clone(),
-                            });
-                        }
-                        if ui.small_button(state.t("Xóa", "Delete")).clicked() {
-                            clicked = Some(Edit::DeleteComponent {
-                                position_id: position.id.clone(),
-                                component_id: component.id.clone(),
-                            });
-                        }
-                    });
-                });
-            });
-    });
+                    return;
+                }
+                Place::Cell { row, column } => (row, column),
+            };
+            let Some(component) = position.components.get(row) else {
+                return;
+            };
+            let contribution = contributions.get(&component.id);
+            match column {
+                0 => text_cell(state, ui, position, component, TextColumn::Name),
+                1 => {
+                    let kind = component.kind.component_type();
+                    super::sheet::cell_text(ui, state.t(kind.label_vi(), kind.label_en()));
+                }
+                2..=4 => {
+                    if let Some(&figure) = figures.get(column - 2) {
+                        figure_cell(state, ui, position, component, figure);
+                    }
+                }
+                5 => {
+                    if let Some(hours) = contribution.and_then(hours) {
+                        ui.label(state.number(hours, 2));
+                    }
+                }
+                6 => {
+                    if let Some(fte) = contribution.and_then(|c| c.fte(available_hours)) {
+                        ui.label(state.number(fte, 4));
+                    }
+                }
+                7 => text_cell(state, ui, position, component, TextColumn::Code),
+                _ => {
+                    let duplicate = state.t("Nhân bản", "Duplicate");
+                    if ui.small_button(duplicate).clicked() {
+                        clicked = Some(Edit::DuplicateComponent {
+                            position_id: position.id.clone(),
+                            component_id: component.id.clone(),
+                        });
+                    }
+                    if ui.small_button(state.t("Xóa", "Delete")).clicked() {
+                        clicked = Some(Edit::DeleteComponent {
+                            position_id: position.id.clone(),
+                            component_id: component.id.clone(),
+                        });
+                    }
+                }
+            }
+        });
     if let Some(edit) = clicked {
         apply_choice(state, edit);
     }
