@@ -230,6 +230,13 @@ pub(super) fn choice<T: PartialEq + Clone>(
     picked
 }
 
+/// The widest a form's column may be in `ui`: a form of labels and fields keeps to the width
+/// of its panel, its fields narrowing (at least 60 points) and its labels wrapping (with
+/// [`egui::TextWrapMode::Wrap`] set on the form's grid).
+pub(super) fn form_column_width(ui: &egui::Ui) -> f32 {
+    ((ui.available_width() - ui.spacing().item_spacing.x) / 2.0).max(60.0)
+}
+
 /// Lists longer than this open with a find field.
 const FIND_FROM: usize = 8;
 

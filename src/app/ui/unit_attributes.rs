@@ -15,7 +15,7 @@ use crate::model::{AutonomyGroup, DriverKind, DriverValue, DriverValueError, Nor
 
 /// Rows of the unit form's grid: the autonomy group (public service units) and the school zone
 /// (schools). A value set on a unit of another type stays shown so that it can be cleared.
-pub(super) fn attribute_rows_ui(state: &mut AppState, ui: &mut egui::Ui, unit: &Unit) {
+pub(super) fn attribute_rows_ui(state: &mut AppState, ui: &mut egui::Ui, unit: &Unit, wide: f32) {
     let key = |field: &str| format!("unit/{}/{field}", unit.id);
     if unit.unit_type.is_public_service_unit() || unit.autonomy_group.is_some() {
         let mut options = vec![(None, state.t("(chưa xác định)", "(not set)").to_owned())];
@@ -31,7 +31,7 @@ pub(super) fn attribute_rows_ui(state: &mut AppState, ui: &mut egui::Ui, unit: &
             key("autonomy_group"),
             &unit.autonomy_group,
             &options,
-            190.0,
+            wide,
         );
         if let Some(group) = picked {
             let mut updated = unit.clone();
@@ -53,7 +53,7 @@ pub(super) fn attribute_rows_ui(state: &mut AppState, ui: &mut egui::Ui, unit: &
             key("school_zone"),
             &unit.school_zone,
             &options,
-            190.0,
+            wide,
         );
         if let Some(zone) = picked {
             let mut updated = unit.clone();
@@ -129,11 +129,14 @@ fn driver_grid_ui(
     drivers: &[NormDriver],
     part: &str,
 ) {
+    let column = super::fields::form_column_width(ui);
     egui::Grid::new(("unit_driver_grid", &unit.id, part))
         .num_columns(2)
+        .max_col_width(column)
         .show(ui, |ui| {
+            ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Wrap);
             for driver in drivers {
-                driver_row_ui(state, ui, unit, *driver);
+                driver_row_ui(state, ui, unit, *driver, column);
                 ui.end_row();
             }
         });
@@ -143,7 +146,13 @@ fn driver_label(state: &AppState, driver: NormDriver) -> String {
     state.t(driver.label_vi(), driver.label_en()).to_owned()
 }
 
-fn driver_row_ui(state: &mut AppState, ui: &mut egui::Ui, unit: &Unit, driver: NormDriver) {
+fn driver_row_ui(
+    state: &mut AppState,
+    ui: &mut egui::Ui,
+    unit: &Unit,
+    driver: NormDriver,
+    column: f32,
+) {
     let label = driver_label(state, driver);
     let key = format!("unit/{}/driver/{}", unit.id, driver.keyword());
     let current = driver.get(&unit.drivers);
@@ -159,7 +168,9 @@ fn driver_row_ui(state: &mut AppState, ui: &mut egui::Ui, unit: &Unit, driver: N
                 (Some(true), state.t("Có", "Yes").to_owned()),
                 (Some(false), state.t("Không", "No").to_owned()),
             ];
-            if let Some(picked) = choice(ui, &label, &key, &current, &options, 120.0) {
+            if let Some(picked) =
+                choice(ui, &label, &key, &current, &options, 120.0_f32.min(column))
+            {
                 apply_driver(state, unit, driver, picked.map(DriverValue::Flag));
             }
         }
@@ -173,7 +184,9 @@ fn driver_row_ui(state: &mut AppState, ui: &mut egui::Ui, unit: &Unit, driver: N
                 [(1, "I"), (2, "II"), (3, "III")]
                     .map(|(n, roman)| (Some(n), format!("{} {roman}", state.t("Loại", "Class")))),
             );
-            if let Some(picked) = choice(ui, &label, &key, &current, &options, 120.0) {
+            if let Some(picked) =
+                choice(ui, &label, &key, &current, &options, 120.0_f32.min(column))
+            {
                 apply_driver(state, unit, driver, picked.map(DriverValue::Count));
             }
         }
@@ -188,7 +201,9 @@ fn driver_row_ui(state: &mut AppState, ui: &mut egui::Ui, unit: &Unit, driver: N
                     .iter()
                     .map(|c| (Some(c.keyword), state.t(c.label_vi, c.label_en).to_owned())),
             );
-            if let Some(picked) = choice(ui, &label, &key, &current, &options, 190.0) {
+            if let Some(picked) =
+                choice(ui, &label, &key, &current, &options, 190.0_f32.min(column))
+            {
                 apply_driver(state, unit, driver, picked.map(DriverValue::Choice));
             }
         }
@@ -198,7 +213,7 @@ fn driver_row_ui(state: &mut AppState, ui: &mut egui::Ui, unit: &Unit, driver: N
                 Some(DriverValue::Amount(amount)) => super::fields::amount_text(state, amount),
                 Some(DriverValue::Flag(_) | DriverValue::Choice(_)) | None => String::new(),
             };
-            if let Some(text) = form_field(state, ui, &label, &key, &shown, 90.0) {
+            if let Some(text) = form_field(state, ui, &label, &key, &shown, 90.0_f32.min(column)) {
                 let edit = parse_driver(state, driver.kind(), &text)
                     .and_then(|value| driver_edit(state, unit, driver, value));
                 commit(state, &key, &label, text, edit);

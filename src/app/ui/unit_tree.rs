@@ -5,7 +5,9 @@ use std::collections::{HashMap, HashSet};
 
 use eframe::egui;
 
-use super::fields::{apply_choice, choice, commit, form_field, parse_optional_count};
+use super::fields::{
+    apply_choice, choice, commit, form_column_width, form_field, parse_optional_count,
+};
 use super::figures::difference_colour;
 use super::unit_attributes;
 use crate::app::state::{AppState, Dialog};
@@ -23,7 +25,16 @@ pub fn unit_tree_ui(state: &mut AppState, ui: &mut egui::Ui) {
         state.selected_unit = None;
     }
     ui.separator();
-    egui::Panel::bottom("unit_form").show(ui, |ui| unit_form_ui(state, ui));
+    // The form keeps to the lower part of the panel and scrolls when taller, so the tree
+    // stays in view above it.
+    let form_height = (ui.available_height() * 0.6).max(120.0);
+    egui::Panel::bottom("unit_form").show(ui, |ui| {
+        egui::ScrollArea::vertical()
+            .id_salt("unit_form_scroll")
+            .max_height(form_height)
+            .min_scrolled_height(form_height)
+            .show(ui, |ui| unit_form_ui(state, ui));
+    });
     let tree = UnitTree::lenient(&state.document.plan().units);
     let results: HashMap<&str, &UnitResult> = state
         .document
@@ -64,7 +75,29 @@ fn node_ui(
         )
     });
     let mut header = |ui: &mut egui::Ui| {
-        let response = ui.selectable_label(selected, &unit.name);
+        // A long name is cut with "…" (whole on hover), leaving room for the figures after it.
+        let font = egui::TextStyle::Body.resolve(ui.style());
+        let width = |ui: &egui::Ui, text: &str| {
+            ui.painter()
+                .layout_no_wrap(text.to_owned(), font.clone(), egui::Color32::WHITE)
+                .size()
+                .x
+        };
+        let figures_width = figures.as_ref().map_or(0.0, |(text, _)| {
+            width(ui, text) + ui.spacing().item_spacing.x
+        });
+        let room = (ui.available_width() - figures_width).max(40.0);
+        let padding = 2.0 * ui.spacing().button_padding.x;
+        let cut = width(ui, &unit.name) + padding > room;
+        let mut response = ui
+            .scope(|ui| {
+                ui.set_max_width(room);
+                ui.add(egui::Button::selectable(selected, &unit.name).truncate())
+            })
+            .inner;
+        if cut {
+            response = response.on_hover_text(&unit.name);
+        }
         if let Some((text, difference)) = &figures {
             ui.colored_label(difference_colour(ui, *difference), text)
                 .on_hover_text(state.t("cần / hiện có", "required / current"));
@@ -122,46 +155,55 @@ fn unit_form_ui(state: &mut AppState, ui: &mut egui::Ui) {
         change(&mut updated);
         Edit::UpdateUnit(updated)
     };
-    egui::Grid::new("unit_form").num_columns(2).show(ui, |ui| {
-        let label = state.t("Tên đơn vị", "Unit name").to_owned();
-        if let Some(text) = form_field(state, ui, &label, &key("name"), &unit.name, 190.0) {
-            let edit = update(&|u| u.name = text.clone());
-            commit(state, &key("name"), &label, text, Ok(edit));
-        }
-        ui.end_row();
-        let label = state.t("Loại", "Type").to_owned();
-        let types: Vec<(UnitType, String)> = UnitType::ALL
-            .iter()
-            .map(|t| (*t, t.label(state.language()).to_owned()))
-            .collect();
-        if let Some(picked) = choice(ui, &label, key("type"), &unit.unit_type, &types, 190.0) {
-            apply_choice(state, update(&|u| u.unit_type = picked));
-        }
-        ui.end_row();
-        let label = state.t("Biên chế giao", "Quota").to_owned();
-        let quota = unit.quota.map(|q| q.to_string()).unwrap_or_default();
-        if let Some(text) = form_field(state, ui, &label, &key("quota"), &quota, 50.0) {
-            let edit = parse_optional_count(state, &text).map(|q| update(&|u| u.quota = q));
-            commit(state, &key("quota"), &label, text, edit);
-        }
-        ui.end_row();
-        unit_attributes::attribute_rows_ui(state, ui, &unit);
-        let plan = state.document.plan();
-        let own: HashSet<String> = subtree(plan, &unit.id).into_iter().collect();
-        let mut options = vec![(None, state.t("(đơn vị gốc)", "(root unit)").to_owned())];
-        options.extend(
-            plan.units
+    let column = form_column_width(ui);
+    let wide = 190.0_f32.min(column);
+    egui::Grid::new("unit_form")
+        .num_columns(2)
+        .max_col_width(column)
+        .show(ui, |ui| {
+            ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Wrap);
+            let label = state.t("Tên đơn vị", "Unit name").to_owned();
+            if let Some(text) = form_field(state, ui, &label, &key("name"), &unit.name, wide) {
+                let edit = update(&|u| u.name = text.clone());
+                commit(state, &key("name"), &label, text, Ok(edit));
+            }
+            ui.end_row();
+            let label = state.t("Loại", "Type").to_owned();
+            let types: Vec<(UnitType, String)> = UnitType::ALL
                 .iter()
-                .filter(|u| !own.contains(&u.id))
-                .map(|u| (Some(u.id.clone()), u.name.clone())),
-        );
-        let label = state.t("Thuộc", "Parent").to_owned();
-        if let Some(parent) = choice(ui, &label, key("parent"), &unit.parent_id, &options, 190.0) {
-            let id = unit.id.clone();
-            apply_choice(state, Edit::MoveUnit { id, parent });
-        }
-        ui.end_row();
-    });
+                .map(|t| (*t, t.label(state.language()).to_owned()))
+                .collect();
+            if let Some(picked) = choice(ui, &label, key("type"), &unit.unit_type, &types, wide) {
+                apply_choice(state, update(&|u| u.unit_type = picked));
+            }
+            ui.end_row();
+            let label = state.t("Biên chế giao", "Quota").to_owned();
+            let quota = unit.quota.map(|q| q.to_string()).unwrap_or_default();
+            if let Some(text) =
+                form_field(state, ui, &label, &key("quota"), &quota, 50.0_f32.min(wide))
+            {
+                let edit = parse_optional_count(state, &text).map(|q| update(&|u| u.quota = q));
+                commit(state, &key("quota"), &label, text, edit);
+            }
+            ui.end_row();
+            unit_attributes::attribute_rows_ui(state, ui, &unit, wide);
+            let plan = state.document.plan();
+            let own: HashSet<String> = subtree(plan, &unit.id).into_iter().collect();
+            let mut options = vec![(None, state.t("(đơn vị gốc)", "(root unit)").to_owned())];
+            options.extend(
+                plan.units
+                    .iter()
+                    .filter(|u| !own.contains(&u.id))
+                    .map(|u| (Some(u.id.clone()), u.name.clone())),
+            );
+            let label = state.t("Thuộc", "Parent").to_owned();
+            if let Some(parent) = choice(ui, &label, key("parent"), &unit.parent_id, &options, wide)
+            {
+                let id = unit.id.clone();
+                apply_choice(state, Edit::MoveUnit { id, parent });
+            }
+            ui.end_row();
+        });
     unit_attributes::drivers_ui(state, ui, &unit);
     ui.horizontal_wrapped(|ui| {
         if ui
