@@ -2,9 +2,8 @@
 //! its results. Every change goes through [`Document::apply`].
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
-use super::recompute::Recompute;
+use super::recompute::{Change, Recompute};
 use crate::editing::{Created, Edit, EditError, History, Undo};
 use crate::engine::PlanResults;
 use crate::language::{Language, Localized as _};
@@ -37,8 +36,8 @@ impl Refusal {
 }
 
 pub struct Document {
-    /// Shared with the worker computing results; edited in place when no worker holds it.
-    plan: Arc<Plan>,
+    /// Never shared (workers compute a copy of their own), so always edited in place.
+    plan: Plan,
     path: Option<PathBuf>,
     /// The history's state that is in the file; `None` when no state is (an import, a restored
     /// recovery copy).
@@ -55,7 +54,7 @@ impl Document {
     pub fn new(plan: Plan, path: Option<PathBuf>) -> Self {
         let mut document = Document {
             validation: Validation::of(&plan),
-            plan: Arc::new(plan),
+            plan,
             path,
             saved: Some(0),
             history: History::default(),
@@ -72,6 +71,12 @@ impl Document {
 
     pub fn plan(&self) -> &Plan {
         &self.plan
+    }
+
+    /// The plan as it is now, to read off the UI thread (a recovery copy): shared without
+    /// copying a large plan; `None` while that is not possible yet (results being computed).
+    pub fn snapshot(&self) -> Option<std::sync::Arc<Plan>> {
+        self.results.snapshot(&self.plan)
     }
 
     pub fn path(&self) -> Option<&Path> {
@@ -136,16 +141,20 @@ impl Document {
     /// validation checks again what the edit touched, not the whole plan.
     pub fn apply(&mut self, edit: Edit) -> Result<Created, Refusal> {
         let undo = Undo::before(&edit, &self.plan);
-        let plan = Arc::make_mut(&mut self.plan);
+        let plan = &mut self.plan;
         let created = edit.clone().apply(plan)?;
         let touched = undo.touched(plan);
         let scope = Scope::of(&touched, plan);
         let found = Validation::within(plan, &scope);
         if let Some(new) = self.validation.first_added(&scope, &found) {
             let kind = new.kind.clone();
+            // The workers' copy goes through the same steps, so it stays the same plan.
+            self.results.changed(Change::Edit(Box::new(edit)));
+            self.results.changed(Change::Undo(undo.clone()));
             undo.apply(plan);
             return Err(Refusal::Problem(kind));
         }
+        self.results.changed(Change::Edit(Box::new(edit.clone())));
         self.history.record(edit, undo);
         self.after_change(&touched, scope, found);
         Ok(created)
@@ -163,8 +172,10 @@ impl Document {
         if !self.history.can_undo() {
             return false;
         }
-        let plan = Arc::make_mut(&mut self.plan);
-        let Some(touched) = self.history.undo(plan) else {
+        if let Some(undo) = self.history.next_undo() {
+            self.results.changed(Change::Undo(undo.clone()));
+        }
+        let Some(touched) = self.history.undo(&mut self.plan) else {
             return false;
         };
         self.revalidate(&touched);
@@ -175,9 +186,12 @@ impl Document {
         if !self.history.can_redo() {
             return false;
         }
-        let plan = Arc::make_mut(&mut self.plan);
-        match self.history.redo(plan) {
+        let edit = self.history.next_redo().cloned();
+        match self.history.redo(&mut self.plan) {
             Some(Ok((_, touched))) => {
+                if let Some(edit) = edit {
+                    self.results.changed(Change::Edit(Box::new(edit)));
+                }
                 self.revalidate(&touched);
                 true
             }

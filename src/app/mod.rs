@@ -124,7 +124,8 @@ pub fn run(plan: Option<&Path>) -> anyhow::Result<()> {
             if let Some(path) = &opened {
                 files::recent::remember(&mut app.state.preferences.recent_files, path);
             }
-            app.state.files.recovery = files::recovery::default_folder().map(files::Recovery::new);
+            app.state.files.recovery = files::recovery::default_folder()
+                .map(|folder| files::Recovery::new(folder).in_background());
             // A plan open in another window is asked about first; recovery is offered after.
             files::check_open_elsewhere(&mut app.state);
             files::offer_recovery(&mut app.state);

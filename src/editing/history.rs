@@ -90,6 +90,16 @@ impl History {
         }
     }
 
+    /// What [`History::undo`] would apply now.
+    pub fn next_undo(&self) -> Option<&Undo> {
+        self.done.last().map(|d| &d.undo)
+    }
+
+    /// The edit [`History::redo`] would apply again now.
+    pub fn next_redo(&self) -> Option<&Edit> {
+        self.undone.last().map(|u| &u.edit)
+    }
+
     pub fn can_undo(&self) -> bool {
         !self.done.is_empty()
     }

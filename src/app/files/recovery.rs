@@ -14,17 +14,30 @@
 //! (the session ended or crashed) is taken over: its copy is offered as before. Where the
 //! file system cannot lock, a session counts as running while its process exists (on Linux,
 //! `/proc/<process>`).
+//!
+//! The app writes its copies on a thread of its own ([`Recovery::in_background`]), so that
+//! writing a large plan never holds up the window: one writer, which does its jobs in order and
+//! of several copies waiting writes only the last; the copy is taken from the plan without
+//! copying it ([`Document::snapshot`]). Writing now ([`Recovery::write`]) and ending wait for
+//! that thread first.
 
 use std::fs::{self, File, OpenOptions, TryLockError};
 use std::io::{self, Write as _};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, Sender, channel};
+use std::thread::JoinHandle;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use crate::app::document::Document;
+use crate::model::Plan;
 use crate::plan_file::{self, PlanFileError};
 
 /// How long unsaved changes may wait before they are copied.
 pub const INTERVAL: Duration = Duration::from_secs(60);
+
+/// How soon a copy is tried again when the plan could not be shared yet.
+const SNAPSHOT_RETRY: Duration = Duration::from_millis(200);
 
 const PREFIX: &str = "autosave-";
 const PLAN_EXTENSION: &str = "ron";
@@ -68,6 +81,99 @@ pub struct Recovery {
     lock: Option<File>,
     /// The plan file the side file names (`None` until written).
     announced: Option<Option<PathBuf>>,
+    /// The thread writing copies, when they are written in the background.
+    writer: Option<Writer>,
+}
+
+/// What the writing thread is asked to do, in order.
+enum Job {
+    Write(Arc<Plan>, PathBuf),
+    Remove(PathBuf),
+    /// Answers once every job before it is done.
+    Flush(Sender<()>),
+}
+
+/// The one thread writing this session's copies.
+#[derive(Debug)]
+struct Writer {
+    jobs: Sender<Job>,
+    failures: Receiver<RecoveryError>,
+    thread: Option<JoinHandle<()>>,
+}
+
+impl std::fmt::Debug for Job {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Job::Write(_, path) => write!(f, "Write({})", path.display()),
+            Job::Remove(path) => write!(f, "Remove({})", path.display()),
+            Job::Flush(_) => write!(f, "Flush"),
+        }
+    }
+}
+
+impl Writer {
+    /// Starts the thread; `None` when the system refuses one (copies are then written on the
+    /// caller's thread).
+    fn start() -> Option<Self> {
+        let (jobs, inbox) = channel::<Job>();
+        let (report, failures) = channel();
+        let thread = std::thread::Builder::new()
+            .name("recovery copy".to_owned())
+            .spawn(move || {
+                while let Ok(first) = inbox.recv() {
+                    let mut batch = vec![first];
+                    batch.extend(inbox.try_iter());
+                    // Of the copies waiting, only the last is written: it holds the latest state.
+                    let last_write = batch.iter().rposition(|j| matches!(j, Job::Write(..)));
+                    for (index, job) in batch.into_iter().enumerate() {
+                        match job {
+                            Job::Write(plan, path) if Some(index) == last_write => {
+                                let saved = plan_file::save(&plan, &path);
+                                drop(plan);
+                                if let Err(error) = saved {
+                                    report.send(RecoveryError::Plan(error)).ok();
+                                }
+                            }
+                            Job::Write(..) => {}
+                            Job::Remove(path) => remove_copy_files(&path),
+                            Job::Flush(done) => {
+                                done.send(()).ok();
+                            }
+                        }
+                    }
+                }
+            })
+            .ok()?;
+        Some(Writer {
+            jobs,
+            failures,
+            thread: Some(thread),
+        })
+    }
+
+    /// Gives a job to the thread; `false` when it has stopped.
+    fn send(&self, job: Job) -> bool {
+        self.jobs.send(job).is_ok()
+    }
+
+    /// Waits until every job given so far is done.
+    fn flush(&self) {
+        let (done, finished) = channel();
+        if self.send(Job::Flush(done)) {
+            finished.recv().ok();
+        }
+    }
+}
+
+impl Drop for Writer {
+    fn drop(&mut self) {
+        // The copy being written is finished before the session goes.
+        let (jobs, _) = channel();
+        drop(std::mem::replace(&mut self.jobs, jobs));
+        if let Some(thread) = self.thread.take() {
+            thread.join().ok();
+        }
+    }
 }
 
 /// Another running session with the same plan open.
@@ -98,6 +204,20 @@ impl Recovery {
             waiting_since: None,
             lock,
             announced: None,
+            writer: None,
+        }
+    }
+
+    /// Writes the copies on a thread of its own (the app's way; tests write at once).
+    pub fn in_background(mut self) -> Self {
+        self.writer = Writer::start();
+        self
+    }
+
+    /// Waits until the copies asked for so far are written (or removed).
+    pub fn flush(&self) {
+        if let Some(writer) = &self.writer {
+            writer.flush();
         }
     }
 
@@ -132,6 +252,13 @@ impl Recovery {
         document: &Document,
         now: Instant,
     ) -> Result<Option<Duration>, RecoveryError> {
+        if let Some(error) = self
+            .writer
+            .as_ref()
+            .and_then(|w| w.failures.try_recv().ok())
+        {
+            return Err(error);
+        }
         self.announce(document.path())?;
         if !document.is_dirty() {
             self.discard();
@@ -146,6 +273,9 @@ impl Recovery {
         if waited < self.interval {
             return Ok(Some(self.interval - waited));
         }
+        if self.writer.is_some() {
+            return self.write_in_background(document);
+        }
         // A failed write is retried after another interval, not on every frame.
         self.waiting_since = Some(now);
         self.write(document)?;
@@ -153,8 +283,40 @@ impl Recovery {
         Ok(None)
     }
 
+    /// Hands the plan as it is now to the writing thread (a failure shows at a later tick).
+    fn write_in_background(
+        &mut self,
+        document: &Document,
+    ) -> Result<Option<Duration>, RecoveryError> {
+        let Some(plan) = document.snapshot() else {
+            // The plan cannot be shared while its results are being computed: soon.
+            return Ok(Some(SNAPSHOT_RETRY));
+        };
+        fs::create_dir_all(&self.folder).map_err(|error| RecoveryError::Io {
+            path: self.folder.clone(),
+            action: "create the folder",
+            error,
+        })?;
+        self.announced = None;
+        self.announce(document.path())?;
+        let sent = self
+            .writer
+            .as_ref()
+            .is_some_and(|w| w.send(Job::Write(plan, self.own.clone())));
+        if !sent {
+            // The thread stopped: copies are written here from now on.
+            self.writer = None;
+            self.write(document)?;
+        }
+        self.written = Some(document.revision());
+        self.waiting_since = None;
+        Ok(None)
+    }
+
     /// Writes the copy now: the side file first, so a copy never lacks its origin.
     pub fn write(&mut self, document: &Document) -> Result<(), RecoveryError> {
+        // After any copy the thread still has to write, never before it.
+        self.flush();
         fs::create_dir_all(&self.folder).map_err(|error| RecoveryError::Io {
             path: self.folder.clone(),
             action: "create the folder",
@@ -183,7 +345,13 @@ impl Recovery {
     /// Removes this session's copy, if one was written (its lock and side file stay).
     pub fn discard(&mut self) {
         if self.written.take().is_some() {
-            remove_copy_files(&self.own);
+            let queued = self
+                .writer
+                .as_ref()
+                .is_some_and(|w| w.send(Job::Remove(self.own.clone())));
+            if !queued {
+                remove_copy_files(&self.own);
+            }
         }
         self.waiting_since = None;
     }
@@ -191,6 +359,7 @@ impl Recovery {
     /// The session ends cleanly with nothing to keep: its copy, side file and lock go.
     pub fn end(&mut self) {
         self.discard();
+        self.flush();
         self.announced = None;
         self.lock = None;
         remove_session_files(&self.own);
@@ -417,5 +586,31 @@ mod tests {
         assert_eq!(second.open_elsewhere(&plan), None);
         assert_eq!(process_of(Path::new("autosave-123-456.lock")), Some(123));
         assert_eq!(process_of(Path::new("other-123-456.lock")), None);
+    }
+
+    /// Copies written in the background: the last state asked for is the one on disk, the
+    /// plan's own data is shared rather than copied, and a discard after a write removes it.
+    #[test]
+    fn copies_written_in_the_background_hold_the_last_state() {
+        let folder = tempfile::tempdir().unwrap();
+        let mut recovery = Recovery::new(folder.path().to_path_buf())
+            .with_interval(Duration::ZERO)
+            .in_background();
+        assert!(recovery.writer.is_some());
+        let mut document = Document::new(crate::model::Plan::default(), None);
+        for name in ["Xã A", "Xã B"] {
+            let mut meta = document.plan().meta.clone();
+            meta.name = name.to_owned();
+            document.apply(crate::editing::Edit::SetMeta(meta)).unwrap();
+            assert_eq!(recovery.tick(&document, Instant::now()).unwrap(), None);
+        }
+        recovery.flush();
+        let written = plan_file::load(recovery.own_file()).unwrap();
+        assert_eq!(written.meta.name, "Xã B");
+        assert_eq!(&written, document.plan());
+        recovery.discard();
+        recovery.flush();
+        assert!(!recovery.own_file().exists());
+        recovery.end();
     }
 }
