@@ -24,6 +24,7 @@ pub mod narrative;
 pub mod norms;
 pub mod output;
 pub mod plan_file;
+pub mod portfolio;
 pub mod report;
 pub mod rules;
 pub mod validation;

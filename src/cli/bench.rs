@@ -34,6 +34,9 @@ pub enum Scale {
     Province,
     /// 100,000 units, ~600,000 positions, ~6,000,000 components, ~2.5 million staff; compute.
     National,
+    /// A province as a portfolio: 1,000 agency plan files (25,583 staff) opened, computed and
+    /// checked, in process and as a whole `vtvl portfolio` process.
+    Portfolio,
     /// One frame of the desktop app (layout and tessellation, no GPU) on a province plan.
     Ui,
 }
@@ -45,6 +48,7 @@ pub fn run(args: &Args) -> anyhow::Result<()> {
     match args.scale {
         Scale::Province => province(args.runs.unwrap_or(30), args.seed),
         Scale::National => national(args.runs.unwrap_or(5), args.seed),
+        Scale::Portfolio => portfolio(args.runs.unwrap_or(5), args.seed),
         Scale::Ui => ui_frames(args.runs.unwrap_or(120), args.seed),
     }
 }
@@ -341,4 +345,58 @@ fn print_peak_memory(target_bytes: Option<u64>) {
         (Some(kb), None) => println!("peak memory: {:.0} MiB", kb as f64 / 1024.0),
         (None, _) => println!("peak memory: not available on this system"),
     }
+}
+
+/// A generated province portfolio opened, computed and checked: in process, then as a whole
+/// `vtvl portfolio DIR --format json` process (start-up and output included).
+fn portfolio(runs: usize, seed: u64) -> anyhow::Result<()> {
+    let plans = generate::portfolio(generate::PortfolioSpec {
+        agencies: 1_000,
+        seed,
+        staff: None,
+    });
+    let staff: usize = plans.iter().map(|a| a.plan.staff.len()).sum();
+    let dir = std::env::temp_dir().join(format!("vtvl-bench-portfolio-{}", std::process::id()));
+    for agency in &plans {
+        let path = dir.join(&agency.relative);
+        if let Some(folder) = path.parent() {
+            std::fs::create_dir_all(folder)
+                .with_context(|| format!("cannot create {}", folder.display()))?;
+        }
+        plan_file::save(&agency.plan, &path)?;
+    }
+    drop(plans);
+    println!("province portfolio: 1000 plan files, {staff} staff");
+    let open = timed(runs, || {
+        let opened = crate::portfolio::open(&dir, None).map_err(|e| anyhow::anyhow!("{e}"))?;
+        if opened.totals.unreadable > 0 {
+            anyhow::bail!(
+                "{} plans of the portfolio could not be read",
+                opened.totals.unreadable
+            );
+        }
+        Ok(())
+    });
+    let exe = std::env::current_exe().context("cannot find the vtvl executable")?;
+    let process = timed(runs, || {
+        std::process::Command::new(&exe)
+            .args(["portfolio", "--format", "json"])
+            .arg(&dir)
+            .stdout(std::process::Stdio::null())
+            .status()
+            .map(drop)
+    });
+    std::fs::remove_dir_all(&dir).ok();
+    report(
+        "open, compute and check (portfolio, in process)",
+        &open?,
+        Some(Duration::from_secs(1)),
+    );
+    report(
+        "vtvl portfolio --format json (whole process)",
+        &process?,
+        Some(Duration::from_secs(1)),
+    );
+    print_peak_memory(None);
+    Ok(())
 }

@@ -2,7 +2,7 @@
 //!
 //! Exit codes: 0 ok, 1 invalid input (the message on stderr), 2 usage (from clap, and a bare
 //! argument that is neither a command nor an existing plan file), 3 a check found errors
-//! (`vtvl check`).
+//! (`vtvl check`), or a plan of a portfolio cannot be read or has one (`vtvl portfolio`).
 
 mod bench;
 mod chart;
@@ -17,6 +17,7 @@ mod generate;
 mod import;
 mod localized;
 mod plan_input;
+mod portfolio;
 mod template;
 mod text_table;
 mod validate;
@@ -76,6 +77,10 @@ pub enum Command {
     Export(export::Args),
     /// Draw one of the dossier's charts as PNG or SVG.
     Chart(chart::Args),
+    /// Load, compute and check every plan file under a folder (one per agency): one row per
+    /// agency, the total, and the sums by unit type and employment basis (exit 3 when a plan
+    /// cannot be read or has an error).
+    Portfolio(portfolio::Args),
     /// Write a synthetic plan of a given size (for benchmarks and trials).
     Generate(generate::Args),
     /// Measure compute, load and save at province and national scale.
@@ -176,6 +181,10 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Validate(args)) => validate::run(&args, language),
         Some(Command::Compare(args)) => compare::run(&args, language),
         Some(Command::Check(args)) => match check::run(&args, language) {
+            Ok(code) => return code,
+            Err(error) => Err(error),
+        },
+        Some(Command::Portfolio(args)) => match portfolio::run(&args, language) {
             Ok(code) => return code,
             Err(error) => Err(error),
         },

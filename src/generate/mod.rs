@@ -6,6 +6,9 @@
 //! components, 25,583 staff), 100,000 units a whole country.
 
 mod names;
+mod portfolio;
+
+pub use portfolio::{AgencyPlan, PortfolioSpec, portfolio};
 
 use crate::model::{
     Calendar, Category, Component, ComponentKind, Method, Period, PersonalFields, Plan, PlanMeta,
@@ -51,13 +54,6 @@ pub fn generate(spec: Spec) -> Plan {
         .staff
         .unwrap_or_else(|| (spec.units as f64 * STAFF_PER_UNIT).round() as usize);
     let staff = staff(&mut rng, &positions, staff_total);
-    let doctors = Calendar {
-        id: "y-te".to_owned(),
-        name: "Lịch trực y tế".to_owned(),
-        annual_leave: 15.0,
-        sick_leave: 5.0,
-        ..Calendar::vietnamese_default()
-    };
     Plan {
         meta: PlanMeta {
             name: format!("Đề án vị trí việc làm tổng hợp ({} đơn vị)", spec.units),
@@ -66,12 +62,24 @@ pub fn generate(spec: Spec) -> Plan {
             ..PlanMeta::default()
         },
         rounding: Rounding::Nearest,
-        calendars: vec![Calendar::vietnamese_default(), doctors],
+        calendars: calendars(),
         units,
         positions,
         staff,
         ..Plan::default()
     }
+}
+
+/// The calendars positions are drawn under: the Vietnamese default and a health one.
+fn calendars() -> Vec<Calendar> {
+    let doctors = Calendar {
+        id: "y-te".to_owned(),
+        name: "Lịch trực y tế".to_owned(),
+        annual_leave: 15.0,
+        sick_leave: 5.0,
+        ..Calendar::vietnamese_default()
+    };
+    vec![Calendar::vietnamese_default(), doctors]
 }
 
 /// A tree where unit i hangs under unit (i - 1) / 8: a few levels deep even at 100,000 units.

@@ -14,6 +14,7 @@ mod export_xlsx;
 mod generate;
 mod import;
 mod language;
+mod portfolio;
 mod samples;
 mod template;
 mod usage;
