@@ -78,7 +78,13 @@ fn province(runs: usize, seed: u64) -> anyhow::Result<()> {
     let path = dir.join("province.ron");
     let save = timed(runs.min(10), || plan_file::save(&plan, &path))?;
     let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+    let load_ron = timed(runs.min(10), || plan_file::load_ron(&path).map(drop))?;
+    // The first load writes the cache beside the file; the others read it.
     let load = timed(runs.min(10), || plan_file::load(&path).map(drop))?;
+    let validation = timed(runs.min(10), || {
+        crate::validation::validate(&plan);
+        Ok::<(), anyhow::Error>(())
+    })?;
     let results = engine::compute(&plan)?;
     let workbook = dir.join("province.xlsx");
     let today = crate::model::CivilDate::today();
@@ -89,7 +95,17 @@ fn province(runs: usize, seed: u64) -> anyhow::Result<()> {
     std::fs::remove_dir_all(&dir).ok();
     println!("plan file: {:.1} MB", size as f64 / 1e6);
     report("save (province)", &save, Some(Duration::from_millis(300)));
-    report("load (province)", &load, Some(Duration::from_millis(300)));
+    report(
+        "load from RON alone (province)",
+        &load_ron,
+        Some(Duration::from_millis(300)),
+    );
+    report(
+        "load through the cache (province)",
+        &load,
+        Some(Duration::from_millis(60)),
+    );
+    report("validation (province)", &validation, None);
     println!("dossier workbook: {:.1} MB", workbook_size as f64 / 1e6);
     report(
         "export --xlsx (province)",

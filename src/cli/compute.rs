@@ -17,6 +17,7 @@ use crate::model::{ByEmployment, Decision, Employment, Plan, Review};
 use crate::report::{
     ChangedLine, Comparison, changed_heading, changed_since_appraisal, subtree_comparisons,
 };
+use crate::{plan_file, validation};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -38,24 +39,40 @@ pub enum Format {
 }
 
 pub fn run(args: &Args, language: Language) -> anyhow::Result<()> {
-    let plan = plan_input::load_valid(&args.plan, language)?;
-    print(&plan, args.format, language)
+    let plan = plan_file::load(&args.plan).in_language(language)?;
+    // Validation and the engine only read the plan: they run side by side, and the results
+    // count only when the plan validates.
+    let (problems, results) = std::thread::scope(|scope| {
+        let problems = scope.spawn(|| validation::validate(&plan));
+        let results = engine::compute(&plan);
+        let problems = problems
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (problems, results)
+    });
+    plan_input::refuse_problems(&problems, &args.plan.display().to_string(), language)?;
+    let results = results.in_language(language)?;
+    print(&plan, &results, args.format, language)
 }
 
-fn print(plan: &Plan, format: Format, language: Language) -> anyhow::Result<()> {
-    let results = engine::compute(plan).in_language(language)?;
+fn print(
+    plan: &Plan,
+    results: &PlanResults,
+    format: Format,
+    language: Language,
+) -> anyhow::Result<()> {
     let text = match format {
-        Format::Table => table(plan, &results, language)?,
+        Format::Table => table(plan, results, language)?,
         Format::Json => {
-            let changed_since_appraisal = changed_since_appraisal(plan, &results);
+            let changed_since_appraisal = changed_since_appraisal(plan, results);
             let mut json = serde_json::to_string_pretty(&WithChanges {
-                results: &results,
+                results,
                 changed_since_appraisal,
             })?;
             json.push('\n');
             json
         }
-        Format::Csv => crate::report::results_csv(&results).in_language(language)?,
+        Format::Csv => crate::report::results_csv(results).in_language(language)?,
     };
     std::io::stdout()
         .lock()

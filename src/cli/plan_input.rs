@@ -21,11 +21,19 @@ pub fn load_valid(path: &Path, language: Language) -> anyhow::Result<Plan> {
 
 /// Fails with every validation problem of `plan`, one per line, naming `origin`.
 pub fn ensure_valid(plan: &Plan, origin: &str, language: Language) -> anyhow::Result<()> {
-    let problems = validation::validate(plan);
+    refuse_problems(&validation::validate(plan), origin, language)
+}
+
+/// Fails with every problem of a plan's validation, one per line, naming `origin`.
+pub fn refuse_problems(
+    problems: &[validation::Problem],
+    origin: &str,
+    language: Language,
+) -> anyhow::Result<()> {
     if problems.is_empty() {
         return Ok(());
     }
-    bail!("{origin}: {}", list_problems(&problems, language))
+    bail!("{origin}: {}", list_problems(problems, language))
 }
 
 pub fn list_problems(problems: &[validation::Problem], language: Language) -> String {

@@ -11,9 +11,21 @@ use super::ron_text::{from_ron_str, write_ron};
 use crate::model::Plan;
 use crate::output::atomic::{self, AtomicError};
 
-/// Reads and parses a plan file (see [`from_ron_str`]).
+/// Reads and parses a plan file (see [`from_ron_str`]). Large files are read through a cache
+/// kept beside them (see [`super::cache`]), which gives the same plan as the RON text.
 pub fn load(path: &Path) -> Result<Plan, PlanFileError> {
+    super::cache::load(path, super::cache::MIN_CACHED_BYTES)
+}
+
+/// Reads and parses a plan file from its RON text alone, neither reading nor writing the
+/// cache beside it.
+pub fn load_ron(path: &Path) -> Result<Plan, PlanFileError> {
     let bytes = fs::read(path).map_err(|error| io_error(path, "read", error))?;
+    parse_bytes(bytes, path)
+}
+
+/// Parses the bytes of a plan file, naming `path` in errors.
+pub(super) fn parse_bytes(bytes: Vec<u8>, path: &Path) -> Result<Plan, PlanFileError> {
     let text = String::from_utf8(bytes).map_err(|error| not_utf8(path, &error))?;
     from_ron_str(&text, path)
 }
@@ -64,7 +76,7 @@ fn sibling(path: &Path, extra: &str) -> Result<PathBuf, PlanFileError> {
     Ok(path.with_file_name(name))
 }
 
-fn io_error(path: &Path, action: &'static str, error: io::Error) -> PlanFileError {
+pub(super) fn io_error(path: &Path, action: &'static str, error: io::Error) -> PlanFileError {
     PlanFileError::Io {
         path: path.to_path_buf(),
         action,

@@ -2,9 +2,11 @@
 //!
 //! A plan file is one RON value, the [`Plan`](crate::model::Plan) itself, starting with its
 //! `format_version`. Files written by a newer vtvl are refused rather than half-read. Text is
-//! normalised to Unicode NFC on load, so ids typed with combining marks still match.
+//! normalised to Unicode NFC on load, so ids typed with combining marks still match. Large
+//! files keep a cache beside them that opens faster than their RON text.
 
 mod bundled;
+mod cache;
 mod disk;
 mod error;
 mod fingerprint;
@@ -13,7 +15,7 @@ mod ron_text;
 mod version;
 
 pub use bundled::{BUNDLED, BundledPlan, default_plan};
-pub use disk::{load, save};
+pub use disk::{load, load_ron, save};
 pub use error::PlanFileError;
 pub use fingerprint::{fingerprint, short_fingerprint};
 pub use ron_text::{from_ron_str, to_ron_string};
