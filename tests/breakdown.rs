@@ -64,6 +64,9 @@ fn staff(id: &str, unit: &str, position: Option<&str>, rank: &str, fte: f64) -> 
         position_id: position.map(Into::into),
         rank_code: rank.into(),
         fte,
+        birth_date: None,
+        sex: None,
+        retires_on: None,
         personal: Default::default(),
     }
 }

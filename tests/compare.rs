@@ -248,6 +248,9 @@ fn moves_calendars_and_staff_are_changes() {
         position_id: Some("pvhxh-giao-duc-y-te".into()),
         rank_code: String::new(),
         fte: 1.0,
+        birth_date: None,
+        sex: None,
+        retires_on: None,
         personal: Default::default(),
     });
     assert!(vtvl::validation::validate(&new).is_empty());

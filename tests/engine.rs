@@ -53,6 +53,9 @@ fn staff(id: &str, unit: &str, position: &str, fte: f64) -> StaffMember {
         position_id: Some(position.into()),
         rank_code: String::new(),
         fte,
+        birth_date: None,
+        sex: None,
+        retires_on: None,
         personal: Default::default(),
     }
 }

@@ -9,11 +9,11 @@ use tempfile::TempDir;
 use vtvl::interchange::{ExportError, ImportError, Problem, export_dir, import_dir};
 use vtvl::language::Text;
 use vtvl::model::{
-    AutonomyGroup, Calendar, Category, CivilDate, CommuneSetting, Competency, CompetencyGroup,
-    Component, ComponentKind, Employment, FORMAT_VERSION, JobDescription, LeaderRole, Method,
-    NormDrivers, Period, PersonalFields, Plan, PlanMeta, Position, Proposal, ProvinceClass,
-    Requirement, Rounding, StaffMember, StepCount, SupportAmount, Unit, UnitType, WorkItem,
-    WorkSection,
+    AutonomyGroup, BirthDate, Calendar, Category, CivilDate, CommuneSetting, Competency,
+    CompetencyGroup, Component, ComponentKind, Employment, FORMAT_VERSION, JobDescription,
+    LeaderRole, Method, NormDrivers, Period, PersonalFields, Plan, PlanMeta, Position, Proposal,
+    ProvinceClass, Requirement, Rounding, Sex, StaffMember, StepCount, SupportAmount, Unit,
+    UnitType, WorkItem, WorkSection,
 };
 
 /// A temp folder holding the given files.
@@ -290,6 +290,9 @@ fn full_plan() -> Plan {
                 position_id: Some("gd".into()),
                 rank_code: String::new(),
                 fte: 1.0,
+                birth_date: None,
+                sex: None,
+                retires_on: None,
                 personal: personal(&[("Họ tên", "Nguyễn Văn A"), ("Năm sinh", "1970")]),
             },
             StaffMember {
@@ -298,6 +301,9 @@ fn full_plan() -> Plan {
                 position_id: Some("cv".into()),
                 rank_code: "01.003".into(),
                 fte: 0.5,
+                birth_date: None,
+                sex: None,
+                retires_on: None,
                 personal: personal(&[("Họ tên", "Trần Thị B")]),
             },
             StaffMember {
@@ -306,6 +312,9 @@ fn full_plan() -> Plan {
                 position_id: None,
                 rank_code: String::new(),
                 fte: 1.0,
+                birth_date: None,
+                sex: None,
+                retires_on: None,
                 personal: PersonalFields::new(),
             },
         ],
@@ -1973,4 +1982,66 @@ fn vietnamese_labels_read_as_the_keywords() {
         vtvl::model::UnitType::CommuneCommittee
     );
     assert_eq!(import(&worded).unwrap(), expected);
+}
+
+#[test]
+fn birth_dates_sex_and_decided_retirement_dates_are_read_and_written_back() {
+    let plan = import(&[
+        ("units.csv", UNITS),
+        ("positions.csv", POSITIONS),
+        (
+            "staff.csv",
+            "id,unit_id,birth_date,sex,retires_on\n\
+             s1,so,1961-10-05,nam,\n\
+             s2,so,1970,Nữ,2027-06-30\n\
+             s3,so,05/03/1980,female,\n\
+             s4,so,,,\n",
+        ),
+    ])
+    .unwrap();
+    let s = |i: usize| &plan.staff[i];
+    assert_eq!(
+        s(0).birth_date,
+        Some(BirthDate::Day(CivilDate::new(1961, 10, 5).unwrap()))
+    );
+    assert_eq!(s(0).sex, Some(Sex::Male));
+    assert_eq!(s(1).birth_date, Some(BirthDate::Year(1970)));
+    assert_eq!(s(1).sex, Some(Sex::Female));
+    assert_eq!(s(1).retires_on, CivilDate::new(2027, 6, 30));
+    assert_eq!(
+        s(2).birth_date,
+        Some(BirthDate::Day(CivilDate::new(1980, 3, 5).unwrap()))
+    );
+    assert_eq!(
+        (s(3).birth_date, s(3).sex, s(3).retires_on),
+        (None, None, None)
+    );
+    assert_eq!(round_trip(&plan), plan);
+}
+
+#[test]
+fn a_wrong_birth_date_or_sex_is_reported_at_its_cell() {
+    let found = problems(&[
+        ("units.csv", UNITS),
+        ("positions.csv", POSITIONS),
+        (
+            "staff.csv",
+            "id,unit_id,birth_date,sex,retires_on\ns1,so,61,nam,\ns2,so,1970,x,\ns3,so,,,2027-02-30\n",
+        ),
+    ]);
+    let columns: Vec<(u64, String)> = found
+        .iter()
+        .map(|p| match p {
+            Problem::Cell { line, column, .. } => (*line, column.clone()),
+            other => panic!("{other:?}"),
+        })
+        .collect();
+    assert_eq!(
+        columns,
+        [
+            (2, "birth_date".to_owned()),
+            (3, "sex".to_owned()),
+            (4, "retires_on".to_owned())
+        ]
+    );
 }

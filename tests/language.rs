@@ -266,6 +266,10 @@ fn problem_kinds() -> Vec<ProblemKind> {
             position_unit_id: "a".into(),
             unit_id: "b".into(),
         },
+        ProblemKind::RetiresBeforeWorkingAge {
+            retires_on: "31/12/2004".into(),
+            born: "1990".into(),
+        },
         ProblemKind::UnitCycle {
             units: vec!["a".into(), "b".into()],
         },
@@ -322,6 +326,7 @@ fn problem_kinds() -> Vec<ProblemKind> {
             | ProblemKind::MissingPosition { .. }
             | ProblemKind::MissingCalendar { .. }
             | ProblemKind::PositionOfOtherUnit { .. }
+            | ProblemKind::RetiresBeforeWorkingAge { .. }
             | ProblemKind::UnitCycle { .. }
             | ProblemKind::Negative { .. }
             | ProblemKind::NotFinite { .. }

@@ -51,6 +51,9 @@ fn staff(id: &str, unit_id: &str, position_id: Option<&str>) -> StaffMember {
         position_id: position_id.map(Into::into),
         rank_code: String::new(),
         fte: 1.0,
+        birth_date: None,
+        sex: None,
+        retires_on: None,
         personal: Default::default(),
     }
 }
@@ -1415,4 +1418,22 @@ fn plan_unit_of(plan: &Plan, position_id: &str) -> String {
         .find(|p| p.id == position_id)
         .map(|p| p.unit_id.clone())
         .unwrap_or_default()
+}
+
+#[test]
+fn a_decided_retirement_before_working_age_is_named_at_its_field() {
+    let mut plan = valid_plan();
+    plan.staff[0].birth_date = Some(vtvl::model::BirthDate::Year(1990));
+    plan.staff[0].retires_on = vtvl::model::CivilDate::new(2004, 12, 31);
+    let problem = single_problem(&plan);
+    assert_eq!(
+        problem.place,
+        staff_place(0, &plan.staff[0].id, "retires_on")
+    );
+    assert_eq!(
+        problem.kind.message(Language::Vietnamese),
+        "ngày nghỉ hưu 31/12/2004 sớm hơn ngày sinh 1990 cộng 15 năm"
+    );
+    plan.staff[0].retires_on = vtvl::model::CivilDate::new(2005, 1, 1);
+    assert!(validate(&plan).is_empty());
 }

@@ -348,6 +348,9 @@ impl Edit {
                     position_id,
                     rank_code,
                     fte: 1.0,
+                    birth_date: None,
+                    sex: None,
+                    retires_on: None,
                     personal: Default::default(),
                 });
                 return Ok(Created::Staff(id));

@@ -11,8 +11,8 @@ mod portfolio;
 pub use portfolio::{AgencyPlan, PortfolioSpec, portfolio};
 
 use crate::model::{
-    Calendar, Category, Component, ComponentKind, Method, Period, PersonalFields, Plan, PlanMeta,
-    Position, Rounding, StaffMember, SupportAmount, Unit,
+    BirthDate, Calendar, Category, CivilDate, Component, ComponentKind, Method, Period,
+    PersonalFields, Plan, PlanMeta, Position, Rounding, Sex, StaffMember, SupportAmount, Unit,
 };
 
 /// Staff per unit in the province benchmark (25,583 people over 1,000 units).
@@ -183,13 +183,24 @@ fn staff(rng: &mut fastrand::Rng, positions: &[Position], total: usize) -> Vec<S
             let position = &positions[rng.usize(0..positions.len())];
             let mut personal = PersonalFields::new();
             personal.insert("full_name".to_owned(), names::person_name(rng));
-            personal.insert("birth_year".to_owned(), rng.u16(1965..2002).to_string());
+            let year = rng.u16(1965..2002);
+            let fte = if rng.u8(0..20) == 0 { 0.5 } else { 1.0 };
+            // Most records have the full date, some the year alone, a few nothing.
+            let birth_date = match rng.u8(0..50) {
+                0 => None,
+                1..=5 => Some(BirthDate::Year(year)),
+                _ => CivilDate::new(year, rng.u8(1..13), rng.u8(1..29)).map(BirthDate::Day),
+            };
+            let sex = Some(if rng.bool() { Sex::Male } else { Sex::Female });
             StaffMember {
                 id: format!("s{i}"),
                 unit_id: position.unit_id.clone(),
                 position_id: Some(position.id.clone()),
                 rank_code: position.rank_code.clone(),
-                fte: if rng.u8(0..20) == 0 { 0.5 } else { 1.0 },
+                fte,
+                birth_date,
+                sex,
+                retires_on: None,
                 personal,
             }
         })

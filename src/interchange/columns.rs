@@ -109,6 +109,9 @@ impl TableSpec {
             ("duties", "code") => "Mã thủ tục",
             ("staff", "fte") => "Quy đổi toàn thời gian",
             ("staff", "full_name") => "Họ và tên",
+            ("staff", "birth_date") => "Ngày sinh (hoặc năm sinh)",
+            ("staff", "sex") => "Giới tính",
+            ("staff", "retires_on") => "Ngày nghỉ hưu đã quyết định",
             ("job_descriptions", "section") => "Mục",
             ("job_descriptions", "step") => "Bậc",
             ("job_descriptions", "content") => "Nội dung",
@@ -272,7 +275,8 @@ pub const DUTIES: TableSpec = TableSpec {
 };
 
 /// The staff roster; `full_name` (Họ và tên) and any further column are personal fields, kept
-/// in the plan and never printed in the dossier.
+/// in the plan and never printed in the dossier. `birth_date` (a date or the year alone),
+/// `sex` and `retires_on` (a decided retirement date) set when each person retires.
 pub const STAFF: TableSpec = TableSpec {
     name: "staff",
     required: false,
@@ -283,6 +287,9 @@ pub const STAFF: TableSpec = TableSpec {
         optional("rank_code"),
         optional("fte"),
         optional("full_name"),
+        optional("birth_date"),
+        optional("sex"),
+        optional("retires_on"),
     ],
     keeps_other_columns: true,
 };

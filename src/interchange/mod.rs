@@ -8,7 +8,7 @@
 //! | `units.csv` | `id,parent_id,name,unit_type,quota`, and optional `autonomy_group,school_zone` and one column per norm driver (`classes`, `pupils`, `population`, ...: see [`NormDriver`](crate::model::NormDriver)) |
 //! | `positions.csv` | `id,unit_id,name,category,rank_code,method,count,min,max,calendar,proposed,proposed_reason`, and optional `role,steps,employment` |
 //! | `duties.csv` | `id,position_id,name,kind,volume,minutes_per_item,coefficient,percent,minutes,per,staff,ratio,code` |
-//! | `staff.csv` | `id,unit_id,position_id,rank_code,fte`, optional `full_name`, and any personal columns |
+//! | `staff.csv` | `id,unit_id,position_id,rank_code,fte`, optional `full_name`, `birth_date` (`YYYY-MM-DD` or `YYYY`), `sex` (`nam`/`nữ`, `male`/`female`), `retires_on`, and any personal columns |
 //! | `job_descriptions.csv` | `position_id,section,step,content,output,criterion,group,name,level,detail` |
 //!
 //! `units.csv` and `positions.csv` are required, the others optional. Column order is free and

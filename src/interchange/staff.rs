@@ -8,8 +8,8 @@ use super::columns::{FULL_NAME, STAFF};
 use super::error::{ExportError, Problem};
 use super::export::number;
 use super::table::{Bound, OutTable};
-use crate::language::Text;
-use crate::model::{PersonalFields, StaffMember};
+use crate::language::{Localized, Text};
+use crate::model::{BirthDate, CivilDate, PersonalFields, Sex, StaffMember};
 
 /// The staff of the table, in file order; rows with problems are left out.
 pub fn read(bound: &Bound, problems: &mut Vec<Problem>) -> Vec<StaffMember> {
@@ -33,6 +33,15 @@ pub fn read(bound: &Bound, problems: &mut Vec<Problem>) -> Vec<StaffMember> {
             position_id: cells.optional_text("position_id"),
             rank_code: cells.text("rank_code"),
             fte: cells.number_or("fte", 1.0),
+            birth_date: cells.with("birth_date", |text| {
+                text.parse::<BirthDate>()
+                    .map_err(|error| Text::from_fn(|language| error.message(language)))
+            }),
+            sex: cells.choice::<Sex>("sex"),
+            retires_on: cells.with("retires_on", |text| {
+                text.parse::<CivilDate>()
+                    .map_err(|error| Text::from_fn(|language| error.message(language)))
+            }),
             personal,
         };
         if cells.ok() {
@@ -81,6 +90,12 @@ pub fn write(staff: &[StaffMember]) -> Result<OutTable, ExportError> {
             member.rank_code.clone(),
             number(&STAFF, &member.id, "fte", member.fte)?,
             member.personal.get(FULL_NAME).cloned().unwrap_or_default(),
+            member.birth_date.map(BirthDate::iso).unwrap_or_default(),
+            member
+                .sex
+                .map(|sex| sex.keyword().to_owned())
+                .unwrap_or_default(),
+            member.retires_on.map(|date| date.iso()).unwrap_or_default(),
         ];
         row.extend(
             keys.iter()

@@ -25,7 +25,7 @@ use super::job_descriptions;
 use super::table::OutTable;
 use crate::model::{
     Category, Choice, CompetencyGroup, ComponentType, DriverKind, Employment, LeaderRole, Method,
-    NormDriver, Period, Plan, ProvinceClass, Rounding, UnitType,
+    NormDriver, Period, Plan, ProvinceClass, Rounding, Sex, UnitType,
 };
 use crate::output::atomic;
 
@@ -287,6 +287,7 @@ fn column_words(spec: &TableSpec, column: &str) -> Option<Vec<(&'static str, &'s
         ("positions", "employment") => words_of::<Employment>(),
         ("duties", "kind") => words_of::<ComponentType>(),
         ("duties", "per") => words_of::<Period>(),
+        ("staff", "sex") => words_of::<Sex>(),
         ("job_descriptions", "section") => job_descriptions::sections()
             .iter()
             .map(|(keyword, label, _)| (*keyword, *label))

@@ -11,7 +11,7 @@ use unicode_normalization::UnicodeNormalization;
 
 use super::{
     Category, CommuneSetting, CompetencyGroup, ComponentType, Decision, Employment, LeaderRole,
-    Method, Period, ProvinceClass, Rounding, UnitType, WorkSection,
+    Method, Period, ProvinceClass, Rounding, Sex, UnitType, WorkSection,
 };
 
 /// A value of a closed set, written by its keyword and shown by its Vietnamese label.
@@ -81,6 +81,7 @@ choice! {
     CommuneSetting => CommuneSetting::ALL;
     WorkSection => WorkSection::ALL;
     CompetencyGroup => CompetencyGroup::ALL;
+    Sex => Sex::ALL;
 }
 
 impl Choice for UnitType {
@@ -130,6 +131,8 @@ mod tests {
         assert_eq!(from_word("tỉnh loại ii"), Some(ProvinceClass::II));
         assert_eq!(from_word("Hợp đồng lao động"), Some(Employment::Contract));
         assert_eq!(from_word("có"), Some(true));
+        assert_eq!(from_word("Nữ"), Some(Sex::Female));
+        assert_eq!(from_word("male"), Some(Sex::Male));
         assert_eq!(from_word("KHÔNG"), Some(false));
         assert_eq!(from_word::<Period>("fortnight"), None);
     }
@@ -161,6 +164,7 @@ mod tests {
         check::<CommuneSetting>();
         check::<WorkSection>();
         check::<CompetencyGroup>();
+        check::<Sex>();
         check::<bool>();
     }
 

@@ -11,10 +11,12 @@ mod document_form;
 mod employment;
 mod job_description;
 mod norm_driver;
+mod person;
 mod plan;
 mod position;
 mod review;
 mod rounding;
+mod scenario;
 mod staff;
 mod unit;
 mod unit_type;
@@ -30,6 +32,7 @@ pub use job_description::{
     WorkSection,
 };
 pub use norm_driver::{DriverChoice, DriverKind, DriverValue, DriverValueError, NormDriver};
+pub use person::{BirthDate, BirthDateError, Sex};
 pub use plan::{FORMAT_VERSION, Plan, PlanIndex, PlanMeta};
 pub use position::{
     Category, LeaderRole, Method, Position, StepCount, people_by_step, steps_from_text,
@@ -37,6 +40,7 @@ pub use position::{
 };
 pub use review::{Appraisal, Decision, ProposalChange, Review, SeenProposal};
 pub use rounding::Rounding;
+pub use scenario::{Scenario, ScenarioChange, Scenarios};
 pub use staff::{PersonalFields, StaffMember};
 pub use unit::{CommuneSetting, NormDrivers, Unit};
 pub use unit_type::{AutonomyGroup, ProvinceClass, UnitType, UnknownUnitType};

@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{
     Appraisal, Calendar, CivilDate, DocumentForm, Position, ProvinceClass, Review, Rounding,
-    StaffMember, Unit,
+    Scenarios, StaffMember, Unit,
 };
 
 /// Version of the plan file format this build writes and reads.
@@ -30,6 +30,9 @@ pub struct Plan {
     /// Ids of rules whose findings are errors for this plan rather than warnings.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub blocking_rules: Vec<String>,
+    /// Scenarios of the workforce projection and the one in use.
+    #[serde(default, skip_serializing_if = "Scenarios::is_empty")]
+    pub scenarios: Scenarios,
     /// The reviewer's appraisal; not part of the agency's proposal or its fingerprint.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub review: Option<Review>,
@@ -84,6 +87,7 @@ impl Default for Plan {
             positions: Vec::new(),
             staff: Vec::new(),
             blocking_rules: Vec::new(),
+            scenarios: Scenarios::default(),
             review: None,
         }
     }

@@ -4,6 +4,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use super::{BirthDate, CivilDate, Sex};
+
 /// One person on the roster (or one post held, for part-time staff).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -18,9 +20,35 @@ pub struct StaffMember {
     /// Full-time equivalent this person contributes (1 for a full-time post).
     #[serde(default = "one", skip_serializing_if = "is_one")]
     pub fte: f64,
-    /// Personal fields (name, birth year, qualification...), kept as the user entered them.
+    /// The birth date, or the year alone; with `sex` it sets the retirement date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub birth_date: Option<BirthDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sex: Option<Sex>,
+    /// A retirement date decided for this person (early retirement, an extension): it wins
+    /// over the date the law gives.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retires_on: Option<CivilDate>,
+    /// Personal fields (name, qualification...), kept as the user entered them.
     #[serde(default, skip_serializing_if = "PersonalFields::is_empty")]
     pub personal: PersonalFields,
+}
+
+impl StaffMember {
+    /// A full-time person of `unit_id` with no other data.
+    pub fn new(id: impl Into<String>, unit_id: impl Into<String>) -> Self {
+        StaffMember {
+            id: id.into(),
+            unit_id: unit_id.into(),
+            position_id: None,
+            rank_code: String::new(),
+            fte: 1.0,
+            birth_date: None,
+            sex: None,
+            retires_on: None,
+            personal: PersonalFields::new(),
+        }
+    }
 }
 
 fn one() -> f64 {

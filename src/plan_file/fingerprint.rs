@@ -7,7 +7,7 @@ use sha2::{Digest, Sha256};
 
 use super::PlanFileError;
 use super::ron_text::write_ron;
-use crate::model::{Calendar, Plan, PlanMeta, Position, Rounding, StaffMember, Unit};
+use crate::model::{Calendar, Plan, PlanMeta, Position, Rounding, Scenarios, StaffMember, Unit};
 
 /// The full SHA-256 of the canonical RON text of the plan's proposal, in hexadecimal.
 pub fn fingerprint(plan: &Plan) -> Result<String, PlanFileError> {
@@ -30,6 +30,8 @@ struct Proposal<'a> {
     staff: &'a [StaffMember],
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     blocking_rules: &'a [String],
+    #[serde(skip_serializing_if = "Scenarios::is_empty")]
+    scenarios: &'a Scenarios,
 }
 
 impl<'a> Proposal<'a> {
@@ -44,6 +46,7 @@ impl<'a> Proposal<'a> {
             positions,
             staff,
             blocking_rules,
+            scenarios,
             review: _,
         } = plan;
         Proposal {
@@ -55,6 +58,7 @@ impl<'a> Proposal<'a> {
             positions,
             staff,
             blocking_rules,
+            scenarios,
         }
     }
 }

@@ -208,6 +208,9 @@ mod tests {
             position_id: Some("b".into()),
             rank_code: "01.003".into(),
             fte: 0.5,
+            birth_date: None,
+            sex: None,
+            retires_on: None,
             personal: Default::default(),
         });
         plan.positions[2].name = "C mới".into();

@@ -74,6 +74,10 @@ pub enum ProblemKind {
         unit_id: String,
     },
 
+    /// A decided retirement date earlier than the person's 15th birthday.
+    #[error("retirement date {retires_on} comes before the birth date {born} plus 15 years")]
+    RetiresBeforeWorkingAge { retires_on: String, born: String },
+
     /// Units that are, through their parents, their own ancestors: each unit is followed by
     /// its parent, starting from the one listed first in the plan. Reported once per cycle.
     #[error("the unit tree has a cycle: {}", cycle_path(.units))]
@@ -182,6 +186,9 @@ impl ProblemKind {
             } => format!(
                 "vị trí \"{position_id}\" thuộc đơn vị \"{position_unit_id}\", không thuộc \"{unit_id}\""
             ),
+            ProblemKind::RetiresBeforeWorkingAge { retires_on, born } => {
+                format!("ngày nghỉ hưu {retires_on} sớm hơn ngày sinh {born} cộng 15 năm")
+            }
             ProblemKind::UnitCycle { units } => {
                 format!("cây đơn vị bị vòng lặp: {}", cycle_path(units))
             }

@@ -4,7 +4,7 @@ use super::bounds::FTE;
 use super::ids::Ids;
 use super::numbers::check_within;
 use super::{Place, Problem, ProblemKind};
-use crate::model::{Plan, StaffMember};
+use crate::model::{CivilDate, Plan, StaffMember};
 
 /// One staff member, the `index`th of the plan.
 pub(super) fn check(
@@ -56,4 +56,20 @@ pub(super) fn check(
         }
     }
     check_within(member.fte, FTE, || at("fte"), problems);
+    if let (Some(retires_on), Some(born)) = (member.retires_on, member.birth_date) {
+        let born_on = born.counted_from();
+        let working_age = CivilDate {
+            year: born_on.year.saturating_add(15),
+            ..born_on
+        };
+        if retires_on < working_age {
+            problems.push(Problem {
+                place: at("retires_on"),
+                kind: ProblemKind::RetiresBeforeWorkingAge {
+                    retires_on: retires_on.to_string(),
+                    born: born.to_string(),
+                },
+            });
+        }
+    }
 }

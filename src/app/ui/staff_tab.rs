@@ -11,7 +11,8 @@ use super::fields::{amount_text, apply_choice, combo_box, commit, parse_amount, 
 use super::sheet::{Place, Sheet};
 use crate::app::state::AppState;
 use crate::editing::{Created, Edit, subtree};
-use crate::model::StaffMember;
+use crate::language::Localized;
+use crate::model::{BirthDate, CivilDate, Sex, StaffMember};
 
 /// The personal field holding a person's full name.
 const FULL_NAME: &str = "full_name";
@@ -127,6 +128,9 @@ fn table_ui(state: &mut AppState, ui: &mut egui::Ui, rows: &[usize]) {
         state.t("Vị trí việc làm", "Position"),
         state.t("Mã ngạch", "Rank code"),
         "FTE",
+        state.t("Ngày sinh", "Birth date"),
+        state.t("Giới tính", "Sex"),
+        state.t("Nghỉ hưu (quyết định)", "Retires on (decided)"),
         "",
     ]
     .map(str::to_owned);
@@ -146,6 +150,9 @@ fn table_ui(state: &mut AppState, ui: &mut egui::Ui, rows: &[usize]) {
         .column(Column::initial(200.0).at_least(100.0).clip(true))
         .column(Column::initial(70.0).at_least(60.0))
         .column(Column::initial(50.0).at_least(40.0))
+        .column(Column::initial(90.0).at_least(60.0))
+        .column(Column::initial(70.0).at_least(50.0))
+        .column(Column::initial(90.0).at_least(60.0))
         .column(Column::remainder().at_least(40.0))
         .show(ui, rows.len(), |ui, place| {
             let (row, column) = match place {
@@ -179,6 +186,9 @@ fn table_ui(state: &mut AppState, ui: &mut egui::Ui, rows: &[usize]) {
                 3 => position_cell(state, ui, &member),
                 4 => rank_cell(state, ui, &member),
                 5 => fte_cell(state, ui, &member),
+                6 => birth_date_cell(state, ui, &member),
+                7 => sex_cell(state, ui, &member),
+                8 => retires_on_cell(state, ui, &member),
                 _ => {
                     if ui
                         .small_button(state.t("Xóa", "Delete"))
@@ -241,6 +251,80 @@ fn fte_cell(state: &mut AppState, ui: &mut egui::Ui, member: &StaffMember) {
         let edit = parse_amount(state, &text).map(|fte| {
             Edit::UpdateStaff(StaffMember {
                 fte,
+                ..member.clone()
+            })
+        });
+        commit(state, &key, &name, text, edit);
+    }
+}
+
+/// The birth date, typed `dd/mm/yyyy`, `YYYY-MM-DD` or the year alone; empty clears it.
+fn birth_date_cell(state: &mut AppState, ui: &mut egui::Ui, member: &StaffMember) {
+    let key = format!("staff/{}/birth_date", member.id);
+    let name = format!("{} {}", state.t("Ngày sinh", "Birth date"), member.id);
+    let current = member.birth_date.map(|d| d.to_string()).unwrap_or_default();
+    let (response, committed) = text_field(state, ui, &key, &current, ui.available_width());
+    response.accessible_name(&name);
+    if let Some(text) = committed {
+        let language = state.language();
+        let parsed = if text.trim().is_empty() {
+            Ok(None)
+        } else {
+            text.parse::<BirthDate>()
+                .map(Some)
+                .map_err(|error| error.message(language))
+        };
+        let edit = parsed.map(|birth_date| {
+            Edit::UpdateStaff(StaffMember {
+                birth_date,
+                ..member.clone()
+            })
+        });
+        commit(state, &key, &name, text, edit);
+    }
+}
+
+fn sex_cell(state: &mut AppState, ui: &mut egui::Ui, member: &StaffMember) {
+    let mut options = vec![(None, String::new())];
+    options.extend(
+        Sex::ALL
+            .iter()
+            .map(|&sex| (Some(sex), sex.label(state.language()).to_owned())),
+    );
+    let width = ui.available_width();
+    let (response, picked) = combo_box(ui, ("staff_sex", &member.id), &member.sex, &options, width);
+    let name = format!("{} {}", state.t("Giới tính", "Sex"), member.id);
+    response.accessible_name(&name);
+    if let Some(sex) = picked {
+        apply_choice(
+            state,
+            Edit::UpdateStaff(StaffMember {
+                sex,
+                ..member.clone()
+            }),
+        );
+    }
+}
+
+/// A retirement date decided for the person (it wins over the law's); empty clears it.
+fn retires_on_cell(state: &mut AppState, ui: &mut egui::Ui, member: &StaffMember) {
+    let key = format!("staff/{}/retires_on", member.id);
+    let name = format!("{} {}", state.t("Ngày nghỉ hưu", "Retires on"), member.id);
+    let current = member.retires_on.map(|d| d.to_string()).unwrap_or_default();
+    let (response, committed) = text_field(state, ui, &key, &current, ui.available_width());
+    response.accessible_name(&name);
+    if let Some(text) = committed {
+        let language = state.language();
+        let parsed = if text.trim().is_empty() {
+            Ok(None)
+        } else {
+            text.parse::<CivilDate>()
+                .map(Some)
+                .map_err(|error| error.message(language))
+        };
+        let edit = parsed.map(|retires_on| {
+            Edit::UpdateStaff(StaffMember {
+                retires_on,
                 ..member.clone()
             })
         });
