@@ -488,6 +488,29 @@ fn adding_and_editing_a_staff_row() {
         0.5
     );
 
+    // Dates are read with surrounding spaces trimmed; a wrong one is refused in place.
+    set_field(&mut harness, &format!("Ngày sinh {id}"), 0, " 15/03/1980 ");
+    set_field(
+        &mut harness,
+        &format!("Ngày nghỉ hưu {id}"),
+        0,
+        "2040-03-31",
+    );
+    let dates = |h: &Harness<'static, VtvlApp>| {
+        let plan = h.state().state.document.plan();
+        let member = plan.staff.last().unwrap();
+        (
+            member.birth_date.map(|d| d.to_string()),
+            member.retires_on.map(|d| d.to_string()),
+        )
+    };
+    assert_eq!(
+        dates(&harness),
+        (Some("15/03/1980".to_owned()), Some("31/03/2040".to_owned()))
+    );
+    set_field(&mut harness, &format!("Ngày sinh {id}"), 0, "");
+    assert_eq!(dates(&harness).0, None, "an empty birth date clears it");
+
     set_field(&mut harness, "Lọc:", 0, "trần thị mai");
     harness.get_by_label("1 người");
 }

@@ -12,7 +12,7 @@ use super::sheet::{Place, Sheet};
 use crate::app::state::AppState;
 use crate::editing::{Created, Edit, subtree};
 use crate::language::Localized;
-use crate::model::{BirthDate, CivilDate, Sex, StaffMember};
+use crate::model::{Sex, StaffMember};
 
 /// The personal field holding a person's full name.
 const FULL_NAME: &str = "full_name";
@@ -260,9 +260,36 @@ fn fte_cell(state: &mut AppState, ui: &mut egui::Ui, member: &StaffMember) {
 
 /// The birth date, typed `dd/mm/yyyy`, `YYYY-MM-DD` or the year alone; empty clears it.
 fn birth_date_cell(state: &mut AppState, ui: &mut egui::Ui, member: &StaffMember) {
-    let key = format!("staff/{}/birth_date", member.id);
-    let name = format!("{} {}", state.t("Ngày sinh", "Birth date"), member.id);
-    let current = member.birth_date.map(|d| d.to_string()).unwrap_or_default();
+    let label = state.t("Ngày sinh", "Birth date").to_owned();
+    optional_date_cell(
+        state,
+        ui,
+        member,
+        "birth_date",
+        &label,
+        member.birth_date,
+        |m, date| {
+            m.birth_date = date;
+        },
+    );
+}
+
+/// A date field of a person, typed as the model reads it; empty clears it.
+fn optional_date_cell<T>(
+    state: &mut AppState,
+    ui: &mut egui::Ui,
+    member: &StaffMember,
+    field: &str,
+    label: &str,
+    value: Option<T>,
+    set: impl FnOnce(&mut StaffMember, Option<T>),
+) where
+    T: std::str::FromStr + std::fmt::Display,
+    T::Err: Localized,
+{
+    let key = format!("staff/{}/{field}", member.id);
+    let name = format!("{label} {}", member.id);
+    let current = value.map(|d| d.to_string()).unwrap_or_default();
     let (response, committed) = text_field(state, ui, &key, &current, ui.available_width());
     response.accessible_name(&name);
     if let Some(text) = committed {
@@ -270,15 +297,15 @@ fn birth_date_cell(state: &mut AppState, ui: &mut egui::Ui, member: &StaffMember
         let parsed = if text.trim().is_empty() {
             Ok(None)
         } else {
-            text.parse::<BirthDate>()
+            text.trim()
+                .parse::<T>()
                 .map(Some)
                 .map_err(|error| error.message(language))
         };
-        let edit = parsed.map(|birth_date| {
-            Edit::UpdateStaff(StaffMember {
-                birth_date,
-                ..member.clone()
-            })
+        let edit = parsed.map(|date| {
+            let mut updated = member.clone();
+            set(&mut updated, date);
+            Edit::UpdateStaff(updated)
         });
         commit(state, &key, &name, text, edit);
     }
@@ -308,28 +335,18 @@ fn sex_cell(state: &mut AppState, ui: &mut egui::Ui, member: &StaffMember) {
 
 /// A retirement date decided for the person (it wins over the law's); empty clears it.
 fn retires_on_cell(state: &mut AppState, ui: &mut egui::Ui, member: &StaffMember) {
-    let key = format!("staff/{}/retires_on", member.id);
-    let name = format!("{} {}", state.t("Ngày nghỉ hưu", "Retires on"), member.id);
-    let current = member.retires_on.map(|d| d.to_string()).unwrap_or_default();
-    let (response, committed) = text_field(state, ui, &key, &current, ui.available_width());
-    response.accessible_name(&name);
-    if let Some(text) = committed {
-        let language = state.language();
-        let parsed = if text.trim().is_empty() {
-            Ok(None)
-        } else {
-            text.parse::<CivilDate>()
-                .map(Some)
-                .map_err(|error| error.message(language))
-        };
-        let edit = parsed.map(|retires_on| {
-            Edit::UpdateStaff(StaffMember {
-                retires_on,
-                ..member.clone()
-            })
-        });
-        commit(state, &key, &name, text, edit);
-    }
+    let label = state.t("Ngày nghỉ hưu", "Retires on").to_owned();
+    optional_date_cell(
+        state,
+        ui,
+        member,
+        "retires_on",
+        &label,
+        member.retires_on,
+        |m, date| {
+            m.retires_on = date;
+        },
+    );
 }
 
 /// A choice among the positions of the person's unit (the shared drop-down: a long list opens
