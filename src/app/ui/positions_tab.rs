@@ -275,7 +275,12 @@ fn table_ui(state: &mut AppState, ui: &mut egui::Ui, rows: &[usize], height: f32
         }
         _ => None,
     };
-    let pinned = if many_units { 2 } else { 1 };
+    // The name, and the unit beside it when shown there (it can be hidden from the Cột menu).
+    let pinned = if many_units && columns.get(1) == Some(&PositionColumn::Unit) {
+        2
+    } else {
+        1
+    };
     let selected = state.selected_position.as_deref().and_then(|id| {
         let plan = state.document.plan();
         rows.iter()
