@@ -15,7 +15,7 @@ use super::plan_input;
 use super::text_table::{Align, TextTable};
 use crate::engine;
 use crate::format::number_in;
-use crate::language::{Language, Localized as _};
+use crate::language::Language;
 use crate::model::{CivilDate, Plan};
 use crate::rules::{self, Finding, Severity};
 
@@ -44,13 +44,7 @@ pub enum Format {
 }
 
 pub fn run(args: &Args, language: Language) -> anyhow::Result<ExitCode> {
-    let at = match &args.at {
-        Some(text) => Some(
-            text.parse::<CivilDate>()
-                .map_err(|error| anyhow::anyhow!("--at {text}: {}", error.message(language)))?,
-        ),
-        None => None,
-    };
+    let at = plan_input::judgement_date(args.at.as_deref(), language)?;
     let plan = plan_input::load_valid(&args.plan, language)?;
     let at = at.unwrap_or_else(|| plan.judgement_date());
     let results = engine::compute(&plan).in_language(language)?;

@@ -6,7 +6,7 @@ use anyhow::bail;
 
 use super::localized::InLanguage as _;
 use crate::language::{Language, Localized as _};
-use crate::model::Plan;
+use crate::model::{CivilDate, Plan};
 use crate::{plan_file, validation};
 
 /// How many problems a message lists before it says how many more there are: one screen.
@@ -71,4 +71,13 @@ pub fn size(plan: &Plan, language: Language) -> String {
             format!("{units} units, {positions} positions, {components} components, {staff} staff")
         }
     }
+}
+
+/// The judgement date given with `--at`, if any; a malformed one is an error naming the option.
+pub fn judgement_date(at: Option<&str>, language: Language) -> anyhow::Result<Option<CivilDate>> {
+    at.map(|text| {
+        text.parse::<CivilDate>()
+            .map_err(|error| anyhow::anyhow!("--at {text}: {}", error.message(language)))
+    })
+    .transpose()
 }

@@ -14,6 +14,7 @@ use clap::ValueEnum;
 
 use super::check::EXIT_ERRORS;
 use super::localized::InLanguage as _;
+use super::plan_input;
 use super::text_table::{Align, TextTable};
 use crate::format::number_in;
 use crate::language::{Language, Localized as _};
@@ -49,13 +50,7 @@ pub enum Format {
 }
 
 pub fn run(args: &Args, language: Language) -> anyhow::Result<ExitCode> {
-    let at = match &args.at {
-        Some(text) => Some(
-            text.parse::<CivilDate>()
-                .map_err(|error| anyhow::anyhow!("--at {text}: {}", error.message(language)))?,
-        ),
-        None => None,
-    };
+    let at = plan_input::judgement_date(args.at.as_deref(), language)?;
     let portfolio = portfolio::open(&args.dir, at).in_language(language)?;
     let text = match args.format {
         Format::Table => table(&portfolio, language),
