@@ -54,10 +54,27 @@ pub fn generate(spec: Spec) -> Plan {
         .staff
         .unwrap_or_else(|| (spec.units as f64 * STAFF_PER_UNIT).round() as usize);
     let staff = staff(&mut rng, &positions, staff_total);
+    synthetic_plan(
+        format!("Đề án vị trí việc làm tổng hợp ({} đơn vị)", spec.units),
+        "Ủy ban nhân dân tỉnh (dữ liệu mô phỏng)".to_owned(),
+        units,
+        positions,
+        staff,
+    )
+}
+
+/// A generated plan of 2026 under the generator's calendars.
+fn synthetic_plan(
+    name: String,
+    agency: String,
+    units: Vec<Unit>,
+    positions: Vec<Position>,
+    staff: Vec<StaffMember>,
+) -> Plan {
     Plan {
         meta: PlanMeta {
-            name: format!("Đề án vị trí việc làm tổng hợp ({} đơn vị)", spec.units),
-            agency: "Ủy ban nhân dân tỉnh (dữ liệu mô phỏng)".to_owned(),
+            name,
+            agency,
             year: Some(2026),
             ..PlanMeta::default()
         },

@@ -8,8 +8,8 @@
 
 use std::path::PathBuf;
 
-use super::{STAFF_PER_UNIT, calendars, positions, staff};
-use crate::model::{Plan, PlanMeta, Rounding, Unit, UnitType};
+use super::{STAFF_PER_UNIT, positions, staff, synthetic_plan};
+use crate::model::{Plan, Unit, UnitType};
 
 /// What to generate.
 #[derive(Debug, Clone, Copy)]
@@ -198,20 +198,13 @@ pub fn portfolio(spec: PortfolioSpec) -> Vec<AgencyPlan> {
             }
             let positions = positions(&mut rng, &units);
             let staff = staff(&mut rng, &positions, people);
-            let plan = Plan {
-                meta: PlanMeta {
-                    name: format!("Đề án vị trí việc làm của {agency}"),
-                    agency,
-                    year: Some(2026),
-                    ..PlanMeta::default()
-                },
-                rounding: Rounding::Nearest,
-                calendars: calendars(),
+            let plan = synthetic_plan(
+                format!("Đề án vị trí việc làm của {agency}"),
+                agency,
                 units,
                 positions,
                 staff,
-                ..Plan::default()
-            };
+            );
             AgencyPlan {
                 relative: PathBuf::from(kind.folder())
                     .join(format!("{}-{index:04}.ron", kind.folder())),
