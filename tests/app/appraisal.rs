@@ -16,7 +16,7 @@ use vtvl::model::{CivilDate, Decision};
 use vtvl::plan_file;
 
 use crate::harness::{
-    ScriptedDialogs, click, files_harness, has_label_containing, pick, set_field,
+    ScriptedDialogs, click, files_harness, has_label_containing, pick, select_unit, set_field,
 };
 
 const GUARD: &str = "vp-bao-ve";
@@ -139,7 +139,7 @@ fn review_and_return(agency: &Path, returned: &Path) {
 
     // The education officer, further down: select the unit, then reject.
     click(&mut harness, "Vị trí việc làm");
-    click(&mut harness, "Phòng Văn hóa - Xã hội");
+    select_unit(&mut harness, "Phòng Văn hóa - Xã hội");
     click(&mut harness, "Thẩm định");
     assert!(
         harness

@@ -20,7 +20,7 @@ use vtvl::model::{
 use vtvl::plan_file::{self, BUNDLED};
 
 use crate::harness::{
-    ScriptedDialogs, click, files_harness, has_label_containing, pick, set_field,
+    ScriptedDialogs, click, files_harness, has_label_containing, pick, select_unit, set_field,
 };
 
 /// The school sample saved in a temporary folder, without the role of its deputy principals
@@ -75,7 +75,7 @@ fn undo(harness: &mut Harness<'static, VtvlApp>) {
 #[test]
 fn a_schools_zone_autonomy_group_and_classes_are_set_in_the_unit_form() {
     let (_dir, path, mut harness) = school_on_disk();
-    click(&mut harness, "Trường Trung học cơ sở Nguyễn Du");
+    select_unit(&mut harness, "Trường Trung học cơ sở Nguyễn Du");
     pick(&mut harness, "Vùng trường học", "Vùng 2");
     pick(
         &mut harness,
@@ -160,7 +160,7 @@ fn a_communes_setting_is_picked_from_a_list_in_the_unit_form() {
     let setting = |harness: &Harness<'static, VtvlApp>| {
         plan(harness).unit("ubnd").unwrap().drivers.commune_setting
     };
-    click(&mut harness, "Ủy ban nhân dân xã Tân Hòa");
+    select_unit(&mut harness, "Ủy ban nhân dân xã Tân Hòa");
     click(&mut harness, "Chỉ tiêu tính định mức");
     // A commune's norm reads its setting: it is among the main figures, with the class.
     assert!(

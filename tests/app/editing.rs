@@ -9,7 +9,7 @@ use vtvl::app::VtvlApp;
 use vtvl::model::ComponentKind;
 
 use crate::harness::default_harness;
-use crate::harness::{click, has_label_containing, pick, set_field};
+use crate::harness::{click, has_label_containing, pick, select_unit, set_field, unit_in_tree};
 
 fn volume_of(harness: &Harness<'static, VtvlApp>, position: &str, component: usize) -> f64 {
     let plan = harness.state().state.document.plan();
@@ -145,7 +145,7 @@ fn typed_numbers_read_as_the_shared_table_says() {
 #[test]
 fn adding_a_position_and_a_component() {
     let mut harness = default_harness();
-    click(&mut harness, "Phòng Kinh tế");
+    select_unit(&mut harness, "Phòng Kinh tế");
     click(&mut harness, "Thêm vị trí");
     let id = harness.state().state.selected_position.clone().unwrap();
     set_field(&mut harness, "Tên vị trí", 0, "Chuyên viên thống kê");
@@ -297,7 +297,7 @@ fn invalid_input_is_refused_with_its_reason_and_the_plan_unchanged() {
 fn deleting_a_unit_with_children_asks_first() {
     let mut harness = default_harness();
     let centre = "Trung tâm Phục vụ hành chính công";
-    click(&mut harness, centre);
+    select_unit(&mut harness, centre);
     click(&mut harness, "Xóa đơn vị");
     harness.get_by_label("Xóa đơn vị?");
     assert!(has_label_containing(&harness, "cùng 2 đơn vị con"));
@@ -334,13 +334,13 @@ fn deleting_a_unit_with_children_asks_first() {
             .unit("diem-tan-phu")
             .is_some()
     );
-    harness.get_by_label(centre);
+    unit_in_tree(&harness, centre);
 }
 
 #[test]
 fn an_empty_unit_is_deleted_at_once() {
     let mut harness = default_harness();
-    click(&mut harness, "Phòng Kinh tế");
+    select_unit(&mut harness, "Phòng Kinh tế");
     click(&mut harness, "Thêm đơn vị con");
     let id = harness.state().state.selected_unit.clone().unwrap();
     let unit = harness
@@ -361,14 +361,14 @@ fn an_empty_unit_is_deleted_at_once() {
 #[test]
 fn renaming_and_moving_a_unit() {
     let mut harness = default_harness();
-    click(&mut harness, "Phòng Văn hóa - Xã hội");
+    select_unit(&mut harness, "Phòng Văn hóa - Xã hội");
     set_field(
         &mut harness,
         "Tên đơn vị",
         0,
         "Phòng Văn hóa, Khoa học và Thông tin",
     );
-    harness.get_by_label("Phòng Văn hóa, Khoa học và Thông tin");
+    unit_in_tree(&harness, "Phòng Văn hóa, Khoa học và Thông tin");
     assert!(harness.query_by_label("Phòng Văn hóa - Xã hội").is_none());
     set_field(&mut harness, "Biên chế giao", 0, "8");
     let unit = harness
@@ -402,7 +402,7 @@ fn renaming_and_moving_a_unit() {
     assert_eq!(parent(&harness).as_deref(), Some("pkt"));
 
     // A unit cannot move under its own sub-units: they are not offered.
-    click(&mut harness, "Trung tâm Phục vụ hành chính công");
+    select_unit(&mut harness, "Trung tâm Phục vụ hành chính công");
     harness
         .get_by_role_and_label(Role::ComboBox, "Thuộc")
         .click();
@@ -422,7 +422,7 @@ fn renaming_and_moving_a_unit() {
 #[test]
 fn adding_and_editing_a_staff_row() {
     let mut harness = default_harness();
-    click(&mut harness, "Phòng Kinh tế");
+    select_unit(&mut harness, "Phòng Kinh tế");
     click(&mut harness, "Nhân sự");
     let shown = |h: &Harness<'static, VtvlApp>| {
         let plan = h.state().state.document.plan();

@@ -19,7 +19,7 @@ use vtvl::plan_file::{self, BUNDLED};
 use vtvl::{engine, interchange};
 
 use crate::harness::has_label_containing;
-use crate::harness::{ScriptedDialogs, files_harness};
+use crate::harness::{ScriptedDialogs, files_harness, unit_in_tree};
 
 fn default_document() -> Document {
     Document::new(plan_file::default_plan().unwrap(), None)
@@ -145,7 +145,7 @@ fn open_a_plan_file_from_the_menu() {
     assert_eq!(state.document.plan(), &sample);
     assert_eq!(state.document.path(), Some(path.as_path()));
     assert_eq!(state.preferences.recent_files, [path]);
-    harness.get_by_label("Sở Tài chính tỉnh An Hòa");
+    unit_in_tree(&harness, "Sở Tài chính tỉnh An Hòa");
     assert!(
         harness
             .query_by_label("Ủy ban nhân dân xã Tân Hòa")
@@ -189,7 +189,7 @@ fn new_plans_blank_or_from_a_sample_organisation() {
     assert_eq!(state.document.plan(), &BUNDLED[*index].load().unwrap());
     assert_eq!(state.document.path(), None);
     assert!(!state.document.is_dirty());
-    harness.get_by_label("Trường Trung học cơ sở Nguyễn Du");
+    unit_in_tree(&harness, "Trường Trung học cơ sở Nguyễn Du");
 
     file_menu(&mut harness, &["Mới", "Kế hoạch trống (Ctrl+N)"]);
     let plan = harness.state().state.document.plan();
@@ -217,7 +217,7 @@ fn import_an_interchange_folder() {
     assert_eq!(state.document.path(), None);
     assert!(state.document.is_dirty(), "an import is not saved yet");
     assert!(notice(&harness).starts_with("Đã nhập"));
-    harness.get_by_label("Sở Tài chính tỉnh An Hòa");
+    unit_in_tree(&harness, "Sở Tài chính tỉnh An Hòa");
 }
 
 /// The sample folder copied to a temporary folder, with `edit` applied to one of its files.

@@ -128,6 +128,24 @@ pub fn click(harness: &mut Harness<'static, VtvlApp>, label: &str) {
     harness.run();
 }
 
+/// The unit named `name` in the unit tree, drawn before the tables (which may show the same
+/// name in their unit column).
+pub fn unit_in_tree<'h>(
+    harness: &'h Harness<'static, VtvlApp>,
+    name: &'h str,
+) -> egui_kittest::Node<'h> {
+    harness
+        .get_all_by_label(name)
+        .next()
+        .unwrap_or_else(|| panic!("no unit {name} in the tree"))
+}
+
+/// Selects the unit named `name` in the unit tree and lets the app settle.
+pub fn select_unit(harness: &mut Harness<'static, VtvlApp>, name: &str) {
+    unit_in_tree(harness, name).click();
+    harness.run();
+}
+
 /// Sets the text of the field named `label` (the `nth` of that name) as assistive technology
 /// does, and lets the app settle.
 pub fn set_field(harness: &mut Harness<'static, VtvlApp>, label: &str, nth: usize, text: &str) {

@@ -2,13 +2,13 @@
 
 use egui_kittest::kittest::Queryable as _;
 
-use crate::harness::default_harness;
+use crate::harness::{default_harness, select_unit, unit_in_tree};
 
 #[test]
 fn opens_the_default_plan_with_tree_positions_and_totals() {
     let harness = default_harness();
     harness.get_by_label("Cơ cấu tổ chức");
-    harness.get_by_label("Ủy ban nhân dân xã Tân Hòa");
+    unit_in_tree(&harness, "Ủy ban nhân dân xã Tân Hòa");
     harness.get_by_label("Chuyên viên địa chính - đất đai");
     let total = &harness.state().state.document.results().unwrap().total;
     let status = format!("Cần {} ", total.required);
@@ -26,10 +26,7 @@ fn opens_the_default_plan_with_tree_positions_and_totals() {
 fn selecting_a_unit_filters_the_positions() {
     let mut harness = default_harness();
     assert!(harness.query_by_label("Trưởng phòng Kinh tế").is_some());
-    harness
-        .get_by_label("Trung tâm Phục vụ hành chính công")
-        .click();
-    harness.run();
+    select_unit(&mut harness, "Trung tâm Phục vụ hành chính công");
     assert_eq!(
         harness.state().state.selected_unit.as_deref(),
         Some("ttpvhcc")

@@ -10,7 +10,7 @@ use vtvl::app::document::Document;
 use vtvl::editing::{Created, Edit};
 use vtvl::model::{ComponentKind, Plan};
 
-use crate::harness::{click, default_harness, harness_with, set_field};
+use crate::harness::{click, default_harness, harness_with, select_unit, set_field};
 
 /// The land officer's position on the Workload tab.
 fn land_officer_workload() -> Harness<'static, VtvlApp> {
@@ -259,8 +259,9 @@ fn a_duplicate_then_a_delete_on_a_large_plan_never_shows_another_positions_figur
     harness.state_mut().state.document.wait_for_results();
 }
 
-#[test]
-fn the_last_column_is_reached_at_1024_by_700() {
+/// The app on the bundled plan in a 1024 x 700 window, with egui's memory as a previous run
+/// left it (what eframe keeps between runs), if any.
+fn narrow_harness(memory: Option<String>) -> Harness<'static, VtvlApp> {
     let plan = vtvl::plan_file::default_plan().unwrap();
     let app = VtvlApp::new(
         Document::new(plan, None),
@@ -268,18 +269,30 @@ fn the_last_column_is_reached_at_1024_by_700() {
     );
     let mut harness = Harness::builder()
         .with_size(eframe::egui::vec2(1024.0, 700.0))
-        .with_context_setup(vtvl::app::fonts::install)
+        .with_context_setup(move |ctx| {
+            // The memory first: the fonts installed are held in it until the first frame.
+            if let Some(memory) = &memory {
+                let memory: eframe::egui::Memory = ron::from_str(memory).unwrap();
+                ctx.memory_mut(|m| *m = memory);
+            }
+            vtvl::app::fonts::install(ctx);
+        })
         .build_ui_state(|ui, app: &mut VtvlApp| app.ui(ui), app);
     harness.run();
-    let last = |harness: &Harness<'static, VtvlApp>| {
-        harness
-            .get_all_by_label("Mã")
-            .map(|node| node.rect())
-            .next()
-            .unwrap()
-    };
-    assert!(last(&harness).max.x > 1024.0, "off to the right at first");
-    // Scrolling sideways over the table brings the last column into the window.
+    harness
+}
+
+/// Where the positions table's last column (Mã) is.
+fn last_column(harness: &Harness<'static, VtvlApp>) -> eframe::egui::Rect {
+    harness
+        .get_all_by_label("Mã")
+        .map(|node| node.rect())
+        .next()
+        .unwrap()
+}
+
+/// Turns the wheel sideways over the positions table until it stops.
+fn scroll_sideways_to_the_end(harness: &mut Harness<'static, VtvlApp>) {
     let table = harness
         .get_by_label("Chuyên viên địa chính - đất đai")
         .rect();
@@ -296,11 +309,23 @@ fn the_last_column_is_reached_at_1024_by_700() {
         harness.run_steps(4);
     }
     harness.run_steps(60);
-    let rect = last(&harness);
+}
+
+fn in_window(rect: eframe::egui::Rect) -> bool {
+    rect.max.x <= 1024.0 && rect.min.x >= 0.0
+}
+
+#[test]
+fn the_last_column_is_reached_at_1024_by_700() {
+    let mut harness = narrow_harness(None);
     assert!(
-        rect.max.x <= 1024.0 && rect.min.x >= 0.0,
-        "the Mã column at {rect:?}"
+        last_column(&harness).max.x > 1024.0,
+        "off to the right at first"
     );
+    // Scrolling sideways over the table brings the last column into the window.
+    scroll_sideways_to_the_end(&mut harness);
+    let rect = last_column(&harness);
+    assert!(in_window(rect), "the Mã column at {rect:?}");
     // The name stays pinned beside it, on the same row as the position's id in the last column
     // (the name also shows in its tooltip, under the pointer).
     let names: Vec<_> = harness
@@ -326,9 +351,23 @@ fn the_last_column_is_reached_at_1024_by_700() {
 }
 
 #[test]
+fn the_table_is_scrolled_sideways_as_the_last_run_left_it() {
+    let mut harness = narrow_harness(None);
+    scroll_sideways_to_the_end(&mut harness);
+    let memory = harness
+        .ctx
+        .memory(ron::to_string)
+        .expect("egui's memory as eframe keeps it");
+    drop(harness);
+    let harness = narrow_harness(Some(memory));
+    let rect = last_column(&harness);
+    assert!(in_window(rect), "the Mã column at {rect:?} in the next run");
+}
+
+#[test]
 fn tab_goes_from_a_pinned_name_to_the_same_rows_next_cell() {
     let mut harness = default_harness();
-    click(&mut harness, "Phòng Kinh tế");
+    select_unit(&mut harness, "Phòng Kinh tế");
     click(&mut harness, "Nhân sự");
     let plan = harness.state().state.document.plan();
     let units = vtvl::editing::subtree(plan, "pkt");

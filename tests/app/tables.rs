@@ -9,7 +9,7 @@ use vtvl::app::VtvlApp;
 use vtvl::app::state::WorkloadView;
 use vtvl::model::{ComponentKind, UnitType};
 
-use crate::harness::{click, default_harness};
+use crate::harness::{click, default_harness, select_unit};
 
 /// The land officer's first component: its id and (volume, minutes per item).
 fn first_component(harness: &Harness<'static, VtvlApp>) -> (String, f64, f64) {
@@ -107,7 +107,7 @@ fn a_component_added_in_the_table_is_scrolled_into_view() {
 #[test]
 fn typing_in_a_long_list_finds_the_unit_type() {
     let mut harness = default_harness();
-    click(&mut harness, "Phòng Kinh tế");
+    select_unit(&mut harness, "Phòng Kinh tế");
     harness
         .get_by_role_and_label(Role::ComboBox, "Loại")
         .click();
@@ -139,7 +139,7 @@ fn typing_in_a_long_list_finds_the_unit_type() {
 #[test]
 fn tab_from_a_field_focuses_the_next_drop_down_without_opening_it() {
     let mut harness = default_harness();
-    click(&mut harness, "Phòng Kinh tế");
+    select_unit(&mut harness, "Phòng Kinh tế");
     harness.get_by_label("Tên đơn vị").focus();
     harness.run();
     harness.key_press(Key::Tab);
@@ -210,7 +210,7 @@ fn choosing_a_unit_shows_the_first_rows_of_its_table() {
     scroll_positions_down(&mut harness);
     assert!(!row_in_view(&harness, first), "scrolled past the first row");
     // The commune's root holds every position: the same rows, from the top again.
-    click(&mut harness, "Ủy ban nhân dân xã Tân Hòa");
+    select_unit(&mut harness, "Ủy ban nhân dân xã Tân Hòa");
     harness.run_steps(4);
     assert!(row_in_view(&harness, first), "back at the first row");
 }
@@ -249,7 +249,7 @@ fn selecting_a_row_leaves_it_under_the_pointer() {
 #[test]
 fn a_new_position_is_scrolled_into_view() {
     let mut harness = small_window();
-    click(&mut harness, "Ủy ban nhân dân xã Tân Hòa");
+    select_unit(&mut harness, "Ủy ban nhân dân xã Tân Hòa");
     click(&mut harness, "Thêm vị trí");
     harness.run_steps(4);
     let plan = harness.state().state.document.plan();

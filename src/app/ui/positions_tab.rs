@@ -2,7 +2,7 @@
 //! filterable, in a virtualised table (only visible rows are laid out).
 
 use std::cmp::Ordering;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use eframe::egui;
 use egui_extras::Column;
@@ -250,15 +250,6 @@ fn table_ui(state: &mut AppState, ui: &mut egui::Ui, rows: &[usize], height: f32
             .all(|p| names.insert(p.name.as_str()))
     };
     let columns = shown_columns(state, reviewed, many_units);
-    let unit_names: HashMap<String, String> = if many_units {
-        let plan = state.document.plan();
-        plan.units
-            .iter()
-            .map(|u| (u.id.clone(), u.name.clone()))
-            .collect()
-    } else {
-        HashMap::new()
-    };
     let rows_key = state.selected_unit.clone().unwrap_or_default();
     // A position newly selected (added, duplicated, or picked from the Checks panel) is
     // scrolled into view; a row already in view stays where it is.
@@ -338,14 +329,14 @@ fn table_ui(state: &mut AppState, ui: &mut egui::Ui, rows: &[usize], height: f32
                     row_clicked = Some(position.id.clone());
                 }
             }
-            PositionColumn::Unit if many_units => {
-                let name = unit_names
-                    .get(&position.unit_id)
-                    .map_or(position.unit_id.as_str(), String::as_str);
-                super::sheet::cell_text(ui, name);
-            }
             PositionColumn::Unit => {
-                super::sheet::cell_text(ui, &position.unit_id);
+                // Only the rows in view are drawn: a search per cell costs less than an index
+                // built every frame.
+                let plan = state.document.plan();
+                let name = plan
+                    .unit(&position.unit_id)
+                    .map_or(position.unit_id.as_str(), |u| u.name.as_str());
+                super::sheet::cell_text(ui, name);
             }
             PositionColumn::Category => {
                 super::sheet::cell_text(ui, category_label(state, position.category));

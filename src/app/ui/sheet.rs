@@ -161,9 +161,12 @@ impl<'a> Sheet<'a> {
             hovered: shared.hovered,
         };
         let pinned = self.pinned.min(self.columns.len());
+        // Room is kept under the rows for the sideways scroll bar.
+        let bar = egui::style::ScrollStyle::solid();
+        let bar_room = bar.bar_width + bar.bar_inner_margin + bar.bar_outer_margin;
         let max_height = self
             .max_height
-            .min(ui.available_height() - HEADER_HEIGHT - ui.spacing().item_spacing.y)
+            .min(ui.available_height() - HEADER_HEIGHT - ui.spacing().item_spacing.y - bar_room)
             .max(self.row_height);
         let (mut left, mut right) = (Seen::default(), Seen::default());
         ui.horizontal_top(|ui| {
@@ -181,10 +184,16 @@ impl<'a> Sheet<'a> {
                     .response
                     .rect;
             }
+            // A solid sideways bar, under the rows rather than over the last one, always there
+            // when columns are out of view: it tells a planner that there are more of them.
+            let row_scroll = ui.spacing().scroll;
+            ui.spacing_mut().scroll = bar;
             egui::ScrollArea::horizontal()
                 .id_salt((self.id_salt, "sideways"))
-                .auto_shrink([false, false])
+                // As tall as the rows, so that the scroll bar sits right under a short table.
+                .auto_shrink([false, true])
                 .show(ui, |ui| {
+                    ui.spacing_mut().scroll = row_scroll;
                     // Turning the wheel sideways over the pinned columns scrolls the others.
                     if ui
                         .ctx()
@@ -428,6 +437,11 @@ fn scroll_target(
 const SETTLING_FRAMES: u8 = 3;
 
 /// Text in a cell, cut with "…" to the column's width; the whole text shows on hover.
+/// Screen readers (and the tests) read the whole text, not the cut one.
 pub fn cell_text(ui: &mut egui::Ui, text: impl Into<egui::WidgetText>) -> egui::Response {
-    ui.add(egui::Label::new(text).truncate())
+    let text = text.into();
+    let full = text.text().to_owned();
+    let response = ui.add(egui::Label::new(text).truncate().selectable(false));
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &full));
+    response
 }
