@@ -131,56 +131,66 @@ fn totals_ui(state: &AppState, ui: &mut egui::Ui, loaded: &Loaded) {
     ))
     .id_salt("portfolio_breakdown")
     .show(ui, |ui| {
-        ui.horizontal_top(|ui| {
-            super::figures::headed_grid(
-                ui,
-                "portfolio_by_type",
-                &[
-                    state.t("Loại", "Type"),
-                    state.t("Đề án", "Plans"),
-                    state.t("Biên chế giao", "Quota"),
-                    state.t("Hiện có", "Current"),
-                    state.t("Cần có", "Required"),
-                    state.t("Đề nghị", "Proposed"),
-                    state.t("Chênh lệch", "Difference"),
-                ],
-                |ui| {
-                    for type_sums in &totals.by_unit_type {
-                        let s = &type_sums.sums;
-                        ui.label(type_sums.unit_type.label(state.language()));
-                        ui.label(s.plans.to_string());
-                        ui.label(state.number(s.quota as f64, 0));
-                        ui.label(state.number(s.current, 2));
-                        ui.label(state.number(s.required as f64, 0));
-                        ui.label(state.number(s.proposed as f64, 0));
-                        let gap = s.current - s.required as f64;
-                        ui.colored_label(difference_colour(ui, gap), state.number(gap, 2));
-                        ui.end_row();
-                    }
-                },
-            );
-            ui.add_space(24.0);
-            super::figures::headed_grid(
-                ui,
-                "portfolio_by_employment",
-                &[
-                    state.t("Chế độ", "Basis"),
-                    state.t("Hiện có", "Current"),
-                    state.t("Cần có", "Required"),
-                    state.t("Đề nghị", "Proposed"),
-                ],
-                |ui| {
-                    for employment in Employment::ALL {
-                        let figures = totals.by_employment.get(employment);
-                        ui.label(employment.label(state.language()));
-                        ui.label(state.number(figures.current, 2));
-                        ui.label(state.number(figures.required as f64, 0));
-                        ui.label(state.number(figures.proposed as f64, 0));
-                        ui.end_row();
-                    }
-                },
-            );
-        });
+        // Sideways when the window is narrower than both grids.
+        egui::ScrollArea::horizontal()
+            .id_salt("portfolio_breakdown_scroll")
+            .show(ui, |ui| {
+                breakdown_ui(state, ui, totals);
+            });
+    });
+}
+
+/// The sums by agency type, and beside them by employment basis.
+fn breakdown_ui(state: &AppState, ui: &mut egui::Ui, totals: &crate::portfolio::Totals) {
+    ui.horizontal_top(|ui| {
+        super::figures::headed_grid(
+            ui,
+            "portfolio_by_type",
+            &[
+                state.t("Loại", "Type"),
+                state.t("Đề án", "Plans"),
+                state.t("Biên chế giao", "Quota"),
+                state.t("Hiện có", "Current"),
+                state.t("Cần có", "Required"),
+                state.t("Đề nghị", "Proposed"),
+                state.t("Chênh lệch", "Difference"),
+            ],
+            |ui| {
+                for type_sums in &totals.by_unit_type {
+                    let s = &type_sums.sums;
+                    ui.label(type_sums.unit_type.label(state.language()));
+                    ui.label(s.plans.to_string());
+                    ui.label(state.number(s.quota as f64, 0));
+                    ui.label(state.number(s.current, 2));
+                    ui.label(state.number(s.required as f64, 0));
+                    ui.label(state.number(s.proposed as f64, 0));
+                    let gap = s.current - s.required as f64;
+                    ui.colored_label(difference_colour(ui, gap), state.number(gap, 2));
+                    ui.end_row();
+                }
+            },
+        );
+        ui.add_space(24.0);
+        super::figures::headed_grid(
+            ui,
+            "portfolio_by_employment",
+            &[
+                state.t("Chế độ", "Basis"),
+                state.t("Hiện có", "Current"),
+                state.t("Cần có", "Required"),
+                state.t("Đề nghị", "Proposed"),
+            ],
+            |ui| {
+                for employment in Employment::ALL {
+                    let figures = totals.by_employment.get(employment);
+                    ui.label(employment.label(state.language()));
+                    ui.label(state.number(figures.current, 2));
+                    ui.label(state.number(figures.required as f64, 0));
+                    ui.label(state.number(figures.proposed as f64, 0));
+                    ui.end_row();
+                }
+            },
+        );
     });
 }
 
