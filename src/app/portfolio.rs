@@ -17,14 +17,20 @@ use crate::format::folded;
 use crate::language::{Language, Localized as _};
 use crate::portfolio::{self, Agency, Portfolio};
 
-/// A portfolio opened, with its benchmark.
+/// A portfolio opened.
 #[derive(Debug)]
 pub struct Loaded {
     pub portfolio: Portfolio,
-    /// The benchmark on task codes of every plan read, or why it could not be made.
-    pub benchmark: Result<Benchmark, String>,
     /// How long opening took, for the status line.
     pub seconds: f64,
+}
+
+/// What the worker reports: the portfolio first, then its benchmark (which takes longer), so
+/// that the agencies show as soon as they are checked.
+#[derive(Debug)]
+enum Message {
+    Opened(Result<Arc<Loaded>, String>),
+    Benchmarked(Result<Benchmark, String>),
 }
 
 /// What the view shows under the totals.
@@ -102,7 +108,7 @@ pub struct FindingRow {
 #[derive(Debug)]
 struct Loading {
     root: PathBuf,
-    receiver: Receiver<Result<Loaded, String>>,
+    receiver: Receiver<Message>,
 }
 
 type RowsKey = (u64, String, Option<(AgencyColumn, bool)>);
@@ -111,6 +117,11 @@ type RowsKey = (u64, String, Option<(AgencyColumn, bool)>);
 pub struct PortfolioState {
     loading: Option<Loading>,
     pub loaded: Option<Arc<Loaded>>,
+    /// The worker still to send the loaded portfolio's benchmark.
+    benchmarking: Option<Receiver<Message>>,
+    /// The benchmark on task codes of every plan read, or why it could not be made; `None`
+    /// while it is being made.
+    pub benchmark: Option<Arc<Result<Benchmark, String>>>,
     /// Why the last folder could not be opened.
     pub error: Option<String>,
     pub section: Section,
@@ -136,6 +147,11 @@ impl PortfolioState {
     /// The folder being opened, while it is.
     pub fn loading(&self) -> Option<&Path> {
         self.loading.as_ref().map(|l| l.root.as_path())
+    }
+
+    /// Whether the worker is still opening the folder or benchmarking its plans.
+    pub fn is_busy(&self) -> bool {
+        self.loading.is_some() || self.benchmarking.is_some()
     }
 
     /// The rows of the agencies' table: indices into the portfolio's agencies, filtered and
@@ -299,24 +315,32 @@ pub fn open(state: &mut AppState, root: &Path) {
     let folder = root.to_path_buf();
     std::thread::spawn(move || {
         let started = std::time::Instant::now();
-        let loaded = portfolio::open(&folder, None)
+        let opened = portfolio::open(&folder, None)
             .map(|portfolio| {
-                let benchmark = portfolio::benchmark(&portfolio).map_err(|e| e.message(language));
-                Loaded {
+                Arc::new(Loaded {
                     portfolio,
-                    benchmark,
                     seconds: started.elapsed().as_secs_f64(),
-                }
+                })
             })
             .map_err(|e| e.message(language));
-        // The window may have closed meanwhile; nobody is left to tell.
-        let _ = sender.send(loaded);
+        let loaded = opened.as_ref().ok().cloned();
+        // The window may have closed, or opened another folder, meanwhile: nobody is left to
+        // tell, and the work stops.
+        if sender.send(Message::Opened(opened)).is_err() {
+            return;
+        }
+        if let Some(loaded) = loaded {
+            let benchmark =
+                portfolio::benchmark(&loaded.portfolio).map_err(|e| e.message(language));
+            let _ = sender.send(Message::Benchmarked(benchmark));
+        }
     });
     state.portfolio.loading = Some(Loading {
         root: root.to_path_buf(),
         receiver,
     });
     state.portfolio.error = None;
+    state.portfolio.benchmarking = None;
     state.tab = Tab::Portfolio;
 }
 
@@ -343,12 +367,13 @@ pub fn poll(state: &mut AppState) -> bool {
             state.tab = Tab::Positions;
         }
     }
+    poll_benchmark(state);
     let Some(loading) = &state.portfolio.loading else {
-        return false;
+        return state.portfolio.benchmarking.is_some();
     };
     match loading.receiver.try_recv() {
         Err(TryRecvError::Empty) => true,
-        Err(TryRecvError::Disconnected) => {
+        Err(TryRecvError::Disconnected) | Ok(Message::Benchmarked(_)) => {
             state.portfolio.loading = None;
             state.portfolio.error = Some(
                 state
@@ -360,14 +385,14 @@ pub fn poll(state: &mut AppState) -> bool {
             );
             false
         }
-        Ok(Err(error)) => {
+        Ok(Message::Opened(Err(error))) => {
             state.portfolio.loading = None;
             state.portfolio.error = Some(error.clone());
             state.notice = Some(Notice::Error(error));
             false
         }
-        Ok(Ok(loaded)) => {
-            state.portfolio.loading = None;
+        Ok(Message::Opened(Ok(loaded))) => {
+            let receiver = state.portfolio.loading.take().map(|l| l.receiver);
             let p = &loaded.portfolio;
             state.notice = Some(Notice::Info(format!(
                 "{} {}: {} {}, {} {} ({} s)",
@@ -380,11 +405,32 @@ pub fn poll(state: &mut AppState) -> bool {
                 state.number(loaded.seconds, 2),
             )));
             let portfolio = &mut state.portfolio;
-            portfolio.loaded = Some(Arc::new(loaded));
+            portfolio.loaded = Some(loaded);
+            portfolio.benchmark = None;
+            portfolio.benchmarking = receiver;
             portfolio.generation += 1;
-            false
+            true
         }
     }
+}
+
+/// Takes the benchmark once the worker has made it.
+fn poll_benchmark(state: &mut AppState) {
+    let Some(receiver) = &state.portfolio.benchmarking else {
+        return;
+    };
+    let benchmark = match receiver.try_recv() {
+        Err(TryRecvError::Empty) => return,
+        Ok(Message::Benchmarked(benchmark)) => benchmark,
+        Err(TryRecvError::Disconnected) | Ok(Message::Opened(_)) => Err(state
+            .t(
+                "Việc so sánh theo mã nhiệm vụ bị dừng giữa chừng",
+                "The benchmark stopped before it ended",
+            )
+            .to_owned()),
+    };
+    state.portfolio.benchmark = Some(Arc::new(benchmark));
+    state.portfolio.benchmarking = None;
 }
 
 /// A click on an agency: its plan opens in the window (asking first about unsaved changes,

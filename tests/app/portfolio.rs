@@ -61,7 +61,7 @@ fn harness(dialogs: &ScriptedDialogs) -> Harness<'static, VtvlApp> {
 /// Lets the worker finish opening the portfolio.
 fn wait_loaded(harness: &mut Harness<'static, VtvlApp>) {
     let started = Instant::now();
-    while harness.state().state.portfolio.loading().is_some() {
+    while harness.state().state.portfolio.is_busy() {
         assert!(
             started.elapsed() < Duration::from_secs(120),
             "the portfolio opens"
@@ -204,7 +204,10 @@ fn a_folder_opens_with_each_plans_own_figures_and_the_broken_file_as_its_row() {
     );
     let benchmark = vtvl::portfolio::benchmark(&vtvl::portfolio::open(dir.path(), None).unwrap())
         .expect("benchmark");
-    assert_eq!(loaded.benchmark.as_ref(), Ok(&benchmark));
+    assert_eq!(
+        harness.state().state.portfolio.benchmark.as_deref(),
+        Some(&Ok(benchmark.clone()))
+    );
     assert!(
         !benchmark.codes.is_empty(),
         "generated plans share task codes"

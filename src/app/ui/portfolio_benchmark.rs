@@ -7,13 +7,19 @@ use egui_extras::Column;
 
 use super::compare_tab::value_flag;
 use super::sheet::{Place, Sheet, cell_text};
-use crate::app::portfolio::Loaded;
 use crate::app::state::AppState;
 
 const ROW_HEIGHT: f32 = 22.0;
 
-pub fn benchmark_ui(state: &mut AppState, ui: &mut egui::Ui, loaded: &Loaded) {
-    let benchmark = match &loaded.benchmark {
+pub fn benchmark_ui(state: &mut AppState, ui: &mut egui::Ui) {
+    let Some(made) = state.portfolio.benchmark.clone() else {
+        ui.label(state.t(
+            "Đang so sánh các đề án theo mã nhiệm vụ…",
+            "Benchmarking the plans on task codes…",
+        ));
+        return;
+    };
+    let benchmark = match made.as_ref() {
         Ok(benchmark) => benchmark,
         Err(error) => {
             ui.colored_label(ui.visuals().error_fg_color, error);

@@ -43,11 +43,11 @@ pub fn portfolio_view_ui(state: &mut AppState, ui: &mut egui::Ui) {
     ui.separator();
     ui.horizontal(|ui| {
         let findings = loaded.portfolio.totals.all.errors + loaded.portfolio.totals.all.warnings;
-        let flagged = loaded
-            .benchmark
-            .as_ref()
-            .map(|b| b.outlier_count())
-            .unwrap_or(0);
+        let flagged = match state.portfolio.benchmark.as_deref() {
+            Some(Ok(benchmark)) => benchmark.outlier_count().to_string(),
+            Some(Err(_)) => "!".to_owned(),
+            None => "…".to_owned(),
+        };
         let sections = [
             (
                 Section::Agencies,
@@ -81,7 +81,7 @@ pub fn portfolio_view_ui(state: &mut AppState, ui: &mut egui::Ui) {
     match state.portfolio.section {
         Section::Agencies => agencies_ui(state, ui, &loaded),
         Section::Findings => super::portfolio_findings::findings_ui(state, ui, &loaded),
-        Section::Benchmark => super::portfolio_benchmark::benchmark_ui(state, ui, &loaded),
+        Section::Benchmark => super::portfolio_benchmark::benchmark_ui(state, ui),
     }
 }
 
