@@ -6,7 +6,6 @@
 //! whose, so that one query computes a whole portfolio instead of paying polars' fixed cost
 //! once per plan.
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use polars::prelude::*;
@@ -273,7 +272,8 @@ pub fn rounding_code(rounding: Rounding) -> u32 {
     }
 }
 
-fn index_of<'a>(ids: impl Iterator<Item = &'a str>) -> HashMap<&'a str, u32> {
+/// Row indices by id, in polars' fast hash map (national plans look up millions of ids).
+fn index_of<'a>(ids: impl Iterator<Item = &'a str>) -> PlHashMap<&'a str, u32> {
     ids.enumerate().map(|(i, id)| (id, i as u32)).collect()
 }
 
@@ -535,7 +535,7 @@ pub fn components_in_plan_order(plan: &Plan, positions: &[usize]) -> PolarsResul
 /// What the staff rows are resolved with: the plan's units by id, the basis each unit gives,
 /// and each position's basis.
 struct StaffRows<'a> {
-    units: &'a HashMap<&'a str, u32>,
+    units: &'a PlHashMap<&'a str, u32>,
     unit_employment: &'a [Employment],
     employment: &'a [Employment],
 }
@@ -547,32 +547,88 @@ struct StaffRows<'a> {
 fn staff_frame(plan: &Plan, rows: &StaffRows, offsets: Offsets) -> PolarsResult<DataFrame> {
     let staff = &plan.staff;
     let positions = index_of(plan.positions.iter().map(|p| p.id.as_str()));
-    let mut units = Vec::with_capacity(staff.len());
-    let mut position_rows = Vec::with_capacity(staff.len());
-    let mut fte = Vec::with_capacity(staff.len());
-    let mut employment = Vec::with_capacity(staff.len());
-    for member in staff {
-        let Some(&unit) = rows.units.get(member.unit_id.as_str()) else {
-            continue;
-        };
-        let position = member
-            .position_id
-            .as_deref()
-            .and_then(|id| positions.get(id).copied());
-        let basis = position
-            .and_then(|p| rows.employment.get(p as usize))
-            .or_else(|| rows.unit_employment.get(unit as usize))
-            .copied()
-            .unwrap_or(Employment::CivilServant);
-        units.push(offsets.unit + unit);
-        position_rows.push(position.map(|p| offsets.position + p));
-        fte.push(member.fte);
-        employment.push(employment_code(basis));
+    let resolve = |members: &[crate::model::StaffMember]| {
+        let mut part = StaffColumns::with_capacity(members.len());
+        for member in members {
+            let Some(&unit) = rows.units.get(member.unit_id.as_str()) else {
+                continue;
+            };
+            let position = member
+                .position_id
+                .as_deref()
+                .and_then(|id| positions.get(id).copied());
+            let basis = position
+                .and_then(|p| rows.employment.get(p as usize))
+                .or_else(|| rows.unit_employment.get(unit as usize))
+                .copied()
+                .unwrap_or(Employment::CivilServant);
+            part.units.push(offsets.unit + unit);
+            part.positions.push(position.map(|p| offsets.position + p));
+            part.fte.push(member.fte);
+            part.employment.push(employment_code(basis));
+        }
+        part
+    };
+    // A national roster (millions) is resolved on every core.
+    let workers = if staff.len() < STAFF_ON_MANY_THREADS {
+        1
+    } else {
+        std::thread::available_parallelism().map_or(1, usize::from)
+    };
+    let chunk = staff.len().div_ceil(workers).max(1);
+    let mut parts = std::thread::scope(|scope| {
+        let handles: Vec<_> = staff
+            .chunks(chunk)
+            .skip(1)
+            .map(|members| scope.spawn(move || resolve(members)))
+            .collect();
+        let mut parts = vec![resolve(
+            staff.get(..chunk.min(staff.len())).unwrap_or_default(),
+        )];
+        for handle in handles {
+            parts.push(
+                handle
+                    .join()
+                    .map_err(|_| polars_err!(ComputeError: "resolving the staff failed"))?,
+            );
+        }
+        PolarsResult::Ok(parts)
+    })?
+    .into_iter();
+    let mut all = parts.next().unwrap_or_default();
+    for part in parts {
+        all.units.extend(part.units);
+        all.positions.extend(part.positions);
+        all.fte.extend(part.fte);
+        all.employment.extend(part.employment);
     }
     DataFrame::new_infer_height(vec![
-        Column::new(column::UNIT.into(), units),
-        Column::new(column::POS.into(), position_rows),
-        Column::new(column::FTE.into(), fte),
-        Column::new(column::EMPLOYMENT.into(), employment),
+        Column::new(column::UNIT.into(), all.units),
+        Column::new(column::POS.into(), all.positions),
+        Column::new(column::FTE.into(), all.fte),
+        Column::new(column::EMPLOYMENT.into(), all.employment),
     ])
+}
+
+/// Rosters of this many people are resolved on every core.
+const STAFF_ON_MANY_THREADS: usize = 200_000;
+
+/// The staff rows' columns.
+#[derive(Default)]
+struct StaffColumns {
+    units: Vec<u32>,
+    positions: Vec<Option<u32>>,
+    fte: Vec<f64>,
+    employment: Vec<u32>,
+}
+
+impl StaffColumns {
+    fn with_capacity(n: usize) -> Self {
+        StaffColumns {
+            units: Vec::with_capacity(n),
+            positions: Vec::with_capacity(n),
+            fte: Vec::with_capacity(n),
+            employment: Vec::with_capacity(n),
+        }
+    }
 }
