@@ -1,5 +1,6 @@
 //! The benchmark on task codes over a whole portfolio: every plan that was read, side by side
-//! through [`crate::compare::benchmark`], each under its agency's name.
+//! through [`crate::compare::benchmark_computed`] with the results the portfolio already has,
+//! each under its agency's name.
 
 use super::Portfolio;
 use crate::compare::{self, Benchmark, BenchmarkPlan, CompareError};
@@ -35,5 +36,6 @@ pub fn benchmark(portfolio: &Portfolio) -> Result<Benchmark, CompareError> {
             plan: &checked.plan,
         })
         .collect();
-    compare::benchmark(&plans)
+    let results: Vec<_> = read.iter().map(|(_, checked)| &checked.results).collect();
+    compare::benchmark_computed(&plans, &results)
 }
