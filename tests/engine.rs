@@ -735,3 +735,84 @@ fn a_figure_that_cannot_be_a_headcount_is_an_error_naming_the_position() {
     assert_eq!(results.positions[0].required, 1_000_000_000);
     assert_eq!(results.total.required, 1_000_000_000);
 }
+
+/// Many plans computed in one query give each plan's own results, in order: the samples (one
+/// with an appraisal), generated agencies under each rounding policy, a plan with no unit, and
+/// a plan the engine refuses, whose error is its own and leaves the others' figures alone.
+#[test]
+fn many_plans_at_once_give_each_plans_own_results() {
+    let mut plans: Vec<Plan> = Vec::new();
+    let samples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("plans");
+    let mut files: Vec<_> = std::fs::read_dir(samples)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    for file in files {
+        plans.push(vtvl::plan_file::load(&file).unwrap());
+    }
+    let generated = vtvl::generate::portfolio(vtvl::generate::PortfolioSpec {
+        agencies: 9,
+        seed: 11,
+        staff: None,
+    });
+    for (n, agency) in generated.into_iter().enumerate() {
+        let mut plan = agency.plan;
+        plan.rounding = [Rounding::Nearest, Rounding::Up, Rounding::Down][n % 3];
+        plans.push(plan);
+        if n == 4 {
+            let mut broken = plans[1].clone();
+            broken.positions[0].unit_id = "khong-co".into();
+            plans.push(broken);
+            plans.push(Plan::default());
+        }
+    }
+    let refs: Vec<&Plan> = plans.iter().collect();
+    let together = engine::compute_many(&refs);
+    assert_eq!(together.len(), plans.len());
+    let mut refused = 0;
+    for (plan, result) in plans.iter().zip(together) {
+        match (engine::compute(plan), result) {
+            (Ok(alone), Ok(together)) => same_figures(
+                &serde_json::to_value(&alone).unwrap(),
+                &serde_json::to_value(&together).unwrap(),
+                &plan.meta.name,
+            ),
+            (Err(alone), Err(together)) => {
+                refused += 1;
+                assert_eq!(alone.to_string(), together.to_string());
+            }
+            (alone, together) => panic!("{}: {alone:?} / {together:?}", plan.meta.name),
+        }
+    }
+    assert_eq!(refused, 1);
+}
+
+/// The same results, sums of fractions allowed to differ in their last bits (they are added in
+/// another order); every count equal.
+fn same_figures(a: &serde_json::Value, b: &serde_json::Value, at: &str) {
+    use serde_json::Value;
+    match (a, b) {
+        (Value::Number(x), Value::Number(y)) if x.is_f64() || y.is_f64() => {
+            let (x, y) = (x.as_f64().unwrap(), y.as_f64().unwrap());
+            assert!((x - y).abs() <= 1e-9 * x.abs().max(1.0), "{at}: {x} / {y}");
+        }
+        (Value::Array(x), Value::Array(y)) => {
+            assert_eq!(x.len(), y.len(), "{at}");
+            for (i, (x, y)) in x.iter().zip(y).enumerate() {
+                same_figures(x, y, &format!("{at}[{i}]"));
+            }
+        }
+        (Value::Object(x), Value::Object(y)) => {
+            assert_eq!(
+                x.keys().collect::<Vec<_>>(),
+                y.keys().collect::<Vec<_>>(),
+                "{at}"
+            );
+            for (key, x) in x {
+                same_figures(x, &y[key], &format!("{at}.{key}"));
+            }
+        }
+        _ => assert_eq!(a, b, "{at}"),
+    }
+}

@@ -14,6 +14,8 @@ pub enum Command {
     Open,
     /// Opens a given plan file (a recent file).
     OpenPath(PathBuf),
+    /// Opens a folder of plan files as a portfolio, chosen in a dialog.
+    OpenPortfolio,
     Save,
     SaveAs,
     /// Imports an interchange folder chosen in a dialog.
@@ -99,6 +101,7 @@ pub fn handle(state: &mut AppState, command: Command) {
         Command::New(kind) => files::request(state, Pending::New(kind)),
         Command::Open => files::request(state, Pending::Open),
         Command::OpenPath(path) => files::request(state, Pending::OpenPath(path)),
+        Command::OpenPortfolio => super::portfolio::choose(state),
         Command::Save => files::save(state),
         Command::SaveAs => files::save_as(state),
         Command::Import => files::request(state, Pending::Import),

@@ -14,6 +14,7 @@ pub mod files;
 pub mod fonts;
 pub mod headless;
 pub mod memo;
+pub mod portfolio;
 pub mod recompute;
 pub mod state;
 pub mod ui;
@@ -54,6 +55,11 @@ impl VtvlApp {
     /// Draws one frame. Tests drive this through egui_kittest, without eframe.
     pub fn ui(&mut self, ui: &mut egui::Ui) {
         self.state.document.poll();
+        if portfolio::poll(&mut self.state) {
+            // The worker's portfolio is looked for again shortly.
+            ui.ctx()
+                .request_repaint_after(std::time::Duration::from_millis(50));
+        }
         commands::handle_shortcuts(&mut self.state, ui.ctx());
         ui::app_ui(&mut self.state, ui);
         // After drawing, so that Quit chosen in this frame closes the window at once.
@@ -97,8 +103,11 @@ impl eframe::App for VtvlApp {
     }
 }
 
-/// Opens the main window on `plan` (or the bundled default plan) and runs until it closes.
+/// Opens the main window on `plan` (or the bundled default plan) and runs until it closes. A
+/// folder is opened as a portfolio, beside the bundled default plan.
 pub fn run(plan: Option<&Path>) -> anyhow::Result<()> {
+    let folder = plan.filter(|p| p.is_dir()).map(Path::to_path_buf);
+    let plan = plan.filter(|p| !p.is_dir());
     let document = match plan {
         Some(path) => Document::open(path)?,
         None => Document::new(default_plan()?, None),
@@ -129,6 +138,9 @@ pub fn run(plan: Option<&Path>) -> anyhow::Result<()> {
             // A plan open in another window is asked about first; recovery is offered after.
             files::check_open_elsewhere(&mut app.state);
             files::offer_recovery(&mut app.state);
+            if let Some(folder) = &folder {
+                portfolio::open(&mut app.state, folder);
+            }
             Ok(Box::new(app))
         }),
     )

@@ -364,7 +364,8 @@ fn print_peak_memory(target_bytes: Option<u64>) {
 }
 
 /// A generated province portfolio opened, computed and checked: in process, then as a whole
-/// `vtvl portfolio DIR --format json` process (start-up and output included).
+/// `vtvl portfolio DIR --format json` process (start-up and output included); and the
+/// benchmark on task codes the app's portfolio view makes of it.
 fn portfolio(runs: usize, seed: u64) -> anyhow::Result<()> {
     let plans = generate::portfolio(generate::PortfolioSpec {
         agencies: 1_000,
@@ -393,6 +394,13 @@ fn portfolio(runs: usize, seed: u64) -> anyhow::Result<()> {
         }
         Ok(())
     });
+    let opened = crate::portfolio::open(&dir, None).map_err(|e| anyhow::anyhow!("{e}"))?;
+    let benchmark = timed(runs, || {
+        crate::portfolio::benchmark(&opened)
+            .map(drop)
+            .map_err(|e| anyhow::anyhow!("{e}"))
+    });
+    drop(opened);
     let exe = std::env::current_exe().context("cannot find the vtvl executable")?;
     let process = timed(runs, || {
         std::process::Command::new(&exe)
@@ -412,6 +420,11 @@ fn portfolio(runs: usize, seed: u64) -> anyhow::Result<()> {
         "vtvl portfolio --format json (whole process)",
         &process?,
         Some(Duration::from_secs(1)),
+    );
+    report(
+        "benchmark on task codes (portfolio view, in process)",
+        &benchmark?,
+        None,
     );
     print_peak_memory(None);
     Ok(())

@@ -37,7 +37,8 @@ use crate::language::Language;
 #[derive(Debug, Parser)]
 #[command(name = "vtvl", version, about, long_about = None)]
 pub struct Cli {
-    /// A plan file (.ron) to open in the desktop app.
+    /// A plan file (.ron) to open in the desktop app, or a folder of plan files to open as a
+    /// portfolio (the bundled sample plan is then the open plan).
     pub plan: Option<PathBuf>,
     /// The language of messages, tables and errors: vi (Vietnamese) or en (English). Without
     /// it, the locale's (LC_ALL, LC_MESSAGES, LANG), and Vietnamese when that is neither.
@@ -143,7 +144,8 @@ fn mistyped_command(args: &[OsString]) -> Option<&str> {
         }
     };
     let known = first == "help" || subcommands().iter().any(|name| name == first);
-    (!known && !Path::new(first).is_file()).then_some(first)
+    let path = Path::new(first);
+    (!known && !path.is_file() && !path.is_dir()).then_some(first)
 }
 
 /// The language a command line asks for with `--lang`, else the environment's.
@@ -169,8 +171,10 @@ pub fn run(cli: Cli) -> ExitCode {
     let language = cli.language();
     if let Some(plan) = &cli.plan
         && !plan.is_file()
+        && !plan.is_dir()
     {
-        // Only an existing file opens the app: anything else is a mistyped command or path.
+        // Only an existing file or folder opens the app: anything else is a mistyped command
+        // or path.
         eprintln!("vtvl: {}", not_a_plan(plan, language));
         return ExitCode::from(2);
     }

@@ -19,7 +19,7 @@ use polars::prelude::*;
 use serde::Serialize;
 
 use super::CompareError;
-use crate::engine::{self, ComponentContribution};
+use crate::engine::{self, ComponentContribution, PlanResults};
 use crate::model::{ComponentKind, Plan};
 
 /// A value above `HIGH × median` is high.
@@ -177,12 +177,25 @@ struct Rows {
 }
 
 impl Rows {
-    fn add(&mut self, agency: u32, plan: &Plan, label: &str) -> Result<(), CompareError> {
+    fn add(
+        &mut self,
+        agency: u32,
+        plan: &Plan,
+        results: Option<&PlanResults>,
+        label: &str,
+    ) -> Result<(), CompareError> {
         let engine_error = |source| CompareError::Engine {
             plan: label.to_owned(),
             source,
         };
-        let results = engine::compute(plan).map_err(engine_error)?;
+        let computed;
+        let results = match results {
+            Some(results) => results,
+            None => {
+                computed = engine::compute(plan).map_err(engine_error)?;
+                &computed
+            }
+        };
         let contributions = engine::all_contributions(plan).map_err(engine_error)?;
         for (result, components) in results.positions.iter().zip(&contributions) {
             for contribution in components {
@@ -224,10 +237,33 @@ impl Rows {
 /// Benchmarks the plans' coded service components. Plans must validate; the engine's failure
 /// on one is an error naming it.
 pub fn benchmark(plans: &[BenchmarkPlan]) -> Result<Benchmark, CompareError> {
+    let entries: Vec<(BenchmarkPlan, Option<&PlanResults>)> =
+        plans.iter().map(|&plan| (plan, None)).collect();
+    benchmark_of(&entries)
+}
+
+/// [`benchmark`] of plans already computed (`results` index-aligned with `plans`): their
+/// results are not computed again.
+pub fn benchmark_computed(
+    plans: &[BenchmarkPlan],
+    results: &[&PlanResults],
+) -> Result<Benchmark, CompareError> {
+    let entries: Vec<(BenchmarkPlan, Option<&PlanResults>)> = plans
+        .iter()
+        .enumerate()
+        .map(|(i, &plan)| (plan, results.get(i).copied()))
+        .collect();
+    benchmark_of(&entries)
+}
+
+fn benchmark_of(
+    plans: &[(BenchmarkPlan, Option<&PlanResults>)],
+) -> Result<Benchmark, CompareError> {
     let mut rows = Rows::default();
-    for (agency, entry) in (0u32..).zip(plans) {
-        rows.add(agency, entry.plan, entry.label)?;
+    for (agency, (entry, results)) in (0u32..).zip(plans) {
+        rows.add(agency, entry.plan, *results, entry.label)?;
     }
+    let plans: Vec<BenchmarkPlan> = plans.iter().map(|(plan, _)| *plan).collect();
     let agencies: Vec<String> = plans.iter().map(|p| p.label.to_owned()).collect();
     if rows.code.is_empty() {
         return Ok(Benchmark {

@@ -19,6 +19,7 @@ mod workload;
 
 pub use benchmark::{
     AgencyValue, Benchmark, BenchmarkPlan, CodeBenchmark, Outlier, Spread, benchmark,
+    benchmark_computed,
 };
 pub use names::name_key;
 pub use versions::{

@@ -40,7 +40,9 @@ pub use form::{HEAD_OF_AGENCY, MOTTO, NATIONAL_NAME, PREPARER, SEAL, attached_li
 /// The administrative form and the print styles, for other workbooks printed the same way.
 pub(crate) use form::{Layout as FormLayout, foot as form_foot, head as form_head};
 pub use job_descriptions_sheet::{DRAWN as DRAWN_FROM_WORKLOAD, TITLE as JOB_DESCRIPTION_TITLE};
-pub(crate) use print::{Styles, cell_ref, page_setup, result as formula_result};
+pub(crate) use print::{
+    ROW_POINTS, Styles, cell_ref, page_setup, result as formula_result, wrapped_height,
+};
 pub use rank_names::{NO_RANK, RankNames, column_heading as rank_column_heading};
 pub use ranks_sheet::CONTRACTS as CONTRACT_POSTS;
 pub use steps_sheet::{NO_PUBLIC_EMPLOYEES, NO_STEPS, TITLE as STEPS_TITLE};

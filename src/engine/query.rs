@@ -10,7 +10,7 @@
 use polars::prelude::*;
 
 use super::buckets::{self, Bucket};
-use super::tables::{PlanTables, SLOTS_PER_POSITION, column as c};
+use super::tables::{PlanTables, SLOTS_PER_POSITION, column as c, rounding_code};
 use crate::model::Rounding;
 
 /// Output column names.
@@ -44,14 +44,15 @@ pub mod out {
     }
 }
 
-/// The three result frames: per position, per unit (subtree roll-up), and the total.
+/// The three result frames: per position, per unit (subtree roll-up), and the total (one row
+/// per plan with a root unit, sorted by plan).
 pub struct ResultFrames {
     pub positions: DataFrame,
     pub units: DataFrame,
     pub total: DataFrame,
 }
 
-pub fn run(tables: &PlanTables, rounding: Rounding) -> PolarsResult<ResultFrames> {
+pub fn run(tables: &PlanTables) -> PolarsResult<ResultFrames> {
     let calendars = calendar_query(tables.calendar_frame.clone().lazy());
     let work = bucket_sums(tables.component_frame.clone().lazy());
     let staff = resolved_staff(tables);
@@ -92,7 +93,7 @@ pub fn run(tables: &PlanTables, rounding: Rounding) -> PolarsResult<ResultFrames
                 )
                 .alias(out::REQUIRED_FTE),
         )
-        .with_column(rounded(col(out::REQUIRED_FTE), rounding).alias(out::UNBOUNDED))
+        .with_column(rounded(col(out::REQUIRED_FTE)).alias(out::UNBOUNDED))
         .with_column(
             bounded(col(out::UNBOUNDED))
                 .cast(DataType::Int64)
@@ -247,7 +248,8 @@ pub fn run(tables: &PlanTables, rounding: Rounding) -> PolarsResult<ResultFrames
     let total = units
         .clone()
         .filter(col(c::IS_ROOT))
-        .select(
+        .group_by([col(c::PLAN)])
+        .agg(
             [
                 col(out::REQUIRED_FTE).sum(),
                 col(out::REQUIRED).sum(),
@@ -261,7 +263,8 @@ pub fn run(tables: &PlanTables, rounding: Rounding) -> PolarsResult<ResultFrames
             .collect::<Vec<_>>(),
         )
         .with_column(appraised_if_any())
-        .with_columns(comparison());
+        .with_columns(comparison())
+        .sort([c::PLAN], SortMultipleOptions::default());
 
     let mut frames = LazyFrame::collect_all_with_engine(
         vec![
@@ -285,45 +288,10 @@ pub fn run(tables: &PlanTables, rounding: Rounding) -> PolarsResult<ResultFrames
     })
 }
 
-/// Staff with their unit and position ids resolved to indices, and their employment basis:
-/// their position's, else the one their unit gives. A row whose ids do not resolve is not
-/// counted; validation reports it.
+/// Staff with their unit and position resolved to rows and their employment basis (resolved
+/// when the tables were built).
 fn resolved_staff(tables: &PlanTables) -> LazyFrame {
-    const UNIT_EMPLOYMENT: &str = "unit_employment";
-    let keys = |frame: &DataFrame, id: &str, index: &str, employment: &str| {
-        frame
-            .clone()
-            .lazy()
-            .select([col(id), col(index), col(c::EMPLOYMENT).alias(employment)])
-    };
-    tables
-        .staff_frame
-        .clone()
-        .lazy()
-        .join(
-            keys(&tables.unit_frame, c::UNIT_ID, c::UNIT, UNIT_EMPLOYMENT),
-            [col(c::STAFF_UNIT_ID)],
-            [col(c::UNIT_ID)],
-            JoinArgs::new(JoinType::Inner),
-        )
-        .join(
-            keys(
-                &tables.position_frame,
-                c::POSITION_ID,
-                c::POS,
-                c::EMPLOYMENT,
-            ),
-            [col(c::STAFF_POSITION_ID)],
-            [col(c::POSITION_ID)],
-            JoinArgs::new(JoinType::Left),
-        )
-        .select([
-            col(c::UNIT),
-            col(c::POS),
-            col(c::FTE),
-            col(c::EMPLOYMENT).fill_null(col(UNIT_EMPLOYMENT)),
-        ])
-        .cache()
+    tables.staff_frame.clone().lazy()
 }
 
 /// How many employment bases the frames tell apart (codes 0, 1, 2).
@@ -443,9 +411,9 @@ pub fn component_contributions(
         .with_columns(buckets::figures_per_component())
 }
 
-/// Rounds to whole people by the policy; a value within the tolerance of a whole number counts
-/// as that number first.
-fn rounded(value: Expr, rounding: Rounding) -> Expr {
+/// Rounds to whole people by each position's plan's policy; a value within the tolerance of a
+/// whole number counts as that number first.
+fn rounded(value: Expr) -> Expr {
     let whole = value.clone().round(0, RoundMode::HalfAwayFromZero);
     let noise = value.clone() - whole.clone();
     let snapped = when(
@@ -456,11 +424,12 @@ fn rounded(value: Expr, rounding: Rounding) -> Expr {
     )
     .then(whole)
     .otherwise(value);
-    match rounding {
-        Rounding::Nearest => (snapped + lit(0.5)).floor(),
-        Rounding::Up => snapped.ceil(),
-        Rounding::Down => snapped.floor(),
-    }
+    let policy = |rounding: Rounding| col(c::ROUNDING).eq(lit(rounding_code(rounding)));
+    when(policy(Rounding::Up))
+        .then(snapped.clone().ceil())
+        .when(policy(Rounding::Down))
+        .then(snapped.clone().floor())
+        .otherwise((snapped + lit(0.5)).floor())
 }
 
 /// Applies a position's min/max bounds.

@@ -300,7 +300,8 @@ impl PlanResults {
                 .unwrap_or(0),
             appraised: ints(t, out::APPRAISED)?.first().copied().flatten(),
             difference: at(&floats(t, out::DIFFERENCE)?, 0),
-            ratio: t.column(out::RATIO)?.f64()?.get(0),
+            // A plan without a root unit has no total row: its total is zero.
+            ratio: t.column(out::RATIO)?.f64()?.iter().next().flatten(),
             by_employment: SplitFigures::read(t)?.at(0),
         };
         let index = ResultIndex::build(&positions, &units);

@@ -128,8 +128,8 @@ pub fn agency_figures(plan: &Plan, results: &PlanResults, findings: &[Finding]) 
     }
 }
 
-/// Loads, validates, computes and checks one plan file, judged at `at` or its own date.
-pub fn check_file(file: &Path, at: Option<CivilDate>) -> Result<Checked, PlanError> {
+/// Loads and validates one plan file.
+fn read_valid(file: &Path) -> Result<Plan, PlanError> {
     let plan = plan_file::load(file)?;
     let problems = validation::validate(&plan);
     if !problems.is_empty() {
@@ -138,20 +138,21 @@ pub fn check_file(file: &Path, at: Option<CivilDate>) -> Result<Checked, PlanErr
             problems,
         });
     }
-    let results = engine::compute(&plan).map_err(|error| PlanError::Engine {
-        file: file.to_path_buf(),
-        error,
-    })?;
+    Ok(plan)
+}
+
+/// Checks a computed plan, judged at `at` or its own date, and makes its row.
+fn checked(plan: Plan, results: PlanResults, at: Option<CivilDate>) -> Checked {
     let at = at.unwrap_or_else(|| plan.judgement_date());
     let findings = rules::check(&plan, &results, at);
     let figures = agency_figures(&plan, &results, &findings);
-    Ok(Checked {
+    Checked {
         plan,
         results,
         findings,
         at,
         figures,
-    })
+    }
 }
 
 /// The name of `file` under `root`, with `/` between folders.
@@ -164,29 +165,88 @@ fn relative_name(root: &Path, file: &Path) -> String {
         .join("/")
 }
 
-/// Checks every file on as many threads as the machine has cores, each taking the next file
-/// when it is done with one; the agencies come back in the order of `files`.
+/// A plan read and computed, or why not.
+type Computed = Result<(Plan, PlanResults), PlanError>;
+
+/// Reads every file, computes all the plans that validate in one engine call (the same
+/// figures as one call per plan, without polars' fixed cost a thousand times over), then checks
+/// them; reading and checking run on as many threads as the machine has cores. The agencies
+/// come back in the order of `files`.
 pub(super) fn check_all(root: &Path, files: &[PathBuf], at: Option<CivilDate>) -> Vec<Agency> {
+    let read = in_parallel(files, |file| read_valid(file));
+    let plans: Vec<&Plan> = read.iter().filter_map(|r| r.as_ref().ok()).collect();
+    let mut computed = engine::compute_many(&plans).into_iter();
+    let outcomes: Vec<Computed> = read
+        .into_iter()
+        .zip(files)
+        .map(|(read, file)| {
+            let plan = read?;
+            let results = computed
+                .next()
+                .unwrap_or_else(|| engine::compute(&plan))
+                .map_err(|error| PlanError::Engine {
+                    file: file.to_path_buf(),
+                    error,
+                })?;
+            Ok((plan, results))
+        })
+        .collect();
+    // Each checking thread takes the plans it checks out of their slots.
+    let slots: Vec<std::sync::Mutex<Option<Computed>>> = outcomes
+        .into_iter()
+        .map(|o| std::sync::Mutex::new(Some(o)))
+        .collect();
+    let items: Vec<(usize, &PathBuf)> = files.iter().enumerate().collect();
+    let checked = in_parallel(&items, |&(i, file)| {
+        let taken = slots
+            .get(i)
+            .and_then(|slot| slot.lock().ok().and_then(|mut s| s.take()));
+        match taken {
+            Some(outcome) => outcome.map(|(plan, results)| checked(plan, results, at)),
+            // Only a worker that panicked can have left a slot empty; that file is done again.
+            None => check_file(file, at),
+        }
+    });
+    files
+        .iter()
+        .zip(checked)
+        .map(|(file, outcome)| Agency {
+            file: file.clone(),
+            relative: relative_name(root, file),
+            outcome: outcome.map_err(std::sync::Arc::new),
+        })
+        .collect()
+}
+
+/// Loads, validates, computes and checks one plan file on its own.
+fn check_file(file: &Path, at: Option<CivilDate>) -> Result<Checked, PlanError> {
+    let plan = read_valid(file)?;
+    let results = engine::compute(&plan).map_err(|error| PlanError::Engine {
+        file: file.to_path_buf(),
+        error,
+    })?;
+    Ok(checked(plan, results, at))
+}
+
+/// `work` applied to every item on as many threads as the machine has cores, each taking the
+/// next item when it is done with one; the outcomes come back in the order of `items`. An item
+/// whose worker panicked is done again here.
+fn in_parallel<T: Sync, R: Send>(items: &[T], work: impl Fn(&T) -> R + Sync) -> Vec<R> {
     let workers = std::thread::available_parallelism()
         .map_or(1, usize::from)
-        .clamp(1, files.len().max(1));
+        .clamp(1, items.len().max(1));
     let next = AtomicUsize::new(0);
-    let check = |file: &PathBuf| Agency {
-        file: file.clone(),
-        relative: relative_name(root, file),
-        outcome: check_file(file, at).map_err(std::sync::Arc::new),
-    };
-    let mut done: Vec<(usize, Agency)> = std::thread::scope(|scope| {
+    let mut done: Vec<(usize, R)> = std::thread::scope(|scope| {
         let handles: Vec<_> = (0..workers)
             .map(|_| {
                 scope.spawn(|| {
                     let mut mine = Vec::new();
                     loop {
                         let index = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(file) = files.get(index) else {
+                        let Some(item) = items.get(index) else {
                             break;
                         };
-                        mine.push((index, check(file)));
+                        mine.push((index, work(item)));
                     }
                     mine
                 })
@@ -194,18 +254,17 @@ pub(super) fn check_all(root: &Path, files: &[PathBuf], at: Option<CivilDate>) -
             .collect();
         handles
             .into_iter()
-            // A worker that panicked loses its rows; the files it held are checked again below.
             .flat_map(|handle| handle.join().unwrap_or_default())
             .collect()
     });
     done.sort_by_key(|(index, _)| *index);
-    let mut agencies = Vec::with_capacity(files.len());
+    let mut outcomes = Vec::with_capacity(items.len());
     let mut rows = done.into_iter().peekable();
-    for (index, file) in files.iter().enumerate() {
+    for (index, item) in items.iter().enumerate() {
         match rows.next_if(|(i, _)| *i == index) {
-            Some((_, agency)) => agencies.push(agency),
-            None => agencies.push(check(file)),
+            Some((_, outcome)) => outcomes.push(outcome),
+            None => outcomes.push(work(item)),
         }
     }
-    agencies
+    outcomes
 }

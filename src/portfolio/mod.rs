@@ -5,9 +5,10 @@
 //! make, so each agency's row carries its plan's own totals and finding counts. A plan that
 //! cannot be read, is invalid or cannot be computed is a row with its error, never the end of
 //! the run. [`Totals`] sums the rows, overall, by the unit type of each agency's root unit and
-//! by employment basis.
+//! by employment basis; [`benchmark`] sets the plans side by side on task codes.
 
 mod agency;
+mod benchmark;
 mod discover;
 mod error;
 mod report;
@@ -17,6 +18,7 @@ mod workbook;
 use std::path::{Path, PathBuf};
 
 pub use agency::{Agency, AgencyFigures, Checked, agency_figures, plan_quota};
+pub use benchmark::benchmark;
 pub use discover::plan_files;
 pub use error::{PlanError, PortfolioError};
 pub use report::{CSV_COLUMNS, PortfolioJson, RowJson, SumsJson, TotalJson, TypeJson, csv};

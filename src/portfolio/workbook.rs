@@ -9,7 +9,8 @@ use rust_xlsxwriter::{Formula, RowNum, Workbook, Worksheet};
 
 use super::{Portfolio, Sums};
 use crate::dossier::{
-    DossierError, FormLayout, Styles, cell_ref, form_foot, form_head, formula_result, page_setup,
+    DossierError, FormLayout, ROW_POINTS, Styles, cell_ref, form_foot, form_head, formula_result,
+    page_setup, wrapped_height,
 };
 use crate::format::roman;
 use crate::language::{Language, Localized};
@@ -190,6 +191,11 @@ fn write_sheet(
                 styles.count(difference),
             )?;
             sheet.write_string_with_format(row, COL_NOTE, &agency.relative, &styles.text)?;
+            fit_row(
+                sheet,
+                row,
+                &[(&f.agency, COL_NAME), (&agency.relative, COL_NOTE)],
+            )?;
             row += 1;
         }
         let group = Group {
@@ -215,17 +221,38 @@ fn write_sheet(
             for col in COL_QUOTA..COL_NOTE {
                 sheet.write_blank(row, col, &styles.general)?;
             }
-            sheet.write_string_with_format(
+            // The folder is the sheet's subject: the file is named under it.
+            let message = error
+                .message(Language::Vietnamese)
+                .replace(&format!("{}/", portfolio.root.display()), "");
+            sheet.write_string_with_format(row, COL_NOTE, &message, &styles.text)?;
+            fit_row(
+                sheet,
                 row,
-                COL_NOTE,
-                error.message(Language::Vietnamese),
-                &styles.text,
+                &[(&agency.relative, COL_NAME), (&message, COL_NOTE)],
             )?;
             row += 1;
         }
     }
     grand_total(sheet, styles, row, &subtotal_rows, &portfolio.totals.all)?;
     form_foot(sheet, styles, &plan, layout, row + 1)?;
+    Ok(())
+}
+
+/// Makes a row tall enough for its wrapped texts (spreadsheet programs do not fit rows written
+/// with a height of their own, and a print must not let text run over the next row).
+fn fit_row(sheet: &mut Worksheet, row: RowNum, texts: &[(&str, u16)]) -> Result<(), WorkbookError> {
+    let height = texts
+        .iter()
+        .filter_map(|(text, col)| {
+            HEADERS
+                .get(usize::from(*col))
+                .map(|(_, width)| wrapped_height(text, *width))
+        })
+        .fold(0.0, f64::max);
+    if height > ROW_POINTS + 3.0 {
+        sheet.set_row_height(row, height)?;
+    }
     Ok(())
 }
 

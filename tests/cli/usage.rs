@@ -91,6 +91,13 @@ fn a_missing_plan_path_exits_2_and_an_existing_one_still_opens_the_app() {
     let out = run_in(&wd, "en_US.UTF-8", &[s(&plan)]);
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("no display"), "{}", stderr(&out));
+    // So is an existing folder, opened as a portfolio; a missing one is not.
+    let folder = plan.parent().expect("folder");
+    let out = run_in(&wd, "en_US.UTF-8", &[s(folder)]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("no display"), "{}", stderr(&out));
+    let out = run_in(&wd, "en_US.UTF-8", &["no-such-folder/"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
 }
 
 #[test]

@@ -239,6 +239,7 @@ pub fn confirm_typed(state: &mut AppState, typed: TypedPath) {
         PathPurpose::Open => open_path(state, &path),
         PathPurpose::Import => import_path(state, &path),
         PathPurpose::Export(kind) => export::chosen(state, kind, path),
+        PathPurpose::Portfolio => super::portfolio::open(state, &path),
         PathPurpose::SaveAs { then } => {
             if save_to(state, &with_plan_extension(path))
                 && let Some(then) = then

@@ -22,6 +22,8 @@ pub enum PathPurpose {
     },
     /// Write an export there.
     Export(Export),
+    /// A folder of plan files to open as a portfolio.
+    Portfolio,
 }
 
 impl PathPurpose {
@@ -31,6 +33,8 @@ impl PathPurpose {
             PathPurpose::Open | PathPurpose::SaveAs { .. } => PLAN_FILES,
             PathPurpose::Import => WORKBOOK_FILES,
             PathPurpose::Export(export) => export.filter(),
+            // The plans show which folder is which.
+            PathPurpose::Portfolio => PLAN_FILES,
         }
     }
 }
@@ -101,7 +105,8 @@ impl TypedPath {
     /// Puts an entry's path in the text (a folder with a trailing separator, to go inside).
     pub fn choose(&mut self, entry: &Entry) {
         self.text = entry.path.to_string_lossy().into_owned();
-        if entry.is_folder && !matches!(self.purpose, PathPurpose::Import) {
+        if entry.is_folder && !matches!(self.purpose, PathPurpose::Import | PathPurpose::Portfolio)
+        {
             self.text.push(std::path::MAIN_SEPARATOR);
         }
         self.refresh();

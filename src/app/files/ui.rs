@@ -181,6 +181,10 @@ fn typed_path_ui(state: &mut AppState, ui: &mut egui::Ui, mut typed: TypedPath) 
             state.t("Nhập", "Import"),
         ),
         PathPurpose::Export(export) => (export.title(state.language()), state.t("Xuất", "Export")),
+        PathPurpose::Portfolio => (
+            state.t("Mở thư mục tổng hợp", "Open a portfolio folder"),
+            state.t("Mở thư mục", "Open the folder"),
+        ),
         PathPurpose::SaveAs { .. } => (
             state.t("Lưu kế hoạch thành", "Save plan as"),
             state.t("Lưu", "Save"),

@@ -158,7 +158,7 @@ fn class_ui(state: &mut AppState, ui: &mut egui::Ui) {
     }
 }
 
-fn severity_colour(ui: &egui::Ui, severity: Severity) -> Color32 {
+pub(super) fn severity_colour(ui: &egui::Ui, severity: Severity) -> Color32 {
     match severity {
         Severity::Error => ui.visuals().error_fg_color,
         Severity::Warning => ui.visuals().warn_fg_color,
@@ -166,7 +166,7 @@ fn severity_colour(ui: &egui::Ui, severity: Severity) -> Color32 {
     }
 }
 
-fn severity_label(state: &AppState, severity: Severity) -> &'static str {
+pub(super) fn severity_label(state: &AppState, severity: Severity) -> &'static str {
     match severity {
         Severity::Error => state.t("Lỗi", "Error"),
         Severity::Warning => state.t("Cảnh báo", "Warning"),

@@ -12,8 +12,8 @@ use super::figures::headed_grid;
 use crate::app::comparison::{self, PathFor};
 use crate::app::state::AppState;
 use crate::compare::{
-    Benchmark, ComponentChange, ComponentSide, Headcount, InputValue, MatchedBy, Outlier,
-    PositionComparison, Status, VersionComparison, old_new,
+    AgencyValue, Benchmark, CodeBenchmark, ComponentChange, ComponentSide, Headcount, InputValue,
+    MatchedBy, Outlier, PositionComparison, Status, VersionComparison, old_new,
 };
 
 pub fn compare_tab_ui(state: &mut AppState, ui: &mut egui::Ui) {
@@ -572,6 +572,24 @@ fn flag_text(state: &AppState, outlier: Option<Outlier>, judged: bool) -> String
     }
 }
 
+/// What stands out in one agency's value of a code: "phút cao, người thấp", "chưa so được"
+/// for a code only one agency uses, empty otherwise.
+pub(super) fn value_flag(state: &AppState, code: &CodeBenchmark, v: &AgencyValue) -> String {
+    let minutes = flag_text(state, v.minutes_outlier, code.judged);
+    let staff = flag_text(state, v.staff_outlier, code.judged);
+    if !code.judged {
+        return minutes;
+    }
+    [
+        (!minutes.is_empty()).then(|| format!("{} {minutes}", state.t("phút", "minutes"))),
+        (!staff.is_empty()).then(|| format!("{} {staff}", state.t("người", "staff"))),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(", ")
+}
+
 /// Names of work can be long: the table shows their start, the full name on hover.
 fn short(name: &str) -> String {
     const SHOWN: usize = 48;
@@ -626,22 +644,7 @@ fn benchmark_table_ui(state: &AppState, ui: &mut egui::Ui, b: &Benchmark) {
                         ui.label("");
                     }
                     ui.label(&v.agency);
-                    let minutes = flag_text(state, v.minutes_outlier, code.judged);
-                    let staff = flag_text(state, v.staff_outlier, code.judged);
-                    let flag = if !code.judged {
-                        minutes
-                    } else {
-                        [
-                            (!minutes.is_empty())
-                                .then(|| format!("{} {minutes}", state.t("phút", "minutes"))),
-                            (!staff.is_empty())
-                                .then(|| format!("{} {staff}", state.t("người", "staff"))),
-                        ]
-                        .into_iter()
-                        .flatten()
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                    };
+                    let flag = value_flag(state, code, v);
                     let colour = if v.minutes_outlier.is_some() || v.staff_outlier.is_some() {
                         ui.visuals().warn_fg_color
                     } else {

@@ -19,6 +19,7 @@ fn sections(language: Language) -> [(&'static str, &'static [&'static str]); 3] 
                     "4. Khối lượng công việc: nhập từng công việc của vị trí (khối lượng/năm, phút/lần, hệ số) và công việc hỗ trợ.",
                     "5. Nhân sự: nhập người hiện có, xếp vào vị trí.",
                     "6. Kiểm tra: sửa các lỗi và cảnh báo; rồi Tệp > Xuất hồ sơ Excel.",
+                    "Sở Nội vụ: Tệp > Mở thư mục tổng hợp... mở mọi đề án trong một thư mục ở thẻ Tổng hợp; nhấn vào một cơ quan để mở và thẩm định đề án của cơ quan đó.",
                 ],
             ),
             (
@@ -52,6 +53,7 @@ fn sections(language: Language) -> [(&'static str, &'static [&'static str]); 3] 
                     "4. Workload: enter each component of a position (volume a year, minutes each, coefficient) and support work.",
                     "5. Staff: enter the people in post and assign them to positions.",
                     "6. Checks: fix errors and warnings; then File > Export the dossier workbook.",
+                    "Reviewers: File > Open a portfolio folder... opens every plan of a folder in the Portfolio tab; click an agency to open and appraise its plan.",
                 ],
             ),
             (

@@ -113,6 +113,12 @@ fn file_menu_ui(state: &AppState, ui: &mut egui::Ui, raised: &mut Vec<Command>) 
     {
         raised.push(Command::Open);
     }
+    if ui
+        .button(state.t("Mở thư mục tổng hợp...", "Open a portfolio folder..."))
+        .clicked()
+    {
+        raised.push(Command::OpenPortfolio);
+    }
     ui.menu_button(state.t("Mở gần đây", "Open recent"), |ui| {
         if state.preferences.recent_files.is_empty() {
             ui.label(state.t("(chưa có tệp nào)", "(no files yet)"));

@@ -12,6 +12,9 @@ mod figures;
 mod help;
 mod job_description_tab;
 mod menu_bar;
+mod portfolio_benchmark;
+mod portfolio_findings;
+mod portfolio_view;
 mod position_form;
 pub(crate) use fields::typing_in_focused_field;
 mod positions_tab;
@@ -67,14 +70,16 @@ pub fn app_ui(state: &mut AppState, ui: &mut egui::Ui) {
             Tab::Compare => compare_tab::compare_tab_ui(state, ui),
             Tab::Settings => settings_tab::settings_tab_ui(state, ui),
             Tab::Appraisal => appraisal_tab::appraisal_tab_ui(state, ui),
+            Tab::Portfolio => portfolio_view::portfolio_view_ui(state, ui),
         }
     });
     help::help_window_ui(state, ui);
     dialogs::dialogs_ui(state, ui);
 }
 
-/// The centre tabs, their names in both languages.
-const TABS: [(Tab, &str, &str); 8] = [
+/// The centre tabs, their names in both languages. The last, the portfolio, is shown once a
+/// portfolio is opened.
+const TABS: [(Tab, &str, &str); 9] = [
     (Tab::Positions, "Vị trí việc làm", "Positions"),
     (Tab::Workload, "Khối lượng công việc", "Workload"),
     (Tab::Staff, "Nhân sự", "Staff"),
@@ -83,7 +88,15 @@ const TABS: [(Tab, &str, &str); 8] = [
     (Tab::Compare, "So sánh", "Compare"),
     (Tab::Settings, "Thiết lập", "Settings"),
     (Tab::Appraisal, "Thẩm định", "Appraisal"),
+    (Tab::Portfolio, "Tổng hợp", "Portfolio"),
 ];
+
+/// The tabs shown now.
+fn shown_tabs(state: &AppState) -> impl Iterator<Item = (Tab, &'static str, &'static str)> + use<> {
+    let portfolio = state.portfolio.is_open();
+    TABS.into_iter()
+        .filter(move |(tab, _, _)| *tab != Tab::Portfolio || portfolio)
+}
 
 /// The tab row: one line that never wraps. When the panel is too narrow it scrolls sideways,
 /// and the menu at its end lists every tab.
@@ -93,7 +106,7 @@ fn tabs_ui(state: &mut AppState, ui: &mut egui::Ui) {
             let mut picked = None;
             let more = state.t("Các thẻ", "All tabs").to_owned();
             ui.menu_button("»", |ui| {
-                for (tab, vietnamese, english) in TABS {
+                for (tab, vietnamese, english) in shown_tabs(state) {
                     let label = state.t(vietnamese, english).to_owned();
                     if ui.selectable_label(state.tab == tab, label).clicked() {
                         picked = Some(tab);
@@ -110,7 +123,7 @@ fn tabs_ui(state: &mut AppState, ui: &mut egui::Ui) {
                 .show(ui, |ui| {
                     let row = egui::Layout::left_to_right(egui::Align::Center);
                     ui.with_layout(row, |ui| {
-                        for (tab, vietnamese, english) in TABS {
+                        for (tab, vietnamese, english) in shown_tabs(state) {
                             let label = state.t(vietnamese, english).to_owned();
                             let response = ui.selectable_label(state.tab == tab, label);
                             if response.clicked() {
