@@ -8,6 +8,7 @@
 //! (whole subtree), rank and employment basis ([`timeline`]). A scenario's quota cuts are set
 //! against the result ([`quota_cut`]), and scenarios are compared side by side ([`comparison`]).
 
+pub mod assumptions;
 pub mod comparison;
 mod error;
 pub mod quota_cut;
