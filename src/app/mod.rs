@@ -14,6 +14,7 @@ pub mod files;
 pub mod fonts;
 pub mod headless;
 pub mod memo;
+pub mod projection_view;
 pub mod recompute;
 pub mod state;
 pub mod ui;

@@ -26,6 +26,8 @@ pub enum Tab {
     Settings,
     /// The reviewer's appraisal (Thẩm định).
     Appraisal,
+    /// The workforce projection (Dự báo).
+    Projection,
 }
 
 /// The columns of the positions table, each sortable, all but the name hideable.
@@ -148,6 +150,8 @@ pub struct AppState {
     pub compare: super::comparison::CompareState,
     /// The Checks panel (Kiểm tra) and its findings.
     pub checks: super::checks::ChecksPanel,
+    /// The Dự báo tab: its horizon, explained cell and kept projection.
+    pub projection: super::projection_view::ProjectionView,
     /// How many times the document was replaced: with its revision, a key for cached views.
     pub generation: u64,
 }
@@ -172,6 +176,7 @@ impl AppState {
             memos: Memos::default(),
             compare: Default::default(),
             checks: super::checks::ChecksPanel::default(),
+            projection: Default::default(),
             generation: 0,
         }
     }

@@ -201,7 +201,10 @@ fn without_a_native_dialog_the_typed_path_suggests_the_name_and_confirms_too() {
     // plan file keeps.
     let mut without_scenarios = plan.clone();
     without_scenarios.scenarios = Default::default();
-    assert_eq!(vtvl::interchange::import_path(&suggested).unwrap(), without_scenarios);
+    assert_eq!(
+        vtvl::interchange::import_path(&suggested).unwrap(),
+        without_scenarios
+    );
 }
 
 /// A workbook with three bad cells: a category, a count and a volume.

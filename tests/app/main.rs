@@ -18,5 +18,6 @@ mod job_descriptions;
 mod language;
 mod main_window;
 mod new_user;
+mod projection;
 mod spreadsheet;
 mod tables;

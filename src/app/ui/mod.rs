@@ -15,6 +15,7 @@ mod menu_bar;
 mod position_form;
 pub(crate) use fields::typing_in_focused_field;
 mod positions_tab;
+mod projection_tab;
 mod settings_tab;
 mod sheet;
 mod staff_tab;
@@ -67,6 +68,7 @@ pub fn app_ui(state: &mut AppState, ui: &mut egui::Ui) {
             Tab::Compare => compare_tab::compare_tab_ui(state, ui),
             Tab::Settings => settings_tab::settings_tab_ui(state, ui),
             Tab::Appraisal => appraisal_tab::appraisal_tab_ui(state, ui),
+            Tab::Projection => projection_tab::projection_tab_ui(state, ui),
         }
     });
     help::help_window_ui(state, ui);
@@ -74,12 +76,13 @@ pub fn app_ui(state: &mut AppState, ui: &mut egui::Ui) {
 }
 
 /// The centre tabs, their names in both languages.
-const TABS: [(Tab, &str, &str); 8] = [
+const TABS: [(Tab, &str, &str); 9] = [
     (Tab::Positions, "Vị trí việc làm", "Positions"),
     (Tab::Workload, "Khối lượng công việc", "Workload"),
     (Tab::Staff, "Nhân sự", "Staff"),
     (Tab::JobDescription, "Mô tả công việc", "Job description"),
     (Tab::Dashboard, "Biểu đồ", "Dashboard"),
+    (Tab::Projection, "Dự báo", "Projection"),
     (Tab::Compare, "So sánh", "Compare"),
     (Tab::Settings, "Thiết lập", "Settings"),
     (Tab::Appraisal, "Thẩm định", "Appraisal"),
