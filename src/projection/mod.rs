@@ -241,14 +241,34 @@ pub fn project(plan: &Plan, options: &Options) -> Result<Projection, ProjectionE
         results.push(engine::compute(plan)?);
         result_of_year.resize(years.len(), 0);
     } else {
-        let mut last: Option<Vec<f64>> = None;
+        // One workload per run of equal years; the distinct ones computed side by side.
+        let mut distinct: Vec<Vec<f64>> = Vec::new();
         for &year in &years {
             let volumes = changes.volumes(plan, from, year);
-            if last.as_ref() != Some(&volumes) {
-                results.push(engine::compute(&changes.plan_with(plan, &volumes))?);
+            if distinct.last() != Some(&volumes) {
+                distinct.push(volumes);
             }
-            result_of_year.push(results.len().saturating_sub(1));
-            last = Some(volumes);
+            result_of_year.push(distinct.len().saturating_sub(1));
+        }
+        let computed: Vec<Result<PlanResults, engine::EngineError>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = distinct
+                .iter()
+                .map(|volumes| {
+                    let changes = &changes;
+                    scope.spawn(move || engine::compute(&changes.plan_with(plan, volumes)))
+                })
+                .collect();
+            handles
+                .into_iter()
+                .map(|handle| {
+                    handle
+                        .join()
+                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+                })
+                .collect()
+        });
+        for result in computed {
+            results.push(result?);
         }
     }
 

@@ -199,7 +199,15 @@ impl WorkloadChanges {
     /// The plan the engine computes for a year: the plan's units and positions with these
     /// volumes, without staff or review (the requirement does not depend on them).
     pub fn plan_with(&self, plan: &Plan, volumes: &[f64]) -> Plan {
-        let mut positions = plan.positions.clone();
+        // The engine reads no job description: leaving them out spares copying their texts.
+        let mut positions: Vec<crate::model::Position> = plan
+            .positions
+            .iter()
+            .map(|p| crate::model::Position {
+                job_description: Default::default(),
+                ..p.clone()
+            })
+            .collect();
         for (changed, volume) in self.changed.iter().zip(volumes) {
             if let Some(component) = positions
                 .get_mut(changed.position)
