@@ -23,6 +23,8 @@ fn the_projection_shows_the_scenario_its_figures_and_who_retires_on_request() {
         &harness,
         "Chưa rõ ngày nghỉ hưu, tính là tiếp tục làm việc: 1 người (ttpvhcc: 1)"
     ));
+    // The quota cut against the biên chế held at the end of 2030.
+    harness.get_by_label("Tinh giản 5%: mục tiêu 35,15; biên chế giữ năm 2030: 35 (đạt)");
     harness.get_by_label("Toàn đề án");
     harness.get_by_label("2030");
 

@@ -255,15 +255,20 @@ fn projection_ui(state: &mut AppState, ui: &mut egui::Ui, projection: &Projectio
             Some(false) => state.t("chưa đạt", "not met"),
             None => state.t("ngoài khoảng dự báo", "beyond the horizon"),
         };
+        let held = held.map_or_else(String::new, |y| {
+            format!(
+                "; {} {}: {}",
+                state.t("biên chế giữ năm", "establishment held in"),
+                y.year,
+                n(y.held)
+            )
+        });
         ui.label(format!(
-            "{} {}%: {} {}; {} {} ({})",
+            "{} {}%: {} {}{held} ({met})",
             state.t("Tinh giản", "Cut"),
             n(cut.percent),
             state.t("mục tiêu", "target"),
             n(cut.target),
-            state.t("biên chế giữ", "establishment held"),
-            held.map_or_else(String::new, |y| format!("{} {}", n(y.held), y.year)),
-            met
         ));
     }
     ui.separator();
