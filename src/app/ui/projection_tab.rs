@@ -15,6 +15,8 @@ use crate::model::{Plan, Scenario, ScenarioChange, Scenarios};
 use crate::projection::{Cell, Figures, Projection, assumptions};
 
 const CHART_HEIGHT: f32 = 220.0;
+/// Rows of the table drawn at most.
+const MAX_ROWS: usize = 400;
 
 pub fn projection_tab_ui(state: &mut AppState, ui: &mut egui::Ui) {
     egui::ScrollArea::vertical()
@@ -386,6 +388,10 @@ fn table_ui(state: &mut AppState, ui: &mut egui::Ui, figures: &crate::projection
             row.figures,
         ));
     }
+    // A province's thousands of rows would not fit a frame: the first ones are drawn, and
+    // choosing a unit in the tree narrows the table to its subtree.
+    let hidden = rows.len().saturating_sub(MAX_ROWS);
+    rows.truncate(MAX_ROWS);
     let language = state.language();
     let n = |v: f64| number_in(language, v, 2);
     let mut explain = None;
@@ -418,6 +424,16 @@ fn table_ui(state: &mut AppState, ui: &mut egui::Ui, figures: &crate::projection
                 ui.end_row();
             }
         });
+    if hidden > 0 {
+        ui.label(match language {
+            crate::language::Language::Vietnamese => format!(
+                "... và {hidden} dòng nữa: chọn một đơn vị trong cây để xem phần của đơn vị đó."
+            ),
+            crate::language::Language::English => {
+                format!("... and {hidden} more rows: choose a unit in the tree to see its part.")
+            }
+        });
+    }
     if let Some(cell) = explain {
         state.projection.explained = Some((year, cell));
     }
