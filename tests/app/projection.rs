@@ -69,3 +69,20 @@ fn scenario_edits_go_through_the_history_and_undo() {
     assert_eq!(scenarios.active.as_deref(), Some("Giữ nguyên"));
     assert_eq!(scenarios.list.len(), 2);
 }
+
+#[test]
+fn a_large_plan_draws_the_first_rows_and_says_how_to_narrow_them() {
+    let plan = vtvl::generate::generate(vtvl::generate::Spec {
+        units: 120,
+        seed: 3,
+        staff: None,
+    });
+    let rows = 1 + plan.units.len() + plan.positions.len();
+    assert!(rows > 400, "{rows}");
+    let mut harness = crate::harness::harness_with(plan);
+    click(&mut harness, "Dự báo");
+    let hidden = rows - 400;
+    harness.get_by_label(&format!(
+        "... và {hidden} dòng nữa: chọn một đơn vị trong cây để xem phần của đơn vị đó."
+    ));
+}
