@@ -5,7 +5,7 @@
 use super::memo::{Memo, ViewKey};
 use super::state::AppState;
 use crate::language::Localized as _;
-use crate::projection::{self, Options, Projection};
+use crate::projection::{self, Options, Projection, ScenarioChoice, ScenarioColumn};
 
 /// A cell of the tab's table whose leavers are listed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,6 +31,9 @@ pub struct ProjectionView {
     /// The growth percentage typed for a new change.
     pub growth_percent: String,
     pub memo: Memo<(ViewKey, u32), Result<Projection, String>>,
+    /// The user asked for the scenarios side by side (made only then: one projection each).
+    pub show_comparison: bool,
+    pub comparison: Memo<(ViewKey, u32), Result<Vec<ScenarioColumn>, String>>,
 }
 
 impl ProjectionView {
@@ -69,4 +72,32 @@ pub fn take(state: &mut AppState) -> Option<(ProjectionKey, Result<Projection, S
 /// Keeps a projection taken with [`take`].
 pub fn keep(state: &mut AppState, key: ProjectionKey, value: Result<Projection, String>) {
     state.projection.memo.keep(key, value);
+}
+
+/// The plan as it is and every scenario side by side over the horizon, made once per view key.
+pub fn comparison(state: &mut AppState) -> Option<Result<Vec<ScenarioColumn>, String>> {
+    let years = state.projection.horizon();
+    let key = (state.view_key(), years);
+    let language = state.language();
+    let document = &state.document;
+    state
+        .projection
+        .comparison
+        .get_or_try_make(key, || {
+            document.results()?;
+            let plan = document.plan();
+            let mut choices = vec![ScenarioChoice::Plain];
+            choices.extend(
+                plan.scenarios
+                    .list
+                    .iter()
+                    .map(|s| ScenarioChoice::Named(s.name.clone())),
+            );
+            let options = Options {
+                years,
+                ..Options::default()
+            };
+            Some(projection::compare(plan, &options, &choices).map_err(|e| e.message(language)))
+        })
+        .cloned()
 }

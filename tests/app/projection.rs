@@ -36,6 +36,13 @@ fn the_projection_shows_the_scenario_its_figures_and_who_retires_on_request() {
     assert!(!has_label_containing(&harness, "s-016"));
     click(&mut harness, "Hiện dữ liệu cá nhân");
     harness.get_by_label("s-016: 30/06/2026 (theo tuổi nghỉ hưu)");
+
+    // The scenarios side by side, on request: the plan as it is and the sample's scenario,
+    // five years each.
+    click(&mut harness, "So sánh các kịch bản");
+    assert_eq!(harness.get_all_by_label("(đề án như hiện tại)").count(), 5);
+    assert_eq!(harness.get_all_by_label("Tăng trưởng 2026-2030").count(), 5);
+    harness.get_by_label("Giảm so với biên chế năm đầu");
 }
 
 #[test]

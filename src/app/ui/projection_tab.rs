@@ -32,6 +32,7 @@ pub fn projection_tab_ui(state: &mut AppState, ui: &mut egui::Ui) {
                 ));
                 return;
             };
+            comparison_ui(state, ui);
             match &made {
                 Ok(projection) => projection_ui(state, ui, projection),
                 Err(error) => {
@@ -477,4 +478,61 @@ fn explained_ui(state: &mut AppState, ui: &mut egui::Ui, projection: &Projection
         let source = person.source.map(|s| s.label(language)).unwrap_or_default();
         ui.label(format!("{}: {date} ({source})", person.id));
     }
+}
+
+/// The plan as it is and each scenario side by side, per year: required, needed and the cut
+/// of biên chế achieved against the first year's quota; made only when asked for.
+fn comparison_ui(state: &mut AppState, ui: &mut egui::Ui) {
+    let label = state
+        .t("So sánh các kịch bản", "Compare the scenarios")
+        .to_owned();
+    ui.checkbox(&mut state.projection.show_comparison, label);
+    if !state.projection.show_comparison {
+        return;
+    }
+    let Some(columns) = projection_view::comparison(state) else {
+        return;
+    };
+    let columns = match columns {
+        Ok(columns) => columns,
+        Err(error) => {
+            ui.colored_label(ui.visuals().error_fg_color, error);
+            return;
+        }
+    };
+    let language = state.language();
+    let n = |v: f64| number_in(language, v, 2);
+    egui::Grid::new("projection_comparison")
+        .striped(true)
+        .show(ui, |ui| {
+            ui.strong(state.t("Kịch bản", "Scenario"));
+            ui.strong(state.t("Năm", "Year"));
+            ui.strong(state.t("Cần có", "Required"));
+            ui.strong(state.t("Cần tuyển", "Needed"));
+            ui.strong(state.t(
+                "Giảm so với biên chế năm đầu",
+                "Cut from the first year's quota",
+            ));
+            ui.end_row();
+            for column in &columns {
+                let name = column.scenario.clone().unwrap_or_else(|| {
+                    state
+                        .t("(đề án như hiện tại)", "(the plan as it is)")
+                        .to_owned()
+                });
+                for year in &column.years {
+                    ui.label(&name);
+                    ui.label(year.year.to_string());
+                    ui.label(year.required.to_string());
+                    ui.label(n(year.needed));
+                    let percent = year
+                        .cut_percent
+                        .map(|p| format!(" ({}%)", n(p)))
+                        .unwrap_or_default();
+                    ui.label(format!("{}{percent}", n(year.cut_achieved)));
+                    ui.end_row();
+                }
+            }
+        });
+    ui.separator();
 }
