@@ -25,6 +25,7 @@ pub mod norms;
 pub mod output;
 pub mod plan_file;
 pub mod portfolio;
+pub mod projection;
 pub mod report;
 pub mod rules;
 pub mod validation;

@@ -759,3 +759,51 @@ fn staff_names_never_appear_in_the_dossier() {
         assert!(!text.contains("Riêngtư"), "a name in entry {i}");
     }
 }
+
+#[test]
+fn the_projection_sheet_reads_back_as_the_projection_with_counts_only() {
+    let plan = bundled("ubnd-xa-tan-hoa.ron");
+    let dir = tempfile::tempdir().unwrap();
+    let mut book = Book::write(&plan, dir.path(), "du-bao.xlsx");
+    let sheet = book.values(dossier::PROJECTION_SHEET);
+    let texts = strings(&sheet);
+    for expected in [
+        "Phụ lục VIII",
+        "DỰ BÁO BIÊN CHẾ GIAI ĐOẠN 2026 - 2030",
+        "Kịch bản: Tăng trưởng 2026-2030",
+        "- Khối lượng công việc tăng 3% mỗi năm từ năm thứ hai (mọi công việc)",
+        "- 1 người nghỉ hưu trước tuổi (theo danh sách)",
+        "1 người chưa có ngày sinh hoặc giới tính được tính là tiếp tục làm việc.",
+        "Năm 2030",
+        "Cần tuyển",
+        "Phòng Kinh tế",
+        "Chuyên viên (01.003)",
+    ] {
+        assert!(texts.iter().any(|t| t.contains(expected)), "{expected}");
+    }
+    // Counts only: no staff id, name or date of a person.
+    for person in &plan.staff {
+        let name = person.personal.get("full_name").unwrap();
+        assert!(
+            !texts
+                .iter()
+                .any(|t| t.contains(name.as_str()) || t == &person.id)
+        );
+    }
+    let projection =
+        vtvl::projection::project(&plan, &vtvl::projection::Options::default()).unwrap();
+    let (row, _) = find(&sheet, "Tổng cộng").unwrap();
+    for (i, year) in projection.timeline.iter().enumerate() {
+        let col = 2 + 4 * i as u32;
+        let read: Vec<f64> = (0..4).map(|j| number(&sheet, (row, col + j))).collect();
+        let t = &year.total;
+        assert_eq!(
+            read,
+            [t.required as f64, t.retiring, t.staff_end, t.needed],
+            "{}",
+            year.year
+        );
+    }
+    // Someone retires in the horizon, so the sheet is not all zeros.
+    assert!(projection.timeline.iter().any(|y| y.total.retiring > 0.0));
+}

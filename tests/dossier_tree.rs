@@ -439,7 +439,7 @@ fn every_appendix_is_printed_in_the_administrative_form() {
     let mut book = open(&plan, &results, dir.path());
     for (index, name) in dossier::APPENDICES.into_iter().enumerate() {
         let texts = all_texts(&sheet(&mut book, name));
-        let numeral = ["I", "II", "III", "IV", "V", "VI", "VII"][index];
+        let numeral = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII"][index];
         for expected in [
             dossier::NATIONAL_NAME,
             dossier::MOTTO,

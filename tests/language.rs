@@ -697,6 +697,9 @@ fn every_plan_file_engine_and_dossier_error_reads_in_both_languages() {
             message: "x".into(),
         }),
         DossierError::Chart("x".into()),
+        DossierError::Projection(vtvl::projection::ProjectionError::UnknownScenario(
+            "x".into(),
+        )),
         DossierError::Io {
             path: "x.png".into(),
             source: io::Error::other("x"),
@@ -711,8 +714,45 @@ fn every_plan_file_engine_and_dossier_error_reads_in_both_languages() {
             | DossierError::AppraisalTable(_)
             | DossierError::Ranks(_)
             | DossierError::Chart(_)
+            | DossierError::Projection(_)
             | DossierError::Io { .. } => assert_localized(&format!("{error:?}"), error),
         }
+    }
+    use vtvl::projection::ProjectionError;
+    let projection_errors = [
+        ProjectionError::UnknownScenario("x".into()),
+        ProjectionError::MissingReference {
+            scenario: "x".into(),
+            change: 1,
+            field: "unit_id",
+            what: "unit",
+            id: "u".into(),
+        },
+        ProjectionError::BadPercent {
+            scenario: "x".into(),
+            change: 1,
+            value: -200.0,
+        },
+        ProjectionError::BadCut {
+            scenario: "x".into(),
+            change: 1,
+            value: 200.0,
+        },
+        ProjectionError::BadVolume {
+            scenario: "x".into(),
+            change: 1,
+            value: -1.0,
+        },
+        ProjectionError::NoVolume {
+            scenario: "x".into(),
+            change: 1,
+            id: "c".into(),
+        },
+        ProjectionError::BadYears { years: 0, max: 30 },
+        ProjectionError::BadFrom(1800),
+    ];
+    for error in &projection_errors {
+        assert_localized(&format!("{error:?}"), error);
     }
     assert_localized(
         "date",

@@ -22,6 +22,8 @@ use vtvl::plan_file::BUNDLED;
 fn sample(index: usize) -> Plan {
     let mut plan = BUNDLED[index].load().unwrap();
     plan.review = None;
+    // Scenarios of the projection are kept in the plan file only.
+    plan.scenarios = Default::default();
     let position = &mut plan.positions[0];
     position.job_description.purpose = "Tham mưu tổng hợp.\nGiúp việc lãnh đạo.".into();
     position.job_description.work_items.push(WorkItem {

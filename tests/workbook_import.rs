@@ -81,6 +81,8 @@ fn write_row(sheet: &mut rust_xlsxwriter::Worksheet, row: u32, cells: &[String])
 /// A sample plan with proposals and a full job description on its first workload position.
 fn sample_with_descriptions(bundled: &BundledPlan) -> Plan {
     let mut plan = bundled.load().unwrap();
+    // Scenarios of the projection are kept in the plan file only.
+    plan.scenarios = Default::default();
     let position = &mut plan.positions[0];
     position.proposed = Some(Proposal {
         count: position.count + 2,

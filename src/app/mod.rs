@@ -15,6 +15,7 @@ pub mod fonts;
 pub mod headless;
 pub mod memo;
 pub mod portfolio;
+pub mod projection_view;
 pub mod recompute;
 pub mod state;
 pub mod ui;

@@ -28,6 +28,8 @@ pub enum Tab {
     Appraisal,
     /// A folder of agencies' plans (Tổng hợp), shown once one is opened.
     Portfolio,
+    /// The workforce projection (Dự báo).
+    Projection,
 }
 
 /// The columns of the positions table, each sortable, all but the name hideable.
@@ -152,6 +154,8 @@ pub struct AppState {
     pub checks: super::checks::ChecksPanel,
     /// The portfolio view: a folder of agencies' plans.
     pub portfolio: super::portfolio::PortfolioState,
+    /// The Dự báo tab: its horizon, explained cell and kept projection.
+    pub projection: super::projection_view::ProjectionView,
     /// How many times the document was replaced: with its revision, a key for cached views.
     pub generation: u64,
 }
@@ -177,6 +181,7 @@ impl AppState {
             compare: Default::default(),
             checks: super::checks::ChecksPanel::default(),
             portfolio: Default::default(),
+            projection: Default::default(),
             generation: 0,
         }
     }

@@ -37,6 +37,9 @@ pub enum Scale {
     /// A province as a portfolio: 1,000 agency plan files (25,583 staff) opened, computed and
     /// checked, in process and as a whole `vtvl portfolio` process.
     Portfolio,
+    /// The workforce projection of a province plan (25,583 staff) over 5 years: the plan as it
+    /// is, and under a scenario whose workload grows every year (the engine once a year).
+    Projection,
     /// One frame of the desktop app (layout and tessellation, no GPU) on a province plan.
     Ui,
 }
@@ -50,6 +53,7 @@ pub fn run(args: &Args) -> anyhow::Result<()> {
         Scale::National => national(args.runs.unwrap_or(5), args.seed),
         Scale::Portfolio => portfolio(args.runs.unwrap_or(5), args.seed),
         Scale::Ui => ui_frames(args.runs.unwrap_or(120), args.seed),
+        Scale::Projection => projection(args.runs.unwrap_or(20), args.seed),
     }
 }
 
@@ -113,6 +117,40 @@ fn province(runs: usize, seed: u64) -> anyhow::Result<()> {
         Some(Duration::from_secs(1)),
     );
     print_peak_memory(None);
+    Ok(())
+}
+
+fn projection(runs: usize, seed: u64) -> anyhow::Result<()> {
+    use crate::model::{Scenario, ScenarioChange};
+    use crate::projection::{Options, ScenarioChoice, project};
+    let mut plan = generate::generate(Spec::province(seed));
+    println!("province plan: {}", describe(&plan));
+    let target = Some(Duration::from_millis(100));
+    let plain = Options {
+        scenario: ScenarioChoice::Plain,
+        ..Options::default()
+    };
+    let times = timed(runs, || project(&plan, &plain).map(drop))?;
+    report("projection, 5 years (province)", &times, target);
+    plan.scenarios.list.push(Scenario {
+        name: "growth".into(),
+        description: String::new(),
+        changes: vec![ScenarioChange::Growth {
+            percent: 3.0,
+            code: None,
+            unit_id: None,
+        }],
+    });
+    let growth = Options {
+        scenario: ScenarioChoice::Named("growth".into()),
+        ..Options::default()
+    };
+    let times = timed(runs, || project(&plan, &growth).map(drop))?;
+    report(
+        "projection, 5 years, workload growing each year (province)",
+        &times,
+        target,
+    );
     Ok(())
 }
 

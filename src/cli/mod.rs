@@ -18,6 +18,7 @@ mod import;
 mod localized;
 mod plan_input;
 mod portfolio;
+mod project;
 mod template;
 mod text_table;
 mod validate;
@@ -82,6 +83,9 @@ pub enum Command {
     /// agency, the total, and the sums by unit type and employment basis (exit 3 when a plan
     /// cannot be read or has an error).
     Portfolio(portfolio::Args),
+    /// Project the workforce over the next years: who retires when, what the workload
+    /// requires and how many must be recruited, per unit and position, under a scenario.
+    Project(project::Args),
     /// Write a synthetic plan of a given size (for benchmarks and trials).
     Generate(generate::Args),
     /// Measure compute, load and save at province and national scale.
@@ -198,6 +202,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::ExportXlsx(args)) => export_xlsx::run(&args, language),
         Some(Command::Export(args)) => export::run(&args, language),
         Some(Command::Chart(args)) => chart::run(&args, language),
+        Some(Command::Project(args)) => project::run(&args, language),
         Some(Command::Generate(args)) => generate::run(&args, language),
         // Measurements for developers of a deployment, in English whatever the language.
         Some(Command::Bench(args)) => bench::run(&args),

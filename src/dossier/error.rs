@@ -25,6 +25,8 @@ pub enum DossierError {
     AppraisalTable(#[from] AppraisalTableError),
     #[error("cannot read the rank catalogue: {0}")]
     Ranks(#[from] PackError),
+    #[error(transparent)]
+    Projection(#[from] crate::projection::ProjectionError),
     #[error("cannot draw the chart: {0}")]
     Chart(String),
     #[error("cannot write {path}: {}", io_reason(source, Language::English))]
@@ -41,6 +43,7 @@ impl crate::language::Localized for DossierError {
             DossierError::Breakdown(error) => return error.message(language),
             DossierError::PlanFile(error) => return error.message(language),
             DossierError::AppraisalTable(error) => return error.message(language),
+            DossierError::Projection(error) => return error.message(language),
             _ => {}
         }
         if language == Language::English {

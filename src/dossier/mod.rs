@@ -16,6 +16,7 @@ mod findings_sheet;
 mod form;
 mod job_descriptions_sheet;
 mod print;
+mod projection_sheet;
 mod rank_names;
 mod ranks_sheet;
 mod steps_sheet;
@@ -43,6 +44,7 @@ pub use job_descriptions_sheet::{DRAWN as DRAWN_FROM_WORKLOAD, TITLE as JOB_DESC
 pub(crate) use print::{
     ROW_POINTS, Styles, cell_ref, page_setup, result as formula_result, wrapped_height,
 };
+pub use projection_sheet::{NAME as PROJECTION_SHEET, YEAR_COLUMNS as PROJECTION_YEAR_COLUMNS};
 pub use rank_names::{NO_RANK, RankNames, column_heading as rank_column_heading};
 pub use ranks_sheet::CONTRACTS as CONTRACT_POSTS;
 pub use steps_sheet::{NO_PUBLIC_EMPLOYEES, NO_STEPS, TITLE as STEPS_TITLE};
@@ -52,7 +54,7 @@ use crate::engine::PlanResults;
 use crate::model::{CivilDate, Plan};
 
 /// The sheets printed as appendices (Phụ lục I, II...), each in the administrative form.
-pub const APPENDICES: [&str; 7] = [
+pub const APPENDICES: [&str; 8] = [
     summary_sheet::NAME,
     catalogue_sheet::NAME,
     workload_sheet::NAME,
@@ -60,10 +62,11 @@ pub const APPENDICES: [&str; 7] = [
     steps_sheet::NAME,
     job_descriptions_sheet::NAME,
     charts_sheet::NAME,
+    projection_sheet::NAME,
 ];
 
 /// The sheet names, in workbook order.
-pub const SHEET_NAMES: [&str; 9] = [
+pub const SHEET_NAMES: [&str; 10] = [
     summary_sheet::NAME,
     catalogue_sheet::NAME,
     workload_sheet::NAME,
@@ -71,6 +74,7 @@ pub const SHEET_NAMES: [&str; 9] = [
     steps_sheet::NAME,
     job_descriptions_sheet::NAME,
     charts_sheet::NAME,
+    projection_sheet::NAME,
     findings_sheet::NAME,
     appraisal_sheet::NAME,
 ];
@@ -140,6 +144,7 @@ fn build_workbook(
     steps_sheet::write(workbook.add_worksheet(), &styles, plan, results)?;
     job_descriptions_sheet::write(workbook.add_worksheet(), &styles, plan, results)?;
     charts_sheet::write(workbook.add_worksheet(), &styles, plan, results)?;
+    projection_sheet::write(workbook.add_worksheet(), &styles, plan)?;
     findings_sheet::write(workbook.add_worksheet(), &styles, plan, &checked)?;
     appraisal_sheet::write(workbook.add_worksheet(), &styles, plan, results)?;
     Ok(workbook)

@@ -7,8 +7,8 @@ use unicode_normalization::UnicodeNormalization as _;
 use crate::engine::{UnitTree, unit_index};
 use crate::model::{
     Appraisal, Calendar, CivilDate, Competency, Component, ComponentKind, Decision, JobDescription,
-    Plan, PlanMeta, Position, Proposal, Requirement, Review, Rounding, SeenProposal, StaffMember,
-    Unit, WorkItem,
+    Plan, PlanMeta, Position, Proposal, Requirement, Review, Rounding, Scenarios, SeenProposal,
+    StaffMember, Unit, WorkItem,
 };
 
 use super::appraisal;
@@ -20,6 +20,8 @@ pub enum Edit {
     SetCalendars(Vec<Calendar>),
     /// The ids (or families) of the rules whose breaches are errors for this plan.
     SetBlockingRules(Vec<String>),
+    /// The projection's scenarios and the one in use.
+    SetScenarios(Scenarios),
     /// Adds a unit under `parent` (a root when `None`) and returns its id.
     AddUnit {
         parent: Option<String>,
@@ -136,6 +138,7 @@ impl Edit {
         match self {
             Edit::SetMeta(meta) => plan.meta = normalised_meta(meta),
             Edit::SetRounding(rounding) => plan.rounding = rounding,
+            Edit::SetScenarios(scenarios) => plan.scenarios = scenarios,
             Edit::SetBlockingRules(rules) => {
                 let mut kept: Vec<String> = Vec::new();
                 for rule in rules.iter().map(|r| nfc(r.trim())) {

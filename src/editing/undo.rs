@@ -4,7 +4,9 @@
 use std::collections::HashSet;
 
 use super::edit::{Edit, subtree};
-use crate::model::{Calendar, Plan, PlanMeta, Position, Review, Rounding, StaffMember, Unit};
+use crate::model::{
+    Calendar, Plan, PlanMeta, Position, Review, Rounding, Scenarios, StaffMember, Unit,
+};
 use crate::validation::{Moves, Touched};
 
 /// The parts of a plan an edit changes, as they were before it.
@@ -19,6 +21,7 @@ enum Step {
     Rounding(Rounding),
     Calendars(Vec<Calendar>),
     BlockingRules(Vec<String>),
+    Scenarios(Scenarios),
     Review(Option<Review>),
     Units(Rows<Unit>),
     Positions(Rows<Position>),
@@ -107,6 +110,7 @@ impl Undo {
             Edit::SetRounding(_) => vec![Step::Rounding(plan.rounding)],
             Edit::SetCalendars(_) => vec![Step::Calendars(plan.calendars.clone())],
             Edit::SetBlockingRules(_) => vec![Step::BlockingRules(plan.blocking_rules.clone())],
+            Edit::SetScenarios(_) => vec![Step::Scenarios(plan.scenarios.clone())],
             Edit::AddUnit { .. } => vec![Step::Units(Rows::Inserted(plan.units.len()))],
             Edit::UpdateUnit(unit) => {
                 let index = plan.units.iter().position(|u| u.id == unit.id);
@@ -211,7 +215,7 @@ impl Undo {
         let mut touched = Touched::default();
         for step in &self.steps {
             match step {
-                Step::Meta(_) | Step::BlockingRules(_) => touched.plan = true,
+                Step::Meta(_) | Step::BlockingRules(_) | Step::Scenarios(_) => touched.plan = true,
                 Step::Rounding(_) => {}
                 Step::Calendars(_) => touched.everything = true,
                 Step::Review(_) => {
@@ -290,6 +294,7 @@ impl Undo {
                 Step::Rounding(rounding) => plan.rounding = rounding,
                 Step::Calendars(calendars) => plan.calendars = calendars,
                 Step::BlockingRules(rules) => plan.blocking_rules = rules,
+                Step::Scenarios(scenarios) => plan.scenarios = scenarios,
                 Step::Review(review) => plan.review = review,
                 Step::Units(rows) => rows.restore(&mut plan.units),
                 Step::Positions(rows) => rows.restore(&mut plan.positions),

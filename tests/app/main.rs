@@ -19,5 +19,6 @@ mod language;
 mod main_window;
 mod new_user;
 mod portfolio;
+mod projection;
 mod spreadsheet;
 mod tables;

@@ -15,6 +15,7 @@ mod generate;
 mod import;
 mod language;
 mod portfolio;
+mod project;
 mod samples;
 mod template;
 mod usage;

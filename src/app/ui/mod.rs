@@ -18,6 +18,7 @@ mod portfolio_view;
 mod position_form;
 pub(crate) use fields::typing_in_focused_field;
 mod positions_tab;
+mod projection_tab;
 mod settings_tab;
 mod sheet;
 mod staff_tab;
@@ -71,6 +72,7 @@ pub fn app_ui(state: &mut AppState, ui: &mut egui::Ui) {
             Tab::Settings => settings_tab::settings_tab_ui(state, ui),
             Tab::Appraisal => appraisal_tab::appraisal_tab_ui(state, ui),
             Tab::Portfolio => portfolio_view::portfolio_view_ui(state, ui),
+            Tab::Projection => projection_tab::projection_tab_ui(state, ui),
         }
     });
     help::help_window_ui(state, ui);
@@ -79,12 +81,13 @@ pub fn app_ui(state: &mut AppState, ui: &mut egui::Ui) {
 
 /// The centre tabs, their names in both languages. The last, the portfolio, is shown once a
 /// portfolio is opened.
-const TABS: [(Tab, &str, &str); 9] = [
+const TABS: [(Tab, &str, &str); 10] = [
     (Tab::Positions, "Vị trí việc làm", "Positions"),
     (Tab::Workload, "Khối lượng công việc", "Workload"),
     (Tab::Staff, "Nhân sự", "Staff"),
     (Tab::JobDescription, "Mô tả công việc", "Job description"),
     (Tab::Dashboard, "Biểu đồ", "Dashboard"),
+    (Tab::Projection, "Dự báo", "Projection"),
     (Tab::Compare, "So sánh", "Compare"),
     (Tab::Settings, "Thiết lập", "Settings"),
     (Tab::Appraisal, "Thẩm định", "Appraisal"),

@@ -1,0 +1,538 @@
+//! The Dự báo tab: the workforce projection as a chart (staff in post against required per
+//! year, retirements as bars) and a table per unit and position for one year, the scenario
+//! chooser and editor (every change an undoable edit), and who leaves in a cell, by id, when the
+//! user asks for personal data.
+
+use eframe::egui;
+use egui_plot::{Bar, BarChart, Corner, Legend, Line, Plot, PlotPoints};
+
+use crate::app::projection_view::{self, ExplainedCell};
+use crate::app::state::{AppState, Notice};
+use crate::editing::Edit;
+use crate::engine::UnitTree;
+use crate::format::number_in;
+use crate::model::{Plan, Scenario, ScenarioChange, Scenarios};
+use crate::projection::{Cell, Figures, Projection, assumptions};
+
+const CHART_HEIGHT: f32 = 220.0;
+/// Rows of the table drawn at most.
+const MAX_ROWS: usize = 400;
+
+pub fn projection_tab_ui(state: &mut AppState, ui: &mut egui::Ui) {
+    egui::ScrollArea::vertical()
+        .id_salt("projection")
+        .auto_shrink(false)
+        .show(ui, |ui| {
+            scenario_ui(state, ui);
+            ui.separator();
+            let Some((key, made)) = projection_view::take(state) else {
+                ui.label(state.t(
+                    "Chưa có kết quả: đề án cần hợp lệ để dự báo.",
+                    "No results yet: the plan must be valid to be projected.",
+                ));
+                return;
+            };
+            comparison_ui(state, ui);
+            match &made {
+                Ok(projection) => projection_ui(state, ui, projection),
+                Err(error) => {
+                    ui.colored_label(ui.visuals().error_fg_color, error);
+                }
+            }
+            projection_view::keep(state, key, made);
+        });
+}
+
+/// The scenario in use, the chooser, and the editor of the one in use.
+fn scenario_ui(state: &mut AppState, ui: &mut egui::Ui) {
+    let scenarios = state.document.plan().scenarios.clone();
+    let none = state
+        .t("(không áp dụng kịch bản)", "(no scenario)")
+        .to_owned();
+    ui.horizontal(|ui| {
+        let label = ui.label(state.t("Kịch bản:", "Scenario:"));
+        let shown = scenarios.active.clone().unwrap_or_else(|| none.clone());
+        let mut picked: Option<Option<String>> = None;
+        let combo = egui::ComboBox::from_id_salt("projection_scenario")
+            .selected_text(shown)
+            .show_ui(ui, |ui| {
+                if ui
+                    .selectable_label(scenarios.active.is_none(), none.clone())
+                    .clicked()
+                {
+                    picked = Some(None);
+                }
+                for scenario in &scenarios.list {
+                    let active = scenarios.active.as_deref() == Some(scenario.name.as_str());
+                    if ui.selectable_label(active, &scenario.name).clicked() {
+                        picked = Some(Some(scenario.name.clone()));
+                    }
+                }
+            });
+        combo.response.labelled_by(label.id);
+        if let Some(active) = picked {
+            let mut changed = scenarios.clone();
+            changed.active = active;
+            apply(state, changed);
+        }
+        ui.separator();
+        let label = ui.label(state.t("Số năm:", "Years:"));
+        let mut years = state.projection.horizon();
+        if ui
+            .add(egui::DragValue::new(&mut years).range(1..=crate::projection::MAX_YEARS))
+            .labelled_by(label.id)
+            .changed()
+        {
+            state.projection.years = years;
+            state.projection.year = None;
+        }
+    });
+    ui.horizontal(|ui| {
+        let label = ui.label(state.t("Kịch bản mới:", "New scenario:"));
+        ui.add(egui::TextEdit::singleline(&mut state.projection.new_scenario).desired_width(160.0))
+            .labelled_by(label.id);
+        if ui
+            .button(state.t("Thêm kịch bản", "Add scenario"))
+            .clicked()
+        {
+            let name = state.projection.new_scenario.trim().to_owned();
+            if name.is_empty() || scenarios.named(&name).is_some() {
+                let message = state
+                    .t(
+                        "Tên kịch bản trống hoặc đã có",
+                        "The scenario's name is empty or taken",
+                    )
+                    .to_owned();
+                state.notice = Some(Notice::Error(message));
+            } else {
+                let mut changed = scenarios.clone();
+                changed.list.push(Scenario {
+                    name: name.clone(),
+                    ..Scenario::default()
+                });
+                changed.active = Some(name);
+                apply(state, changed);
+                state.projection.new_scenario.clear();
+            }
+        }
+    });
+    let Some(active) = scenarios
+        .active
+        .as_deref()
+        .and_then(|name| scenarios.named(name))
+        .cloned()
+    else {
+        return;
+    };
+    let lines: Vec<String> = active
+        .changes
+        .iter()
+        .map(|change| describe(state, state.document.plan(), change))
+        .collect();
+    egui::CollapsingHeader::new(state.t("Giả định của kịch bản", "The scenario's assumptions"))
+        .id_salt("projection_assumptions")
+        .default_open(true)
+        .show(ui, |ui| {
+            if !active.description.trim().is_empty() {
+                ui.label(active.description.trim());
+            }
+            let mut removed = None;
+            for (index, line) in lines.iter().enumerate() {
+                ui.horizontal(|ui| {
+                    if ui
+                        .small_button("×")
+                        .on_hover_text(state.t("Bỏ thay đổi này", "Remove this change"))
+                        .clicked()
+                    {
+                        removed = Some(index);
+                    }
+                    ui.label(line);
+                });
+            }
+            if let Some(index) = removed {
+                let mut changed = scenarios.clone();
+                if let Some(scenario) = changed.list.iter_mut().find(|s| s.name == active.name) {
+                    scenario.changes.remove(index);
+                }
+                apply(state, changed);
+            }
+            ui.horizontal(|ui| {
+                let label =
+                    ui.label(state.t("Tăng khối lượng (%/năm):", "Workload growth (%/year):"));
+                ui.add(
+                    egui::TextEdit::singleline(&mut state.projection.growth_percent)
+                        .desired_width(60.0),
+                )
+                .labelled_by(label.id);
+                if ui.button(state.t("Thêm", "Add")).clicked() {
+                    match crate::format::read_number(&state.projection.growth_percent) {
+                        Ok(percent) if percent.is_finite() && percent > -100.0 => {
+                            let mut changed = scenarios.clone();
+                            if let Some(scenario) =
+                                changed.list.iter_mut().find(|s| s.name == active.name)
+                            {
+                                scenario.changes.push(ScenarioChange::Growth {
+                                    percent,
+                                    code: None,
+                                    unit_id: None,
+                                });
+                            }
+                            apply(state, changed);
+                            state.projection.growth_percent.clear();
+                        }
+                        _ => {
+                            let message = state
+                                .t(
+                                    "Tỷ lệ tăng phải là số lớn hơn -100",
+                                    "The growth must be a number above -100",
+                                )
+                                .to_owned();
+                            state.notice = Some(Notice::Error(message));
+                        }
+                    }
+                }
+                if ui
+                    .button(state.t("Xóa kịch bản", "Delete scenario"))
+                    .clicked()
+                {
+                    let mut changed = scenarios.clone();
+                    changed.list.retain(|s| s.name != active.name);
+                    changed.active = None;
+                    apply(state, changed);
+                }
+            });
+        });
+}
+
+fn describe(state: &AppState, plan: &Plan, change: &ScenarioChange) -> String {
+    match change {
+        // Who retires early is personal data: named only when asked.
+        ScenarioChange::EarlyRetirement { staff_id, on } if state.projection.show_personal => {
+            format!(
+                "{} {staff_id}: {on}",
+                state.t("Nghỉ hưu trước tuổi", "Early retirement")
+            )
+        }
+        _ => assumptions::describe_change(plan, change, state.language()),
+    }
+}
+
+/// Applies new scenarios as one undoable edit.
+fn apply(state: &mut AppState, scenarios: Scenarios) {
+    if let Err(message) = state.apply(Edit::SetScenarios(scenarios)) {
+        state.notice = Some(Notice::Error(message));
+    }
+}
+
+fn projection_ui(state: &mut AppState, ui: &mut egui::Ui, projection: &Projection) {
+    let language = state.language();
+    let n = |v: f64| number_in(language, v, 2);
+    chart_ui(state, ui, projection);
+    let undated = &projection.undated;
+    if undated.people > 0 {
+        let places = undated
+            .by_unit
+            .iter()
+            .map(|(id, count)| format!("{id}: {count}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        ui.label(match language {
+            crate::language::Language::Vietnamese => format!(
+                "Chưa rõ ngày nghỉ hưu, tính là tiếp tục làm việc: {} người ({places})",
+                undated.people
+            ),
+            crate::language::Language::English => format!(
+                "Retirement date unknown, counted as staying: {} people ({places})",
+                undated.people
+            ),
+        });
+    }
+    for cut in &projection.quota_cuts {
+        let held = cut
+            .years
+            .iter()
+            .find(|y| y.year == cut.by_year)
+            .or(cut.years.last());
+        let met = match cut.met {
+            Some(true) => state.t("đạt", "met"),
+            Some(false) => state.t("chưa đạt", "not met"),
+            None => state.t("ngoài khoảng dự báo", "beyond the horizon"),
+        };
+        let held = held.map_or_else(String::new, |y| {
+            format!(
+                "; {} {}: {}",
+                state.t("biên chế giữ năm", "establishment held in"),
+                y.year,
+                n(y.held)
+            )
+        });
+        ui.label(format!(
+            "{} {}%: {} {}{held} ({met})",
+            state.t("Tinh giản", "Cut"),
+            n(cut.percent),
+            state.t("mục tiêu", "target"),
+            n(cut.target),
+        ));
+    }
+    ui.separator();
+    let years: Vec<i32> = projection.timeline.iter().map(|y| y.year).collect();
+    let mut year = state
+        .projection
+        .year
+        .filter(|y| years.contains(y))
+        .unwrap_or(projection.from);
+    ui.horizontal(|ui| {
+        ui.label(state.t("Năm:", "Year:"));
+        for y in &years {
+            if ui.selectable_label(*y == year, y.to_string()).clicked() {
+                year = *y;
+            }
+        }
+        ui.separator();
+        let label = state
+            .t("Hiện dữ liệu cá nhân", "Show personal data")
+            .to_owned();
+        ui.checkbox(&mut state.projection.show_personal, label);
+    });
+    state.projection.year = Some(year);
+    let Some(figures) = projection.year(year) else {
+        return;
+    };
+    table_ui(state, ui, figures, year);
+    explained_ui(state, ui, projection);
+}
+
+fn chart_ui(state: &AppState, ui: &mut egui::Ui, projection: &Projection) {
+    let required_name = state.t("Cần có", "Required").to_owned();
+    let end_name = state.t("Có mặt cuối năm", "In post at year end").to_owned();
+    let retiring_name = state.t("Nghỉ hưu", "Retiring").to_owned();
+    let point = |f: fn(&Figures) -> f64| -> Vec<[f64; 2]> {
+        projection
+            .timeline
+            .iter()
+            .map(|y| [f64::from(y.year), f(&y.total)])
+            .collect()
+    };
+    let required = point(|f| f.required as f64);
+    let end = point(|f| f.staff_end);
+    let bars: Vec<Bar> = projection
+        .timeline
+        .iter()
+        .map(|y| Bar::new(f64::from(y.year), y.total.retiring).width(0.5))
+        .collect();
+    Plot::new("projection_chart")
+        .height(CHART_HEIGHT)
+        .legend(Legend::default().position(Corner::RightTop))
+        .include_y(0.0)
+        .allow_zoom(false)
+        .allow_drag(false)
+        .allow_scroll(false)
+        .allow_boxed_zoom(false)
+        .allow_double_click_reset(false)
+        .show(ui, |plot| {
+            plot.bar_chart(
+                BarChart::new(retiring_name, bars).color(egui::Color32::from_rgb(230, 160, 60)),
+            );
+            plot.line(
+                Line::new(required_name, PlotPoints::from(required))
+                    .color(egui::Color32::from_rgb(200, 60, 60)),
+            );
+            plot.line(
+                Line::new(end_name, PlotPoints::from(end))
+                    .color(egui::Color32::from_rgb(60, 110, 200)),
+            );
+        });
+}
+
+/// The year's figures for the selected unit's subtree (or the whole plan): the total, each
+/// unit, each position; a click on a retiring figure lists who leaves.
+fn table_ui(state: &mut AppState, ui: &mut egui::Ui, figures: &crate::projection::Year, year: i32) {
+    let plan = state.document.plan();
+    let tree = UnitTree::lenient(&plan.units);
+    let units: Vec<(usize, usize)> = match state
+        .selected_unit
+        .as_deref()
+        .and_then(|id| plan.units.iter().position(|u| u.id == id))
+    {
+        Some(root) => tree.subtree_with_depth(root),
+        None => tree.with_depth(),
+    };
+    let unit_ids: std::collections::HashSet<&str> = units
+        .iter()
+        .filter_map(|&(u, _)| plan.units.get(u).map(|u| u.id.as_str()))
+        .collect();
+    let mut rows: Vec<(String, ExplainedCell, Figures)> = vec![(
+        state.t("Toàn đề án", "Whole plan").to_owned(),
+        ExplainedCell::Total,
+        figures.total,
+    )];
+    for &(u, depth) in &units {
+        let (Some(unit), Some(row)) = (plan.units.get(u), figures.units.get(u)) else {
+            continue;
+        };
+        rows.push((
+            format!("{}{}", "   ".repeat(depth), unit.name),
+            ExplainedCell::Unit(unit.id.clone()),
+            row.figures,
+        ));
+    }
+    for (p, position) in plan.positions.iter().enumerate() {
+        if !unit_ids.contains(position.unit_id.as_str()) {
+            continue;
+        }
+        let Some(row) = figures.positions.get(p).filter(|r| r.id == position.id) else {
+            continue;
+        };
+        rows.push((
+            format!("• {} ({})", position.name, position.unit_id),
+            ExplainedCell::Position(position.id.clone()),
+            row.figures,
+        ));
+    }
+    // A province's thousands of rows would not fit a frame: the first ones are drawn, and
+    // choosing a unit in the tree narrows the table to its subtree.
+    let hidden = rows.len().saturating_sub(MAX_ROWS);
+    rows.truncate(MAX_ROWS);
+    let language = state.language();
+    let n = |v: f64| number_in(language, v, 2);
+    let mut explain = None;
+    egui::Grid::new("projection_table")
+        .striped(true)
+        .show(ui, |ui| {
+            for header in [
+                state.t("Đơn vị, vị trí", "Unit, position"),
+                state.t("Cần có", "Required"),
+                state.t("Đầu năm", "Start"),
+                state.t("Nghỉ hưu", "Retiring"),
+                state.t("Cuối năm", "End"),
+                state.t("Cần tuyển", "Needed"),
+            ] {
+                ui.strong(header);
+            }
+            ui.end_row();
+            for (name, cell, f) in &rows {
+                ui.label(name);
+                ui.label(f.required.to_string());
+                ui.label(n(f.staff_start));
+                let retiring = ui
+                    .link(n(f.retiring))
+                    .on_hover_text(state.t("Ai nghỉ hưu?", "Who retires?"));
+                if retiring.clicked() {
+                    explain = Some(cell.clone());
+                }
+                ui.label(n(f.staff_end));
+                ui.label(n(f.needed));
+                ui.end_row();
+            }
+        });
+    if hidden > 0 {
+        ui.label(match language {
+            crate::language::Language::Vietnamese => format!(
+                "... và {hidden} dòng nữa: chọn một đơn vị trong cây để xem phần của đơn vị đó."
+            ),
+            crate::language::Language::English => {
+                format!("... and {hidden} more rows: choose a unit in the tree to see its part.")
+            }
+        });
+    }
+    if let Some(cell) = explain {
+        state.projection.explained = Some((year, cell));
+    }
+}
+
+/// Who leaves in the explained cell: counted always, by id and date only when asked.
+fn explained_ui(state: &mut AppState, ui: &mut egui::Ui, projection: &Projection) {
+    let Some((year, cell)) = state.projection.explained.clone() else {
+        return;
+    };
+    let plan = state.document.plan();
+    let query = match &cell {
+        ExplainedCell::Total => Cell::Total,
+        ExplainedCell::Unit(id) => Cell::Unit(id),
+        ExplainedCell::Position(id) => Cell::Position(id),
+    };
+    let leaving = projection.retiring(plan, year, query);
+    ui.separator();
+    let whose = match &cell {
+        ExplainedCell::Total => state.t("toàn đề án", "the whole plan").to_owned(),
+        ExplainedCell::Unit(id) | ExplainedCell::Position(id) => id.clone(),
+    };
+    ui.strong(match state.language() {
+        crate::language::Language::Vietnamese => {
+            format!("Nghỉ hưu năm {year} ({whose}): {} người", leaving.len())
+        }
+        crate::language::Language::English => {
+            format!("Retiring in {year} ({whose}): {} people", leaving.len())
+        }
+    });
+    if !state.projection.show_personal {
+        ui.label(state.t(
+            "Bật \"Hiện dữ liệu cá nhân\" để xem mã và ngày nghỉ hưu của từng người.",
+            "Turn on \"Show personal data\" to see each person's id and retirement date.",
+        ));
+        return;
+    }
+    let language = state.language();
+    for person in leaving {
+        let date = person.retires_on.map(|d| d.to_string()).unwrap_or_default();
+        let source = person.source.map(|s| s.label(language)).unwrap_or_default();
+        ui.label(format!("{}: {date} ({source})", person.id));
+    }
+}
+
+/// The plan as it is and each scenario side by side, per year: required, needed and the cut
+/// of biên chế achieved against the first year's quota; made only when asked for.
+fn comparison_ui(state: &mut AppState, ui: &mut egui::Ui) {
+    let label = state
+        .t("So sánh các kịch bản", "Compare the scenarios")
+        .to_owned();
+    ui.checkbox(&mut state.projection.show_comparison, label);
+    if !state.projection.show_comparison {
+        return;
+    }
+    let Some(columns) = projection_view::comparison(state) else {
+        return;
+    };
+    let columns = match columns {
+        Ok(columns) => columns,
+        Err(error) => {
+            ui.colored_label(ui.visuals().error_fg_color, error);
+            return;
+        }
+    };
+    let language = state.language();
+    let n = |v: f64| number_in(language, v, 2);
+    egui::Grid::new("projection_comparison")
+        .striped(true)
+        .show(ui, |ui| {
+            ui.strong(state.t("Kịch bản", "Scenario"));
+            ui.strong(state.t("Năm", "Year"));
+            ui.strong(state.t("Cần có", "Required"));
+            ui.strong(state.t("Cần tuyển", "Needed"));
+            ui.strong(state.t(
+                "Giảm so với biên chế năm đầu",
+                "Cut from the first year's quota",
+            ));
+            ui.end_row();
+            for column in &columns {
+                let name = column.scenario.clone().unwrap_or_else(|| {
+                    state
+                        .t("(đề án như hiện tại)", "(the plan as it is)")
+                        .to_owned()
+                });
+                for year in &column.years {
+                    ui.label(&name);
+                    ui.label(year.year.to_string());
+                    ui.label(year.required.to_string());
+                    ui.label(n(year.needed));
+                    let percent = year
+                        .cut_percent
+                        .map(|p| format!(" ({}%)", n(p)))
+                        .unwrap_or_default();
+                    ui.label(format!("{}{percent}", n(year.cut_achieved)));
+                    ui.end_row();
+                }
+            }
+        });
+    ui.separator();
+}

@@ -1,0 +1,258 @@
+//! A scenario's workload changes year by year: growth compounding after the first year of the
+//! projection, and explicit volumes from a given year, turned into the plan the engine computes
+//! for each year.
+
+use std::collections::{HashMap, HashSet};
+
+use super::ProjectionError;
+use crate::engine::{UnitTree, unit_index};
+use crate::model::{ComponentKind, Plan, Scenario, ScenarioChange};
+
+/// The components a scenario changes, each with its yearly growth rate and explicit volumes.
+#[derive(Debug, Clone, Default)]
+pub struct WorkloadChanges {
+    /// (position index, component index) → how the component's volume moves.
+    changed: Vec<Changed>,
+}
+
+#[derive(Debug, Clone)]
+struct Changed {
+    position: usize,
+    component: usize,
+    /// Volume multiplied by this each year after the first (1 for no growth).
+    yearly_factor: f64,
+    /// Explicit volumes (from year, volume), in the scenario's order; the latest year that has
+    /// begun wins, the later change of the same year too.
+    volumes: Vec<(i32, f64)>,
+}
+
+impl WorkloadChanges {
+    /// Reads a scenario's growth and volume changes, checking what they name.
+    pub fn of(plan: &Plan, tree: &UnitTree, scenario: &Scenario) -> Result<Self, ProjectionError> {
+        let units = unit_index(&plan.units);
+        let mut by_component: HashMap<(usize, usize), Changed> = HashMap::new();
+        let component_places: HashMap<&str, (usize, usize)> = plan
+            .positions
+            .iter()
+            .enumerate()
+            .flat_map(|(p, position)| {
+                position
+                    .components
+                    .iter()
+                    .enumerate()
+                    .map(move |(c, component)| (component.id.as_str(), (p, c)))
+            })
+            .collect();
+        let missing = |change: usize, field, what, id: &str| ProjectionError::MissingReference {
+            scenario: scenario.name.clone(),
+            change,
+            field,
+            what,
+            id: id.to_owned(),
+        };
+        for (number, change) in (1..).zip(&scenario.changes) {
+            match change {
+                ScenarioChange::Growth {
+                    percent,
+                    code,
+                    unit_id,
+                } => {
+                    if !percent.is_finite() || *percent <= -100.0 {
+                        return Err(ProjectionError::BadPercent {
+                            scenario: scenario.name.clone(),
+                            change: number,
+                            value: *percent,
+                        });
+                    }
+                    let within: Option<HashSet<&str>> = match unit_id {
+                        None => None,
+                        Some(id) => {
+                            let root = *units
+                                .get(id.as_str())
+                                .ok_or_else(|| missing(number, "unit_id", "unit", id))?;
+                            Some(
+                                tree.subtree(root)
+                                    .into_iter()
+                                    .filter_map(|u| plan.units.get(u).map(|u| u.id.as_str()))
+                                    .collect(),
+                            )
+                        }
+                    };
+                    for (p, position) in plan.positions.iter().enumerate() {
+                        if within
+                            .as_ref()
+                            .is_some_and(|w| !w.contains(position.unit_id.as_str()))
+                        {
+                            continue;
+                        }
+                        for (c, component) in position.components.iter().enumerate() {
+                            let has_volume = matches!(
+                                component.kind,
+                                ComponentKind::Service { .. } | ComponentKind::Norm { .. }
+                            );
+                            let code_matches = code
+                                .as_ref()
+                                .is_none_or(|code| component.code.as_ref() == Some(code));
+                            if has_volume && code_matches {
+                                entry(&mut by_component, p, c).yearly_factor *=
+                                    1.0 + percent / 100.0;
+                            }
+                        }
+                    }
+                }
+                ScenarioChange::Volume {
+                    component_id,
+                    volume,
+                    from_year,
+                } => {
+                    let &(p, c) = component_places.get(component_id.as_str()).ok_or_else(|| {
+                        missing(number, "component_id", "component", component_id)
+                    })?;
+                    if !volume.is_finite() || *volume < 0.0 {
+                        return Err(ProjectionError::BadVolume {
+                            scenario: scenario.name.clone(),
+                            change: number,
+                            value: *volume,
+                        });
+                    }
+                    let has_volume = plan
+                        .positions
+                        .get(p)
+                        .and_then(|position| position.components.get(c))
+                        .is_some_and(|component| {
+                            matches!(
+                                component.kind,
+                                ComponentKind::Service { .. } | ComponentKind::Norm { .. }
+                            )
+                        });
+                    if !has_volume {
+                        return Err(ProjectionError::NoVolume {
+                            scenario: scenario.name.clone(),
+                            change: number,
+                            id: component_id.clone(),
+                        });
+                    }
+                    entry(&mut by_component, p, c)
+                        .volumes
+                        .push((*from_year, *volume));
+                }
+                ScenarioChange::QuotaCut {
+                    percent, unit_id, ..
+                } => {
+                    // A cut is written 5 or -5 alike; it cannot take more than the quota.
+                    if !percent.is_finite() || percent.abs() > 100.0 {
+                        return Err(ProjectionError::BadCut {
+                            scenario: scenario.name.clone(),
+                            change: number,
+                            value: *percent,
+                        });
+                    }
+                    if let Some(id) = unit_id
+                        && !units.contains_key(id.as_str())
+                    {
+                        return Err(missing(number, "unit_id", "unit", id));
+                    }
+                }
+                ScenarioChange::EarlyRetirement { staff_id, .. } => {
+                    if !plan.staff.iter().any(|s| s.id == *staff_id) {
+                        return Err(missing(number, "staff_id", "staff", staff_id));
+                    }
+                }
+            }
+        }
+        let mut changed: Vec<Changed> = by_component.into_values().collect();
+        changed.sort_by_key(|c| (c.position, c.component));
+        Ok(WorkloadChanges { changed })
+    }
+
+    /// Whether the workload is the plan's in every year.
+    pub fn is_empty(&self) -> bool {
+        self.changed.is_empty()
+    }
+
+    /// Each changed component's volume in `year` (the projection starting in `from`), in a
+    /// fixed order: equal lists mean equal requirements.
+    pub fn volumes(&self, plan: &Plan, from: i32, year: i32) -> Vec<f64> {
+        self.changed
+            .iter()
+            .map(|changed| {
+                let explicit = changed
+                    .volumes
+                    .iter()
+                    .filter(|(since, _)| *since <= year)
+                    .max_by_key(|(since, _)| *since)
+                    .map(|(_, volume)| *volume);
+                explicit.unwrap_or_else(|| {
+                    let base = plan
+                        .positions
+                        .get(changed.position)
+                        .and_then(|p| p.components.get(changed.component))
+                        .map(|c| volume_of(&c.kind))
+                        .unwrap_or(0.0);
+                    let after = (year - from).max(0);
+                    base * changed.yearly_factor.powi(after)
+                })
+            })
+            .collect()
+    }
+
+    /// The plan the engine computes for a year: the plan's units and positions with these
+    /// volumes, without staff or review (the requirement does not depend on them).
+    pub fn plan_with(&self, plan: &Plan, volumes: &[f64]) -> Plan {
+        // The engine reads no job description: leaving them out spares copying their texts.
+        let mut positions: Vec<crate::model::Position> = plan
+            .positions
+            .iter()
+            .map(|p| crate::model::Position {
+                job_description: Default::default(),
+                ..p.clone()
+            })
+            .collect();
+        for (changed, volume) in self.changed.iter().zip(volumes) {
+            if let Some(component) = positions
+                .get_mut(changed.position)
+                .and_then(|p| p.components.get_mut(changed.component))
+            {
+                match &mut component.kind {
+                    ComponentKind::Service { volume: v, .. }
+                    | ComponentKind::Norm { volume: v, .. } => *v = *volume,
+                    ComponentKind::Support(_) | ComponentKind::Additional { .. } => {}
+                }
+            }
+        }
+        Plan {
+            format_version: plan.format_version,
+            meta: plan.meta.clone(),
+            rounding: plan.rounding,
+            calendars: plan.calendars.clone(),
+            units: plan.units.clone(),
+            positions,
+            staff: Vec::new(),
+            blocking_rules: Vec::new(),
+            scenarios: Default::default(),
+            review: None,
+        }
+    }
+}
+
+fn entry(
+    by_component: &mut HashMap<(usize, usize), Changed>,
+    position: usize,
+    component: usize,
+) -> &mut Changed {
+    by_component
+        .entry((position, component))
+        .or_insert_with(|| Changed {
+            position,
+            component,
+            yearly_factor: 1.0,
+            volumes: Vec::new(),
+        })
+}
+
+fn volume_of(kind: &ComponentKind) -> f64 {
+    match kind {
+        ComponentKind::Service { volume, .. } | ComponentKind::Norm { volume, .. } => *volume,
+        ComponentKind::Support(_) | ComponentKind::Additional { .. } => 0.0,
+    }
+}

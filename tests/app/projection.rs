@@ -1,0 +1,95 @@
+//! The Dự báo tab: the sample's scenario and its figures, who retires in a cell only when
+//! personal data is asked for, and scenario edits that undo.
+
+use egui_kittest::kittest::Queryable as _;
+use vtvl::app::projection_view::ExplainedCell;
+
+use crate::harness::{click, default_harness, has_label_containing, pick, set_field};
+
+#[test]
+fn the_projection_shows_the_scenario_its_figures_and_who_retires_on_request() {
+    let mut harness = default_harness();
+    click(&mut harness, "Dự báo");
+    // The sample's active scenario and its assumptions in words.
+    harness.get_by_label(
+        "Dân số và hồ sơ thủ tục hành chính tăng đều; chứng thực bản sao giảm khi dùng bản điện tử; thực hiện tinh giản biên chế theo chủ trương chung.",
+    );
+    harness.get_by_label("Khối lượng công việc tăng 3% mỗi năm từ năm thứ hai (mọi công việc)");
+    harness.get_by_label("Tinh giản 5% biên chế của năm đầu đến năm 2030 (toàn đề án)");
+    // The early retirement is counted, not named.
+    assert!(!has_label_containing(&harness, "s-012"));
+    // s-035 has no birth date: counted as staying, reported.
+    assert!(has_label_containing(
+        &harness,
+        "Chưa rõ ngày nghỉ hưu, tính là tiếp tục làm việc: 1 người (ttpvhcc: 1)"
+    ));
+    // The quota cut against the biên chế held at the end of 2030.
+    harness.get_by_label("Tinh giản 5%: mục tiêu 35,15; biên chế giữ năm 2030: 35 (đạt)");
+    harness.get_by_label("Toàn đề án");
+    harness.get_by_label("2030");
+
+    // Who retires in 2026 in the land-registry position: counted, then named on request.
+    harness.state_mut().state.projection.explained =
+        Some((2026, ExplainedCell::Position("pkt-dia-chinh".into())));
+    harness.run();
+    harness.get_by_label("Nghỉ hưu năm 2026 (pkt-dia-chinh): 1 người");
+    assert!(!has_label_containing(&harness, "s-016"));
+    click(&mut harness, "Hiện dữ liệu cá nhân");
+    harness.get_by_label("s-016: 30/06/2026 (theo tuổi nghỉ hưu)");
+
+    // The scenarios side by side, on request: the plan as it is and the sample's scenario,
+    // five years each.
+    click(&mut harness, "So sánh các kịch bản");
+    assert_eq!(harness.get_all_by_label("(đề án như hiện tại)").count(), 5);
+    assert_eq!(harness.get_all_by_label("Tăng trưởng 2026-2030").count(), 5);
+    harness.get_by_label("Giảm so với biên chế năm đầu");
+}
+
+#[test]
+fn scenario_edits_go_through_the_history_and_undo() {
+    let mut harness = default_harness();
+    click(&mut harness, "Dự báo");
+    pick(&mut harness, "Kịch bản:", "(không áp dụng kịch bản)");
+    assert_eq!(harness.state().state.document.plan().scenarios.active, None);
+    assert!(!has_label_containing(&harness, "Giả định của kịch bản"));
+    harness.key_press_modifiers(eframe::egui::Modifiers::COMMAND, eframe::egui::Key::Z);
+    harness.run();
+    let active = harness
+        .state()
+        .state
+        .document
+        .plan()
+        .scenarios
+        .active
+        .clone();
+    assert_eq!(active.as_deref(), Some("Tăng trưởng 2026-2030"));
+
+    set_field(&mut harness, "Tăng khối lượng (%/năm):", 0, "2,5");
+    click(&mut harness, "Thêm");
+    harness.get_by_label("Khối lượng công việc tăng 2,5% mỗi năm từ năm thứ hai (mọi công việc)");
+    let plan = harness.state().state.document.plan().clone();
+    assert_eq!(plan.scenarios.list[0].changes.len(), 5);
+
+    set_field(&mut harness, "Kịch bản mới:", 0, "Giữ nguyên");
+    click(&mut harness, "Thêm kịch bản");
+    let scenarios = harness.state().state.document.plan().scenarios.clone();
+    assert_eq!(scenarios.active.as_deref(), Some("Giữ nguyên"));
+    assert_eq!(scenarios.list.len(), 2);
+}
+
+#[test]
+fn a_large_plan_draws_the_first_rows_and_says_how_to_narrow_them() {
+    let plan = vtvl::generate::generate(vtvl::generate::Spec {
+        units: 120,
+        seed: 3,
+        staff: None,
+    });
+    let rows = 1 + plan.units.len() + plan.positions.len();
+    assert!(rows > 400, "{rows}");
+    let mut harness = crate::harness::harness_with(plan);
+    click(&mut harness, "Dự báo");
+    let hidden = rows - 400;
+    harness.get_by_label(&format!(
+        "... và {hidden} dòng nữa: chọn một đơn vị trong cây để xem phần của đơn vị đó."
+    ));
+}
