@@ -32,6 +32,8 @@ pub enum Command {
     Redo,
     SetLanguage(Language),
     ToggleExplain,
+    /// Shows or hides the Checks panel (Kiểm tra), also reached here when the tab row is cut.
+    ToggleChecks,
 }
 
 const UNDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
@@ -112,5 +114,6 @@ pub fn handle(state: &mut AppState, command: Command) {
         Command::Quit => files::request(state, Pending::Quit),
         Command::SetLanguage(language) => state.preferences.language = language,
         Command::ToggleExplain => state.show_explain = !state.show_explain,
+        Command::ToggleChecks => state.checks.open = !state.checks.open,
     }
 }

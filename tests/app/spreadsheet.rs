@@ -351,6 +351,20 @@ fn the_last_column_is_reached_at_1024_by_700() {
 }
 
 #[test]
+fn the_checks_toggle_stays_in_view_at_1024_by_700() {
+    let mut harness = narrow_harness(None);
+    let toggle = harness.get_by_label("Kiểm tra");
+    assert!(in_window(toggle.rect()), "Kiểm tra at {:?}", toggle.rect());
+    toggle.click();
+    harness.run();
+    assert!(harness.state().state.checks.open);
+    // The same panel from the Xem menu.
+    click(&mut harness, "Xem");
+    click(&mut harness, "Bảng kiểm tra");
+    assert!(!harness.state().state.checks.open);
+}
+
+#[test]
 fn the_table_is_scrolled_sideways_as_the_last_run_left_it() {
     let mut harness = narrow_harness(None);
     scroll_sideways_to_the_end(&mut harness);

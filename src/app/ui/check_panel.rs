@@ -19,29 +19,30 @@ use crate::rules::{self, Finding, Severity, blocking_entry_matches, family_of};
 
 const DATE_KEY: &str = "checks:date";
 
-/// The toggle in the tab row: "Kiểm tra" and how many errors and warnings there are.
+/// The toggle at the right end of the tab row, always in view however narrow the window:
+/// "Kiểm tra" and how many errors and warnings there are. It is drawn in a right-to-left row,
+/// so the count comes first.
 pub fn checks_toggle_ui(state: &mut AppState, ui: &mut egui::Ui) {
-    ui.separator();
+    if let Some((errors, warnings, _)) = state.checks.findings(&state.document).map(counts) {
+        let text = format!(
+            "{errors} {} · {warnings} {}",
+            state.t("lỗi", "errors"),
+            state.t("cảnh báo", "warnings")
+        );
+        let colour = if errors > 0 {
+            ui.visuals().error_fg_color
+        } else if warnings > 0 {
+            ui.visuals().warn_fg_color
+        } else {
+            ui.visuals().weak_text_color()
+        };
+        ui.colored_label(colour, text);
+    }
     let label = state.t("Kiểm tra", "Checks").to_owned();
     if ui.selectable_label(state.checks.open, label).clicked() {
         state.checks.open = !state.checks.open;
     }
-    let Some((errors, warnings, _)) = state.checks.findings(&state.document).map(counts) else {
-        return;
-    };
-    let text = format!(
-        "{errors} {} · {warnings} {}",
-        state.t("lỗi", "errors"),
-        state.t("cảnh báo", "warnings")
-    );
-    let colour = if errors > 0 {
-        ui.visuals().error_fg_color
-    } else if warnings > 0 {
-        ui.visuals().warn_fg_color
-    } else {
-        ui.visuals().weak_text_color()
-    };
-    ui.colored_label(colour, text);
+    ui.separator();
 }
 
 pub fn check_panel_ui(state: &mut AppState, ui: &mut egui::Ui) {

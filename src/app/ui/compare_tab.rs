@@ -615,57 +615,57 @@ fn benchmark_table_ui(state: &AppState, ui: &mut egui::Ui, b: &Benchmark) {
         b.outlier_count()
     ));
     let only = state.compare.only_outliers;
-    headed_grid(
-        ui,
-        "compare_benchmark",
-        &[
-            state.t("Mã nhiệm vụ", "Task code"),
-            state.t("Công việc", "Work"),
-            state.t("Cơ quan", "Agency"),
-            state.t("Đánh giá", "Flag"),
-            state.t("Phút/việc", "Minutes/item"),
-            state.t("Trung vị", "Median"),
-            state.t("Người/1.000 việc", "Staff/1,000 items"),
-            state.t("Trung vị", "Median"),
-        ],
-        |ui| {
-            for code in &b.codes {
-                let values: Vec<_> = code
-                    .values
-                    .iter()
-                    .filter(|v| !only || v.minutes_outlier.is_some() || v.staff_outlier.is_some())
-                    .collect();
-                for (row, v) in values.into_iter().enumerate() {
-                    if row == 0 {
-                        ui.label(&code.code);
-                        ui.label(short(&code.name)).on_hover_text(&code.name);
-                    } else {
-                        ui.label("");
-                        ui.label("");
-                    }
-                    ui.label(&v.agency);
-                    let flag = value_flag(state, code, v);
-                    let colour = if v.minutes_outlier.is_some() || v.staff_outlier.is_some() {
-                        ui.visuals().warn_fg_color
-                    } else {
-                        ui.visuals().text_color()
-                    };
-                    ui.colored_label(colour, flag);
-                    ui.label(state.number(v.minutes_per_item, 2));
-                    ui.label(state.number(code.minutes_per_item.median, 2));
-                    ui.label(
-                        v.staff_per_1000
-                            .map(|s| state.number(s, 4))
-                            .unwrap_or_else(|| "-".to_owned()),
-                    );
-                    ui.label(
-                        code.staff_per_1000
-                            .map(|s| state.number(s.median, 4))
-                            .unwrap_or_else(|| "-".to_owned()),
-                    );
-                    ui.end_row();
+    headed_grid(ui, "compare_benchmark", &benchmark_headers(state), |ui| {
+        for code in &b.codes {
+            let values: Vec<_> = code
+                .values
+                .iter()
+                .filter(|v| !only || v.minutes_outlier.is_some() || v.staff_outlier.is_some())
+                .collect();
+            for (row, v) in values.into_iter().enumerate() {
+                if row == 0 {
+                    ui.label(&code.code);
+                    ui.label(short(&code.name)).on_hover_text(&code.name);
+                } else {
+                    ui.label("");
+                    ui.label("");
                 }
+                ui.label(&v.agency);
+                let flag = value_flag(state, code, v);
+                let colour = if v.minutes_outlier.is_some() || v.staff_outlier.is_some() {
+                    ui.visuals().warn_fg_color
+                } else {
+                    ui.visuals().text_color()
+                };
+                ui.colored_label(colour, flag);
+                ui.label(state.number(v.minutes_per_item, 2));
+                ui.label(state.number(code.minutes_per_item.median, 2));
+                ui.label(
+                    v.staff_per_1000
+                        .map(|s| state.number(s, 4))
+                        .unwrap_or_else(|| "-".to_owned()),
+                );
+                ui.label(
+                    code.staff_per_1000
+                        .map(|s| state.number(s.median, 4))
+                        .unwrap_or_else(|| "-".to_owned()),
+                );
+                ui.end_row();
             }
-        },
-    );
+        }
+    });
+}
+
+/// The columns of a benchmark on task codes, here and in the portfolio's.
+pub fn benchmark_headers(state: &AppState) -> [&'static str; 8] {
+    [
+        state.t("Mã nhiệm vụ", "Task code"),
+        state.t("Công việc", "Work"),
+        state.t("Cơ quan", "Agency"),
+        state.t("Đánh giá", "Flag"),
+        state.t("Phút/việc", "Minutes/item"),
+        state.t("Trung vị", "Median"),
+        state.t("Người/1.000 việc", "Staff/1,000 items"),
+        state.t("Trung vị", "Median"),
+    ]
 }

@@ -53,6 +53,12 @@ pub fn menu_bar_ui(state: &mut AppState, ui: &mut egui::Ui) {
             {
                 raised.push(Command::ToggleExplain);
             }
+            if ui
+                .selectable_label(state.checks.open, state.t("Bảng kiểm tra", "Checks panel"))
+                .clicked()
+            {
+                raised.push(Command::ToggleChecks);
+            }
         });
         ui.menu_button(state.t("Kết quả", "Results"), |ui| {
             for export in [

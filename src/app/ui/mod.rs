@@ -119,6 +119,7 @@ fn tabs_ui(state: &mut AppState, ui: &mut egui::Ui) {
             })
             .response
             .on_hover_text(more);
+            check_panel::checks_toggle_ui(state, ui);
             egui::ScrollArea::horizontal()
                 .id_salt("tab_row")
                 .auto_shrink([false, true])
@@ -136,7 +137,6 @@ fn tabs_ui(state: &mut AppState, ui: &mut egui::Ui) {
                                 response.scroll_to_me(None);
                             }
                         }
-                        check_panel::checks_toggle_ui(state, ui);
                     });
                 });
             if let Some(tab) = picked {

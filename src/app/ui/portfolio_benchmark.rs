@@ -5,7 +5,7 @@
 use eframe::egui;
 use egui_extras::Column;
 
-use super::compare_tab::value_flag;
+use super::compare_tab::{benchmark_headers, value_flag};
 use super::sheet::{Place, Sheet, cell_text};
 use crate::app::state::AppState;
 
@@ -71,16 +71,7 @@ pub fn benchmark_ui(state: &mut AppState, ui: &mut egui::Ui) {
                 .map(move |(n, (v, _))| (c, v, n == 0))
         })
         .collect();
-    let headers = [
-        state.t("Mã nhiệm vụ", "Task code"),
-        state.t("Công việc", "Work"),
-        state.t("Cơ quan", "Agency"),
-        state.t("Đánh giá", "Flag"),
-        state.t("Phút/việc", "Minutes/item"),
-        state.t("Trung vị", "Median"),
-        state.t("Người/1.000 việc", "Staff/1,000 items"),
-        state.t("Trung vị", "Median"),
-    ];
+    let headers = benchmark_headers(state);
     let rows_key = only.to_string();
     let sheet = Sheet::new("portfolio_benchmark", &rows_key, ROW_HEIGHT)
         .pinned(1)
