@@ -6,7 +6,7 @@ use eframe::egui;
 use egui_extras::Column;
 
 use super::compare_tab::{benchmark_headers, value_flag};
-use super::sheet::{Place, Sheet, cell_text};
+use super::sheet::{Place, Sheet, cell_text, header_text};
 use crate::app::state::AppState;
 
 const ROW_HEIGHT: f32 = 22.0;
@@ -82,12 +82,7 @@ pub fn benchmark_ui(state: &mut AppState, ui: &mut egui::Ui) {
         .columns(Column::initial(96.0).at_least(60.0).clip(true), 4);
     sheet.show(ui, rows.len(), |ui, place| {
         let (row, column) = match place {
-            Place::Header(column) => {
-                if let Some(header) = headers.get(column) {
-                    ui.strong(*header);
-                }
-                return;
-            }
+            Place::Header(column) => return header_text(ui, &headers, column),
             Place::Cell { row, column } => (row, column),
         };
         let Some(&(c, v, first)) = rows.get(row) else {

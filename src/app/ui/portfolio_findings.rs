@@ -6,7 +6,7 @@ use eframe::egui;
 use egui_extras::Column;
 
 use super::check_panel::{severity_colour, severity_label};
-use super::sheet::{Place, Sheet, cell_text};
+use super::sheet::{Place, Sheet, cell_text, header_text};
 use crate::app::portfolio::{self, Loaded};
 use crate::app::state::AppState;
 
@@ -38,12 +38,7 @@ pub fn findings_ui(state: &mut AppState, ui: &mut egui::Ui, loaded: &Loaded) {
         .column(Column::initial(280.0).at_least(100.0).clip(true));
     sheet.show(ui, rows.len(), |ui, place| {
         let (row, column) = match place {
-            Place::Header(column) => {
-                if let Some(header) = headers.get(column) {
-                    ui.strong(*header);
-                }
-                return;
-            }
+            Place::Header(column) => return header_text(ui, &headers, column),
             Place::Cell { row, column } => (row, column),
         };
         let Some(found) = rows.get(row) else {

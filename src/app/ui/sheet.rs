@@ -436,6 +436,13 @@ fn scroll_target(
 /// Frames during which a row asked for stays scrolled into view.
 const SETTLING_FRAMES: u8 = 3;
 
+/// The header of `column` from a list of titles.
+pub fn header_text(ui: &mut egui::Ui, headers: &[&str], column: usize) {
+    if let Some(header) = headers.get(column) {
+        ui.strong(*header);
+    }
+}
+
 /// Text in a cell, cut with "…" to the column's width; the whole text shows on hover.
 /// Screen readers (and the tests) read the whole text, not the cut one.
 pub fn cell_text(ui: &mut egui::Ui, text: impl Into<egui::WidgetText>) -> egui::Response {
