@@ -30,6 +30,10 @@ pub struct ProjectionView {
     pub new_scenario: String,
     /// The growth percentage typed for a new change.
     pub growth_percent: String,
+    /// The quota cut (percent of the first year's quota) and the year it is due, typed for a
+    /// new change.
+    pub cut_percent: String,
+    pub cut_year: String,
     pub memo: Memo<(ViewKey, u32), Result<Projection, String>>,
     /// The user asked for the scenarios side by side (made only then: one projection each).
     pub show_comparison: bool,

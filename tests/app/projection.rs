@@ -70,6 +70,25 @@ fn scenario_edits_go_through_the_history_and_undo() {
     let plan = harness.state().state.document.plan().clone();
     assert_eq!(plan.scenarios.list[0].changes.len(), 5);
 
+    // A quota cut target: refused with a year that is not one, added with one.
+    set_field(&mut harness, "Tinh giản biên chế (%):", 0, "10");
+    set_field(&mut harness, "đến năm:", 0, "năm sau");
+    click(&mut harness, "Thêm tinh giản");
+    assert!(has_label_containing(&harness, "Năm phải là số nguyên"));
+    assert_eq!(harness.state().state.document.plan(), &plan);
+    set_field(&mut harness, "đến năm:", 0, "2029");
+    click(&mut harness, "Thêm tinh giản");
+    harness.get_by_label("Tinh giản 10% biên chế của năm đầu đến năm 2029 (toàn đề án)");
+    let changes = &harness.state().state.document.plan().scenarios.list[0].changes;
+    assert_eq!(
+        changes.last(),
+        Some(&vtvl::model::ScenarioChange::QuotaCut {
+            percent: 10.0,
+            by_year: 2029,
+            unit_id: None
+        })
+    );
+
     set_field(&mut harness, "Kịch bản mới:", 0, "Giữ nguyên");
     click(&mut harness, "Thêm kịch bản");
     let scenarios = harness.state().state.document.plan().scenarios.clone();

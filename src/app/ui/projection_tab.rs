@@ -167,28 +167,19 @@ fn scenario_ui(state: &mut AppState, ui: &mut egui::Ui) {
                 if ui.button(state.t("Thêm", "Add")).clicked() {
                     match crate::format::read_number(&state.projection.growth_percent) {
                         Ok(percent) if percent.is_finite() && percent > -100.0 => {
-                            let mut changed = scenarios.clone();
-                            if let Some(scenario) =
-                                changed.list.iter_mut().find(|s| s.name == active.name)
-                            {
-                                scenario.changes.push(ScenarioChange::Growth {
-                                    percent,
-                                    code: None,
-                                    unit_id: None,
-                                });
-                            }
-                            apply(state, changed);
+                            let growth = ScenarioChange::Growth {
+                                percent,
+                                code: None,
+                                unit_id: None,
+                            };
+                            add_change(state, &scenarios, &active.name, growth);
                             state.projection.growth_percent.clear();
                         }
-                        _ => {
-                            let message = state
-                                .t(
-                                    "Tỷ lệ tăng phải là số lớn hơn -100",
-                                    "The growth must be a number above -100",
-                                )
-                                .to_owned();
-                            state.notice = Some(Notice::Error(message));
-                        }
+                        _ => refuse(
+                            state,
+                            "Tỷ lệ tăng phải là số lớn hơn -100",
+                            "The growth must be a number above -100",
+                        ),
                     }
                 }
                 if ui
@@ -201,6 +192,7 @@ fn scenario_ui(state: &mut AppState, ui: &mut egui::Ui) {
                     apply(state, changed);
                 }
             });
+            quota_cut_ui(state, ui, &scenarios, &active.name);
         });
 }
 
@@ -218,6 +210,68 @@ fn describe(state: &AppState, plan: &Plan, change: &ScenarioChange) -> String {
 }
 
 /// Applies new scenarios as one undoable edit.
+/// The row that adds a quota cut target to the scenario: a percentage of the first year's
+/// quota, due by a year.
+fn quota_cut_ui(state: &mut AppState, ui: &mut egui::Ui, scenarios: &Scenarios, active: &str) {
+    ui.horizontal(|ui| {
+        let label = ui.label(state.t("Tinh giản biên chế (%):", "Quota cut (%):"));
+        ui.add(egui::TextEdit::singleline(&mut state.projection.cut_percent).desired_width(60.0))
+            .labelled_by(label.id);
+        let label = ui.label(state.t("đến năm:", "by year:"));
+        ui.add(egui::TextEdit::singleline(&mut state.projection.cut_year).desired_width(60.0))
+            .labelled_by(label.id);
+        if !ui
+            .button(state.t("Thêm tinh giản", "Add the cut"))
+            .clicked()
+        {
+            return;
+        }
+        let percent = crate::format::read_number(&state.projection.cut_percent)
+            .ok()
+            .filter(|p| p.is_finite() && *p != 0.0 && p.abs() <= 100.0);
+        let year = crate::format::read_number(&state.projection.cut_year)
+            .ok()
+            .filter(|y| y.fract() == 0.0 && (1900.0..=2200.0).contains(y));
+        match (percent, year) {
+            (Some(percent), Some(year)) => {
+                let cut = ScenarioChange::QuotaCut {
+                    percent,
+                    // In range and whole: checked above.
+                    by_year: year as i32,
+                    unit_id: None,
+                };
+                add_change(state, scenarios, active, cut);
+                state.projection.cut_percent.clear();
+                state.projection.cut_year.clear();
+            }
+            (None, _) => refuse(
+                state,
+                "Tỷ lệ tinh giản phải là số khác 0, tối đa 100",
+                "The cut must be a number other than 0, at most 100",
+            ),
+            (_, None) => refuse(
+                state,
+                "Năm phải là số nguyên, ví dụ 2030",
+                "The year must be a whole number, such as 2030",
+            ),
+        }
+    });
+}
+
+/// Adds `change` to the scenario named `active`, as one undoable edit.
+fn add_change(state: &mut AppState, scenarios: &Scenarios, active: &str, change: ScenarioChange) {
+    let mut changed = scenarios.clone();
+    if let Some(scenario) = changed.list.iter_mut().find(|s| s.name == active) {
+        scenario.changes.push(change);
+    }
+    apply(state, changed);
+}
+
+fn refuse(state: &mut AppState, vietnamese: &str, english: &str) {
+    let message = state.t(vietnamese, english).to_owned();
+    state.notice = Some(Notice::Error(message));
+}
+
 fn apply(state: &mut AppState, scenarios: Scenarios) {
     if let Err(message) = state.apply(Edit::SetScenarios(scenarios)) {
         state.notice = Some(Notice::Error(message));
