@@ -3,10 +3,8 @@
 //! Exit code 0 when no finding is an error, 3 when one is (a rule the plan marks blocking was
 //! breached), 1 when the plan or the date is invalid.
 
-use std::io::Write as _;
 use std::process::ExitCode;
 
-use anyhow::Context as _;
 use clap::ValueEnum;
 
 use super::PlanPath;
@@ -58,13 +56,7 @@ pub fn run(args: &Args, language: Language) -> anyhow::Result<ExitCode> {
             json
         }
     };
-    std::io::stdout()
-        .lock()
-        .write_all(text.as_bytes())
-        .context(language.t(
-            "không ghi được ra đầu ra chuẩn",
-            "cannot write to standard output",
-        ))?;
+    super::standard_output::print(&text, language)?;
     let errors = findings.iter().any(|f| f.severity == Severity::Error);
     Ok(if errors {
         ExitCode::from(EXIT_ERRORS)

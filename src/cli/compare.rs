@@ -1,10 +1,8 @@
 //! `vtvl compare`: two versions of a plan (A older, B newer), or with `--benchmark` several
 //! agencies' plans side by side on the task codes of their service components.
 
-use std::io::Write as _;
 use std::path::Path;
 
-use anyhow::Context as _;
 use clap::ValueEnum;
 
 use super::PlanPath;
@@ -50,13 +48,7 @@ pub fn run(args: &Args, language: Language) -> anyhow::Result<()> {
         }
         _ => benchmark(&args.benchmark, args.format, language)?,
     };
-    std::io::stdout()
-        .lock()
-        .write_all(text.as_bytes())
-        .context(language.t(
-            "không ghi được ra đầu ra chuẩn",
-            "cannot write to standard output",
-        ))
+    super::standard_output::print(&text, language)
 }
 
 fn json(value: &impl serde::Serialize) -> anyhow::Result<String> {

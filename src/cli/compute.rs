@@ -1,9 +1,6 @@
 //! `vtvl compute`: required headcount per position and unit, against current staff; with the
 //! appraisal, the lines whose proposal changed since they were appraised.
 
-use std::io::Write as _;
-
-use anyhow::Context as _;
 use clap::ValueEnum;
 
 use super::PlanPath;
@@ -74,13 +71,7 @@ fn print(
         }
         Format::Csv => crate::report::results_csv(results).in_language(language)?,
     };
-    std::io::stdout()
-        .lock()
-        .write_all(text.as_bytes())
-        .context(language.t(
-            "không ghi được ra đầu ra chuẩn",
-            "cannot write to standard output",
-        ))
+    super::standard_output::print(&text, language)
 }
 
 /// The results, and the appraisal lines whose proposal changed (left out when there are none,

@@ -19,6 +19,7 @@ mod localized;
 mod plan_input;
 mod portfolio;
 mod project;
+mod standard_output;
 mod template;
 mod text_table;
 mod validate;

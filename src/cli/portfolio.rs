@@ -5,11 +5,9 @@
 //! Exit code 0 when every plan was read and no finding is an error, 3 when some plan could not
 //! be read or has an error (as `vtvl check`), 1 when the folder or the date is invalid.
 
-use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::Context as _;
 use clap::ValueEnum;
 
 use super::check::EXIT_ERRORS;
@@ -61,13 +59,7 @@ pub fn run(args: &Args, language: Language) -> anyhow::Result<ExitCode> {
         }
         Format::Csv => portfolio::csv(&portfolio, language)?,
     };
-    std::io::stdout()
-        .lock()
-        .write_all(text.as_bytes())
-        .context(language.t(
-            "không ghi được ra đầu ra chuẩn",
-            "cannot write to standard output",
-        ))?;
+    super::standard_output::print(&text, language)?;
     if let Some(out) = &args.xlsx {
         portfolio::write_workbook(&portfolio, out, CivilDate::today()).in_language(language)?;
         eprintln!("{} -> {}", args.dir.display(), out.display());

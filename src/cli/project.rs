@@ -1,9 +1,6 @@
 //! `vtvl project`: the workforce projection over a horizon: who retires, what the workload
 //! requires, and how many must be recruited, per year, unit and position, under a scenario.
 
-use std::io::Write as _;
-
-use anyhow::Context as _;
 use clap::ValueEnum;
 
 use super::PlanPath;
@@ -66,13 +63,7 @@ pub fn run(args: &Args, language: Language) -> anyhow::Result<()> {
         Format::Csv => csv(&projection)?,
         Format::Table => table(&plan, &projection, &options, language)?,
     };
-    std::io::stdout()
-        .lock()
-        .write_all(text.as_bytes())
-        .context(language.t(
-            "không ghi được ra đầu ra chuẩn",
-            "cannot write to standard output",
-        ))
+    super::standard_output::print(&text, language)
 }
 
 const CSV_HEADER: [&str; 8] = [
