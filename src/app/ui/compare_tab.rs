@@ -495,12 +495,7 @@ fn benchmark_ui(state: &mut AppState, ui: &mut egui::Ui) {
         "So sánh với các cơ quan khác",
         "Benchmark against other agencies",
     ));
-    ui.label(state.t(
-        "Công việc chính có cùng mã nhiệm vụ: số phút mỗi việc và số người cho 1.000 việc của \
-         từng cơ quan. Cao: hơn 1,5 lần trung vị; thấp: dưới 2/3 trung vị.",
-        "Service work sharing a task code: each agency's minutes per item and staff per 1,000 \
-         items. High: more than 1.5 times the median; low: under two thirds of it.",
-    ));
+    ui.label(benchmark_explanation(state));
     ui.horizontal_wrapped(|ui| {
         if ui
             .button(state.t(
@@ -668,4 +663,14 @@ pub fn benchmark_headers(state: &AppState) -> [&'static str; 8] {
         state.t("Người/1.000 việc", "Staff/1,000 items"),
         state.t("Trung vị", "Median"),
     ]
+}
+
+/// What a benchmark on task codes compares and when a value is flagged.
+pub fn benchmark_explanation(state: &AppState) -> &'static str {
+    state.t(
+        "Công việc chính có cùng mã nhiệm vụ: số phút mỗi việc và số người cho 1.000 việc của \
+         từng cơ quan. Cao: hơn 1,5 lần trung vị; thấp: dưới 2/3 trung vị.",
+        "Service work sharing a task code: each agency's minutes per item and staff per 1,000 \
+         items. High: more than 1.5 times the median; low: under two thirds of it.",
+    )
 }

@@ -5,7 +5,7 @@
 use eframe::egui;
 use egui_extras::Column;
 
-use super::compare_tab::{benchmark_headers, value_flag};
+use super::compare_tab::{benchmark_explanation, benchmark_headers, value_flag};
 use super::sheet::{Place, Sheet, cell_text, header_text};
 use crate::app::state::AppState;
 
@@ -26,12 +26,7 @@ pub fn benchmark_ui(state: &mut AppState, ui: &mut egui::Ui) {
             return;
         }
     };
-    ui.label(state.t(
-        "Công việc chính có cùng mã nhiệm vụ: số phút mỗi việc và số người cho 1.000 việc của \
-         từng cơ quan. Cao: hơn 1,5 lần trung vị; thấp: dưới 2/3 trung vị.",
-        "Service work sharing a task code: each agency's minutes per item and staff per 1,000 \
-         items. High: more than 1.5 times the median; low: under two thirds of it.",
-    ));
+    ui.label(benchmark_explanation(state));
     ui.horizontal(|ui| {
         ui.label(format!(
             "{} {} · {}: {}",
