@@ -807,3 +807,46 @@ fn the_projection_sheet_reads_back_as_the_projection_with_counts_only() {
     // Someone retires in the horizon, so the sheet is not all zeros.
     assert!(projection.timeline.iter().any(|y| y.total.retiring > 0.0));
 }
+
+#[test]
+fn many_job_descriptions_continue_on_further_sheets_printed_as_one_appendix() {
+    let plan = vtvl::generate::generate(vtvl::generate::Spec {
+        units: 40,
+        seed: 3,
+        staff: None,
+    });
+    let per_sheet = dossier::DESCRIPTIONS_PER_SHEET;
+    let parts = plan.positions.len().div_ceil(per_sheet);
+    assert!(
+        parts >= 2,
+        "{} positions fill more than one sheet",
+        plan.positions.len()
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let mut book = Book::write(&plan, dir.path(), "nhieu-mo-ta.xlsx");
+
+    let first = SHEET_NAMES
+        .iter()
+        .position(|name| *name == dossier::job_descriptions_sheet_name(0))
+        .unwrap();
+    let mut expected: Vec<String> = SHEET_NAMES.iter().map(|s| s.to_string()).collect();
+    for part in (1..parts).rev() {
+        expected.insert(first + 1, dossier::job_descriptions_sheet_name(part));
+    }
+    assert_eq!(book.sheets, expected);
+
+    let mut described = 0;
+    for part in 0..parts {
+        let values = book.values(&dossier::job_descriptions_sheet_name(part));
+        let blocks = description_blocks(&values).len();
+        assert!(blocks <= per_sheet, "sheet {part}: {blocks} descriptions");
+        described += blocks;
+        let texts = strings(&values);
+        // The appendix's head opens the first sheet only, its signatures close the last only.
+        let head = texts.iter().any(|t| t == dossier::NATIONAL_NAME);
+        let foot = texts.iter().any(|t| t == dossier::PREPARER);
+        assert_eq!(head, part == 0, "sheet {part}: head");
+        assert_eq!(foot, part + 1 == parts, "sheet {part}: foot");
+    }
+    assert_eq!(described, plan.positions.len());
+}

@@ -11,7 +11,7 @@
 
 use std::collections::HashMap;
 
-use rust_xlsxwriter::{RowNum, Worksheet};
+use rust_xlsxwriter::{RowNum, Workbook, Worksheet};
 
 use super::DossierError;
 use super::figures::unit_figures;
@@ -47,17 +47,30 @@ const WORK_HEADERS: [&str; 4] = [
     "Tiêu chí đánh giá",
 ];
 
+/// Descriptions per sheet. LibreOffice lays a sheet out anew for every page it prints unless
+/// the sheet is the workbook's first, so printing a sheet costs its pages times its rows: a
+/// province's 6,000 descriptions on one sheet (300,000 rows) would take hours. Sheets of 100
+/// (about 130 pages) keep the time linear, and within Excel's 1,023 manual page breaks.
+pub const PER_SHEET: usize = 100;
+
+/// The name of the `index`th sheet (0-based) of descriptions: the first is [`NAME`], the
+/// following ones "Mô tả công việc (2)"...
+pub fn sheet_name(index: usize) -> String {
+    if index == 0 {
+        NAME.to_owned()
+    } else {
+        format!("{NAME} ({})", index + 1)
+    }
+}
+
+/// Writes the descriptions on as many sheets as [`PER_SHEET`] asks (at least one), the
+/// appendix's head on the first and its foot on the last, so they print as one appendix.
 pub fn write(
-    sheet: &mut Worksheet,
+    workbook: &mut Workbook,
     styles: &Styles,
     plan: &Plan,
     results: &PlanResults,
 ) -> Result<(), DossierError> {
-    sheet.set_name(NAME)?;
-    print::page_setup(sheet, false, None, NAME)?;
-    for (col, width) in (0u16..).zip(WIDTHS) {
-        sheet.set_column_width(col, width)?;
-    }
     let names = RankNames::embedded()?;
     let mut incumbents: HashMap<&str, usize> = HashMap::new();
     for member in &plan.staff {
@@ -65,38 +78,60 @@ pub fn write(
             *incumbents.entry(id).or_default() += 1;
         }
     }
-    let layout = form::Layout {
-        split: 1,
-        last: 3,
-        width: WIDTHS.iter().sum(),
-    };
-    let top = form::head(sheet, styles, plan, layout, 6, TITLE_PLURAL)?;
-    let mut block = Block {
-        sheet,
-        styles,
-        names: &names,
-        row: top,
-    };
-    let mut breaks = Vec::new();
-    for unit in unit_figures(plan, results)? {
+    let units = unit_figures(plan, results)?;
+    let mut described = Vec::new();
+    for unit in &units {
         let parent = unit.unit.parent_id.as_deref().and_then(|id| plan.unit(id));
         for (position, figures) in &unit.positions {
-            if block.row > top {
-                breaks.push(block.row);
-            }
             let place = Place {
                 unit: unit.unit,
                 parent,
                 incumbents: incumbents.get(position.id.as_str()).copied().unwrap_or(0),
             };
-            block.position(position, figures, &place)?;
-            block.row += 1;
+            described.push((*position, *figures, place));
         }
     }
-    // Excel allows at most 1,023 manual page breaks.
-    breaks.truncate(1023);
-    block.sheet.set_page_breaks(&breaks)?;
-    form::foot(block.sheet, styles, plan, layout, block.row)?;
+    let layout = form::Layout {
+        split: 1,
+        last: 3,
+        width: WIDTHS.iter().sum(),
+    };
+    let parts: Vec<_> = described.chunks(PER_SHEET).collect();
+    let count = parts.len().max(1);
+    for index in 0..count {
+        let name = sheet_name(index);
+        let sheet = workbook.add_worksheet();
+        sheet.set_name(&name)?;
+        print::page_setup(sheet, false, None, &name)?;
+        for (col, width) in (0u16..).zip(WIDTHS) {
+            sheet.set_column_width(col, width)?;
+        }
+        let top = if index == 0 {
+            form::head(sheet, styles, plan, layout, 6, TITLE_PLURAL)?
+        } else {
+            0
+        };
+        let mut block = Block {
+            sheet,
+            styles,
+            names: &names,
+            row: top,
+        };
+        let mut breaks = Vec::new();
+        for (position, figures, place) in parts.get(index).copied().unwrap_or_default() {
+            if block.row > top {
+                breaks.push(block.row);
+            }
+            block.position(position, figures, place)?;
+            block.row += 1;
+        }
+        // Excel allows at most 1,023 manual page breaks.
+        breaks.truncate(1023);
+        block.sheet.set_page_breaks(&breaks)?;
+        if index + 1 == count {
+            form::foot(block.sheet, styles, plan, layout, block.row)?;
+        }
+    }
     Ok(())
 }
 

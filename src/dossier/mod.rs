@@ -40,7 +40,10 @@ pub use findings_sheet::{NAME as FINDINGS_SHEET, NOTHING_FOUND};
 pub use form::{HEAD_OF_AGENCY, MOTTO, NATIONAL_NAME, PREPARER, SEAL, attached_line};
 /// The administrative form and the print styles, for other workbooks printed the same way.
 pub(crate) use form::{Layout as FormLayout, foot as form_foot, head as form_head};
-pub use job_descriptions_sheet::{DRAWN as DRAWN_FROM_WORKLOAD, TITLE as JOB_DESCRIPTION_TITLE};
+pub use job_descriptions_sheet::{
+    DRAWN as DRAWN_FROM_WORKLOAD, PER_SHEET as DESCRIPTIONS_PER_SHEET,
+    TITLE as JOB_DESCRIPTION_TITLE, sheet_name as job_descriptions_sheet_name,
+};
 pub(crate) use print::{
     ROW_POINTS, Styles, cell_ref, page_setup, result as formula_result, wrapped_height,
 };
@@ -65,7 +68,9 @@ pub const APPENDICES: [&str; 8] = [
     projection_sheet::NAME,
 ];
 
-/// The sheet names, in workbook order.
+/// The sheet names, in workbook order. A plan of more than [`DESCRIPTIONS_PER_SHEET`]
+/// positions continues the job descriptions on sheets named by
+/// [`job_descriptions_sheet_name`], right after the first.
 pub const SHEET_NAMES: [&str; 10] = [
     summary_sheet::NAME,
     catalogue_sheet::NAME,
@@ -142,7 +147,7 @@ fn build_workbook(
     workload_sheet::write(workbook.add_worksheet(), &styles, plan, results)?;
     ranks_sheet::write(workbook.add_worksheet(), &styles, plan, results)?;
     steps_sheet::write(workbook.add_worksheet(), &styles, plan, results)?;
-    job_descriptions_sheet::write(workbook.add_worksheet(), &styles, plan, results)?;
+    job_descriptions_sheet::write(&mut workbook, &styles, plan, results)?;
     charts_sheet::write(workbook.add_worksheet(), &styles, plan, results)?;
     projection_sheet::write(workbook.add_worksheet(), &styles, plan)?;
     findings_sheet::write(workbook.add_worksheet(), &styles, plan, &checked)?;
