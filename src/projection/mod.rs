@@ -250,26 +250,11 @@ pub fn project(plan: &Plan, options: &Options) -> Result<Projection, ProjectionE
             }
             result_of_year.push(distinct.len().saturating_sub(1));
         }
-        let computed: Vec<Result<PlanResults, engine::EngineError>> = std::thread::scope(|scope| {
-            let handles: Vec<_> = distinct
-                .iter()
-                .map(|volumes| {
-                    let changes = &changes;
-                    scope.spawn(move || engine::compute(&changes.plan_with(plan, volumes)))
-                })
-                .collect();
-            handles
-                .into_iter()
-                .map(|handle| {
-                    handle
-                        .join()
-                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-                })
-                .collect()
-        });
-        for result in computed {
-            results.push(result?);
-        }
+        let workloads: Vec<_> = distinct
+            .iter()
+            .map(|volumes| changes.workload(volumes))
+            .collect();
+        results = engine::compute_with_volumes(plan, &workloads)?;
     }
 
     let staff: Vec<StaffRetirement> = plan

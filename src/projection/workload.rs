@@ -5,7 +5,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::ProjectionError;
-use crate::engine::{UnitTree, unit_index};
+use crate::engine::{UnitTree, WorkloadVolumes, unit_index};
 use crate::model::{ComponentKind, Plan, Scenario, ScenarioChange};
 
 /// The components a scenario changes, each with its yearly growth rate and explicit volumes.
@@ -196,42 +196,14 @@ impl WorkloadChanges {
             .collect()
     }
 
-    /// The plan the engine computes for a year: the plan's units and positions with these
-    /// volumes, without staff or review (the requirement does not depend on them).
-    pub fn plan_with(&self, plan: &Plan, volumes: &[f64]) -> Plan {
-        // The engine reads no job description: leaving them out spares copying their texts.
-        let mut positions: Vec<crate::model::Position> = plan
-            .positions
+    /// The volumes of a year (as [`Self::volumes`] gives them) keyed by the component they
+    /// replace, as the engine takes them.
+    pub fn workload(&self, volumes: &[f64]) -> WorkloadVolumes {
+        self.changed
             .iter()
-            .map(|p| crate::model::Position {
-                job_description: Default::default(),
-                ..p.clone()
-            })
-            .collect();
-        for (changed, volume) in self.changed.iter().zip(volumes) {
-            if let Some(component) = positions
-                .get_mut(changed.position)
-                .and_then(|p| p.components.get_mut(changed.component))
-            {
-                match &mut component.kind {
-                    ComponentKind::Service { volume: v, .. }
-                    | ComponentKind::Norm { volume: v, .. } => *v = *volume,
-                    ComponentKind::Support(_) | ComponentKind::Additional { .. } => {}
-                }
-            }
-        }
-        Plan {
-            format_version: plan.format_version,
-            meta: plan.meta.clone(),
-            rounding: plan.rounding,
-            calendars: plan.calendars.clone(),
-            units: plan.units.clone(),
-            positions,
-            staff: Vec::new(),
-            blocking_rules: Vec::new(),
-            scenarios: Default::default(),
-            review: None,
-        }
+            .zip(volumes)
+            .map(|(changed, volume)| ((changed.position, changed.component), *volume))
+            .collect()
     }
 }
 
