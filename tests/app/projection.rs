@@ -2,7 +2,7 @@
 //! personal data is asked for, and scenario edits that undo.
 
 use egui_kittest::kittest::Queryable as _;
-use vtvl::app::projection_view::ExplainedCell;
+use vtvl::app::projection_view::{self, ExplainedCell};
 
 use crate::harness::{click, default_harness, has_label_containing, pick, set_field};
 
@@ -97,18 +97,57 @@ fn scenario_edits_go_through_the_history_and_undo() {
 }
 
 #[test]
-fn a_large_plan_draws_the_first_rows_and_says_how_to_narrow_them() {
+fn a_large_plan_has_a_row_for_every_unit_and_position_drawing_those_in_view() {
     let plan = vtvl::generate::generate(vtvl::generate::Spec {
         units: 120,
         seed: 3,
         staff: None,
     });
     let rows = 1 + plan.units.len() + plan.positions.len();
-    assert!(rows > 400, "{rows}");
+    let last = plan.positions.last().unwrap().clone();
     let mut harness = crate::harness::harness_with(plan);
     click(&mut harness, "Dự báo");
-    let hidden = rows - 400;
-    harness.get_by_label(&format!(
-        "... và {hidden} dòng nữa: chọn một đơn vị trong cây để xem phần của đơn vị đó."
-    ));
+    // A large plan is projected on a worker; the tab says so meanwhile.
+    harness.get_by_label("Đang dự báo…");
+    projection_view::wait(&mut harness.state_mut().state);
+    harness.run();
+    harness.get_by_label("Toàn đề án");
+    let last_row = format!("• {} ({})", last.name, last.unit_id);
+    // Only the rows in view are drawn: the units come first, the positions below them are out
+    // of view.
+    assert!(rows > 800, "{rows}");
+    assert_eq!(harness.query_all_by_label_contains("• ").count(), 0);
+    // Choosing a unit in the tree narrows the table to its subtree: its last position shows.
+    harness.state_mut().state.selected_unit = Some(last.unit_id.clone());
+    harness.run();
+    harness.get_by_label(&last_row);
+    let more = last_row;
+    assert!(!has_label_containing(&harness, "Đang cập nhật dự báo"));
+
+    // After an edit, the last projection stays in view, marked, until the new one arrives.
+    let mut scenarios = harness.state().state.document.plan().scenarios.clone();
+    scenarios.list.push(vtvl::model::Scenario {
+        name: "Tăng".into(),
+        changes: vec![vtvl::model::ScenarioChange::Growth {
+            percent: 10.0,
+            code: None,
+            unit_id: None,
+        }],
+        ..Default::default()
+    });
+    scenarios.active = Some("Tăng".into());
+    harness
+        .state_mut()
+        .state
+        .apply(vtvl::editing::Edit::SetScenarios(scenarios))
+        .unwrap();
+    harness.step();
+    harness.get_by_label(&more);
+    harness.get_by_label("Đang cập nhật dự báo theo thay đổi mới…");
+    harness.state_mut().state.document.wait_for_results();
+    harness.step();
+    projection_view::wait(&mut harness.state_mut().state);
+    harness.run();
+    assert!(!has_label_containing(&harness, "Đang cập nhật dự báo"));
+    assert!(!projection_view::is_updating(&harness.state().state));
 }
