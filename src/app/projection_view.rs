@@ -54,6 +54,17 @@ pub struct ProjectionView {
     /// The user asked for the scenarios side by side (made only then: one projection each).
     pub show_comparison: bool,
     pub comparison: Background<ProjectionKey, Result<Vec<ScenarioColumn>, String>>,
+    /// The volume change being written: the position, its component, the volume and the
+    /// year it applies from.
+    pub volume_position: Option<String>,
+    pub volume_component: Option<String>,
+    pub volume_value: String,
+    pub volume_year: String,
+    /// The early retirement being written: who, and on which date.
+    pub retiring_staff: Option<String>,
+    pub retiring_on: String,
+    /// The positions whose workload has a volume, and the staff, as choices.
+    pub choices: Memo<ViewKey, Arc<Choices>>,
     /// The table's rows for the unit chosen in the tree (none: the whole plan).
     pub rows: Memo<(ViewKey, Option<String>), Arc<Vec<TableRow>>>,
 }
@@ -131,6 +142,56 @@ pub fn keep_comparison(
     taken: Taken<ProjectionKey, Result<Vec<ScenarioColumn>, String>>,
 ) {
     state.projection.comparison.keep(taken);
+}
+
+/// What the scenario editor offers to choose from: positions whose workload has a volume
+/// (by id, named with their unit), and the staff (by id, with their unit).
+#[derive(Debug, Default)]
+pub struct Choices {
+    pub positions: Vec<(Option<String>, String)>,
+    pub staff: Vec<(Option<String>, String)>,
+}
+
+/// The scenario editor's choices for the open plan, made again only after an edit.
+pub fn choices(state: &mut AppState) -> Arc<Choices> {
+    let key = state.view_key();
+    let language = state.language();
+    let plan = state.document.plan();
+    let choices = state.projection.choices.get_or_make(key, || {
+        let unit_names: std::collections::HashMap<&str, &str> = plan
+            .units
+            .iter()
+            .map(|u| (u.id.as_str(), u.name.as_str()))
+            .collect();
+        let unit_name = |id: &str| unit_names.get(id).copied().unwrap_or_default().to_owned();
+        let mut positions = vec![(
+            None,
+            language
+                .t("(chọn vị trí)", "(choose a position)")
+                .to_owned(),
+        )];
+        positions.extend(
+            plan.positions
+                .iter()
+                // A fixed position's workload does not count: a volume would change nothing.
+                .filter(|p| p.method == crate::model::Method::Workload)
+                .filter(|p| p.components.iter().any(|c| c.kind.volume().is_some()))
+                .map(|p| {
+                    let text = format!("{} ({})", p.name, unit_name(&p.unit_id));
+                    (Some(p.id.clone()), text)
+                }),
+        );
+        let mut staff = vec![(
+            None,
+            language.t("(chọn người)", "(choose a person)").to_owned(),
+        )];
+        staff.extend(plan.staff.iter().map(|m| {
+            let text = format!("{} ({})", m.id, unit_name(&m.unit_id));
+            (Some(m.id.clone()), text)
+        }));
+        Arc::new(Choices { positions, staff })
+    });
+    Arc::clone(choices)
 }
 
 /// The rows of the tab's table: the total, then the units of the subtree of the unit chosen in

@@ -13,9 +13,7 @@ use polars::series::IsSorted;
 
 use super::buckets::Bucket;
 use super::{EngineError, UnitTree};
-use crate::model::{
-    Appraisal, Calendar, Component, ComponentKind, Decision, Employment, Method, Plan, Rounding,
-};
+use crate::model::{Appraisal, Calendar, Component, Decision, Employment, Method, Plan, Rounding};
 
 /// Column names shared by the frames and the query.
 pub mod column {
@@ -496,11 +494,9 @@ impl ComponentColumns {
             let (bucket, [x, y, z]) = Bucket::of(&component.kind);
             self.slot.push(slot(position, bucket));
             // The first factor is the volume for the kinds that have one (service, norm).
-            let x = match component.kind {
-                ComponentKind::Service { .. } | ComponentKind::Norm { .. } => {
-                    volume(index).unwrap_or(x)
-                }
-                ComponentKind::Support(_) | ComponentKind::Additional { .. } => x,
+            let x = match component.kind.volume() {
+                Some(_) => volume(index).unwrap_or(x),
+                None => x,
             };
             self.x.push(x);
             self.y.push(y);

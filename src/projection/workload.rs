@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::ProjectionError;
 use crate::engine::{UnitTree, WorkloadVolumes, unit_index};
-use crate::model::{ComponentKind, Plan, Scenario, ScenarioChange};
+use crate::model::{Plan, Scenario, ScenarioChange};
 
 /// The components a scenario changes, each with its yearly growth rate and explicit volumes.
 #[derive(Debug, Clone, Default)]
@@ -86,10 +86,7 @@ impl WorkloadChanges {
                             continue;
                         }
                         for (c, component) in position.components.iter().enumerate() {
-                            let has_volume = matches!(
-                                component.kind,
-                                ComponentKind::Service { .. } | ComponentKind::Norm { .. }
-                            );
+                            let has_volume = component.kind.volume().is_some();
                             let code_matches = code
                                 .as_ref()
                                 .is_none_or(|code| component.code.as_ref() == Some(code));
@@ -119,12 +116,7 @@ impl WorkloadChanges {
                         .positions
                         .get(p)
                         .and_then(|position| position.components.get(c))
-                        .is_some_and(|component| {
-                            matches!(
-                                component.kind,
-                                ComponentKind::Service { .. } | ComponentKind::Norm { .. }
-                            )
-                        });
+                        .is_some_and(|component| component.kind.volume().is_some());
                     if !has_volume {
                         return Err(ProjectionError::NoVolume {
                             scenario: scenario.name.clone(),
@@ -187,7 +179,7 @@ impl WorkloadChanges {
                         .positions
                         .get(changed.position)
                         .and_then(|p| p.components.get(changed.component))
-                        .map(|c| volume_of(&c.kind))
+                        .and_then(|c| c.kind.volume())
                         .unwrap_or(0.0);
                     let after = (year - from).max(0);
                     base * changed.yearly_factor.powi(after)
@@ -220,11 +212,4 @@ fn entry(
             yearly_factor: 1.0,
             volumes: Vec::new(),
         })
-}
-
-fn volume_of(kind: &ComponentKind) -> f64 {
-    match kind {
-        ComponentKind::Service { volume, .. } | ComponentKind::Norm { volume, .. } => *volume,
-        ComponentKind::Support(_) | ComponentKind::Additional { .. } => 0.0,
-    }
 }

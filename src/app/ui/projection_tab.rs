@@ -1,20 +1,19 @@
 //! The Dự báo tab: the workforce projection as a chart (staff in post against required per
-//! year, retirements as bars) and a table per unit and position for one year, the scenario
-//! chooser and editor (every change an undoable edit), and who leaves in a cell, by id, when the
-//! user asks for personal data.
+//! year, retirements as bars) and a table per unit and position for one year, under the
+//! scenario chooser and editor ([`super::scenario_editor`]), and who leaves in a cell, by id,
+//! when the user asks for personal data.
 
 use eframe::egui;
 use egui_plot::{Bar, BarChart, Corner, Legend, Line, Plot, PlotPoints};
 
 use egui_extras::Column;
 
+use super::scenario_editor;
 use super::sheet::{Place, Sheet, cell_text, header_text};
 use crate::app::projection_view::{self, ExplainedCell, TableRow};
-use crate::app::state::{AppState, Notice};
-use crate::editing::Edit;
+use crate::app::state::AppState;
 use crate::format::number_in;
-use crate::model::{Plan, Scenario, ScenarioChange, Scenarios};
-use crate::projection::{Cell, Figures, Projection, ScenarioColumn, assumptions};
+use crate::projection::{Cell, Figures, Projection, ScenarioColumn};
 
 const CHART_HEIGHT: f32 = 220.0;
 const ROW_HEIGHT: f32 = 22.0;
@@ -24,7 +23,7 @@ pub fn projection_tab_ui(state: &mut AppState, ui: &mut egui::Ui) {
         .id_salt("projection")
         .auto_shrink(false)
         .show(ui, |ui| {
-            scenario_ui(state, ui);
+            scenario_editor::scenario_ui(state, ui);
             ui.separator();
             let taken = projection_view::take(state);
             if projection_view::is_updating(state) {
@@ -59,241 +58,6 @@ pub fn projection_tab_ui(state: &mut AppState, ui: &mut egui::Ui) {
             }
             projection_view::keep(state, taken);
         });
-}
-
-/// The scenario in use, the chooser, and the editor of the one in use.
-fn scenario_ui(state: &mut AppState, ui: &mut egui::Ui) {
-    let scenarios = state.document.plan().scenarios.clone();
-    let none = state
-        .t("(không áp dụng kịch bản)", "(no scenario)")
-        .to_owned();
-    ui.horizontal(|ui| {
-        let label = ui.label(state.t("Kịch bản:", "Scenario:"));
-        let shown = scenarios.active.clone().unwrap_or_else(|| none.clone());
-        let mut picked: Option<Option<String>> = None;
-        let combo = egui::ComboBox::from_id_salt("projection_scenario")
-            .selected_text(shown)
-            .show_ui(ui, |ui| {
-                if ui
-                    .selectable_label(scenarios.active.is_none(), none.clone())
-                    .clicked()
-                {
-                    picked = Some(None);
-                }
-                for scenario in &scenarios.list {
-                    let active = scenarios.active.as_deref() == Some(scenario.name.as_str());
-                    if ui.selectable_label(active, &scenario.name).clicked() {
-                        picked = Some(Some(scenario.name.clone()));
-                    }
-                }
-            });
-        combo.response.labelled_by(label.id);
-        if let Some(active) = picked {
-            let mut changed = scenarios.clone();
-            changed.active = active;
-            apply(state, changed);
-        }
-        ui.separator();
-        let label = ui.label(state.t("Số năm:", "Years:"));
-        let mut years = state.projection.horizon();
-        if ui
-            .add(egui::DragValue::new(&mut years).range(1..=crate::projection::MAX_YEARS))
-            .labelled_by(label.id)
-            .changed()
-        {
-            state.projection.years = years;
-            state.projection.year = None;
-        }
-    });
-    ui.horizontal(|ui| {
-        let label = ui.label(state.t("Kịch bản mới:", "New scenario:"));
-        ui.add(egui::TextEdit::singleline(&mut state.projection.new_scenario).desired_width(160.0))
-            .labelled_by(label.id);
-        if ui
-            .button(state.t("Thêm kịch bản", "Add scenario"))
-            .clicked()
-        {
-            let name = state.projection.new_scenario.trim().to_owned();
-            if name.is_empty() || scenarios.named(&name).is_some() {
-                let message = state
-                    .t(
-                        "Tên kịch bản trống hoặc đã có",
-                        "The scenario's name is empty or taken",
-                    )
-                    .to_owned();
-                state.notice = Some(Notice::Error(message));
-            } else {
-                let mut changed = scenarios.clone();
-                changed.list.push(Scenario {
-                    name: name.clone(),
-                    ..Scenario::default()
-                });
-                changed.active = Some(name);
-                apply(state, changed);
-                state.projection.new_scenario.clear();
-            }
-        }
-    });
-    let Some(active) = scenarios
-        .active
-        .as_deref()
-        .and_then(|name| scenarios.named(name))
-        .cloned()
-    else {
-        return;
-    };
-    let lines: Vec<String> = active
-        .changes
-        .iter()
-        .map(|change| describe(state, state.document.plan(), change))
-        .collect();
-    egui::CollapsingHeader::new(state.t("Giả định của kịch bản", "The scenario's assumptions"))
-        .id_salt("projection_assumptions")
-        .default_open(true)
-        .show(ui, |ui| {
-            if !active.description.trim().is_empty() {
-                ui.label(active.description.trim());
-            }
-            let mut removed = None;
-            for (index, line) in lines.iter().enumerate() {
-                ui.horizontal(|ui| {
-                    if ui
-                        .small_button("×")
-                        .on_hover_text(state.t("Bỏ thay đổi này", "Remove this change"))
-                        .clicked()
-                    {
-                        removed = Some(index);
-                    }
-                    ui.label(line);
-                });
-            }
-            if let Some(index) = removed {
-                let mut changed = scenarios.clone();
-                if let Some(scenario) = changed.list.iter_mut().find(|s| s.name == active.name) {
-                    scenario.changes.remove(index);
-                }
-                apply(state, changed);
-            }
-            ui.horizontal(|ui| {
-                let label =
-                    ui.label(state.t("Tăng khối lượng (%/năm):", "Workload growth (%/year):"));
-                ui.add(
-                    egui::TextEdit::singleline(&mut state.projection.growth_percent)
-                        .desired_width(60.0),
-                )
-                .labelled_by(label.id);
-                if ui.button(state.t("Thêm", "Add")).clicked() {
-                    match crate::format::read_number(&state.projection.growth_percent) {
-                        Ok(percent) if percent.is_finite() && percent > -100.0 => {
-                            let growth = ScenarioChange::Growth {
-                                percent,
-                                code: None,
-                                unit_id: None,
-                            };
-                            add_change(state, &scenarios, &active.name, growth);
-                            state.projection.growth_percent.clear();
-                        }
-                        _ => refuse(
-                            state,
-                            "Tỷ lệ tăng phải là số lớn hơn -100",
-                            "The growth must be a number above -100",
-                        ),
-                    }
-                }
-                if ui
-                    .button(state.t("Xóa kịch bản", "Delete scenario"))
-                    .clicked()
-                {
-                    let mut changed = scenarios.clone();
-                    changed.list.retain(|s| s.name != active.name);
-                    changed.active = None;
-                    apply(state, changed);
-                }
-            });
-            quota_cut_ui(state, ui, &scenarios, &active.name);
-        });
-}
-
-fn describe(state: &AppState, plan: &Plan, change: &ScenarioChange) -> String {
-    match change {
-        // Who retires early is personal data: named only when asked.
-        ScenarioChange::EarlyRetirement { staff_id, on } if state.projection.show_personal => {
-            format!(
-                "{} {staff_id}: {on}",
-                state.t("Nghỉ hưu trước tuổi", "Early retirement")
-            )
-        }
-        _ => assumptions::describe_change(plan, change, state.language()),
-    }
-}
-
-/// The row that adds a quota cut target to the scenario: a percentage of the first year's
-/// quota, due by a year.
-fn quota_cut_ui(state: &mut AppState, ui: &mut egui::Ui, scenarios: &Scenarios, active: &str) {
-    ui.horizontal(|ui| {
-        let label = ui.label(state.t("Tinh giản biên chế (%):", "Quota cut (%):"));
-        ui.add(egui::TextEdit::singleline(&mut state.projection.cut_percent).desired_width(60.0))
-            .labelled_by(label.id);
-        let label = ui.label(state.t("đến năm:", "by year:"));
-        ui.add(egui::TextEdit::singleline(&mut state.projection.cut_year).desired_width(60.0))
-            .labelled_by(label.id);
-        if !ui
-            .button(state.t("Thêm tinh giản", "Add the cut"))
-            .clicked()
-        {
-            return;
-        }
-        let percent = crate::format::read_number(&state.projection.cut_percent)
-            .ok()
-            .filter(|p| p.is_finite() && *p != 0.0 && p.abs() <= 100.0);
-        let year = crate::format::read_number(&state.projection.cut_year)
-            .ok()
-            .filter(|y| y.fract() == 0.0 && (1900.0..=2200.0).contains(y));
-        match (percent, year) {
-            (Some(percent), Some(year)) => {
-                let cut = ScenarioChange::QuotaCut {
-                    percent,
-                    // In range and whole: checked above.
-                    by_year: year as i32,
-                    unit_id: None,
-                };
-                add_change(state, scenarios, active, cut);
-                state.projection.cut_percent.clear();
-                state.projection.cut_year.clear();
-            }
-            (None, _) => refuse(
-                state,
-                "Tỷ lệ tinh giản phải là số khác 0, tối đa 100",
-                "The cut must be a number other than 0, at most 100",
-            ),
-            (_, None) => refuse(
-                state,
-                "Năm phải là số nguyên, ví dụ 2030",
-                "The year must be a whole number, such as 2030",
-            ),
-        }
-    });
-}
-
-/// Adds `change` to the scenario named `active`, as one undoable edit.
-fn add_change(state: &mut AppState, scenarios: &Scenarios, active: &str, change: ScenarioChange) {
-    let mut changed = scenarios.clone();
-    if let Some(scenario) = changed.list.iter_mut().find(|s| s.name == active) {
-        scenario.changes.push(change);
-    }
-    apply(state, changed);
-}
-
-fn refuse(state: &mut AppState, vietnamese: &str, english: &str) {
-    let message = state.t(vietnamese, english).to_owned();
-    state.notice = Some(Notice::Error(message));
-}
-
-/// Applies new scenarios as one undoable edit.
-fn apply(state: &mut AppState, scenarios: Scenarios) {
-    if let Err(message) = state.apply(Edit::SetScenarios(scenarios)) {
-        state.notice = Some(Notice::Error(message));
-    }
 }
 
 fn projection_ui(state: &mut AppState, ui: &mut egui::Ui, projection: &Projection) {
