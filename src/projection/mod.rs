@@ -203,6 +203,26 @@ pub fn chosen_scenario<'p>(
         .ok_or_else(|| ProjectionError::UnknownScenario(name.clone()))
 }
 
+/// Every problem of the plan's scenarios: changes naming a unit, task or person the plan does
+/// not have, figures that cannot be (a growth of -100 % or less, a negative volume, a cut of
+/// more than the quota), a volume set on a task that has none, and an active scenario that
+/// does not exist. Empty when every scenario can be projected.
+pub fn scenario_problems(plan: &Plan) -> Vec<ProjectionError> {
+    let tree = UnitTree::lenient(&plan.units);
+    let mut problems: Vec<ProjectionError> = plan
+        .scenarios
+        .list
+        .iter()
+        .flat_map(|scenario| workload::WorkloadChanges::read(plan, &tree, scenario).1)
+        .collect();
+    if let Some(active) = &plan.scenarios.active
+        && plan.scenarios.named(active).is_none()
+    {
+        problems.push(ProjectionError::UnknownScenario(active.clone()));
+    }
+    problems
+}
+
 /// The first year of a projection when not given: the plan year, else its judgement date's.
 pub fn default_from(plan: &Plan) -> i32 {
     plan.meta

@@ -27,8 +27,19 @@ struct Changed {
 }
 
 impl WorkloadChanges {
-    /// Reads a scenario's growth and volume changes, checking what they name.
+    /// Reads a scenario's growth and volume changes, checking what they name: the first
+    /// problem found is the error.
     pub fn of(plan: &Plan, tree: &UnitTree, scenario: &Scenario) -> Result<Self, ProjectionError> {
+        let (changes, problems) = Self::read(plan, tree, scenario);
+        match problems.into_iter().next() {
+            Some(problem) => Err(problem),
+            None => Ok(changes),
+        }
+    }
+
+    /// Reads a scenario's changes, with every problem of those that do not read (a change
+    /// with a problem is left out).
+    pub fn read(plan: &Plan, tree: &UnitTree, scenario: &Scenario) -> (Self, Vec<ProjectionError>) {
         let units = unit_index(&plan.units);
         let mut by_component: HashMap<(usize, usize), Changed> = HashMap::new();
         let component_places: HashMap<&str, (usize, usize)> = plan
@@ -50,7 +61,8 @@ impl WorkloadChanges {
             what,
             id: id.to_owned(),
         };
-        for (number, change) in (1..).zip(&scenario.changes) {
+        let mut problems = Vec::new();
+        let mut add = |number: usize, change: &ScenarioChange| -> Result<(), ProjectionError> {
             match change {
                 ScenarioChange::Growth {
                     percent,
@@ -151,10 +163,16 @@ impl WorkloadChanges {
                     }
                 }
             }
+            Ok(())
+        };
+        for (number, change) in (1..).zip(&scenario.changes) {
+            if let Err(problem) = add(number, change) {
+                problems.push(problem);
+            }
         }
         let mut changed: Vec<Changed> = by_component.into_values().collect();
         changed.sort_by_key(|c| (c.position, c.component));
-        Ok(WorkloadChanges { changed })
+        (WorkloadChanges { changed }, problems)
     }
 
     /// Whether the workload is the plan's in every year.
