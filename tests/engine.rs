@@ -806,7 +806,7 @@ fn other_volumes_give_the_results_of_the_plan_with_them_written_in() {
         let workloads: Vec<engine::WorkloadVolumes> = [1.5, 0.25]
             .iter()
             .map(|factor| {
-                let mut volumes = engine::WorkloadVolumes::new();
+                let mut volumes = engine::WorkloadVolumes::default();
                 for (p, position) in plan.positions.iter().enumerate().step_by(2) {
                     for (c, component) in position.components.iter().enumerate() {
                         if let ComponentKind::Service { volume, .. }

@@ -42,7 +42,7 @@ pub fn compute(plan: &Plan) -> Result<PlanResults, EngineError> {
 
 /// Volumes that replace some service or norm components' own, keyed by (position index,
 /// component index) in the plan.
-pub type WorkloadVolumes = std::collections::HashMap<(usize, usize), f64>;
+pub type WorkloadVolumes = polars::prelude::PlHashMap<(usize, usize), f64>;
 
 /// [`compute`] for one plan under several workloads (a scenario's years), in the order given.
 /// The plan's tables are built once and only the workload table again for each; the workloads

@@ -528,7 +528,7 @@ impl ComponentColumns {
 }
 
 fn component_frame(plan: &Plan, offsets: Offsets) -> PolarsResult<DataFrame> {
-    component_frame_with(plan, offsets, &super::WorkloadVolumes::new())
+    component_frame_with(plan, offsets, &super::WorkloadVolumes::default())
 }
 
 /// The component table with some volumes replaced, keyed by (position, component) index.

@@ -384,12 +384,17 @@ fn year_figures(
     year: i32,
 ) -> Year {
     let basis = &placement.basis;
+    let required: Vec<i64> = plan
+        .positions
+        .iter()
+        .map(|p| results.position(&p.id).map_or(0, |r| r.required))
+        .collect();
     let mut position_rows: Vec<Row> = plan
         .positions
         .iter()
         .zip(basis)
-        .map(|(p, &employment)| {
-            let required = results.position(&p.id).map_or(0, |r| r.required);
+        .zip(&required)
+        .map(|((p, &employment), &required)| {
             let figures = Figures {
                 required,
                 ..Figures::default()
@@ -405,9 +410,8 @@ fn year_figures(
         .collect();
     let mut unit_own: Vec<ByEmployment<Figures>> = vec![ByEmployment::default(); plan.units.len()];
     let mut ranks: BTreeMap<&str, Figures> = BTreeMap::new();
-    for p in &plan.positions {
-        ranks.entry(p.rank_code.as_str()).or_default().required +=
-            results.position(&p.id).map_or(0, |r| r.required);
+    for (p, required) in plan.positions.iter().zip(&required) {
+        ranks.entry(p.rank_code.as_str()).or_default().required += required;
     }
     for (person, &(position, unit, employment)) in staff.iter().zip(&placement.people) {
         // In post on 1 January unless counted as gone in an earlier year.

@@ -2,7 +2,9 @@
 //! projection, and explicit volumes from a given year, turned into the plan the engine computes
 //! for each year.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
+
+use polars::prelude::PlHashMap;
 
 use super::ProjectionError;
 use crate::engine::{UnitTree, WorkloadVolumes, unit_index};
@@ -41,19 +43,27 @@ impl WorkloadChanges {
     /// with a problem is left out).
     pub fn read(plan: &Plan, tree: &UnitTree, scenario: &Scenario) -> (Self, Vec<ProjectionError>) {
         let units = unit_index(&plan.units);
-        let mut by_component: HashMap<(usize, usize), Changed> = HashMap::new();
-        let component_places: HashMap<&str, (usize, usize)> = plan
-            .positions
+        let mut by_component: PlHashMap<(usize, usize), Changed> = PlHashMap::default();
+        // Only volume changes look components up by id: a province has tens of thousands.
+        let component_places: PlHashMap<&str, (usize, usize)> = if scenario
+            .changes
             .iter()
-            .enumerate()
-            .flat_map(|(p, position)| {
-                position
-                    .components
-                    .iter()
-                    .enumerate()
-                    .map(move |(c, component)| (component.id.as_str(), (p, c)))
-            })
-            .collect();
+            .any(|c| matches!(c, ScenarioChange::Volume { .. }))
+        {
+            plan.positions
+                .iter()
+                .enumerate()
+                .flat_map(|(p, position)| {
+                    position
+                        .components
+                        .iter()
+                        .enumerate()
+                        .map(move |(c, component)| (component.id.as_str(), (p, c)))
+                })
+                .collect()
+        } else {
+            PlHashMap::default()
+        };
         let missing = |change: usize, field, what, id: &str| ProjectionError::MissingReference {
             scenario: scenario.name.clone(),
             change,
@@ -218,7 +228,7 @@ impl WorkloadChanges {
 }
 
 fn entry(
-    by_component: &mut HashMap<(usize, usize), Changed>,
+    by_component: &mut PlHashMap<(usize, usize), Changed>,
     position: usize,
     component: usize,
 ) -> &mut Changed {
