@@ -200,76 +200,81 @@ fn table_ui(state: &mut AppState, ui: &mut egui::Ui, figures: &crate::projection
     let plan = state.document.plan();
     let rows_key = state.selected_unit.clone().unwrap_or_default();
     let mut explain = None;
+    // The page scrolls; the table keeps a height of its own within it and scrolls its rows.
     let height = (ui.ctx().content_rect().height() * 0.6).max(200.0);
-    Sheet::new("projection_table", &rows_key, ROW_HEIGHT)
-        .column(Column::initial(320.0).at_least(120.0).clip(true))
-        .columns(Column::initial(90.0).at_least(60.0), headers.len() - 1)
-        .pinned(1)
-        .max_height(height)
-        .show(ui, rows.len(), |ui, place| {
-            let (row, column) = match place {
-                Place::Header(column) => return header_text(ui, &headers, column),
-                Place::Cell { row, column } => (row, column),
-            };
-            let Some(&row) = rows.get(row) else {
-                return;
-            };
-            let (name, cell, f) = match row {
-                TableRow::Total => (whole_plan.to_owned(), ExplainedCell::Total, figures.total),
-                TableRow::Unit { index, depth } => {
-                    // A projection shown while the next is made may predate an edit: the
-                    // row counts only when it is the same unit's.
-                    let Some(unit) = plan.units.get(index) else {
-                        return;
-                    };
-                    let Some(figures) = figures.units.get(index).filter(|r| r.id == unit.id) else {
-                        return;
-                    };
-                    (
-                        format!("{}{}", "   ".repeat(depth), unit.name),
-                        ExplainedCell::Unit(unit.id.clone()),
-                        figures.figures,
-                    )
-                }
-                TableRow::Position(index) => {
-                    let Some(position) = plan.positions.get(index) else {
-                        return;
-                    };
-                    let Some(figures) =
-                        figures.positions.get(index).filter(|r| r.id == position.id)
-                    else {
-                        return;
-                    };
-                    (
-                        format!("• {} ({})", position.name, position.unit_id),
-                        ExplainedCell::Position(position.id.clone()),
-                        figures.figures,
-                    )
-                }
-            };
-            match column {
-                0 => {
-                    cell_text(ui, name);
-                }
-                1 => {
-                    ui.label(f.required.to_string());
-                }
-                2 => {
-                    ui.label(n(f.staff_start));
-                }
-                3 => {
-                    if ui.link(n(f.retiring)).on_hover_text(who).clicked() {
-                        explain = Some(cell);
+    let size = egui::vec2(ui.available_width(), height);
+    ui.allocate_ui_with_layout(size, egui::Layout::top_down(egui::Align::Min), |ui| {
+        Sheet::new("projection_table", &rows_key, ROW_HEIGHT)
+            .column(Column::initial(320.0).at_least(120.0).clip(true))
+            .columns(Column::initial(90.0).at_least(60.0), headers.len() - 1)
+            .pinned(1)
+            .max_height(height)
+            .show(ui, rows.len(), |ui, place| {
+                let (row, column) = match place {
+                    Place::Header(column) => return header_text(ui, &headers, column),
+                    Place::Cell { row, column } => (row, column),
+                };
+                let Some(&row) = rows.get(row) else {
+                    return;
+                };
+                let (name, cell, f) = match row {
+                    TableRow::Total => (whole_plan.to_owned(), ExplainedCell::Total, figures.total),
+                    TableRow::Unit { index, depth } => {
+                        // A projection shown while the next is made may predate an edit: the
+                        // row counts only when it is the same unit's.
+                        let Some(unit) = plan.units.get(index) else {
+                            return;
+                        };
+                        let Some(figures) = figures.units.get(index).filter(|r| r.id == unit.id)
+                        else {
+                            return;
+                        };
+                        (
+                            format!("{}{}", "   ".repeat(depth), unit.name),
+                            ExplainedCell::Unit(unit.id.clone()),
+                            figures.figures,
+                        )
+                    }
+                    TableRow::Position(index) => {
+                        let Some(position) = plan.positions.get(index) else {
+                            return;
+                        };
+                        let Some(figures) =
+                            figures.positions.get(index).filter(|r| r.id == position.id)
+                        else {
+                            return;
+                        };
+                        (
+                            format!("• {} ({})", position.name, position.unit_id),
+                            ExplainedCell::Position(position.id.clone()),
+                            figures.figures,
+                        )
+                    }
+                };
+                match column {
+                    0 => {
+                        cell_text(ui, name);
+                    }
+                    1 => {
+                        ui.label(f.required.to_string());
+                    }
+                    2 => {
+                        ui.label(n(f.staff_start));
+                    }
+                    3 => {
+                        if ui.link(n(f.retiring)).on_hover_text(who).clicked() {
+                            explain = Some(cell);
+                        }
+                    }
+                    4 => {
+                        ui.label(n(f.staff_end));
+                    }
+                    _ => {
+                        ui.label(n(f.needed));
                     }
                 }
-                4 => {
-                    ui.label(n(f.staff_end));
-                }
-                _ => {
-                    ui.label(n(f.needed));
-                }
-            }
-        });
+            });
+    });
     if let Some(cell) = explain {
         state.projection.explained = Some((year, cell));
     }

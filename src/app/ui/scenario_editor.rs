@@ -226,7 +226,7 @@ fn quota_cut_ui(state: &mut AppState, ui: &mut egui::Ui, scenarios: &Scenarios, 
 /// component (those with a volume), the volume and the year.
 fn volume_ui(state: &mut AppState, ui: &mut egui::Ui, scenarios: &Scenarios, active: &str) {
     let choices = projection_view::choices(state);
-    ui.horizontal_wrapped(|ui| {
+    ui.horizontal(|ui| {
         ui.label(state.t("Khối lượng mới", "New volume"));
         let label = ui.label(state.t("vị trí:", "position:"));
         let (response, picked) = combo_box(
@@ -271,6 +271,10 @@ fn volume_ui(state: &mut AppState, ui: &mut egui::Ui, scenarios: &Scenarios, act
         if let Some(component) = picked {
             state.projection.volume_component = component;
         }
+    });
+    ui.horizontal(|ui| {
+        // Under the choices, indented as their continuation.
+        ui.add_space(24.0);
         let label = ui.label(state.t("khối lượng/năm:", "volume a year:"));
         ui.add(egui::TextEdit::singleline(&mut state.projection.volume_value).desired_width(70.0))
             .labelled_by(label.id);
@@ -329,7 +333,7 @@ fn early_retirement_ui(
         return;
     }
     let choices = projection_view::choices(state);
-    ui.horizontal_wrapped(|ui| {
+    ui.horizontal(|ui| {
         let label = ui.label(state.t("Nghỉ hưu trước tuổi:", "Early retirement:"));
         let (response, picked) = combo_box(
             ui,
