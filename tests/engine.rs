@@ -741,16 +741,7 @@ fn a_figure_that_cannot_be_a_headcount_is_an_error_naming_the_position() {
 /// a plan the engine refuses, whose error is its own and leaves the others' figures alone.
 #[test]
 fn many_plans_at_once_give_each_plans_own_results() {
-    let mut plans: Vec<Plan> = Vec::new();
-    let samples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("plans");
-    let mut files: Vec<_> = std::fs::read_dir(samples)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    files.sort();
-    for file in files {
-        plans.push(vtvl::plan_file::load(&file).unwrap());
-    }
+    let mut plans = sample_plans();
     let generated = vtvl::generate::portfolio(vtvl::generate::PortfolioSpec {
         agencies: 9,
         seed: 11,
@@ -794,15 +785,8 @@ fn many_plans_at_once_give_each_plans_own_results() {
 #[test]
 fn other_volumes_give_the_results_of_the_plan_with_them_written_in() {
     use vtvl::model::ComponentKind;
-    let samples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("plans");
-    let mut files: Vec<_> = std::fs::read_dir(samples)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    files.sort();
     let mut scaled_any = 0;
-    for file in files {
-        let plan = vtvl::plan_file::load(&file).unwrap();
+    for plan in sample_plans() {
         let workloads: Vec<engine::WorkloadVolumes> = [1.5, 0.25]
             .iter()
             .map(|factor| {
@@ -850,6 +834,20 @@ fn other_volumes_give_the_results_of_the_plan_with_them_written_in() {
         }
     }
     assert!(scaled_any > 100, "{scaled_any}");
+}
+
+/// Every sample plan, in file name order.
+fn sample_plans() -> Vec<Plan> {
+    let samples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("plans");
+    let mut files: Vec<_> = std::fs::read_dir(samples)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    files
+        .iter()
+        .map(|file| vtvl::plan_file::load(file).unwrap())
+        .collect()
 }
 
 /// The same results, sums of fractions allowed to differ in their last bits (they are added in

@@ -58,9 +58,12 @@ pub(super) fn scenario_ui(state: &mut AppState, ui: &mut egui::Ui) {
         }
     });
     ui.horizontal(|ui| {
-        let label = ui.label(state.t("Kịch bản mới:", "New scenario:"));
-        ui.add(egui::TextEdit::singleline(&mut state.projection.new_scenario).desired_width(160.0))
-            .labelled_by(label.id);
+        labelled_field(
+            ui,
+            state.t("Kịch bản mới:", "New scenario:"),
+            &mut state.projection.new_scenario,
+            160.0,
+        );
         if ui
             .button(state.t("Thêm kịch bản", "Add scenario"))
             .clicked()
@@ -127,13 +130,12 @@ pub(super) fn scenario_ui(state: &mut AppState, ui: &mut egui::Ui) {
                 apply(state, changed);
             }
             ui.horizontal(|ui| {
-                let label =
-                    ui.label(state.t("Tăng khối lượng (%/năm):", "Workload growth (%/year):"));
-                ui.add(
-                    egui::TextEdit::singleline(&mut state.projection.growth_percent)
-                        .desired_width(60.0),
-                )
-                .labelled_by(label.id);
+                labelled_field(
+                    ui,
+                    state.t("Tăng khối lượng (%/năm):", "Workload growth (%/year):"),
+                    &mut state.projection.growth_percent,
+                    60.0,
+                );
                 if ui.button(state.t("Thêm", "Add")).clicked() {
                     match read_number(&state.projection.growth_percent) {
                         Ok(percent) if percent.is_finite() && percent > -100.0 => {
@@ -185,12 +187,18 @@ fn describe(state: &AppState, plan: &Plan, change: &ScenarioChange) -> String {
 /// quota, due by a year.
 fn quota_cut_ui(state: &mut AppState, ui: &mut egui::Ui, scenarios: &Scenarios, active: &str) {
     ui.horizontal(|ui| {
-        let label = ui.label(state.t("Tinh giản biên chế (%):", "Quota cut (%):"));
-        ui.add(egui::TextEdit::singleline(&mut state.projection.cut_percent).desired_width(60.0))
-            .labelled_by(label.id);
-        let label = ui.label(state.t("đến năm:", "by year:"));
-        ui.add(egui::TextEdit::singleline(&mut state.projection.cut_year).desired_width(60.0))
-            .labelled_by(label.id);
+        labelled_field(
+            ui,
+            state.t("Tinh giản biên chế (%):", "Quota cut (%):"),
+            &mut state.projection.cut_percent,
+            60.0,
+        );
+        labelled_field(
+            ui,
+            state.t("đến năm:", "by year:"),
+            &mut state.projection.cut_year,
+            60.0,
+        );
         if !ui
             .button(state.t("Thêm tinh giản", "Add the cut"))
             .clicked()
@@ -275,12 +283,18 @@ fn volume_ui(state: &mut AppState, ui: &mut egui::Ui, scenarios: &Scenarios, act
     ui.horizontal(|ui| {
         // Under the choices, indented as their continuation.
         ui.add_space(24.0);
-        let label = ui.label(state.t("khối lượng/năm:", "volume a year:"));
-        ui.add(egui::TextEdit::singleline(&mut state.projection.volume_value).desired_width(70.0))
-            .labelled_by(label.id);
-        let label = ui.label(state.t("từ năm:", "from year:"));
-        ui.add(egui::TextEdit::singleline(&mut state.projection.volume_year).desired_width(50.0))
-            .labelled_by(label.id);
+        labelled_field(
+            ui,
+            state.t("khối lượng/năm:", "volume a year:"),
+            &mut state.projection.volume_value,
+            70.0,
+        );
+        labelled_field(
+            ui,
+            state.t("từ năm:", "from year:"),
+            &mut state.projection.volume_year,
+            50.0,
+        );
         if !ui
             .button(state.t("Thêm khối lượng", "Add the volume"))
             .clicked()
@@ -378,6 +392,13 @@ fn early_retirement_ui(
 
 const YEAR_VI: &str = "Năm phải là số nguyên, ví dụ 2030";
 const YEAR_EN: &str = "The year must be a whole number, such as 2030";
+
+/// A one-line text field with its label before it.
+fn labelled_field(ui: &mut egui::Ui, label: &str, text: &mut String, width: f32) {
+    let label = ui.label(label);
+    ui.add(egui::TextEdit::singleline(text).desired_width(width))
+        .labelled_by(label.id);
+}
 
 /// A year typed in a field: a whole number within reason.
 fn read_year(text: &str) -> Option<i32> {
