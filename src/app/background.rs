@@ -85,6 +85,14 @@ impl<K: PartialEq + Clone, V: Send + 'static> Background<K, V> {
         }
     }
 
+    /// Drops the value kept if `unrelated` says it no longer may stand in for a newer one
+    /// (made for another document).
+    pub fn forget_if(&mut self, unrelated: impl Fn(&K) -> bool) {
+        if self.shown.as_ref().is_some_and(|(key, _)| unrelated(key)) {
+            self.shown = None;
+        }
+    }
+
     /// Whether a value is being made on a worker.
     pub fn is_pending(&self) -> bool {
         self.pending.is_some()
@@ -145,6 +153,17 @@ mod tests {
         let taken = background.take(&2, || panic!("made again")).unwrap();
         assert!(taken.fresh);
         assert_eq!(taken.value, Ok(20));
+    }
+
+    #[test]
+    fn a_value_made_for_another_document_is_forgotten() {
+        let mut background: Background<(u32, u32), u32> = Background::default();
+        let taken = background.take(&(1, 1), || Start::Made(11)).unwrap();
+        background.keep(taken);
+        background.forget_if(|(document, _)| *document != 1);
+        assert!(background.take(&(1, 2), || Start::Later).is_some());
+        background.forget_if(|(document, _)| *document != 2);
+        assert!(background.take(&(2, 1), || Start::Later).is_none());
     }
 
     #[test]

@@ -92,6 +92,12 @@ pub fn take(state: &mut AppState) -> Option<Taken<ProjectionKey, Result<Projecti
     let key = (state.view_key(), years);
     let language = state.language();
     let document = &state.document;
+    // Another document's projection never stands in for this one's.
+    let generation = key.0.0;
+    state
+        .projection
+        .made
+        .forget_if(|(view, _)| view.0 != generation);
     state.projection.made.take(&key, || {
         start(document, language, move |plan| {
             let options = Options {
@@ -118,6 +124,11 @@ pub fn take_comparison(
     let key = (state.view_key(), years);
     let language = state.language();
     let document = &state.document;
+    let generation = key.0.0;
+    state
+        .projection
+        .comparison
+        .forget_if(|(view, _)| view.0 != generation);
     state.projection.comparison.take(&key, || {
         start(document, language, move |plan| {
             let mut choices = vec![ScenarioChoice::Plain];
