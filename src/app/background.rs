@@ -161,7 +161,9 @@ mod tests {
         let taken = background.take(&(1, 1), || Start::Made(11)).unwrap();
         background.keep(taken);
         background.forget_if(|(document, _)| *document != 1);
-        assert!(background.take(&(1, 2), || Start::Later).is_some());
+        let stale = background.take(&(1, 2), || Start::Later).unwrap();
+        assert!(!stale.fresh);
+        background.keep(stale);
         background.forget_if(|(document, _)| *document != 2);
         assert!(background.take(&(2, 1), || Start::Later).is_none());
     }
