@@ -1,6 +1,6 @@
 //! A scenario's workload changes year by year: growth compounding after the first year of the
-//! projection, and explicit volumes from a given year, turned into the plan the engine computes
-//! for each year.
+//! projection, and explicit volumes from a given year, turned into the volumes the engine
+//! computes each year with (on the plan's own tables, see [`crate::engine::compute_with_volumes`]).
 
 use std::collections::HashSet;
 
