@@ -48,7 +48,7 @@ pub fn run(jobs: Vec<Job<'_>>) -> Result<(), DossierError> {
         }
     });
     outcomes.sort_by_key(|(index, _)| *index);
-    outcomes.into_iter().map(|(_, outcome)| outcome).collect()
+    outcomes.into_iter().try_for_each(|(_, outcome)| outcome)
 }
 
 /// The plan's short fingerprint, computed once by whichever job asks first; a job asking
