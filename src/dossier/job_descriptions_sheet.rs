@@ -11,7 +11,7 @@
 
 use std::collections::HashMap;
 
-use rust_xlsxwriter::{RowNum, Workbook, Worksheet};
+use rust_xlsxwriter::{RowNum, Worksheet};
 
 use super::DossierError;
 use super::figures::unit_figures;
@@ -63,74 +63,93 @@ pub fn sheet_name(index: usize) -> String {
     }
 }
 
-/// Writes the descriptions on as many sheets as [`PER_SHEET`] asks (at least one), the
-/// appendix's head on the first and its foot on the last, so they print as one appendix.
+/// The positions to describe in tree order, each with its place, shared by the sheets.
+pub struct Described<'a> {
+    items: Vec<(&'a Position, &'a PositionResult, Place<'a>)>,
+    names: RankNames,
+}
+
+impl<'a> Described<'a> {
+    pub fn of(plan: &'a Plan, results: &'a PlanResults) -> Result<Self, DossierError> {
+        let mut incumbents: HashMap<&str, usize> = HashMap::new();
+        for member in &plan.staff {
+            if let Some(id) = member.position_id.as_deref() {
+                *incumbents.entry(id).or_default() += 1;
+            }
+        }
+        let mut items = Vec::new();
+        for unit in unit_figures(plan, results)? {
+            let parent = unit.unit.parent_id.as_deref().and_then(|id| plan.unit(id));
+            for (position, figures) in unit.positions {
+                let place = Place {
+                    unit: unit.unit,
+                    parent,
+                    incumbents: incumbents.get(position.id.as_str()).copied().unwrap_or(0),
+                };
+                items.push((position, figures, place));
+            }
+        }
+        Ok(Described {
+            items,
+            names: RankNames::embedded()?,
+        })
+    }
+
+    /// How many sheets the descriptions fill (at least one).
+    pub fn sheets(&self) -> usize {
+        self.items.len().div_ceil(PER_SHEET).max(1)
+    }
+}
+
+/// Writes sheet `part` of the descriptions: the appendix's head on the first, its foot on the
+/// last, so that the sheets print as one appendix.
 pub fn write(
-    workbook: &mut Workbook,
+    sheet: &mut Worksheet,
     styles: &Styles,
     plan: &Plan,
-    results: &PlanResults,
+    described: &Described<'_>,
+    part: usize,
 ) -> Result<(), DossierError> {
-    let names = RankNames::embedded()?;
-    let mut incumbents: HashMap<&str, usize> = HashMap::new();
-    for member in &plan.staff {
-        if let Some(id) = member.position_id.as_deref() {
-            *incumbents.entry(id).or_default() += 1;
-        }
-    }
-    let units = unit_figures(plan, results)?;
-    let mut described = Vec::new();
-    for unit in &units {
-        let parent = unit.unit.parent_id.as_deref().and_then(|id| plan.unit(id));
-        for (position, figures) in &unit.positions {
-            let place = Place {
-                unit: unit.unit,
-                parent,
-                incumbents: incumbents.get(position.id.as_str()).copied().unwrap_or(0),
-            };
-            described.push((*position, *figures, place));
-        }
+    let name = sheet_name(part);
+    sheet.set_name(&name)?;
+    print::page_setup(sheet, false, None, &name)?;
+    for (col, width) in (0u16..).zip(WIDTHS) {
+        sheet.set_column_width(col, width)?;
     }
     let layout = form::Layout {
         split: 1,
         last: 3,
         width: WIDTHS.iter().sum(),
     };
-    let parts: Vec<_> = described.chunks(PER_SHEET).collect();
-    let count = parts.len().max(1);
-    for index in 0..count {
-        let name = sheet_name(index);
-        let sheet = workbook.add_worksheet();
-        sheet.set_name(&name)?;
-        print::page_setup(sheet, false, None, &name)?;
-        for (col, width) in (0u16..).zip(WIDTHS) {
-            sheet.set_column_width(col, width)?;
+    let top = if part == 0 {
+        form::head(sheet, styles, plan, layout, 6, TITLE_PLURAL)?
+    } else {
+        0
+    };
+    let mut block = Block {
+        sheet,
+        styles,
+        names: &described.names,
+        row: top,
+    };
+    let mut breaks = Vec::new();
+    let items = described
+        .items
+        .chunks(PER_SHEET)
+        .nth(part)
+        .unwrap_or_default();
+    for (position, figures, place) in items {
+        if block.row > top {
+            breaks.push(block.row);
         }
-        let top = if index == 0 {
-            form::head(sheet, styles, plan, layout, 6, TITLE_PLURAL)?
-        } else {
-            0
-        };
-        let mut block = Block {
-            sheet,
-            styles,
-            names: &names,
-            row: top,
-        };
-        let mut breaks = Vec::new();
-        for (position, figures, place) in parts.get(index).copied().unwrap_or_default() {
-            if block.row > top {
-                breaks.push(block.row);
-            }
-            block.position(position, figures, place)?;
-            block.row += 1;
-        }
-        // Excel allows at most 1,023 manual page breaks.
-        breaks.truncate(1023);
-        block.sheet.set_page_breaks(&breaks)?;
-        if index + 1 == count {
-            form::foot(block.sheet, styles, plan, layout, block.row)?;
-        }
+        block.position(position, figures, place)?;
+        block.row += 1;
+    }
+    // Excel allows at most 1,023 manual page breaks.
+    breaks.truncate(1023);
+    block.sheet.set_page_breaks(&breaks)?;
+    if part + 1 == described.sheets() {
+        form::foot(block.sheet, styles, plan, layout, block.row)?;
     }
     Ok(())
 }
