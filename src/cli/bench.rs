@@ -164,6 +164,38 @@ const PANDAS_MEASURED: Duration = Duration::from_millis(10_400);
 const NATIONAL_PEAK_TARGET: u64 = 2 << 30;
 
 fn national(runs: usize, seed: u64) -> anyhow::Result<()> {
+    // The whole process first, as a user runs it, while this process is still small: a child
+    // inherits the peak memory of the process it was started from, which would hide its own.
+    // The plan file is written by a child too, then a first run reads the RON file and writes
+    // the caches beside it, then runs are made from the columnar cache.
+    let dir = std::env::temp_dir().join(format!("vtvl-bench-national-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    let path = dir.join("nation.ron");
+    let exe = std::env::current_exe().context("cannot find the vtvl executable")?;
+    let measured = child_run(
+        std::process::Command::new(&exe)
+            .args([
+                "generate",
+                "--units",
+                "100000",
+                "--seed",
+                &seed.to_string(),
+                "-o",
+            ])
+            .arg(&path),
+    )
+    .and_then(|written| {
+        let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+        println!(
+            "national plan file: {:.2} GB of RON, generated and written in {:.1} s",
+            size as f64 / 1e9,
+            written.time.as_secs_f64()
+        );
+        national_processes(&dir, &path, runs.clamp(1, 5))
+    });
+    std::fs::remove_dir_all(&dir).ok();
+    measured?;
+
     let started = Instant::now();
     let plan = generate::generate(Spec::national(seed));
     println!(
@@ -178,27 +210,7 @@ fn national(runs: usize, seed: u64) -> anyhow::Result<()> {
         Some(Duration::from_secs(3)),
     );
     print_peak_memory(None);
-
-    // The whole process, as a user runs it: the plan file written, a first run that reads the
-    // RON file and writes the caches beside it, then runs from the columnar cache.
-    let dir = std::env::temp_dir().join(format!("vtvl-bench-national-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
-    let path = dir.join("nation.ron");
-    let start = Instant::now();
-    let saved = plan_file::save(&plan, &path);
-    // The children are measured alone: this process lets go of its plan first.
-    drop(plan);
-    let measured = saved.map_err(anyhow::Error::from).and_then(|()| {
-        let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
-        println!(
-            "plan file: {:.2} GB of RON, written in {:.1} s",
-            size as f64 / 1e9,
-            start.elapsed().as_secs_f64()
-        );
-        national_processes(&dir, &path, runs.clamp(1, 5))
-    });
-    std::fs::remove_dir_all(&dir).ok();
-    measured
+    Ok(())
 }
 
 /// Times `vtvl compute --format json` on the national plan file at `path` as whole processes,
@@ -324,7 +336,9 @@ fn child_run(command: &mut std::process::Command) -> anyhow::Result<ChildRun> {
     Ok(ChildRun { time, peak_bytes })
 }
 
-/// Waits for a child and takes its own peak resident memory from the kernel.
+/// Waits for a child and takes its peak resident memory from the kernel. The kernel counts
+/// the memory of the process a child was started from in that peak, so children are measured
+/// while this process is small.
 #[cfg(target_os = "linux")]
 fn wait_with_peak(child: std::process::Child) -> anyhow::Result<(bool, Option<u64>)> {
     let pid = libc::pid_t::try_from(child.id()).context("process id out of range")?;
