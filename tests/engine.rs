@@ -741,16 +741,7 @@ fn a_figure_that_cannot_be_a_headcount_is_an_error_naming_the_position() {
 /// a plan the engine refuses, whose error is its own and leaves the others' figures alone.
 #[test]
 fn many_plans_at_once_give_each_plans_own_results() {
-    let mut plans: Vec<Plan> = Vec::new();
-    let samples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("plans");
-    let mut files: Vec<_> = std::fs::read_dir(samples)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    files.sort();
-    for file in files {
-        plans.push(vtvl::plan_file::load(&file).unwrap());
-    }
+    let mut plans = sample_plans();
     let generated = vtvl::generate::portfolio(vtvl::generate::PortfolioSpec {
         agencies: 9,
         seed: 11,
@@ -786,6 +777,77 @@ fn many_plans_at_once_give_each_plans_own_results() {
         }
     }
     assert_eq!(refused, 1);
+}
+
+/// Computing a plan under other volumes (a scenario's later years) gives what computing the
+/// plan with those volumes written in gives: on every sample plan, with every service and norm
+/// component of every other position scaled, in positions whose components are in any order.
+#[test]
+fn other_volumes_give_the_results_of_the_plan_with_them_written_in() {
+    use vtvl::model::ComponentKind;
+    let mut scaled_any = 0;
+    for plan in sample_plans() {
+        let workloads: Vec<engine::WorkloadVolumes> = [1.5, 0.25]
+            .iter()
+            .map(|factor| {
+                let mut volumes = engine::WorkloadVolumes::default();
+                for (p, position) in plan.positions.iter().enumerate().step_by(2) {
+                    for (c, component) in position.components.iter().enumerate() {
+                        if let ComponentKind::Service { volume, .. }
+                        | ComponentKind::Norm { volume, .. } = component.kind
+                        {
+                            volumes.insert((p, c), volume * factor + 1.0);
+                        }
+                    }
+                }
+                volumes
+            })
+            .collect();
+        let computed = engine::compute_with_volumes(&plan, &workloads).unwrap();
+        assert_eq!(computed.len(), workloads.len());
+        for (volumes, results) in workloads.iter().zip(&computed) {
+            let mut written = plan.clone();
+            for (&(p, c), &value) in volumes {
+                match &mut written.positions[p].components[c].kind {
+                    ComponentKind::Service { volume, .. } | ComponentKind::Norm { volume, .. } => {
+                        *volume = value
+                    }
+                    _ => unreachable!(),
+                }
+            }
+            scaled_any += volumes.len();
+            let expected = engine::compute(&written).unwrap();
+            same_figures(
+                &serde_json::to_value(&expected).unwrap(),
+                &serde_json::to_value(results).unwrap(),
+                &plan.meta.name,
+            );
+        }
+        if !workloads[0].is_empty() {
+            let before = engine::compute(&plan).unwrap();
+            assert_ne!(
+                serde_json::to_value(&before).unwrap()["total"],
+                serde_json::to_value(&computed[0]).unwrap()["total"],
+                "{}: the volumes changed nothing",
+                plan.meta.name
+            );
+        }
+    }
+    assert!(scaled_any > 100, "{scaled_any}");
+}
+
+/// Every sample plan, in file name order.
+fn sample_plans() -> Vec<Plan> {
+    let samples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("plans");
+    let mut files: Vec<_> = std::fs::read_dir(samples)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    files
+        .iter()
+        .map(|file| vtvl::plan_file::load(file).unwrap())
+        .collect()
 }
 
 /// The same results, sums of fractions allowed to differ in their last bits (they are added in

@@ -4,6 +4,7 @@
 //! State ([`state`]) is kept apart from drawing ([`ui`], one file per panel), and commands from
 //! menus and shortcuts ([`commands`]) apart from the widgets that raise them.
 
+pub mod background;
 pub mod checks;
 pub mod commands;
 pub mod comparison;

@@ -1,10 +1,17 @@
 //! The Dự báo tab's state: the horizon shown, the year the table shows, the cell whose leavers
-//! are explained and whether personal data may be shown, and the projection memoised per view
-//! key (made again only after an edit, another document or another horizon).
+//! are explained and whether personal data may be shown, and the projection kept per view key
+//! (made again only after an edit, another document or another horizon; on a worker for a large
+//! plan, the last one shown meanwhile).
 
+use std::sync::Arc;
+
+use super::background::{Background, Start, Taken};
 use super::memo::{Memo, ViewKey};
+use super::recompute;
 use super::state::AppState;
-use crate::language::Localized as _;
+use crate::engine::UnitTree;
+use crate::language::{Language, Localized as _};
+use crate::model::Plan;
 use crate::projection::{self, Options, Projection, ScenarioChoice, ScenarioColumn};
 
 /// A cell of the tab's table whose leavers are listed.
@@ -13,6 +20,15 @@ pub enum ExplainedCell {
     Total,
     Unit(String),
     Position(String),
+}
+
+/// A row of the tab's table, by index in the plan (and in the year's figures, which follow the
+/// plan's order).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TableRow {
+    Total,
+    Unit { index: usize, depth: usize },
+    Position(usize),
 }
 
 /// What the tab remembers between frames.
@@ -34,10 +50,23 @@ pub struct ProjectionView {
     /// new change.
     pub cut_percent: String,
     pub cut_year: String,
-    pub memo: Memo<(ViewKey, u32), Result<Projection, String>>,
+    pub made: Background<ProjectionKey, Result<Projection, String>>,
     /// The user asked for the scenarios side by side (made only then: one projection each).
     pub show_comparison: bool,
-    pub comparison: Memo<(ViewKey, u32), Result<Vec<ScenarioColumn>, String>>,
+    pub comparison: Background<ProjectionKey, Result<Vec<ScenarioColumn>, String>>,
+    /// The volume change being written: the position, its component, the volume and the
+    /// year it applies from.
+    pub volume_position: Option<String>,
+    pub volume_component: Option<String>,
+    pub volume_value: String,
+    pub volume_year: String,
+    /// The early retirement being written: who, and on which date.
+    pub retiring_staff: Option<String>,
+    pub retiring_on: String,
+    /// The positions whose workload has a volume, and the staff, as choices.
+    pub choices: Memo<ViewKey, Arc<Choices>>,
+    /// The table's rows for the unit chosen in the tree (none: the whole plan).
+    pub rows: Memo<(ViewKey, Option<String>), Arc<Vec<TableRow>>>,
 }
 
 impl ProjectionView {
@@ -54,42 +83,54 @@ impl ProjectionView {
 /// The key a projection is kept under.
 pub type ProjectionKey = (ViewKey, u32);
 
-/// Takes the projection of the open plan under its active scenario out of the memo, made again
-/// only when the key changed; `None` while the plan has no results (it does not validate).
-/// Put it back with [`keep`] once drawn, so that frames never copy it.
-pub fn take(state: &mut AppState) -> Option<(ProjectionKey, Result<Projection, String>)> {
-    let years = state.projection.horizon();
-    let key = (state.view_key(), years);
-    if let Some(kept) = state.projection.memo.take(&key) {
-        return Some((key, kept));
-    }
-    state.document.results()?;
-    let options = Options {
-        years,
-        ..Options::default()
-    };
-    let made = projection::project(state.document.plan(), &options)
-        .map_err(|e| e.message(state.language()));
-    Some((key, made))
-}
-
-/// Keeps a projection taken with [`take`].
-pub fn keep(state: &mut AppState, key: ProjectionKey, value: Result<Projection, String>) {
-    state.projection.memo.keep(key, value);
-}
-
-/// The plan as it is and every scenario side by side over the horizon, made once per view key.
-pub fn comparison(state: &mut AppState) -> Option<Result<Vec<ScenarioColumn>, String>> {
+/// Takes the projection of the open plan under its active scenario out to draw it (made
+/// again only when the key changed, on a worker for a large plan: the last one is given
+/// meanwhile, not fresh); `None` while the plan has no results (it does not validate). Give
+/// it back with [`keep`] once drawn, so that frames never copy it.
+pub fn take(state: &mut AppState) -> Option<Taken<ProjectionKey, Result<Projection, String>>> {
     let years = state.projection.horizon();
     let key = (state.view_key(), years);
     let language = state.language();
     let document = &state.document;
+    // Another document's projection never stands in for this one's.
+    let generation = key.0.0;
+    state
+        .projection
+        .made
+        .forget_if(|(view, _)| view.0 != generation);
+    state.projection.made.take(&key, || {
+        start(document, language, move |plan| {
+            let options = Options {
+                years,
+                ..Options::default()
+            };
+            projection::project(plan, &options).map_err(|e| e.message(language))
+        })
+    })
+}
+
+/// Gives back a projection taken with [`take`].
+pub fn keep(state: &mut AppState, taken: Taken<ProjectionKey, Result<Projection, String>>) {
+    state.projection.made.keep(taken);
+}
+
+/// The plan as it is and every scenario side by side over the horizon, taken out to draw as
+/// [`take`] does (made once per view key, on a worker for a large plan); give it back with
+/// [`keep_comparison`].
+pub fn take_comparison(
+    state: &mut AppState,
+) -> Option<Taken<ProjectionKey, Result<Vec<ScenarioColumn>, String>>> {
+    let years = state.projection.horizon();
+    let key = (state.view_key(), years);
+    let language = state.language();
+    let document = &state.document;
+    let generation = key.0.0;
     state
         .projection
         .comparison
-        .get_or_try_make(key, || {
-            document.results()?;
-            let plan = document.plan();
+        .forget_if(|(view, _)| view.0 != generation);
+    state.projection.comparison.take(&key, || {
+        start(document, language, move |plan| {
             let mut choices = vec![ScenarioChoice::Plain];
             choices.extend(
                 plan.scenarios
@@ -101,7 +142,142 @@ pub fn comparison(state: &mut AppState) -> Option<Result<Vec<ScenarioColumn>, St
                 years,
                 ..Options::default()
             };
-            Some(projection::compare(plan, &options, &choices).map_err(|e| e.message(language)))
+            projection::compare(plan, &options, &choices).map_err(|e| e.message(language))
         })
-        .cloned()
+    })
+}
+
+/// Gives back a comparison taken with [`take_comparison`].
+pub fn keep_comparison(
+    state: &mut AppState,
+    taken: Taken<ProjectionKey, Result<Vec<ScenarioColumn>, String>>,
+) {
+    state.projection.comparison.keep(taken);
+}
+
+/// What the scenario editor offers to choose from: positions whose workload has a volume
+/// (by id, named with their unit), and the staff (by id, with their unit).
+#[derive(Debug, Default)]
+pub struct Choices {
+    pub positions: Vec<(Option<String>, String)>,
+    pub staff: Vec<(Option<String>, String)>,
+}
+
+/// The scenario editor's choices for the open plan, made again only after an edit.
+pub fn choices(state: &mut AppState) -> Arc<Choices> {
+    let key = state.view_key();
+    let language = state.language();
+    let plan = state.document.plan();
+    let choices = state.projection.choices.get_or_make(key, || {
+        let unit_names: std::collections::HashMap<&str, &str> = plan
+            .units
+            .iter()
+            .map(|u| (u.id.as_str(), u.name.as_str()))
+            .collect();
+        let unit_name = |id: &str| unit_names.get(id).copied().unwrap_or_default().to_owned();
+        let mut positions = vec![(
+            None,
+            language
+                .t("(chọn vị trí)", "(choose a position)")
+                .to_owned(),
+        )];
+        positions.extend(
+            plan.positions
+                .iter()
+                // A fixed position's workload does not count: a volume would change nothing.
+                .filter(|p| p.method == crate::model::Method::Workload)
+                .filter(|p| p.components.iter().any(|c| c.kind.volume().is_some()))
+                .map(|p| {
+                    let text = format!("{} ({})", p.name, unit_name(&p.unit_id));
+                    (Some(p.id.clone()), text)
+                }),
+        );
+        let mut staff = vec![(
+            None,
+            language.t("(chọn người)", "(choose a person)").to_owned(),
+        )];
+        staff.extend(plan.staff.iter().map(|m| {
+            let text = format!("{} ({})", m.id, unit_name(&m.unit_id));
+            (Some(m.id.clone()), text)
+        }));
+        Arc::new(Choices { positions, staff })
+    });
+    Arc::clone(choices)
+}
+
+/// The rows of the tab's table: the total, then the units of the subtree of the unit chosen in
+/// the tree (all units when none), each at its depth, then the positions of those units; made
+/// again only after an edit or another choice.
+pub fn table_rows(state: &mut AppState) -> Arc<Vec<TableRow>> {
+    let key = (state.view_key(), state.selected_unit.clone());
+    let plan = state.document.plan();
+    let rows = state.projection.rows.get_or_make(key, || {
+        let tree = UnitTree::lenient(&plan.units);
+        let root = state
+            .selected_unit
+            .as_deref()
+            .and_then(|id| plan.units.iter().position(|u| u.id == id));
+        let units = match root {
+            Some(root) => tree.subtree_with_depth(root),
+            None => tree.with_depth(),
+        };
+        let inside: std::collections::HashSet<&str> = units
+            .iter()
+            .filter_map(|&(u, _)| plan.units.get(u).map(|u| u.id.as_str()))
+            .collect();
+        let mut rows = vec![TableRow::Total];
+        rows.extend(
+            units
+                .iter()
+                .map(|&(index, depth)| TableRow::Unit { index, depth }),
+        );
+        rows.extend(
+            plan.positions
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| inside.contains(p.unit_id.as_str()))
+                .map(|(index, _)| TableRow::Position(index)),
+        );
+        Arc::new(rows)
+    });
+    Arc::clone(rows)
+}
+
+/// Whether a projection or comparison is being made on a worker.
+pub fn is_updating(state: &AppState) -> bool {
+    state.projection.made.is_pending() || state.projection.comparison.is_pending()
+}
+
+/// Waits for the projections being made (tests and benchmarks).
+pub fn wait(state: &mut AppState) {
+    state.projection.made.wait();
+    state.projection.comparison.wait();
+}
+
+/// How to make a projection of the document's plan: at once for a small plan, on a worker
+/// for a large one once the plan can be shared without copying it.
+fn start<V: Send + 'static>(
+    document: &super::document::Document,
+    language: Language,
+    make: impl FnOnce(&Plan) -> Result<V, String> + Send + 'static,
+) -> Start<Result<V, String>> {
+    if document.results().is_none() {
+        return Start::Nothing;
+    }
+    let plan = document.plan();
+    if recompute::is_small(plan) {
+        return Start::Made(make(plan));
+    }
+    let Some(shared): Option<Arc<Plan>> = document.snapshot() else {
+        return Start::Later;
+    };
+    Start::OnWorker {
+        make: Box::new(move || make(&shared)),
+        lost: Err(language
+            .t(
+                "Dự báo bị dừng bất ngờ",
+                "The projection stopped unexpectedly",
+            )
+            .to_owned()),
+    }
 }

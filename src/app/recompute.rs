@@ -20,6 +20,13 @@ use crate::rules::{self, Finding};
 /// frame); larger ones go to a worker.
 const INLINE_LIMIT: usize = 5_000;
 
+/// Whether what is derived from `plan` is made on the UI thread (well under a frame) rather
+/// than on a worker.
+pub fn is_small(plan: &Plan) -> bool {
+    let components: usize = plan.positions.iter().map(|p| p.components.len()).sum();
+    components <= INLINE_LIMIT
+}
+
 /// A plan's results and the findings of the rules in force on its judgement date.
 pub struct Computed {
     pub results: PlanResults,
@@ -58,8 +65,7 @@ impl Recompute {
 
     /// Starts computing `plan` (replacing any queued request).
     pub fn request(&mut self, plan: &Plan) {
-        let components: usize = plan.positions.iter().map(|p| p.components.len()).sum();
-        if components <= INLINE_LIMIT && self.pending.is_none() {
+        if is_small(plan) && self.pending.is_none() {
             self.latest = Some(compute(plan));
             // A small plan needs no copy for workers.
             self.copy = None;

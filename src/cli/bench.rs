@@ -539,6 +539,78 @@ fn ui_frames(runs: usize, seed: u64) -> anyhow::Result<()> {
         &updating,
         Some(Duration::from_millis(8)),
     );
+    window.app_mut().state.document.wait_for_results();
+    projection_frames(&mut window, runs)
+}
+
+/// Frames of the Dự báo tab on the province plan: idle once the projection is made, and after
+/// a scenario edit, while the new projection is made on a worker (the last one stays drawn).
+fn projection_frames(
+    window: &mut crate::app::headless::HeadlessWindow,
+    runs: usize,
+) -> anyhow::Result<()> {
+    use crate::app::{projection_view, state::Tab};
+    use crate::editing::Edit;
+    use crate::model::{Scenario, ScenarioChange};
+
+    let state = &mut window.app_mut().state;
+    state.tab = Tab::Projection;
+    state.selected_position = None;
+    let first = window.frame(vec![]);
+    projection_view::wait(&mut window.app_mut().state);
+    let drawn = window.frame(vec![]);
+    println!(
+        "Dự báo tab: first frame {:.1} ms (the projection starts on a worker), the frame it arrives in {:.1} ms",
+        first.as_secs_f64() * 1e3,
+        drawn.as_secs_f64() * 1e3
+    );
+    let idle = timed_frames(runs, || window.frame(vec![]));
+    report(
+        "frame, Dự báo tab idle (province)",
+        &idle,
+        Some(Duration::from_millis(16)),
+    );
+    let edit_runs = runs.clamp(1, 30);
+    let mut shown = Vec::with_capacity(edit_runs);
+    let mut arrived = Vec::with_capacity(edit_runs);
+    for run in 0..edit_runs {
+        let state = &mut window.app_mut().state;
+        let mut scenarios = state.document.plan().scenarios.clone();
+        scenarios.list.retain(|s| s.name != "bench");
+        scenarios.list.push(Scenario {
+            name: "bench".into(),
+            changes: vec![ScenarioChange::Growth {
+                percent: 1.0 + run as f64,
+                code: None,
+                unit_id: None,
+            }],
+            ..Scenario::default()
+        });
+        scenarios.active = Some("bench".into());
+        let start = Instant::now();
+        state
+            .document
+            .apply(Edit::SetScenarios(scenarios))
+            .map_err(|reason| anyhow::anyhow!(reason))?;
+        window.frame(vec![]);
+        shown.push(start.elapsed());
+        window.app_mut().state.document.wait_for_results();
+        window.frame(vec![]);
+        projection_view::wait(&mut window.app_mut().state);
+        arrived.push(window.frame(vec![]));
+    }
+    shown.sort();
+    arrived.sort();
+    report(
+        "Dự báo tab: a scenario edit and the frame that shows it (province)",
+        &shown,
+        Some(Duration::from_millis(16)),
+    );
+    report(
+        "Dự báo tab: the frame the new projection arrives in (province)",
+        &arrived,
+        Some(Duration::from_millis(16)),
+    );
     Ok(())
 }
 

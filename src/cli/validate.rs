@@ -3,8 +3,9 @@
 use super::PlanPath;
 use super::localized::InLanguage as _;
 use super::plan_input;
-use crate::language::Language;
+use crate::language::{Language, Localized as _};
 use crate::plan_file;
+use crate::projection;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -15,6 +16,23 @@ pub struct Args {
 pub fn run(args: &Args, language: Language) -> anyhow::Result<()> {
     let plan = plan_file::load(&args.plan).in_language(language)?;
     plan_input::ensure_valid(&plan, &args.plan.display().to_string(), language)?;
+    let scenarios = projection::scenario_problems(&plan);
+    if !scenarios.is_empty() {
+        let lines: Vec<String> = scenarios
+            .iter()
+            .map(|problem| format!("\n  {}", problem.message(language)))
+            .collect();
+        anyhow::bail!(
+            "{}: {} {}{}",
+            args.plan.display(),
+            scenarios.len(),
+            language.t(
+                "lỗi trong kịch bản dự báo",
+                "problems in the projection's scenarios"
+            ),
+            lines.concat()
+        );
+    }
     println!(
         "{}: {} ({})",
         args.plan.display(),

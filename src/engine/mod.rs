@@ -48,6 +48,46 @@ pub fn compute(plan: &Plan) -> Result<PlanResults, EngineError> {
     )
 }
 
+/// Volumes that replace some service or norm components' own, keyed by (position index,
+/// component index) in the plan.
+pub type WorkloadVolumes = polars::prelude::PlHashMap<(usize, usize), f64>;
+
+/// [`compute`] for one plan under several workloads (a scenario's years), in the order given.
+/// The plan's tables are built once and only the workload table again for each; the workloads
+/// are computed side by side.
+pub fn compute_with_volumes(
+    plan: &Plan,
+    workloads: &[WorkloadVolumes],
+) -> Result<Vec<PlanResults>, EngineError> {
+    let tables = tables::PlanTables::build(plan)?;
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = workloads
+            .iter()
+            .map(|volumes| {
+                let tables = &tables;
+                scope.spawn(move || {
+                    let tables = tables.with_volumes(plan, volumes)?;
+                    let frames = query::run(&tables)?;
+                    results::PlanResults::from_frames(
+                        plan,
+                        frames,
+                        &tables.employment,
+                        &tables.unit_employment,
+                    )
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|handle| {
+                handle
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    })
+}
+
 /// [`compute`] for many plans at once, in one query: the figures are each plan's own, and the
 /// results come back in the order of `plans`, each plan's failure its own. Polars' fixed cost
 /// per query is paid once rather than once per plan, which is what a portfolio of a thousand

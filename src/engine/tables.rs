@@ -122,6 +122,27 @@ impl PlanTables {
         (Self::concat(parts), failures)
     }
 
+    /// One plan's tables with the given components' volumes in place of their own (keyed by
+    /// position and component index in the plan): a scenario's workload in a later year. Only
+    /// the component table is built again; the others are shared.
+    pub fn with_volumes(
+        &self,
+        plan: &Plan,
+        volumes: &super::WorkloadVolumes,
+    ) -> Result<Self, EngineError> {
+        Ok(PlanTables {
+            calendar_frame: self.calendar_frame.clone(),
+            unit_frame: self.unit_frame.clone(),
+            closure_frame: self.closure_frame.clone(),
+            position_frame: self.position_frame.clone(),
+            component_frame: component_frame_with(plan, Offsets::default(), volumes)?,
+            staff_frame: self.staff_frame.clone(),
+            employment: self.employment.clone(),
+            unit_employment: self.unit_employment.clone(),
+            spans: self.spans.clone(),
+        })
+    }
+
     /// The parts' frames one after another.
     fn concat(parts: Vec<PlanTables>) -> Result<Self, EngineError> {
         let mut parts = parts.into_iter();
@@ -460,12 +481,23 @@ impl ComponentColumns {
         }
     }
 
-    /// Adds one position's components, in bucket order.
-    fn push_position(&mut self, position: usize, components: &[Component]) {
+    /// Adds one position's components, in bucket order; `volume` gives the volume that
+    /// replaces a component's own (by its index in the position), if any.
+    fn push_position(
+        &mut self,
+        position: usize,
+        components: &[Component],
+        volume: impl Fn(usize) -> Option<f64>,
+    ) {
         let start = self.slot.len();
-        for component in components {
+        for (index, component) in components.iter().enumerate() {
             let (bucket, [x, y, z]) = Bucket::of(&component.kind);
             self.slot.push(slot(position, bucket));
+            // The first factor is the volume for the kinds that have one (service, norm).
+            let x = match component.kind.volume() {
+                Some(_) => volume(index).unwrap_or(x),
+                None => x,
+            };
             self.x.push(x);
             self.y.push(y);
             self.z.push(z);
@@ -496,6 +528,15 @@ impl ComponentColumns {
 }
 
 fn component_frame(plan: &Plan, offsets: Offsets) -> PolarsResult<DataFrame> {
+    component_frame_with(plan, offsets, &super::WorkloadVolumes::default())
+}
+
+/// The component table with some volumes replaced, keyed by (position, component) index.
+fn component_frame_with(
+    plan: &Plan,
+    offsets: Offsets,
+    volumes: &super::WorkloadVolumes,
+) -> PolarsResult<DataFrame> {
     let total = plan.positions.iter().map(|p| p.components.len()).sum();
     let mut columns = ComponentColumns::with_capacity(total);
     for (index, position) in plan.positions.iter().enumerate() {
@@ -503,7 +544,18 @@ fn component_frame(plan: &Plan, offsets: Offsets) -> PolarsResult<DataFrame> {
         if position.method == Method::Fixed {
             continue;
         }
-        columns.push_position(offsets.position as usize + index, &position.components);
+        let volume = |component: usize| {
+            if volumes.is_empty() {
+                None
+            } else {
+                volumes.get(&(index, component)).copied()
+            }
+        };
+        columns.push_position(
+            offsets.position as usize + index,
+            &position.components,
+            volume,
+        );
     }
     columns.into_frame()
 }

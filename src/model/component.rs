@@ -44,6 +44,17 @@ impl ComponentKind {
         self.component_type().keyword()
     }
 
+    /// The yearly volume of a kind that has one (service items, or a norm's driver quantity):
+    /// what workload growth and a scenario's volume change act on.
+    pub fn volume(&self) -> Option<f64> {
+        match self {
+            ComponentKind::Service { volume, .. } | ComponentKind::Norm { volume, .. } => {
+                Some(*volume)
+            }
+            ComponentKind::Support(_) | ComponentKind::Additional { .. } => None,
+        }
+    }
+
     /// Which of the four kinds this is, without its figures.
     pub fn component_type(&self) -> ComponentType {
         match self {

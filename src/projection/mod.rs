@@ -203,6 +203,26 @@ pub fn chosen_scenario<'p>(
         .ok_or_else(|| ProjectionError::UnknownScenario(name.clone()))
 }
 
+/// Every problem of the plan's scenarios: changes naming a unit, task or person the plan does
+/// not have, figures that cannot be (a growth of -100 % or less, a negative volume, a cut of
+/// more than the quota), a volume set on a task that has none, and an active scenario that
+/// does not exist. Empty when every scenario can be projected.
+pub fn scenario_problems(plan: &Plan) -> Vec<ProjectionError> {
+    let tree = UnitTree::lenient(&plan.units);
+    let mut problems: Vec<ProjectionError> = plan
+        .scenarios
+        .list
+        .iter()
+        .flat_map(|scenario| workload::WorkloadChanges::read(plan, &tree, scenario).1)
+        .collect();
+    if let Some(active) = &plan.scenarios.active
+        && plan.scenarios.named(active).is_none()
+    {
+        problems.push(ProjectionError::UnknownScenario(active.clone()));
+    }
+    problems
+}
+
 /// The first year of a projection when not given: the plan year, else its judgement date's.
 pub fn default_from(plan: &Plan) -> i32 {
     plan.meta
@@ -250,26 +270,11 @@ pub fn project(plan: &Plan, options: &Options) -> Result<Projection, ProjectionE
             }
             result_of_year.push(distinct.len().saturating_sub(1));
         }
-        let computed: Vec<Result<PlanResults, engine::EngineError>> = std::thread::scope(|scope| {
-            let handles: Vec<_> = distinct
-                .iter()
-                .map(|volumes| {
-                    let changes = &changes;
-                    scope.spawn(move || engine::compute(&changes.plan_with(plan, volumes)))
-                })
-                .collect();
-            handles
-                .into_iter()
-                .map(|handle| {
-                    handle
-                        .join()
-                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-                })
-                .collect()
-        });
-        for result in computed {
-            results.push(result?);
-        }
+        let workloads: Vec<_> = distinct
+            .iter()
+            .map(|volumes| changes.workload(volumes))
+            .collect();
+        results = engine::compute_with_volumes(plan, &workloads)?;
     }
 
     let staff: Vec<StaffRetirement> = plan
@@ -379,12 +384,17 @@ fn year_figures(
     year: i32,
 ) -> Year {
     let basis = &placement.basis;
+    let required: Vec<i64> = plan
+        .positions
+        .iter()
+        .map(|p| results.position(&p.id).map_or(0, |r| r.required))
+        .collect();
     let mut position_rows: Vec<Row> = plan
         .positions
         .iter()
         .zip(basis)
-        .map(|(p, &employment)| {
-            let required = results.position(&p.id).map_or(0, |r| r.required);
+        .zip(&required)
+        .map(|((p, &employment), &required)| {
             let figures = Figures {
                 required,
                 ..Figures::default()
@@ -400,9 +410,8 @@ fn year_figures(
         .collect();
     let mut unit_own: Vec<ByEmployment<Figures>> = vec![ByEmployment::default(); plan.units.len()];
     let mut ranks: BTreeMap<&str, Figures> = BTreeMap::new();
-    for p in &plan.positions {
-        ranks.entry(p.rank_code.as_str()).or_default().required +=
-            results.position(&p.id).map_or(0, |r| r.required);
+    for (p, required) in plan.positions.iter().zip(&required) {
+        ranks.entry(p.rank_code.as_str()).or_default().required += required;
     }
     for (person, &(position, unit, employment)) in staff.iter().zip(&placement.people) {
         // In post on 1 January unless counted as gone in an earlier year.

@@ -1,12 +1,14 @@
 //! A scenario's workload changes year by year: growth compounding after the first year of the
-//! projection, and explicit volumes from a given year, turned into the plan the engine computes
-//! for each year.
+//! projection, and explicit volumes from a given year, turned into the volumes the engine
+//! computes each year with (on the plan's own tables, see [`crate::engine::compute_with_volumes`]).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
+
+use polars::prelude::PlHashMap;
 
 use super::ProjectionError;
-use crate::engine::{UnitTree, unit_index};
-use crate::model::{ComponentKind, Plan, Scenario, ScenarioChange};
+use crate::engine::{UnitTree, WorkloadVolumes, unit_index};
+use crate::model::{Plan, Scenario, ScenarioChange};
 
 /// The components a scenario changes, each with its yearly growth rate and explicit volumes.
 #[derive(Debug, Clone, Default)]
@@ -27,22 +29,41 @@ struct Changed {
 }
 
 impl WorkloadChanges {
-    /// Reads a scenario's growth and volume changes, checking what they name.
+    /// Reads a scenario's growth and volume changes, checking what they name: the first
+    /// problem found is the error.
     pub fn of(plan: &Plan, tree: &UnitTree, scenario: &Scenario) -> Result<Self, ProjectionError> {
+        let (changes, problems) = Self::read(plan, tree, scenario);
+        match problems.into_iter().next() {
+            Some(problem) => Err(problem),
+            None => Ok(changes),
+        }
+    }
+
+    /// Reads a scenario's changes, with every problem of those that do not read (a change
+    /// with a problem is left out).
+    pub fn read(plan: &Plan, tree: &UnitTree, scenario: &Scenario) -> (Self, Vec<ProjectionError>) {
         let units = unit_index(&plan.units);
-        let mut by_component: HashMap<(usize, usize), Changed> = HashMap::new();
-        let component_places: HashMap<&str, (usize, usize)> = plan
-            .positions
+        let mut by_component: PlHashMap<(usize, usize), Changed> = PlHashMap::default();
+        // Only volume changes look components up by id: a province has tens of thousands.
+        let component_places: PlHashMap<&str, (usize, usize)> = if scenario
+            .changes
             .iter()
-            .enumerate()
-            .flat_map(|(p, position)| {
-                position
-                    .components
-                    .iter()
-                    .enumerate()
-                    .map(move |(c, component)| (component.id.as_str(), (p, c)))
-            })
-            .collect();
+            .any(|c| matches!(c, ScenarioChange::Volume { .. }))
+        {
+            plan.positions
+                .iter()
+                .enumerate()
+                .flat_map(|(p, position)| {
+                    position
+                        .components
+                        .iter()
+                        .enumerate()
+                        .map(move |(c, component)| (component.id.as_str(), (p, c)))
+                })
+                .collect()
+        } else {
+            PlHashMap::default()
+        };
         let missing = |change: usize, field, what, id: &str| ProjectionError::MissingReference {
             scenario: scenario.name.clone(),
             change,
@@ -50,7 +71,8 @@ impl WorkloadChanges {
             what,
             id: id.to_owned(),
         };
-        for (number, change) in (1..).zip(&scenario.changes) {
+        let mut problems = Vec::new();
+        let mut add = |number: usize, change: &ScenarioChange| -> Result<(), ProjectionError> {
             match change {
                 ScenarioChange::Growth {
                     percent,
@@ -86,10 +108,7 @@ impl WorkloadChanges {
                             continue;
                         }
                         for (c, component) in position.components.iter().enumerate() {
-                            let has_volume = matches!(
-                                component.kind,
-                                ComponentKind::Service { .. } | ComponentKind::Norm { .. }
-                            );
+                            let has_volume = component.kind.volume().is_some();
                             let code_matches = code
                                 .as_ref()
                                 .is_none_or(|code| component.code.as_ref() == Some(code));
@@ -119,12 +138,7 @@ impl WorkloadChanges {
                         .positions
                         .get(p)
                         .and_then(|position| position.components.get(c))
-                        .is_some_and(|component| {
-                            matches!(
-                                component.kind,
-                                ComponentKind::Service { .. } | ComponentKind::Norm { .. }
-                            )
-                        });
+                        .is_some_and(|component| component.kind.volume().is_some());
                     if !has_volume {
                         return Err(ProjectionError::NoVolume {
                             scenario: scenario.name.clone(),
@@ -159,10 +173,16 @@ impl WorkloadChanges {
                     }
                 }
             }
+            Ok(())
+        };
+        for (number, change) in (1..).zip(&scenario.changes) {
+            if let Err(problem) = add(number, change) {
+                problems.push(problem);
+            }
         }
         let mut changed: Vec<Changed> = by_component.into_values().collect();
         changed.sort_by_key(|c| (c.position, c.component));
-        Ok(WorkloadChanges { changed })
+        (WorkloadChanges { changed }, problems)
     }
 
     /// Whether the workload is the plan's in every year.
@@ -187,7 +207,7 @@ impl WorkloadChanges {
                         .positions
                         .get(changed.position)
                         .and_then(|p| p.components.get(changed.component))
-                        .map(|c| volume_of(&c.kind))
+                        .and_then(|c| c.kind.volume())
                         .unwrap_or(0.0);
                     let after = (year - from).max(0);
                     base * changed.yearly_factor.powi(after)
@@ -196,47 +216,19 @@ impl WorkloadChanges {
             .collect()
     }
 
-    /// The plan the engine computes for a year: the plan's units and positions with these
-    /// volumes, without staff or review (the requirement does not depend on them).
-    pub fn plan_with(&self, plan: &Plan, volumes: &[f64]) -> Plan {
-        // The engine reads no job description: leaving them out spares copying their texts.
-        let mut positions: Vec<crate::model::Position> = plan
-            .positions
+    /// The volumes of a year (as [`Self::volumes`] gives them) keyed by the component they
+    /// replace, as the engine takes them.
+    pub fn workload(&self, volumes: &[f64]) -> WorkloadVolumes {
+        self.changed
             .iter()
-            .map(|p| crate::model::Position {
-                job_description: Default::default(),
-                ..p.clone()
-            })
-            .collect();
-        for (changed, volume) in self.changed.iter().zip(volumes) {
-            if let Some(component) = positions
-                .get_mut(changed.position)
-                .and_then(|p| p.components.get_mut(changed.component))
-            {
-                match &mut component.kind {
-                    ComponentKind::Service { volume: v, .. }
-                    | ComponentKind::Norm { volume: v, .. } => *v = *volume,
-                    ComponentKind::Support(_) | ComponentKind::Additional { .. } => {}
-                }
-            }
-        }
-        Plan {
-            format_version: plan.format_version,
-            meta: plan.meta.clone(),
-            rounding: plan.rounding,
-            calendars: plan.calendars.clone(),
-            units: plan.units.clone(),
-            positions,
-            staff: Vec::new(),
-            blocking_rules: Vec::new(),
-            scenarios: Default::default(),
-            review: None,
-        }
+            .zip(volumes)
+            .map(|(changed, volume)| ((changed.position, changed.component), *volume))
+            .collect()
     }
 }
 
 fn entry(
-    by_component: &mut HashMap<(usize, usize), Changed>,
+    by_component: &mut PlHashMap<(usize, usize), Changed>,
     position: usize,
     component: usize,
 ) -> &mut Changed {
@@ -248,11 +240,4 @@ fn entry(
             yearly_factor: 1.0,
             volumes: Vec::new(),
         })
-}
-
-fn volume_of(kind: &ComponentKind) -> f64 {
-    match kind {
-        ComponentKind::Service { volume, .. } | ComponentKind::Norm { volume, .. } => *volume,
-        ComponentKind::Support(_) | ComponentKind::Additional { .. } => 0.0,
-    }
 }

@@ -156,3 +156,37 @@ fn a_required_fte_beyond_any_count_is_an_error_naming_the_position_not_a_figure(
     }
     assert!(!wd.path("d.xlsx").exists());
 }
+
+/// The commune sample, whose scenario names a task, a person and the quota.
+const COMMUNE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/plans/ubnd-xa-tan-hoa.ron");
+
+#[test]
+fn a_scenario_naming_what_the_plan_lacks_is_listed_with_its_change_and_field() {
+    let wd = Workdir::new();
+    let sample = wd.write("commune.ron", &std::fs::read_to_string(COMMUNE).unwrap());
+    assert_ok(&wd.run(&["validate", s(&sample)]));
+    let text = std::fs::read_to_string(COMMUNE).unwrap();
+    let broken = text
+        .replacen(
+            "component_id: \"d-ttpvhcc-001\"",
+            "component_id: \"d-khong-co\"",
+            1,
+        )
+        .replacen("staff_id: \"s-012\"", "staff_id: \"s-999\"", 1)
+        .replacen("growth(percent: 3.0)", "growth(percent: -150.0)", 1);
+    assert_ne!(text, broken);
+    let path = wd.write("broken.ron", &broken);
+    let err = assert_invalid(&wd.run(&["validate", s(&path)]));
+    assert!(
+        err.contains("broken.ron: 3 lỗi trong kịch bản dự báo"),
+        "{err}"
+    );
+    for named in ["d-khong-co", "s-999", "-150", "Tăng trưởng 2026-2030"] {
+        assert!(err.contains(named), "{named}: {err}");
+    }
+    let err = assert_invalid(&wd.run(&["validate", "--lang", "en", s(&path)]));
+    assert!(
+        err.contains("3 problems in the projection's scenarios"),
+        "{err}"
+    );
+}

@@ -272,7 +272,6 @@ pub(super) fn combo_box<T: PartialEq + Clone>(
             let find: Option<String> = ui.data(|d| d.get_temp(find_id));
             let opening = find.is_none();
             let mut find = find.unwrap_or_default();
-            let mut first_match = None;
             let mut entered = false;
             if options.len() > FIND_FROM {
                 let response = ui.add(
@@ -288,25 +287,31 @@ pub(super) fn combo_box<T: PartialEq + Clone>(
                 ui.separator();
             }
             let wanted = folded(find.trim());
-            // The options scroll under the find field, which stays in view.
-            egui::ScrollArea::vertical()
+            let shown: Vec<&(T, String)> = options
+                .iter()
+                .filter(|(_, text)| wanted.is_empty() || folded(text).contains(&wanted))
+                .collect();
+            let first_match = shown.first().map(|(value, _)| value);
+            // The options scroll under the find field, which stays in view; only those in view
+            // are drawn (a province's staff are tens of thousands).
+            let row_height = ui.spacing().interact_size.y;
+            let mut area = egui::ScrollArea::vertical()
                 .id_salt(find_id.with("options"))
-                .max_height(height - 40.0)
-                .show(ui, |ui| {
-                    for (value, text) in options {
-                        if !wanted.is_empty() && !folded(text).contains(&wanted) {
-                            continue;
-                        }
-                        first_match.get_or_insert(value);
-                        let response = ui.selectable_label(value == current, text);
-                        if opening && value == current {
-                            response.scroll_to_me(Some(egui::Align::Center));
-                        }
-                        if response.clicked() && value != current {
-                            picked = Some(value.clone());
-                        }
+                .max_height(height - 40.0);
+            if opening && let Some(at) = shown.iter().position(|(value, _)| value == current) {
+                let spacing = ui.spacing().item_spacing.y;
+                let middle = (height - 40.0) / 2.0;
+                area = area
+                    .vertical_scroll_offset((at as f32 * (row_height + spacing) - middle).max(0.0));
+            }
+            area.show_rows(ui, row_height, shown.len(), |ui, range| {
+                for (value, text) in shown.get(range).unwrap_or_default() {
+                    let response = ui.selectable_label(value == current, text);
+                    if response.clicked() && value != current {
+                        picked = Some(value.clone());
                     }
-                });
+                }
+            });
             if entered && let Some(value) = first_match {
                 if value != current {
                     picked = Some(value.clone());

@@ -19,6 +19,7 @@ mod position_form;
 pub(crate) use fields::typing_in_focused_field;
 mod positions_tab;
 mod projection_tab;
+mod scenario_editor;
 mod settings_tab;
 mod sheet;
 mod staff_tab;

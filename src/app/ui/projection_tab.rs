@@ -1,281 +1,63 @@
 //! The Dự báo tab: the workforce projection as a chart (staff in post against required per
-//! year, retirements as bars) and a table per unit and position for one year, the scenario
-//! chooser and editor (every change an undoable edit), and who leaves in a cell, by id, when the
-//! user asks for personal data.
+//! year, retirements as bars) and a table per unit and position for one year, under the
+//! scenario chooser and editor ([`super::scenario_editor`]), and who leaves in a cell, by id,
+//! when the user asks for personal data.
 
 use eframe::egui;
 use egui_plot::{Bar, BarChart, Corner, Legend, Line, Plot, PlotPoints};
 
-use crate::app::projection_view::{self, ExplainedCell};
-use crate::app::state::{AppState, Notice};
-use crate::editing::Edit;
-use crate::engine::UnitTree;
+use egui_extras::Column;
+
+use super::scenario_editor;
+use super::sheet::{Place, Sheet, cell_text, header_text};
+use crate::app::projection_view::{self, ExplainedCell, TableRow};
+use crate::app::state::AppState;
 use crate::format::number_in;
-use crate::model::{Plan, Scenario, ScenarioChange, Scenarios};
-use crate::projection::{Cell, Figures, Projection, assumptions};
+use crate::projection::{Cell, Figures, Projection, ScenarioColumn};
 
 const CHART_HEIGHT: f32 = 220.0;
-/// Rows of the table drawn at most.
-const MAX_ROWS: usize = 400;
+const ROW_HEIGHT: f32 = 22.0;
 
 pub fn projection_tab_ui(state: &mut AppState, ui: &mut egui::Ui) {
     egui::ScrollArea::vertical()
         .id_salt("projection")
         .auto_shrink(false)
         .show(ui, |ui| {
-            scenario_ui(state, ui);
+            scenario_editor::scenario_ui(state, ui);
             ui.separator();
-            let Some((key, made)) = projection_view::take(state) else {
-                ui.label(state.t(
-                    "Chưa có kết quả: đề án cần hợp lệ để dự báo.",
-                    "No results yet: the plan must be valid to be projected.",
-                ));
+            let taken = projection_view::take(state);
+            if projection_view::is_updating(state) {
+                // A worker is making it: look again shortly.
+                ui.ctx()
+                    .request_repaint_after(std::time::Duration::from_millis(50));
+            }
+            let Some(taken) = taken else {
+                let waiting = if state.document.results().is_some() {
+                    state.t("Đang dự báo…", "Projecting…")
+                } else {
+                    state.t(
+                        "Chưa có kết quả: đề án cần hợp lệ để dự báo.",
+                        "No results yet: the plan must be valid to be projected.",
+                    )
+                };
+                ui.label(waiting);
                 return;
             };
+            if !taken.fresh {
+                ui.weak(state.t(
+                    "Đang cập nhật dự báo theo thay đổi mới…",
+                    "Updating the projection to the latest change…",
+                ));
+            }
             comparison_ui(state, ui);
-            match &made {
+            match &taken.value {
                 Ok(projection) => projection_ui(state, ui, projection),
                 Err(error) => {
                     ui.colored_label(ui.visuals().error_fg_color, error);
                 }
             }
-            projection_view::keep(state, key, made);
+            projection_view::keep(state, taken);
         });
-}
-
-/// The scenario in use, the chooser, and the editor of the one in use.
-fn scenario_ui(state: &mut AppState, ui: &mut egui::Ui) {
-    let scenarios = state.document.plan().scenarios.clone();
-    let none = state
-        .t("(không áp dụng kịch bản)", "(no scenario)")
-        .to_owned();
-    ui.horizontal(|ui| {
-        let label = ui.label(state.t("Kịch bản:", "Scenario:"));
-        let shown = scenarios.active.clone().unwrap_or_else(|| none.clone());
-        let mut picked: Option<Option<String>> = None;
-        let combo = egui::ComboBox::from_id_salt("projection_scenario")
-            .selected_text(shown)
-            .show_ui(ui, |ui| {
-                if ui
-                    .selectable_label(scenarios.active.is_none(), none.clone())
-                    .clicked()
-                {
-                    picked = Some(None);
-                }
-                for scenario in &scenarios.list {
-                    let active = scenarios.active.as_deref() == Some(scenario.name.as_str());
-                    if ui.selectable_label(active, &scenario.name).clicked() {
-                        picked = Some(Some(scenario.name.clone()));
-                    }
-                }
-            });
-        combo.response.labelled_by(label.id);
-        if let Some(active) = picked {
-            let mut changed = scenarios.clone();
-            changed.active = active;
-            apply(state, changed);
-        }
-        ui.separator();
-        let label = ui.label(state.t("Số năm:", "Years:"));
-        let mut years = state.projection.horizon();
-        if ui
-            .add(egui::DragValue::new(&mut years).range(1..=crate::projection::MAX_YEARS))
-            .labelled_by(label.id)
-            .changed()
-        {
-            state.projection.years = years;
-            state.projection.year = None;
-        }
-    });
-    ui.horizontal(|ui| {
-        let label = ui.label(state.t("Kịch bản mới:", "New scenario:"));
-        ui.add(egui::TextEdit::singleline(&mut state.projection.new_scenario).desired_width(160.0))
-            .labelled_by(label.id);
-        if ui
-            .button(state.t("Thêm kịch bản", "Add scenario"))
-            .clicked()
-        {
-            let name = state.projection.new_scenario.trim().to_owned();
-            if name.is_empty() || scenarios.named(&name).is_some() {
-                let message = state
-                    .t(
-                        "Tên kịch bản trống hoặc đã có",
-                        "The scenario's name is empty or taken",
-                    )
-                    .to_owned();
-                state.notice = Some(Notice::Error(message));
-            } else {
-                let mut changed = scenarios.clone();
-                changed.list.push(Scenario {
-                    name: name.clone(),
-                    ..Scenario::default()
-                });
-                changed.active = Some(name);
-                apply(state, changed);
-                state.projection.new_scenario.clear();
-            }
-        }
-    });
-    let Some(active) = scenarios
-        .active
-        .as_deref()
-        .and_then(|name| scenarios.named(name))
-        .cloned()
-    else {
-        return;
-    };
-    let lines: Vec<String> = active
-        .changes
-        .iter()
-        .map(|change| describe(state, state.document.plan(), change))
-        .collect();
-    egui::CollapsingHeader::new(state.t("Giả định của kịch bản", "The scenario's assumptions"))
-        .id_salt("projection_assumptions")
-        .default_open(true)
-        .show(ui, |ui| {
-            if !active.description.trim().is_empty() {
-                ui.label(active.description.trim());
-            }
-            let mut removed = None;
-            for (index, line) in lines.iter().enumerate() {
-                ui.horizontal(|ui| {
-                    if ui
-                        .small_button("×")
-                        .on_hover_text(state.t("Bỏ thay đổi này", "Remove this change"))
-                        .clicked()
-                    {
-                        removed = Some(index);
-                    }
-                    ui.label(line);
-                });
-            }
-            if let Some(index) = removed {
-                let mut changed = scenarios.clone();
-                if let Some(scenario) = changed.list.iter_mut().find(|s| s.name == active.name) {
-                    scenario.changes.remove(index);
-                }
-                apply(state, changed);
-            }
-            ui.horizontal(|ui| {
-                let label =
-                    ui.label(state.t("Tăng khối lượng (%/năm):", "Workload growth (%/year):"));
-                ui.add(
-                    egui::TextEdit::singleline(&mut state.projection.growth_percent)
-                        .desired_width(60.0),
-                )
-                .labelled_by(label.id);
-                if ui.button(state.t("Thêm", "Add")).clicked() {
-                    match crate::format::read_number(&state.projection.growth_percent) {
-                        Ok(percent) if percent.is_finite() && percent > -100.0 => {
-                            let growth = ScenarioChange::Growth {
-                                percent,
-                                code: None,
-                                unit_id: None,
-                            };
-                            add_change(state, &scenarios, &active.name, growth);
-                            state.projection.growth_percent.clear();
-                        }
-                        _ => refuse(
-                            state,
-                            "Tỷ lệ tăng phải là số lớn hơn -100",
-                            "The growth must be a number above -100",
-                        ),
-                    }
-                }
-                if ui
-                    .button(state.t("Xóa kịch bản", "Delete scenario"))
-                    .clicked()
-                {
-                    let mut changed = scenarios.clone();
-                    changed.list.retain(|s| s.name != active.name);
-                    changed.active = None;
-                    apply(state, changed);
-                }
-            });
-            quota_cut_ui(state, ui, &scenarios, &active.name);
-        });
-}
-
-fn describe(state: &AppState, plan: &Plan, change: &ScenarioChange) -> String {
-    match change {
-        // Who retires early is personal data: named only when asked.
-        ScenarioChange::EarlyRetirement { staff_id, on } if state.projection.show_personal => {
-            format!(
-                "{} {staff_id}: {on}",
-                state.t("Nghỉ hưu trước tuổi", "Early retirement")
-            )
-        }
-        _ => assumptions::describe_change(plan, change, state.language()),
-    }
-}
-
-/// Applies new scenarios as one undoable edit.
-/// The row that adds a quota cut target to the scenario: a percentage of the first year's
-/// quota, due by a year.
-fn quota_cut_ui(state: &mut AppState, ui: &mut egui::Ui, scenarios: &Scenarios, active: &str) {
-    ui.horizontal(|ui| {
-        let label = ui.label(state.t("Tinh giản biên chế (%):", "Quota cut (%):"));
-        ui.add(egui::TextEdit::singleline(&mut state.projection.cut_percent).desired_width(60.0))
-            .labelled_by(label.id);
-        let label = ui.label(state.t("đến năm:", "by year:"));
-        ui.add(egui::TextEdit::singleline(&mut state.projection.cut_year).desired_width(60.0))
-            .labelled_by(label.id);
-        if !ui
-            .button(state.t("Thêm tinh giản", "Add the cut"))
-            .clicked()
-        {
-            return;
-        }
-        let percent = crate::format::read_number(&state.projection.cut_percent)
-            .ok()
-            .filter(|p| p.is_finite() && *p != 0.0 && p.abs() <= 100.0);
-        let year = crate::format::read_number(&state.projection.cut_year)
-            .ok()
-            .filter(|y| y.fract() == 0.0 && (1900.0..=2200.0).contains(y));
-        match (percent, year) {
-            (Some(percent), Some(year)) => {
-                let cut = ScenarioChange::QuotaCut {
-                    percent,
-                    // In range and whole: checked above.
-                    by_year: year as i32,
-                    unit_id: None,
-                };
-                add_change(state, scenarios, active, cut);
-                state.projection.cut_percent.clear();
-                state.projection.cut_year.clear();
-            }
-            (None, _) => refuse(
-                state,
-                "Tỷ lệ tinh giản phải là số khác 0, tối đa 100",
-                "The cut must be a number other than 0, at most 100",
-            ),
-            (_, None) => refuse(
-                state,
-                "Năm phải là số nguyên, ví dụ 2030",
-                "The year must be a whole number, such as 2030",
-            ),
-        }
-    });
-}
-
-/// Adds `change` to the scenario named `active`, as one undoable edit.
-fn add_change(state: &mut AppState, scenarios: &Scenarios, active: &str, change: ScenarioChange) {
-    let mut changed = scenarios.clone();
-    if let Some(scenario) = changed.list.iter_mut().find(|s| s.name == active) {
-        scenario.changes.push(change);
-    }
-    apply(state, changed);
-}
-
-fn refuse(state: &mut AppState, vietnamese: &str, english: &str) {
-    let message = state.t(vietnamese, english).to_owned();
-    state.notice = Some(Notice::Error(message));
-}
-
-fn apply(state: &mut AppState, scenarios: Scenarios) {
-    if let Err(message) = state.apply(Edit::SetScenarios(scenarios)) {
-        state.notice = Some(Notice::Error(message));
-    }
 }
 
 fn projection_ui(state: &mut AppState, ui: &mut egui::Ui, projection: &Projection) {
@@ -399,96 +181,100 @@ fn chart_ui(state: &AppState, ui: &mut egui::Ui, projection: &Projection) {
 }
 
 /// The year's figures for the selected unit's subtree (or the whole plan): the total, each
-/// unit, each position; a click on a retiring figure lists who leaves.
+/// unit, each position, all of them (only the rows in view are drawn); a click on a retiring
+/// figure lists who leaves.
 fn table_ui(state: &mut AppState, ui: &mut egui::Ui, figures: &crate::projection::Year, year: i32) {
-    let plan = state.document.plan();
-    let tree = UnitTree::lenient(&plan.units);
-    let units: Vec<(usize, usize)> = match state
-        .selected_unit
-        .as_deref()
-        .and_then(|id| plan.units.iter().position(|u| u.id == id))
-    {
-        Some(root) => tree.subtree_with_depth(root),
-        None => tree.with_depth(),
-    };
-    let unit_ids: std::collections::HashSet<&str> = units
-        .iter()
-        .filter_map(|&(u, _)| plan.units.get(u).map(|u| u.id.as_str()))
-        .collect();
-    let mut rows: Vec<(String, ExplainedCell, Figures)> = vec![(
-        state.t("Toàn đề án", "Whole plan").to_owned(),
-        ExplainedCell::Total,
-        figures.total,
-    )];
-    for &(u, depth) in &units {
-        let (Some(unit), Some(row)) = (plan.units.get(u), figures.units.get(u)) else {
-            continue;
-        };
-        rows.push((
-            format!("{}{}", "   ".repeat(depth), unit.name),
-            ExplainedCell::Unit(unit.id.clone()),
-            row.figures,
-        ));
-    }
-    for (p, position) in plan.positions.iter().enumerate() {
-        if !unit_ids.contains(position.unit_id.as_str()) {
-            continue;
-        }
-        let Some(row) = figures.positions.get(p).filter(|r| r.id == position.id) else {
-            continue;
-        };
-        rows.push((
-            format!("• {} ({})", position.name, position.unit_id),
-            ExplainedCell::Position(position.id.clone()),
-            row.figures,
-        ));
-    }
-    // A province's thousands of rows would not fit a frame: the first ones are drawn, and
-    // choosing a unit in the tree narrows the table to its subtree.
-    let hidden = rows.len().saturating_sub(MAX_ROWS);
-    rows.truncate(MAX_ROWS);
+    let rows = projection_view::table_rows(state);
     let language = state.language();
     let n = |v: f64| number_in(language, v, 2);
+    let headers = [
+        state.t("Đơn vị, vị trí", "Unit, position"),
+        state.t("Cần có", "Required"),
+        state.t("Đầu năm", "Start"),
+        state.t("Nghỉ hưu", "Retiring"),
+        state.t("Cuối năm", "End"),
+        state.t("Cần tuyển", "Needed"),
+    ];
+    let who = state.t("Ai nghỉ hưu?", "Who retires?");
+    let whole_plan = state.t("Toàn đề án", "Whole plan");
+    let plan = state.document.plan();
+    let rows_key = state.selected_unit.clone().unwrap_or_default();
     let mut explain = None;
-    egui::Grid::new("projection_table")
-        .striped(true)
-        .show(ui, |ui| {
-            for header in [
-                state.t("Đơn vị, vị trí", "Unit, position"),
-                state.t("Cần có", "Required"),
-                state.t("Đầu năm", "Start"),
-                state.t("Nghỉ hưu", "Retiring"),
-                state.t("Cuối năm", "End"),
-                state.t("Cần tuyển", "Needed"),
-            ] {
-                ui.strong(header);
-            }
-            ui.end_row();
-            for (name, cell, f) in &rows {
-                ui.label(name);
-                ui.label(f.required.to_string());
-                ui.label(n(f.staff_start));
-                let retiring = ui
-                    .link(n(f.retiring))
-                    .on_hover_text(state.t("Ai nghỉ hưu?", "Who retires?"));
-                if retiring.clicked() {
-                    explain = Some(cell.clone());
+    // The page scrolls; the table keeps a height of its own within it and scrolls its rows.
+    let height = (ui.ctx().content_rect().height() * 0.6).max(200.0);
+    let size = egui::vec2(ui.available_width(), height);
+    ui.allocate_ui_with_layout(size, egui::Layout::top_down(egui::Align::Min), |ui| {
+        Sheet::new("projection_table", &rows_key, ROW_HEIGHT)
+            .column(Column::initial(320.0).at_least(120.0).clip(true))
+            .columns(Column::initial(90.0).at_least(60.0), headers.len() - 1)
+            .pinned(1)
+            .max_height(height)
+            .show(ui, rows.len(), |ui, place| {
+                let (row, column) = match place {
+                    Place::Header(column) => return header_text(ui, &headers, column),
+                    Place::Cell { row, column } => (row, column),
+                };
+                let Some(&row) = rows.get(row) else {
+                    return;
+                };
+                let (name, cell, f) = match row {
+                    TableRow::Total => (whole_plan.to_owned(), ExplainedCell::Total, figures.total),
+                    TableRow::Unit { index, depth } => {
+                        // A projection shown while the next is made may predate an edit: the
+                        // row counts only when it is the same unit's.
+                        let Some(unit) = plan.units.get(index) else {
+                            return;
+                        };
+                        let Some(figures) = figures.units.get(index).filter(|r| r.id == unit.id)
+                        else {
+                            return;
+                        };
+                        (
+                            format!("{}{}", "   ".repeat(depth), unit.name),
+                            ExplainedCell::Unit(unit.id.clone()),
+                            figures.figures,
+                        )
+                    }
+                    TableRow::Position(index) => {
+                        let Some(position) = plan.positions.get(index) else {
+                            return;
+                        };
+                        let Some(figures) =
+                            figures.positions.get(index).filter(|r| r.id == position.id)
+                        else {
+                            return;
+                        };
+                        (
+                            format!("• {} ({})", position.name, position.unit_id),
+                            ExplainedCell::Position(position.id.clone()),
+                            figures.figures,
+                        )
+                    }
+                };
+                match column {
+                    0 => {
+                        cell_text(ui, name);
+                    }
+                    1 => {
+                        ui.label(f.required.to_string());
+                    }
+                    2 => {
+                        ui.label(n(f.staff_start));
+                    }
+                    3 => {
+                        if ui.link(n(f.retiring)).on_hover_text(who).clicked() {
+                            explain = Some(cell);
+                        }
+                    }
+                    4 => {
+                        ui.label(n(f.staff_end));
+                    }
+                    _ => {
+                        ui.label(n(f.needed));
+                    }
                 }
-                ui.label(n(f.staff_end));
-                ui.label(n(f.needed));
-                ui.end_row();
-            }
-        });
-    if hidden > 0 {
-        ui.label(match language {
-            crate::language::Language::Vietnamese => format!(
-                "... và {hidden} dòng nữa: chọn một đơn vị trong cây để xem phần của đơn vị đó."
-            ),
-            crate::language::Language::English => {
-                format!("... and {hidden} more rows: choose a unit in the tree to see its part.")
-            }
-        });
-    }
+            });
+    });
     if let Some(cell) = explain {
         state.projection.explained = Some((year, cell));
     }
@@ -544,16 +330,20 @@ fn comparison_ui(state: &mut AppState, ui: &mut egui::Ui) {
     if !state.projection.show_comparison {
         return;
     }
-    let Some(columns) = projection_view::comparison(state) else {
+    let Some(taken) = projection_view::take_comparison(state) else {
         return;
     };
-    let columns = match columns {
-        Ok(columns) => columns,
+    match &taken.value {
+        Ok(columns) => comparison_grid(state, ui, columns),
         Err(error) => {
             ui.colored_label(ui.visuals().error_fg_color, error);
-            return;
         }
-    };
+    }
+    projection_view::keep_comparison(state, taken);
+    ui.separator();
+}
+
+fn comparison_grid(state: &AppState, ui: &mut egui::Ui, columns: &[ScenarioColumn]) {
     let language = state.language();
     let n = |v: f64| number_in(language, v, 2);
     egui::Grid::new("projection_comparison")
@@ -568,7 +358,7 @@ fn comparison_ui(state: &mut AppState, ui: &mut egui::Ui) {
                 "Cut from the first year's quota",
             ));
             ui.end_row();
-            for column in &columns {
+            for column in columns {
                 let name = column.scenario.clone().unwrap_or_else(|| {
                     state
                         .t("(đề án như hiện tại)", "(the plan as it is)")
@@ -588,5 +378,4 @@ fn comparison_ui(state: &mut AppState, ui: &mut egui::Ui) {
                 }
             }
         });
-    ui.separator();
 }
