@@ -69,7 +69,7 @@ pub fn compute_with_volumes(
                     let tables = tables.with_volumes(plan, volumes)?;
                     let frames = query::run(&tables)?;
                     results::PlanResults::from_frames(
-                        plan,
+                        &mut labels::PlanLabels::of(plan),
                         frames,
                         &tables.employment,
                         &tables.unit_employment,
