@@ -16,7 +16,6 @@ use super::subtotals::{OpenUnit, Subtotals};
 use crate::engine::PlanResults;
 use crate::language::Language;
 use crate::model::Plan;
-use crate::plan_file;
 use crate::report::{
     AppraisalGroup, AppraisalTable, ChangedLine, Comparison, appraisal_table, changed_heading,
     changed_since_appraisal, subtree_comparisons,
@@ -82,6 +81,7 @@ pub fn write(
     styles: &Styles,
     plan: &Plan,
     results: &PlanResults,
+    fingerprint: &str,
 ) -> Result<(), DossierError> {
     sheet.set_name(NAME)?;
     // A formula whose cached result is "nothing appraised" is cached as an empty text, not 0.
@@ -91,7 +91,7 @@ pub fn write(
     }
     let table = appraisal_table(plan, results, None)?;
     let changed = changed_since_appraisal(plan, results);
-    let header_row = title_block(sheet, styles, plan, &changed)?;
+    let header_row = title_block(sheet, styles, plan, &changed, fingerprint)?;
     print::page_setup(sheet, true, None, NAME)?;
     sheet.set_repeat_rows(header_row, header_row + 1)?;
     sheet.set_freeze_panes(header_row + 2, 0)?;
@@ -129,6 +129,7 @@ fn title_block(
     styles: &Styles,
     plan: &Plan,
     changed: &[ChangedLine],
+    fingerprint: &str,
 ) -> Result<RowNum, DossierError> {
     sheet.merge_range(0, COL_NO, 0, LAST_COL, TITLE, &styles.title)?;
     sheet.set_row_height(0, 24)?;
@@ -167,10 +168,7 @@ fn title_block(
     sheet.write_string_with_format(
         at,
         COL_CURRENT,
-        format!(
-            "{} (của đề án đề xuất; phần thẩm định không làm thay đổi mã này)",
-            plan_file::short_fingerprint(plan)?
-        ),
+        format!("{fingerprint} (của đề án đề xuất; phần thẩm định không làm thay đổi mã này)"),
         &styles.value,
     )?;
     if review.is_none() {

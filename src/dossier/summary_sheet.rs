@@ -14,7 +14,6 @@ use crate::engine::{PlanResults, PositionResult};
 use crate::format::roman;
 use crate::model::CivilDate;
 use crate::model::{Category, Plan, Position};
-use crate::plan_file;
 use crate::rules::{QuotaExcess, QuotaFigure, quota_excesses};
 
 pub const NAME: &str = "Tổng hợp";
@@ -77,12 +76,13 @@ pub fn write(
     results: &PlanResults,
     today: CivilDate,
     checked: &Checked<'_>,
+    fingerprint: &str,
 ) -> Result<(), DossierError> {
     sheet.set_name(NAME)?;
     for (col, (_, width)) in (0u16..).zip(HEADERS) {
         sheet.set_column_width(col, width)?;
     }
-    let header_row = title_block(sheet, styles, plan, today)?;
+    let header_row = title_block(sheet, styles, plan, today, fingerprint)?;
     print::page_setup(sheet, true, Some(header_row), NAME)?;
     for (col, (title, _)) in (0u16..).zip(HEADERS) {
         sheet.write_string_with_format(header_row, col, title, &styles.header)?;
@@ -357,6 +357,7 @@ fn title_block(
     styles: &Styles,
     plan: &Plan,
     today: CivilDate,
+    fingerprint: &str,
 ) -> Result<RowNum, DossierError> {
     let mut row = form::head(sheet, styles, plan, layout(), 1, TITLE)?;
     let mut line = |sheet: &mut Worksheet, label: &str| -> Result<RowNum, DossierError> {
@@ -399,12 +400,7 @@ fn title_block(
     let date = ExcelDateTime::from_ymd(today.year, today.month, today.day)?;
     sheet.write_datetime_with_format(at, COL_CATEGORY, &date, &styles.date)?;
     let at = line(sheet, FINGERPRINT_LABEL)?;
-    sheet.write_string_with_format(
-        at,
-        COL_CATEGORY,
-        plan_file::short_fingerprint(plan)?,
-        &styles.value,
-    )?;
+    sheet.write_string_with_format(at, COL_CATEGORY, fingerprint, &styles.value)?;
     Ok(row + 1)
 }
 

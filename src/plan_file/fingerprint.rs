@@ -11,10 +11,21 @@ use crate::model::{Calendar, Plan, PlanMeta, Position, Rounding, Scenarios, Staf
 
 /// The full SHA-256 of the canonical RON text of the plan's proposal, in hexadecimal.
 pub fn fingerprint(plan: &Plan) -> Result<String, PlanFileError> {
-    let mut text = String::new();
-    write_ron(&Proposal::of(plan), &mut text)?;
-    let digest = Sha256::digest(text.as_bytes());
+    // The text goes straight into the hasher: a province plan's 20 MB are never held.
+    let mut sink = HashingSink(Sha256::new());
+    write_ron(&Proposal::of(plan), &mut sink)?;
+    let digest = sink.0.finalize();
     Ok(digest.iter().map(|byte| format!("{byte:02x}")).collect())
+}
+
+/// A text sink that hashes what is written to it.
+struct HashingSink(Sha256);
+
+impl std::fmt::Write for HashingSink {
+    fn write_str(&mut self, text: &str) -> std::fmt::Result {
+        self.0.update(text.as_bytes());
+        Ok(())
+    }
 }
 
 /// Every part of a plan but its review, serialised exactly as the plan file writes them.

@@ -1,0 +1,124 @@
+//! The dossier's sheets written side by side: a worksheet knows nothing of the others until
+//! the workbook is saved, so the sheets of a province's dossier are shared out among the
+//! machine's cores, and the plan's fingerprint is computed once for the sheets that print it.
+
+use std::sync::{Mutex, OnceLock, PoisonError};
+use std::thread;
+
+use rust_xlsxwriter::Worksheet;
+
+use super::DossierError;
+use crate::model::Plan;
+use crate::plan_file::{self, PlanFileError};
+
+/// One piece of work: filling a worksheet (which it holds), or computing what sheets share.
+pub type Job<'a> = Box<dyn FnOnce() -> Result<(), DossierError> + Send + 'a>;
+
+/// What fills one worksheet.
+pub type SheetWriter<'a> = Box<dyn FnOnce(&mut Worksheet) -> Result<(), DossierError> + Send + 'a>;
+
+/// Runs `jobs` on up to as many threads as the machine has cores, each thread taking the next
+/// job in the order given (so the longest should come first). Every job runs; the error
+/// returned is the first in the order given, so the result does not depend on the timing.
+pub fn run(jobs: Vec<Job<'_>>) -> Result<(), DossierError> {
+    let count = jobs.len();
+    let threads = thread::available_parallelism()
+        .map_or(1, usize::from)
+        .min(count);
+    let queue = Mutex::new(jobs.into_iter().enumerate());
+    let next = || queue.lock().unwrap_or_else(PoisonError::into_inner).next();
+    let mut outcomes: Vec<(usize, Result<(), DossierError>)> = Vec::with_capacity(count);
+    let work = || {
+        let mut done = Vec::new();
+        while let Some((index, job)) = next() {
+            done.push((index, job()));
+        }
+        done
+    };
+    thread::scope(|scope| {
+        // The calling thread is one of the workers.
+        let helpers: Vec<_> = (1..threads).map(|_| scope.spawn(work)).collect();
+        outcomes.extend(work());
+        for helper in helpers {
+            match helper.join() {
+                Ok(done) => outcomes.extend(done),
+                // A panic in a job is not an error to report: it goes on as a panic.
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+        }
+    });
+    outcomes.sort_by_key(|(index, _)| *index);
+    outcomes.into_iter().try_for_each(|(_, outcome)| outcome)
+}
+
+/// The plan's short fingerprint, computed once by whichever job asks first; a job asking
+/// meanwhile waits for it.
+pub struct Fingerprint<'a> {
+    plan: &'a Plan,
+    text: OnceLock<Result<String, PlanFileError>>,
+}
+
+impl<'a> Fingerprint<'a> {
+    pub fn of(plan: &'a Plan) -> Self {
+        Fingerprint {
+            plan,
+            text: OnceLock::new(),
+        }
+    }
+
+    /// `3f2a-9c41-07be-d512`, as [`plan_file::short_fingerprint`] gives it.
+    pub fn get(&self) -> Result<&str, DossierError> {
+        match self
+            .text
+            .get_or_init(|| plan_file::short_fingerprint(self.plan))
+        {
+            Ok(text) => Ok(text),
+            // Only serialising can fail, and each sheet asking reports it.
+            Err(error) => Err(PlanFileError::Serialize {
+                message: match error {
+                    PlanFileError::Serialize { message } => message.clone(),
+                    other => other.to_string(),
+                },
+            }
+            .into()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_job_runs_and_the_first_error_in_order_is_returned() {
+        let ran = Mutex::new(Vec::new());
+        let jobs: Vec<Job<'_>> = (0..6)
+            .map(|i| -> Job<'_> {
+                let ran = &ran;
+                Box::new(move || {
+                    ran.lock().unwrap().push(i);
+                    if i % 2 == 1 {
+                        Err(DossierError::Chart(format!("job {i}")))
+                    } else {
+                        Ok(())
+                    }
+                })
+            })
+            .collect();
+        let error = run(jobs).unwrap_err();
+        assert_eq!(error.to_string(), "cannot draw the chart: job 1");
+        let mut ran = ran.into_inner().unwrap();
+        ran.sort_unstable();
+        assert_eq!(ran, vec![0, 1, 2, 3, 4, 5]);
+        assert!(run(Vec::new()).is_ok());
+    }
+
+    #[test]
+    fn the_fingerprint_is_the_plan_file_one() {
+        let plan = crate::plan_file::default_plan().unwrap();
+        let shared = Fingerprint::of(&plan);
+        let expected = plan_file::short_fingerprint(&plan).unwrap();
+        assert_eq!(shared.get().unwrap(), expected);
+        assert_eq!(shared.get().unwrap(), expected);
+    }
+}
