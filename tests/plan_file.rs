@@ -616,3 +616,184 @@ fn the_reviewed_example_is_the_commune_sample_with_a_complete_review() {
     assert_eq!(appraised("tt-tiep-nhan"), Some(3));
     assert_eq!(appraised("pkt-dia-chinh"), Some(4), "agreed: the proposal");
 }
+
+/// Every plan in `plans/`, a generated one, and the reviewed example with lines whose
+/// proposal changed since they were appraised.
+fn plans_for_the_columnar_cache() -> Vec<(String, Plan)> {
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("plans");
+    let mut paths: Vec<_> = fs::read_dir(&folder)
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|e| e == "ron"))
+        .collect();
+    paths.sort();
+    let mut plans: Vec<(String, Plan)> = paths
+        .iter()
+        .map(|path| {
+            (
+                path.display().to_string(),
+                plan_file::load_ron(path).unwrap(),
+            )
+        })
+        .collect();
+    assert!(plans.len() >= 5, "{paths:?}");
+    let mut spec = vtvl::generate::Spec::province(3);
+    spec.units = 40;
+    plans.push(("generated".into(), vtvl::generate::generate(spec)));
+    let mut changed = plan_file::from_ron_str(
+        &fs::read_to_string(folder.join("ubnd-xa-tan-hoa-tham-dinh.ron")).unwrap(),
+        Path::new("reviewed"),
+    )
+    .unwrap();
+    let other_unit = changed.units.last().unwrap().id.clone();
+    let review = changed.review.as_mut().unwrap();
+    for (i, line) in review.lines.iter_mut().enumerate().take(3) {
+        line.seen = Some(SeenProposal {
+            proposed: 40 + i as i64,
+            required: 1,
+            current: 7.5,
+            rank_code: "99.999".into(),
+            unit_id: other_unit.clone(),
+        });
+    }
+    plans.push(("reviewed, changed since".into(), changed));
+    plans
+}
+
+/// What `vtvl compute --format json` prints for results and changed lines.
+fn results_json(
+    results: &vtvl::engine::PlanResults,
+    changed: &[vtvl::report::ChangedLine],
+) -> String {
+    let mut out = Vec::new();
+    vtvl::report::write_results_json(&mut out, results, changed).unwrap();
+    String::from_utf8(out).unwrap()
+}
+
+#[test]
+fn the_columnar_cache_computes_what_the_plan_does() {
+    use vtvl::engine::{self, PlanFrames};
+    use vtvl::report::{WatchedLine, changed_lines, changed_since_appraisal, watched_lines};
+    let dir = tempfile::tempdir().unwrap();
+    for (i, (name, plan)) in plans_for_the_columnar_cache().into_iter().enumerate() {
+        let path = dir.path().join(format!("plan-{i}.ron"));
+        plan_file::save(&plan, &path).unwrap();
+        let results = engine::compute(&plan).unwrap();
+        let changed = changed_since_appraisal(&plan, &results);
+        if name.starts_with("reviewed") {
+            assert!(!changed.is_empty(), "{name}: no changed line to compare");
+        }
+        let expected = results_json(&results, &changed);
+        let csv = vtvl::report::results_csv(&results).unwrap();
+
+        let stamp = plan_file::Stamp::of(&path).unwrap();
+        let frames = PlanFrames::of(&plan).unwrap();
+        assert_eq!(
+            frames.compute().unwrap(),
+            results,
+            "{name}: frames in memory"
+        );
+        plan_file::store_columns(&path, stamp, &frames, &watched_lines(&plan));
+        assert!(plan_file::columns_path(&path).unwrap().exists(), "{name}");
+        let (stored, watched) = plan_file::load_columns::<Vec<WatchedLine>>(&path)
+            .unwrap_or_else(|| panic!("{name}: the cache was not read back"));
+        let cached = stored.compute().unwrap();
+        let cached_changed = changed_lines(&watched, &cached);
+        assert_eq!(cached_changed, changed, "{name}");
+        assert_eq!(results_json(&cached, &cached_changed), expected, "{name}");
+        assert_eq!(vtvl::report::results_csv(&cached).unwrap(), csv, "{name}");
+        // Results found by id, as the app and the reports look them up.
+        for position in &plan.positions {
+            assert_eq!(
+                cached.position(&position.id).map(|p| &p.name),
+                Some(&position.name)
+            );
+        }
+    }
+}
+
+/// A generated plan saved with its columnar cache, and the cache's bytes.
+fn plan_with_columns(dir: &Path) -> (std::path::PathBuf, Plan, Vec<u8>) {
+    let mut spec = vtvl::generate::Spec::province(5);
+    spec.units = 15;
+    let plan = vtvl::generate::generate(spec);
+    let path = dir.join("plan.ron");
+    plan_file::save(&plan, &path).unwrap();
+    let stamp = plan_file::Stamp::of(&path).unwrap();
+    let frames = vtvl::engine::PlanFrames::of(&plan).unwrap();
+    plan_file::store_columns(&path, stamp, &frames, &Vec::<String>::new());
+    let bytes = fs::read(plan_file::columns_path(&path).unwrap()).unwrap();
+    (path, plan, bytes)
+}
+
+#[test]
+fn a_damaged_columnar_cache_is_not_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, plan, good) = plan_with_columns(dir.path());
+    let cache = plan_file::columns_path(&path).unwrap();
+    let results = vtvl::engine::compute(&plan).unwrap();
+    let (frames, _) = plan_file::load_columns::<Vec<String>>(&path).unwrap();
+    assert_eq!(frames.compute().unwrap(), results);
+    let header_len = good.iter().position(|&b| b == b'\n').unwrap() + 1;
+    let flipped = |at: usize| {
+        let mut bytes = good.clone();
+        bytes[at] ^= 0x10;
+        bytes
+    };
+    let damaged: Vec<(&str, Vec<u8>)> = vec![
+        ("half", good[..good.len() / 2].to_vec()),
+        ("header only", good[..header_len].to_vec()),
+        ("empty", Vec::new()),
+        ("garbage", b"garbage".to_vec()),
+        ("a byte of the first frame", flipped(header_len + 200)),
+        ("a byte near the end", flipped(good.len() - 100)),
+        ("a byte of the header", flipped(30)),
+        ("more after the end", [good.clone(), b"x".to_vec()].concat()),
+    ];
+    for (what, bytes) in damaged {
+        fs::write(&cache, bytes).unwrap();
+        assert!(
+            plan_file::load_columns::<Vec<String>>(&path).is_none(),
+            "{what} was read"
+        );
+    }
+    // Whole again, it reads.
+    fs::write(&cache, &good).unwrap();
+    assert!(plan_file::load_columns::<Vec<String>>(&path).is_some());
+}
+
+#[test]
+fn an_edited_plan_file_leaves_its_columnar_cache_unread() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, mut plan, _) = plan_with_columns(dir.path());
+    // The same size and time, another content: only the hash tells them apart.
+    let old_name = plan.units[0].name.clone();
+    let new_name: String = old_name
+        .chars()
+        .map(|c| if c == 'a' { 'b' } else { c })
+        .collect();
+    assert_ne!(new_name, old_name);
+    plan.units[0].name = new_name;
+    let time = fs::metadata(&path).unwrap().modified().unwrap();
+    fs::write(&path, plan_file::to_ron_string(&plan).unwrap()).unwrap();
+    fs::File::options()
+        .write(true)
+        .open(&path)
+        .unwrap()
+        .set_modified(time)
+        .unwrap();
+    assert!(plan_file::load_columns::<Vec<String>>(&path).is_none());
+    // A plan file changed between its stamp and the cache's writing gets no cache.
+    let stamp = plan_file::Stamp::of(&path).unwrap();
+    let frames = vtvl::engine::PlanFrames::of(&plan).unwrap();
+    fs::write(&path, plan_file::to_ron_string(&plan).unwrap() + " ").unwrap();
+    fs::remove_file(plan_file::columns_path(&path).unwrap()).unwrap();
+    plan_file::store_columns(&path, stamp, &frames, &Vec::<String>::new());
+    assert!(!plan_file::columns_path(&path).unwrap().exists());
+    // Nothing is left behind in the folder either.
+    let names: Vec<_> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().into_string().unwrap())
+        .collect();
+    assert!(names.iter().all(|n| !n.contains(".tmp-")), "{names:?}");
+}

@@ -154,7 +154,48 @@ fn projection(runs: usize, seed: u64) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// The pandas script `vtvl compute` is compared with at national scale.
+const PANDAS_SCRIPT: &str = include_str!("../../benches/compute_pandas.py");
+
+/// The whole-process targets at national scale: at least 3 times faster than the pandas
+/// script (10.4 s on this machine's kind when last measured, used when pandas is absent) and
+/// under 2 GiB.
+const PANDAS_MEASURED: Duration = Duration::from_millis(10_400);
+const NATIONAL_PEAK_TARGET: u64 = 2 << 30;
+
 fn national(runs: usize, seed: u64) -> anyhow::Result<()> {
+    // The whole process first, as a user runs it, while this process is still small: a child
+    // inherits the peak memory of the process it was started from, which would hide its own.
+    // The plan file is written by a child too, then a first run reads the RON file and writes
+    // the caches beside it, then runs are made from the columnar cache.
+    let dir = std::env::temp_dir().join(format!("vtvl-bench-national-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    let path = dir.join("nation.ron");
+    let exe = std::env::current_exe().context("cannot find the vtvl executable")?;
+    let measured = child_run(
+        std::process::Command::new(&exe)
+            .args([
+                "generate",
+                "--units",
+                "100000",
+                "--seed",
+                &seed.to_string(),
+                "-o",
+            ])
+            .arg(&path),
+    )
+    .and_then(|written| {
+        let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+        println!(
+            "national plan file: {:.2} GB of RON, generated and written in {:.1} s",
+            size as f64 / 1e9,
+            written.time.as_secs_f64()
+        );
+        national_processes(&dir, &path, runs.clamp(1, 5))
+    });
+    std::fs::remove_dir_all(&dir).ok();
+    measured?;
+
     let started = Instant::now();
     let plan = generate::generate(Spec::national(seed));
     println!(
@@ -163,9 +204,177 @@ fn national(runs: usize, seed: u64) -> anyhow::Result<()> {
         started.elapsed().as_secs_f64()
     );
     let compute = timed(runs, || engine::compute(&plan).map(drop))?;
-    report("compute (national)", &compute, Some(Duration::from_secs(3)));
-    print_peak_memory(Some(4 << 30));
+    report(
+        "compute (national, in process)",
+        &compute,
+        Some(Duration::from_secs(3)),
+    );
+    print_peak_memory(None);
     Ok(())
+}
+
+/// Times `vtvl compute --format json` on the national plan file at `path` as whole processes,
+/// and the pandas script on the same data (in `dir`) when python3 has pandas.
+fn national_processes(
+    dir: &std::path::Path,
+    path: &std::path::Path,
+    runs: usize,
+) -> anyhow::Result<()> {
+    let exe = std::env::current_exe().context("cannot find the vtvl executable")?;
+    let compute = || {
+        let mut command = std::process::Command::new(&exe);
+        command.args(["compute", "--format", "json"]).arg(path);
+        command
+    };
+    let first = child_run(&mut compute())?;
+    println!(
+        "vtvl compute --format json, first run (reads the RON file, writes the caches): {:.1} s, peak memory {}",
+        first.time.as_secs_f64(),
+        gib(first.peak_bytes)
+    );
+    let columns = plan_file::columns_path(path)
+        .and_then(|columns| std::fs::metadata(columns).ok())
+        .map(|m| m.len());
+    match columns {
+        Some(bytes) => println!("columnar cache: {:.0} MB", bytes as f64 / 1e6),
+        None => println!("columnar cache: none was written"),
+    }
+    let mut cached = Vec::with_capacity(runs);
+    for _ in 0..runs {
+        cached.push(child_run(&mut compute())?);
+    }
+    let mut times: Vec<Duration> = cached.iter().map(|run| run.time).collect();
+    times.sort();
+    let peak = cached.iter().filter_map(|run| run.peak_bytes).max();
+
+    let pandas = pandas_run(dir, &exe, path)?;
+    let pandas_time = pandas.as_ref().map_or(PANDAS_MEASURED, |run| run.time);
+    let target = pandas_time / 3;
+    match &pandas {
+        Some(run) => println!(
+            "pandas (benches/compute_pandas.py on the plan's CSV export): {:.1} s, peak memory {}",
+            run.time.as_secs_f64(),
+            gib(run.peak_bytes)
+        ),
+        None => println!(
+            "pandas: python3 with pandas not found; target from the last measured figure ({:.1} s)",
+            PANDAS_MEASURED.as_secs_f64()
+        ),
+    }
+    report(
+        "vtvl compute --format json (national, whole process, cached)",
+        &times,
+        Some(target),
+    );
+    if let Some(median) = times.get(times.len() / 2) {
+        println!(
+            "  {:.1} times faster than pandas",
+            pandas_time.as_secs_f64() / median.as_secs_f64().max(1e-9)
+        );
+    }
+    match peak {
+        Some(peak) => println!(
+            "  peak memory {}; target <= 2 GiB: {}",
+            gib(Some(peak)),
+            if peak <= NATIONAL_PEAK_TARGET {
+                "met"
+            } else {
+                "MISSED"
+            }
+        ),
+        None => println!("  peak memory: not available on this system"),
+    }
+    Ok(())
+}
+
+/// The pandas script on the plan exported as CSV, when python3 can import pandas.
+fn pandas_run(
+    dir: &std::path::Path,
+    exe: &std::path::Path,
+    plan: &std::path::Path,
+) -> anyhow::Result<Option<ChildRun>> {
+    let has_pandas = std::process::Command::new("python3")
+        .args(["-c", "import pandas, numpy"])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .is_ok_and(|status| status.success());
+    if !has_pandas {
+        return Ok(None);
+    }
+    let csv = dir.join("nation-csv");
+    child_run(
+        std::process::Command::new(exe)
+            .arg("export-csv")
+            .arg(plan)
+            .arg(&csv),
+    )?;
+    let script = dir.join("compute_pandas.py");
+    std::fs::write(&script, PANDAS_SCRIPT)
+        .with_context(|| format!("cannot write {}", script.display()))?;
+    child_run(std::process::Command::new("python3").arg(&script).arg(&csv)).map(Some)
+}
+
+/// A child process's wall time and peak resident memory.
+struct ChildRun {
+    time: Duration,
+    peak_bytes: Option<u64>,
+}
+
+/// Runs `command` to its end, its standard output discarded, and fails when it fails.
+fn child_run(command: &mut std::process::Command) -> anyhow::Result<ChildRun> {
+    let start = Instant::now();
+    let child = command
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .with_context(|| format!("cannot run {command:?}"))?;
+    let (success, peak_bytes) = wait_with_peak(child)?;
+    let time = start.elapsed();
+    if !success {
+        anyhow::bail!("{command:?} failed");
+    }
+    Ok(ChildRun { time, peak_bytes })
+}
+
+/// Waits for a child and takes its peak resident memory from the kernel. The kernel counts
+/// the memory of the process a child was started from in that peak, so children are measured
+/// while this process is small.
+#[cfg(target_os = "linux")]
+fn wait_with_peak(child: std::process::Child) -> anyhow::Result<(bool, Option<u64>)> {
+    let pid = libc::pid_t::try_from(child.id()).context("process id out of range")?;
+    let mut status = 0;
+    // SAFETY: a zeroed rusage is a valid value of this plain C struct, and wait4 writes only
+    // into the two locals it is given, for a child of this process that nothing else waits for.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    loop {
+        // SAFETY: as above.
+        let waited = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
+        if waited == pid {
+            break;
+        }
+        let error = std::io::Error::last_os_error();
+        if error.kind() != std::io::ErrorKind::Interrupted {
+            return Err(error).context("cannot wait for the child process");
+        }
+    }
+    let success = libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0;
+    // Linux gives the peak in kilobytes.
+    Ok((
+        success,
+        u64::try_from(usage.ru_maxrss).ok().map(|kb| kb * 1024),
+    ))
+}
+
+#[cfg(not(target_os = "linux"))]
+fn wait_with_peak(mut child: std::process::Child) -> anyhow::Result<(bool, Option<u64>)> {
+    Ok((child.wait()?.success(), None))
+}
+
+fn gib(bytes: Option<u64>) -> String {
+    bytes.map_or_else(
+        || "not available".to_owned(),
+        |bytes| format!("{:.2} GiB", bytes as f64 / (1u64 << 30) as f64),
+    )
 }
 
 /// Frame times of the app on a province plan: idle frames, scrolling the positions table,

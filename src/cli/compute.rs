@@ -7,12 +7,13 @@ use super::PlanPath;
 use super::localized::InLanguage as _;
 use super::plan_input;
 use super::text_table::{Align, TextTable};
-use crate::engine::{self, EmploymentFigures, PlanResults, UnitTree};
+use crate::engine::{EmploymentFigures, PlanFrames, PlanResults, UnitTree};
 use crate::format::vi_number;
 use crate::language::Language;
 use crate::model::{ByEmployment, Decision, Employment, Plan, Review};
 use crate::report::{
-    ChangedLine, Comparison, changed_heading, changed_since_appraisal, subtree_comparisons,
+    ChangedLine, Comparison, WatchedLine, changed_heading, changed_lines, changed_since_appraisal,
+    subtree_comparisons, watched_lines, write_results_json,
 };
 use crate::{plan_file, validation};
 
@@ -36,53 +37,73 @@ pub enum Format {
 }
 
 pub fn run(args: &Args, language: Language) -> anyhow::Result<()> {
+    // JSON and CSV need the results alone: a large plan's columnar cache gives them without
+    // reading the plan. A cache that is missing, stale or damaged, or whose frames do not
+    // compute, falls back to the plan file.
+    let from_columns = args.format != Format::Table;
+    if from_columns
+        && let Some(Ok((results, changed))) =
+            plan_file::with_columns(&args.plan, |frames, watched: Vec<WatchedLine>| {
+                let results = frames.compute()?;
+                drop(frames);
+                let changed = changed_lines(&watched, &results);
+                Ok::<_, crate::engine::EngineError>((results, changed))
+            })
+    {
+        print_results(&results, &changed, args.format, language)?;
+        // Freeing a national plan's results one by one takes longer than the rest of the
+        // run's end: the process is ending, and the system takes the memory back at once.
+        std::mem::forget(results);
+        return Ok(());
+    }
+    let stamp = plan_file::Stamp::of(&args.plan);
     let plan = plan_file::load(&args.plan).in_language(language)?;
     // Validation and the engine only read the plan: they run side by side, and the results
     // count only when the plan validates.
-    let (problems, results) = std::thread::scope(|scope| {
+    let (problems, computed) = std::thread::scope(|scope| {
         let problems = scope.spawn(|| validation::validate(&plan));
-        let results = engine::compute(&plan);
+        let computed = PlanFrames::of(&plan)
+            .and_then(|frames| frames.compute().map(|results| (frames, results)));
         let problems = problems
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        (problems, results)
+        (problems, computed)
     });
     plan_input::refuse_problems(&problems, &args.plan.display().to_string(), language)?;
-    let results = results.in_language(language)?;
-    print(&plan, &results, args.format, language)
+    let (frames, results) = computed.in_language(language)?;
+    if from_columns
+        && let Some(stamp) = stamp.filter(|s| s.worth_caching(plan_file::COLUMNS_FROM_BYTES))
+    {
+        plan_file::store_columns(&args.plan, stamp, &frames, &watched_lines(&plan));
+    }
+    drop(frames);
+    match args.format {
+        Format::Table => {
+            super::standard_output::print(&table(&plan, &results, language)?, language)
+        }
+        format => {
+            let changed = changed_since_appraisal(&plan, &results);
+            print_results(&results, &changed, format, language)
+        }
+    }
 }
 
-fn print(
-    plan: &Plan,
+/// The results as JSON or CSV (the formats that need no plan).
+fn print_results(
     results: &PlanResults,
+    changed: &[ChangedLine],
     format: Format,
     language: Language,
 ) -> anyhow::Result<()> {
-    let text = match format {
-        Format::Table => table(plan, results, language)?,
-        Format::Json => {
-            let changed_since_appraisal = changed_since_appraisal(plan, results);
-            let mut json = serde_json::to_string_pretty(&WithChanges {
-                results,
-                changed_since_appraisal,
-            })?;
-            json.push('\n');
-            json
-        }
-        Format::Csv => crate::report::results_csv(results).in_language(language)?,
-    };
-    super::standard_output::print(&text, language)
-}
-
-/// The results, and the appraisal lines whose proposal changed (left out when there are none,
-/// so that the contract of a plan not appraised, or appraised on its proposal, is the results
-/// alone).
-#[derive(serde::Serialize)]
-struct WithChanges<'a> {
-    #[serde(flatten)]
-    results: &'a PlanResults,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    changed_since_appraisal: Vec<ChangedLine>,
+    match format {
+        Format::Csv => super::standard_output::print(
+            &crate::report::results_csv(results).in_language(language)?,
+            language,
+        ),
+        _ => super::standard_output::stream(language, |out| {
+            write_results_json(out, results, changed)
+        }),
+    }
 }
 
 fn ratio_text(ratio: Option<f64>) -> String {

@@ -10,6 +10,8 @@ mod buckets;
 mod employment;
 mod error;
 mod explain;
+mod frames;
+mod labels;
 mod query;
 mod results;
 mod tables;
@@ -21,6 +23,7 @@ pub use breakdown::{
 pub use employment::{employment_basis, unit_defaults as unit_employment_defaults};
 pub use error::EngineError;
 pub use explain::{ComponentContribution, Explanation, Said, all_contributions, explain};
+pub use frames::{FRAME_NAMES, PlanFrames};
 pub use results::{EmploymentFigures, PlanResults, PositionResult, Totals, UnitResult};
 pub use tree::{UnitTree, unit_index};
 
@@ -37,7 +40,12 @@ pub const WHOLE_NUMBER_TOLERANCE: f64 = 1e-9;
 pub fn compute(plan: &Plan) -> Result<PlanResults, EngineError> {
     let tables = tables::PlanTables::build(plan)?;
     let frames = query::run(&tables)?;
-    results::PlanResults::from_frames(plan, frames, &tables.employment, &tables.unit_employment)
+    results::PlanResults::from_frames(
+        &mut labels::PlanLabels::of(plan),
+        frames,
+        &tables.employment,
+        &tables.unit_employment,
+    )
 }
 
 /// Volumes that replace some service or norm components' own, keyed by (position index,
@@ -61,7 +69,7 @@ pub fn compute_with_volumes(
                     let tables = tables.with_volumes(plan, volumes)?;
                     let frames = query::run(&tables)?;
                     results::PlanResults::from_frames(
-                        plan,
+                        &mut labels::PlanLabels::of(plan),
                         frames,
                         &tables.employment,
                         &tables.unit_employment,
@@ -118,7 +126,7 @@ pub fn compute_many(plans: &[&Plan]) -> Vec<Result<PlanResults, EngineError>> {
                 },
             };
             results::PlanResults::from_frames(
-                plan,
+                &mut labels::PlanLabels::of(plan),
                 part,
                 tables
                     .employment

@@ -9,20 +9,32 @@ use polars::prelude::*;
 use serde::Serialize;
 
 use super::EngineError;
+use super::labels::Labels;
 use super::query::{ResultFrames, out};
 use super::tables::employment_code;
-use crate::model::{ByEmployment, Category, Decision, Employment, Method, Plan, Rounding};
+use crate::model::{ByEmployment, Category, Decision, Employment, Method, Rounding};
 use crate::validation::bounds::MAX_REQUIRED_FTE;
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct PlanResults {
     pub rounding: Rounding,
     pub positions: Vec<PositionResult>,
     pub units: Vec<UnitResult>,
     pub total: Totals,
-    /// Where each position and unit is in the lists above, by id: built once.
+    /// Where each position and unit is in the lists above, by id: built at the first lookup
+    /// (a national plan's results printed whole never need it).
     #[serde(skip)]
-    index: ResultIndex,
+    index: std::sync::OnceLock<ResultIndex>,
+}
+
+/// Results are equal when their figures are: the index is only a way to them.
+impl PartialEq for PlanResults {
+    fn eq(&self, other: &Self) -> bool {
+        self.rounding == other.rounding
+            && self.positions == other.positions
+            && self.units == other.units
+            && self.total == other.total
+    }
 }
 
 /// Positions and units of the results by id.
@@ -171,7 +183,7 @@ pub struct Totals {
 
 impl PlanResults {
     pub(super) fn from_frames(
-        plan: &Plan,
+        labels: &mut impl Labels,
         frames: ResultFrames,
         employment: &[Employment],
         unit_employment: &[Employment],
@@ -210,26 +222,22 @@ impl PlanResults {
             (out::CURRENT, &current),
         ];
         for (figure, values) in checked {
-            check_figures(plan, figure, values)?;
+            check_figures(labels, figure, values)?;
         }
         let (proposed, appraised) = (ints(p, out::PROPOSED)?, ints(p, out::APPRAISED)?);
-        let appraisals = plan.appraisals();
-        let positions: Vec<PositionResult> = plan
-            .positions
-            .iter()
-            .enumerate()
-            .map(|(i, position)| {
-                let line = appraisals.get(i).copied().flatten();
+        let positions: Vec<PositionResult> = (0..labels.position_count())
+            .map(|i| {
+                let label = labels.position(i);
                 PositionResult {
-                    id: position.id.clone(),
-                    unit_id: position.unit_id.clone(),
-                    name: position.name.clone(),
-                    category: position.category,
+                    id: label.id,
+                    unit_id: label.unit_id,
+                    name: label.name,
+                    category: label.category,
                     employment: employment
                         .get(i)
                         .copied()
                         .unwrap_or(Employment::CivilServant),
-                    method: position.method,
+                    method: label.method,
                     available_hours: at(&available_hours, i),
                     service_fte: at(&service_fte, i),
                     caf: at(&caf, i),
@@ -241,8 +249,8 @@ impl PlanResults {
                     current: at(&current, i),
                     proposed: proposed.get(i).copied().flatten().unwrap_or(0),
                     appraised: appraised.get(i).copied().flatten(),
-                    decision: line.and_then(|l| l.decision),
-                    comment: line.map(|l| l.comment.clone()).filter(|c| !c.is_empty()),
+                    decision: label.decision,
+                    comment: label.comment,
                     difference: at(&difference, i),
                     ratio: ratio.get(i),
                     available_days: at(&available_days, i),
@@ -260,27 +268,27 @@ impl PlanResults {
         let u_ratio = u.column(out::RATIO)?.f64()?;
         let (u_proposed, u_appraised) = (ints(u, out::PROPOSED)?, ints(u, out::APPRAISED)?);
         let u_split = SplitFigures::read(u)?;
-        let units: Vec<UnitResult> = plan
-            .units
-            .iter()
-            .enumerate()
-            .map(|(i, unit)| UnitResult {
-                id: unit.id.clone(),
-                parent_id: unit.parent_id.clone(),
-                name: unit.name.clone(),
-                quota: unit.quota,
-                required_fte: at(&u_required_fte, i),
-                required: u_required.get(i).copied().flatten().unwrap_or(0),
-                current: at(&u_current, i),
-                proposed: u_proposed.get(i).copied().flatten().unwrap_or(0),
-                appraised: u_appraised.get(i).copied().flatten(),
-                difference: at(&u_difference, i),
-                ratio: u_ratio.get(i),
-                by_employment: u_split.at(i),
-                default_employment: unit_employment
-                    .get(i)
-                    .copied()
-                    .unwrap_or(Employment::CivilServant),
+        let units: Vec<UnitResult> = (0..labels.unit_count())
+            .map(|i| {
+                let label = labels.unit(i);
+                UnitResult {
+                    id: label.id,
+                    parent_id: label.parent_id,
+                    name: label.name,
+                    quota: label.quota,
+                    required_fte: at(&u_required_fte, i),
+                    required: u_required.get(i).copied().flatten().unwrap_or(0),
+                    current: at(&u_current, i),
+                    proposed: u_proposed.get(i).copied().flatten().unwrap_or(0),
+                    appraised: u_appraised.get(i).copied().flatten(),
+                    difference: at(&u_difference, i),
+                    ratio: u_ratio.get(i),
+                    by_employment: u_split.at(i),
+                    default_employment: unit_employment
+                        .get(i)
+                        .copied()
+                        .unwrap_or(Employment::CivilServant),
+                }
             })
             .collect();
 
@@ -304,37 +312,39 @@ impl PlanResults {
             ratio: t.column(out::RATIO)?.f64()?.iter().next().flatten(),
             by_employment: SplitFigures::read(t)?.at(0),
         };
-        let index = ResultIndex::build(&positions, &units);
         Ok(PlanResults {
-            rounding: plan.rounding,
+            rounding: labels.rounding(),
             positions,
             units,
             total,
-            index,
+            index: std::sync::OnceLock::new(),
         })
+    }
+
+    fn index(&self) -> &ResultIndex {
+        self.index
+            .get_or_init(|| ResultIndex::build(&self.positions, &self.units))
     }
 
     /// A position's figures by id, through the index (a list changed since falls back to a
     /// search, so a lookup never returns another position's figures).
     pub fn position(&self, id: &str) -> Option<&PositionResult> {
-        let indexed = self
-            .index
-            .positions
-            .get(id)
-            .and_then(|&i| self.positions.get(i));
+        let index = self.index();
+        let indexed = index.positions.get(id).and_then(|&i| self.positions.get(i));
         match indexed {
             Some(found) if found.id == id => Some(found),
-            None if self.index.positions.len() == self.positions.len() => None,
+            None if index.positions.len() == self.positions.len() => None,
             _ => self.positions.iter().find(|p| p.id == id),
         }
     }
 
     /// A unit's figures by id, as [`PlanResults::position`].
     pub fn unit(&self, id: &str) -> Option<&UnitResult> {
-        let indexed = self.index.units.get(id).and_then(|&i| self.units.get(i));
+        let index = self.index();
+        let indexed = index.units.get(id).and_then(|&i| self.units.get(i));
         match indexed {
             Some(found) if found.id == id => Some(found),
-            None if self.index.units.len() == self.units.len() => None,
+            None if index.units.len() == self.units.len() => None,
             _ => self.units.iter().find(|u| u.id == id),
         }
     }
@@ -395,15 +405,15 @@ fn ints(frame: &DataFrame, name: &str) -> PolarsResult<Vec<Option<i64>>> {
 /// (available hours and days are far inside it); the first that is not is an error naming the
 /// position, rather than a figure.
 fn check_figures(
-    plan: &Plan,
+    labels: &mut impl Labels,
     figure: &'static str,
     values: &[Option<f64>],
 ) -> Result<(), EngineError> {
-    for (index, position) in plan.positions.iter().enumerate() {
+    for index in 0..labels.position_count() {
         let value = values.get(index).copied().flatten().unwrap_or(f64::NAN);
         if !(value.is_finite() && value.abs() <= MAX_REQUIRED_FTE) {
             return Err(EngineError::NotComputable {
-                position: position.id.clone(),
+                position: labels.position(index).id,
                 figure,
                 value,
             });

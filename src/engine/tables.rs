@@ -277,7 +277,7 @@ impl PlanTables {
 }
 
 /// Marks the slot column sorted (it is: see [`ComponentColumns`]).
-fn sort_slots(frame: &mut DataFrame) -> PolarsResult<()> {
+pub(super) fn sort_slots(frame: &mut DataFrame) -> PolarsResult<()> {
     let mut slot = frame.column(column::SLOT)?.clone();
     slot.set_sorted_flag(IsSorted::Ascending);
     frame.with_column(slot)?;

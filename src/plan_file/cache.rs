@@ -30,31 +30,36 @@ const SUFFIX: &str = ".vtvlcache";
 /// parsed as they are read, so the text and the plan are never held at once.
 const READ_WHOLE_UP_TO: u64 = 64 << 20;
 /// The longest header this build writes, with room to spare; a longer first line is damage.
-const MAX_HEADER: usize = 512;
+pub(super) const MAX_HEADER: usize = 512;
 
 /// What identifies the RON file a cache was made from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Source {
-    size: u64,
-    modified_ns: u128,
-    hash: u64,
+pub(super) struct Source {
+    pub(super) size: u64,
+    pub(super) modified_ns: u128,
+    pub(super) hash: u64,
 }
 
 /// The header of a cache file.
 #[derive(Debug, Clone, PartialEq, Eq)]
-struct Header {
-    build: String,
-    source: Source,
-    body_len: u64,
-    body_hash: u64,
+pub(super) struct Header {
+    pub(super) build: String,
+    pub(super) source: Source,
+    pub(super) body_len: u64,
+    pub(super) body_hash: u64,
 }
 
 impl Header {
     /// One line of fixed width for a given build and source, so that it can be written first
     /// with a placeholder body length and hash and rewritten in place once the body is out.
     fn line(&self) -> String {
+        self.line_with(MAGIC)
+    }
+
+    /// [`Header::line`] under another first word (another kind of cache).
+    pub(super) fn line_with(&self, magic: &str) -> String {
         format!(
-            "{MAGIC} {} {} {:039} {:016x} {:020} {:016x}\n",
+            "{magic} {} {} {:039} {:016x} {:020} {:016x}\n",
             self.build,
             self.source.size,
             self.source.modified_ns,
@@ -65,8 +70,13 @@ impl Header {
     }
 
     fn parse(line: &str) -> Option<Header> {
+        Self::parse_with(line, MAGIC)
+    }
+
+    /// [`Header::parse`] of a line made by [`Header::line_with`].
+    pub(super) fn parse_with(line: &str, magic: &str) -> Option<Header> {
         let mut words = line.trim_end_matches('\n').split(' ');
-        if words.next()? != MAGIC {
+        if words.next()? != magic {
             return None;
         }
         let build = words.next()?.to_owned();
@@ -92,7 +102,7 @@ impl Header {
 }
 
 /// The vtvl build a cache belongs to: the cache format, the plan format and vtvl's version.
-fn build() -> String {
+pub(super) fn build() -> String {
     format!(
         "{CACHE_VERSION}/{FORMAT_VERSION}/{}",
         env!("CARGO_PKG_VERSION")
@@ -136,7 +146,7 @@ pub(super) fn load(path: &Path, min_bytes: u64) -> Result<Plan, PlanFileError> {
 }
 
 /// The modification time in nanoseconds since 1970, 0 where the system keeps none.
-fn modified_ns(metadata: &fs::Metadata) -> u128 {
+pub(super) fn modified_ns(metadata: &fs::Metadata) -> u128 {
     metadata
         .modified()
         .ok()
@@ -245,7 +255,7 @@ fn write_to(tmp: &Path, plan: &Plan, source: Source) -> io::Result<()> {
 }
 
 /// The content hash of a file, read in blocks.
-fn hash_file(path: &Path) -> io::Result<u64> {
+pub(super) fn hash_file(path: &Path) -> io::Result<u64> {
     let mut file = File::open(path)?;
     let mut hash = ContentHash::new();
     let mut block = vec![0; 1 << 20];
@@ -258,10 +268,10 @@ fn hash_file(path: &Path) -> io::Result<u64> {
     }
 }
 
-struct HashingReader<R> {
-    inner: R,
-    hash: ContentHash,
-    read: u64,
+pub(super) struct HashingReader<R> {
+    pub(super) inner: R,
+    pub(super) hash: ContentHash,
+    pub(super) read: u64,
 }
 
 impl<R: Read> Read for HashingReader<R> {
@@ -273,10 +283,10 @@ impl<R: Read> Read for HashingReader<R> {
     }
 }
 
-struct HashingWriter<W> {
-    inner: W,
-    hash: ContentHash,
-    written: u64,
+pub(super) struct HashingWriter<W> {
+    pub(super) inner: W,
+    pub(super) hash: ContentHash,
+    pub(super) written: u64,
 }
 
 impl<W: Write> Write for HashingWriter<W> {
@@ -295,7 +305,7 @@ impl<W: Write> Write for HashingWriter<W> {
 /// A fast 64-bit hash of a byte stream that does not depend on how the stream is cut into
 /// chunks. It detects accidental changes (an edited or damaged file), not deliberate ones: the
 /// cache is no security boundary, since whoever can write it can write the plan file too.
-struct ContentHash {
+pub(super) struct ContentHash {
     lanes: [u64; 4],
     pending: [u8; 32],
     pending_len: usize,
@@ -314,7 +324,7 @@ fn mix(lanes: &mut [u64; 4], block: &[u8; 32]) {
 }
 
 impl ContentHash {
-    fn new() -> Self {
+    pub(super) fn new() -> Self {
         ContentHash {
             lanes: [
                 0x243f_6a88_85a3_08d3,
@@ -334,7 +344,7 @@ impl ContentHash {
         hash.finish()
     }
 
-    fn update(&mut self, mut bytes: &[u8]) {
+    pub(super) fn update(&mut self, mut bytes: &[u8]) {
         self.total += bytes.len() as u64;
         if self.pending_len > 0 {
             let take = (32 - self.pending_len).min(bytes.len());
@@ -367,7 +377,7 @@ impl ContentHash {
         self.pending_len = rest.len();
     }
 
-    fn finish(&self) -> u64 {
+    pub(super) fn finish(&self) -> u64 {
         let mut tail = [0; 32];
         if let (Some(slot), Some(pending)) = (
             tail.get_mut(..self.pending_len),

@@ -7,6 +7,7 @@
 
 mod bundled;
 mod cache;
+mod columns;
 mod disk;
 mod error;
 mod fingerprint;
@@ -15,6 +16,9 @@ mod ron_text;
 mod version;
 
 pub use bundled::{BUNDLED, BundledPlan, default_plan};
+pub use columns::{
+    COLUMNS_FROM_BYTES, Stamp, columns_path, load_columns, store_columns, with_columns,
+};
 pub use disk::{load, load_ron, save};
 pub use error::PlanFileError;
 pub use fingerprint::{fingerprint, short_fingerprint};

@@ -5,7 +5,7 @@
 //! so that neither side reads an appraisal against a proposal it was not made on. A line with
 //! nothing seen (a comment alone, or a file written before lines kept it) is not listed.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::engine::{PlanResults, PositionResult};
 use crate::format::{en_number, vi_number};
@@ -45,6 +45,25 @@ pub fn seen_proposal(position: &Position, result: &PositionResult) -> SeenPropos
 /// of the review. `results` must come from [`crate::engine::compute`] on `plan`; a position
 /// missing from them is left out.
 pub fn changed_since_appraisal(plan: &Plan, results: &PlanResults) -> Vec<ChangedLine> {
+    changed_lines(&watched_lines(plan), results)
+}
+
+/// An appraisal line that recorded what it saw, with what the plan says now of its position
+/// apart from the engine's figures: with the results, enough to tell whether its proposal
+/// changed (kept with a large plan's frames, which have no plan to ask).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WatchedLine {
+    position_id: String,
+    name: String,
+    seen: SeenProposal,
+    rank_code: String,
+    unit_id: String,
+    unit_names: (String, String),
+}
+
+/// The lines of the plan's review that recorded what they saw, in the order of the review; a
+/// line whose position is gone is left out.
+pub fn watched_lines(plan: &Plan) -> Vec<WatchedLine> {
     let Some(review) = &plan.review else {
         return Vec::new();
     };
@@ -56,16 +75,41 @@ pub fn changed_since_appraisal(plan: &Plan, results: &PlanResults) -> Vec<Change
         .filter_map(|line| {
             let seen = line.seen.as_ref()?;
             let position = index.position(&line.position_id)?;
-            let now = seen_proposal(position, results.position(&position.id)?);
-            let changes = seen.changes(&now);
+            Some(WatchedLine {
+                position_id: position.id.clone(),
+                name: position.name.clone(),
+                seen: seen.clone(),
+                rank_code: position.rank_code.clone(),
+                unit_id: position.unit_id.clone(),
+                unit_names: (unit_name(&seen.unit_id), unit_name(&position.unit_id)),
+            })
+        })
+        .collect()
+}
+
+/// The watched lines whose proposal differs now, by `results` (those of the plan they were
+/// taken from); a position missing from the results is left out.
+pub fn changed_lines(watched: &[WatchedLine], results: &PlanResults) -> Vec<ChangedLine> {
+    watched
+        .iter()
+        .filter_map(|line| {
+            let result = results.position(&line.position_id)?;
+            let now = SeenProposal {
+                proposed: result.proposed,
+                required: result.required,
+                current: result.current,
+                rank_code: line.rank_code.clone(),
+                unit_id: line.unit_id.clone(),
+            };
+            let changes = line.seen.changes(&now);
             if changes.is_empty() {
                 return None;
             }
             Some(ChangedLine {
-                position_id: position.id.clone(),
-                name: position.name.clone(),
-                unit_names: (unit_name(&seen.unit_id), unit_name(&now.unit_id)),
-                seen: seen.clone(),
+                position_id: line.position_id.clone(),
+                name: line.name.clone(),
+                unit_names: line.unit_names.clone(),
+                seen: line.seen.clone(),
                 now,
                 changes,
             })

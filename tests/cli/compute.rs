@@ -556,3 +556,58 @@ fn lines_whose_proposal_changed_since_the_appraisal_are_named() {
     let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
     assert!(json.get("changed_since_appraisal").is_none());
 }
+
+/// A columnar cache file's path beside a plan file.
+fn columns_beside(plan: &std::path::Path) -> std::path::PathBuf {
+    let name = plan.file_name().unwrap().to_str().unwrap();
+    plan.with_file_name(format!(".{name}.vtvlcolumns"))
+}
+
+#[test]
+fn a_large_plan_computes_from_its_columnar_cache_as_from_its_file() {
+    let wd = Workdir::new();
+    let plan = wd.path("large.ron");
+    assert_ok(&wd.run(&["generate", "--units", "80", "-o", s(&plan)]));
+    assert!(
+        std::fs::metadata(&plan).unwrap().len() >= 1 << 20,
+        "too small to cache"
+    );
+    let columns = columns_beside(&plan);
+    let compute = |format: &str| {
+        let out = wd.run(&["compute", s(&plan), "--format", format]);
+        assert_ok(&out);
+        stdout(&out)
+    };
+    // The first run reads the plan file and writes the cache; the next ones read the cache.
+    let table = compute("table");
+    assert!(
+        !columns.exists(),
+        "the table needs the plan: no cache for it"
+    );
+    let from_plan = compute("json");
+    assert!(columns.exists());
+    let written = std::fs::read(&columns).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&from_plan).unwrap();
+    assert!(json["positions"].as_array().unwrap().len() > 100);
+    assert_eq!(compute("json"), from_plan);
+    let csv = compute("csv");
+    std::fs::remove_file(&columns).unwrap();
+    assert_eq!(compute("csv"), csv, "CSV from the plan and from the cache");
+    assert_eq!(compute("table"), table);
+    // A damaged cache is passed over and written again.
+    let mut damaged = written.clone();
+    let middle = damaged.len() / 2;
+    damaged[middle] ^= 0x20;
+    std::fs::write(&columns, &damaged).unwrap();
+    assert_eq!(compute("json"), from_plan);
+    assert_eq!(std::fs::read(&columns).unwrap(), written);
+    // An edited plan is read again, and its cache follows it.
+    let text = std::fs::read_to_string(&plan).unwrap();
+    let edited = text.replacen("quota: ", "quota: 1", 1);
+    assert_ne!(edited, text);
+    std::fs::write(&plan, edited).unwrap();
+    let after_edit = compute("json");
+    assert_ne!(after_edit, from_plan);
+    assert_eq!(compute("json"), after_edit);
+    assert_ne!(std::fs::read(&columns).unwrap(), written);
+}
