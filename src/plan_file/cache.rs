@@ -50,13 +50,9 @@ pub(super) struct Header {
 }
 
 impl Header {
-    /// One line of fixed width for a given build and source, so that it can be written first
-    /// with a placeholder body length and hash and rewritten in place once the body is out.
-    fn line(&self) -> String {
-        self.line_with(MAGIC)
-    }
-
-    /// [`Header::line`] under another first word (another kind of cache).
+    /// One line of fixed width for a given build and source, starting with the cache kind's
+    /// first word, so that it can be written first with a placeholder body length and hash and
+    /// rewritten in place once the body is out.
     pub(super) fn line_with(&self, magic: &str) -> String {
         format!(
             "{magic} {} {} {:039} {:016x} {:020} {:016x}\n",
@@ -221,6 +217,20 @@ fn write(cache: &Path, plan: &Plan, source: Source) {
 }
 
 fn write_to(tmp: &Path, plan: &Plan, source: Source) -> io::Result<()> {
+    write_with_header(tmp, source, MAGIC, |body| {
+        serde_json::to_writer(body, plan).map_err(io::Error::other)
+    })
+}
+
+/// Writes a cache file at `tmp`: a header line starting with `magic` held in place, the body
+/// `write_body` writes (hashed as it goes), then the header again with the body's length and
+/// hash, which it must match in length.
+pub(super) fn write_with_header(
+    tmp: &Path,
+    source: Source,
+    magic: &str,
+    write_body: impl FnOnce(&mut HashingWriter<BufWriter<File>>) -> io::Result<()>,
+) -> io::Result<()> {
     let mut header = Header {
         build: build(),
         source,
@@ -228,14 +238,14 @@ fn write_to(tmp: &Path, plan: &Plan, source: Source) -> io::Result<()> {
         body_hash: 0,
     };
     let mut file = File::create(tmp)?;
-    let placeholder = header.line();
+    let placeholder = header.line_with(magic);
     file.write_all(placeholder.as_bytes())?;
     let mut body = HashingWriter {
         inner: BufWriter::with_capacity(1 << 20, file),
         hash: ContentHash::new(),
         written: 0,
     };
-    serde_json::to_writer(&mut body, plan).map_err(io::Error::other)?;
+    write_body(&mut body)?;
     let (mut file, hash, written) = (
         body.inner
             .into_inner()
@@ -245,7 +255,7 @@ fn write_to(tmp: &Path, plan: &Plan, source: Source) -> io::Result<()> {
     );
     header.body_len = written;
     header.body_hash = hash;
-    let line = header.line();
+    let line = header.line_with(magic);
     if line.len() != placeholder.len() {
         return Err(io::Error::other("cache header changed length"));
     }
@@ -446,8 +456,8 @@ mod tests {
         let mut zero = header.clone();
         zero.body_len = 0;
         zero.body_hash = 0;
-        assert_eq!(header.line().len(), zero.line().len());
-        assert_eq!(Header::parse(&header.line()), Some(header));
+        assert_eq!(header.line_with(MAGIC).len(), zero.line_with(MAGIC).len());
+        assert_eq!(Header::parse(&header.line_with(MAGIC)), Some(header));
         assert_eq!(Header::parse("vtvl-plan-cache 1"), None);
         assert_eq!(Header::parse("{\"format_version\": 2}"), None);
     }
@@ -579,13 +589,13 @@ mod tests {
         let padded = format!("{body}{}", " ".repeat(READ_WHOLE_UP_TO as usize));
         header.body_len = padded.len() as u64;
         header.body_hash = ContentHash::of(padded.as_bytes());
-        fs::write(&cache, format!("{}{padded}", header.line())).unwrap();
+        fs::write(&cache, format!("{}{padded}", header.line_with(MAGIC))).unwrap();
         let (size, time) = modified(&path);
         assert_eq!(read_fresh(&cache, &path, size, time), Some(plan.clone()));
         // Cut short, it is refused.
         fs::write(
             &cache,
-            format!("{}{}", header.line(), &padded[..body.len()]),
+            format!("{}{}", header.line_with(MAGIC), &padded[..body.len()]),
         )
         .unwrap();
         assert_eq!(read_fresh(&cache, &path, size, time), None);

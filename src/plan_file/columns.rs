@@ -12,15 +12,15 @@
 //! Writing is best effort and leaves no temporary file behind. RON stays the file to edit.
 
 use std::fs::{self, File};
-use std::io::{self, BufRead as _, BufReader, BufWriter, Cursor, Read, Seek as _, SeekFrom, Write};
+use std::io::{self, BufRead as _, BufReader, Cursor, Read, Write};
 use std::path::{Path, PathBuf};
 
 use polars::prelude::{IpcReader, IpcWriter, SerReader as _, SerWriter as _};
 use serde::{Deserialize, Serialize, de::DeserializeOwned};
 
 use super::cache::{
-    ContentHash, HashingReader, HashingWriter, Header, MAX_HEADER, Source, build, hash_file,
-    modified_ns,
+    ContentHash, HashingReader, Header, MAX_HEADER, Source, build, hash_file, modified_ns,
+    write_with_header,
 };
 use crate::engine::{FRAME_NAMES, PlanFrames};
 use crate::model::Rounding;
@@ -186,53 +186,23 @@ fn write_to<T: Serialize>(
     frames: &PlanFrames,
     kept: &T,
 ) -> io::Result<()> {
-    let mut header = Header {
-        build: build(),
-        source,
-        body_len: 0,
-        body_hash: 0,
-    };
-    let mut file = File::create(tmp)?;
-    let placeholder = header.line_with(MAGIC);
-    file.write_all(placeholder.as_bytes())?;
-    let mut body = HashingWriter {
-        inner: BufWriter::with_capacity(1 << 20, file),
-        hash: ContentHash::new(),
-        written: 0,
-    };
-    let meta = Meta {
-        rounding: frames.rounding(),
-        frames: FRAME_NAMES.iter().map(|&name| name.to_owned()).collect(),
-        kept,
-    };
-    write_part(
-        &mut body,
-        &serde_json::to_vec(&meta).map_err(io::Error::other)?,
-    )?;
-    for (_, frame) in frames.named() {
-        let mut bytes = Vec::new();
-        let mut frame = frame.clone();
-        IpcWriter::new(&mut bytes)
-            .finish(&mut frame)
-            .map_err(io::Error::other)?;
-        write_part(&mut body, &bytes)?;
-    }
-    let (mut file, hash, written) = (
-        body.inner
-            .into_inner()
-            .map_err(|error| error.into_error())?,
-        body.hash.finish(),
-        body.written,
-    );
-    header.body_len = written;
-    header.body_hash = hash;
-    let line = header.line_with(MAGIC);
-    if line.len() != placeholder.len() {
-        return Err(io::Error::other("cache header changed length"));
-    }
-    file.seek(SeekFrom::Start(0))?;
-    file.write_all(line.as_bytes())?;
-    Ok(())
+    write_with_header(tmp, source, MAGIC, |body| {
+        let meta = Meta {
+            rounding: frames.rounding(),
+            frames: FRAME_NAMES.iter().map(|&name| name.to_owned()).collect(),
+            kept,
+        };
+        write_part(body, &serde_json::to_vec(&meta).map_err(io::Error::other)?)?;
+        for (_, frame) in frames.named() {
+            let mut bytes = Vec::new();
+            let mut frame = frame.clone();
+            IpcWriter::new(&mut bytes)
+                .finish(&mut frame)
+                .map_err(io::Error::other)?;
+            write_part(body, &bytes)?;
+        }
+        Ok(())
+    })
 }
 
 fn write_part(body: &mut impl Write, bytes: &[u8]) -> io::Result<()> {
