@@ -88,25 +88,7 @@ pub type ProjectionKey = (ViewKey, u32);
 /// meanwhile, not fresh); `None` while the plan has no results (it does not validate). Give
 /// it back with [`keep`] once drawn, so that frames never copy it.
 pub fn take(state: &mut AppState) -> Option<Taken<ProjectionKey, Result<Projection, String>>> {
-    let years = state.projection.horizon();
-    let key = (state.view_key(), years);
-    let language = state.language();
-    let document = &state.document;
-    // Another document's projection never stands in for this one's.
-    let generation = key.0.0;
-    state
-        .projection
-        .made
-        .forget_if(|(view, _)| view.0 != generation);
-    state.projection.made.take(&key, || {
-        start(document, language, move |plan| {
-            let options = Options {
-                years,
-                ..Options::default()
-            };
-            projection::project(plan, &options).map_err(|e| e.message(language))
-        })
-    })
+    take_made(state, |view| &mut view.made, projection::project)
 }
 
 /// Gives back a projection taken with [`take`].
@@ -120,17 +102,10 @@ pub fn keep(state: &mut AppState, taken: Taken<ProjectionKey, Result<Projection,
 pub fn take_comparison(
     state: &mut AppState,
 ) -> Option<Taken<ProjectionKey, Result<Vec<ScenarioColumn>, String>>> {
-    let years = state.projection.horizon();
-    let key = (state.view_key(), years);
-    let language = state.language();
-    let document = &state.document;
-    let generation = key.0.0;
-    state
-        .projection
-        .comparison
-        .forget_if(|(view, _)| view.0 != generation);
-    state.projection.comparison.take(&key, || {
-        start(document, language, move |plan| {
+    take_made(
+        state,
+        |view| &mut view.comparison,
+        |plan, options| {
             let mut choices = vec![ScenarioChoice::Plain];
             choices.extend(
                 plan.scenarios
@@ -138,11 +113,33 @@ pub fn take_comparison(
                     .iter()
                     .map(|s| ScenarioChoice::Named(s.name.clone())),
             );
+            projection::compare(plan, options, &choices)
+        },
+    )
+}
+
+/// Takes what `make` derives from the open plan over the horizon shown out of the background
+/// value `kept` picks: made again when the key changed (never standing in for another
+/// document's), at once for a small plan and on a worker for a large one.
+fn take_made<V: Send + 'static>(
+    state: &mut AppState,
+    kept: fn(&mut ProjectionView) -> &mut Background<ProjectionKey, Result<V, String>>,
+    make: fn(&Plan, &Options) -> Result<V, projection::ProjectionError>,
+) -> Option<Taken<ProjectionKey, Result<V, String>>> {
+    let years = state.projection.horizon();
+    let key = (state.view_key(), years);
+    let language = state.language();
+    let generation = key.0.0;
+    let background = kept(&mut state.projection);
+    background.forget_if(|(view, _)| view.0 != generation);
+    let document = &state.document;
+    background.take(&key, || {
+        start(document, language, move |plan| {
             let options = Options {
                 years,
                 ..Options::default()
             };
-            projection::compare(plan, &options, &choices).map_err(|e| e.message(language))
+            make(plan, &options).map_err(|e| e.message(language))
         })
     })
 }

@@ -1,10 +1,8 @@
 //! `vtvl validate`: every problem in a plan, each with its place.
 
 use super::PlanPath;
-use super::localized::InLanguage as _;
 use super::plan_input;
 use crate::language::{Language, Localized as _};
-use crate::plan_file;
 use crate::projection;
 
 #[derive(Debug, clap::Args)]
@@ -14,8 +12,7 @@ pub struct Args {
 }
 
 pub fn run(args: &Args, language: Language) -> anyhow::Result<()> {
-    let plan = plan_file::load(&args.plan).in_language(language)?;
-    plan_input::ensure_valid(&plan, &args.plan.display().to_string(), language)?;
+    let plan = plan_input::load_valid(&args.plan, language)?;
     let scenarios = projection::scenario_problems(&plan);
     if !scenarios.is_empty() {
         let lines: Vec<String> = scenarios
