@@ -215,12 +215,25 @@ pub fn scenario_problems(plan: &Plan) -> Vec<ProjectionError> {
         .iter()
         .flat_map(|scenario| workload::WorkloadChanges::read(plan, &tree, scenario).1)
         .collect();
-    if let Some(active) = &plan.scenarios.active
-        && plan.scenarios.named(active).is_none()
-    {
-        problems.push(ProjectionError::UnknownScenario(active.clone()));
-    }
+    problems.extend(active_scenario_problem(plan));
     problems
+}
+
+/// Every problem of one scenario's changes on `plan` (as [`scenario_problems`] finds them),
+/// e.g. a scenario being edited before it is kept.
+pub fn problems_of(plan: &Plan, scenario: &Scenario) -> Vec<ProjectionError> {
+    let tree = UnitTree::lenient(&plan.units);
+    workload::WorkloadChanges::read(plan, &tree, scenario).1
+}
+
+/// The active scenario, when it names none of the plan's.
+fn active_scenario_problem(plan: &Plan) -> Option<ProjectionError> {
+    match &plan.scenarios.active {
+        Some(active) if plan.scenarios.named(active).is_none() => {
+            Some(ProjectionError::UnknownScenario(active.clone()))
+        }
+        _ => None,
+    }
 }
 
 /// The first year of a projection when not given: the plan year, else its judgement date's.

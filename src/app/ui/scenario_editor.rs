@@ -10,8 +10,9 @@ use crate::app::projection_view;
 use crate::app::state::{AppState, Notice};
 use crate::editing::Edit;
 use crate::format::{number_in, read_number};
+use crate::language::Localized as _;
 use crate::model::{CivilDate, Plan, Scenario, ScenarioChange, Scenarios};
-use crate::projection::assumptions;
+use crate::projection::{self, assumptions};
 
 /// The scenario in use, the chooser, and the editor of the one in use.
 pub(super) fn scenario_ui(state: &mut AppState, ui: &mut egui::Ui) {
@@ -138,19 +139,20 @@ pub(super) fn scenario_ui(state: &mut AppState, ui: &mut egui::Ui) {
                 );
                 if ui.button(state.t("Thêm", "Add")).clicked() {
                     match read_number(&state.projection.growth_percent) {
-                        Ok(percent) if percent.is_finite() && percent > -100.0 => {
+                        Ok(percent) => {
                             let growth = ScenarioChange::Growth {
                                 percent,
                                 code: None,
                                 unit_id: None,
                             };
-                            add_change(state, &scenarios, &active.name, growth);
-                            state.projection.growth_percent.clear();
+                            if add_change(state, &scenarios, &active.name, growth) {
+                                state.projection.growth_percent.clear();
+                            }
                         }
-                        _ => refuse(
+                        Err(_) => refuse(
                             state,
-                            "Tỷ lệ tăng phải là số lớn hơn -100",
-                            "The growth must be a number above -100",
+                            "Tỷ lệ tăng phải là một số",
+                            "The growth must be a number",
                         ),
                     }
                 }
@@ -205,9 +207,7 @@ fn quota_cut_ui(state: &mut AppState, ui: &mut egui::Ui, scenarios: &Scenarios, 
         {
             return;
         }
-        let percent = read_number(&state.projection.cut_percent)
-            .ok()
-            .filter(|p| p.is_finite() && *p != 0.0 && p.abs() <= 100.0);
+        let percent = read_number(&state.projection.cut_percent).ok();
         let year = read_year(&state.projection.cut_year);
         match (percent, year) {
             (Some(percent), Some(by_year)) => {
@@ -216,14 +216,15 @@ fn quota_cut_ui(state: &mut AppState, ui: &mut egui::Ui, scenarios: &Scenarios, 
                     by_year,
                     unit_id: None,
                 };
-                add_change(state, scenarios, active, cut);
-                state.projection.cut_percent.clear();
-                state.projection.cut_year.clear();
+                if add_change(state, scenarios, active, cut) {
+                    state.projection.cut_percent.clear();
+                    state.projection.cut_year.clear();
+                }
             }
             (None, _) => refuse(
                 state,
-                "Tỷ lệ tinh giản phải là số khác 0, tối đa 100",
-                "The cut must be a number other than 0, at most 100",
+                "Tỷ lệ tinh giản phải là một số",
+                "The cut must be a number",
             ),
             (_, None) => refuse(state, YEAR_VI, YEAR_EN),
         }
@@ -301,9 +302,7 @@ fn volume_ui(state: &mut AppState, ui: &mut egui::Ui, scenarios: &Scenarios, act
         {
             return;
         }
-        let volume = read_number(&state.projection.volume_value)
-            .ok()
-            .filter(|v| v.is_finite() && *v >= 0.0);
+        let volume = read_number(&state.projection.volume_value).ok();
         let year = read_year(&state.projection.volume_year);
         match (state.projection.volume_component.clone(), volume, year) {
             (None, _, _) => refuse(
@@ -313,8 +312,8 @@ fn volume_ui(state: &mut AppState, ui: &mut egui::Ui, scenarios: &Scenarios, act
             ),
             (_, None, _) => refuse(
                 state,
-                "Khối lượng phải là số không âm",
-                "The volume must be a number, not negative",
+                "Khối lượng phải là một số",
+                "The volume must be a number",
             ),
             (_, _, None) => refuse(state, YEAR_VI, YEAR_EN),
             (Some(component_id), Some(volume), Some(from_year)) => {
@@ -323,9 +322,10 @@ fn volume_ui(state: &mut AppState, ui: &mut egui::Ui, scenarios: &Scenarios, act
                     volume,
                     from_year,
                 };
-                add_change(state, scenarios, active, change);
-                state.projection.volume_value.clear();
-                state.projection.volume_year.clear();
+                if add_change(state, scenarios, active, change) {
+                    state.projection.volume_value.clear();
+                    state.projection.volume_year.clear();
+                }
             }
         }
     });
@@ -383,8 +383,9 @@ fn early_retirement_ui(
             ),
             (Some(staff_id), Some(on)) => {
                 let change = ScenarioChange::EarlyRetirement { staff_id, on };
-                add_change(state, scenarios, active, change);
-                state.projection.retiring_on.clear();
+                if add_change(state, scenarios, active, change) {
+                    state.projection.retiring_on.clear();
+                }
             }
         }
     });
@@ -408,12 +409,28 @@ fn read_year(text: &str) -> Option<i32> {
 }
 
 /// Adds `change` to the scenario named `active`, as one undoable edit.
-fn add_change(state: &mut AppState, scenarios: &Scenarios, active: &str, change: ScenarioChange) {
+/// Whether it was added: a change the projection could not apply (a growth of -100 % or
+/// less, a negative volume, a cut beyond the quota...) is refused with the library's reason.
+fn add_change(
+    state: &mut AppState,
+    scenarios: &Scenarios,
+    active: &str,
+    change: ScenarioChange,
+) -> bool {
     let mut changed = scenarios.clone();
-    if let Some(scenario) = changed.list.iter_mut().find(|s| s.name == active) {
-        scenario.changes.push(change);
+    let Some(scenario) = changed.list.iter_mut().find(|s| s.name == active) else {
+        return false;
+    };
+    scenario.changes.push(change);
+    if let Some(problem) = projection::problems_of(state.document.plan(), scenario)
+        .into_iter()
+        .next()
+    {
+        state.notice = Some(Notice::Error(problem.message(state.language())));
+        return false;
     }
     apply(state, changed);
+    true
 }
 
 fn refuse(state: &mut AppState, vietnamese: &str, english: &str) {
