@@ -408,29 +408,26 @@ fn pressure_chart(state: &AppState, ui: &mut egui::Ui, breakdown: &Breakdown) {
     let balance = state
         .t("Cân bằng (tỷ lệ 1)", "Balanced (ratio 1)")
         .to_owned();
-    Plot::new("dashboard_pressure")
-        .height(CHART_HEIGHT.max(count as f32 * 18.0))
-        .legend(Legend::default().position(Corner::RightBottom))
-        .include_x(0.0)
-        .include_x(1.1)
-        .include_y(-0.6)
-        .include_y(count as f64 - 0.4)
-        .y_grid_spacer(whole_marks)
-        .y_axis_formatter(move |mark, _| {
-            axis_number(mark, count).map_or_else(String::new, |k| (count - k).to_string())
-        })
-        .x_axis_formatter(move |mark, _| number_in(language, mark.value, 2))
-        .show_x(false)
-        .show_y(false)
-        .allow_zoom(false)
-        .allow_drag(false)
-        .allow_scroll(false)
-        .allow_boxed_zoom(false)
-        .allow_double_click_reset(false)
-        .show(ui, |plot| {
-            plot.bar_chart(chart);
-            plot.vline(VLine::new(balance, 1.0).color(balanced));
-        });
+    super::figures::still(
+        Plot::new("dashboard_pressure")
+            .height(CHART_HEIGHT.max(count as f32 * 18.0))
+            .legend(Legend::default().position(Corner::RightBottom))
+            .include_x(0.0)
+            .include_x(1.1)
+            .include_y(-0.6)
+            .include_y(count as f64 - 0.4)
+            .y_grid_spacer(whole_marks)
+            .y_axis_formatter(move |mark, _| {
+                axis_number(mark, count).map_or_else(String::new, |k| (count - k).to_string())
+            })
+            .x_axis_formatter(move |mark, _| number_in(language, mark.value, 2))
+            .show_x(false)
+            .show_y(false),
+    )
+    .show(ui, |plot| {
+        plot.bar_chart(chart);
+        plot.vline(VLine::new(balance, 1.0).color(balanced));
+    });
 }
 
 /// Two bars per group: required (whole people) and current.
@@ -479,39 +476,36 @@ fn grouped_chart(state: &AppState, ui: &mut egui::Ui, id: &str, groups: &[Group]
         .collect();
     let axis: Vec<String> = groups.iter().map(|g| g.axis.clone()).collect();
     let count = groups.len();
-    Plot::new(id)
-        .height(CHART_HEIGHT)
-        .legend(Legend::default().position(Corner::RightTop))
-        .include_y(0.0)
-        .include_x(-0.6)
-        .include_x(count as f64 - 0.4)
-        .x_grid_spacer(whole_marks)
-        .x_axis_formatter(move |mark, _| {
-            axis_number(mark, count)
-                .and_then(|k| axis.get(k))
-                .cloned()
-                .unwrap_or_default()
-        })
-        .y_axis_formatter(move |mark, _| number_in(language, mark.value, 2))
-        .show_x(false)
-        .show_y(false)
-        .allow_zoom(false)
-        .allow_drag(false)
-        .allow_scroll(false)
-        .allow_boxed_zoom(false)
-        .allow_double_click_reset(false)
-        .show(ui, |plot| {
-            plot.bar_chart(
-                BarChart::new(required_name.clone(), required)
-                    .color(REQUIRED_COLOUR)
-                    .element_formatter(Box::new(|bar, _| bar.name.clone())),
-            );
-            plot.bar_chart(
-                BarChart::new(current_name.clone(), current)
-                    .color(CURRENT_COLOUR)
-                    .element_formatter(Box::new(|bar, _| bar.name.clone())),
-            );
-        });
+    super::figures::still(
+        Plot::new(id)
+            .height(CHART_HEIGHT)
+            .legend(Legend::default().position(Corner::RightTop))
+            .include_y(0.0)
+            .include_x(-0.6)
+            .include_x(count as f64 - 0.4)
+            .x_grid_spacer(whole_marks)
+            .x_axis_formatter(move |mark, _| {
+                axis_number(mark, count)
+                    .and_then(|k| axis.get(k))
+                    .cloned()
+                    .unwrap_or_default()
+            })
+            .y_axis_formatter(move |mark, _| number_in(language, mark.value, 2))
+            .show_x(false)
+            .show_y(false),
+    )
+    .show(ui, |plot| {
+        plot.bar_chart(
+            BarChart::new(required_name.clone(), required)
+                .color(REQUIRED_COLOUR)
+                .element_formatter(Box::new(|bar, _| bar.name.clone())),
+        );
+        plot.bar_chart(
+            BarChart::new(current_name.clone(), current)
+                .color(CURRENT_COLOUR)
+                .element_formatter(Box::new(|bar, _| bar.name.clone())),
+        );
+    });
 }
 
 /// The groups' figures, each group by its full name.

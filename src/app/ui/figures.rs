@@ -74,3 +74,13 @@ pub fn header_row(ui: &mut egui::Ui, headers: &[&str]) {
     }
     ui.end_row();
 }
+
+/// A chart that stays as drawn: no zoom, drag, scroll or reset, so that the wheel scrolls the
+/// page it sits in rather than the chart.
+pub fn still(plot: egui_plot::Plot<'_>) -> egui_plot::Plot<'_> {
+    plot.allow_zoom(false)
+        .allow_drag(false)
+        .allow_scroll(false)
+        .allow_boxed_zoom(false)
+        .allow_double_click_reset(false)
+}

@@ -156,28 +156,24 @@ fn chart_ui(state: &AppState, ui: &mut egui::Ui, projection: &Projection) {
         .iter()
         .map(|y| Bar::new(f64::from(y.year), y.total.retiring).width(0.5))
         .collect();
-    Plot::new("projection_chart")
-        .height(CHART_HEIGHT)
-        .legend(Legend::default().position(Corner::RightTop))
-        .include_y(0.0)
-        .allow_zoom(false)
-        .allow_drag(false)
-        .allow_scroll(false)
-        .allow_boxed_zoom(false)
-        .allow_double_click_reset(false)
-        .show(ui, |plot| {
-            plot.bar_chart(
-                BarChart::new(retiring_name, bars).color(egui::Color32::from_rgb(230, 160, 60)),
-            );
-            plot.line(
-                Line::new(required_name, PlotPoints::from(required))
-                    .color(egui::Color32::from_rgb(200, 60, 60)),
-            );
-            plot.line(
-                Line::new(end_name, PlotPoints::from(end))
-                    .color(egui::Color32::from_rgb(60, 110, 200)),
-            );
-        });
+    super::figures::still(
+        Plot::new("projection_chart")
+            .height(CHART_HEIGHT)
+            .legend(Legend::default().position(Corner::RightTop))
+            .include_y(0.0),
+    )
+    .show(ui, |plot| {
+        plot.bar_chart(
+            BarChart::new(retiring_name, bars).color(egui::Color32::from_rgb(230, 160, 60)),
+        );
+        plot.line(
+            Line::new(required_name, PlotPoints::from(required))
+                .color(egui::Color32::from_rgb(200, 60, 60)),
+        );
+        plot.line(
+            Line::new(end_name, PlotPoints::from(end)).color(egui::Color32::from_rgb(60, 110, 200)),
+        );
+    });
 }
 
 /// The year's figures for the selected unit's subtree (or the whole plan): the total, each
