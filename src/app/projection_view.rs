@@ -64,7 +64,8 @@ pub struct ProjectionView {
     pub retiring_staff: Option<String>,
     pub retiring_on: String,
     /// The positions whose workload has a volume, and the staff, as choices.
-    pub choices: Memo<ViewKey, Arc<Choices>>,
+    pub position_choices: Memo<ViewKey, ChoiceList>,
+    pub staff_choices: Memo<ViewKey, ChoiceList>,
     /// The table's rows for the unit chosen in the tree (none: the whole plan).
     pub rows: Memo<(ViewKey, Option<String>), Arc<Vec<TableRow>>>,
 }
@@ -152,54 +153,63 @@ pub fn keep_comparison(
     state.projection.comparison.keep(taken);
 }
 
-/// What the scenario editor offers to choose from: positions whose workload has a volume
-/// (by id, named with their unit), and the staff (by id, with their unit).
-#[derive(Debug, Default)]
-pub struct Choices {
-    pub positions: Vec<(Option<String>, String)>,
-    pub staff: Vec<(Option<String>, String)>,
-}
+/// A list of ids to choose from, each with its text, the first one "none chosen".
+pub type ChoiceList = Arc<Vec<(Option<String>, String)>>;
 
-/// The scenario editor's choices for the open plan, made again only after an edit.
-pub fn choices(state: &mut AppState) -> Arc<Choices> {
+/// The positions whose workload has a volume (a volume change can name their tasks), by id,
+/// named with their unit; made again only after an edit.
+pub fn position_choices(state: &mut AppState) -> ChoiceList {
     let key = state.view_key();
     let language = state.language();
     let plan = state.document.plan();
-    let choices = state.projection.choices.get_or_make(key, || {
-        let unit_names: std::collections::HashMap<&str, &str> = plan
-            .units
+    let choices = state.projection.position_choices.get_or_make(key, || {
+        let none = language.t("(chọn vị trí)", "(choose a position)");
+        let positions = plan
+            .positions
             .iter()
-            .map(|u| (u.id.as_str(), u.name.as_str()))
-            .collect();
-        let unit_name = |id: &str| unit_names.get(id).copied().unwrap_or_default().to_owned();
-        let mut positions = vec![(
-            None,
-            language
-                .t("(chọn vị trí)", "(choose a position)")
-                .to_owned(),
-        )];
-        positions.extend(
-            plan.positions
-                .iter()
-                // A fixed position's workload does not count: a volume would change nothing.
-                .filter(|p| p.method == crate::model::Method::Workload)
-                .filter(|p| p.components.iter().any(|c| c.kind.volume().is_some()))
-                .map(|p| {
-                    let text = format!("{} ({})", p.name, unit_name(&p.unit_id));
-                    (Some(p.id.clone()), text)
-                }),
-        );
-        let mut staff = vec![(
-            None,
-            language.t("(chọn người)", "(choose a person)").to_owned(),
-        )];
-        staff.extend(plan.staff.iter().map(|m| {
-            let text = format!("{} ({})", m.id, unit_name(&m.unit_id));
-            (Some(m.id.clone()), text)
-        }));
-        Arc::new(Choices { positions, staff })
+            // A fixed position's workload does not count: a volume would change nothing.
+            .filter(|p| p.method == crate::model::Method::Workload)
+            .filter(|p| p.components.iter().any(|c| c.kind.volume().is_some()))
+            .map(|p| (p.id.as_str(), p.name.as_str(), p.unit_id.as_str()));
+        Arc::new(choice_list(plan, none, positions))
     });
     Arc::clone(choices)
+}
+
+/// The staff by id, with their unit (personal data: asked for only once it is shown); made
+/// again only after an edit.
+pub fn staff_choices(state: &mut AppState) -> ChoiceList {
+    let key = state.view_key();
+    let language = state.language();
+    let plan = state.document.plan();
+    let choices = state.projection.staff_choices.get_or_make(key, || {
+        let none = language.t("(chọn người)", "(choose a person)");
+        let staff = plan
+            .staff
+            .iter()
+            .map(|m| (m.id.as_str(), m.id.as_str(), m.unit_id.as_str()));
+        Arc::new(choice_list(plan, none, staff))
+    });
+    Arc::clone(choices)
+}
+
+/// `none` first, then each (id, text, unit id) as "text (unit name)".
+fn choice_list<'p>(
+    plan: &'p Plan,
+    none: &str,
+    items: impl Iterator<Item = (&'p str, &'p str, &'p str)>,
+) -> Vec<(Option<String>, String)> {
+    let unit_names: std::collections::HashMap<&str, &str> = plan
+        .units
+        .iter()
+        .map(|u| (u.id.as_str(), u.name.as_str()))
+        .collect();
+    let mut list = vec![(None, none.to_owned())];
+    list.extend(items.map(|(id, text, unit)| {
+        let unit = unit_names.get(unit).copied().unwrap_or_default();
+        (Some(id.to_owned()), format!("{text} ({unit})"))
+    }));
+    list
 }
 
 /// The rows of the tab's table: the total, then the units of the subtree of the unit chosen in

@@ -234,7 +234,7 @@ fn quota_cut_ui(state: &mut AppState, ui: &mut egui::Ui, scenarios: &Scenarios, 
 /// The row that sets a workload component's yearly volume from a year on: the position, its
 /// component (those with a volume), the volume and the year.
 fn volume_ui(state: &mut AppState, ui: &mut egui::Ui, scenarios: &Scenarios, active: &str) {
-    let choices = projection_view::choices(state);
+    let positions = projection_view::position_choices(state);
     ui.horizontal(|ui| {
         ui.label(state.t("Khối lượng mới", "New volume"));
         let label = ui.label(state.t("vị trí:", "position:"));
@@ -242,7 +242,7 @@ fn volume_ui(state: &mut AppState, ui: &mut egui::Ui, scenarios: &Scenarios, act
             ui,
             "scenario_volume_position",
             &state.projection.volume_position,
-            &choices.positions,
+            &positions,
             220.0,
         );
         response.labelled_by(label.id);
@@ -346,14 +346,14 @@ fn early_retirement_ui(
         ));
         return;
     }
-    let choices = projection_view::choices(state);
+    let staff = projection_view::staff_choices(state);
     ui.horizontal(|ui| {
         let label = ui.label(state.t("Nghỉ hưu trước tuổi:", "Early retirement:"));
         let (response, picked) = combo_box(
             ui,
             "scenario_retiring_staff",
             &state.projection.retiring_staff,
-            &choices.staff,
+            &staff,
             220.0,
         );
         response.labelled_by(label.id);
