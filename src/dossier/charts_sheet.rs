@@ -23,7 +23,8 @@ pub fn write(
     results: &PlanResults,
 ) -> Result<(), DossierError> {
     sheet.set_name(NAME)?;
-    print::page_setup(sheet, true, None, NAME)?;
+    // Images, not columns: the printing program fits them to the page.
+    print::page_setup(sheet, true, None, NAME, &[])?;
     let layout = form::Layout {
         split: 7,
         last: LAST_COL,

@@ -47,7 +47,13 @@ pub fn write(
     );
     sheet.merge_range(2, 0, 2, LAST_COL, &summary, &styles.note)?;
     let header_row: RowNum = 4;
-    print::page_setup(sheet, true, Some(header_row), NAME)?;
+    print::page_setup(
+        sheet,
+        true,
+        Some(header_row),
+        NAME,
+        &HEADERS.map(|(_, width)| width),
+    )?;
     for (col, (title, width)) in (0u16..).zip(HEADERS) {
         sheet.set_column_width(col, width)?;
         sheet.write_string_with_format(header_row, col, title, &styles.header)?;

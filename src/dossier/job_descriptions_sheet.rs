@@ -112,7 +112,7 @@ pub fn write(
 ) -> Result<(), DossierError> {
     let name = sheet_name(part);
     sheet.set_name(&name)?;
-    print::page_setup(sheet, false, None, &name)?;
+    print::page_setup(sheet, false, None, &name, &WIDTHS)?;
     for (col, width) in (0u16..).zip(WIDTHS) {
         sheet.set_column_width(col, width)?;
     }

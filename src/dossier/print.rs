@@ -1,7 +1,8 @@
-//! Cell formats and page setup shared by the sheets: A4, fit to the page width, header rows
-//! repeated, Times New Roman as in Vietnamese administrative documents.
+//! Cell formats and page setup shared by the sheets: A4, printed at the scale that fits the
+//! columns to the page width, header rows repeated, Times New Roman as in Vietnamese
+//! administrative documents.
 
-use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, RowNum, Worksheet, XlsxError};
+use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, RowNum, Workbook, Worksheet, XlsxError};
 
 const FONT: &str = "Times New Roman";
 const SIZE: f64 = 11.0;
@@ -49,6 +50,16 @@ pub struct Styles {
     pub note: Format,
     /// A total above a limit (the proposal above the quota).
     pub total_over: Format,
+}
+
+/// A workbook whose default font is the cells' own, so that every spreadsheet program measures
+/// the columns in the font they print in: one without Calibri would measure them in a wider
+/// stand-in and cut them at the scale [`page_setup`] sets.
+pub fn workbook() -> Result<Workbook, XlsxError> {
+    let mut workbook = Workbook::new();
+    // 20 pixels a row, 64 a column: the defaults for a font 7 pixels a digit.
+    workbook.set_default_format(&base(), 20, 64)?;
+    Ok(workbook)
 }
 
 fn base() -> Format {
@@ -152,12 +163,18 @@ impl Styles {
     }
 }
 
-/// A4, fitted to one page wide, `header_row` repeated on every page and frozen on screen.
+/// A4 at the scale that fits columns `widths` (in characters) to the page width (fitted by
+/// the printing program when `widths` is empty), `header_row` repeated on every page and
+/// frozen on screen.
+///
+/// A fixed scale, not "fit to one page wide": LibreOffice searches the fitting zoom anew for
+/// every page of a sheet after the first, laying the whole sheet out each time.
 pub fn page_setup(
     sheet: &mut Worksheet,
     landscape: bool,
     header_row: Option<RowNum>,
     name: &str,
+    widths: &[f64],
 ) -> Result<(), XlsxError> {
     sheet.set_paper_size(A4);
     if landscape {
@@ -165,7 +182,11 @@ pub fn page_setup(
     } else {
         sheet.set_portrait();
     }
-    sheet.set_print_fit_to_pages(1, 0);
+    if widths.is_empty() {
+        sheet.set_print_fit_to_pages(1, 0);
+    } else {
+        sheet.set_print_scale(print_percent(widths, landscape));
+    }
     sheet.set_print_center_horizontally(true);
     sheet.set_margins(0.5, 0.5, 0.6, 0.6, 0.3, 0.3);
     sheet.set_footer(format!("&L{name}&RTrang &P/&N"));
@@ -174,6 +195,31 @@ pub fn page_setup(
         sheet.set_freeze_panes(row + 1, 0)?;
     }
     Ok(())
+}
+
+/// A4's width and height in points, less the margins of [`page_setup`] (0.5 in left and
+/// right, 0.6 in top and bottom).
+fn printable(landscape: bool) -> (f64, f64) {
+    let (paper_width, paper_height) = if landscape {
+        (841.9, 595.3)
+    } else {
+        (595.3, 841.9)
+    };
+    (paper_width - 72.0, paper_height - 86.4)
+}
+
+/// The print scale, in percent, at which columns `widths` (in characters of the default
+/// font) fill the printable width: at most 100, at least 10.
+pub fn print_percent(widths: &[f64], landscape: bool) -> u16 {
+    // A column of w characters is w × 7 + 5 pixels of the default font (7 pixels a digit),
+    // at 0.75 points a pixel, which LibreOffice prints about a quarter wider (measured on its
+    // A4 output).
+    let sheet_width: f64 = widths
+        .iter()
+        .map(|w| (w * 7.0 + 5.0).floor() * 0.75 * 1.25)
+        .sum();
+    let percent = (printable(landscape).0 / sheet_width * 100.0).floor();
+    percent.clamp(10.0, 100.0) as u16
 }
 
 /// A row height (points) for `text` wrapped in a cell about `width_chars` wide: merged cells
@@ -202,12 +248,12 @@ pub enum Keep {
     WithPrevious,
 }
 
-/// Where pages will end when a sheet is printed on A4 fitted to the page width, so that manual
+/// Where pages will end when a sheet is printed on A4 at its [`print_percent`], so that manual
 /// row breaks keep headings with the rows below them and totals with the rows above.
 ///
-/// The model follows the page setup of [`page_setup`]: it measures rows in points and scales
-/// the page by the ratio of the printable width to the columns' width, and it ends each page a
-/// little early, so a printer's own break never falls before one set here.
+/// The model follows the page setup of [`page_setup`]: it measures rows in points at the
+/// sheet's print scale, and it ends each page a little early, so a printer's own break never
+/// falls before one set here.
 #[derive(Debug, Clone)]
 pub struct Pager {
     /// Height of a page's rows, in the sheet's points.
@@ -225,28 +271,10 @@ impl Pager {
     /// repeated header rows are `repeated` points high; `used` points of the first page are
     /// taken already (the title block).
     pub fn new(widths: &[f64], landscape: bool, repeated: f64, used: f64) -> Self {
-        // A4 in points less the margins of `page_setup` (0.5 in left and right, 0.6 in top
-        // and bottom), with 5 % kept in reserve for fonts that print taller than measured.
-        let (paper_width, paper_height) = if landscape {
-            (841.9, 595.3)
-        } else {
-            (595.3, 841.9)
-        };
-        let printable_width = paper_width - 72.0;
-        let printable_height = (paper_height - 86.4) * 0.95;
-        // Column widths count the default font's digits, which spreadsheet programs print
-        // about a quarter wider than 7 pixels (measured on LibreOffice's A4 output).
-        let sheet_width: f64 = widths
-            .iter()
-            .map(|w| (w * 7.0 + 5.0).floor() * 0.75 * 1.25)
-            .sum();
-        let scale = if sheet_width > printable_width {
-            printable_width / sheet_width
-        } else {
-            1.0
-        };
+        // 5 % kept in reserve for fonts that print taller than measured.
+        let scale = f64::from(print_percent(widths, landscape)) / 100.0;
         Pager {
-            page: printable_height / scale,
+            page: printable(landscape).1 * 0.95 / scale,
             used,
             repeated,
             previous: None,

@@ -40,12 +40,12 @@ pub fn write(sheet: &mut Worksheet, styles: &Styles, plan: &Plan) -> Result<(), 
         projection.to()
     );
     let mut row = form::head(sheet, styles, plan, layout, APPENDIX, &title)?;
-    print::page_setup(sheet, true, None, NAME)?;
-    sheet.set_column_width(0, 5.0)?;
-    sheet.set_column_width(1, NAME_WIDTH)?;
-    for col in 2..=last {
-        sheet.set_column_width(col, FIGURE_WIDTH)?;
+    let mut widths = vec![5.0, NAME_WIDTH];
+    widths.resize(usize::from(last) + 1, FIGURE_WIDTH);
+    for (col, width) in (0u16..).zip(&widths) {
+        sheet.set_column_width(col, *width)?;
     }
+    print::page_setup(sheet, true, None, NAME, &widths)?;
     for line in assumption_lines(plan, &projection)? {
         sheet.merge_range(row, 0, row, last, &line, &styles.note)?;
         sheet.set_row_height(row, wrapped_height(&line, width).max(16.0))?;

@@ -113,7 +113,13 @@ pub fn write(
         width: HEADERS.iter().map(|(_, w)| w).sum(),
     };
     let header_row = form::head(sheet, styles, plan, layout, 4, title)?;
-    print::page_setup(sheet, false, Some(header_row), NAME)?;
+    print::page_setup(
+        sheet,
+        false,
+        Some(header_row),
+        NAME,
+        &HEADERS.map(|(_, width)| width),
+    )?;
     for (col, (title, width)) in (0u16..).zip(HEADERS) {
         sheet.set_column_width(col, width)?;
         let title = if col == 1 { heading } else { title };

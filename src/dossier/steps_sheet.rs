@@ -47,7 +47,7 @@ pub fn write(
         width: POSITION_WIDTH + TITLE_WIDTH + NOTE_WIDTH + 6.0 + 8.0 * 12.0,
     };
     let header_row: RowNum = form::head(sheet, styles, plan, layout, 5, TITLE)?;
-    print::page_setup(sheet, true, None, NAME)?;
+    print::page_setup(sheet, true, None, NAME, &column_widths())?;
     sheet.set_repeat_rows(header_row, header_row + 1)?;
     sheet.set_freeze_panes(header_row + 2, 0)?;
     write_headers(sheet, styles, header_row)?;
@@ -189,27 +189,36 @@ fn share_formula(row: RowNum, col: u16, of: u16, value: f64) -> Formula {
         .set_result(result(value))
 }
 
+/// The columns' widths in order: number, position, title, allocation, two per step (people
+/// and share), the steps' total, the note.
+fn column_widths() -> Vec<f64> {
+    let mut widths = vec![5.0, POSITION_WIDTH, TITLE_WIDTH, 10.0];
+    widths.extend([7.5; 2 * STEPS.len()]);
+    widths.extend([10.0, NOTE_WIDTH]);
+    widths
+}
+
 fn write_headers(
     sheet: &mut Worksheet,
     styles: &Styles,
     header_row: RowNum,
 ) -> Result<(), DossierError> {
     let second = header_row + 1;
-    for (col, title, width) in [
-        (0, "STT", 5.0),
-        (1, "Vị trí việc làm", POSITION_WIDTH),
-        (2, term(Employment::PublicEmployee), TITLE_WIDTH),
-        (ALLOCATION_COL, "Số người đề nghị", 10.0),
-        (STEPS_TOTAL_COL, "Tổng số người theo bậc", 10.0),
-        (NOTE_COL, "Ghi chú", NOTE_WIDTH),
-    ] {
+    for (col, width) in (0u16..).zip(column_widths()) {
         sheet.set_column_width(col, width)?;
+    }
+    for (col, title) in [
+        (0, "STT"),
+        (1, "Vị trí việc làm"),
+        (2, term(Employment::PublicEmployee)),
+        (ALLOCATION_COL, "Số người đề nghị"),
+        (STEPS_TOTAL_COL, "Tổng số người theo bậc"),
+        (NOTE_COL, "Ghi chú"),
+    ] {
         sheet.merge_range(header_row, col, second, col, title, &styles.header)?;
     }
     for (index, step) in STEPS.into_iter().enumerate() {
         let col = step_col(index);
-        sheet.set_column_width(col, 7.5)?;
-        sheet.set_column_width(col + 1, 7.5)?;
         sheet.merge_range(
             header_row,
             col,

@@ -83,7 +83,13 @@ pub fn write(
         sheet.set_column_width(col, width)?;
     }
     let header_row = title_block(sheet, styles, plan, today, fingerprint)?;
-    print::page_setup(sheet, true, Some(header_row), NAME)?;
+    print::page_setup(
+        sheet,
+        true,
+        Some(header_row),
+        NAME,
+        &HEADERS.map(|(_, width)| width),
+    )?;
     for (col, (title, _)) in (0u16..).zip(HEADERS) {
         sheet.write_string_with_format(header_row, col, title, &styles.header)?;
     }
@@ -91,9 +97,8 @@ pub fn write(
     sheet.set_row_height(header_row, HEADER_HEIGHT)?;
 
     let sections = unit_sections(plan, results)?;
-    let widths: Vec<f64> = HEADERS.iter().map(|(_, w)| *w).collect();
     let mut pager = Pager::new(
-        &widths,
+        &HEADERS.map(|(_, width)| width),
         true,
         HEADER_HEIGHT,
         f64::from(header_row) * print::ROW_POINTS + HEADER_HEIGHT + 30.0,

@@ -65,7 +65,13 @@ pub fn write(
         width: HEADERS.iter().map(|(_, w)| w).sum(),
     };
     let header_row = form::head(sheet, styles, plan, layout, 3, TITLE)?;
-    print::page_setup(sheet, true, Some(header_row), NAME)?;
+    print::page_setup(
+        sheet,
+        true,
+        Some(header_row),
+        NAME,
+        &HEADERS.map(|(_, width)| width),
+    )?;
     for (col, (title, width)) in (0u16..).zip(HEADERS) {
         sheet.set_column_width(col, width)?;
         sheet.write_string_with_format(header_row, col, title, &styles.header)?;

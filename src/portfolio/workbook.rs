@@ -5,12 +5,12 @@
 
 use std::path::{Path, PathBuf};
 
-use rust_xlsxwriter::{Formula, RowNum, Workbook, Worksheet};
+use rust_xlsxwriter::{Formula, RowNum, Worksheet};
 
 use super::{Portfolio, Sums};
 use crate::dossier::{
     DossierError, FormLayout, ROW_POINTS, Styles, cell_ref, form_foot, form_head, formula_result,
-    page_setup, wrapped_height,
+    page_setup, print_workbook, wrapped_height,
 };
 use crate::format::roman;
 use crate::language::{Language, Localized};
@@ -92,7 +92,7 @@ pub fn write_workbook(
 /// The consolidated workbook as bytes.
 pub fn workbook_bytes(portfolio: &Portfolio, today: CivilDate) -> Result<Vec<u8>, WorkbookError> {
     let styles = Styles::new();
-    let mut workbook = Workbook::new();
+    let mut workbook = print_workbook()?;
     let sheet = workbook.add_worksheet();
     write_sheet(sheet, &styles, portfolio, today)?;
     Ok(workbook.save_to_buffer()?)
@@ -141,7 +141,13 @@ fn write_sheet(
         sheet.write_string_with_format(header_row, col, text, &styles.header)?;
     }
     sheet.set_row_height(header_row, 48.0)?;
-    page_setup(sheet, true, Some(header_row), NAME)?;
+    page_setup(
+        sheet,
+        true,
+        Some(header_row),
+        NAME,
+        &HEADERS.map(|(_, width)| width),
+    )?;
     let mut row = header_row + 1;
     let mut subtotal_rows = Vec::new();
     for (number, type_sums) in portfolio.totals.by_unit_type.iter().enumerate() {
