@@ -61,8 +61,8 @@ fn pages(pdftotext: &Path, pdf: &Path) -> Vec<(String, String)> {
 }
 
 /// Printed by LibreOffice, no sheet's columns run onto a page of their own: every page of a
-/// numbered table shows its first column. A print scale too large for the columns (or a
-/// default font measured wider than the cells') puts the last columns on extra pages without it.
+/// numbered table shows its first column. A print scale too large for the columns, as LibreOffice
+/// measures them, puts the last columns on extra pages without it.
 #[test]
 fn every_printed_page_of_a_table_shows_its_first_column() {
     let (Some(libreoffice), Some(pdftotext)) = (

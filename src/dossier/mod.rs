@@ -46,8 +46,7 @@ pub use job_descriptions_sheet::{
     TITLE as JOB_DESCRIPTION_TITLE, sheet_name as job_descriptions_sheet_name,
 };
 pub(crate) use print::{
-    ROW_POINTS, Styles, cell_ref, page_setup, result as formula_result, workbook as print_workbook,
-    wrapped_height,
+    ROW_POINTS, Styles, cell_ref, page_setup, result as formula_result, wrapped_height,
 };
 pub use projection_sheet::{NAME as PROJECTION_SHEET, YEAR_COLUMNS as PROJECTION_YEAR_COLUMNS};
 pub use rank_names::{NO_RANK, RankNames, column_heading as rank_column_heading};
@@ -134,7 +133,7 @@ fn build_workbook(
 ) -> Result<Workbook, DossierError> {
     let styles = print::Styles::new();
     let styles = &styles;
-    let mut workbook = print::workbook()?;
+    let mut workbook = Workbook::new();
     // A province's dossier holds ~90 MB of XML: the fastest deflate level saves most of the
     // export's time for a file about a fifth larger.
     workbook.set_zip_compression_level(1);

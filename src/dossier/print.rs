@@ -2,7 +2,7 @@
 //! columns to the page width, header rows repeated, Times New Roman as in Vietnamese
 //! administrative documents.
 
-use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, RowNum, Workbook, Worksheet, XlsxError};
+use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, RowNum, Worksheet, XlsxError};
 
 const FONT: &str = "Times New Roman";
 const SIZE: f64 = 11.0;
@@ -50,16 +50,6 @@ pub struct Styles {
     pub note: Format,
     /// A total above a limit (the proposal above the quota).
     pub total_over: Format,
-}
-
-/// A workbook whose default font is the cells' own, so that every spreadsheet program measures
-/// the columns in the font they print in: one without Calibri would measure them in a wider
-/// stand-in and cut them at the scale [`page_setup`] sets.
-pub fn workbook() -> Result<Workbook, XlsxError> {
-    let mut workbook = Workbook::new();
-    // 20 pixels a row, 64 a column: the defaults for a font 7 pixels a digit.
-    workbook.set_default_format(&base(), 20, 64)?;
-    Ok(workbook)
 }
 
 fn base() -> Format {
@@ -211,12 +201,14 @@ fn printable(landscape: bool) -> (f64, f64) {
 /// The print scale, in percent, at which columns `widths` (in characters of the default
 /// font) fill the printable width: at most 100, at least 10.
 pub fn print_percent(widths: &[f64], landscape: bool) -> u16 {
-    // A column of w characters is w × 7 + 5 pixels of the default font (7 pixels a digit),
-    // at 0.75 points a pixel, which LibreOffice prints about a quarter wider (measured on its
-    // A4 output).
+    // A column of w characters is w × 7 + 5 pixels of the default font (Calibri, 7 pixels a
+    // digit), at 0.75 points a pixel. LibreOffice without Calibri measures the columns in a
+    // wider stand-in and prints them about 35 % wider (measured on its A4 output: this scale
+    // is the zoom it chose itself to fit the page width); Excel prints them a little narrower
+    // than the page.
     let sheet_width: f64 = widths
         .iter()
-        .map(|w| (w * 7.0 + 5.0).floor() * 0.75 * 1.25)
+        .map(|w| (w * 7.0 + 5.0).floor() * 0.75 * 1.35)
         .sum();
     let percent = (printable(landscape).0 / sheet_width * 100.0).floor();
     percent.clamp(10.0, 100.0) as u16

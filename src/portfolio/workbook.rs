@@ -5,12 +5,12 @@
 
 use std::path::{Path, PathBuf};
 
-use rust_xlsxwriter::{Formula, RowNum, Worksheet};
+use rust_xlsxwriter::{Formula, RowNum, Workbook, Worksheet};
 
 use super::{Portfolio, Sums};
 use crate::dossier::{
     DossierError, FormLayout, ROW_POINTS, Styles, cell_ref, form_foot, form_head, formula_result,
-    page_setup, print_workbook, wrapped_height,
+    page_setup, wrapped_height,
 };
 use crate::format::roman;
 use crate::language::{Language, Localized};
@@ -92,7 +92,7 @@ pub fn write_workbook(
 /// The consolidated workbook as bytes.
 pub fn workbook_bytes(portfolio: &Portfolio, today: CivilDate) -> Result<Vec<u8>, WorkbookError> {
     let styles = Styles::new();
-    let mut workbook = print_workbook()?;
+    let mut workbook = Workbook::new();
     let sheet = workbook.add_worksheet();
     write_sheet(sheet, &styles, portfolio, today)?;
     Ok(workbook.save_to_buffer()?)
