@@ -86,9 +86,6 @@ pub fn write(
     sheet.set_name(NAME)?;
     // A formula whose cached result is "nothing appraised" is cached as an empty text, not 0.
     sheet.set_formula_result_default("");
-    for (col, width) in (0u16..).zip(WIDTHS) {
-        sheet.set_column_width(col, width)?;
-    }
     let table = appraisal_table(plan, results, None)?;
     let changed = changed_since_appraisal(plan, results);
     let header_row = title_block(sheet, styles, plan, &changed, fingerprint)?;

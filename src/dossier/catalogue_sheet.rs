@@ -42,16 +42,10 @@ pub fn write(
         width: HEADERS.iter().map(|(_, w)| w).sum(),
     };
     let header_row = form::head(sheet, styles, plan, layout, 2, TITLE)?;
-    print::page_setup(
-        sheet,
-        false,
-        Some(header_row),
-        NAME,
-        &HEADERS.map(|(_, width)| width),
-    )?;
+    let widths = HEADERS.map(|(_, width)| width);
+    print::page_setup(sheet, false, Some(header_row), NAME, &widths)?;
     let rank_heading = rank_names::column_heading(results.positions.iter().map(|p| p.employment));
-    for (col, (title, width)) in (0u16..).zip(HEADERS) {
-        sheet.set_column_width(col, width)?;
+    for (col, (title, _)) in (0u16..).zip(HEADERS) {
         let title = if col == RANK_COL { rank_heading } else { title };
         sheet.write_string_with_format(header_row, col, title, &styles.header)?;
     }

@@ -47,15 +47,9 @@ pub fn write(
     );
     sheet.merge_range(2, 0, 2, LAST_COL, &summary, &styles.note)?;
     let header_row: RowNum = 4;
-    print::page_setup(
-        sheet,
-        true,
-        Some(header_row),
-        NAME,
-        &HEADERS.map(|(_, width)| width),
-    )?;
-    for (col, (title, width)) in (0u16..).zip(HEADERS) {
-        sheet.set_column_width(col, width)?;
+    let widths = HEADERS.map(|(_, width)| width);
+    print::page_setup(sheet, true, Some(header_row), NAME, &widths)?;
+    for (col, (title, _)) in (0u16..).zip(HEADERS) {
         sheet.write_string_with_format(header_row, col, title, &styles.header)?;
     }
     sheet.set_row_height(header_row, 30)?;

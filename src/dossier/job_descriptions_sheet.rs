@@ -113,9 +113,6 @@ pub fn write(
     let name = sheet_name(part);
     sheet.set_name(&name)?;
     print::page_setup(sheet, false, None, &name, &WIDTHS)?;
-    for (col, width) in (0u16..).zip(WIDTHS) {
-        sheet.set_column_width(col, width)?;
-    }
     let layout = form::Layout {
         split: 1,
         last: 3,

@@ -153,9 +153,9 @@ impl Styles {
     }
 }
 
-/// A4 at the scale that fits columns `widths` (in characters) to the page width (fitted by
-/// the printing program when `widths` is empty), `header_row` repeated on every page and
-/// frozen on screen.
+/// Columns `widths` (in characters) on A4 at the scale that fits them to the page width
+/// (fitted by the printing program when `widths` is empty), `header_row` repeated on every page
+/// and frozen on screen.
 ///
 /// A fixed scale, not "fit to one page wide": LibreOffice searches the fitting zoom anew for
 /// every page of a sheet after the first, laying the whole sheet out each time.
@@ -166,6 +166,9 @@ pub fn page_setup(
     name: &str,
     widths: &[f64],
 ) -> Result<(), XlsxError> {
+    for (col, width) in (0u16..).zip(widths) {
+        sheet.set_column_width(col, *width)?;
+    }
     sheet.set_paper_size(A4);
     if landscape {
         sheet.set_landscape();

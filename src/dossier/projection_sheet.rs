@@ -42,9 +42,6 @@ pub fn write(sheet: &mut Worksheet, styles: &Styles, plan: &Plan) -> Result<(), 
     let mut row = form::head(sheet, styles, plan, layout, APPENDIX, &title)?;
     let mut widths = vec![5.0, NAME_WIDTH];
     widths.resize(usize::from(last) + 1, FIGURE_WIDTH);
-    for (col, width) in (0u16..).zip(&widths) {
-        sheet.set_column_width(col, *width)?;
-    }
     print::page_setup(sheet, true, None, NAME, &widths)?;
     for line in assumption_lines(plan, &projection)? {
         sheet.merge_range(row, 0, row, last, &line, &styles.note)?;

@@ -113,15 +113,9 @@ pub fn write(
         width: HEADERS.iter().map(|(_, w)| w).sum(),
     };
     let header_row = form::head(sheet, styles, plan, layout, 4, title)?;
-    print::page_setup(
-        sheet,
-        false,
-        Some(header_row),
-        NAME,
-        &HEADERS.map(|(_, width)| width),
-    )?;
-    for (col, (title, width)) in (0u16..).zip(HEADERS) {
-        sheet.set_column_width(col, width)?;
+    let widths = HEADERS.map(|(_, width)| width);
+    print::page_setup(sheet, false, Some(header_row), NAME, &widths)?;
+    for (col, (title, _)) in (0u16..).zip(HEADERS) {
         let title = if col == 1 { heading } else { title };
         sheet.write_string_with_format(header_row, col, title, &styles.header)?;
     }

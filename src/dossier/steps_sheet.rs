@@ -204,9 +204,6 @@ fn write_headers(
     header_row: RowNum,
 ) -> Result<(), DossierError> {
     let second = header_row + 1;
-    for (col, width) in (0u16..).zip(column_widths()) {
-        sheet.set_column_width(col, width)?;
-    }
     for (col, title) in [
         (0, "STT"),
         (1, "Vị trí việc làm"),

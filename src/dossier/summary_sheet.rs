@@ -79,17 +79,9 @@ pub fn write(
     fingerprint: &str,
 ) -> Result<(), DossierError> {
     sheet.set_name(NAME)?;
-    for (col, (_, width)) in (0u16..).zip(HEADERS) {
-        sheet.set_column_width(col, width)?;
-    }
     let header_row = title_block(sheet, styles, plan, today, fingerprint)?;
-    print::page_setup(
-        sheet,
-        true,
-        Some(header_row),
-        NAME,
-        &HEADERS.map(|(_, width)| width),
-    )?;
+    let widths = HEADERS.map(|(_, width)| width);
+    print::page_setup(sheet, true, Some(header_row), NAME, &widths)?;
     for (col, (title, _)) in (0u16..).zip(HEADERS) {
         sheet.write_string_with_format(header_row, col, title, &styles.header)?;
     }

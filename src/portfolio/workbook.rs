@@ -127,9 +127,6 @@ fn write_sheet(
     today: CivilDate,
 ) -> Result<(), WorkbookError> {
     sheet.set_name(NAME)?;
-    for (col, (_, width)) in (0u16..).zip(HEADERS) {
-        sheet.set_column_width(col, width)?;
-    }
     let layout = FormLayout {
         split: COL_QUOTA,
         last: COL_NOTE,
