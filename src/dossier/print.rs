@@ -355,6 +355,15 @@ mod tests {
     }
 
     #[test]
+    fn a_sheet_wider_than_the_page_prints_smaller_never_larger_than_life() {
+        assert_eq!(print_percent(&[20.0], false), 100);
+        // 108 characters: 776 pixels, 582 points, printed 35 % wider: 786 points on 523.
+        assert_eq!(print_percent(&[22.0, 38.0, 24.0, 24.0], false), 66);
+        assert_eq!(print_percent(&[22.0, 38.0, 24.0, 24.0], true), 97);
+        assert_eq!(print_percent(&[500.0; 10], true), 10);
+    }
+
+    #[test]
     fn a_heading_is_not_left_at_a_page_foot_nor_a_total_alone_at_a_page_top() {
         // Portrait, narrow: a page holds (841.9 - 86.4) x 0.95 = 717 points of rows.
         let mut pager = Pager::new(&[20.0], false, 30.0, 0.0);

@@ -90,7 +90,7 @@ pub fn write(
 
     let sections = unit_sections(plan, results)?;
     let mut pager = Pager::new(
-        &HEADERS.map(|(_, width)| width),
+        &widths,
         true,
         HEADER_HEIGHT,
         f64::from(header_row) * print::ROW_POINTS + HEADER_HEIGHT + 30.0,
