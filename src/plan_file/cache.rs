@@ -65,11 +65,7 @@ impl Header {
         )
     }
 
-    fn parse(line: &str) -> Option<Header> {
-        Self::parse_with(line, MAGIC)
-    }
-
-    /// [`Header::parse`] of a line made by [`Header::line_with`].
+    /// The header in a line made by [`Header::line_with`] with `magic`.
     pub(super) fn parse_with(line: &str, magic: &str) -> Option<Header> {
         let mut words = line.trim_end_matches('\n').split(' ');
         if words.next()? != magic {
@@ -152,6 +148,19 @@ pub(super) fn modified_ns(metadata: &fs::Metadata) -> u128 {
 
 /// The cached plan, when the cache exists, is whole, and was made from the file as it is now.
 fn read_fresh(cache: &Path, path: &Path, size: u64, modified_ns: u128) -> Option<Plan> {
+    read_checked(cache, MAGIC, (path, size, modified_ns), read_body)
+}
+
+/// What `read` makes of the body of the cache at `cache`, when its header (opening with
+/// `magic`) names this vtvl build and the plan file `source` (path, size, modification time)
+/// as it is now: the file's content is hashed on a second thread while `read` runs, and what
+/// `read` made is thrown away when it does not match.
+pub(super) fn read_checked<R>(
+    cache: &Path,
+    magic: &str,
+    (path, size, modified_ns): (&Path, u64, u128),
+    read: impl FnOnce(BufReader<File>, &Header) -> Option<R>,
+) -> Option<R> {
     let file = File::open(cache).ok()?;
     let mut reader = BufReader::with_capacity(1 << 20, file);
     let mut line = Vec::with_capacity(256);
@@ -159,7 +168,7 @@ fn read_fresh(cache: &Path, path: &Path, size: u64, modified_ns: u128) -> Option
         .take(MAX_HEADER as u64)
         .read_until(b'\n', &mut line)
         .ok()?;
-    let header = Header::parse(std::str::from_utf8(&line).ok()?)?;
+    let header = Header::parse_with(std::str::from_utf8(&line).ok()?, magic)?;
     if header.build != build()
         || header.source.size != size
         || header.source.modified_ns != modified_ns
@@ -167,13 +176,12 @@ fn read_fresh(cache: &Path, path: &Path, size: u64, modified_ns: u128) -> Option
         return None;
     }
     // The size and time match: the content must too (a file rewritten within the clock's
-    // resolution, or a copied file with its time kept). The plan file is hashed on a second
-    // thread while the body is parsed.
+    // resolution, or a copied file with its time kept).
     std::thread::scope(|scope| {
         let hashed = scope.spawn(|| hash_file(path));
-        let plan = read_body(reader, &header);
+        let made = read(reader, &header);
         let hashed = hashed.join().ok()?.ok()?;
-        (hashed == header.source.hash).then_some(plan?)
+        (hashed == header.source.hash).then_some(made?)
     })
 }
 
@@ -457,9 +465,12 @@ mod tests {
         zero.body_len = 0;
         zero.body_hash = 0;
         assert_eq!(header.line_with(MAGIC).len(), zero.line_with(MAGIC).len());
-        assert_eq!(Header::parse(&header.line_with(MAGIC)), Some(header));
-        assert_eq!(Header::parse("vtvl-plan-cache 1"), None);
-        assert_eq!(Header::parse("{\"format_version\": 2}"), None);
+        assert_eq!(
+            Header::parse_with(&header.line_with(MAGIC), MAGIC),
+            Some(header)
+        );
+        assert_eq!(Header::parse_with("vtvl-plan-cache 1", MAGIC), None);
+        assert_eq!(Header::parse_with("{\"format_version\": 2}", MAGIC), None);
     }
 
     #[test]
@@ -584,7 +595,7 @@ mod tests {
         let cache = cache_path(&path).unwrap();
         let text = String::from_utf8(fs::read(&cache).unwrap()).unwrap();
         let (line, body) = text.split_once('\n').unwrap();
-        let mut header = Header::parse(line).unwrap();
+        let mut header = Header::parse_with(line, MAGIC).unwrap();
         // The same body, declared too large to read whole, parses the same.
         let padded = format!("{body}{}", " ".repeat(READ_WHOLE_UP_TO as usize));
         header.body_len = padded.len() as u64;

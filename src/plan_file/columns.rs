@@ -12,14 +12,14 @@
 //! Writing is best effort and leaves no temporary file behind. RON stays the file to edit.
 
 use std::fs::{self, File};
-use std::io::{self, BufRead as _, BufReader, Cursor, Read, Write};
+use std::io::{self, BufReader, Cursor, Read, Write};
 use std::path::{Path, PathBuf};
 
 use polars::prelude::{IpcReader, IpcWriter, SerReader as _, SerWriter as _};
 use serde::{Deserialize, Serialize, de::DeserializeOwned};
 
 use super::cache::{
-    ContentHash, HashingReader, Header, MAX_HEADER, Source, build, hash_file, modified_ns,
+    ContentHash, HashingReader, Header, Source, hash_file, modified_ns, read_checked,
     write_with_header,
 };
 use crate::engine::{FRAME_NAMES, PlanFrames};
@@ -88,27 +88,12 @@ pub fn with_columns<T: DeserializeOwned, R>(
     work: impl FnOnce(PlanFrames, T) -> R,
 ) -> Option<R> {
     let stamp = Stamp::of(path)?;
-    let file = File::open(columns_path(path)?).ok()?;
-    let mut reader = BufReader::with_capacity(1 << 20, file);
-    let mut line = Vec::with_capacity(256);
-    (&mut reader)
-        .take(MAX_HEADER as u64)
-        .read_until(b'\n', &mut line)
-        .ok()?;
-    let header = Header::parse_with(std::str::from_utf8(&line).ok()?, MAGIC)?;
-    if header.build != build()
-        || header.source.size != stamp.size
-        || header.source.modified_ns != stamp.modified_ns
-    {
-        return None;
-    }
-    // The size and time match: the content must too.
-    std::thread::scope(|scope| {
-        let hashed = scope.spawn(|| hash_file(path));
-        let made = read_body(reader, &header).map(|(frames, kept)| work(frames, kept));
-        let hashed = hashed.join().ok()?.ok()?;
-        (hashed == header.source.hash).then_some(made?)
-    })
+    read_checked(
+        &columns_path(path)?,
+        MAGIC,
+        (path, stamp.size, stamp.modified_ns),
+        |reader, header| read_body(reader, header).map(|(frames, kept)| work(frames, kept)),
+    )
 }
 
 /// The frames in a cache's body, when the body has the length and hash its header gives.
