@@ -73,6 +73,12 @@ impl Sheet {
     /// The value of a formula as the sum of the cells it references: `SUM(E5:E7)+E12`,
     /// `SUM(E5:E7,E12)`, `IF(COUNT(...)=0,"",SUM(...))` (empty when nothing is counted).
     fn evaluate(&self, formula: &str) -> Option<f64> {
+        self.evaluate_in(formula, &|name| panic!("{formula} names sheet {name}"))
+    }
+
+    /// [`Sheet::evaluate`] where a reference may name another sheet (`'Thống kê (2)'!I5:I7`),
+    /// found by `named`.
+    fn evaluate_in<'s>(&'s self, formula: &str, named: &dyn Fn(&str) -> &'s Sheet) -> Option<f64> {
         let formula = formula.trim_start_matches('=');
         let body = match formula.strip_prefix("IF(COUNT(") {
             Some(rest) => {
@@ -93,12 +99,19 @@ impl Sheet {
                     counted += 1;
                     continue;
                 }
+                let (sheet, argument) = match argument.strip_prefix('\'') {
+                    Some(rest) => {
+                        let (name, cells) = rest.split_once("'!").expect("'sheet'!cells");
+                        (named(&name.replace("''", "'")), cells)
+                    }
+                    None => (self, argument),
+                };
                 let (from, to) = argument.split_once(':').unwrap_or((argument, argument));
                 let (r1, c1) = cell(from);
                 let (r2, c2) = cell(to);
                 for r in r1..=r2 {
                     for c in c1..=c2 {
-                        if let Some(v) = self.number(r, c) {
+                        if let Some(v) = sheet.number(r, c) {
                             total += v;
                             counted += 1;
                         }
@@ -162,12 +175,69 @@ fn sheet(book: &mut calamine::Sheets<std::io::BufReader<std::fs::File>>, name: &
     }
 }
 
+/// A table's sheets, by name: its first sheet and those that continue it.
+struct Table {
+    sheets: Vec<(String, Sheet)>,
+}
+
+impl Table {
+    fn open(book: &mut calamine::Sheets<std::io::BufReader<std::fs::File>>, table: &str) -> Table {
+        let names: Vec<String> = (book.sheet_names().into_iter())
+            .filter(|name| dossier::table_of_sheet(name) == table)
+            .collect();
+        assert!(!names.is_empty(), "no sheet {table}");
+        Table {
+            sheets: names
+                .into_iter()
+                .map(|name| {
+                    let sheet = sheet(book, &name);
+                    (name, sheet)
+                })
+                .collect(),
+        }
+    }
+
+    fn named(&self, name: &str) -> &Sheet {
+        (self.sheets.iter())
+            .find(|(sheet, _)| sheet == name)
+            .map(|(_, sheet)| sheet)
+            .unwrap_or_else(|| panic!("no sheet {name}"))
+    }
+
+    /// The sheet and row of every unit's total, by the unit's name.
+    fn unit_totals(&self) -> HashMap<String, (&Sheet, u32)> {
+        let mut rows = HashMap::new();
+        for (_, sheet) in &self.sheets {
+            for (name, row) in sheet.unit_totals() {
+                let previous = rows.insert(name.clone(), (sheet, row));
+                assert!(previous.is_none(), "two totals of {name}");
+            }
+        }
+        rows
+    }
+}
+
 /// Asserts `col` of a unit's total row: the cached value and the sum of the referenced cells
 /// both equal `expected`.
 fn assert_total(sheet: &Sheet, row: u32, col: u32, expected: Option<f64>, what: &str) {
+    assert_total_in(sheet, None, row, col, expected, what);
+}
+
+/// [`assert_total`] on a sheet of `table`, whose totals may add rows of its other sheets.
+fn assert_total_in(
+    sheet: &Sheet,
+    table: Option<&Table>,
+    row: u32,
+    col: u32,
+    expected: Option<f64>,
+    what: &str,
+) {
     let formula = sheet.formula(row, col);
     assert!(!formula.is_empty(), "{what}: no formula at ({row}, {col})");
-    let evaluated = sheet.evaluate(&formula);
+    let evaluated = match table {
+        Some(table) => sheet.evaluate_in(&formula, &|name| table.named(name)),
+        None => sheet.evaluate(&formula),
+    };
     match expected {
         Some(expected) => {
             let cached = sheet.number(row, col).unwrap_or(f64::NAN);
@@ -185,7 +255,9 @@ fn assert_total(sheet: &Sheet, row: u32, col: u32, expected: Option<f64>, what: 
     }
 }
 
-fn check_plan(plan: &Plan, label: &str) {
+/// Checks every unit's totals in every sheet that totals by unit; returns how many sheets the
+/// workload table fills.
+fn check_plan(plan: &Plan, label: &str) -> usize {
     let results = engine::compute(plan).unwrap();
     let dir = tempfile::tempdir().unwrap();
     let mut book = open(plan, &results, dir.path());
@@ -269,21 +341,30 @@ fn check_plan(plan: &Plan, label: &str) {
         }
     }
 
-    // Thống kê công việc: full-time equivalents of the whole subtree.
-    let workload = sheet(&mut book, "Thống kê công việc");
+    // Thống kê công việc: full-time equivalents of the whole subtree, on as many sheets as
+    // the table fills.
+    let workload = Table::open(&mut book, "Thống kê công việc");
     let totals = workload.unit_totals();
     assert_eq!(
         totals.len(),
         sections.len(),
         "{label}: one workload total per unit"
     );
-    let fte = workload.column("Quy ra số người (FTE)");
+    let fte = workload.sheets[0].1.column("Quy ra số người (FTE)");
     for section in &sections {
-        let row = totals[&section.unit.name];
+        let (sheet, row) = totals[&section.unit.name];
         let unit = by_id[section.unit.id.as_str()];
         let what = format!("{label}: workload of {}", section.unit.name);
-        assert_total(&workload, row, fte, Some(unit.required_fte), &what);
+        assert_total_in(
+            sheet,
+            Some(&workload),
+            row,
+            fte,
+            Some(unit.required_fte),
+            &what,
+        );
     }
+    workload.sheets.len()
 }
 
 #[test]
@@ -323,7 +404,10 @@ fn every_units_total_is_its_whole_subtree_in_a_deep_generated_tree() {
     );
     assert_eq!(sections[0].number, "I");
     assert!(sections.iter().any(|s| s.number == "1.1"));
-    check_plan(&plan, "generated");
+    // The workload table continues on further sheets: the totals of units whose subtree
+    // spans them add rows of the earlier sheets.
+    let sheets = check_plan(&plan, "generated");
+    assert!(sheets > 2, "the workload table on {sheets} sheets");
 }
 
 #[test]
@@ -420,6 +504,50 @@ fn the_findings_sheet_lists_every_finding_of_the_check() {
     assert!(seen_findings > 5, "the samples have findings to list");
 }
 
+#[test]
+fn many_findings_continue_on_further_sheets_numbered_on() {
+    let plan = generate(Spec {
+        units: 220,
+        seed: 5,
+        staff: None,
+    });
+    let results = engine::compute(&plan).unwrap();
+    let at = plan.meta.judged_at.unwrap_or(TODAY);
+    let findings = vtvl::rules::check(&plan, &results, at);
+    assert!(
+        findings.len() > dossier::ROWS_PER_SHEET,
+        "{} findings fill more than a sheet",
+        findings.len()
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let mut book = open(&plan, &results, dir.path());
+    let table = Table::open(&mut book, dossier::FINDINGS_SHEET);
+    assert_eq!(
+        table.sheets.len(),
+        findings.len().div_ceil(dossier::ROWS_PER_SHEET)
+    );
+    // Every sheet repeats the header; the rows below it number on from the sheet before.
+    let mut listed = Vec::new();
+    for (name, sheet) in &table.sheets {
+        let header = (sheet.values.cells())
+            .find(|(_, _, v)| v.get_string() == Some("Nội dung"))
+            .map(|(r, c, _)| (r as u32 + sheet.values.start().unwrap().0, c as u32))
+            .unwrap_or_else(|| panic!("{name}: no header"));
+        let (first, message) = (sheet.column("STT"), sheet.column("Nội dung"));
+        assert_eq!(message, header.1 + sheet.values.start().unwrap().1);
+        let mut row = header.0 + 1;
+        while let Some(number) = sheet.number(row, first) {
+            let text = sheet.text(row, message).unwrap_or_default().to_owned();
+            listed.push((number, text));
+            row += 1;
+        }
+    }
+    let expected: Vec<(f64, String)> = (findings.iter().enumerate())
+        .map(|(i, finding)| (i as f64 + 1.0, finding.message.vi.clone()))
+        .collect();
+    assert_eq!(listed, expected);
+}
+
 fn all_texts(sheet: &Sheet) -> Vec<String> {
     sheet
         .values
@@ -438,7 +566,11 @@ fn every_appendix_is_printed_in_the_administrative_form() {
     plan.meta.document = Default::default();
     let mut book = open(&plan, &results, dir.path());
     for (index, name) in dossier::APPENDICES.into_iter().enumerate() {
-        let texts = all_texts(&sheet(&mut book, name));
+        // The head opens a table's first sheet, the foot closes its last.
+        let table = Table::open(&mut book, name);
+        let texts: Vec<String> = (table.sheets.iter())
+            .flat_map(|(_, sheet)| all_texts(sheet))
+            .collect();
         let numeral = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII"][index];
         for expected in [
             dossier::NATIONAL_NAME,

@@ -205,7 +205,7 @@ fn lines(
         .iter()
         .map(|g| (g.unit.id.as_str(), g))
         .collect();
-    let mut open = Subtotals::default();
+    let mut open = Subtotals::new(NAME);
     for (index, section) in sections.iter().enumerate() {
         while let Some(done) = open.close(section.depth) {
             row = unit_total(sheet, styles, &sections, &subtrees, &done, row)?;

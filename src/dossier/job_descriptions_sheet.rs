@@ -14,6 +14,7 @@ use std::collections::HashMap;
 use rust_xlsxwriter::{RowNum, Worksheet};
 
 use super::DossierError;
+use super::continued;
 use super::figures::unit_figures;
 use super::form;
 use super::print::{self, Styles, wrapped_height};
@@ -47,20 +48,16 @@ const WORK_HEADERS: [&str; 4] = [
     "Tiêu chí đánh giá",
 ];
 
-/// Descriptions per sheet. LibreOffice lays a sheet out anew for every page it prints unless
-/// the sheet is the workbook's first, so printing a sheet costs its pages times its rows: a
-/// province's 6,000 descriptions on one sheet (300,000 rows) would take hours. Sheets of 100
-/// (about 130 pages) keep the time linear, and within Excel's 1,023 manual page breaks.
-pub const PER_SHEET: usize = 100;
+/// Descriptions per sheet: about 50 rows each, so that a sheet holds about
+/// [`continued::ROWS_PER_SHEET`] rows (see there why). A province's 6,000 descriptions on one
+/// sheet (300,000 rows) would take hours to print; on sheets of 100 (5,000 rows) the
+/// conversion's layout work was still about 20 ms a page.
+pub const PER_SHEET: usize = 20;
 
 /// The name of the `index`th sheet (0-based) of descriptions: the first is [`NAME`], the
 /// following ones "Mô tả công việc (2)"...
 pub fn sheet_name(index: usize) -> String {
-    if index == 0 {
-        NAME.to_owned()
-    } else {
-        format!("{NAME} ({})", index + 1)
-    }
+    continued::sheet_name(NAME, index)
 }
 
 /// The positions to describe in tree order, each with its place, shared by the sheets.

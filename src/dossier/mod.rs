@@ -10,6 +10,7 @@ mod appraisal_sheet;
 mod catalogue_sheet;
 mod charts;
 mod charts_sheet;
+mod continued;
 mod error;
 mod figures;
 mod findings_sheet;
@@ -32,6 +33,7 @@ use crate::output::atomic;
 use rust_xlsxwriter::Workbook;
 
 pub use charts::{ChartData, ChartKind, ChartSeries, chart_data, render_png, render_svg};
+pub use continued::{ROWS_PER_SHEET, table_of as table_of_sheet};
 pub use error::DossierError;
 pub use figures::{
     RankFigures, UnitFigures, UnitSection, proposed_count, rank_structure, unit_figures,
@@ -71,7 +73,9 @@ pub const APPENDICES: [&str; 8] = [
 
 /// The sheet names, in workbook order. A plan of more than [`DESCRIPTIONS_PER_SHEET`]
 /// positions continues the job descriptions on sheets named by
-/// [`job_descriptions_sheet_name`], right after the first.
+/// [`job_descriptions_sheet_name`], right after the first; the workload and the findings
+/// continue the same way past [`ROWS_PER_SHEET`] rows ([`table_of_sheet`] gives the table of a
+/// continuation sheet).
 pub const SHEET_NAMES: [&str; 10] = [
     summary_sheet::NAME,
     catalogue_sheet::NAME,
@@ -148,69 +152,45 @@ fn build_workbook(
     // Each sheet in workbook order, with its place in the order of work: the longest first
     // (as measured on a province plan), so that the last job to finish is a short one.
     let described = &job_descriptions_sheet::Described::of(plan, results)?;
-    let mut writers: Vec<(u8, parallel::SheetWriter<'_>)> = vec![
-        (
-            3,
-            Box::new(|sheet| {
-                let fingerprint = fingerprint.get()?;
-                summary_sheet::write(sheet, styles, plan, results, today, checked, fingerprint)
-            }),
-        ),
-        (
-            6,
-            Box::new(|sheet| catalogue_sheet::write(sheet, styles, plan, results)),
-        ),
-        (
-            2,
-            Box::new(|sheet| workload_sheet::write(sheet, styles, plan, results)),
-        ),
-        (
-            5,
-            Box::new(|sheet| ranks_sheet::write(sheet, styles, plan, results)),
-        ),
-        (
-            7,
-            Box::new(|sheet| steps_sheet::write(sheet, styles, plan, results)),
-        ),
+    let workload = &workload_sheet::Workload::of(plan, results)?;
+    use parallel::Writer;
+    let mut writers = vec![
+        Writer::one(3, |sheet| {
+            let fingerprint = fingerprint.get()?;
+            summary_sheet::write(sheet, styles, plan, results, today, checked, fingerprint)
+        }),
+        Writer::one(6, |sheet| {
+            catalogue_sheet::write(sheet, styles, plan, results)
+        }),
+        Writer::many(2, workload.sheets(), |sheets| {
+            workload_sheet::write(sheets, styles, plan, workload)
+        }),
+        Writer::one(5, |sheet| ranks_sheet::write(sheet, styles, plan, results)),
+        Writer::one(7, |sheet| steps_sheet::write(sheet, styles, plan, results)),
     ];
-    // The job descriptions, on as many sheets as they fill.
+    // The job descriptions, on as many sheets as they fill, each a job of its own.
     for part in 0..described.sheets() {
-        writers.push((
-            0,
-            Box::new(move |sheet| {
-                job_descriptions_sheet::write(sheet, styles, plan, described, part)
-            }),
-        ));
+        writers.push(Writer::one(0, move |sheet| {
+            job_descriptions_sheet::write(sheet, styles, plan, described, part)
+        }));
     }
-    writers.extend::<[(u8, parallel::SheetWriter<'_>); 4]>([
-        (
-            8,
-            Box::new(|sheet| charts_sheet::write(sheet, styles, plan, results)),
-        ),
-        (
-            9,
-            Box::new(|sheet| projection_sheet::write(sheet, styles, plan)),
-        ),
-        (
-            10,
-            Box::new(|sheet| findings_sheet::write(sheet, styles, plan, checked)),
-        ),
-        (
-            4,
-            Box::new(|sheet| {
-                appraisal_sheet::write(sheet, styles, plan, results, fingerprint.get()?)
-            }),
-        ),
+    writers.extend([
+        Writer::one(8, |sheet| charts_sheet::write(sheet, styles, plan, results)),
+        Writer::one(9, |sheet| projection_sheet::write(sheet, styles, plan)),
+        Writer::many(10, findings_sheet::sheets(checked), |sheets| {
+            findings_sheet::write(sheets, styles, plan, checked)
+        }),
+        Writer::one(4, |sheet| {
+            appraisal_sheet::write(sheet, styles, plan, results, fingerprint.get()?)
+        }),
     ]);
-    for _ in &writers {
+    for _ in 0..writers.iter().map(|writer| writer.sheets).sum::<usize>() {
         workbook.add_worksheet();
     }
     // The fingerprint starts early beside the longest sheet: two sheets print it.
     let mut jobs: Vec<(u8, parallel::Job<'_>)> =
         vec![(1, Box::new(|| fingerprint.get().map(drop)))];
-    for (sheet, (order, write)) in workbook.worksheets_mut().iter_mut().zip(writers) {
-        jobs.push((order, Box::new(move || write(sheet))));
-    }
+    jobs.extend(parallel::jobs(workbook.worksheets_mut(), writers));
     jobs.sort_by_key(|(order, _)| *order);
     parallel::run(jobs.into_iter().map(|(_, job)| job).collect())?;
     Ok(workbook)

@@ -14,8 +14,62 @@ use crate::plan_file::{self, PlanFileError};
 /// One piece of work: filling a worksheet (which it holds), or computing what sheets share.
 pub type Job<'a> = Box<dyn FnOnce() -> Result<(), DossierError> + Send + 'a>;
 
-/// What fills one worksheet.
-pub type SheetWriter<'a> = Box<dyn FnOnce(&mut Worksheet) -> Result<(), DossierError> + Send + 'a>;
+/// What fills one or more consecutive worksheets (a table continued on further sheets).
+pub type SheetsWriter<'a> =
+    Box<dyn FnOnce(&mut [Worksheet]) -> Result<(), DossierError> + Send + 'a>;
+
+/// A part of the workbook: its place in the order of work, how many sheets it fills, and
+/// what fills them.
+pub struct Writer<'a> {
+    pub order: u8,
+    pub sheets: usize,
+    pub write: SheetsWriter<'a>,
+}
+
+impl<'a> Writer<'a> {
+    /// A part of one sheet.
+    pub fn one(
+        order: u8,
+        write: impl FnOnce(&mut Worksheet) -> Result<(), DossierError> + Send + 'a,
+    ) -> Self {
+        Writer {
+            order,
+            sheets: 1,
+            write: Box::new(move |sheets| match sheets.first_mut() {
+                Some(sheet) => write(sheet),
+                None => Ok(()),
+            }),
+        }
+    }
+
+    /// A part of `sheets` sheets, filled in order by one job.
+    pub fn many(
+        order: u8,
+        sheets: usize,
+        write: impl FnOnce(&mut [Worksheet]) -> Result<(), DossierError> + Send + 'a,
+    ) -> Self {
+        Writer {
+            order,
+            sheets,
+            write: Box::new(write),
+        }
+    }
+}
+
+/// The jobs that fill `sheets` (as many as the writers' sheets, in workbook order) with
+/// `writers`, each with its place in the order of work.
+pub fn jobs<'a>(sheets: &'a mut [Worksheet], writers: Vec<Writer<'a>>) -> Vec<(u8, Job<'a>)> {
+    let mut rest = sheets;
+    let mut jobs: Vec<(u8, Job<'a>)> = Vec::with_capacity(writers.len());
+    for writer in writers {
+        let count = writer.sheets.min(rest.len());
+        let (mine, tail) = std::mem::take(&mut rest).split_at_mut(count);
+        rest = tail;
+        let write = writer.write;
+        jobs.push((writer.order, Box::new(move || write(mine))));
+    }
+    jobs
+}
 
 /// Runs `jobs` on up to as many threads as the machine has cores, each thread taking the next
 /// job in the order given (so the longest should come first). Every job runs; the error

@@ -97,7 +97,7 @@ pub fn write(
     );
     let mut row = header_row + 1;
     let first_data = row;
-    let mut open = Subtotals::default();
+    let mut open = Subtotals::new(NAME);
     let excesses: HashMap<&str, QuotaExcess<'_>> = quota_excesses(checked.findings)
         .into_iter()
         .filter(|excess| excess.figure == QuotaFigure::Proposed)

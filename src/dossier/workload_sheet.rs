@@ -6,10 +6,12 @@
 //! its positions and its sub-units', every formula cached with the engine's figure.
 
 use std::collections::HashMap;
+use std::ops::Range;
 
 use rust_xlsxwriter::{Formula, RowNum, Worksheet};
 
 use super::DossierError;
+use super::continued;
 use super::figures::{UnitSection, unit_sections};
 use super::form;
 use super::print::{self, Styles, cell_ref, result, wrapped_height};
@@ -52,41 +54,94 @@ const SUPPORT: &str = "Hỗ trợ";
 const ADDITIONAL: &str = "Bổ sung";
 const NORM: &str = "Định mức";
 
+/// What the workload table prints, worked out before its sheets are written: the unit
+/// sections, every component's figures, and which sections go on which sheet.
+pub struct Workload<'a> {
+    sections: Vec<UnitSection<'a>>,
+    /// Each position's components' figures, by the position's place in `plan.positions`.
+    contributions: Vec<Vec<ComponentContribution>>,
+    position_index: HashMap<&'a str, usize>,
+    /// The sections of each sheet.
+    runs: Vec<Range<usize>>,
+}
+
+impl<'a> Workload<'a> {
+    pub fn of(plan: &'a Plan, results: &'a PlanResults) -> Result<Self, DossierError> {
+        // Every component's figures in one query, looked up by position below.
+        let contributions = all_contributions(plan)?;
+        let position_index: HashMap<&str, usize> = plan
+            .positions
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.id.as_str(), i))
+            .collect();
+        let sections = unit_sections(plan, results)?;
+        let mut workload = Workload {
+            sections,
+            contributions,
+            position_index,
+            runs: Vec::new(),
+        };
+        // A section's rows: its heading, each position's line and components, its total.
+        let rows: Vec<usize> = (workload.sections.iter())
+            .map(|section| {
+                let positions: usize = (section.positions.iter())
+                    .map(|(position, _)| 1 + workload.components(position).len())
+                    .sum();
+                positions + 2
+            })
+            .collect();
+        workload.runs = continued::runs(rows);
+        Ok(workload)
+    }
+
+    /// How many sheets the table fills (at least one).
+    pub fn sheets(&self) -> usize {
+        self.runs.len()
+    }
+
+    fn components(&self, position: &Position) -> &[ComponentContribution] {
+        self.position_index
+            .get(position.id.as_str())
+            .and_then(|&i| self.contributions.get(i))
+            .map(Vec::as_slice)
+            .unwrap_or_default()
+    }
+}
+
+/// Writes the table on `sheets` (as many as [`Workload::sheets`]): the appendix's head on the
+/// first, its foot on the last, each unit's total on the sheet where its subtree ends.
 pub fn write(
-    sheet: &mut Worksheet,
+    sheets: &mut [Worksheet],
     styles: &Styles,
     plan: &Plan,
-    results: &PlanResults,
+    workload: &Workload<'_>,
 ) -> Result<(), DossierError> {
-    sheet.set_name(NAME)?;
     let layout = form::Layout {
         split: COL_VOLUME,
         last: LAST_COL,
         width: HEADERS.iter().map(|(_, w)| w).sum(),
     };
-    let header_row = form::head(sheet, styles, plan, layout, 3, TITLE)?;
-    let widths = HEADERS.map(|(_, width)| width);
-    print::page_setup(sheet, true, Some(header_row), NAME, &widths)?;
-    for (col, (title, _)) in (0u16..).zip(HEADERS) {
-        sheet.write_string_with_format(header_row, col, title, &styles.header)?;
-    }
-    sheet.set_row_height(header_row, 45)?;
-
-    // Every component's figures in one query, looked up by position below.
-    let contributions = all_contributions(plan)?;
-    let position_index: HashMap<&str, usize> = plan
-        .positions
-        .iter()
-        .enumerate()
-        .map(|(i, p)| (p.id.as_str(), i))
-        .collect();
-    let sections = unit_sections(plan, results)?;
-    let mut open = Subtotals::default();
-    let mut row = header_row + 1;
+    let sections = &workload.sections;
+    let mut open = Subtotals::new(NAME);
+    let mut sheets = sheets.iter_mut().zip(&workload.runs).enumerate();
+    let Some((_, (mut sheet, first_run))) = sheets.next() else {
+        return Ok(());
+    };
+    let mut row = start_sheet(sheet, styles, plan, layout, 0)?;
+    let mut run_end = first_run.end;
     for (index, section) in sections.iter().enumerate() {
         while let Some(done) = open.close(section.depth) {
-            row = unit_total(sheet, styles, &sections, &done, row)?;
+            row = unit_total(sheet, styles, sections, &done, row)?;
             open.closed_at(row - 1);
+        }
+        if index >= run_end
+            && let Some((part, (next, run))) = sheets.next()
+        {
+            sheet = next;
+            run_end = run.end;
+            open.continue_on(&continued::sheet_name(NAME, part));
+            row = start_sheet(sheet, styles, plan, layout, part)?;
         }
         sheet.write_string_with_format(row, 0, &section.number, &styles.group_center)?;
         let heading = styles
@@ -97,15 +152,10 @@ pub fn write(
         row += 1;
         let mut own = Vec::new();
         for (number, (position, figures)) in (1u32..).zip(&section.positions) {
-            let components = position_index
-                .get(position.id.as_str())
-                .and_then(|&i| contributions.get(i))
-                .map(Vec::as_slice)
-                .unwrap_or_default();
             let position_row = row;
             own.push((row, row));
             row += 1;
-            for (item, contribution) in (1u32..).zip(components) {
+            for (item, contribution) in (1u32..).zip(workload.components(position)) {
                 write_component(
                     sheet,
                     styles,
@@ -129,11 +179,36 @@ pub fn write(
         open.open(index, section.depth, own);
     }
     while let Some(done) = open.close(0) {
-        row = unit_total(sheet, styles, &sections, &done, row)?;
+        row = unit_total(sheet, styles, sections, &done, row)?;
         open.closed_at(row - 1);
     }
     form::foot(sheet, styles, plan, layout, row)?;
     Ok(())
+}
+
+/// Names and sets up sheet `part` of the table and writes its header row, under the
+/// appendix's head on the first; returns the first row of the table's body.
+fn start_sheet(
+    sheet: &mut Worksheet,
+    styles: &Styles,
+    plan: &Plan,
+    layout: form::Layout,
+    part: usize,
+) -> Result<RowNum, DossierError> {
+    let name = continued::sheet_name(NAME, part);
+    sheet.set_name(&name)?;
+    let header_row = if part == 0 {
+        form::head(sheet, styles, plan, layout, 3, TITLE)?
+    } else {
+        0
+    };
+    let widths = HEADERS.map(|(_, width)| width);
+    print::page_setup(sheet, true, Some(header_row), &name, &widths)?;
+    for (col, (title, _)) in (0u16..).zip(HEADERS) {
+        sheet.write_string_with_format(header_row, col, title, &styles.header)?;
+    }
+    sheet.set_row_height(header_row, 45)?;
+    Ok(header_row + 1)
 }
 
 /// A position's line above its components: its hours and its full-time equivalents as formulas

@@ -1,0 +1,79 @@
+//! Tables that grow with the plan, continued on further sheets of bounded length.
+//!
+//! LibreOffice (7.4, the version measured) keeps the page layout of the first sheet it prints
+//! only; for every page of any other sheet it lays that whole sheet out again. A sheet thus
+//! costs its pages times its rows to print, which made a province's workload sheet (67,000 rows,
+//! 1,839 pages) take most of the conversion's 12 minutes. The workload, the findings and the job
+//! descriptions therefore continue on sheets of about [`ROWS_PER_SHEET`] rows, named
+//! "‹name› (2)", "‹name› (3)"..., which keeps the printing time linear in the plan. Each sheet
+//! costs about 45 ms to load, so much shorter sheets would cost more than they save.
+
+use std::ops::Range;
+
+/// Rows of a continued table per sheet (an item longer than this has a sheet of its own).
+pub const ROWS_PER_SHEET: usize = 1_000;
+
+/// The name of the `index`th sheet (0-based) of a table named `name`: the first is `name`, the
+/// following ones "‹name› (2)", "‹name› (3)"...
+pub fn sheet_name(name: &str, index: usize) -> String {
+    if index == 0 {
+        name.to_owned()
+    } else {
+        format!("{name} ({})", index + 1)
+    }
+}
+
+/// The table a sheet belongs to: its name without the " (2)" of a continuation sheet.
+pub fn table_of(sheet: &str) -> &str {
+    sheet
+        .strip_suffix(')')
+        .and_then(|rest| rest.rsplit_once(" ("))
+        .filter(|(_, number)| !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit()))
+        .map_or(sheet, |(table, _)| table)
+}
+
+/// Items, each taking the rows given, split into consecutive runs of at most
+/// [`ROWS_PER_SHEET`] rows, an item never split; at least one run (empty when there are no
+/// items).
+pub fn runs(rows: impl IntoIterator<Item = usize>) -> Vec<Range<usize>> {
+    let mut runs = Vec::new();
+    let (mut start, mut filled) = (0, 0);
+    let mut count = 0;
+    for (index, rows) in rows.into_iter().enumerate() {
+        if filled > 0 && filled + rows > ROWS_PER_SHEET {
+            runs.push(start..index);
+            (start, filled) = (index, 0);
+        }
+        filled += rows;
+        count = index + 1;
+    }
+    runs.push(start..count);
+    runs
+}
+
+/// `'Thống kê công việc (2)'!`: what a reference to a cell of sheet `name` starts with when
+/// it is written on another sheet.
+pub fn sheet_prefix(name: &str) -> String {
+    format!("'{}'!", name.replace('\'', "''"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn items_are_grouped_up_to_the_rows_of_a_sheet_and_never_split() {
+        assert_eq!(runs([]), vec![0..0]);
+        assert_eq!(runs([10, 20]), vec![0..2]);
+        assert_eq!(runs([600, 400, 1]), vec![0..2, 2..3]);
+        assert_eq!(runs([600, 401, 1]), vec![0..1, 1..3]);
+        // An item longer than a sheet has one of its own.
+        assert_eq!(runs([5, 2_500, 5]), vec![0..1, 1..2, 2..3]);
+        assert_eq!(sheet_name("Kết quả kiểm tra", 0), "Kết quả kiểm tra");
+        assert_eq!(sheet_name("Kết quả kiểm tra", 2), "Kết quả kiểm tra (3)");
+        assert_eq!(table_of("Kết quả kiểm tra (3)"), "Kết quả kiểm tra");
+        assert_eq!(table_of("Kết quả kiểm tra"), "Kết quả kiểm tra");
+        assert_eq!(table_of("Dự báo (5 năm)"), "Dự báo (5 năm)");
+        assert_eq!(sheet_prefix("Đơn vị's"), "'Đơn vị''s'!");
+    }
+}
