@@ -70,10 +70,7 @@ pub fn write(
         };
         let widths = HEADERS.map(|(_, width)| width);
         print::page_setup(sheet, true, Some(header_row), &name, &widths)?;
-        for (col, (title, _)) in (0u16..).zip(HEADERS) {
-            sheet.write_string_with_format(header_row, col, title, &styles.header)?;
-        }
-        sheet.set_row_height(header_row, 30)?;
+        print::table_header(sheet, styles, header_row, &HEADERS, 30.0)?;
         let first = header_row + 1;
         if findings.is_empty() {
             sheet.merge_range(first, 0, first, LAST_COL, NOTHING_FOUND, &styles.empty_note)?;

@@ -190,6 +190,21 @@ pub fn page_setup(
     Ok(())
 }
 
+/// A table's header row at `row`: each column's title, `height` points high.
+pub fn table_header(
+    sheet: &mut Worksheet,
+    styles: &Styles,
+    row: RowNum,
+    headers: &[(&str, f64)],
+    height: f64,
+) -> Result<(), XlsxError> {
+    for (col, (title, _)) in (0u16..).zip(headers) {
+        sheet.write_string_with_format(row, col, *title, &styles.header)?;
+    }
+    sheet.set_row_height(row, height)?;
+    Ok(())
+}
+
 /// A4's width and height in points, less the margins of [`page_setup`] (0.5 in left and
 /// right, 0.6 in top and bottom).
 fn printable(landscape: bool) -> (f64, f64) {

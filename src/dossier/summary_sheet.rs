@@ -82,11 +82,8 @@ pub fn write(
     let header_row = title_block(sheet, styles, plan, today, fingerprint)?;
     let widths = HEADERS.map(|(_, width)| width);
     print::page_setup(sheet, true, Some(header_row), NAME, &widths)?;
-    for (col, (title, _)) in (0u16..).zip(HEADERS) {
-        sheet.write_string_with_format(header_row, col, title, &styles.header)?;
-    }
     // Four lines: the narrow figure columns wrap their headers.
-    sheet.set_row_height(header_row, HEADER_HEIGHT)?;
+    print::table_header(sheet, styles, header_row, &HEADERS, HEADER_HEIGHT)?;
 
     let sections = unit_sections(plan, results)?;
     let mut pager = Pager::new(

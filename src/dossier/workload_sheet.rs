@@ -204,10 +204,7 @@ fn start_sheet(
     };
     let widths = HEADERS.map(|(_, width)| width);
     print::page_setup(sheet, true, Some(header_row), &name, &widths)?;
-    for (col, (title, _)) in (0u16..).zip(HEADERS) {
-        sheet.write_string_with_format(header_row, col, title, &styles.header)?;
-    }
-    sheet.set_row_height(header_row, 45)?;
+    print::table_header(sheet, styles, header_row, &HEADERS, 45.0)?;
     Ok(header_row + 1)
 }
 
