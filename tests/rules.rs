@@ -1482,6 +1482,17 @@ fn an_empty_job_description_is_told_every_section_phu_luc_iv_requires() {
     assert_eq!(finding.severity, Severity::Info);
     assert_eq!(finding.position_id.as_deref(), Some("bs"));
     assert_eq!(finding.legal_basis, "Phụ lục IV Nghị định 232/2026/NĐ-CP");
+    // The message names the sections by numeral; the explanation by title. A specialist's
+    // missing work is section III, not management (IV) or support (V).
+    assert!(
+        finding
+            .message
+            .vi
+            .ends_with("còn thiếu 6 mục theo Phụ lục IV (II, III, VI, VII, VIII, IX)"),
+        "{}",
+        finding.message.vi
+    );
+    let missing = missing_titles(finding);
     for section in [
         "II. Mục tiêu của vị trí việc làm",
         "III. Công việc chuyên môn, nghiệp vụ",
@@ -1490,15 +1501,10 @@ fn an_empty_job_description_is_told_every_section_phu_luc_iv_requires() {
         "VIII. Phạm vi quyền hạn",
         "IX. Yêu cầu về trình độ, năng lực, kinh nghiệm",
     ] {
-        assert!(
-            finding.message.vi.contains(section),
-            "{section}: {}",
-            finding.message.vi
-        );
+        assert!(missing.contains(section), "{section}: {missing}");
     }
-    // A specialist's missing work is section III, not management or support.
-    assert!(!finding.message.vi.contains("IV. Công việc quản lý"));
-    assert!(!finding.message.vi.contains("V. Công việc hỗ trợ"));
+    assert!(!missing.contains("IV. Công việc quản lý"));
+    assert!(!missing.contains("V. Công việc hỗ trợ"));
     // Nothing before the instrument applies.
     assert!(with_rule(&check(&plan, "2026-06-30"), RULE).is_empty());
 
@@ -1521,7 +1527,22 @@ fn an_empty_job_description_is_told_every_section_phu_luc_iv_requires() {
     let found = check(&plan, "2026-09-01");
     let told = with_rule(&found, RULE);
     assert_eq!(told.len(), 1);
-    assert!(told[0].message.vi.contains("IV. Công việc quản lý"));
+    assert!(
+        told[0].message.vi.ends_with("(IV)"),
+        "{}",
+        told[0].message.vi
+    );
+    assert_eq!(missing_titles(told[0]), "IV. Công việc quản lý");
+}
+
+/// The titles of the sections a job-description finding says are missing (its explanation).
+fn missing_titles(finding: &Finding) -> &str {
+    finding
+        .inputs
+        .iter()
+        .find(|input| input.label.vi == "Các mục còn thiếu")
+        .map(|input| input.value.vi.as_str())
+        .unwrap_or_default()
 }
 
 #[test]

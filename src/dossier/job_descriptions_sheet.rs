@@ -37,6 +37,8 @@ pub const DRAWN: &str = "Lấy từ khối lượng công việc của đề án
 /// What a drawn work item's criterion cell says.
 pub const TO_COMPLETE: &str = "(đơn vị bổ sung)";
 
+/// The height of a section's title row: a blank line's worth above its 12-point text.
+const HEADING_HEIGHT: f64 = 21.0;
 const WIDTHS: [f64; 4] = [22.0, 38.0, 24.0, 24.0];
 const LAST_COL: u16 = 3;
 /// Characters per line of a paragraph across the four columns (a little under their sum).
@@ -48,10 +50,12 @@ const WORK_HEADERS: [&str; 4] = [
     "Tiêu chí đánh giá",
 ];
 
-/// Descriptions per sheet: about 50 rows each, so that a sheet holds about
+/// Descriptions per sheet: about 45 rows each, so that a sheet holds about
 /// [`continued::ROWS_PER_SHEET`] rows (see there why). A province's 6,000 descriptions on one
 /// sheet (300,000 rows) would take hours to print; on sheets of 100 (5,000 rows) the
-/// conversion's layout work was still about 20 ms a page.
+/// conversion's layout work was still about 20 ms a page. Sheets of 10 printed a part of the
+/// descriptions faster, but the whole province slower: every page LibreOffice prints also
+/// costs a little for each sheet of the workbook.
 pub const PER_SHEET: usize = 20;
 
 /// The name of the `index`th sheet (0-based) of descriptions: the first is [`NAME`], the
@@ -295,7 +299,7 @@ impl Block<'_> {
             &position.name,
             &styles.subtitle,
         )?;
-        self.row += 2;
+        self.row += 1;
 
         self.general(position, figures, place)?;
 
@@ -450,8 +454,11 @@ impl Block<'_> {
         Ok(())
     }
 
+    /// A section's title in a row taller than its text, the space above it setting the
+    /// sections apart without a blank row (a description then fits one page more often, and a
+    /// province's thousands of descriptions print in fewer pages).
     fn heading(&mut self, section: JobSection) -> Result<(), DossierError> {
-        self.row += 1;
+        self.sheet.set_row_height(self.row, HEADING_HEIGHT)?;
         self.sheet.write_string_with_format(
             self.row,
             0,
