@@ -44,6 +44,8 @@ pub struct Styles {
     pub total_decimal: Format,
     pub paragraph: Format,
     pub empty_note: Format,
+    /// A one-line hint in grey, unboxed: it runs over the empty cells to its right.
+    pub hint: Format,
     /// Up to four decimals (typed inputs such as 0.25 or 0.0125).
     pub fraction: Format,
     /// A note under a table (italic, wrapped).
@@ -111,6 +113,7 @@ impl Styles {
                 .set_align(FormatAlign::Top)
                 .set_align(FormatAlign::Left),
             empty_note: cell().set_italic().set_font_color(0x7F7F7F),
+            hint: base().set_italic().set_font_color(0x7F7F7F),
             fraction: cell().set_num_format("#,##0.0###"),
             note: base()
                 .set_italic()
