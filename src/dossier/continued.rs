@@ -6,7 +6,8 @@
 //! 1,839 pages) take most of the conversion's 12 minutes. The workload, the findings and the job
 //! descriptions therefore continue on sheets of about [`ROWS_PER_SHEET`] rows, named
 //! "‹name› (2)", "‹name› (3)"..., which keeps the printing time linear in the plan. Each sheet
-//! costs about 45 ms to load, so much shorter sheets would cost more than they save.
+//! costs time to load, and much shorter sheets were measured to cost more than they save
+//! (see [`super::job_descriptions_sheet::PER_SHEET`]).
 
 use std::ops::Range;
 
