@@ -31,7 +31,8 @@ pub struct OpenUnit {
     /// The total rows of its sub-units.
     children: Vec<Rows>,
     /// What a reference starts with, by sheet, seen from the sheet the total is written on
-    /// (empty for that sheet); set when the unit is closed.
+    /// (empty for that sheet); set when the unit is closed with rows on other sheets, and
+    /// empty (no sheet names) otherwise.
     prefixes: Vec<String>,
 }
 
@@ -72,17 +73,10 @@ impl OpenUnit {
     /// and each sub-unit's total (`E5:E7,E12`); a column that may hold empty texts is summed
     /// this way, as SUM skips texts where `+` fails.
     pub fn arguments(&self, col: u16) -> String {
-        let mut terms = Vec::with_capacity(self.children.len() + self.own.len());
-        for &rows in &self.own {
-            let prefix = self.prefixes.get(rows.sheet).map_or("", String::as_str);
-            terms.push(format!(
-                "{prefix}{}:{}",
-                cell_ref(rows.first, col),
-                cell_ref(rows.last, col)
-            ));
-        }
-        terms.extend(self.children.iter().map(|&rows| self.reference(rows, col)));
-        terms.join(",")
+        (self.own.iter().chain(&self.children))
+            .map(|&rows| self.reference(rows, col))
+            .collect::<Vec<_>>()
+            .join(",")
     }
 }
 
@@ -142,6 +136,11 @@ impl Subtotals {
         }
         let mut unit = self.open.pop()?;
         let here = self.here();
+        // Most units lie on one sheet: their references need no sheet names.
+        let on_one_sheet = (unit.own.iter().chain(&unit.children)).all(|rows| rows.sheet == here);
+        if on_one_sheet {
+            return Some(unit);
+        }
         unit.prefixes = (self.sheets.iter().enumerate())
             .map(|(index, name)| {
                 if index == here {
