@@ -16,7 +16,9 @@ use super::figures::{UnitSection, unit_sections};
 use super::form;
 use super::print::{self, Styles, cell_ref, result, wrapped_height};
 use super::subtotals::{OpenUnit, Subtotals};
-use crate::engine::{ComponentContribution, PlanResults, PositionResult, all_contributions};
+use crate::engine::{
+    ComponentContribution, PlanResults, PositionResult, contributions_by_position,
+};
 use crate::format::{vi_number, vi_percent};
 use crate::model::{ComponentKind, Method, Period, Plan, Position, SupportAmount};
 
@@ -58,9 +60,8 @@ const NORM: &str = "Định mức";
 /// sections, every component's figures, and which sections go on which sheet.
 pub struct Workload<'a> {
     sections: Vec<UnitSection<'a>>,
-    /// Each position's components' figures, by the position's place in `plan.positions`.
-    contributions: Vec<Vec<ComponentContribution>>,
-    position_index: HashMap<&'a str, usize>,
+    /// Each position's components' figures, by the position's id.
+    contributions: HashMap<&'a str, Vec<ComponentContribution>>,
     /// The sections of each sheet.
     runs: Vec<Range<usize>>,
 }
@@ -68,18 +69,11 @@ pub struct Workload<'a> {
 impl<'a> Workload<'a> {
     pub fn of(plan: &'a Plan, results: &'a PlanResults) -> Result<Self, DossierError> {
         // Every component's figures in one query, looked up by position below.
-        let contributions = all_contributions(plan)?;
-        let position_index: HashMap<&str, usize> = plan
-            .positions
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (p.id.as_str(), i))
-            .collect();
+        let contributions = contributions_by_position(plan)?;
         let sections = unit_sections(plan, results)?;
         let mut workload = Workload {
             sections,
             contributions,
-            position_index,
             runs: Vec::new(),
         };
         // A section's rows: its heading, each position's line and components, its total.
@@ -101,9 +95,8 @@ impl<'a> Workload<'a> {
     }
 
     fn components(&self, position: &Position) -> &[ComponentContribution] {
-        self.position_index
+        self.contributions
             .get(position.id.as_str())
-            .and_then(|&i| self.contributions.get(i))
             .map(Vec::as_slice)
             .unwrap_or_default()
     }

@@ -66,6 +66,19 @@ pub fn all_contributions(plan: &Plan) -> Result<Vec<Vec<ComponentContribution>>,
     contributions_of(plan, &every)
 }
 
+/// What every component of every position adds, looked up by the position's id.
+pub fn contributions_by_position(
+    plan: &Plan,
+) -> Result<std::collections::HashMap<&str, Vec<ComponentContribution>>, EngineError> {
+    let every = all_contributions(plan)?;
+    Ok(plan
+        .positions
+        .iter()
+        .map(|p| p.id.as_str())
+        .zip(every)
+        .collect())
+}
+
 /// The contributions of the components of `positions` (indices into `plan.positions`).
 fn contributions_of(
     plan: &Plan,

@@ -22,7 +22,9 @@ pub use breakdown::{
 };
 pub use employment::{employment_basis, unit_defaults as unit_employment_defaults};
 pub use error::EngineError;
-pub use explain::{ComponentContribution, Explanation, Said, all_contributions, explain};
+pub use explain::{
+    ComponentContribution, Explanation, Said, all_contributions, contributions_by_position, explain,
+};
 pub use frames::{FRAME_NAMES, PlanFrames};
 pub use results::{EmploymentFigures, PlanResults, PositionResult, Totals, UnitResult};
 pub use tree::{UnitTree, unit_index};
