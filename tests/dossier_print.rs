@@ -32,7 +32,8 @@ fn program(names: &[&str]) -> Option<PathBuf> {
         .find(|path| path.is_file())
 }
 
-/// The printed pages of `pdf` as text, each with the sheet its footer names.
+/// The printed pages of `pdf` as text, each with the sheet its footer names (empty for a page
+/// without a footer).
 fn pages(pdftotext: &Path, pdf: &Path) -> Vec<(String, String)> {
     let output = Command::new(pdftotext)
         .args(["-layout"])
@@ -62,7 +63,8 @@ fn pages(pdftotext: &Path, pdf: &Path) -> Vec<(String, String)> {
 
 /// Printed by LibreOffice, no sheet's columns run onto a page of their own: every page of a
 /// numbered table shows its first column. A print scale too large for the columns, as LibreOffice
-/// measures them, puts the last columns on extra pages without it.
+/// measures them, puts the last columns on extra pages without it. The job descriptions print
+/// without a footer, each under its own title.
 #[test]
 fn every_printed_page_of_a_table_shows_its_first_column() {
     let (Some(libreoffice), Some(pdftotext)) = (
@@ -78,12 +80,14 @@ fn every_printed_page_of_a_table_shows_its_first_column() {
     };
     let dir = tempfile::tempdir().unwrap();
     let mut files = Vec::new();
+    let mut positions = Vec::new();
     for (i, sample) in BUNDLED.iter().enumerate() {
         let plan = sample.load().unwrap();
         let results = engine::compute(&plan).unwrap();
         let path = dir.path().join(format!("mau-{i}.xlsx"));
         dossier::write_workbook(&plan, &results, &path, TODAY).unwrap();
         files.push(path);
+        positions.push(plan.positions.len());
     }
     let status = Command::new(libreoffice)
         .arg(format!(
@@ -97,8 +101,18 @@ fn every_printed_page_of_a_table_shows_its_first_column() {
         .expect("run LibreOffice");
     assert!(status.success(), "LibreOffice failed: {status}");
 
-    for (file, sample) in files.iter().zip(BUNDLED) {
+    for ((file, sample), positions) in files.iter().zip(BUNDLED).zip(positions) {
         let pages = pages(&pdftotext, &file.with_extension("pdf"));
+        let described: usize = pages
+            .iter()
+            .filter(|(sheet, _)| sheet.is_empty())
+            .map(|(_, text)| text.matches(dossier::JOB_DESCRIPTION_TITLE).count())
+            .sum();
+        assert_eq!(
+            described, positions,
+            "{}: job descriptions on pages without a footer",
+            sample.file
+        );
         let mut per_sheet: BTreeMap<&str, usize> = BTreeMap::new();
         for (number, (sheet, text)) in pages.iter().enumerate() {
             *per_sheet.entry(sheet.as_str()).or_default() += 1;

@@ -89,7 +89,7 @@ pub fn write(
     let table = appraisal_table(plan, results, None)?;
     let changed = changed_since_appraisal(plan, results);
     let header_row = title_block(sheet, styles, plan, &changed, fingerprint)?;
-    print::page_setup(sheet, true, None, NAME, &WIDTHS)?;
+    print::page_setup(sheet, true, None, Some(NAME), &WIDTHS)?;
     sheet.set_repeat_rows(header_row, header_row + 1)?;
     sheet.set_freeze_panes(header_row + 2, 0)?;
     for (first, last, title) in GROUPED_HEADERS {

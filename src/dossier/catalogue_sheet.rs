@@ -43,7 +43,7 @@ pub fn write(
     };
     let header_row = form::head(sheet, styles, plan, layout, 2, TITLE)?;
     let widths = HEADERS.map(|(_, width)| width);
-    print::page_setup(sheet, false, Some(header_row), NAME, &widths)?;
+    print::page_setup(sheet, false, Some(header_row), Some(NAME), &widths)?;
     let rank_heading = rank_names::column_heading(results.positions.iter().map(|p| p.employment));
     for (col, (title, _)) in (0u16..).zip(HEADERS) {
         let title = if col == RANK_COL { rank_heading } else { title };

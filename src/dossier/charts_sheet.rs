@@ -24,7 +24,7 @@ pub fn write(
 ) -> Result<(), DossierError> {
     sheet.set_name(NAME)?;
     // Images, not columns: the printing program fits them to the page.
-    print::page_setup(sheet, true, None, NAME, &[])?;
+    print::page_setup(sheet, true, None, Some(NAME), &[])?;
     let layout = form::Layout {
         split: 7,
         last: LAST_COL,

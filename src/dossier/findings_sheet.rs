@@ -69,7 +69,7 @@ pub fn write(
             0
         };
         let widths = HEADERS.map(|(_, width)| width);
-        print::page_setup(sheet, true, Some(header_row), &name, &widths)?;
+        print::page_setup(sheet, true, Some(header_row), Some(&name), &widths)?;
         print::table_header(sheet, styles, header_row, &HEADERS, 30.0)?;
         let first = header_row + 1;
         if findings.is_empty() {

@@ -113,7 +113,11 @@ pub fn write(
 ) -> Result<(), DossierError> {
     let name = sheet_name(part);
     sheet.set_name(&name)?;
-    print::page_setup(sheet, false, None, &name, &WIDTHS)?;
+    // No page footer: each description starts its own page under its title and the position's
+    // name, which say what the page is. LibreOffice lays a footer out anew for every page it
+    // prints, about 7 ms a page: 43 s of the 143 s it took to print a province's dossier,
+    // whose 6,000 descriptions are two thirds of its pages.
+    print::page_setup(sheet, false, None, None, &WIDTHS)?;
     let layout = form::Layout {
         split: 1,
         last: 3,

@@ -158,7 +158,8 @@ impl Styles {
 
 /// Columns `widths` (in characters) on A4 at the scale that fits them to the page width
 /// (fitted by the printing program when `widths` is empty), `header_row` repeated on every page
-/// and frozen on screen.
+/// and frozen on screen, and a footer naming the sheet `footer` with the page number (none when
+/// `footer` is `None`).
 ///
 /// A fixed scale, not "fit to one page wide": LibreOffice searches the fitting zoom anew for
 /// every page of a sheet after the first, laying the whole sheet out each time.
@@ -166,7 +167,7 @@ pub fn page_setup(
     sheet: &mut Worksheet,
     landscape: bool,
     header_row: Option<RowNum>,
-    name: &str,
+    footer: Option<&str>,
     widths: &[f64],
 ) -> Result<(), XlsxError> {
     for (col, width) in (0u16..).zip(widths) {
@@ -185,7 +186,9 @@ pub fn page_setup(
     }
     sheet.set_print_center_horizontally(true);
     sheet.set_margins(0.5, 0.5, 0.6, 0.6, 0.3, 0.3);
-    sheet.set_footer(format!("&L{name}&RTrang &P/&N"));
+    if let Some(name) = footer {
+        sheet.set_footer(format!("&L{name}&RTrang &P/&N"));
+    }
     if let Some(row) = header_row {
         sheet.set_repeat_rows(row, row)?;
         sheet.set_freeze_panes(row + 1, 0)?;

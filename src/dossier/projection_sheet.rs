@@ -42,7 +42,7 @@ pub fn write(sheet: &mut Worksheet, styles: &Styles, plan: &Plan) -> Result<(), 
     let mut row = form::head(sheet, styles, plan, layout, APPENDIX, &title)?;
     let mut widths = vec![5.0, NAME_WIDTH];
     widths.resize(usize::from(last) + 1, FIGURE_WIDTH);
-    print::page_setup(sheet, true, None, NAME, &widths)?;
+    print::page_setup(sheet, true, None, Some(NAME), &widths)?;
     for line in assumption_lines(plan, &projection)? {
         sheet.merge_range(row, 0, row, last, &line, &styles.note)?;
         sheet.set_row_height(row, wrapped_height(&line, width).max(16.0))?;

@@ -114,7 +114,7 @@ pub fn write(
     };
     let header_row = form::head(sheet, styles, plan, layout, 4, title)?;
     let widths = HEADERS.map(|(_, width)| width);
-    print::page_setup(sheet, false, Some(header_row), NAME, &widths)?;
+    print::page_setup(sheet, false, Some(header_row), Some(NAME), &widths)?;
     for (col, (title, _)) in (0u16..).zip(HEADERS) {
         let title = if col == 1 { heading } else { title };
         sheet.write_string_with_format(header_row, col, title, &styles.header)?;

@@ -47,7 +47,7 @@ pub fn write(
         width: POSITION_WIDTH + TITLE_WIDTH + NOTE_WIDTH + 6.0 + 8.0 * 12.0,
     };
     let header_row: RowNum = form::head(sheet, styles, plan, layout, 5, TITLE)?;
-    print::page_setup(sheet, true, None, NAME, &column_widths())?;
+    print::page_setup(sheet, true, None, Some(NAME), &column_widths())?;
     sheet.set_repeat_rows(header_row, header_row + 1)?;
     sheet.set_freeze_panes(header_row + 2, 0)?;
     write_headers(sheet, styles, header_row)?;

@@ -196,7 +196,7 @@ fn start_sheet(
         0
     };
     let widths = HEADERS.map(|(_, width)| width);
-    print::page_setup(sheet, true, Some(header_row), &name, &widths)?;
+    print::page_setup(sheet, true, Some(header_row), Some(&name), &widths)?;
     print::table_header(sheet, styles, header_row, &HEADERS, 45.0)?;
     Ok(header_row + 1)
 }

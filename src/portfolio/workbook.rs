@@ -142,7 +142,7 @@ fn write_sheet(
         sheet,
         true,
         Some(header_row),
-        NAME,
+        Some(NAME),
         &HEADERS.map(|(_, width)| width),
     )?;
     let mut row = header_row + 1;
