@@ -71,7 +71,8 @@ impl Sheet {
     }
 
     /// The value of a formula as the sum of the cells it references: `SUM(E5:E7)+E12`,
-    /// `SUM(E5:E7,E12)`, `IF(COUNT(...)=0,"",SUM(...))` (empty when nothing is counted).
+    /// `SUM(E5:E7,E12)`, `IF(COUNT(...)=0,"",SUM(...))` (empty when nothing is counted),
+    /// `SUMIF($A$5:$A$9,">0",E5:E9)` (the rows numbered in column A).
     fn evaluate(&self, formula: &str) -> Option<f64> {
         self.evaluate_in(formula, &|name| panic!("{formula} names sheet {name}"))
     }
@@ -89,7 +90,37 @@ impl Sheet {
         };
         let mut total = 0.0;
         let mut counted = 0;
+        let resolve = |argument: &str| -> (&'s Sheet, (u32, u32), (u32, u32)) {
+            let (sheet, cells) = match argument.strip_prefix('\'') {
+                Some(rest) => {
+                    let (name, cells) = rest.split_once("'!").expect("'sheet'!cells");
+                    (named(&name.replace("''", "'")), cells)
+                }
+                None => (self, argument),
+            };
+            let (from, to) = cells.split_once(':').unwrap_or((cells, cells));
+            (sheet, cell(from), cell(to))
+        };
         for term in split_top(body, '+') {
+            // SUMIF(numbers,">0",values): the values of the rows numbered in column A.
+            if let Some(inner) = term.strip_prefix("SUMIF(") {
+                let arguments = split_top(inner.strip_suffix(')').expect("SUMIF(...)"), ',');
+                let [numbers, criterion, values] = arguments[..] else {
+                    panic!("{term}")
+                };
+                assert_eq!(criterion, "\">0\"", "{term}");
+                let (sheet, (r1, c1), (r2, _)) = resolve(numbers);
+                let (values_sheet, (v1, vc), _) = resolve(values);
+                for (r, v) in (r1..=r2).zip(v1..) {
+                    if sheet.number(r, c1).is_some_and(|n| n > 0.0)
+                        && let Some(value) = values_sheet.number(v, vc)
+                    {
+                        total += value;
+                        counted += 1;
+                    }
+                }
+                continue;
+            }
             let arguments = match term.strip_prefix("SUM(") {
                 Some(inner) => inner.strip_suffix(')').expect("SUM(...)"),
                 None => term,
@@ -99,16 +130,7 @@ impl Sheet {
                     counted += 1;
                     continue;
                 }
-                let (sheet, argument) = match argument.strip_prefix('\'') {
-                    Some(rest) => {
-                        let (name, cells) = rest.split_once("'!").expect("'sheet'!cells");
-                        (named(&name.replace("''", "'")), cells)
-                    }
-                    None => (self, argument),
-                };
-                let (from, to) = argument.split_once(':').unwrap_or((argument, argument));
-                let (r1, c1) = cell(from);
-                let (r2, c2) = cell(to);
+                let (sheet, (r1, c1), (r2, c2)) = resolve(argument);
                 for r in r1..=r2 {
                     for c in c1..=c2 {
                         if let Some(v) = sheet.number(r, c) {
@@ -255,9 +277,15 @@ fn assert_total_in(
     }
 }
 
+/// How many sheets the continued tables fill.
+struct Continued {
+    workload: usize,
+    appraisal: usize,
+}
+
 /// Checks every unit's totals in every sheet that totals by unit; returns how many sheets the
-/// workload table fills.
-fn check_plan(plan: &Plan, label: &str) -> usize {
+/// continued tables fill.
+fn check_plan(plan: &Plan, label: &str) -> Continued {
     let results = engine::compute(plan).unwrap();
     let dir = tempfile::tempdir().unwrap();
     let mut book = open(plan, &results, dir.path());
@@ -311,8 +339,9 @@ fn check_plan(plan: &Plan, label: &str) -> usize {
         .find(|t| t.starts_with(OVER_QUOTA_NOTE));
     assert_eq!(note.is_some(), over_quota > 0, "{label}: the quota note");
 
-    // Thẩm định: current, proposed and appraised of the whole subtree.
-    let appraisal = sheet(&mut book, "Thẩm định");
+    // Thẩm định: current, proposed and appraised of the whole subtree, on as many sheets as
+    // the table fills; the grand total on the last.
+    let appraisal = Table::open(&mut book, "Thẩm định");
     let totals = appraisal.unit_totals();
     assert_eq!(
         totals.len(),
@@ -320,13 +349,14 @@ fn check_plan(plan: &Plan, label: &str) -> usize {
         "{label}: one appraisal total per unit"
     );
     let subtrees = subtree_comparisons(plan, &results).unwrap();
+    let first = &appraisal.sheets[0].1;
     let columns = [
-        appraisal.column("Hiện có"),
-        appraisal.column("Đề xuất"),
-        appraisal.column("Thẩm định"),
+        first.column("Hiện có"),
+        first.column("Đề xuất"),
+        first.column("Thẩm định"),
     ];
     for section in &sections {
-        let row = totals[&section.unit.name];
+        let (sheet, row) = totals[&section.unit.name];
         let sums = subtrees[section.index];
         let unit = by_id[section.unit.id.as_str()];
         assert_eq!(sums.proposed, unit.proposed, "{label}");
@@ -337,8 +367,23 @@ fn check_plan(plan: &Plan, label: &str) -> usize {
         ];
         for (col, value) in columns.into_iter().zip(expected) {
             let what = format!("{label}: appraisal of {}", section.unit.name);
-            assert_total(&appraisal, row, col, value, &what);
+            assert_total_in(sheet, Some(&appraisal), row, col, value, &what);
         }
+    }
+    let (_, last) = appraisal.sheets.last().unwrap();
+    let (r0, _) = last.values.start().unwrap();
+    let grand = (last.values.cells())
+        .find(|(_, c, v)| *c == 1 && v.get_string() == Some("TỔNG CỘNG"))
+        .map(|(r, _, _)| r0 + r as u32)
+        .unwrap_or_else(|| panic!("{label}: no grand total"));
+    let expected = [
+        Some(results.total.current),
+        Some(results.total.proposed as f64),
+        results.total.appraised.map(|a| a as f64),
+    ];
+    for (col, value) in columns.into_iter().zip(expected) {
+        let what = format!("{label}: appraisal grand total");
+        assert_total_in(last, Some(&appraisal), grand, col, value, &what);
     }
 
     // Thống kê công việc: full-time equivalents of the whole subtree, on as many sheets as
@@ -364,7 +409,10 @@ fn check_plan(plan: &Plan, label: &str) -> usize {
             &what,
         );
     }
-    workload.sheets.len()
+    Continued {
+        workload: workload.sheets.len(),
+        appraisal: appraisal.sheets.len(),
+    }
 }
 
 #[test]
@@ -392,7 +440,7 @@ fn every_units_total_is_its_whole_subtree_in_the_sample_folders() {
 #[test]
 fn every_units_total_is_its_whole_subtree_in_a_deep_generated_tree() {
     let plan = generate(Spec {
-        units: 120,
+        units: 200,
         seed: 7,
         staff: None,
     });
@@ -404,10 +452,19 @@ fn every_units_total_is_its_whole_subtree_in_a_deep_generated_tree() {
     );
     assert_eq!(sections[0].number, "I");
     assert!(sections.iter().any(|s| s.number == "1.1"));
-    // The workload table continues on further sheets: the totals of units whose subtree
-    // spans them add rows of the earlier sheets.
+    // The workload and the appraisal continue on further sheets: the totals of units whose
+    // subtree spans them add rows of the earlier sheets.
     let sheets = check_plan(&plan, "generated");
-    assert!(sheets > 2, "the workload table on {sheets} sheets");
+    assert!(
+        sheets.workload > 2,
+        "the workload on {} sheets",
+        sheets.workload
+    );
+    assert!(
+        sheets.appraisal > 1,
+        "the appraisal on {} sheets",
+        sheets.appraisal
+    );
 }
 
 #[test]

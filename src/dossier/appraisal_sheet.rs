@@ -8,8 +8,10 @@
 use rust_xlsxwriter::{ExcelDateTime, Format, FormatAlign, Formula, RowNum, Worksheet};
 
 use std::collections::HashMap;
+use std::ops::Range;
 
 use super::DossierError;
+use super::continued;
 use super::figures::{UnitSection, unit_sections};
 use super::print::{self, Styles, cell_ref, result};
 use super::subtotals::{OpenUnit, Subtotals};
@@ -17,8 +19,8 @@ use crate::engine::PlanResults;
 use crate::language::Language;
 use crate::model::Plan;
 use crate::report::{
-    AppraisalGroup, AppraisalTable, ChangedLine, Comparison, appraisal_table, changed_heading,
-    changed_since_appraisal, subtree_comparisons,
+    AppraisalGroup, AppraisalLine, AppraisalTable, ChangedLine, Comparison, appraisal_table,
+    changed_heading, changed_since_appraisal, subtree_comparisons,
 };
 
 pub const NAME: &str = "Thẩm định";
@@ -76,20 +78,154 @@ const SUB_HEADERS: [(u16, &str); 5] = [
     (COL_APPRAISED_CHANGE, "Thẩm định so với đề xuất"),
 ];
 
+/// What the appraisal table prints, worked out before its sheets are written: the lines by
+/// unit, each unit's sums over its subtree, and which unit sections go on which sheet.
+pub struct Appraisal<'a> {
+    table: AppraisalTable<'a>,
+    changed: Vec<ChangedLine>,
+    sections: Vec<UnitSection<'a>>,
+    subtrees: Vec<Comparison>,
+    /// The sections of each sheet.
+    runs: Vec<Range<usize>>,
+}
+
+impl<'a> Appraisal<'a> {
+    pub fn of(plan: &'a Plan, results: &'a PlanResults) -> Result<Self, DossierError> {
+        let table = appraisal_table(plan, results, None)?;
+        let sections = unit_sections(plan, results)?;
+        let lines: HashMap<&str, usize> = (table.groups.iter())
+            .map(|group| (group.unit.id.as_str(), group.lines.len()))
+            .collect();
+        // A section's rows: its heading, its own positions' lines, its total.
+        let rows = (sections.iter())
+            .map(|section| lines.get(section.unit.id.as_str()).copied().unwrap_or(0) + 2);
+        let runs = continued::runs(rows);
+        Ok(Appraisal {
+            changed: changed_since_appraisal(plan, results),
+            subtrees: subtree_comparisons(plan, results)?,
+            table,
+            sections,
+            runs,
+        })
+    }
+
+    /// How many sheets the table fills (at least one).
+    pub fn sheets(&self) -> usize {
+        self.runs.len()
+    }
+}
+
+/// Writes the table on `sheets` (as many as [`Appraisal::sheets`]): the title block on the
+/// first, the grand total and the conclusion on the last, each unit's total on the sheet where
+/// its subtree ends.
 pub fn write(
+    sheets: &mut [Worksheet],
+    styles: &Styles,
+    plan: &Plan,
+    appraisal: &Appraisal<'_>,
+    fingerprint: &str,
+) -> Result<(), DossierError> {
+    let signed = styles.general.clone().set_num_format(SIGNED);
+    let groups: HashMap<&str, &AppraisalGroup<'_>> = (appraisal.table.groups.iter())
+        .map(|g| (g.unit.id.as_str(), g))
+        .collect();
+    let sections = &appraisal.sections;
+    let mut open = Subtotals::new(NAME);
+    let mut parts = sheets.iter_mut().zip(&appraisal.runs).enumerate();
+    let Some((_, (mut sheet, first_run))) = parts.next() else {
+        return Ok(());
+    };
+    let mut row = start_sheet(sheet, styles, plan, appraisal, fingerprint, 0)?;
+    // The rows of lines and totals on each sheet, for the grand total.
+    let mut spans = vec![Span {
+        sheet: NAME.to_owned(),
+        first: row,
+        end: row,
+    }];
+    let mut run_end = first_run.end;
+    for (index, section) in sections.iter().enumerate() {
+        while let Some(done) = open.close(section.depth) {
+            row = unit_total(sheet, styles, sections, &appraisal.subtrees, &done, row)?;
+            open.closed_at(row - 1);
+        }
+        if index >= run_end
+            && let Some((part, (next, run))) = parts.next()
+        {
+            if let Some(span) = spans.last_mut() {
+                span.end = row;
+            }
+            sheet = next;
+            run_end = run.end;
+            let name = continued::sheet_name(NAME, part);
+            open.continue_on(&name);
+            row = start_sheet(sheet, styles, plan, appraisal, fingerprint, part)?;
+            spans.push(Span {
+                sheet: name,
+                first: row,
+                end: row,
+            });
+        }
+        sheet.write_string_with_format(row, COL_NO, &section.number, &styles.group_center)?;
+        let heading = styles
+            .group
+            .clone()
+            .set_indent(u8::try_from(section.depth).unwrap_or(u8::MAX));
+        sheet.merge_range(row, COL_NAME, row, LAST_COL, &section.unit.name, &heading)?;
+        row += 1;
+        let first = row;
+        let own = groups
+            .get(section.unit.id.as_str())
+            .map(|g| g.lines.as_slice())
+            .unwrap_or_default();
+        for (number, line) in (1u32..).zip(own) {
+            write_line(sheet, styles, row, number, line, &signed)?;
+            row += 1;
+        }
+        open.open(
+            index,
+            section.depth,
+            (row > first).then(|| (first, row - 1)),
+        );
+    }
+    while let Some(done) = open.close(0) {
+        row = unit_total(sheet, styles, sections, &appraisal.subtrees, &done, row)?;
+        open.closed_at(row - 1);
+    }
+    if let Some(span) = spans.last_mut() {
+        span.end = row;
+    }
+    grand_total(sheet, styles, &appraisal.table, row, &spans)?;
+    closing(sheet, styles, plan, row + 2)?;
+    Ok(())
+}
+
+/// The rows `first..end` of lines and unit totals on the sheet named `sheet`.
+struct Span {
+    sheet: String,
+    first: RowNum,
+    end: RowNum,
+}
+
+/// Names and sets up sheet `part` of the table and writes its two header rows, under the
+/// title block on the first; returns the first row of the table's body.
+fn start_sheet(
     sheet: &mut Worksheet,
     styles: &Styles,
     plan: &Plan,
-    results: &PlanResults,
+    appraisal: &Appraisal<'_>,
     fingerprint: &str,
-) -> Result<(), DossierError> {
-    sheet.set_name(NAME)?;
+    part: usize,
+) -> Result<RowNum, DossierError> {
+    let name = continued::sheet_name(NAME, part);
+    sheet.set_name(&name)?;
     // A formula whose cached result is "nothing appraised" is cached as an empty text, not 0.
     sheet.set_formula_result_default("");
-    let table = appraisal_table(plan, results, None)?;
-    let changed = changed_since_appraisal(plan, results);
-    let header_row = title_block(sheet, styles, plan, &changed, fingerprint)?;
-    print::page_setup(sheet, true, None, Some(NAME), &WIDTHS)?;
+    let header_row = if part == 0 {
+        title_block(sheet, styles, plan, &appraisal.changed, fingerprint)?
+    } else {
+        0
+    };
+    print::page_setup(sheet, true, None, Some(&name), &WIDTHS)?;
     sheet.set_repeat_rows(header_row, header_row + 1)?;
     sheet.set_freeze_panes(header_row + 2, 0)?;
     for (first, last, title) in GROUPED_HEADERS {
@@ -111,13 +247,7 @@ pub fn write(
     }
     sheet.set_row_height(header_row, 32)?;
     sheet.set_row_height(header_row + 1, 47)?;
-
-    let first_data = header_row + 2;
-    let row = lines(sheet, styles, plan, results, &table, first_data)?;
-    let last_data = row.saturating_sub(1).max(first_data);
-    grand_total(sheet, styles, &table, row, first_data, last_data)?;
-    closing(sheet, styles, plan, row + 2)?;
-    Ok(())
+    Ok(header_row + 2)
 }
 
 /// The title block. Returns the header's first row.
@@ -187,95 +317,52 @@ fn title_block(
     Ok(row + 1)
 }
 
-/// Every unit's heading, its own positions, its sub-units, and its sum over the whole subtree,
-/// from `row`. Returns the row after the last.
-fn lines(
+/// A position's line at `row`, numbered `number` within its unit.
+fn write_line(
     sheet: &mut Worksheet,
     styles: &Styles,
-    plan: &Plan,
-    results: &PlanResults,
-    table: &AppraisalTable<'_>,
-    mut row: RowNum,
-) -> Result<RowNum, DossierError> {
-    let signed = styles.general.clone().set_num_format(SIGNED);
-    let sections = unit_sections(plan, results)?;
-    let subtrees = subtree_comparisons(plan, results)?;
-    let groups: HashMap<&str, &AppraisalGroup<'_>> = table
-        .groups
-        .iter()
-        .map(|g| (g.unit.id.as_str(), g))
-        .collect();
-    let mut open = Subtotals::new(NAME);
-    for (index, section) in sections.iter().enumerate() {
-        while let Some(done) = open.close(section.depth) {
-            row = unit_total(sheet, styles, &sections, &subtrees, &done, row)?;
-            open.closed_at(row - 1);
+    row: RowNum,
+    number: u32,
+    line: &AppraisalLine<'_>,
+    signed: &Format,
+) -> Result<(), DossierError> {
+    sheet.write_number_with_format(row, COL_NO, number, &styles.text_center)?;
+    sheet.write_string_with_format(row, COL_NAME, &line.position.name, &styles.text)?;
+    sheet.write_number_with_format(
+        row,
+        COL_CURRENT,
+        line.figures.current,
+        styles.count(line.figures.current),
+    )?;
+    sheet.write_number_with_format(
+        row,
+        COL_PROPOSED,
+        line.figures.proposed as f64,
+        &styles.whole,
+    )?;
+    match line.figures.appraised {
+        Some(appraised) => {
+            sheet.write_number_with_format(row, COL_APPRAISED, appraised as f64, &styles.whole)?
         }
-        sheet.write_string_with_format(row, COL_NO, &section.number, &styles.group_center)?;
-        let heading = styles
-            .group
-            .clone()
-            .set_indent(u8::try_from(section.depth).unwrap_or(u8::MAX));
-        sheet.merge_range(row, COL_NAME, row, LAST_COL, &section.unit.name, &heading)?;
-        row += 1;
-        let first = row;
-        let own = groups
-            .get(section.unit.id.as_str())
-            .map(|g| g.lines.as_slice())
-            .unwrap_or_default();
-        for (number, line) in (1u32..).zip(own) {
-            sheet.write_number_with_format(row, COL_NO, number, &styles.text_center)?;
-            sheet.write_string_with_format(row, COL_NAME, &line.position.name, &styles.text)?;
-            sheet.write_number_with_format(
-                row,
-                COL_CURRENT,
-                line.figures.current,
-                styles.count(line.figures.current),
-            )?;
-            sheet.write_number_with_format(
-                row,
-                COL_PROPOSED,
-                line.figures.proposed as f64,
-                &styles.whole,
-            )?;
-            match line.figures.appraised {
-                Some(appraised) => sheet.write_number_with_format(
-                    row,
-                    COL_APPRAISED,
-                    appraised as f64,
-                    &styles.whole,
-                )?,
-                None => sheet.write_blank(row, COL_APPRAISED, &styles.whole)?,
-            };
-            changes(sheet, row, &line.figures, &signed)?;
-            sheet.write_string_with_format(row, COL_REASON, line.reason(), &styles.text)?;
-            let decision = line.decision().map_or("", |d| d.label_vi());
-            sheet.write_string_with_format(row, COL_DECISION, decision, &styles.text)?;
-            sheet.write_string_with_format(row, COL_COMMENT, line.comment(), &styles.text)?;
-            // Long names, reasons and comments wrap: the row grows so nothing is cut in print.
-            let height = [
-                (line.position.name.as_str(), COL_NAME),
-                (line.reason(), COL_REASON),
-                (decision, COL_DECISION),
-                (line.comment(), COL_COMMENT),
-            ]
-            .into_iter()
-            .map(|(text, col)| print::wrapped_height(text, WIDTHS[usize::from(col)]))
-            .fold(0.0, f64::max);
-            sheet.set_row_height(row, height)?;
-            row += 1;
-        }
-        open.open(
-            index,
-            section.depth,
-            (row > first).then(|| (first, row - 1)),
-        );
-    }
-    while let Some(done) = open.close(0) {
-        row = unit_total(sheet, styles, &sections, &subtrees, &done, row)?;
-        open.closed_at(row - 1);
-    }
-    Ok(row)
+        None => sheet.write_blank(row, COL_APPRAISED, &styles.whole)?,
+    };
+    changes(sheet, row, &line.figures, signed)?;
+    sheet.write_string_with_format(row, COL_REASON, line.reason(), &styles.text)?;
+    let decision = line.decision().map_or("", |d| d.label_vi());
+    sheet.write_string_with_format(row, COL_DECISION, decision, &styles.text)?;
+    sheet.write_string_with_format(row, COL_COMMENT, line.comment(), &styles.text)?;
+    // Long names, reasons and comments wrap: the row grows so nothing is cut in print.
+    let height = [
+        (line.position.name.as_str(), COL_NAME),
+        (line.reason(), COL_REASON),
+        (decision, COL_DECISION),
+        (line.comment(), COL_COMMENT),
+    ]
+    .into_iter()
+    .map(|(text, col)| print::wrapped_height(text, WIDTHS[usize::from(col)]))
+    .fold(0.0, f64::max);
+    sheet.set_row_height(row, height)?;
+    Ok(())
 }
 
 /// The "Cộng" row of a unit with its whole subtree at `row`, the engine's roll-up cached.
@@ -311,29 +398,49 @@ fn unit_total(
     Ok(row + 1)
 }
 
-/// The grand total: each figure summed over the position rows (those numbered in column A).
+/// The grand total: each figure summed over the position rows (those numbered in column A) of
+/// every sheet of the table (`spans`, the last the sheet it is written on).
 fn grand_total(
     sheet: &mut Worksheet,
     styles: &Styles,
     table: &AppraisalTable<'_>,
     row: RowNum,
-    first_data: RowNum,
-    last_data: RowNum,
+    spans: &[Span],
 ) -> Result<(), DossierError> {
     sheet.write_blank(row, COL_NO, &styles.total_label)?;
     sheet.write_string_with_format(row, COL_NAME, GRAND_TOTAL, &styles.total_label)?;
     for col in [COL_REASON, COL_DECISION, COL_COMMENT] {
         sheet.write_blank(row, col, &styles.total_label)?;
     }
-    let numbers = format!("$A${}:$A${}", first_data + 1, last_data + 1);
     sheet.set_row_height(row, 18)?;
-    sums_with(sheet, styles, row, &table.total, |col| {
+    let here = spans.len().saturating_sub(1);
+    // Each sheet's rows as `'Sheet'!$A$10:$A$20`-style ranges (one row when it has none).
+    let ranges = |col: u16| -> Vec<(String, String)> {
         let column = print::column_letter(col);
-        let range = format!("{column}${}:{column}${}", first_data + 1, last_data + 1);
-        (
-            format!("SUMIF({numbers},\">0\",{range})"),
-            format!("COUNT({range})"),
-        )
+        (spans.iter().enumerate())
+            .map(|(index, span)| {
+                let prefix = if index == here {
+                    String::new()
+                } else {
+                    continued::sheet_prefix(&span.sheet)
+                };
+                let (first, last) = (span.first + 1, span.end.max(span.first + 1));
+                (
+                    format!("{prefix}$A${first}:$A${last}"),
+                    format!("{prefix}{column}${first}:{column}${last}"),
+                )
+            })
+            .collect()
+    };
+    sums_with(sheet, styles, row, &table.total, |col| {
+        let ranges = ranges(col);
+        let sums: Vec<String> = (ranges.iter())
+            .map(|(numbers, range)| format!("SUMIF({numbers},\">0\",{range})"))
+            .collect();
+        let counts: Vec<String> = (ranges.iter())
+            .map(|(_, range)| format!("COUNT({range})"))
+            .collect();
+        (sums.join("+"), counts.join("+"))
     })
 }
 

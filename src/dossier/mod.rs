@@ -73,8 +73,8 @@ pub const APPENDICES: [&str; 8] = [
 
 /// The sheet names, in workbook order. A plan of more than [`DESCRIPTIONS_PER_SHEET`]
 /// positions continues the job descriptions on sheets named by
-/// [`job_descriptions_sheet_name`], right after the first; the workload and the findings
-/// continue the same way past [`ROWS_PER_SHEET`] rows ([`table_of_sheet`] gives the table of a
+/// [`job_descriptions_sheet_name`], right after the first; the workload, the findings and the
+/// appraisal continue the same way past [`ROWS_PER_SHEET`] rows ([`table_of_sheet`] gives the table of a
 /// continuation sheet).
 pub const SHEET_NAMES: [&str; 10] = [
     summary_sheet::NAME,
@@ -153,6 +153,7 @@ fn build_workbook(
     // (as measured on a province plan), so that the last job to finish is a short one.
     let described = &job_descriptions_sheet::Described::of(plan, results)?;
     let workload = &workload_sheet::Workload::of(plan, results)?;
+    let appraisal = &appraisal_sheet::Appraisal::of(plan, results)?;
     use parallel::Writer;
     let mut writers = vec![
         Writer::one(3, |sheet| {
@@ -180,8 +181,8 @@ fn build_workbook(
         Writer::many(10, findings_sheet::sheets(checked), |sheets| {
             findings_sheet::write(sheets, styles, plan, checked)
         }),
-        Writer::one(4, |sheet| {
-            appraisal_sheet::write(sheet, styles, plan, results, fingerprint.get()?)
+        Writer::many(4, appraisal.sheets(), |sheets| {
+            appraisal_sheet::write(sheets, styles, plan, appraisal, fingerprint.get()?)
         }),
     ]);
     for _ in 0..writers.iter().map(|writer| writer.sheets).sum::<usize>() {
