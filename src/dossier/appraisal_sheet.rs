@@ -454,7 +454,11 @@ fn sums_with(
     sum: impl Fn(u16) -> (String, String),
 ) -> Result<(), DossierError> {
     for (col, value, format) in [
-        (COL_CURRENT, figures.current, &styles.total_general),
+        (
+            COL_CURRENT,
+            figures.current,
+            styles.total_count(figures.current),
+        ),
         (COL_PROPOSED, figures.proposed as f64, &styles.total_whole),
     ] {
         let (formula, _) = sum(col);
