@@ -281,6 +281,28 @@ fn assert_total_in(
 struct Continued {
     workload: usize,
     appraisal: usize,
+    /// Each sheet's name and whether it prints a page footer, in workbook order.
+    footers: Vec<(String, bool)>,
+}
+
+/// Each sheet of the workbook at `path` and whether it prints a page footer, in workbook order
+/// (rust_xlsxwriter writes sheet N as `xl/worksheets/sheetN.xml`).
+fn footers(path: &Path) -> Vec<(String, bool)> {
+    use std::io::Read as _;
+    let mut archive = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    let mut names = Vec::new();
+    for i in 1.. {
+        let Ok(mut entry) = archive.by_name(&format!("xl/worksheets/sheet{i}.xml")) else {
+            break;
+        };
+        let mut xml = String::new();
+        entry.read_to_string(&mut xml).unwrap();
+        names.push(xml.contains("<oddFooter>"));
+    }
+    let book = open_workbook_auto(path).unwrap();
+    let sheets = book.sheet_names();
+    assert_eq!(sheets.len(), names.len());
+    sheets.into_iter().zip(names).collect()
 }
 
 /// Checks every unit's totals in every sheet that totals by unit; returns how many sheets the
@@ -289,6 +311,7 @@ fn check_plan(plan: &Plan, label: &str) -> Continued {
     let results = engine::compute(plan).unwrap();
     let dir = tempfile::tempdir().unwrap();
     let mut book = open(plan, &results, dir.path());
+    let footers = footers(&dir.path().join("dossier.xlsx"));
     let by_id: HashMap<&str, &UnitResult> =
         results.units.iter().map(|u| (u.id.as_str(), u)).collect();
     let sections = dossier::unit_sections(plan, &results).unwrap();
@@ -412,6 +435,7 @@ fn check_plan(plan: &Plan, label: &str) -> Continued {
     Continued {
         workload: workload.sheets.len(),
         appraisal: appraisal.sheets.len(),
+        footers,
     }
 }
 
@@ -465,6 +489,19 @@ fn every_units_total_is_its_whole_subtree_in_a_deep_generated_tree() {
         "the appraisal on {} sheets",
         sheets.appraisal
     );
+    // A table continued over several sheets prints no page footer, nor do the job
+    // descriptions; the other sheets do.
+    let sheets_of = |table: &str| {
+        (sheets.footers.iter())
+            .filter(|(name, _)| dossier::table_of_sheet(name) == table)
+            .count()
+    };
+    for (name, footer) in &sheets.footers {
+        let table = dossier::table_of_sheet(name);
+        let continued = table == "Mô tả công việc" || sheets_of(table) > 1;
+        assert_eq!(*footer, !continued, "{name}: footer");
+    }
+    assert!(sheets.footers.iter().any(|(name, _)| name == "Tổng hợp"));
 }
 
 #[test]

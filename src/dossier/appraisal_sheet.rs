@@ -225,7 +225,8 @@ fn start_sheet(
     } else {
         0
     };
-    print::page_setup(sheet, true, None, Some(&name), &WIDTHS)?;
+    let footer = continued::footer(&name, appraisal.sheets());
+    print::page_setup(sheet, true, None, footer, &WIDTHS)?;
     sheet.set_repeat_rows(header_row, header_row + 1)?;
     sheet.set_freeze_panes(header_row + 2, 0)?;
     for (first, last, title) in GROUPED_HEADERS {

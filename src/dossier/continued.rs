@@ -24,6 +24,16 @@ pub fn sheet_name(name: &str, index: usize) -> String {
     }
 }
 
+/// The page footer of sheet `name` of a table that fills `sheets` sheets: the sheet's name
+/// (printed with the page number), or none when the table continues over several sheets.
+/// LibreOffice lays a footer out anew for every page it prints; over the thousands of pages of
+/// a table that long (a province's workload, findings and appraisal) that cost 13–20 s of a
+/// conversion of about two minutes, while each page already shows the table's repeated header
+/// row and its numbered lines.
+pub fn footer(name: &str, sheets: usize) -> Option<&str> {
+    (sheets <= 1).then_some(name)
+}
+
 /// The table a sheet belongs to: its name without the " (2)" of a continuation sheet.
 pub fn table_of(sheet: &str) -> &str {
     sheet
@@ -76,5 +86,7 @@ mod tests {
         assert_eq!(table_of("Kết quả kiểm tra"), "Kết quả kiểm tra");
         assert_eq!(table_of("Dự báo (5 năm)"), "Dự báo (5 năm)");
         assert_eq!(sheet_prefix("Đơn vị's"), "'Đơn vị''s'!");
+        assert_eq!(footer("Thẩm định", 1), Some("Thẩm định"));
+        assert_eq!(footer("Thẩm định (2)", 3), None);
     }
 }

@@ -48,6 +48,7 @@ pub fn write(
     let mut parts = findings.chunks(continued::ROWS_PER_SHEET);
     let index = plan.index();
     let mut number = 1u32;
+    let count = sheets.len();
     for (part, sheet) in sheets.iter_mut().enumerate() {
         let name = continued::sheet_name(NAME, part);
         sheet.set_name(&name)?;
@@ -69,7 +70,8 @@ pub fn write(
             0
         };
         let widths = HEADERS.map(|(_, width)| width);
-        print::page_setup(sheet, true, Some(header_row), Some(&name), &widths)?;
+        let footer = continued::footer(&name, count);
+        print::page_setup(sheet, true, Some(header_row), footer, &widths)?;
         print::table_header(sheet, styles, header_row, &HEADERS, 30.0)?;
         let first = header_row + 1;
         if findings.is_empty() {

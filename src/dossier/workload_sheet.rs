@@ -121,7 +121,8 @@ pub fn write(
     let Some((_, (mut sheet, first_run))) = sheets.next() else {
         return Ok(());
     };
-    let mut row = start_sheet(sheet, styles, plan, layout, 0)?;
+    let count = sheets.len();
+    let mut row = start_sheet(sheet, styles, plan, layout, (0, count))?;
     let mut run_end = first_run.end;
     for (index, section) in sections.iter().enumerate() {
         while let Some(done) = open.close(section.depth) {
@@ -134,7 +135,7 @@ pub fn write(
             sheet = next;
             run_end = run.end;
             open.continue_on(&continued::sheet_name(NAME, part));
-            row = start_sheet(sheet, styles, plan, layout, part)?;
+            row = start_sheet(sheet, styles, plan, layout, (part, count))?;
         }
         sheet.write_string_with_format(row, 0, &section.number, &styles.group_center)?;
         let heading = styles
@@ -179,14 +180,14 @@ pub fn write(
     Ok(())
 }
 
-/// Names and sets up sheet `part` of the table and writes its header row, under the
+/// Names and sets up sheet `part` of the table's `count` and writes its header row, under the
 /// appendix's head on the first; returns the first row of the table's body.
 fn start_sheet(
     sheet: &mut Worksheet,
     styles: &Styles,
     plan: &Plan,
     layout: form::Layout,
-    part: usize,
+    (part, count): (usize, usize),
 ) -> Result<RowNum, DossierError> {
     let name = continued::sheet_name(NAME, part);
     sheet.set_name(&name)?;
@@ -196,7 +197,8 @@ fn start_sheet(
         0
     };
     let widths = HEADERS.map(|(_, width)| width);
-    print::page_setup(sheet, true, Some(header_row), Some(&name), &widths)?;
+    let footer = continued::footer(&name, count);
+    print::page_setup(sheet, true, Some(header_row), footer, &widths)?;
     print::table_header(sheet, styles, header_row, &HEADERS, 45.0)?;
     Ok(header_row + 1)
 }
