@@ -165,12 +165,7 @@ pub fn write(
                 end: row,
             });
         }
-        sheet.write_string_with_format(row, COL_NO, &section.number, &styles.group_center)?;
-        let heading = styles
-            .group
-            .clone()
-            .set_indent(u8::try_from(section.depth).unwrap_or(u8::MAX));
-        sheet.merge_range(row, COL_NAME, row, LAST_COL, &section.unit.name, &heading)?;
+        print::unit_heading(sheet, styles, row, section, LAST_COL)?;
         row += 1;
         let first = row;
         let own = groups

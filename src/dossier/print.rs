@@ -4,6 +4,8 @@
 
 use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, RowNum, Worksheet, XlsxError};
 
+use super::figures::UnitSection;
+
 const FONT: &str = "Times New Roman";
 const SIZE: f64 = 11.0;
 /// A4 in Excel's paper-size codes.
@@ -193,6 +195,24 @@ pub fn page_setup(
         sheet.set_repeat_rows(row, row)?;
         sheet.set_freeze_panes(row + 1, 0)?;
     }
+    Ok(())
+}
+
+/// A unit's heading row at `row` in a table that prints the unit tree: its number (I, 1, 1.1...)
+/// in the first column, then its name, indented by its depth, across columns 1 to `last_col`.
+pub fn unit_heading(
+    sheet: &mut Worksheet,
+    styles: &Styles,
+    row: RowNum,
+    section: &UnitSection<'_>,
+    last_col: u16,
+) -> Result<(), XlsxError> {
+    sheet.write_string_with_format(row, 0, &section.number, &styles.group_center)?;
+    let heading = styles
+        .group
+        .clone()
+        .set_indent(u8::try_from(section.depth).unwrap_or(u8::MAX));
+    sheet.merge_range(row, 1, row, last_col, &section.unit.name, &heading)?;
     Ok(())
 }
 

@@ -110,12 +110,7 @@ pub fn write(
             open.closed_at(row - 1);
             pager.row(row - 1, total_height(&sections, &done), Keep::WithPrevious);
         }
-        sheet.write_string_with_format(row, COL_NO, &section.number, &styles.group_center)?;
-        let heading = styles
-            .group
-            .clone()
-            .set_indent(u8::try_from(section.depth).unwrap_or(u8::MAX));
-        sheet.merge_range(row, COL_NAME, row, COL_REASON, &section.unit.name, &heading)?;
+        print::unit_heading(sheet, styles, row, section, COL_REASON)?;
         let height = print::wrapped_height(&section.unit.name, HEADERS[COL_NAME as usize].1 * 2.0);
         sheet.set_row_height(row, height)?;
         pager.row(row, height, Keep::WithNext);

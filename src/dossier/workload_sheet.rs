@@ -137,12 +137,7 @@ pub fn write(
             open.continue_on(&continued::sheet_name(NAME, part));
             row = start_sheet(sheet, styles, plan, layout, (part, count))?;
         }
-        sheet.write_string_with_format(row, 0, &section.number, &styles.group_center)?;
-        let heading = styles
-            .group
-            .clone()
-            .set_indent(u8::try_from(section.depth).unwrap_or(u8::MAX));
-        sheet.merge_range(row, 1, row, LAST_COL, &section.unit.name, &heading)?;
+        print::unit_heading(sheet, styles, row, section, LAST_COL)?;
         row += 1;
         let mut own = Vec::new();
         for (number, (position, figures)) in (1u32..).zip(&section.positions) {
