@@ -4,10 +4,10 @@
 //! only; for every page of any other sheet it lays that whole sheet out again. A sheet thus
 //! costs its pages times its rows to print, which made a province's workload sheet (67,000 rows,
 //! 1,839 pages) take most of the conversion's 12 minutes. The workload, the findings, the
-//! appraisal and the job descriptions therefore continue on sheets of about [`ROWS_PER_SHEET`] rows, named
-//! "‹name› (2)", "‹name› (3)"..., which keeps the printing time linear in the plan. Each sheet
-//! costs time to load, and much shorter sheets were measured to cost more than they save
-//! (see [`super::job_descriptions_sheet::PER_SHEET`]).
+//! appraisal and the job descriptions therefore continue on sheets of about
+//! [`ROWS_PER_SHEET`] rows, named "‹name› (2)", "‹name› (3)"..., which keeps the printing time
+//! linear in the plan. Each sheet costs time to load, and much shorter sheets were measured to
+//! cost more than they save (see [`super::job_descriptions_sheet::PER_SHEET`]).
 
 use std::ops::Range;
 
