@@ -19,8 +19,8 @@ use crate::engine::PlanResults;
 use crate::language::Language;
 use crate::model::Plan;
 use crate::report::{
-    AppraisalGroup, AppraisalLine, AppraisalTable, ChangedLine, Comparison, appraisal_table,
-    changed_heading, changed_since_appraisal, subtree_comparisons,
+    AppraisalLine, AppraisalTable, ChangedLine, Comparison, appraisal_table, changed_heading,
+    changed_since_appraisal, subtree_comparisons,
 };
 
 pub const NAME: &str = "Thẩm định";
@@ -85,6 +85,8 @@ pub struct Appraisal<'a> {
     changed: Vec<ChangedLine>,
     sections: Vec<UnitSection<'a>>,
     subtrees: Vec<Comparison>,
+    /// Each unit's place in `table.groups`, by the unit's id.
+    group_of: HashMap<&'a str, usize>,
     /// The sections of each sheet.
     runs: Vec<Range<usize>>,
 }
@@ -92,21 +94,31 @@ pub struct Appraisal<'a> {
 impl<'a> Appraisal<'a> {
     pub fn of(plan: &'a Plan, results: &'a PlanResults) -> Result<Self, DossierError> {
         let table = appraisal_table(plan, results, None)?;
-        let sections = unit_sections(plan, results)?;
-        let lines: HashMap<&str, usize> = (table.groups.iter())
-            .map(|group| (group.unit.id.as_str(), group.lines.len()))
+        let group_of = (table.groups.iter().enumerate())
+            .map(|(index, group)| (group.unit.id.as_str(), index))
             .collect();
-        // A section's rows: its heading, its own positions' lines, its total.
-        let rows = (sections.iter())
-            .map(|section| lines.get(section.unit.id.as_str()).copied().unwrap_or(0) + 2);
-        let runs = continued::runs(rows);
-        Ok(Appraisal {
+        let mut appraisal = Appraisal {
             changed: changed_since_appraisal(plan, results),
             subtrees: subtree_comparisons(plan, results)?,
+            sections: unit_sections(plan, results)?,
             table,
-            sections,
-            runs,
-        })
+            group_of,
+            runs: Vec::new(),
+        };
+        // A section's rows: its heading, its own positions' lines, its total.
+        let rows: Vec<usize> = (appraisal.sections.iter())
+            .map(|section| appraisal.own_lines(section).len() + 2)
+            .collect();
+        appraisal.runs = continued::runs(rows);
+        Ok(appraisal)
+    }
+
+    /// The lines of the positions of `section`'s own unit.
+    fn own_lines(&self, section: &UnitSection<'_>) -> &[AppraisalLine<'a>] {
+        (self.group_of.get(section.unit.id.as_str()))
+            .and_then(|&index| self.table.groups.get(index))
+            .map(|group| group.lines.as_slice())
+            .unwrap_or_default()
     }
 
     /// How many sheets the table fills (at least one).
@@ -126,9 +138,6 @@ pub fn write(
     fingerprint: &str,
 ) -> Result<(), DossierError> {
     let signed = styles.general.clone().set_num_format(SIGNED);
-    let groups: HashMap<&str, &AppraisalGroup<'_>> = (appraisal.table.groups.iter())
-        .map(|g| (g.unit.id.as_str(), g))
-        .collect();
     let sections = &appraisal.sections;
     let mut open = Subtotals::new(NAME);
     let mut parts = sheets.iter_mut().zip(&appraisal.runs).enumerate();
@@ -168,11 +177,7 @@ pub fn write(
         print::unit_heading(sheet, styles, row, section, LAST_COL)?;
         row += 1;
         let first = row;
-        let own = groups
-            .get(section.unit.id.as_str())
-            .map(|g| g.lines.as_slice())
-            .unwrap_or_default();
-        for (number, line) in (1u32..).zip(own) {
+        for (number, line) in (1u32..).zip(appraisal.own_lines(section)) {
             write_line(sheet, styles, row, number, line, &signed)?;
             row += 1;
         }

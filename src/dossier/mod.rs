@@ -74,8 +74,8 @@ pub const APPENDICES: [&str; 8] = [
 /// The sheet names, in workbook order. A plan of more than [`DESCRIPTIONS_PER_SHEET`]
 /// positions continues the job descriptions on sheets named by
 /// [`job_descriptions_sheet_name`], right after the first; the workload, the findings and the
-/// appraisal continue the same way past [`ROWS_PER_SHEET`] rows ([`table_of_sheet`] gives the table of a
-/// continuation sheet).
+/// appraisal continue the same way past [`ROWS_PER_SHEET`] rows ([`table_of_sheet`] gives the
+/// table of a continuation sheet).
 pub const SHEET_NAMES: [&str; 10] = [
     summary_sheet::NAME,
     catalogue_sheet::NAME,
