@@ -5,7 +5,7 @@
 //! unchanged). A plan not yet appraised gets the same sheet with the appraisal columns empty;
 //! lines whose proposal changed after they were appraised are named under the title block.
 
-use rust_xlsxwriter::{ExcelDateTime, Format, FormatAlign, Formula, RowNum, Worksheet};
+use rust_xlsxwriter::{ExcelDateTime, Format, FormatAlign, Formula, RowNum};
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -14,6 +14,7 @@ use super::DossierError;
 use super::continued;
 use super::figures::{UnitSection, unit_sections};
 use super::print::{self, Styles, cell_ref, result};
+use super::sheet::Sheet;
 use super::subtotals::{OpenUnit, Subtotals};
 use crate::engine::PlanResults;
 use crate::language::Language;
@@ -47,9 +48,6 @@ const COL_REASON: u16 = 7;
 const COL_DECISION: u16 = 8;
 const COL_COMMENT: u16 = 9;
 const LAST_COL: u16 = COL_COMMENT;
-
-/// Differences show their sign: +2, -1, 0.
-const SIGNED: &str = "+General;-General;0";
 
 /// Column widths, in workbook order.
 const WIDTHS: [f64; 10] = [5.0, 34.0, 9.0, 9.0, 9.0, 11.0, 11.0, 24.0, 14.0, 30.0];
@@ -130,14 +128,13 @@ impl<'a> Appraisal<'a> {
 /// Writes the table on `sheets` (as many as [`Appraisal::sheets`]): the title block on the
 /// first, the grand total and the conclusion on the last, each unit's total on the sheet where
 /// its subtree ends.
-pub fn write(
-    sheets: &mut [Worksheet],
-    styles: &Styles,
+pub fn write<'s>(
+    sheets: &mut [Sheet<'_, 's>],
+    styles: &'s Styles,
     plan: &Plan,
     appraisal: &Appraisal<'_>,
     fingerprint: &str,
 ) -> Result<(), DossierError> {
-    let signed = styles.general.clone().set_num_format(SIGNED);
     let sections = &appraisal.sections;
     let mut open = Subtotals::new(NAME);
     let mut parts = sheets.iter_mut().zip(&appraisal.runs).enumerate();
@@ -178,7 +175,7 @@ pub fn write(
         row += 1;
         let first = row;
         for (number, line) in (1u32..).zip(appraisal.own_lines(section)) {
-            write_line(sheet, styles, row, number, line, &signed)?;
+            write_line(sheet, styles, row, number, line, &styles.change)?;
             row += 1;
         }
         open.open(
@@ -208,9 +205,9 @@ struct Span {
 
 /// Names and sets up sheet `part` of the table and writes its two header rows, under the
 /// title block on the first; returns the first row of the table's body.
-fn start_sheet(
-    sheet: &mut Worksheet,
-    styles: &Styles,
+fn start_sheet<'s>(
+    sheet: &mut Sheet<'_, 's>,
+    styles: &'s Styles,
     plan: &Plan,
     appraisal: &Appraisal<'_>,
     fingerprint: &str,
@@ -252,9 +249,9 @@ fn start_sheet(
 }
 
 /// The title block. Returns the header's first row.
-fn title_block(
-    sheet: &mut Worksheet,
-    styles: &Styles,
+fn title_block<'s>(
+    sheet: &mut Sheet<'_, 's>,
+    styles: &'s Styles,
     plan: &Plan,
     changed: &[ChangedLine],
     fingerprint: &str,
@@ -264,7 +261,7 @@ fn title_block(
     sheet.merge_range(1, COL_NO, 1, LAST_COL, &plan.meta.name, &styles.subtitle)?;
     let review = plan.review.as_ref();
     let mut row: RowNum = 3;
-    let mut line = |sheet: &mut Worksheet, label: &str| -> Result<RowNum, DossierError> {
+    let mut line = |sheet: &mut Sheet<'_, 's>, label: &str| -> Result<RowNum, DossierError> {
         sheet.write_string_with_format(row, COL_NAME, label, &styles.label)?;
         row += 1;
         Ok(row - 1)
@@ -319,13 +316,13 @@ fn title_block(
 }
 
 /// A position's line at `row`, numbered `number` within its unit.
-fn write_line(
-    sheet: &mut Worksheet,
-    styles: &Styles,
+fn write_line<'s>(
+    sheet: &mut Sheet<'_, 's>,
+    styles: &'s Styles,
     row: RowNum,
     number: u32,
     line: &AppraisalLine<'_>,
-    signed: &Format,
+    signed: &'s Format,
 ) -> Result<(), DossierError> {
     sheet.write_number_with_format(row, COL_NO, number, &styles.text_center)?;
     sheet.write_string_with_format(row, COL_NAME, &line.position.name, &styles.text)?;
@@ -368,9 +365,9 @@ fn write_line(
 
 /// The "Cộng" row of a unit with its whole subtree at `row`, the engine's roll-up cached.
 /// Returns the next row.
-fn unit_total(
-    sheet: &mut Worksheet,
-    styles: &Styles,
+fn unit_total<'s>(
+    sheet: &mut Sheet<'_, 's>,
+    styles: &'s Styles,
     sections: &[UnitSection<'_>],
     subtrees: &[Comparison],
     done: &OpenUnit,
@@ -401,9 +398,9 @@ fn unit_total(
 
 /// The grand total: each figure summed over the position rows (those numbered in column A) of
 /// every sheet of the table (`spans`, the last the sheet it is written on).
-fn grand_total(
-    sheet: &mut Worksheet,
-    styles: &Styles,
+fn grand_total<'s>(
+    sheet: &mut Sheet<'_, 's>,
+    styles: &'s Styles,
     table: &AppraisalTable<'_>,
     row: RowNum,
     spans: &[Span],
@@ -447,9 +444,9 @@ fn grand_total(
 
 /// Writes a total row's figures as formulas with the engine's sums cached: `sum(col)` gives a
 /// column's sum and how to count its numbers; the appraised sum stays empty when none is.
-fn sums_with(
-    sheet: &mut Worksheet,
-    styles: &Styles,
+fn sums_with<'s>(
+    sheet: &mut Sheet<'_, 's>,
+    styles: &'s Styles,
     row: RowNum,
     figures: &Comparison,
     sum: impl Fn(u16) -> (String, String),
@@ -470,7 +467,6 @@ fn sums_with(
             format,
         )?;
     }
-    let signed_total = styles.total_general.clone().set_num_format(SIGNED);
     // Appraised lines only: empty when there is none, and the difference is the sum of the
     // lines' differences (lines not yet appraised are not cuts).
     for (col, value, format) in [
@@ -478,7 +474,7 @@ fn sums_with(
         (
             COL_APPRAISED_CHANGE,
             figures.appraised_change(),
-            &signed_total,
+            &styles.total_change,
         ),
     ] {
         let (formula, count) = sum(col);
@@ -499,17 +495,17 @@ fn sums_with(
             cell_ref(row, COL_CURRENT)
         ))
         .set_result(result(figures.proposed_change())),
-        &signed_total,
+        &styles.total_change,
     )?;
     Ok(())
 }
 
 /// The two differences of a position's row, as formulas over its figure cells.
-fn changes(
-    sheet: &mut Worksheet,
+fn changes<'s>(
+    sheet: &mut Sheet<'_, 's>,
     row: RowNum,
     figures: &Comparison,
-    format: &Format,
+    format: &'s Format,
 ) -> Result<(), DossierError> {
     let (current, proposed, appraised) = (
         cell_ref(row, COL_CURRENT),
@@ -538,9 +534,9 @@ fn changes(
 }
 
 /// The conclusion, then the reviewer's name under "Người thẩm định", from `row`.
-fn closing(
-    sheet: &mut Worksheet,
-    styles: &Styles,
+fn closing<'s>(
+    sheet: &mut Sheet<'_, 's>,
+    styles: &'s Styles,
     plan: &Plan,
     mut row: RowNum,
 ) -> Result<(), DossierError> {

@@ -1,13 +1,14 @@
 //! Danh mục VTVL: positions grouped by the four categories, numbered, with the rank or
 //! professional title by name and headcount.
 
-use rust_xlsxwriter::{Formula, Worksheet};
+use rust_xlsxwriter::Formula;
 
 use super::DossierError;
 use super::figures::{proposed_count, unit_figures};
 use super::form;
 use super::print::{self, Styles, cell_ref, result, wrapped_height};
 use super::rank_names::{self, RankNames};
+use super::sheet::Sheet;
 use crate::engine::PlanResults;
 use crate::format::roman;
 use crate::model::{Category, Plan};
@@ -28,9 +29,9 @@ const HEADERS: [(&str, f64); 7] = [
 const FIGURES: [u16; 3] = [4, 5, 6];
 const RANK_COL: u16 = 3;
 
-pub fn write(
-    sheet: &mut Worksheet,
-    styles: &Styles,
+pub fn write<'s>(
+    sheet: &mut Sheet<'_, 's>,
+    styles: &'s Styles,
     plan: &Plan,
     results: &PlanResults,
 ) -> Result<(), DossierError> {

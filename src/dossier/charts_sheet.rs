@@ -1,11 +1,12 @@
 //! Biểu đồ: the two charts, drawn with plotters and embedded as images.
 
-use rust_xlsxwriter::{Image, Worksheet};
+use rust_xlsxwriter::Image;
 
 use super::DossierError;
 use super::charts::{ChartKind, chart_data, png_bytes};
 use super::form;
 use super::print::{self, Styles};
+use super::sheet::Sheet;
 use crate::engine::PlanResults;
 use crate::model::Plan;
 
@@ -16,9 +17,9 @@ const ROW_PIXELS: u32 = 20;
 /// The charts are 1,100 px wide: about 17 default columns of 64 px.
 const LAST_COL: u16 = 16;
 
-pub fn write(
-    sheet: &mut Worksheet,
-    styles: &Styles,
+pub fn write<'s>(
+    sheet: &mut Sheet<'_, 's>,
+    styles: &'s Styles,
     plan: &Plan,
     results: &PlanResults,
 ) -> Result<(), DossierError> {

@@ -3,10 +3,11 @@
 //! continued on further sheets past [`continued::ROWS_PER_SHEET`] findings.
 
 use crate::language::Language;
-use rust_xlsxwriter::{RowNum, Worksheet};
+use rust_xlsxwriter::RowNum;
 
 use super::continued;
 use super::print::{self, Styles, wrapped_height};
+use super::sheet::Sheet;
 use super::{Checked, DossierError};
 use crate::model::{Plan, PlanIndex};
 use crate::rules::{Finding, Severity};
@@ -38,9 +39,9 @@ pub fn sheets(checked: &Checked<'_>) -> usize {
 }
 
 /// Writes what the check found on the judgement date on `sheets` (as many as [`sheets`]).
-pub fn write(
-    sheets: &mut [Worksheet],
-    styles: &Styles,
+pub fn write<'s>(
+    sheets: &mut [Sheet<'_, 's>],
+    styles: &'s Styles,
     plan: &Plan,
     checked: &Checked<'_>,
 ) -> Result<(), DossierError> {
@@ -86,9 +87,9 @@ pub fn write(
 }
 
 /// One finding's row, numbered `number`.
-fn write_finding(
-    sheet: &mut Worksheet,
-    styles: &Styles,
+fn write_finding<'s>(
+    sheet: &mut Sheet<'_, 's>,
+    styles: &'s Styles,
     index: &PlanIndex<'_>,
     row: RowNum,
     number: u32,

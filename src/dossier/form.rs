@@ -6,10 +6,11 @@
 //! The texts come from [`crate::model::DocumentForm`] (`plan.meta.document`); a field left blank
 //! prints dotted lines to be filled by hand.
 
-use rust_xlsxwriter::{Format, FormatAlign, RowNum, Worksheet};
+use rust_xlsxwriter::{Format, FormatAlign, RowNum};
 
 use super::DossierError;
 use super::print::{Styles, wrapped_height};
+use super::sheet::Sheet;
 use crate::format::roman;
 use crate::model::{CivilDate, Plan};
 
@@ -38,9 +39,9 @@ pub struct Layout {
 
 /// The appendix's head from row 0: agency and Quốc hiệu, "Phụ lục ‹n›", the title, the plan's
 /// name and the "(Kèm theo ...)" line. Returns the first free row after a blank one.
-pub fn head(
-    sheet: &mut Worksheet,
-    styles: &Styles,
+pub fn head<'s>(
+    sheet: &mut Sheet<'_, 's>,
+    styles: &'s Styles,
     plan: &Plan,
     layout: Layout,
     appendix: usize,
@@ -130,9 +131,9 @@ fn date_words(date: Option<CivilDate>) -> String {
 /// The foot from `row` (after a blank one): "‹place›, ngày ... tháng ... năm ...", then the
 /// preparer's block on the left and the head of the agency's on the right. Returns the row
 /// after it.
-pub fn foot(
-    sheet: &mut Worksheet,
-    styles: &Styles,
+pub fn foot<'s>(
+    sheet: &mut Sheet<'_, 's>,
+    styles: &'s Styles,
     plan: &Plan,
     layout: Layout,
     row: RowNum,

@@ -11,7 +11,7 @@
 
 use std::collections::HashMap;
 
-use rust_xlsxwriter::{RowNum, Worksheet};
+use rust_xlsxwriter::RowNum;
 
 use super::DossierError;
 use super::continued;
@@ -19,6 +19,7 @@ use super::figures::unit_figures;
 use super::form;
 use super::print::{self, Styles, wrapped_height};
 use super::rank_names::{RankNames, term};
+use super::sheet::Sheet;
 use crate::engine::{PlanResults, PositionResult};
 use crate::format::vi_number;
 use crate::model::{
@@ -104,9 +105,9 @@ impl<'a> Described<'a> {
 
 /// Writes sheet `part` of the descriptions: the appendix's head on the first, its foot on the
 /// last, so that the sheets print as one appendix.
-pub fn write(
-    sheet: &mut Worksheet,
-    styles: &Styles,
+pub fn write<'s>(
+    sheet: &mut Sheet<'_, 's>,
+    styles: &'s Styles,
     plan: &Plan,
     described: &Described<'_>,
     part: usize,
@@ -275,14 +276,14 @@ fn steps_text(position: &Position) -> Option<String> {
     )
 }
 
-struct Block<'a> {
-    sheet: &'a mut Worksheet,
-    styles: &'a Styles,
+struct Block<'a, 'w, 's> {
+    sheet: &'a mut Sheet<'w, 's>,
+    styles: &'s Styles,
     names: &'a RankNames,
     row: RowNum,
 }
 
-impl Block<'_> {
+impl Block<'_, '_, '_> {
     fn position(
         &mut self,
         position: &Position,

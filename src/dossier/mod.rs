@@ -21,6 +21,7 @@ mod print;
 mod projection_sheet;
 mod rank_names;
 mod ranks_sheet;
+mod sheet;
 mod steps_sheet;
 mod subtotals;
 mod summary_sheet;
@@ -53,6 +54,7 @@ pub(crate) use print::{
 pub use projection_sheet::{NAME as PROJECTION_SHEET, YEAR_COLUMNS as PROJECTION_YEAR_COLUMNS};
 pub use rank_names::{NO_RANK, RankNames, column_heading as rank_column_heading};
 pub use ranks_sheet::CONTRACTS as CONTRACT_POSTS;
+pub(crate) use sheet::Sheet;
 pub use steps_sheet::{NO_PUBLIC_EMPLOYEES, NO_STEPS, TITLE as STEPS_TITLE};
 pub use summary_sheet::{OVER_QUOTA_NOTE, QUOTA as QUOTA_HEADER};
 

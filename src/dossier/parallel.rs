@@ -8,15 +8,17 @@ use std::thread;
 use rust_xlsxwriter::Worksheet;
 
 use super::DossierError;
+use super::sheet::Sheet;
 use crate::model::Plan;
 use crate::plan_file::{self, PlanFileError};
 
 /// One piece of work: filling a worksheet (which it holds), or computing what sheets share.
 pub type Job<'a> = Box<dyn FnOnce() -> Result<(), DossierError> + Send + 'a>;
 
-/// What fills one or more consecutive worksheets (a table continued on further sheets).
+/// What fills one or more consecutive worksheets (a table continued on further sheets), with
+/// formats that live as long as it.
 pub type SheetsWriter<'a> =
-    Box<dyn FnOnce(&mut [Worksheet]) -> Result<(), DossierError> + Send + 'a>;
+    Box<dyn for<'w> FnOnce(&mut [Sheet<'w, 'a>]) -> Result<(), DossierError> + Send + 'a>;
 
 /// A part of the workbook: its place in the order of work, how many sheets it fills, and
 /// what fills them.
@@ -30,7 +32,7 @@ impl<'a> Writer<'a> {
     /// A part of one sheet.
     pub fn one(
         order: u8,
-        write: impl FnOnce(&mut Worksheet) -> Result<(), DossierError> + Send + 'a,
+        write: impl for<'w> FnOnce(&mut Sheet<'w, 'a>) -> Result<(), DossierError> + Send + 'a,
     ) -> Self {
         Writer {
             order,
@@ -46,7 +48,7 @@ impl<'a> Writer<'a> {
     pub fn many(
         order: u8,
         sheets: usize,
-        write: impl FnOnce(&mut [Worksheet]) -> Result<(), DossierError> + Send + 'a,
+        write: impl for<'w> FnOnce(&mut [Sheet<'w, 'a>]) -> Result<(), DossierError> + Send + 'a,
     ) -> Self {
         Writer {
             order,
@@ -66,7 +68,17 @@ pub fn jobs<'a>(sheets: &'a mut [Worksheet], writers: Vec<Writer<'a>>) -> Vec<(u
         let (mine, tail) = std::mem::take(&mut rest).split_at_mut(count);
         rest = tail;
         let write = writer.write;
-        jobs.push((writer.order, Box::new(move || write(mine))));
+        jobs.push((
+            writer.order,
+            Box::new(move || {
+                let mut sheets: Vec<Sheet<'_, 'a>> = mine.iter_mut().map(Sheet::new).collect();
+                write(&mut sheets)?;
+                sheets
+                    .into_iter()
+                    .try_for_each(Sheet::finish)
+                    .map_err(DossierError::from)
+            }),
+        ));
     }
     jobs
 }

@@ -2,9 +2,10 @@
 //! columns to the page width, header rows repeated, Times New Roman as in Vietnamese
 //! administrative documents.
 
-use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, RowNum, Worksheet, XlsxError};
+use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, RowNum, XlsxError};
 
 use super::figures::UnitSection;
+use super::sheet::Sheet;
 
 const FONT: &str = "Times New Roman";
 const SIZE: f64 = 11.0;
@@ -20,6 +21,8 @@ pub const WHOLE: &str = "#,##0";
 pub const DECIMAL: &str = "#,##0.00";
 pub const PERCENT: &str = "0.0%";
 pub const DATE: &str = "dd/mm/yyyy";
+/// A difference with its sign: +2, -1, 0.
+const SIGNED: &str = "+General;-General;0";
 
 /// The formats of one workbook.
 pub struct Styles {
@@ -54,6 +57,10 @@ pub struct Styles {
     pub note: Format,
     /// A total above a limit (the proposal above the quota).
     pub total_over: Format,
+    /// A difference, signed (+2, -1, 0).
+    pub change: Format,
+    /// [`Styles::change`] on a total row.
+    pub total_change: Format,
 }
 
 fn base() -> Format {
@@ -108,6 +115,7 @@ impl Styles {
             total_label: total.clone().set_text_wrap(),
             total_whole: total.clone().set_num_format(WHOLE),
             total_general: total.clone(),
+            total_change: total.clone().set_num_format(SIGNED),
             total_percent: total.clone().set_num_format(PERCENT),
             total_decimal: total.set_num_format(DECIMAL),
             paragraph: cell()
@@ -126,6 +134,7 @@ impl Styles {
                 .set_background_color(OVER_FILL)
                 .set_font_color(0xC00000)
                 .set_num_format(WHOLE),
+            change: cell().set_num_format(SIGNED),
         }
     }
 
@@ -165,8 +174,8 @@ impl Styles {
 ///
 /// A fixed scale, not "fit to one page wide": LibreOffice searches the fitting zoom anew for
 /// every page of a sheet after the first, laying the whole sheet out each time.
-pub fn page_setup(
-    sheet: &mut Worksheet,
+pub fn page_setup<'s>(
+    sheet: &mut Sheet<'_, 's>,
     landscape: bool,
     header_row: Option<RowNum>,
     footer: Option<&str>,
@@ -200,9 +209,9 @@ pub fn page_setup(
 
 /// A unit's heading row at `row` in a table that prints the unit tree: its number (I, 1, 1.1...)
 /// in the first column, then its name, indented by its depth, across columns 1 to `last_col`.
-pub fn unit_heading(
-    sheet: &mut Worksheet,
-    styles: &Styles,
+pub fn unit_heading<'s>(
+    sheet: &mut Sheet<'_, 's>,
+    styles: &'s Styles,
     row: RowNum,
     section: &UnitSection<'_>,
     last_col: u16,
@@ -217,9 +226,9 @@ pub fn unit_heading(
 }
 
 /// A table's header row at `row`: each column's title, `height` points high.
-pub fn table_header(
-    sheet: &mut Worksheet,
-    styles: &Styles,
+pub fn table_header<'s>(
+    sheet: &mut Sheet<'_, 's>,
+    styles: &'s Styles,
     row: RowNum,
     headers: &[(&str, f64)],
     height: f64,

@@ -2,12 +2,13 @@
 //! year for each unit (with its sub-units) and each rank, and the scenario's assumptions. Counts
 //! only: no person is named or dated here.
 
-use rust_xlsxwriter::{RowNum, Worksheet};
+use rust_xlsxwriter::RowNum;
 
 use super::DossierError;
 use super::form::{self, Layout};
 use super::print::{self, Styles, wrapped_height};
 use super::rank_names::RankNames;
+use super::sheet::Sheet;
 use crate::engine::UnitTree;
 use crate::format::vi_number;
 use crate::language::Language;
@@ -23,7 +24,11 @@ const NAME_WIDTH: f64 = 36.0;
 const FIGURE_WIDTH: f64 = 8.5;
 
 /// Writes the sheet: the projection of [`projection::DEFAULT_YEARS`] from the plan year.
-pub fn write(sheet: &mut Worksheet, styles: &Styles, plan: &Plan) -> Result<(), DossierError> {
+pub fn write<'s>(
+    sheet: &mut Sheet<'_, 's>,
+    styles: &'s Styles,
+    plan: &Plan,
+) -> Result<(), DossierError> {
     sheet.set_name(NAME)?;
     let projection = projection::project(plan, &Options::default())?;
     let years = projection.timeline.len();
@@ -182,9 +187,9 @@ fn assumption_lines(plan: &Plan, projection: &Projection) -> Result<Vec<String>,
 }
 
 /// Two header rows: the years over their four columns, then the figures' names.
-fn header(
-    sheet: &mut Worksheet,
-    styles: &Styles,
+fn header<'s>(
+    sheet: &mut Sheet<'_, 's>,
+    styles: &'s Styles,
     projection: &Projection,
     row: RowNum,
     first: &str,
@@ -210,9 +215,9 @@ fn header(
     Ok(row + 2)
 }
 
-fn figures_row(
-    sheet: &mut Worksheet,
-    styles: &Styles,
+fn figures_row<'s>(
+    sheet: &mut Sheet<'_, 's>,
+    styles: &'s Styles,
     row: RowNum,
     number: Option<u32>,
     name: &str,

@@ -7,12 +7,13 @@
 //! and take no share. Figures are the engine's breakdown by rank, split by each position's
 //! employment basis (`PositionResult::employment`).
 
-use rust_xlsxwriter::{Formula, RowNum, Worksheet};
+use rust_xlsxwriter::{Formula, RowNum};
 
 use super::DossierError;
 use super::form;
 use super::print::{self, Styles, cell_ref, result, wrapped_height};
 use super::rank_names::{self, RankNames};
+use super::sheet::Sheet;
 use crate::engine::{EmploymentFigures, PlanResults, breakdown};
 use crate::model::{Employment, Plan};
 
@@ -90,9 +91,9 @@ fn group_title(employment: Employment) -> &'static str {
     }
 }
 
-pub fn write(
-    sheet: &mut Worksheet,
-    styles: &Styles,
+pub fn write<'s>(
+    sheet: &mut Sheet<'_, 's>,
+    styles: &'s Styles,
     plan: &Plan,
     results: &PlanResults,
 ) -> Result<(), DossierError> {
@@ -221,13 +222,13 @@ fn sum_of(rows: &[RowNum], col: u16) -> String {
     format!("={}", terms.join("+"))
 }
 
-struct Writer<'a> {
-    sheet: &'a mut Worksheet,
-    styles: &'a Styles,
+struct Writer<'a, 'w, 's> {
+    sheet: &'a mut Sheet<'w, 's>,
+    styles: &'s Styles,
     row: RowNum,
 }
 
-impl Writer<'_> {
+impl Writer<'_, '_, '_> {
     fn group_row(&mut self, letter: &str, title: &str) -> Result<(), DossierError> {
         let styles = self.styles;
         self.sheet

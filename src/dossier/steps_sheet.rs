@@ -2,13 +2,14 @@
 //! steps (bậc 1-5) it uses, how many people at each, and each step's share of the position's
 //! allocation (its proposed count). Positions without steps say so.
 
-use rust_xlsxwriter::{Formula, RowNum, Worksheet};
+use rust_xlsxwriter::{Formula, RowNum};
 
 use super::DossierError;
 use super::figures::unit_figures;
 use super::form;
 use super::print::{self, Styles, cell_ref, result, wrapped_height};
 use super::rank_names::{RankNames, term};
+use super::sheet::Sheet;
 use crate::engine::PlanResults;
 use crate::model::{Employment, Plan, people_by_step};
 
@@ -34,9 +35,9 @@ fn step_col(index: usize) -> u16 {
     FIRST_STEP_COL + 2 * u16::try_from(index).unwrap_or(0)
 }
 
-pub fn write(
-    sheet: &mut Worksheet,
-    styles: &Styles,
+pub fn write<'s>(
+    sheet: &mut Sheet<'_, 's>,
+    styles: &'s Styles,
     plan: &Plan,
     results: &PlanResults,
 ) -> Result<(), DossierError> {
@@ -198,9 +199,9 @@ fn column_widths() -> Vec<f64> {
     widths
 }
 
-fn write_headers(
-    sheet: &mut Worksheet,
-    styles: &Styles,
+fn write_headers<'s>(
+    sheet: &mut Sheet<'_, 's>,
+    styles: &'s Styles,
     header_row: RowNum,
 ) -> Result<(), DossierError> {
     let second = header_row + 1;
@@ -234,9 +235,9 @@ fn write_headers(
 
 /// The total row: allocation, people per step and the steps' total as sums, each step's share
 /// of the steps' total.
-fn write_total(
-    sheet: &mut Worksheet,
-    styles: &Styles,
+fn write_total<'s>(
+    sheet: &mut Sheet<'_, 's>,
+    styles: &'s Styles,
     first: RowNum,
     row: RowNum,
     totals: &Totals,

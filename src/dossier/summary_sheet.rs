@@ -1,13 +1,14 @@
 //! Tổng hợp: the title block, then every unit's positions with current, computed and proposed
 //! headcount, subtotals per unit and per category and a grand total, all as formulas.
 
-use rust_xlsxwriter::{ExcelDateTime, Formula, RowNum, Worksheet};
+use rust_xlsxwriter::{ExcelDateTime, Formula, RowNum};
 
 use std::collections::HashMap;
 
 use super::figures::{UnitSection, proposed_count, unit_sections};
 use super::form;
 use super::print::{self, Keep, Pager, Styles, cell_ref, result};
+use super::sheet::Sheet;
 use super::subtotals::{OpenUnit, Subtotals};
 use super::{Checked, DossierError};
 use crate::engine::{PlanResults, PositionResult};
@@ -69,9 +70,9 @@ impl Sums {
     }
 }
 
-pub fn write(
-    sheet: &mut Worksheet,
-    styles: &Styles,
+pub fn write<'s>(
+    sheet: &mut Sheet<'_, 's>,
+    styles: &'s Styles,
     plan: &Plan,
     results: &PlanResults,
     today: CivilDate,
@@ -212,9 +213,9 @@ fn layout() -> form::Layout {
     }
 }
 
-fn position_row(
-    sheet: &mut Worksheet,
-    styles: &Styles,
+fn position_row<'s>(
+    sheet: &mut Sheet<'_, 's>,
+    styles: &'s Styles,
     row: RowNum,
     number: u32,
     position: &Position,
@@ -290,9 +291,9 @@ struct OverQuota<'a> {
 /// The "Cộng" row of a unit with its whole subtree, at `row`; the engine's roll-up is cached.
 /// A proposal above the unit's quota (as the quota rule found it) is marked and named in
 /// `over_quota`. Returns the next row.
-fn unit_total(
-    sheet: &mut Worksheet,
-    styles: &Styles,
+fn unit_total<'s>(
+    sheet: &mut Sheet<'_, 's>,
+    styles: &'s Styles,
     sections: &[UnitSection<'_>],
     done: &OpenUnit,
     row: RowNum,
@@ -341,15 +342,15 @@ fn unit_total(
 }
 
 /// The title block: title, plan name, then label/value lines. Returns the table's header row.
-fn title_block(
-    sheet: &mut Worksheet,
-    styles: &Styles,
+fn title_block<'s>(
+    sheet: &mut Sheet<'_, 's>,
+    styles: &'s Styles,
     plan: &Plan,
     today: CivilDate,
     fingerprint: &str,
 ) -> Result<RowNum, DossierError> {
     let mut row = form::head(sheet, styles, plan, layout(), 1, TITLE)?;
-    let mut line = |sheet: &mut Worksheet, label: &str| -> Result<RowNum, DossierError> {
+    let mut line = |sheet: &mut Sheet<'_, 's>, label: &str| -> Result<RowNum, DossierError> {
         sheet.write_string_with_format(row, COL_NAME, label, &styles.label)?;
         row += 1;
         Ok(row - 1)
@@ -407,9 +408,9 @@ fn category_sums(sections: &[UnitSection<'_>], category: Category) -> Sums {
     }
 }
 
-fn write_sums(
-    sheet: &mut Worksheet,
-    styles: &Styles,
+fn write_sums<'s>(
+    sheet: &mut Sheet<'_, 's>,
+    styles: &'s Styles,
     row: RowNum,
     sums: &Sums,
     formula: impl Fn(u16) -> String,
@@ -425,12 +426,12 @@ fn write_sums(
 }
 
 /// Writes the four figure columns of a total row as formulas with the engine's sums cached.
-fn write_sums_with(
-    sheet: &mut Worksheet,
+fn write_sums_with<'s>(
+    sheet: &mut Sheet<'_, 's>,
     row: RowNum,
     sums: &Sums,
-    general: &rust_xlsxwriter::Format,
-    whole: &rust_xlsxwriter::Format,
+    general: &'s rust_xlsxwriter::Format,
+    whole: &'s rust_xlsxwriter::Format,
     formula: impl Fn(u16) -> String,
 ) -> Result<(), DossierError> {
     for (col, value, format) in [

@@ -8,13 +8,14 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use rust_xlsxwriter::{Formula, RowNum, Worksheet};
+use rust_xlsxwriter::{Formula, RowNum};
 
 use super::DossierError;
 use super::continued;
 use super::figures::{UnitSection, unit_sections};
 use super::form;
 use super::print::{self, Styles, cell_ref, result, wrapped_height};
+use super::sheet::Sheet;
 use super::subtotals::{OpenUnit, Subtotals};
 use crate::engine::{
     ComponentContribution, PlanResults, PositionResult, contributions_by_position,
@@ -104,9 +105,9 @@ impl<'a> Workload<'a> {
 
 /// Writes the table on `sheets` (as many as [`Workload::sheets`]): the appendix's head on the
 /// first, its foot on the last, each unit's total on the sheet where its subtree ends.
-pub fn write(
-    sheets: &mut [Worksheet],
-    styles: &Styles,
+pub fn write<'s>(
+    sheets: &mut [Sheet<'_, 's>],
+    styles: &'s Styles,
     plan: &Plan,
     workload: &Workload<'_>,
 ) -> Result<(), DossierError> {
@@ -177,9 +178,9 @@ pub fn write(
 
 /// Names and sets up sheet `part` of the table's `count` and writes its header row, under the
 /// appendix's head on the first; returns the first row of the table's body.
-fn start_sheet(
-    sheet: &mut Worksheet,
-    styles: &Styles,
+fn start_sheet<'s>(
+    sheet: &mut Sheet<'_, 's>,
+    styles: &'s Styles,
     plan: &Plan,
     layout: form::Layout,
     (part, count): (usize, usize),
@@ -200,9 +201,9 @@ fn start_sheet(
 
 /// A position's line above its components: its hours and its full-time equivalents as formulas
 /// over the component rows `components` (first, last), with the engine's figures cached.
-fn write_position(
-    sheet: &mut Worksheet,
-    styles: &Styles,
+fn write_position<'s>(
+    sheet: &mut Sheet<'_, 's>,
+    styles: &'s Styles,
     row: RowNum,
     number: u32,
     position: &Position,
@@ -272,9 +273,9 @@ fn write_position(
 
 /// The "Cộng" row of a unit with its whole subtree: its full-time equivalents as the sum of its
 /// positions' lines and its sub-units' totals, the engine's roll-up cached.
-fn unit_total(
-    sheet: &mut Worksheet,
-    styles: &Styles,
+fn unit_total<'s>(
+    sheet: &mut Sheet<'_, 's>,
+    styles: &'s Styles,
     sections: &[UnitSection<'_>],
     done: &OpenUnit,
     row: RowNum,
@@ -301,9 +302,9 @@ fn unit_total(
     Ok(row + 1)
 }
 
-fn write_component(
-    sheet: &mut Worksheet,
-    styles: &Styles,
+fn write_component<'s>(
+    sheet: &mut Sheet<'_, 's>,
+    styles: &'s Styles,
     row: RowNum,
     number: &str,
     contribution: &ComponentContribution,

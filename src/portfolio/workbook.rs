@@ -5,12 +5,12 @@
 
 use std::path::{Path, PathBuf};
 
-use rust_xlsxwriter::{Formula, RowNum, Workbook, Worksheet};
+use rust_xlsxwriter::{Formula, RowNum, Workbook};
 
 use super::{Portfolio, Sums};
 use crate::dossier::{
-    DossierError, FormLayout, ROW_POINTS, Styles, cell_ref, form_foot, form_head, formula_result,
-    page_setup, wrapped_height,
+    DossierError, FormLayout, ROW_POINTS, Sheet, Styles, cell_ref, form_foot, form_head,
+    formula_result, page_setup, wrapped_height,
 };
 use crate::format::roman;
 use crate::language::{Language, Localized};
@@ -93,8 +93,9 @@ pub fn write_workbook(
 pub fn workbook_bytes(portfolio: &Portfolio, today: CivilDate) -> Result<Vec<u8>, WorkbookError> {
     let styles = Styles::new();
     let mut workbook = Workbook::new();
-    let sheet = workbook.add_worksheet();
-    write_sheet(sheet, &styles, portfolio, today)?;
+    let mut sheet = Sheet::new(workbook.add_worksheet());
+    write_sheet(&mut sheet, &styles, portfolio, today)?;
+    sheet.finish()?;
     Ok(workbook.save_to_buffer()?)
 }
 
@@ -120,9 +121,9 @@ struct Group {
     last: RowNum,
 }
 
-fn write_sheet(
-    sheet: &mut Worksheet,
-    styles: &Styles,
+fn write_sheet<'s>(
+    sheet: &mut Sheet<'_, 's>,
+    styles: &'s Styles,
     portfolio: &Portfolio,
     today: CivilDate,
 ) -> Result<(), WorkbookError> {
@@ -244,7 +245,11 @@ fn write_sheet(
 
 /// Makes a row tall enough for its wrapped texts (spreadsheet programs do not fit rows written
 /// with a height of their own, and a print must not let text run over the next row).
-fn fit_row(sheet: &mut Worksheet, row: RowNum, texts: &[(&str, u16)]) -> Result<(), WorkbookError> {
+fn fit_row<'s>(
+    sheet: &mut Sheet<'_, 's>,
+    row: RowNum,
+    texts: &[(&str, u16)],
+) -> Result<(), WorkbookError> {
     let height = texts
         .iter()
         .filter_map(|(text, col)| {
@@ -260,9 +265,9 @@ fn fit_row(sheet: &mut Worksheet, row: RowNum, texts: &[(&str, u16)]) -> Result<
 }
 
 /// The figures of a group's heading row: sums of its agencies' rows as formulas.
-fn group_totals(
-    sheet: &mut Worksheet,
-    styles: &Styles,
+fn group_totals<'s>(
+    sheet: &mut Sheet<'_, 's>,
+    styles: &'s Styles,
     row: RowNum,
     group: &Group,
     sums: &Sums,
@@ -282,9 +287,9 @@ fn group_totals(
 }
 
 /// The grand total: the sum of the groups' heading rows.
-fn grand_total(
-    sheet: &mut Worksheet,
-    styles: &Styles,
+fn grand_total<'s>(
+    sheet: &mut Sheet<'_, 's>,
+    styles: &'s Styles,
     row: RowNum,
     groups: &[RowNum],
     sums: &Sums,
@@ -302,13 +307,13 @@ fn grand_total(
     write_sums(sheet, styles, row, sums, sum, &styles.total_label)
 }
 
-fn write_sums(
-    sheet: &mut Worksheet,
-    styles: &Styles,
+fn write_sums<'s>(
+    sheet: &mut Sheet<'_, 's>,
+    styles: &'s Styles,
     row: RowNum,
     sums: &Sums,
     formula: impl Fn(u16) -> String,
-    note: &rust_xlsxwriter::Format,
+    note: &'s rust_xlsxwriter::Format,
 ) -> Result<(), WorkbookError> {
     let figures = [
         (COL_QUOTA, sums.quota as f64),
