@@ -6,7 +6,14 @@ pub fn vi_number(value: f64, max_decimals: usize) -> String {
     if !value.is_finite() {
         return value.to_string();
     }
-    let fixed = format!("{:.*}", max_decimals, value.abs());
+    let magnitude = value.abs();
+    // Whole numbers (most volumes, minutes and counts) skip the exact decimal formatting of
+    // floats, the slow part of writing a province's dossier texts; below 10^15 they are exact.
+    let fixed = if magnitude.fract() == 0.0 && magnitude < 1e15 {
+        (magnitude as u64).to_string()
+    } else {
+        format!("{:.*}", max_decimals, magnitude)
+    };
     let (whole, fraction) = match fixed.split_once('.') {
         Some((w, f)) => (w, f.trim_end_matches('0')),
         None => (fixed.as_str(), ""),
@@ -68,5 +75,21 @@ mod tests {
         assert_eq!(vi_number(999.0, 0), "999");
         assert_eq!(vi_percent(0.125, 2), "12,5%");
         assert_eq!(en_number(1234567.891, 2), "1,234,567.89");
+    }
+
+    #[test]
+    fn whole_numbers_read_as_the_same_numbers_with_decimals_would() {
+        assert_eq!(vi_number(-3.0, 2), "−3");
+        assert_eq!(vi_number(-0.0, 2), "0");
+        assert_eq!(vi_number(0.0, 0), "0");
+        assert_eq!(vi_number(1_000_000.0, 2), "1.000.000");
+        assert_eq!(vi_number(999_999_999_999_999.0, 2), "999.999.999.999.999");
+        // Past 10^15 the general path writes it.
+        assert_eq!(vi_number(1e15, 0), "1.000.000.000.000.000");
+        assert_eq!(vi_number(1e20, 0), "100.000.000.000.000.000.000");
+        for value in [1.0, 12.0, 1200.0, 2400.0, 59_169.0, 123_456_789.0] {
+            let general = vi_number(value + 0.5, 2);
+            assert_eq!(vi_number(value, 2), general.trim_end_matches(",5"));
+        }
     }
 }
