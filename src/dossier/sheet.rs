@@ -14,7 +14,9 @@
 
 use std::ops::{Deref, DerefMut};
 
-use rust_xlsxwriter::{ColNum, ExcelDateTime, Format, Formula, RowNum, Worksheet, XlsxError};
+use rust_xlsxwriter::{
+    ColNum, ExcelDateTime, Format, Formula, IntoExcelData, RowNum, Worksheet, XlsxError,
+};
 
 /// Rows `first..=last` of a column written with `format`.
 struct Run<'f> {
@@ -53,8 +55,7 @@ impl<'w, 'f> Sheet<'w, 'f> {
         text: impl Into<String>,
         format: &'f Format,
     ) -> Result<&mut Self, XlsxError> {
-        self.sheet.write_string(row, col, text)?;
-        self.format(row, col, format)
+        self.write_with_format(row, col, text.into(), format)
     }
 
     pub fn write_number_with_format(
@@ -64,8 +65,7 @@ impl<'w, 'f> Sheet<'w, 'f> {
         number: impl Into<f64>,
         format: &'f Format,
     ) -> Result<&mut Self, XlsxError> {
-        self.sheet.write_number(row, col, number)?;
-        self.format(row, col, format)
+        self.write_with_format(row, col, number.into(), format)
     }
 
     pub fn write_formula_with_format(
@@ -75,8 +75,7 @@ impl<'w, 'f> Sheet<'w, 'f> {
         formula: impl Into<Formula>,
         format: &'f Format,
     ) -> Result<&mut Self, XlsxError> {
-        self.sheet.write_formula(row, col, formula)?;
-        self.format(row, col, format)
+        self.write_with_format(row, col, formula.into(), format)
     }
 
     pub fn write_datetime_with_format(
@@ -86,7 +85,18 @@ impl<'w, 'f> Sheet<'w, 'f> {
         datetime: &ExcelDateTime,
         format: &'f Format,
     ) -> Result<&mut Self, XlsxError> {
-        self.sheet.write_datetime(row, col, datetime)?;
+        self.write_with_format(row, col, datetime, format)
+    }
+
+    /// Writes `data` as the [`Worksheet`] does without a format, then gives the cell `format`.
+    fn write_with_format(
+        &mut self,
+        row: RowNum,
+        col: ColNum,
+        data: impl IntoExcelData,
+        format: &'f Format,
+    ) -> Result<&mut Self, XlsxError> {
+        self.sheet.write(row, col, data)?;
         self.format(row, col, format)
     }
 
