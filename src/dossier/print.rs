@@ -174,8 +174,8 @@ impl Styles {
 ///
 /// A fixed scale, not "fit to one page wide": LibreOffice searches the fitting zoom anew for
 /// every page of a sheet after the first, laying the whole sheet out each time.
-pub fn page_setup<'s>(
-    sheet: &mut Sheet<'_, 's>,
+pub fn page_setup(
+    sheet: &mut Sheet<'_, '_>,
     landscape: bool,
     header_row: Option<RowNum>,
     footer: Option<&str>,

@@ -245,8 +245,8 @@ fn write_sheet<'s>(
 
 /// Makes a row tall enough for its wrapped texts (spreadsheet programs do not fit rows written
 /// with a height of their own, and a print must not let text run over the next row).
-fn fit_row<'s>(
-    sheet: &mut Sheet<'_, 's>,
+fn fit_row(
+    sheet: &mut Sheet<'_, '_>,
     row: RowNum,
     texts: &[(&str, u16)],
 ) -> Result<(), WorkbookError> {
