@@ -489,19 +489,35 @@ fn every_units_total_is_its_whole_subtree_in_a_deep_generated_tree() {
         "the appraisal on {} sheets",
         sheets.appraisal
     );
-    // A table continued over several sheets prints no page footer, nor do the job
-    // descriptions; the other sheets do.
+    assert_footers(&sheets.footers);
+}
+
+/// A table continued over several sheets prints no page footer, nor do the job descriptions;
+/// the other sheets do.
+fn assert_footers(footers: &[(String, bool)]) {
     let sheets_of = |table: &str| {
-        (sheets.footers.iter())
+        (footers.iter())
             .filter(|(name, _)| dossier::table_of_sheet(name) == table)
             .count()
     };
-    for (name, footer) in &sheets.footers {
+    for (name, footer) in footers {
         let table = dossier::table_of_sheet(name);
         let continued = table == "Mô tả công việc" || sheets_of(table) > 1;
         assert_eq!(*footer, !continued, "{name}: footer");
     }
-    assert!(sheets.footers.iter().any(|(name, _)| name == "Tổng hợp"));
+    assert!(footers.iter().any(|(name, _)| name == "Tổng hợp"));
+}
+
+#[test]
+fn a_table_on_two_sheets_prints_no_footer_on_either() {
+    let plan = generate(Spec {
+        units: 20,
+        seed: 7,
+        staff: None,
+    });
+    let sheets = check_plan(&plan, "generated, 20 units");
+    assert_eq!(sheets.workload, 2, "the workload on two sheets");
+    assert_footers(&sheets.footers);
 }
 
 #[test]

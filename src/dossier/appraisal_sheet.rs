@@ -137,8 +137,7 @@ pub fn write<'s>(
 ) -> Result<(), DossierError> {
     let sections = &appraisal.sections;
     let mut open = Subtotals::new(NAME);
-    let mut parts = sheets.iter_mut().zip(&appraisal.runs).enumerate();
-    let Some((_, (mut sheet, first_run))) = parts.next() else {
+    let Some((mut sheet, mut pages)) = continued::Sheets::start(sheets, &appraisal.runs) else {
         return Ok(());
     };
     let mut row = start_sheet(sheet, styles, plan, appraisal, fingerprint, 0)?;
@@ -148,20 +147,16 @@ pub fn write<'s>(
         first: row,
         end: row,
     }];
-    let mut run_end = first_run.end;
     for (index, section) in sections.iter().enumerate() {
         while let Some(done) = open.close(section.depth) {
             row = unit_total(sheet, styles, sections, &appraisal.subtrees, &done, row)?;
             open.closed_at(row - 1);
         }
-        if index >= run_end
-            && let Some((part, (next, run))) = parts.next()
-        {
+        if let Some((part, next)) = pages.turn(index) {
             if let Some(span) = spans.last_mut() {
                 span.end = row;
             }
             sheet = next;
-            run_end = run.end;
             let name = continued::sheet_name(NAME, part);
             open.continue_on(&name);
             row = start_sheet(sheet, styles, plan, appraisal, fingerprint, part)?;

@@ -62,6 +62,37 @@ pub fn runs(rows: impl IntoIterator<Item = usize>) -> Vec<Range<usize>> {
     runs
 }
 
+/// The sheets of a table written section by section, each sheet taking the sections of its run
+/// (from [`runs`]): tells the writer when a section starts the next sheet.
+pub struct Sheets<'a, S> {
+    rest: std::iter::Enumerate<std::slice::IterMut<'a, S>>,
+    runs: &'a [Range<usize>],
+    /// The index of the first section past the current sheet.
+    end: usize,
+}
+
+impl<'a, S> Sheets<'a, S> {
+    /// The first of `sheets` (as many as `runs`), and the walk over the others; `None` when
+    /// there is no sheet.
+    pub fn start(sheets: &'a mut [S], runs: &'a [Range<usize>]) -> Option<(&'a mut S, Self)> {
+        let mut rest = sheets.iter_mut().enumerate();
+        let (_, first) = rest.next()?;
+        let end = runs.first().map_or(usize::MAX, |run| run.end);
+        Some((first, Sheets { rest, runs, end }))
+    }
+
+    /// The next sheet and its index when section `index` starts it; `None` while the current
+    /// sheet holds the section (or no sheet is left).
+    pub fn turn(&mut self, index: usize) -> Option<(usize, &'a mut S)> {
+        if index < self.end {
+            return None;
+        }
+        let (part, sheet) = self.rest.next()?;
+        self.end = self.runs.get(part).map_or(usize::MAX, |run| run.end);
+        Some((part, sheet))
+    }
+}
+
 /// `'Thống kê công việc (2)'!`: what a reference to a cell of sheet `name` starts with when
 /// it is written on another sheet.
 pub fn sheet_prefix(name: &str) -> String {
@@ -88,5 +119,21 @@ mod tests {
         assert_eq!(sheet_prefix("Đơn vị's"), "'Đơn vị''s'!");
         assert_eq!(footer("Thẩm định", 1), Some("Thẩm định"));
         assert_eq!(footer("Thẩm định (2)", 3), None);
+    }
+
+    #[test]
+    fn a_section_past_its_sheets_run_turns_to_the_next_sheet() {
+        let mut sheets = ['a', 'b', 'c'];
+        let runs = [0..2, 2..3, 3..5];
+        let (first, mut walk) = Sheets::start(&mut sheets, &runs).unwrap();
+        assert_eq!(*first, 'a');
+        assert_eq!(walk.turn(0), None);
+        assert_eq!(walk.turn(1), None);
+        assert_eq!(walk.turn(2), Some((1, &mut 'b')));
+        assert_eq!(walk.turn(3), Some((2, &mut 'c')));
+        assert_eq!(walk.turn(4), None);
+        // Past the last sheet the last one goes on.
+        assert_eq!(walk.turn(5), None);
+        assert!(Sheets::<char>::start(&mut [], &[]).is_none());
     }
 }

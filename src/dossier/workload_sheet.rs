@@ -118,23 +118,18 @@ pub fn write<'s>(
     };
     let sections = &workload.sections;
     let mut open = Subtotals::new(NAME);
-    let mut sheets = sheets.iter_mut().zip(&workload.runs).enumerate();
-    let Some((_, (mut sheet, first_run))) = sheets.next() else {
+    let Some((mut sheet, mut pages)) = continued::Sheets::start(sheets, &workload.runs) else {
         return Ok(());
     };
-    let count = sheets.len();
+    let count = workload.sheets();
     let mut row = start_sheet(sheet, styles, plan, layout, (0, count))?;
-    let mut run_end = first_run.end;
     for (index, section) in sections.iter().enumerate() {
         while let Some(done) = open.close(section.depth) {
             row = unit_total(sheet, styles, sections, &done, row)?;
             open.closed_at(row - 1);
         }
-        if index >= run_end
-            && let Some((part, (next, run))) = sheets.next()
-        {
+        if let Some((part, next)) = pages.turn(index) {
             sheet = next;
-            run_end = run.end;
             open.continue_on(&continued::sheet_name(NAME, part));
             row = start_sheet(sheet, styles, plan, layout, (part, count))?;
         }
