@@ -170,7 +170,7 @@ pub fn write<'s>(
         row += 1;
         let first = row;
         for (number, line) in (1u32..).zip(appraisal.own_lines(section)) {
-            write_line(sheet, styles, row, number, line, &styles.change)?;
+            write_line(sheet, styles, row, number, line)?;
             row += 1;
         }
         open.open(
@@ -317,7 +317,6 @@ fn write_line<'s>(
     row: RowNum,
     number: u32,
     line: &AppraisalLine<'_>,
-    signed: &'s Format,
 ) -> Result<(), DossierError> {
     sheet.write_number_with_format(row, COL_NO, number, &styles.text_center)?;
     sheet.write_string_with_format(row, COL_NAME, &line.position.name, &styles.text)?;
@@ -339,7 +338,7 @@ fn write_line<'s>(
         }
         None => sheet.write_blank(row, COL_APPRAISED, &styles.whole)?,
     };
-    changes(sheet, row, &line.figures, signed)?;
+    changes(sheet, row, &line.figures, &styles.change)?;
     sheet.write_string_with_format(row, COL_REASON, line.reason(), &styles.text)?;
     let decision = line.decision().map_or("", |d| d.label_vi());
     sheet.write_string_with_format(row, COL_DECISION, decision, &styles.text)?;
