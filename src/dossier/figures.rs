@@ -33,25 +33,16 @@ pub fn unit_figures<'a>(
     results: &'a PlanResults,
 ) -> Result<Vec<UnitFigures<'a>>, DossierError> {
     let tree = UnitTree::build(&plan.units)?;
-    let by_id: HashMap<&str, &PositionResult> = results
-        .positions
-        .iter()
-        .map(|r| (r.id.as_str(), r))
-        .collect();
+    let mut own = own_positions(plan, results);
     let mut rows = Vec::new();
     for index in tree.depth_first() {
-        let Some(unit) = plan.units.get(index) else {
+        let (Some(unit), Some(positions)) = (plan.units.get(index), own.get_mut(index)) else {
             continue;
         };
-        let positions: Vec<(&Position, &PositionResult)> = plan
-            .positions
-            .iter()
-            .filter(|p| p.unit_id == unit.id)
-            .filter_map(|p| by_id.get(p.id.as_str()).map(|r| (p, *r)))
-            .collect();
         if positions.is_empty() {
             continue;
         }
+        let positions = std::mem::take(positions);
         rows.push(UnitFigures {
             unit,
             current: positions.iter().map(|(_, r)| r.current).sum(),
@@ -61,6 +52,32 @@ pub fn unit_figures<'a>(
         });
     }
     Ok(rows)
+}
+
+/// Each unit's own positions with their results, in plan order, by the unit's index in
+/// `plan.units`: one pass over the positions (looking each unit's up among all of them would
+/// cost units x positions comparisons, six million on a province).
+fn own_positions<'a>(
+    plan: &'a Plan,
+    results: &'a PlanResults,
+) -> Vec<Vec<(&'a Position, &'a PositionResult)>> {
+    let by_id: HashMap<&str, &PositionResult> = results
+        .positions
+        .iter()
+        .map(|r| (r.id.as_str(), r))
+        .collect();
+    let index = crate::engine::unit_index(&plan.units);
+    let mut own: Vec<Vec<(&Position, &PositionResult)>> = vec![Vec::new(); plan.units.len()];
+    for position in &plan.positions {
+        if let (Some(&unit), Some(result)) = (
+            index.get(position.unit_id.as_str()),
+            by_id.get(position.id.as_str()),
+        ) && let Some(list) = own.get_mut(unit)
+        {
+            list.push((position, *result));
+        }
+    }
+    own
 }
 
 /// One unit of the printed tree: its heading, its own positions, and the engine's figures of
@@ -87,26 +104,11 @@ pub fn unit_sections<'a>(
     results: &'a PlanResults,
 ) -> Result<Vec<UnitSection<'a>>, DossierError> {
     let tree = UnitTree::build(&plan.units)?;
-    let by_id: HashMap<&str, &PositionResult> = results
-        .positions
-        .iter()
-        .map(|r| (r.id.as_str(), r))
-        .collect();
     let rolled: HashMap<&str, &UnitResult> =
         results.units.iter().map(|u| (u.id.as_str(), u)).collect();
-    let index = crate::engine::unit_index(&plan.units);
-    let mut own: Vec<Vec<(&Position, &PositionResult)>> = vec![Vec::new(); plan.units.len()];
+    let mut own = own_positions(plan, results);
     let mut holds = vec![false; plan.units.len()];
-    for position in &plan.positions {
-        let (Some(&unit), Some(result)) = (
-            index.get(position.unit_id.as_str()),
-            by_id.get(position.id.as_str()),
-        ) else {
-            continue;
-        };
-        if let Some(list) = own.get_mut(unit) {
-            list.push((position, *result));
-        }
+    for (unit, _) in own.iter().enumerate().filter(|(_, list)| !list.is_empty()) {
         for ancestor in tree.ancestors_or_self(unit) {
             if let Some(flag) = holds.get_mut(ancestor) {
                 *flag = true;
