@@ -175,6 +175,64 @@ pub fn rank_structure(
 mod tests {
     use super::*;
 
+    /// Each position's index in `plan.positions`.
+    fn plan_indices(plan: &Plan, positions: &[(&Position, &PositionResult)]) -> Vec<usize> {
+        positions
+            .iter()
+            .filter_map(|(p, _)| plan.positions.iter().position(|q| q.id == p.id))
+            .collect()
+    }
+
+    #[test]
+    fn each_unit_lists_its_own_positions_once_in_plan_order_and_units_in_tree_order() {
+        let plan = crate::generate::generate(crate::generate::Spec {
+            units: 30,
+            seed: 7,
+            staff: None,
+        });
+        let results = crate::engine::compute(&plan).expect("a generated plan computes");
+        let tree = UnitTree::build(&plan.units).expect("a generated tree");
+        let depth_first = tree.depth_first();
+        let place = |unit: &Unit| {
+            let index = plan.units.iter().position(|u| u.id == unit.id);
+            depth_first.iter().position(|&i| Some(i) == index)
+        };
+        let check = |units: Vec<(&Unit, Vec<(&Position, &PositionResult)>)>| {
+            let places: Vec<_> = units.iter().map(|(unit, _)| place(unit)).collect();
+            assert!(
+                places.windows(2).all(|w| w[0] < w[1]),
+                "tree order: {places:?}"
+            );
+            let mut listed = 0;
+            for (unit, positions) in &units {
+                assert!(
+                    positions
+                        .iter()
+                        .all(|(p, r)| p.unit_id == unit.id && r.id == p.id)
+                );
+                let indices = plan_indices(&plan, positions);
+                assert!(
+                    indices.windows(2).all(|w| w[0] < w[1]),
+                    "{}: {indices:?}",
+                    unit.id
+                );
+                listed += positions.len();
+            }
+            assert_eq!(listed, plan.positions.len());
+        };
+        let figures = unit_figures(&plan, &results).expect("figures");
+        assert!(figures.len() > 1);
+        check(figures.into_iter().map(|u| (u.unit, u.positions)).collect());
+        let sections = unit_sections(&plan, &results).expect("sections");
+        check(
+            sections
+                .into_iter()
+                .filter(|s| !s.positions.is_empty())
+                .map(|s| (s.unit, s.positions))
+                .collect(),
+        );
+    }
+
     #[test]
     fn outline_numbers_read_as_in_administrative_tables() {
         assert_eq!(outline_number(&[2]), "II");
