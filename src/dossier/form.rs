@@ -54,31 +54,18 @@ pub fn head<'s>(
     let Layout { split, last, .. } = layout;
     let parent = or_dots(&form.parent_body).to_uppercase();
     let agency = or_dots(&plan.meta.agency).to_uppercase();
-    sheet.merge_range(0, 0, 0, split, &parent, &plain)?;
-    sheet.merge_range(0, split + 1, 0, last, NATIONAL_NAME, &bold)?;
-    sheet.merge_range(
-        1,
-        0,
-        1,
-        split,
-        &agency,
-        &bold
-            .clone()
-            .set_underline(rust_xlsxwriter::FormatUnderline::Single),
-    )?;
-    sheet.merge_range(
-        1,
-        split + 1,
-        1,
-        last,
-        MOTTO,
-        &bold
-            .clone()
-            .set_underline(rust_xlsxwriter::FormatUnderline::Single),
-    )?;
     let left_width = layout.width / 2.0;
-    for (row, text) in [(0, &parent), (1, &agency)] {
-        sheet.set_row_height(row, wrapped_height(text, left_width).max(18.0))?;
+    let underlined = bold
+        .clone()
+        .set_underline(rust_xlsxwriter::FormatUnderline::Single);
+    // Row by row, each with its height: a job description's sheet is written top to bottom.
+    for (row, (left, left_format), (right, right_format)) in [
+        (0, (&parent, &plain), (NATIONAL_NAME, &bold)),
+        (1, (&agency, &underlined), (MOTTO, &underlined)),
+    ] {
+        sheet.merge_range(row, 0, row, split, left, left_format)?;
+        sheet.merge_range(row, split + 1, row, last, right, right_format)?;
+        sheet.set_row_height(row, wrapped_height(left, left_width).max(18.0))?;
     }
     sheet.merge_range(
         3,

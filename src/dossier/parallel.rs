@@ -59,19 +59,35 @@ impl<'a> Writer<'a> {
 }
 
 /// The jobs that fill `sheets` (as many as the writers' sheets, in workbook order) with
-/// `writers`, each with its place in the order of work.
-pub fn jobs<'a>(sheets: &'a mut [Worksheet], writers: Vec<Writer<'a>>) -> Vec<(u8, Job<'a>)> {
+/// `writers`, each with its place in the order of work. `streamed` tells, sheet by sheet, those
+/// rust_xlsxwriter writes out row by row (see [`Sheet::streamed`]); a sheet it leaves out is not.
+pub fn jobs<'a>(
+    sheets: &'a mut [Worksheet],
+    streamed: &[bool],
+    writers: Vec<Writer<'a>>,
+) -> Vec<(u8, Job<'a>)> {
     let mut rest = sheets;
+    let mut streamed = streamed;
     let mut jobs: Vec<(u8, Job<'a>)> = Vec::with_capacity(writers.len());
     for writer in writers {
         let count = writer.sheets.min(rest.len());
         let (mine, tail) = std::mem::take(&mut rest).split_at_mut(count);
         rest = tail;
+        let (modes, more) = streamed.split_at(count.min(streamed.len()));
+        streamed = more;
+        let modes = modes.to_vec();
         let write = writer.write;
         jobs.push((
             writer.order,
             Box::new(move || {
-                let mut sheets: Vec<Sheet<'_, 'a>> = mine.iter_mut().map(Sheet::new).collect();
+                let mut sheets: Vec<Sheet<'_, 'a>> = mine
+                    .iter_mut()
+                    .enumerate()
+                    .map(|(index, sheet)| match modes.get(index) {
+                        Some(true) => Sheet::streamed(sheet),
+                        _ => Sheet::new(sheet),
+                    })
+                    .collect();
                 write(&mut sheets)?;
                 sheets
                     .into_iter()

@@ -1,5 +1,5 @@
 //! The worksheet the dossier's tables are written into: values go in at once, formats are
-//! applied a run of cells at a time.
+//! applied a run of cells at a time, or the sheet is streamed row by row.
 //!
 //! rust_xlsxwriter finds a cell's format by hashing and comparing every field of the
 //! [`Format`], for each cell written with one: on a province's 1.6 million cells that was over a
@@ -8,15 +8,47 @@
 //! written with the same format (the same [`Format`] value, by address) and applies it with one
 //! lookup when the run ends. What it writes is what the same calls on the [`Worksheet`] write.
 //!
-//! Everything else (merged ranges, row heights, page setup) is the [`Worksheet`]'s own, reached
-//! through `Deref`: such writes take effect at once, so they must not touch a cell this sheet
-//! still holds a format for (nothing in the dossier writes a cell twice).
+//! A streamed sheet ([`Sheet::streamed`]) is one rust_xlsxwriter writes out as it goes (its
+//! "low memory" mode): each row leaves memory as XML in a temporary file once a later row is
+//! written (a file without a name, gone when the workbook is saved or the process ends). A province's job descriptions hold 230,000 mostly short rows, and each row kept in
+//! memory costs rust_xlsxwriter close to a kilobyte whatever it holds: streamed, they take about
+//! 230 MB less. Such a sheet must be written top to bottom, and its formats are given cell by
+//! cell (a run would reach back into rows already written out); a write above the current row
+//! is an error here, where rust_xlsxwriter would drop it.
+//!
+//! Everything else (page setup, column widths) is the [`Worksheet`]'s own, reached through
+//! `Deref`: such writes take effect at once, so they must not touch a cell this sheet still
+//! holds a format for (nothing in the dossier writes a cell twice).
 
 use std::ops::{Deref, DerefMut};
 
 use rust_xlsxwriter::{
     ColNum, ExcelDateTime, Format, Formula, IntoExcelData, RowNum, Worksheet, XlsxError,
 };
+
+/// How many sheets may be streamed at once: each holds a temporary file open until the
+/// workbook is saved, so at most half the files the system lets this process hold open.
+pub fn streamable_sheets() -> usize {
+    #[cfg(target_os = "linux")]
+    {
+        use rustix::process::{Resource, getrlimit};
+        getrlimit(Resource::Nofile)
+            .current
+            .map_or(usize::MAX, |open| {
+                usize::try_from(open / 2).unwrap_or(usize::MAX)
+            })
+    }
+    // Elsewhere, what the most sparing systems allow (256 open files on macOS) halved, less
+    // what the application itself holds; Windows does not count files this way.
+    #[cfg(all(unix, not(target_os = "linux")))]
+    {
+        100
+    }
+    #[cfg(not(unix))]
+    {
+        usize::MAX
+    }
+}
 
 /// Rows `first..=last` of a column written with `format`.
 struct Run<'f> {
@@ -25,11 +57,22 @@ struct Run<'f> {
     format: &'f Format,
 }
 
-/// A worksheet whose cells' formats (borrowed for `'f`) are applied by runs; see the module.
+/// A worksheet whose cells' formats (borrowed for `'f`) are applied by runs, or which is
+/// streamed; see the module.
 pub struct Sheet<'w, 'f> {
     sheet: &'w mut Worksheet,
     /// The open run of each column, by column index.
     runs: Vec<Option<Run<'f>>>,
+    /// For a streamed sheet, where the writing is.
+    streamed: Option<Stream>,
+}
+
+/// The row a streamed sheet is on (rows above it are written out), and what it has.
+#[derive(Default)]
+struct Stream {
+    row: RowNum,
+    cells: bool,
+    height: bool,
 }
 
 impl<'w, 'f> Sheet<'w, 'f> {
@@ -37,11 +80,90 @@ impl<'w, 'f> Sheet<'w, 'f> {
         Sheet {
             sheet,
             runs: Vec::new(),
+            streamed: None,
         }
     }
 
+    /// A sheet over a worksheet rust_xlsxwriter writes out row by row (one made by
+    /// `Workbook::add_worksheet_with_low_memory`); see the module.
+    pub fn streamed(sheet: &'w mut Worksheet) -> Self {
+        Sheet {
+            streamed: Some(Stream::default()),
+            ..Sheet::new(sheet)
+        }
+    }
+
+    /// For a streamed sheet, checks that `row` is not above the row written last, and makes it
+    /// the current one.
+    fn reach(&mut self, row: RowNum) -> Result<Option<&mut Stream>, XlsxError> {
+        let Some(stream) = &mut self.streamed else {
+            return Ok(None);
+        };
+        if row < stream.row {
+            return Err(XlsxError::ParameterError(format!(
+                "row {} written after row {} of a sheet written top to bottom",
+                u64::from(row) + 1,
+                u64::from(stream.row) + 1
+            )));
+        }
+        if row > stream.row {
+            *stream = Stream {
+                row,
+                ..Stream::default()
+            };
+        }
+        Ok(Some(stream))
+    }
+
+    /// For a streamed sheet, records that the current row (`row`) holds a cell.
+    fn reach_cell(&mut self, row: RowNum) -> Result<(), XlsxError> {
+        if let Some(stream) = self.reach(row)? {
+            stream.cells = true;
+        }
+        Ok(())
+    }
+
+    /// As [`Worksheet::merge_range`], in order on a streamed sheet.
+    pub fn merge_range(
+        &mut self,
+        first_row: RowNum,
+        first_col: ColNum,
+        last_row: RowNum,
+        last_col: ColNum,
+        text: &str,
+        format: &Format,
+    ) -> Result<&mut Worksheet, XlsxError> {
+        self.reach_cell(first_row)?;
+        self.sheet
+            .merge_range(first_row, first_col, last_row, last_col, text, format)
+    }
+
+    /// As [`Worksheet::set_row_height`], in order on a streamed sheet.
+    pub fn set_row_height(
+        &mut self,
+        row: RowNum,
+        height: impl Into<f64>,
+    ) -> Result<&mut Worksheet, XlsxError> {
+        if let Some(stream) = self.reach(row)? {
+            stream.height = true;
+        }
+        self.sheet.set_row_height(row, height)
+    }
+
     /// Applies the formats still held. Until then the cells written last may be unformatted.
+    ///
+    /// rust_xlsxwriter writes a streamed sheet's last row twice when it holds cells and has a
+    /// height (an archive Excel refuses), so such a sheet is an error here.
     pub fn finish(mut self) -> Result<(), XlsxError> {
+        if let Some(stream) = &self.streamed
+            && stream.cells
+            && stream.height
+        {
+            return Err(XlsxError::ParameterError(format!(
+                "the last row ({}) of a sheet written top to bottom has a height",
+                u64::from(stream.row) + 1
+            )));
+        }
         for col in (0..=ColNum::MAX).take(self.runs.len()) {
             self.close(col)?;
         }
@@ -96,6 +218,11 @@ impl<'w, 'f> Sheet<'w, 'f> {
         data: impl IntoExcelData,
         format: &'f Format,
     ) -> Result<&mut Self, XlsxError> {
+        if self.streamed.is_some() {
+            self.reach_cell(row)?;
+            self.sheet.write_with_format(row, col, data, format)?;
+            return Ok(self);
+        }
         self.sheet.write(row, col, data)?;
         self.format(row, col, format)
     }
@@ -107,6 +234,11 @@ impl<'w, 'f> Sheet<'w, 'f> {
         col: ColNum,
         format: &'f Format,
     ) -> Result<&mut Self, XlsxError> {
+        if self.streamed.is_some() {
+            self.reach_cell(row)?;
+            self.sheet.write_blank(row, col, format)?;
+            return Ok(self);
+        }
         self.format(row, col, format)
     }
 
@@ -166,7 +298,7 @@ impl DerefMut for Sheet<'_, '_> {
 mod tests {
     use std::io::Read;
 
-    use rust_xlsxwriter::{Format, Formula, RowNum, Workbook, Worksheet};
+    use rust_xlsxwriter::{Format, Formula, RowNum, Workbook, Worksheet, XlsxError};
 
     use super::Sheet;
 
@@ -177,6 +309,7 @@ mod tests {
         Blank(RowNum, u16, usize),
         Sum(RowNum, u16, &'static str, usize),
         Merge(RowNum, u16, u16, &'static str, usize),
+        Height(RowNum, f64),
     }
 
     /// The first sheet's XML of a workbook whose `formats` are registered first, in order (in
@@ -197,6 +330,107 @@ mod tests {
             .read_to_string(&mut xml)
             .unwrap();
         xml
+    }
+
+    /// Makes `writes` through `sheet`.
+    fn write_through<'f>(
+        sheet: &mut Sheet<'_, 'f>,
+        writes: &[Write],
+        formats: &'f [Format],
+    ) -> Result<(), XlsxError> {
+        for write in writes {
+            match *write {
+                Write::Text(row, col, text, f) => sheet
+                    .write_string_with_format(row, col, text, &formats[f])
+                    .map(drop),
+                Write::Number(row, col, value, f) => sheet
+                    .write_number_with_format(row, col, value, &formats[f])
+                    .map(drop),
+                Write::Blank(row, col, f) => sheet.write_blank(row, col, &formats[f]).map(drop),
+                Write::Sum(row, col, formula, f) => sheet
+                    .write_formula_with_format(row, col, Formula::new(formula), &formats[f])
+                    .map(drop),
+                Write::Merge(row, first, last, text, f) => sheet
+                    .merge_range(row, first, row, last, text, &formats[f])
+                    .map(drop),
+                Write::Height(row, height) => sheet.set_row_height(row, height).map(drop),
+            }?;
+        }
+        Ok(())
+    }
+
+    /// The first sheet's XML of a workbook filled with `writes` through a [`Sheet`], streamed or
+    /// not, without the rows' optional `spans` (which a streamed sheet leaves out).
+    fn top_to_bottom_xml(streamed: bool, formats: &[Format], writes: &[Write]) -> String {
+        let mut workbook = Workbook::new();
+        let mut sheet = if streamed {
+            Sheet::streamed(workbook.add_worksheet_with_low_memory().unwrap())
+        } else {
+            Sheet::new(workbook.add_worksheet())
+        };
+        write_through(&mut sheet, writes, formats).unwrap();
+        sheet.finish().unwrap();
+        let bytes = workbook.save_to_buffer().unwrap();
+        let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+        let mut xml = String::new();
+        archive
+            .by_name("xl/worksheets/sheet1.xml")
+            .unwrap()
+            .read_to_string(&mut xml)
+            .unwrap();
+        let mut pieces = xml.split(" spans=\"");
+        let mut without = pieces.next().unwrap_or_default().to_owned();
+        for piece in pieces {
+            without.push_str(piece.split_once('"').map_or(piece, |(_, rest)| rest));
+        }
+        without
+    }
+
+    #[test]
+    fn a_streamed_sheet_writes_what_a_sheet_in_memory_writes() {
+        let formats = [
+            Format::new().set_bold(),
+            Format::new().set_italic(),
+            Format::new().set_num_format("#,##0"),
+        ];
+        let writes = [
+            Write::Merge(0, 0, 3, "title", 0),
+            Write::Text(1, 0, "label", 0),
+            Write::Merge(1, 1, 3, "value", 1),
+            Write::Text(2, 1, "b", 1),
+            Write::Number(2, 0, 1200.0, 2),
+            Write::Blank(2, 2, 1),
+            Write::Sum(4, 0, "=A3*2", 2),
+            Write::Height(9, 30.0),
+            Write::Text(9, 3, "after a gap", 1),
+            Write::Text(10, 0, "last", 0),
+        ];
+        let in_memory = top_to_bottom_xml(false, &formats, &writes);
+        assert!(in_memory.contains(r#"ht="30""#), "{in_memory}");
+        assert_eq!(top_to_bottom_xml(true, &formats, &writes), in_memory);
+    }
+
+    #[test]
+    fn a_streamed_sheet_refuses_a_row_above_the_one_written_last() {
+        let mut workbook = Workbook::new();
+        let format = Format::new();
+        let mut sheet = Sheet::streamed(workbook.add_worksheet_with_low_memory().unwrap());
+        sheet.write_string_with_format(3, 0, "d", &format).unwrap();
+        sheet.write_string_with_format(3, 1, "e", &format).unwrap();
+        let error = sheet
+            .write_string_with_format(2, 0, "c", &format)
+            .map(drop)
+            .unwrap_err();
+        assert!(
+            error.to_string().contains("row 3 written after row 4"),
+            "{error}"
+        );
+        assert!(sheet.write_blank(1, 0, &format).is_err());
+        assert!(sheet.set_row_height(1, 20).is_err());
+        assert!(sheet.merge_range(0, 0, 0, 2, "a", &format).is_err());
+        sheet.set_row_height(3, 20).unwrap();
+        // Its last row has cells and a height now, which rust_xlsxwriter would write twice.
+        assert!(sheet.finish().is_err());
     }
 
     #[test]
@@ -245,30 +479,14 @@ mod tests {
                     Write::Merge(row, first, last, text, f) => {
                         sheet.merge_range(row, first, row, last, text, &formats[f])
                     }
+                    Write::Height(row, height) => sheet.set_row_height(row, height),
                 }
                 .unwrap();
             }
         });
         let written = sheet_xml(&formats, |worksheet| {
             let mut sheet = Sheet::new(worksheet);
-            for write in &writes {
-                match *write {
-                    Write::Text(row, col, text, f) => sheet
-                        .write_string_with_format(row, col, text, &formats[f])
-                        .map(drop),
-                    Write::Number(row, col, value, f) => sheet
-                        .write_number_with_format(row, col, value, &formats[f])
-                        .map(drop),
-                    Write::Blank(row, col, f) => sheet.write_blank(row, col, &formats[f]).map(drop),
-                    Write::Sum(row, col, formula, f) => sheet
-                        .write_formula_with_format(row, col, Formula::new(formula), &formats[f])
-                        .map(drop),
-                    Write::Merge(row, first, last, text, f) => sheet
-                        .merge_range(row, first, row, last, text, &formats[f])
-                        .map(drop),
-                }
-                .unwrap();
-            }
+            write_through(&mut sheet, &writes, &formats).unwrap();
             sheet.finish().unwrap();
         });
         assert_eq!(written, expected);
