@@ -321,6 +321,11 @@ mod tests {
             sheet.write_blank(50, col, format).unwrap();
         }
         fill(sheet);
+        first_sheet_xml(&mut workbook)
+    }
+
+    /// The XML of the first sheet of `workbook`, saved.
+    fn first_sheet_xml(workbook: &mut Workbook) -> String {
         let bytes = workbook.save_to_buffer().unwrap();
         let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
         let mut xml = String::new();
@@ -330,6 +335,15 @@ mod tests {
             .read_to_string(&mut xml)
             .unwrap();
         xml
+    }
+
+    /// Bold, italic and a number format, in that order.
+    fn three_formats() -> [Format; 3] {
+        [
+            Format::new().set_bold(),
+            Format::new().set_italic(),
+            Format::new().set_num_format("#,##0"),
+        ]
     }
 
     /// Makes `writes` through `sheet`.
@@ -370,14 +384,7 @@ mod tests {
         };
         write_through(&mut sheet, writes, formats).unwrap();
         sheet.finish().unwrap();
-        let bytes = workbook.save_to_buffer().unwrap();
-        let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
-        let mut xml = String::new();
-        archive
-            .by_name("xl/worksheets/sheet1.xml")
-            .unwrap()
-            .read_to_string(&mut xml)
-            .unwrap();
+        let xml = first_sheet_xml(&mut workbook);
         let mut pieces = xml.split(" spans=\"");
         let mut without = pieces.next().unwrap_or_default().to_owned();
         for piece in pieces {
@@ -388,11 +395,7 @@ mod tests {
 
     #[test]
     fn a_streamed_sheet_writes_what_a_sheet_in_memory_writes() {
-        let formats = [
-            Format::new().set_bold(),
-            Format::new().set_italic(),
-            Format::new().set_num_format("#,##0"),
-        ];
+        let formats = three_formats();
         let writes = [
             Write::Merge(0, 0, 3, "title", 0),
             Write::Text(1, 0, "label", 0),
@@ -435,11 +438,7 @@ mod tests {
 
     #[test]
     fn a_sheet_writes_what_the_worksheet_writes() {
-        let formats = [
-            Format::new().set_bold(),
-            Format::new().set_italic(),
-            Format::new().set_num_format("#,##0"),
-        ];
+        let formats = three_formats();
         let (bold, italic, number) = (0, 1, 2);
         // Runs down a column, broken by another format, gaps and a row written out of order;
         // blanks, an empty string, a formula, a merged range, and a cell written twice (the
