@@ -10,11 +10,12 @@
 //!
 //! A streamed sheet ([`Sheet::streamed`]) is one rust_xlsxwriter writes out as it goes (its
 //! "low memory" mode): each row leaves memory as XML in a temporary file once a later row is
-//! written (a file without a name, gone when the workbook is saved or the process ends). A province's job descriptions hold 230,000 mostly short rows, and each row kept in
-//! memory costs rust_xlsxwriter close to a kilobyte whatever it holds: streamed, they take about
-//! 230 MB less. Such a sheet must be written top to bottom, and its formats are given cell by
-//! cell (a run would reach back into rows already written out); a write above the current row
-//! is an error here, where rust_xlsxwriter would drop it.
+//! written (a file without a name, gone when the workbook is saved or the process ends). A
+//! province's job descriptions hold 230,000 mostly short rows, and each row kept in memory
+//! costs rust_xlsxwriter close to a kilobyte whatever it holds: streamed, they take about 240 MB
+//! less. Such a sheet must be written top to bottom, and its formats are given cell by cell (a
+//! run would reach back into rows already written out); a write above the current row is an
+//! error here, where rust_xlsxwriter would drop it.
 //!
 //! Everything else (page setup, column widths) is the [`Worksheet`]'s own, reached through
 //! `Deref`: such writes take effect at once, so they must not touch a cell this sheet still
