@@ -23,6 +23,27 @@ fn export_writes_the_workbook() {
 }
 
 #[test]
+fn export_needs_no_temporary_folder() {
+    // The charts are drawn in memory, and a sheet that cannot be streamed through a temporary
+    // file is kept in memory: a missing temporary folder does not stop the export.
+    let wd = Workdir::new();
+    let out = wd.path("ho-so.xlsx");
+    let missing = wd.path("khong-co-thu-muc-nay");
+    let plan = bundled("trung-tam-y-te-huyen.ron");
+    let env: Vec<(&str, &str)> = ["TMPDIR", "TMP", "TEMP"]
+        .into_iter()
+        .map(|name| (name, s(&missing)))
+        .collect();
+    assert_ok(&wd.run_with_env(&["export", &plan, "--xlsx", s(&out)], &env));
+    let bytes = std::fs::read(&out).unwrap();
+    let chart = b"xl/media/image1.png";
+    assert!(
+        bytes.windows(chart.len()).any(|w| w == chart),
+        "the charts are embedded"
+    );
+}
+
+#[test]
 fn export_refuses_a_bad_plan() {
     let wd = Workdir::new();
     let bad = wd.write(
