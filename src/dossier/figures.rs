@@ -61,20 +61,15 @@ fn own_positions<'a>(
     plan: &'a Plan,
     results: &'a PlanResults,
 ) -> Vec<Vec<(&'a Position, &'a PositionResult)>> {
-    let by_id: HashMap<&str, &PositionResult> = results
-        .positions
-        .iter()
-        .map(|r| (r.id.as_str(), r))
-        .collect();
     let index = crate::engine::unit_index(&plan.units);
     let mut own: Vec<Vec<(&Position, &PositionResult)>> = vec![Vec::new(); plan.units.len()];
     for position in &plan.positions {
         if let (Some(&unit), Some(result)) = (
             index.get(position.unit_id.as_str()),
-            by_id.get(position.id.as_str()),
+            results.position(&position.id),
         ) && let Some(list) = own.get_mut(unit)
         {
-            list.push((position, *result));
+            list.push((position, result));
         }
     }
     own
@@ -104,8 +99,6 @@ pub fn unit_sections<'a>(
     results: &'a PlanResults,
 ) -> Result<Vec<UnitSection<'a>>, DossierError> {
     let tree = UnitTree::build(&plan.units)?;
-    let rolled: HashMap<&str, &UnitResult> =
-        results.units.iter().map(|u| (u.id.as_str(), u)).collect();
     let mut own = own_positions(plan, results);
     let mut holds = vec![false; plan.units.len()];
     for (unit, _) in own.iter().enumerate().filter(|(_, list)| !list.is_empty()) {
@@ -121,7 +114,7 @@ pub fn unit_sections<'a>(
         else {
             continue;
         };
-        let Some(&rolled_up) = rolled.get(unit.id.as_str()) else {
+        let Some(rolled_up) = results.unit(&unit.id) else {
             continue;
         };
         sections.push(UnitSection {
