@@ -185,15 +185,16 @@ fn build_workbook(
         Writer::one(5, |sheet| ranks_sheet::write(sheet, styles, plan, results)),
         Writer::one(7, |sheet| steps_sheet::write(sheet, styles, plan, results)),
     ];
-    // The job descriptions, on as many sheets as they fill, in one job: their sheets are the
-    // streamed ones, and one thread writing them in order keeps the workbook the same from one
-    // export to the next (a streamed sheet's strings and formats are numbered as written).
-    let descriptions = writers.len();
-    writers.push(Writer::many(0, described.sheets(), |sheets| {
-        (0..).zip(sheets).try_for_each(|(part, sheet)| {
-            job_descriptions_sheet::write(sheet, styles, plan, described, part)
+    // The job descriptions, on as many sheets as they fill, streamed: 230,000 short rows on a
+    // province, each of which would take close to a kilobyte in memory.
+    writers.push(
+        Writer::many(0, described.sheets(), |sheets| {
+            (0..).zip(sheets).try_for_each(|(part, sheet)| {
+                job_descriptions_sheet::write(sheet, styles, plan, described, part)
+            })
         })
-    }));
+        .streamed(),
+    );
     writers.extend([
         Writer::one(8, |sheet| charts_sheet::write(sheet, styles, plan, results)),
         Writer::one(9, |sheet| projection_sheet::write(sheet, styles, plan)),
@@ -204,33 +205,10 @@ fn build_workbook(
             appraisal_sheet::write(sheets, styles, plan, appraisal, fingerprint.get()?)
         }),
     ]);
-    // The job descriptions' sheets are streamed (see `sheet::Sheet::streamed`), as many as
-    // the system lets the process hold temporary files open.
-    let mut streamable = sheet::streamable_sheets();
-    let mut streamed = Vec::new();
-    for (index, writer) in writers.iter().enumerate() {
-        for _ in 0..writer.sheets {
-            // Without a temporary file (no temporary folder, or no file handle left), the
-            // sheet is kept in memory as the others are.
-            let is_streamed = index == descriptions
-                && streamable > 0
-                && workbook.add_worksheet_with_low_memory().is_ok();
-            if is_streamed {
-                streamable -= 1;
-            } else {
-                workbook.add_worksheet();
-            }
-            streamed.push(is_streamed);
-        }
-    }
     // The fingerprint starts early beside the longest sheet: two sheets print it.
     let mut jobs: Vec<(u8, parallel::Job<'_>)> =
         vec![(1, Box::new(|| fingerprint.get().map(drop)))];
-    jobs.extend(parallel::jobs(
-        workbook.worksheets_mut(),
-        &streamed,
-        writers,
-    ));
+    jobs.extend(parallel::jobs(&mut workbook, writers));
     jobs.sort_by_key(|(order, _)| *order);
     parallel::run(jobs.into_iter().map(|(_, job)| job).collect())?;
     Ok(workbook)

@@ -5,10 +5,10 @@
 use std::sync::{Mutex, OnceLock, PoisonError};
 use std::thread;
 
-use rust_xlsxwriter::Worksheet;
+use rust_xlsxwriter::Workbook;
 
 use super::DossierError;
-use super::sheet::Sheet;
+use super::sheet::{Sheet, streamable_sheets};
 use crate::model::Plan;
 use crate::plan_file::{self, PlanFileError};
 
@@ -20,11 +20,12 @@ pub type Job<'a> = Box<dyn FnOnce() -> Result<(), DossierError> + Send + 'a>;
 pub type SheetsWriter<'a> =
     Box<dyn for<'w> FnOnce(&mut [Sheet<'w, 'a>]) -> Result<(), DossierError> + Send + 'a>;
 
-/// A part of the workbook: its place in the order of work, how many sheets it fills, and
-/// what fills them.
+/// A part of the workbook: its place in the order of work, how many sheets it fills, whether
+/// they are streamed (see [`Sheet::streamed`]), and what fills them.
 pub struct Writer<'a> {
     pub order: u8,
     pub sheets: usize,
+    pub streamed: bool,
     pub write: SheetsWriter<'a>,
 }
 
@@ -37,6 +38,7 @@ impl<'a> Writer<'a> {
         Writer {
             order,
             sheets: 1,
+            streamed: false,
             write: Box::new(move |sheets| match sheets.first_mut() {
                 Some(sheet) => write(sheet),
                 None => Ok(()),
@@ -53,39 +55,64 @@ impl<'a> Writer<'a> {
         Writer {
             order,
             sheets,
+            streamed: false,
             write: Box::new(write),
+        }
+    }
+
+    /// The same part on streamed sheets, as far as the system lets them be (see
+    /// [`super::sheet::streamable_sheets`]). Its job must be its sheets' only one: a streamed
+    /// sheet's strings and formats are numbered as they are written, so one thread writing them
+    /// in order keeps the workbook the same from one export to the next.
+    pub fn streamed(self) -> Self {
+        Writer {
+            streamed: true,
+            ..self
         }
     }
 }
 
-/// The jobs that fill `sheets` (as many as the writers' sheets, in workbook order) with
-/// `writers`, each with its place in the order of work. `streamed` tells, sheet by sheet, those
-/// rust_xlsxwriter writes out row by row (see [`Sheet::streamed`]); a sheet it leaves out is not.
-pub fn jobs<'a>(
-    sheets: &'a mut [Worksheet],
-    streamed: &[bool],
-    writers: Vec<Writer<'a>>,
-) -> Vec<(u8, Job<'a>)> {
-    let mut rest = sheets;
-    let mut streamed = streamed;
+/// Adds the writers' worksheets to `workbook`, in order, and returns the jobs that fill them,
+/// each with its place in the order of work. A streamed writer's sheets are streamed as far as
+/// the system allows; a sheet without a temporary file (no temporary folder, or no file handle
+/// left) is kept in memory as the others are.
+pub fn jobs<'a>(workbook: &'a mut Workbook, writers: Vec<Writer<'a>>) -> Vec<(u8, Job<'a>)> {
+    let mut streamable = streamable_sheets();
+    let mut streamed = Vec::new();
+    for writer in &writers {
+        for _ in 0..writer.sheets {
+            let is_streamed = writer.streamed
+                && streamable > 0
+                && workbook.add_worksheet_with_low_memory().is_ok();
+            if is_streamed {
+                streamable -= 1;
+            } else {
+                workbook.add_worksheet();
+            }
+            streamed.push(is_streamed);
+        }
+    }
+    let mut rest = workbook.worksheets_mut().as_mut_slice();
+    let mut streamed = streamed.into_iter();
     let mut jobs: Vec<(u8, Job<'a>)> = Vec::with_capacity(writers.len());
     for writer in writers {
         let count = writer.sheets.min(rest.len());
         let (mine, tail) = std::mem::take(&mut rest).split_at_mut(count);
         rest = tail;
-        let (modes, more) = streamed.split_at(count.min(streamed.len()));
-        streamed = more;
-        let modes = modes.to_vec();
+        let modes: Vec<bool> = streamed.by_ref().take(mine.len()).collect();
         let write = writer.write;
         jobs.push((
             writer.order,
             Box::new(move || {
                 let mut sheets: Vec<Sheet<'_, 'a>> = mine
                     .iter_mut()
-                    .enumerate()
-                    .map(|(index, sheet)| match modes.get(index) {
-                        Some(true) => Sheet::streamed(sheet),
-                        _ => Sheet::new(sheet),
+                    .zip(modes)
+                    .map(|(sheet, is_streamed)| {
+                        if is_streamed {
+                            Sheet::streamed(sheet)
+                        } else {
+                            Sheet::new(sheet)
+                        }
                     })
                     .collect();
                 write(&mut sheets)?;
