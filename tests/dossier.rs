@@ -881,3 +881,42 @@ fn many_job_descriptions_continue_on_further_sheets_printed_as_one_appendix() {
     }
     assert_eq!(described, plan.positions.len());
 }
+
+#[test]
+fn the_same_plan_exports_the_same_workbook_every_time() {
+    // Several sheets of job descriptions, written side by side by as many threads as the
+    // machine has: their cells, formats and strings must not depend on which came first.
+    let plan = vtvl::generate::generate(vtvl::generate::Spec {
+        units: 40,
+        seed: 3,
+        staff: None,
+    });
+    assert!(plan.positions.len() > 4 * dossier::DESCRIPTIONS_PER_SHEET);
+    let results = engine::compute(&plan).unwrap();
+    let entries = || {
+        let bytes = dossier::workbook_bytes(&plan, &results, TODAY).unwrap();
+        let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+        (0..archive.len())
+            .map(|index| {
+                let mut file = archive.by_index(index).unwrap();
+                let mut content = Vec::new();
+                std::io::Read::read_to_end(&mut file, &mut content).unwrap();
+                (file.name().unwrap().into_owned(), content)
+            })
+            // The time of the export.
+            .filter(|(name, _)| name != "docProps/core.xml")
+            .collect::<Vec<_>>()
+    };
+    let first = entries();
+    assert!(first.len() > 10);
+    for _ in 0..3 {
+        let again = entries();
+        assert_eq!(
+            again.iter().map(|(name, _)| name).collect::<Vec<_>>(),
+            first.iter().map(|(name, _)| name).collect::<Vec<_>>()
+        );
+        for ((name, content), (_, expected)) in again.iter().zip(&first) {
+            assert!(content == expected, "{name} differs between two exports");
+        }
+    }
+}

@@ -6,7 +6,7 @@
 //! The texts come from [`crate::model::DocumentForm`] (`plan.meta.document`); a field left blank
 //! prints dotted lines to be filled by hand.
 
-use rust_xlsxwriter::{Format, FormatAlign, RowNum};
+use rust_xlsxwriter::RowNum;
 
 use super::DossierError;
 use super::print::{Styles, wrapped_height};
@@ -48,45 +48,30 @@ pub fn head<'s>(
     title: &str,
 ) -> Result<RowNum, DossierError> {
     let form = &plan.meta.document;
-    let centre = |format: &Format| format.clone().set_align(FormatAlign::Center);
-    let plain = centre(&styles.value).set_text_wrap();
-    let bold = centre(&styles.label).set_text_wrap();
+    let (plain, bold, underlined) = (
+        &styles.form_plain,
+        &styles.form_bold,
+        &styles.form_underlined,
+    );
     let Layout { split, last, .. } = layout;
     let parent = or_dots(&form.parent_body).to_uppercase();
     let agency = or_dots(&plan.meta.agency).to_uppercase();
     let left_width = layout.width / 2.0;
-    let underlined = bold
-        .clone()
-        .set_underline(rust_xlsxwriter::FormatUnderline::Single);
     // Row by row, each with its height: a job description's sheet is written top to bottom.
     for (row, (left, left_format), (right, right_format)) in [
-        (0, (&parent, &plain), (NATIONAL_NAME, &bold)),
-        (1, (&agency, &underlined), (MOTTO, &underlined)),
+        (0, (&parent, plain), (NATIONAL_NAME, bold)),
+        (1, (&agency, underlined), (MOTTO, underlined)),
     ] {
         sheet.merge_range(row, 0, row, split, left, left_format)?;
         sheet.merge_range(row, split + 1, row, last, right, right_format)?;
         sheet.set_row_height(row, wrapped_height(left, left_width).max(18.0))?;
     }
-    sheet.merge_range(
-        3,
-        0,
-        3,
-        last,
-        &format!("Phụ lục {}", roman(appendix)),
-        &bold,
-    )?;
+    sheet.merge_range(3, 0, 3, last, &format!("Phụ lục {}", roman(appendix)), bold)?;
     sheet.merge_range(4, 0, 4, last, title, &styles.title)?;
     sheet.set_row_height(4, wrapped_height(title, layout.width / 1.4).max(24.0))?;
     sheet.merge_range(5, 0, 5, last, &plan.meta.name, &styles.subtitle)?;
     let attached = attached_line(plan);
-    sheet.merge_range(
-        6,
-        0,
-        6,
-        last,
-        &attached,
-        &centre(&styles.value).set_italic(),
-    )?;
+    sheet.merge_range(6, 0, 6, last, &attached, &styles.form_attached)?;
     Ok(8)
 }
 
@@ -127,28 +112,26 @@ pub fn foot<'s>(
 ) -> Result<RowNum, DossierError> {
     let form = &plan.meta.document;
     let Layout { split, last, .. } = layout;
-    let centre = |format: &Format| format.clone().set_align(FormatAlign::Center);
-    let bold = centre(&styles.label).set_text_wrap();
-    let italic = centre(&styles.value).set_italic().set_text_wrap();
+    let (bold, italic) = (&styles.form_bold, &styles.form_italic);
     let mut row = row + 1;
     let place_line = format!("{}, {}", or_dots(&form.place), date_words(form.date));
-    sheet.merge_range(row, split + 1, row, last, &place_line, &italic)?;
+    sheet.merge_range(row, split + 1, row, last, &place_line, italic)?;
     row += 1;
     let title = if form.signer_title.trim().is_empty() {
         HEAD_OF_AGENCY.to_owned()
     } else {
         form.signer_title.trim().to_uppercase()
     };
-    sheet.merge_range(row, 0, row, split, PREPARER, &bold)?;
-    sheet.merge_range(row, split + 1, row, last, &title, &bold)?;
+    sheet.merge_range(row, 0, row, split, PREPARER, bold)?;
+    sheet.merge_range(row, split + 1, row, last, &title, bold)?;
     let lines = title.lines().count().max(1) as f64;
     sheet.set_row_height(row, 15.0 * lines + 3.0)?;
     row += 1;
-    sheet.merge_range(row, 0, row, split, SIGN, &italic)?;
-    sheet.merge_range(row, split + 1, row, last, SEAL, &italic)?;
+    sheet.merge_range(row, 0, row, split, SIGN, italic)?;
+    sheet.merge_range(row, split + 1, row, last, SEAL, italic)?;
     row += SIGNATURE_ROWS + 1;
-    sheet.merge_range(row, 0, row, split, or_dots(&form.preparer_name), &bold)?;
-    sheet.merge_range(row, split + 1, row, last, or_dots(&form.signer_name), &bold)?;
+    sheet.merge_range(row, 0, row, split, or_dots(&form.preparer_name), bold)?;
+    sheet.merge_range(row, split + 1, row, last, or_dots(&form.signer_name), bold)?;
     Ok(row + 1)
 }
 

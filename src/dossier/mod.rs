@@ -169,7 +169,7 @@ fn build_workbook(
     };
     let fingerprint = &parallel::Fingerprint::of(plan);
     // Each sheet in workbook order, with its place in the order of work: the longest first
-    // (as measured on a province plan), so that the last job to finish is a short one.
+    // (as measured on a province plan), so that the last jobs to finish are short ones.
     use parallel::Writer;
     let mut writers = vec![
         Writer::one(3, |sheet| {
@@ -181,20 +181,19 @@ fn build_workbook(
         }),
         Writer::many(2, workload.sheets(), |sheets| {
             workload_sheet::write(sheets, styles, plan, workload)
-        }),
+        })
+        .streamed(),
         Writer::one(5, |sheet| ranks_sheet::write(sheet, styles, plan, results)),
         Writer::one(7, |sheet| steps_sheet::write(sheet, styles, plan, results)),
     ];
-    // The job descriptions, on as many sheets as they fill, streamed: 230,000 short rows on a
-    // province, each of which would take close to a kilobyte in memory.
-    writers.push(
-        Writer::many(0, described.sheets(), |sheets| {
-            (0..).zip(sheets).try_for_each(|(part, sheet)| {
-                job_descriptions_sheet::write(sheet, styles, plan, described, part)
-            })
+    // The job descriptions, streamed (230,000 short rows on a province), one job per sheet and
+    // last in the order of work: the threads share them out once the longer sheets are done.
+    writers.extend((0..described.sheets()).map(|part| {
+        Writer::one(11, move |sheet| {
+            job_descriptions_sheet::write(sheet, styles, plan, described, part)
         })
-        .streamed(),
-    );
+        .streamed()
+    }));
     writers.extend([
         Writer::one(8, |sheet| charts_sheet::write(sheet, styles, plan, results)),
         Writer::one(9, |sheet| projection_sheet::write(sheet, styles, plan)),
@@ -208,7 +207,7 @@ fn build_workbook(
     // The fingerprint starts early beside the longest sheet: two sheets print it.
     let mut jobs: Vec<(u8, parallel::Job<'_>)> =
         vec![(1, Box::new(|| fingerprint.get().map(drop)))];
-    jobs.extend(parallel::jobs(&mut workbook, writers));
+    jobs.extend(parallel::jobs(&mut workbook, styles, writers));
     jobs.sort_by_key(|(order, _)| *order);
     parallel::run(jobs.into_iter().map(|(_, job)| job).collect())?;
     Ok(workbook)

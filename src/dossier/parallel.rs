@@ -8,6 +8,7 @@ use std::thread;
 use rust_xlsxwriter::Workbook;
 
 use super::DossierError;
+use super::print::Styles;
 use super::sheet::{Sheet, streamable_sheets};
 use crate::model::Plan;
 use crate::plan_file::{self, PlanFileError};
@@ -60,10 +61,8 @@ impl<'a> Writer<'a> {
         }
     }
 
-    /// The same part on streamed sheets, as far as the system lets them be (see
-    /// [`super::sheet::streamable_sheets`]). Its job must be its sheets' only one: a streamed
-    /// sheet's strings and formats are numbered as they are written, so one thread writing them
-    /// in order keeps the workbook the same from one export to the next.
+    /// The same part on streamed sheets (see [`Sheet::streamed`]), as far as the system lets
+    /// them be (see [`super::sheet::streamable_sheets`]).
     pub fn streamed(self) -> Self {
         Writer {
             streamed: true,
@@ -76,14 +75,26 @@ impl<'a> Writer<'a> {
 /// each with its place in the order of work. A streamed writer's sheets are streamed as far as
 /// the system allows; a sheet without a temporary file (no temporary folder, or no file handle
 /// left) is kept in memory as the others are.
-pub fn jobs<'a>(workbook: &'a mut Workbook, writers: Vec<Writer<'a>>) -> Vec<(u8, Job<'a>)> {
+///
+/// The `styles` are numbered in the workbook first, in their order: streamed sheets number the
+/// formats they use as they write them, and whichever thread came first would otherwise decide.
+pub fn jobs<'a>(
+    workbook: &'a mut Workbook,
+    styles: &'a Styles,
+    writers: Vec<Writer<'a>>,
+) -> Vec<(u8, Job<'a>)> {
+    // rust_xlsxwriter leaves this out of its documentation, but names this use for it: formats
+    // numbered before sheets written side by side use them.
+    for format in styles.all() {
+        workbook.register_format(format);
+    }
     let mut streamable = streamable_sheets();
     let mut streamed = Vec::new();
     for writer in &writers {
         for _ in 0..writer.sheets {
             let is_streamed = writer.streamed
                 && streamable > 0
-                && workbook.add_worksheet_with_low_memory().is_ok();
+                && workbook.add_worksheet_with_constant_memory().is_ok();
             if is_streamed {
                 streamable -= 1;
             } else {
@@ -109,7 +120,7 @@ pub fn jobs<'a>(workbook: &'a mut Workbook, writers: Vec<Writer<'a>>) -> Vec<(u8
                     .zip(modes)
                     .map(|(sheet, is_streamed)| {
                         if is_streamed {
-                            Sheet::streamed(sheet)
+                            Sheet::streamed(sheet, styles)
                         } else {
                             Sheet::new(sheet)
                         }
@@ -220,6 +231,59 @@ mod tests {
         ran.sort_unstable();
         assert_eq!(ran, vec![0, 1, 2, 3, 4, 5]);
         assert!(run(Vec::new()).is_ok());
+    }
+
+    /// The entries of a workbook whose two streamed sheets are filled by jobs run one after the
+    /// other, in the order given or reversed, each using formats the other uses too.
+    fn streamed_pair(styles: &Styles, reverse: bool) -> Vec<(String, Vec<u8>)> {
+        let mut workbook = Workbook::new();
+        let writers = vec![
+            Writer::one(0, |sheet| {
+                sheet.write_string_with_format(0, 0, "a", &styles.hint)?;
+                sheet.write_number_with_format(1, 0, 2.0, &styles.whole)?;
+                Ok(())
+            })
+            .streamed(),
+            Writer::one(1, |sheet| {
+                sheet.write_number_with_format(0, 0, 3.0, &styles.whole)?;
+                sheet.merge_range(1, 0, 1, 2, "b", &styles.title)?;
+                sheet.write_string_with_format(2, 0, "a", &styles.hint)?;
+                Ok(())
+            })
+            .streamed(),
+        ];
+        let mut jobs = jobs(&mut workbook, styles, writers);
+        if reverse {
+            jobs.reverse();
+        }
+        for (_, job) in jobs {
+            job().unwrap();
+        }
+        let bytes = workbook.save_to_buffer().unwrap();
+        let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+        (0..archive.len())
+            .map(|index| {
+                let mut file = archive.by_index(index).unwrap();
+                let mut content = Vec::new();
+                std::io::Read::read_to_end(&mut file, &mut content).unwrap();
+                (file.name().unwrap().into_owned(), content)
+            })
+            .filter(|(name, _)| name != "docProps/core.xml")
+            .collect()
+    }
+
+    #[test]
+    fn streamed_sheets_give_the_same_workbook_whichever_is_written_first() {
+        let styles = Styles::new();
+        let in_order = streamed_pair(&styles, false);
+        let sheet = |entries: &[(String, Vec<u8>)]| {
+            let (_, xml) = (entries.iter())
+                .find(|(name, _)| name == "xl/worksheets/sheet2.xml")
+                .unwrap();
+            String::from_utf8(xml.clone()).unwrap()
+        };
+        assert!(sheet(&in_order).contains("<is><t>b</t></is>"));
+        assert!(in_order == streamed_pair(&styles, true));
     }
 
     #[test]

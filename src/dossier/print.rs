@@ -61,7 +61,20 @@ pub struct Styles {
     pub change: Format,
     /// [`Styles::change`] on a total row.
     pub total_change: Format,
+    /// The administrative form's lines ([`super::form`]), centred: plain, bold, bold and
+    /// underlined, italic (the "(Kèm theo ...)" line), italic and wrapped.
+    pub form_plain: Format,
+    pub form_bold: Format,
+    pub form_underlined: Format,
+    pub form_attached: Format,
+    pub form_italic: Format,
+    /// [`Styles::group`] indented by the unit's depth, up to [`DEEPEST_INDENT`].
+    pub group_indented: [Format; DEEPEST_INDENT + 1],
 }
+
+/// The deepest indent of a unit's name (Excel's own limit when typing one); the units below it
+/// are told apart by their numbers (1.1.1...).
+pub const DEEPEST_INDENT: usize = 15;
 
 fn base() -> Format {
     Format::new().set_font_name(FONT).set_font_size(SIZE)
@@ -76,7 +89,27 @@ fn cell() -> Format {
 impl Styles {
     pub fn new() -> Self {
         let total = cell().set_bold().set_background_color(GROUP_FILL);
+        let centred = |format: Format| format.set_align(FormatAlign::Center);
+        let value = base().set_align(FormatAlign::Left);
+        let label = base().set_bold();
+        let form_bold = centred(label.clone()).set_text_wrap();
+        let group = cell()
+            .set_bold()
+            .set_text_wrap()
+            .set_background_color(GROUP_FILL);
         Styles {
+            group_indented: std::array::from_fn(|depth| {
+                group
+                    .clone()
+                    .set_indent(u8::try_from(depth).unwrap_or(u8::MAX))
+            }),
+            form_plain: centred(value.clone()).set_text_wrap(),
+            form_underlined: form_bold
+                .clone()
+                .set_underline(rust_xlsxwriter::FormatUnderline::Single),
+            form_bold,
+            form_attached: centred(value.clone()).set_italic(),
+            form_italic: centred(value.clone()).set_italic().set_text_wrap(),
             title: base()
                 .set_bold()
                 .set_font_size(14)
@@ -88,8 +121,8 @@ impl Styles {
                 .set_italic()
                 .set_align(FormatAlign::Center)
                 .set_text_wrap(),
-            label: base().set_bold(),
-            value: base().set_align(FormatAlign::Left),
+            label,
+            value,
             date: base().set_num_format(DATE).set_align(FormatAlign::Left),
             hours: base().set_num_format(DECIMAL).set_align(FormatAlign::Left),
             header: cell()
@@ -99,10 +132,7 @@ impl Styles {
                 .set_background_color(HEADER_FILL),
             text: cell().set_text_wrap(),
             text_center: cell().set_align(FormatAlign::Center),
-            group: cell()
-                .set_bold()
-                .set_text_wrap()
-                .set_background_color(GROUP_FILL),
+            group,
             group_center: cell()
                 .set_bold()
                 .set_align(FormatAlign::Center)
@@ -136,6 +166,56 @@ impl Styles {
                 .set_num_format(WHOLE),
             change: cell().set_num_format(SIGNED),
         }
+    }
+
+    /// Every format, in a fixed order: a workbook numbers them in this order before any sheet is
+    /// written (see [`super::parallel::jobs`]).
+    pub fn all(&self) -> impl Iterator<Item = &Format> {
+        [
+            &self.title,
+            &self.subtitle,
+            &self.label,
+            &self.value,
+            &self.date,
+            &self.hours,
+            &self.header,
+            &self.text,
+            &self.text_center,
+            &self.group,
+            &self.group_center,
+            &self.section,
+            &self.whole,
+            &self.decimal,
+            &self.general,
+            &self.percent,
+            &self.total_label,
+            &self.total_whole,
+            &self.total_general,
+            &self.total_percent,
+            &self.total_decimal,
+            &self.paragraph,
+            &self.empty_note,
+            &self.hint,
+            &self.fraction,
+            &self.note,
+            &self.total_over,
+            &self.change,
+            &self.total_change,
+            &self.form_plain,
+            &self.form_bold,
+            &self.form_underlined,
+            &self.form_attached,
+            &self.form_italic,
+        ]
+        .into_iter()
+        .chain(&self.group_indented)
+    }
+
+    /// Whether `format` is one of these styles (the very value, not an equal one).
+    pub fn holds(&self, format: &Format) -> bool {
+        let start = std::ptr::from_ref(self).addr();
+        let at = std::ptr::from_ref(format).addr();
+        (start..start + std::mem::size_of::<Styles>()).contains(&at)
     }
 
     /// A count of people: whole numbers without decimals, fractions (part-time posts) with two.
@@ -217,11 +297,8 @@ pub fn unit_heading<'s>(
     last_col: u16,
 ) -> Result<(), XlsxError> {
     sheet.write_string_with_format(row, 0, &section.number, &styles.group_center)?;
-    let heading = styles
-        .group
-        .clone()
-        .set_indent(u8::try_from(section.depth).unwrap_or(u8::MAX));
-    sheet.merge_range(row, 1, row, last_col, &section.unit.name, &heading)?;
+    let heading = &styles.group_indented[section.depth.min(DEEPEST_INDENT)];
+    sheet.merge_range(row, 1, row, last_col, &section.unit.name, heading)?;
     Ok(())
 }
 
@@ -395,6 +472,26 @@ pub fn result(value: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_style_is_listed_once_and_held() {
+        let styles = Styles::new();
+        let all: Vec<&Format> = styles.all().collect();
+        // Styles holds formats only: listing each once covers the whole struct.
+        assert_eq!(
+            all.len() * std::mem::size_of::<Format>(),
+            std::mem::size_of::<Styles>()
+        );
+        for (index, format) in all.iter().enumerate() {
+            assert!(styles.holds(format));
+            assert!(
+                !all[..index]
+                    .iter()
+                    .any(|other| std::ptr::eq(*other, *format))
+            );
+        }
+        assert!(!styles.holds(&styles.hint.clone()));
+    }
 
     #[test]
     fn helpers() {

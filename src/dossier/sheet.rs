@@ -9,13 +9,20 @@
 //! lookup when the run ends. What it writes is what the same calls on the [`Worksheet`] write.
 //!
 //! A streamed sheet ([`Sheet::streamed`]) is one rust_xlsxwriter writes out as it goes (its
-//! "low memory" mode): each row leaves memory as XML in a temporary file once a later row is
-//! written (a file without a name, gone when the workbook is saved or the process ends). A
-//! province's job descriptions hold 230,000 mostly short rows, and each row kept in memory
-//! costs rust_xlsxwriter close to a kilobyte whatever it holds: streamed, they take about 240 MB
-//! less. Such a sheet must be written top to bottom, and its formats are given cell by cell (a
-//! run would reach back into rows already written out); a write above the current row is an
-//! error here, where rust_xlsxwriter would drop it.
+//! "constant memory" mode): each row leaves memory as XML in a temporary file once a later row
+//! is written (a file without a name, gone when the workbook is saved or the process ends). Each
+//! row kept in memory costs rust_xlsxwriter close to a kilobyte whatever it holds, and a sheet
+//! kept in memory is written out as XML again in memory when the workbook is saved: on a
+//! province's 300,000 rows of job descriptions and workload, that memory cost more time than
+//! anything else. Such a sheet must be written top to bottom, and its formats are given cell by
+//! cell (a run would reach back into rows already written out); a write above the current row is
+//! an error here, where rust_xlsxwriter would drop it.
+//!
+//! A streamed sheet's texts are written in its cells rather than in the workbook's table of
+//! shared strings, and its formats are numbered in the workbook's table as they are written:
+//! so that streamed sheets can be written side by side and still give the same workbook every
+//! time, they may only use formats numbered before any sheet is written (the workbook's
+//! [`Styles`], see [`super::parallel::jobs`]), and any other is an error.
 //!
 //! Everything else (page setup, column widths) is the [`Worksheet`]'s own, reached through
 //! `Deref`: such writes take effect at once, so they must not touch a cell this sheet still
@@ -26,6 +33,8 @@ use std::ops::{Deref, DerefMut};
 use rust_xlsxwriter::{
     ColNum, ExcelDateTime, Format, Formula, IntoExcelData, RowNum, Worksheet, XlsxError,
 };
+
+use super::print::Styles;
 
 /// How many sheets may be streamed at once: each holds a temporary file open until the
 /// workbook is saved, so at most half the files the system lets this process hold open.
@@ -66,14 +75,18 @@ pub struct Sheet<'w, 'f> {
     runs: Vec<Option<Run<'f>>>,
     /// For a streamed sheet, where the writing is.
     streamed: Option<Stream>,
+    /// For a streamed sheet, the only formats it may use.
+    styles: Option<&'f Styles>,
 }
 
-/// The row a streamed sheet is on (rows above it are written out), and what it has.
+/// The row a streamed sheet is on (rows above it are written out), what it has, and the last
+/// column written on the sheet.
 #[derive(Default)]
 struct Stream {
     row: RowNum,
     cells: bool,
     height: bool,
+    last_col: ColNum,
 }
 
 impl<'w, 'f> Sheet<'w, 'f> {
@@ -82,15 +95,29 @@ impl<'w, 'f> Sheet<'w, 'f> {
             sheet,
             runs: Vec::new(),
             streamed: None,
+            styles: None,
         }
     }
 
     /// A sheet over a worksheet rust_xlsxwriter writes out row by row (one made by
-    /// `Workbook::add_worksheet_with_low_memory`); see the module.
-    pub fn streamed(sheet: &'w mut Worksheet) -> Self {
+    /// `Workbook::add_worksheet_with_constant_memory`), whose formats are `styles`, numbered in
+    /// the workbook beforehand; see the module.
+    pub fn streamed(sheet: &'w mut Worksheet, styles: &'f Styles) -> Self {
         Sheet {
             streamed: Some(Stream::default()),
+            styles: Some(styles),
             ..Sheet::new(sheet)
+        }
+    }
+
+    /// For a streamed sheet, checks that `format` is one of its styles.
+    fn registered(&self, format: &Format) -> Result<(), XlsxError> {
+        match self.styles {
+            Some(styles) if !styles.holds(format) => Err(XlsxError::ParameterError(
+                "a format other than the workbook's styles on a sheet written top to bottom"
+                    .to_owned(),
+            )),
+            _ => Ok(()),
         }
     }
 
@@ -110,16 +137,18 @@ impl<'w, 'f> Sheet<'w, 'f> {
         if row > stream.row {
             *stream = Stream {
                 row,
+                last_col: stream.last_col,
                 ..Stream::default()
             };
         }
         Ok(Some(stream))
     }
 
-    /// For a streamed sheet, records that the current row (`row`) holds a cell.
-    fn reach_cell(&mut self, row: RowNum) -> Result<(), XlsxError> {
+    /// For a streamed sheet, records that the current row (`row`) holds cells up to `last_col`.
+    fn reach_cell(&mut self, row: RowNum, last_col: ColNum) -> Result<(), XlsxError> {
         if let Some(stream) = self.reach(row)? {
             stream.cells = true;
+            stream.last_col = stream.last_col.max(last_col);
         }
         Ok(())
     }
@@ -134,7 +163,8 @@ impl<'w, 'f> Sheet<'w, 'f> {
         text: &str,
         format: &Format,
     ) -> Result<&mut Worksheet, XlsxError> {
-        self.reach_cell(first_row)?;
+        self.registered(format)?;
+        self.reach_cell(first_row, last_col)?;
         self.sheet
             .merge_range(first_row, first_col, last_row, last_col, text, format)
     }
@@ -152,18 +182,17 @@ impl<'w, 'f> Sheet<'w, 'f> {
     }
 
     /// Applies the formats still held. Until then the cells written last may be unformatted.
-    ///
-    /// rust_xlsxwriter writes a streamed sheet's last row twice when it holds cells and has a
-    /// height (an archive Excel refuses), so such a sheet is an error here.
     pub fn finish(mut self) -> Result<(), XlsxError> {
-        if let Some(stream) = &self.streamed
+        // rust_xlsxwriter writes a streamed sheet's last row twice when it holds cells and has a
+        // height (an archive Excel refuses to open as it is). An empty cell below it makes that
+        // row an ordinary one; the print area ends above it.
+        if let (Some(stream), Some(styles)) = (&self.streamed, self.styles)
             && stream.cells
             && stream.height
         {
-            return Err(XlsxError::ParameterError(format!(
-                "the last row ({}) of a sheet written top to bottom has a height",
-                u64::from(stream.row) + 1
-            )));
+            let (last_row, last_col) = (stream.row, stream.last_col);
+            self.sheet.write_blank(last_row + 1, 0, &styles.value)?;
+            self.sheet.set_print_area(0, 0, last_row, last_col)?;
         }
         for col in (0..=ColNum::MAX).take(self.runs.len()) {
             self.close(col)?;
@@ -220,7 +249,8 @@ impl<'w, 'f> Sheet<'w, 'f> {
         format: &'f Format,
     ) -> Result<&mut Self, XlsxError> {
         if self.streamed.is_some() {
-            self.reach_cell(row)?;
+            self.registered(format)?;
+            self.reach_cell(row, col)?;
             self.sheet.write_with_format(row, col, data, format)?;
             return Ok(self);
         }
@@ -236,7 +266,8 @@ impl<'w, 'f> Sheet<'w, 'f> {
         format: &'f Format,
     ) -> Result<&mut Self, XlsxError> {
         if self.streamed.is_some() {
-            self.reach_cell(row)?;
+            self.registered(format)?;
+            self.reach_cell(row, col)?;
             self.sheet.write_blank(row, col, format)?;
             return Ok(self);
         }
@@ -301,7 +332,7 @@ mod tests {
 
     use rust_xlsxwriter::{Format, Formula, RowNum, Workbook, Worksheet, XlsxError};
 
-    use super::Sheet;
+    use super::{Sheet, Styles};
 
     /// One write, made the same way on a [`Worksheet`] and on a [`Sheet`].
     enum Write {
@@ -351,22 +382,22 @@ mod tests {
     fn write_through<'f>(
         sheet: &mut Sheet<'_, 'f>,
         writes: &[Write],
-        formats: &'f [Format],
+        formats: &[&'f Format],
     ) -> Result<(), XlsxError> {
         for write in writes {
             match *write {
                 Write::Text(row, col, text, f) => sheet
-                    .write_string_with_format(row, col, text, &formats[f])
+                    .write_string_with_format(row, col, text, formats[f])
                     .map(drop),
                 Write::Number(row, col, value, f) => sheet
-                    .write_number_with_format(row, col, value, &formats[f])
+                    .write_number_with_format(row, col, value, formats[f])
                     .map(drop),
-                Write::Blank(row, col, f) => sheet.write_blank(row, col, &formats[f]).map(drop),
+                Write::Blank(row, col, f) => sheet.write_blank(row, col, formats[f]).map(drop),
                 Write::Sum(row, col, formula, f) => sheet
-                    .write_formula_with_format(row, col, Formula::new(formula), &formats[f])
+                    .write_formula_with_format(row, col, Formula::new(formula), formats[f])
                     .map(drop),
                 Write::Merge(row, first, last, text, f) => sheet
-                    .merge_range(row, first, row, last, text, &formats[f])
+                    .merge_range(row, first, row, last, text, formats[f])
                     .map(drop),
                 Write::Height(row, height) => sheet.set_row_height(row, height).map(drop),
             }?;
@@ -374,29 +405,65 @@ mod tests {
         Ok(())
     }
 
-    /// The first sheet's XML of a workbook filled with `writes` through a [`Sheet`], streamed or
-    /// not, without the rows' optional `spans` (which a streamed sheet leaves out).
-    fn top_to_bottom_xml(streamed: bool, formats: &[Format], writes: &[Write]) -> String {
+    /// The first sheet's XML of a workbook whose `styles` are numbered first, filled with
+    /// `writes` through a [`Sheet`], streamed or not. The rows' optional `spans` (which a
+    /// streamed sheet leaves out) are left out, and shared strings are written in their cells
+    /// as a streamed sheet writes them.
+    fn top_to_bottom_xml(
+        streamed: bool,
+        styles: &Styles,
+        formats: &[&Format],
+        writes: &[Write],
+    ) -> String {
         let mut workbook = Workbook::new();
+        for format in styles.all() {
+            workbook.register_format(format);
+        }
         let mut sheet = if streamed {
-            Sheet::streamed(workbook.add_worksheet_with_low_memory().unwrap())
+            Sheet::streamed(
+                workbook.add_worksheet_with_constant_memory().unwrap(),
+                styles,
+            )
         } else {
             Sheet::new(workbook.add_worksheet())
         };
         write_through(&mut sheet, writes, formats).unwrap();
         sheet.finish().unwrap();
-        let xml = first_sheet_xml(&mut workbook);
+        let bytes = workbook.save_to_buffer().unwrap();
+        let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+        let mut read = |name: &str| {
+            let mut xml = String::new();
+            if let Ok(mut file) = archive.by_name(name) {
+                file.read_to_string(&mut xml).unwrap();
+            }
+            xml
+        };
+        let xml = read("xl/worksheets/sheet1.xml");
+        let shared = read("xl/sharedStrings.xml");
+        let strings: Vec<&str> = shared
+            .split("<t>")
+            .skip(1)
+            .filter_map(|piece| piece.split_once("</t>").map(|(text, _)| text))
+            .collect();
         let mut pieces = xml.split(" spans=\"");
         let mut without = pieces.next().unwrap_or_default().to_owned();
         for piece in pieces {
             without.push_str(piece.split_once('"').map_or(piece, |(_, rest)| rest));
         }
-        without
+        let mut pieces = without.split(r#" t="s"><v>"#);
+        let mut inline = pieces.next().unwrap_or_default().to_owned();
+        for piece in pieces {
+            let (index, rest) = piece.split_once("</v>").unwrap();
+            let text = strings[index.parse::<usize>().unwrap()];
+            inline.push_str(&format!(r#" t="inlineStr"><is><t>{text}</t></is>{rest}"#));
+        }
+        inline
     }
 
     #[test]
     fn a_streamed_sheet_writes_what_a_sheet_in_memory_writes() {
-        let formats = three_formats();
+        let styles = Styles::new();
+        let formats = [&styles.label, &styles.hint, &styles.whole];
         let writes = [
             Write::Merge(0, 0, 3, "title", 0),
             Write::Text(1, 0, "label", 0),
@@ -409,32 +476,100 @@ mod tests {
             Write::Text(9, 3, "after a gap", 1),
             Write::Text(10, 0, "last", 0),
         ];
-        let in_memory = top_to_bottom_xml(false, &formats, &writes);
+        let in_memory = top_to_bottom_xml(false, &styles, &formats, &writes);
         assert!(in_memory.contains(r#"ht="30""#), "{in_memory}");
-        assert_eq!(top_to_bottom_xml(true, &formats, &writes), in_memory);
+        assert!(
+            in_memory.contains(r#"t="inlineStr"><is><t>after a gap</t></is>"#),
+            "{in_memory}"
+        );
+        assert_eq!(
+            top_to_bottom_xml(true, &styles, &formats, &writes),
+            in_memory
+        );
+    }
+
+    #[test]
+    fn a_streamed_sheet_takes_only_the_workbook_styles() {
+        let mut workbook = Workbook::new();
+        let styles = Styles::new();
+        let mut sheet = Sheet::streamed(
+            workbook.add_worksheet_with_constant_memory().unwrap(),
+            &styles,
+        );
+        let equal = styles.hint.clone();
+        sheet
+            .write_string_with_format(0, 0, "a", &styles.hint)
+            .unwrap();
+        for error in [
+            sheet.write_string_with_format(1, 0, "b", &equal).map(drop),
+            sheet.write_blank(1, 1, &equal).map(drop),
+            sheet.merge_range(1, 2, 1, 3, "c", &equal).map(drop),
+        ] {
+            let error = error.unwrap_err().to_string();
+            assert!(
+                error.contains("other than the workbook's styles"),
+                "{error}"
+            );
+        }
+        sheet.merge_range(1, 2, 1, 3, "c", &styles.hint).unwrap();
+        sheet.finish().unwrap();
     }
 
     #[test]
     fn a_streamed_sheet_refuses_a_row_above_the_one_written_last() {
         let mut workbook = Workbook::new();
-        let format = Format::new();
-        let mut sheet = Sheet::streamed(workbook.add_worksheet_with_low_memory().unwrap());
-        sheet.write_string_with_format(3, 0, "d", &format).unwrap();
-        sheet.write_string_with_format(3, 1, "e", &format).unwrap();
+        let styles = Styles::new();
+        let format = &styles.text;
+        let mut sheet = Sheet::streamed(
+            workbook.add_worksheet_with_constant_memory().unwrap(),
+            &styles,
+        );
+        sheet.write_string_with_format(3, 0, "d", format).unwrap();
+        sheet.write_string_with_format(3, 1, "e", format).unwrap();
         let error = sheet
-            .write_string_with_format(2, 0, "c", &format)
+            .write_string_with_format(2, 0, "c", format)
             .map(drop)
             .unwrap_err();
         assert!(
             error.to_string().contains("row 3 written after row 4"),
             "{error}"
         );
-        assert!(sheet.write_blank(1, 0, &format).is_err());
+        assert!(sheet.write_blank(1, 0, format).is_err());
         assert!(sheet.set_row_height(1, 20).is_err());
-        assert!(sheet.merge_range(0, 0, 0, 2, "a", &format).is_err());
-        sheet.set_row_height(3, 20).unwrap();
-        // Its last row has cells and a height now, which rust_xlsxwriter would write twice.
-        assert!(sheet.finish().is_err());
+        assert!(sheet.merge_range(0, 0, 0, 2, "a", format).is_err());
+        sheet.finish().unwrap();
+    }
+
+    #[test]
+    fn a_streamed_sheet_writes_its_last_row_once_with_its_height() {
+        let mut workbook = Workbook::new();
+        let styles = Styles::new();
+        let mut sheet = Sheet::streamed(
+            workbook.add_worksheet_with_constant_memory().unwrap(),
+            &styles,
+        );
+        sheet
+            .write_string_with_format(0, 0, "a", &styles.text)
+            .unwrap();
+        sheet
+            .write_string_with_format(3, 1, "last", &styles.text)
+            .unwrap();
+        sheet.set_row_height(3, 33).unwrap();
+        sheet.finish().unwrap();
+        let xml = first_sheet_xml(&mut workbook);
+        assert_eq!(xml.matches(r#"<row r="4""#).count(), 1, "{xml}");
+        assert!(
+            xml.contains(r#"<row r="4" ht="33" customHeight="1">"#),
+            "{xml}"
+        );
+        assert!(xml.contains("<is><t>last</t></is>"), "{xml}");
+        let bytes = workbook.save_to_buffer().unwrap();
+        let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+        let mut names = String::new();
+        (archive.by_name("xl/workbook.xml").unwrap())
+            .read_to_string(&mut names)
+            .unwrap();
+        assert!(names.contains("!$A$1:$B$4</definedName>"), "{names}");
     }
 
     #[test]
@@ -486,6 +621,7 @@ mod tests {
         });
         let written = sheet_xml(&formats, |worksheet| {
             let mut sheet = Sheet::new(worksheet);
+            let formats: Vec<&Format> = formats.iter().collect();
             write_through(&mut sheet, &writes, &formats).unwrap();
             sheet.finish().unwrap();
         });
