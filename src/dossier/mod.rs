@@ -171,6 +171,9 @@ fn build_workbook(
     // Each sheet in workbook order, with its place in the order of work: the longest first
     // (as measured on a province plan), so that the last jobs to finish are short ones.
     use parallel::Writer;
+    // The workload stays in memory: streamed, each of its 670,000 cells would have its format
+    // looked up alone rather than a column's run of them at once, which costs more than the
+    // memory saved.
     let mut writers = vec![
         Writer::one(3, |sheet| {
             let fingerprint = fingerprint.get()?;
@@ -181,8 +184,7 @@ fn build_workbook(
         }),
         Writer::many(2, workload.sheets(), |sheets| {
             workload_sheet::write(sheets, styles, plan, workload)
-        })
-        .streamed(),
+        }),
         Writer::one(5, |sheet| ranks_sheet::write(sheet, styles, plan, results)),
         Writer::one(7, |sheet| steps_sheet::write(sheet, styles, plan, results)),
     ];
