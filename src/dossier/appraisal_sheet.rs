@@ -219,6 +219,7 @@ fn start_sheet<'s>(
     };
     let footer = continued::footer(&name, appraisal.sheets());
     print::page_setup(sheet, true, None, footer, &WIDTHS)?;
+    sheet.lines_by_default();
     sheet.set_repeat_rows(header_row, header_row + 1)?;
     sheet.set_freeze_panes(header_row + 2, 0)?;
     for (first, last, title) in GROUPED_HEADERS {

@@ -45,6 +45,7 @@ pub fn write<'s>(
     let header_row = form::head(sheet, styles, plan, layout, 2, TITLE)?;
     let widths = HEADERS.map(|(_, width)| width);
     print::page_setup(sheet, false, Some(header_row), Some(NAME), &widths)?;
+    sheet.lines_by_default();
     let rank_heading = rank_names::column_heading(results.positions.iter().map(|p| p.employment));
     for (col, (title, _)) in (0u16..).zip(HEADERS) {
         let title = if col == RANK_COL { rank_heading } else { title };

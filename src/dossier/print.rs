@@ -353,11 +353,14 @@ pub fn wrapped_height(text: &str, width_chars: f64) -> f64 {
         .lines()
         .map(|line| (line.chars().count() as f64 / per_line).ceil().max(1.0))
         .sum();
-    lines.max(1.0) * 15.0 + 3.0
+    lines.max(1.0) * ROW_POINTS + 3.0
 }
 
 /// Default row height in points.
 pub const ROW_POINTS: f64 = 15.0;
+
+/// The height [`wrapped_height`] gives one line of text.
+pub const LINE_POINTS: f64 = ROW_POINTS + 3.0;
 
 /// What a row must not be parted from at a page break.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -33,7 +33,7 @@ use rust_xlsxwriter::{
     ColNum, ExcelDateTime, Format, Formula, IntoExcelData, RowNum, Worksheet, XlsxError,
 };
 
-use super::print::Styles;
+use super::print::{LINE_POINTS, ROW_POINTS, Styles};
 
 /// How many sheets may be streamed at once: each holds a temporary file open until the
 /// workbook is saved, so at most half the files the system lets this process hold open.
@@ -76,6 +76,11 @@ pub struct Sheet<'w, 'f> {
     streamed: Option<Stream>,
     /// For a streamed sheet, the only formats it may use.
     styles: Option<&'f Styles>,
+    /// For a sheet in memory, the rows given a height, and the last row written.
+    heights: Vec<bool>,
+    last_row: Option<RowNum>,
+    /// Whether rows one line high are the sheet's default (see [`Sheet::lines_by_default`]).
+    lines_by_default: bool,
 }
 
 /// The row a streamed sheet is on (rows above it are written out), what it has, and the last
@@ -95,6 +100,27 @@ impl<'w, 'f> Sheet<'w, 'f> {
             runs: Vec::new(),
             streamed: None,
             styles: None,
+            heights: Vec::new(),
+            last_row: None,
+            lines_by_default: false,
+        }
+    }
+
+    /// Makes rows one line high ([`LINE_POINTS`]) the default of a sheet in memory, so that
+    /// rust_xlsxwriter keeps no height for them: it keeps about 200 bytes for each row given
+    /// one, and most rows of the long tables are one line high. Rows given no height keep
+    /// the [`ROW_POINTS`] they had. A streamed sheet is left as it is.
+    pub fn lines_by_default(&mut self) {
+        if self.streamed.is_none() {
+            self.sheet.set_default_row_height(LINE_POINTS);
+            self.lines_by_default = true;
+        }
+    }
+
+    /// For a sheet in memory, records that rows up to `row` are written.
+    fn written(&mut self, row: RowNum) {
+        if self.streamed.is_none() {
+            self.last_row = self.last_row.max(Some(row));
         }
     }
 
@@ -164,6 +190,7 @@ impl<'w, 'f> Sheet<'w, 'f> {
     ) -> Result<&mut Worksheet, XlsxError> {
         self.registered(format)?;
         self.reach_cell(first_row, last_col)?;
+        self.written(last_row);
         self.sheet
             .merge_range(first_row, first_col, last_row, last_col, text, format)
     }
@@ -176,6 +203,17 @@ impl<'w, 'f> Sheet<'w, 'f> {
     ) -> Result<&mut Worksheet, XlsxError> {
         if let Some(stream) = self.reach(row)? {
             stream.height = true;
+            return self.sheet.set_row_height(row, height);
+        }
+        let index = usize::try_from(row).unwrap_or(usize::MAX);
+        if self.heights.len() <= index {
+            self.heights.resize(index + 1, false);
+        }
+        self.heights[index] = true;
+        self.written(row);
+        let height = height.into();
+        if self.lines_by_default && height == LINE_POINTS {
+            return Ok(self.sheet);
         }
         self.sheet.set_row_height(row, height)
     }
@@ -195,6 +233,16 @@ impl<'w, 'f> Sheet<'w, 'f> {
         }
         for col in (0..=ColNum::MAX).take(self.runs.len()) {
             self.close(col)?;
+        }
+        if self.lines_by_default
+            && let Some(last_row) = self.last_row
+        {
+            for row in 0..=last_row {
+                let index = usize::try_from(row).unwrap_or(usize::MAX);
+                if !self.heights.get(index).copied().unwrap_or(false) {
+                    self.sheet.set_row_height(row, ROW_POINTS)?;
+                }
+            }
         }
         Ok(())
     }
@@ -254,6 +302,7 @@ impl<'w, 'f> Sheet<'w, 'f> {
             return Ok(self);
         }
         self.sheet.write(row, col, data)?;
+        self.written(row);
         self.format(row, col, format)
     }
 
@@ -270,6 +319,7 @@ impl<'w, 'f> Sheet<'w, 'f> {
             self.sheet.write_blank(row, col, format)?;
             return Ok(self);
         }
+        self.written(row);
         self.format(row, col, format)
     }
 
@@ -485,6 +535,40 @@ mod tests {
             top_to_bottom_xml(true, &styles, &formats, &writes),
             in_memory
         );
+    }
+
+    #[test]
+    fn a_sheet_with_lines_by_default_keeps_every_row_as_high_as_before() {
+        let styles = Styles::new();
+        let xml = sheet_xml(&[], |worksheet| {
+            let mut sheet = Sheet::new(worksheet);
+            sheet.lines_by_default();
+            sheet.set_row_height(0, 18).unwrap();
+            sheet
+                .write_string_with_format(0, 0, "one line", &styles.text)
+                .unwrap();
+            sheet
+                .write_string_with_format(1, 0, "no height", &styles.text)
+                .unwrap();
+            // Row 3 is a gap.
+            sheet
+                .write_string_with_format(3, 0, "two lines", &styles.text)
+                .unwrap();
+            sheet.set_row_height(3, 33).unwrap();
+            sheet.finish().unwrap();
+        });
+        assert!(
+            xml.contains(r#"<sheetFormatPr defaultRowHeight="18" customHeight="1"/>"#),
+            "{xml}"
+        );
+        let row = |number: u32| {
+            let start = xml.find(&format!(r#"<row r="{number}""#)).unwrap();
+            xml[start..].split_once('>').unwrap().0.to_owned()
+        };
+        assert!(row(1).contains(r#"ht="18""#), "{xml}");
+        assert!(row(2).contains(r#"ht="15" customHeight="1""#), "{xml}");
+        assert!(row(3).contains(r#"ht="15" customHeight="1""#), "{xml}");
+        assert!(row(4).contains(r#"ht="33" customHeight="1""#), "{xml}");
     }
 
     #[test]

@@ -49,6 +49,7 @@ pub fn write<'s>(
     };
     let header_row: RowNum = form::head(sheet, styles, plan, layout, 5, TITLE)?;
     print::page_setup(sheet, true, None, Some(NAME), &column_widths())?;
+    sheet.lines_by_default();
     sheet.set_repeat_rows(header_row, header_row + 1)?;
     sheet.set_freeze_panes(header_row + 2, 0)?;
     write_headers(sheet, styles, header_row)?;

@@ -83,6 +83,7 @@ pub fn write<'s>(
     let header_row = title_block(sheet, styles, plan, today, fingerprint)?;
     let widths = HEADERS.map(|(_, width)| width);
     print::page_setup(sheet, true, Some(header_row), Some(NAME), &widths)?;
+    sheet.lines_by_default();
     // Four lines: the narrow figure columns wrap their headers.
     print::table_header(sheet, styles, header_row, &HEADERS, HEADER_HEIGHT)?;
 

@@ -198,6 +198,7 @@ fn start_sheet<'s>(
     let widths = HEADERS.map(|(_, width)| width);
     let footer = continued::footer(&name, count);
     print::page_setup(sheet, true, Some(header_row), footer, &widths)?;
+    sheet.lines_by_default();
     print::table_header(sheet, styles, header_row, &HEADERS, 45.0)?;
     Ok(header_row + 1)
 }
