@@ -68,13 +68,7 @@ pub struct Styles {
     pub form_underlined: Format,
     pub form_attached: Format,
     pub form_italic: Format,
-    /// [`Styles::group`] indented by the unit's depth, up to [`DEEPEST_INDENT`].
-    pub group_indented: [Format; DEEPEST_INDENT + 1],
 }
-
-/// The deepest indent of a unit's name (Excel's own limit when typing one); the units below it
-/// are told apart by their numbers (1.1.1...).
-pub const DEEPEST_INDENT: usize = 15;
 
 fn base() -> Format {
     Format::new().set_font_name(FONT).set_font_size(SIZE)
@@ -93,16 +87,7 @@ impl Styles {
         let value = base().set_align(FormatAlign::Left);
         let label = base().set_bold();
         let form_bold = centred(label.clone()).set_text_wrap();
-        let group = cell()
-            .set_bold()
-            .set_text_wrap()
-            .set_background_color(GROUP_FILL);
         Styles {
-            group_indented: std::array::from_fn(|depth| {
-                group
-                    .clone()
-                    .set_indent(u8::try_from(depth).unwrap_or(u8::MAX))
-            }),
             form_plain: centred(value.clone()).set_text_wrap(),
             form_underlined: form_bold
                 .clone()
@@ -132,7 +117,10 @@ impl Styles {
                 .set_background_color(HEADER_FILL),
             text: cell().set_text_wrap(),
             text_center: cell().set_align(FormatAlign::Center),
-            group,
+            group: cell()
+                .set_bold()
+                .set_text_wrap()
+                .set_background_color(GROUP_FILL),
             group_center: cell()
                 .set_bold()
                 .set_align(FormatAlign::Center)
@@ -208,7 +196,6 @@ impl Styles {
             &self.form_italic,
         ]
         .into_iter()
-        .chain(&self.group_indented)
     }
 
     /// Whether `format` is one of these styles (the very value, not an equal one).
@@ -297,8 +284,11 @@ pub fn unit_heading<'s>(
     last_col: u16,
 ) -> Result<(), XlsxError> {
     sheet.write_string_with_format(row, 0, &section.number, &styles.group_center)?;
-    let heading = &styles.group_indented[section.depth.min(DEEPEST_INDENT)];
-    sheet.merge_range(row, 1, row, last_col, &section.unit.name, heading)?;
+    let heading = styles
+        .group
+        .clone()
+        .set_indent(u8::try_from(section.depth).unwrap_or(u8::MAX));
+    sheet.merge_range(row, 1, row, last_col, &section.unit.name, &heading)?;
     Ok(())
 }
 

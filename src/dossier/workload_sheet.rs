@@ -137,27 +137,10 @@ pub fn write<'s>(
         row += 1;
         let mut own = Vec::new();
         for (number, (position, figures)) in (1u32..).zip(&section.positions) {
-            // The position's line first, over the rows its components are about to fill: the
-            // sheet is written top to bottom.
             let position_row = row;
             own.push((row, row));
-            let components = workload.components(position);
-            // The last component's row, or the position's own without components.
-            let last = (position_row + 1..)
-                .zip(components)
-                .last()
-                .map_or(position_row, |(row, _)| row);
-            write_position(
-                sheet,
-                styles,
-                position_row,
-                number,
-                position,
-                figures,
-                (position_row + 1, last),
-            )?;
             row += 1;
-            for (item, contribution) in (1u32..).zip(components) {
+            for (item, contribution) in (1u32..).zip(workload.components(position)) {
                 write_component(
                     sheet,
                     styles,
@@ -168,6 +151,15 @@ pub fn write<'s>(
                 )?;
                 row += 1;
             }
+            write_position(
+                sheet,
+                styles,
+                position_row,
+                number,
+                position,
+                figures,
+                (position_row + 1, row - 1),
+            )?;
         }
         open.open(index, section.depth, own);
     }
