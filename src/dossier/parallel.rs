@@ -89,28 +89,30 @@ pub fn jobs<'a>(
         workbook.register_format(format);
     }
     let mut streamable = streamable_sheets();
-    let mut streamed = Vec::new();
-    for writer in &writers {
-        for _ in 0..writer.sheets {
-            let is_streamed = writer.streamed
-                && streamable > 0
-                && workbook.add_worksheet_with_constant_memory().is_ok();
-            if is_streamed {
-                streamable -= 1;
-            } else {
-                workbook.add_worksheet();
-            }
-            streamed.push(is_streamed);
-        }
-    }
+    // Whether each writer's sheets are streamed, as they are added.
+    let modes: Vec<Vec<bool>> = (writers.iter())
+        .map(|writer| {
+            (0..writer.sheets)
+                .map(|_| {
+                    let is_streamed = writer.streamed
+                        && streamable > 0
+                        && workbook.add_worksheet_with_constant_memory().is_ok();
+                    if is_streamed {
+                        streamable -= 1;
+                    } else {
+                        workbook.add_worksheet();
+                    }
+                    is_streamed
+                })
+                .collect()
+        })
+        .collect();
     let mut rest = workbook.worksheets_mut().as_mut_slice();
-    let mut streamed = streamed.into_iter();
     let mut jobs: Vec<(u8, Job<'a>)> = Vec::with_capacity(writers.len());
-    for writer in writers {
-        let count = writer.sheets.min(rest.len());
+    for (writer, modes) in writers.into_iter().zip(modes) {
+        let count = modes.len().min(rest.len());
         let (mine, tail) = std::mem::take(&mut rest).split_at_mut(count);
         rest = tail;
-        let modes: Vec<bool> = streamed.by_ref().take(mine.len()).collect();
         let write = writer.write;
         jobs.push((
             writer.order,
@@ -260,18 +262,14 @@ mod tests {
         for (_, job) in jobs {
             job().unwrap();
         }
-        let bytes = workbook.save_to_buffer().unwrap();
-        let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
-        [
-            "xl/styles.xml",
-            "xl/worksheets/sheet1.xml",
-            "xl/worksheets/sheet2.xml",
-        ]
-        .map(|name| {
-            let mut xml = String::new();
-            std::io::Read::read_to_string(&mut archive.by_name(name).unwrap(), &mut xml).unwrap();
-            xml
-        })
+        crate::dossier::sheet::tests::saved_entries(
+            &mut workbook,
+            [
+                "xl/styles.xml",
+                "xl/worksheets/sheet1.xml",
+                "xl/worksheets/sheet2.xml",
+            ],
+        )
     }
 
     #[test]

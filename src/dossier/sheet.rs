@@ -73,24 +73,61 @@ pub struct Sheet<'w, 'f> {
     /// The open run of each column, by column index.
     runs: Vec<Option<Run<'f>>>,
     /// For a streamed sheet, where the writing is.
-    streamed: Option<Stream>,
-    /// For a streamed sheet, the only formats it may use.
-    styles: Option<&'f Styles>,
-    /// For a sheet in memory, the rows given a height, and the last row written.
-    heights: Vec<bool>,
-    last_row: Option<RowNum>,
-    /// Whether rows one line high are the sheet's default (see [`Sheet::lines_by_default`]).
-    lines_by_default: bool,
+    streamed: Option<Stream<'f>>,
+    /// For a sheet in memory, its rows' heights.
+    rows: Rows,
 }
 
-/// The row a streamed sheet is on (rows above it are written out), what it has, and the last
-/// column written on the sheet.
-#[derive(Default)]
-struct Stream {
+/// A streamed sheet's only formats, the row it is on (rows above it are written out), what that
+/// row has, and the last column written on the sheet.
+struct Stream<'f> {
+    styles: &'f Styles,
     row: RowNum,
     cells: bool,
     height: bool,
     last_col: ColNum,
+}
+
+/// The rows of a sheet in memory given a height, the last row written, and whether rows one
+/// line high are the sheet's default (see [`Sheet::lines_by_default`]).
+#[derive(Default)]
+struct Rows {
+    heights: Vec<bool>,
+    last: Option<RowNum>,
+    lines_by_default: bool,
+}
+
+impl Rows {
+    fn index(row: RowNum) -> usize {
+        usize::try_from(row).unwrap_or(usize::MAX)
+    }
+
+    fn written(&mut self, row: RowNum) {
+        self.last = self.last.max(Some(row));
+    }
+
+    fn give_height(&mut self, row: RowNum) {
+        let index = Rows::index(row);
+        if self.heights.len() <= index {
+            self.heights.resize(index + 1, false);
+        }
+        self.heights[index] = true;
+        self.written(row);
+    }
+
+    /// The rows written without a height (those left at the default before it changed).
+    fn without_height(&self) -> impl Iterator<Item = RowNum> + '_ {
+        let last = self.last.filter(|_| self.lines_by_default);
+        last.into_iter().flat_map(move |last| {
+            (0..=last).filter(|row| {
+                !self
+                    .heights
+                    .get(Rows::index(*row))
+                    .copied()
+                    .unwrap_or(false)
+            })
+        })
+    }
 }
 
 impl<'w, 'f> Sheet<'w, 'f> {
@@ -99,10 +136,7 @@ impl<'w, 'f> Sheet<'w, 'f> {
             sheet,
             runs: Vec::new(),
             streamed: None,
-            styles: None,
-            heights: Vec::new(),
-            last_row: None,
-            lines_by_default: false,
+            rows: Rows::default(),
         }
     }
 
@@ -113,14 +147,7 @@ impl<'w, 'f> Sheet<'w, 'f> {
     pub fn lines_by_default(&mut self) {
         if self.streamed.is_none() {
             self.sheet.set_default_row_height(LINE_POINTS);
-            self.lines_by_default = true;
-        }
-    }
-
-    /// For a sheet in memory, records that rows up to `row` are written.
-    fn written(&mut self, row: RowNum) {
-        if self.streamed.is_none() {
-            self.last_row = self.last_row.max(Some(row));
+            self.rows.lines_by_default = true;
         }
     }
 
@@ -129,16 +156,21 @@ impl<'w, 'f> Sheet<'w, 'f> {
     /// the workbook beforehand; see the module.
     pub fn streamed(sheet: &'w mut Worksheet, styles: &'f Styles) -> Self {
         Sheet {
-            streamed: Some(Stream::default()),
-            styles: Some(styles),
+            streamed: Some(Stream {
+                styles,
+                row: 0,
+                cells: false,
+                height: false,
+                last_col: 0,
+            }),
             ..Sheet::new(sheet)
         }
     }
 
     /// For a streamed sheet, checks that `format` is one of its styles.
     fn registered(&self, format: &Format) -> Result<(), XlsxError> {
-        match self.styles {
-            Some(styles) if !styles.holds(format) => Err(XlsxError::ParameterError(
+        match &self.streamed {
+            Some(stream) if !stream.styles.holds(format) => Err(XlsxError::ParameterError(
                 "a format other than the workbook's styles on a sheet written top to bottom"
                     .to_owned(),
             )),
@@ -148,7 +180,7 @@ impl<'w, 'f> Sheet<'w, 'f> {
 
     /// For a streamed sheet, checks that `row` is not above the row written last, and makes it
     /// the current one.
-    fn reach(&mut self, row: RowNum) -> Result<Option<&mut Stream>, XlsxError> {
+    fn reach(&mut self, row: RowNum) -> Result<Option<&mut Stream<'f>>, XlsxError> {
         let Some(stream) = &mut self.streamed else {
             return Ok(None);
         };
@@ -160,11 +192,9 @@ impl<'w, 'f> Sheet<'w, 'f> {
             )));
         }
         if row > stream.row {
-            *stream = Stream {
-                row,
-                last_col: stream.last_col,
-                ..Stream::default()
-            };
+            stream.row = row;
+            stream.cells = false;
+            stream.height = false;
         }
         Ok(Some(stream))
     }
@@ -190,7 +220,7 @@ impl<'w, 'f> Sheet<'w, 'f> {
     ) -> Result<&mut Worksheet, XlsxError> {
         self.registered(format)?;
         self.reach_cell(first_row, last_col)?;
-        self.written(last_row);
+        self.rows.written(last_row);
         self.sheet
             .merge_range(first_row, first_col, last_row, last_col, text, format)
     }
@@ -205,14 +235,9 @@ impl<'w, 'f> Sheet<'w, 'f> {
             stream.height = true;
             return self.sheet.set_row_height(row, height);
         }
-        let index = usize::try_from(row).unwrap_or(usize::MAX);
-        if self.heights.len() <= index {
-            self.heights.resize(index + 1, false);
-        }
-        self.heights[index] = true;
-        self.written(row);
+        self.rows.give_height(row);
         let height = height.into();
-        if self.lines_by_default && height == LINE_POINTS {
+        if self.rows.lines_by_default && height == LINE_POINTS {
             return Ok(self.sheet);
         }
         self.sheet.set_row_height(row, height)
@@ -223,26 +248,20 @@ impl<'w, 'f> Sheet<'w, 'f> {
         // rust_xlsxwriter writes a streamed sheet's last row twice when it holds cells and has a
         // height (an archive Excel refuses to open as it is). An empty cell below it makes that
         // row an ordinary one; the print area ends above it.
-        if let (Some(stream), Some(styles)) = (&self.streamed, self.styles)
+        if let Some(stream) = &self.streamed
             && stream.cells
             && stream.height
         {
             let (last_row, last_col) = (stream.row, stream.last_col);
-            self.sheet.write_blank(last_row + 1, 0, &styles.value)?;
+            self.sheet
+                .write_blank(last_row + 1, 0, &stream.styles.value)?;
             self.sheet.set_print_area(0, 0, last_row, last_col)?;
         }
         for col in (0..=ColNum::MAX).take(self.runs.len()) {
             self.close(col)?;
         }
-        if self.lines_by_default
-            && let Some(last_row) = self.last_row
-        {
-            for row in 0..=last_row {
-                let index = usize::try_from(row).unwrap_or(usize::MAX);
-                if !self.heights.get(index).copied().unwrap_or(false) {
-                    self.sheet.set_row_height(row, ROW_POINTS)?;
-                }
-            }
+        for row in self.rows.without_height() {
+            self.sheet.set_row_height(row, ROW_POINTS)?;
         }
         Ok(())
     }
@@ -302,7 +321,7 @@ impl<'w, 'f> Sheet<'w, 'f> {
             return Ok(self);
         }
         self.sheet.write(row, col, data)?;
-        self.written(row);
+        self.rows.written(row);
         self.format(row, col, format)
     }
 
@@ -319,7 +338,7 @@ impl<'w, 'f> Sheet<'w, 'f> {
             self.sheet.write_blank(row, col, format)?;
             return Ok(self);
         }
-        self.written(row);
+        self.rows.written(row);
         self.format(row, col, format)
     }
 
@@ -376,7 +395,7 @@ impl DerefMut for Sheet<'_, '_> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use std::io::Read;
 
     use rust_xlsxwriter::{Format, Formula, RowNum, Workbook, Worksheet, XlsxError};
@@ -407,15 +426,32 @@ mod tests {
 
     /// The XML of the first sheet of `workbook`, saved.
     fn first_sheet_xml(workbook: &mut Workbook) -> String {
+        let [xml] = saved_entries(workbook, ["xl/worksheets/sheet1.xml"]);
+        xml
+    }
+
+    /// The entries `names` of `workbook`, saved (empty for an entry it does not have).
+    pub(crate) fn saved_entries<const N: usize>(
+        workbook: &mut Workbook,
+        names: [&str; N],
+    ) -> [String; N] {
         let bytes = workbook.save_to_buffer().unwrap();
         let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
-        let mut xml = String::new();
-        archive
-            .by_name("xl/worksheets/sheet1.xml")
-            .unwrap()
-            .read_to_string(&mut xml)
-            .unwrap();
-        xml
+        names.map(|name| {
+            let mut xml = String::new();
+            if let Ok(mut file) = archive.by_name(name) {
+                file.read_to_string(&mut xml).unwrap();
+            }
+            xml
+        })
+    }
+
+    /// A streamed sheet added to `workbook`, with `styles`.
+    fn streamed_sheet<'w, 'f>(workbook: &'w mut Workbook, styles: &'f Styles) -> Sheet<'w, 'f> {
+        Sheet::streamed(
+            workbook.add_worksheet_with_constant_memory().unwrap(),
+            styles,
+        )
     }
 
     /// Bold, italic and a number format, in that order.
@@ -469,26 +505,16 @@ mod tests {
             workbook.register_format(format);
         }
         let mut sheet = if streamed {
-            Sheet::streamed(
-                workbook.add_worksheet_with_constant_memory().unwrap(),
-                styles,
-            )
+            streamed_sheet(&mut workbook, styles)
         } else {
             Sheet::new(workbook.add_worksheet())
         };
         write_through(&mut sheet, writes, formats).unwrap();
         sheet.finish().unwrap();
-        let bytes = workbook.save_to_buffer().unwrap();
-        let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
-        let mut read = |name: &str| {
-            let mut xml = String::new();
-            if let Ok(mut file) = archive.by_name(name) {
-                file.read_to_string(&mut xml).unwrap();
-            }
-            xml
-        };
-        let xml = read("xl/worksheets/sheet1.xml");
-        let shared = read("xl/sharedStrings.xml");
+        let [xml, shared] = saved_entries(
+            &mut workbook,
+            ["xl/worksheets/sheet1.xml", "xl/sharedStrings.xml"],
+        );
         let strings: Vec<&str> = shared
             .split("<t>")
             .skip(1)
@@ -575,10 +601,7 @@ mod tests {
     fn a_streamed_sheet_takes_only_the_workbook_styles() {
         let mut workbook = Workbook::new();
         let styles = Styles::new();
-        let mut sheet = Sheet::streamed(
-            workbook.add_worksheet_with_constant_memory().unwrap(),
-            &styles,
-        );
+        let mut sheet = streamed_sheet(&mut workbook, &styles);
         let equal = styles.hint.clone();
         sheet
             .write_string_with_format(0, 0, "a", &styles.hint)
@@ -603,10 +626,7 @@ mod tests {
         let mut workbook = Workbook::new();
         let styles = Styles::new();
         let format = &styles.text;
-        let mut sheet = Sheet::streamed(
-            workbook.add_worksheet_with_constant_memory().unwrap(),
-            &styles,
-        );
+        let mut sheet = streamed_sheet(&mut workbook, &styles);
         sheet.write_string_with_format(3, 0, "d", format).unwrap();
         sheet.write_string_with_format(3, 1, "e", format).unwrap();
         let error = sheet
@@ -627,10 +647,7 @@ mod tests {
     fn a_streamed_sheet_writes_its_last_row_once_with_its_height() {
         let mut workbook = Workbook::new();
         let styles = Styles::new();
-        let mut sheet = Sheet::streamed(
-            workbook.add_worksheet_with_constant_memory().unwrap(),
-            &styles,
-        );
+        let mut sheet = streamed_sheet(&mut workbook, &styles);
         sheet
             .write_string_with_format(0, 0, "a", &styles.text)
             .unwrap();
@@ -639,19 +656,16 @@ mod tests {
             .unwrap();
         sheet.set_row_height(3, 33).unwrap();
         sheet.finish().unwrap();
-        let xml = first_sheet_xml(&mut workbook);
+        let [xml, names] = saved_entries(
+            &mut workbook,
+            ["xl/worksheets/sheet1.xml", "xl/workbook.xml"],
+        );
         assert_eq!(xml.matches(r#"<row r="4""#).count(), 1, "{xml}");
         assert!(
             xml.contains(r#"<row r="4" ht="33" customHeight="1">"#),
             "{xml}"
         );
         assert!(xml.contains("<is><t>last</t></is>"), "{xml}");
-        let bytes = workbook.save_to_buffer().unwrap();
-        let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
-        let mut names = String::new();
-        (archive.by_name("xl/workbook.xml").unwrap())
-            .read_to_string(&mut names)
-            .unwrap();
         assert!(names.contains("!$A$1:$B$4</definedName>"), "{names}");
     }
 
