@@ -569,18 +569,15 @@ pub(crate) mod tests {
         let xml = sheet_xml(&[], |worksheet| {
             let mut sheet = Sheet::new(worksheet);
             sheet.lines_by_default();
-            sheet.set_row_height(0, 18).unwrap();
-            sheet
-                .write_string_with_format(0, 0, "one line", &styles.text)
-                .unwrap();
-            sheet
-                .write_string_with_format(1, 0, "no height", &styles.text)
-                .unwrap();
-            // Row 3 is a gap.
-            sheet
-                .write_string_with_format(3, 0, "two lines", &styles.text)
-                .unwrap();
-            sheet.set_row_height(3, 33).unwrap();
+            let writes = [
+                Write::Height(0, 18.0),
+                Write::Text(0, 0, "one line", 0),
+                Write::Text(1, 0, "no height", 0),
+                // Row 3 is a gap.
+                Write::Text(3, 0, "two lines", 0),
+                Write::Height(3, 33.0),
+            ];
+            write_through(&mut sheet, &writes, &[&styles.text]).unwrap();
             sheet.finish().unwrap();
         });
         assert!(
@@ -648,13 +645,12 @@ pub(crate) mod tests {
         let mut workbook = Workbook::new();
         let styles = Styles::new();
         let mut sheet = streamed_sheet(&mut workbook, &styles);
-        sheet
-            .write_string_with_format(0, 0, "a", &styles.text)
-            .unwrap();
-        sheet
-            .write_string_with_format(3, 1, "last", &styles.text)
-            .unwrap();
-        sheet.set_row_height(3, 33).unwrap();
+        let writes = [
+            Write::Text(0, 0, "a", 0),
+            Write::Text(3, 1, "last", 0),
+            Write::Height(3, 33.0),
+        ];
+        write_through(&mut sheet, &writes, &[&styles.text]).unwrap();
         sheet.finish().unwrap();
         let [xml, names] = saved_entries(
             &mut workbook,
