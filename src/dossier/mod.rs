@@ -137,6 +137,22 @@ fn build_workbook(
     results: &PlanResults,
     today: CivilDate,
 ) -> Result<Workbook, DossierError> {
+    // Two sheets print the plan's fingerprint, about a tenth of a second's work on a province:
+    // it starts at once on a thread of its own, which the check alone would leave idle, and a
+    // sheet that needs it before it is done waits for it. An error is reported by those sheets.
+    let fingerprint = &parallel::Fingerprint::of(plan);
+    std::thread::scope(|scope| {
+        scope.spawn(|| fingerprint.get().map(drop));
+        fill_workbook(plan, results, today, fingerprint)
+    })
+}
+
+fn fill_workbook(
+    plan: &Plan,
+    results: &PlanResults,
+    today: CivilDate,
+    fingerprint: &parallel::Fingerprint<'_>,
+) -> Result<Workbook, DossierError> {
     let styles = print::Styles::new();
     let styles = &styles;
     let mut workbook = Workbook::new();
@@ -167,7 +183,6 @@ fn build_workbook(
         at: judged_at,
         findings: &findings,
     };
-    let fingerprint = &parallel::Fingerprint::of(plan);
     // Each sheet in workbook order, with its place in the order of work: the longest first
     // (as measured on a province plan), so that the last jobs to finish are short ones.
     use parallel::Writer;
@@ -206,10 +221,7 @@ fn build_workbook(
             appraisal_sheet::write(sheets, styles, plan, appraisal, fingerprint.get()?)
         }),
     ]);
-    // The fingerprint starts early beside the longest sheet: two sheets print it.
-    let mut jobs: Vec<(u8, parallel::Job<'_>)> =
-        vec![(1, Box::new(|| fingerprint.get().map(drop)))];
-    jobs.extend(parallel::jobs(&mut workbook, styles, writers));
+    let mut jobs = parallel::jobs(&mut workbook, styles, writers);
     jobs.sort_by_key(|(order, _)| *order);
     parallel::run(jobs.into_iter().map(|(_, job)| job).collect())?;
     Ok(workbook)
