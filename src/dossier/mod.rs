@@ -22,6 +22,7 @@ mod projection_sheet;
 mod rank_names;
 mod ranks_sheet;
 mod sheet;
+mod small_pages;
 mod steps_sheet;
 mod subtotals;
 mod summary_sheet;
@@ -101,6 +102,7 @@ pub fn write_workbook(
     path: &Path,
     today: CivilDate,
 ) -> Result<(), DossierError> {
+    let _small_pages = small_pages::SmallPages::begin();
     // Built in memory, then written: a failed write is an error naming the file, and no
     // half-written archive is left to finish.
     let mut workbook = build_workbook(plan, results, today)?;
@@ -123,6 +125,7 @@ pub fn workbook_bytes(
     results: &PlanResults,
     today: CivilDate,
 ) -> Result<Vec<u8>, DossierError> {
+    let _small_pages = small_pages::SmallPages::begin();
     Ok(build_workbook(plan, results, today)?.save_to_buffer()?)
 }
 
