@@ -878,3 +878,21 @@ fn same_figures(a: &serde_json::Value, b: &serde_json::Value, at: &str) {
         _ => assert_eq!(a, b, "{at}"),
     }
 }
+
+#[test]
+fn positions_among_gives_each_position_once_in_the_results_order() {
+    let plan = plan_with(vec![
+        position("a", "root", vec![service(100.0, 60.0, 1.0)]),
+        position("b", "root", vec![service(200.0, 60.0, 1.0)]),
+        position("c", "root", vec![service(300.0, 60.0, 1.0)]),
+    ]);
+    let r = compute(&plan);
+    let ids = |found: Vec<&vtvl::engine::PositionResult>| {
+        found.iter().map(|p| p.id.clone()).collect::<Vec<_>>()
+    };
+    assert_eq!(
+        ids(r.positions_among(["c", "missing", "a", "c"])),
+        ["a", "c"]
+    );
+    assert!(r.positions_among([]).is_empty());
+}

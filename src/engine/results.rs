@@ -329,13 +329,34 @@ impl PlanResults {
     /// A position's figures by id, through the index (a list changed since falls back to a
     /// search, so a lookup never returns another position's figures).
     pub fn position(&self, id: &str) -> Option<&PositionResult> {
+        self.place(id).and_then(|place| self.positions.get(place))
+    }
+
+    /// Where the position `id` sits in [`PlanResults::positions`], as [`PlanResults::position`]
+    /// finds it.
+    fn place(&self, id: &str) -> Option<usize> {
         let index = self.index();
-        let indexed = index.positions.get(id).and_then(|&i| self.positions.get(i));
-        match indexed {
-            Some(found) if found.id == id => Some(found),
+        match index.positions.get(id) {
+            Some(&place) if self.positions.get(place).is_some_and(|p| p.id == id) => Some(place),
             None if index.positions.len() == self.positions.len() => None,
-            _ => self.positions.iter().find(|p| p.id == id),
+            _ => self.positions.iter().position(|p| p.id == id),
         }
+    }
+
+    /// The figures of the positions whose ids are given, each once and in the results' order,
+    /// found through the index: a norm compared with a unit's positions looks them up rather
+    /// than going through the whole plan's.
+    pub fn positions_among<'a>(
+        &self,
+        ids: impl IntoIterator<Item = &'a str>,
+    ) -> Vec<&PositionResult> {
+        let mut places: Vec<usize> = ids.into_iter().filter_map(|id| self.place(id)).collect();
+        places.sort_unstable();
+        places.dedup();
+        places
+            .into_iter()
+            .filter_map(|place| self.positions.get(place))
+            .collect()
     }
 
     /// A unit's figures by id, as [`PlanResults::position`].

@@ -8,8 +8,6 @@
 //! norms) or the sum of the positions the figure counts, over the posts the instrument counts
 //! (biên chế unless its pack counts contracts too); the finding says what it left out.
 
-use std::collections::HashSet;
-
 use crate::engine::PlanResults;
 use crate::format::number_in;
 use crate::language::{Language, Text};
@@ -66,17 +64,8 @@ struct Counts {
 impl Counts {
     fn of(figure: &NormFigure, assessment: &NormAssessment, results: &PlanResults) -> Option<Self> {
         let basis = assessment.counts;
-        let ids: HashSet<&str> = figure
-            .compared_with
-            .position_ids
-            .iter()
-            .map(String::as_str)
-            .collect();
-        let compared: Vec<_> = results
-            .positions
-            .iter()
-            .filter(|p| ids.contains(p.id.as_str()))
-            .collect();
+        let ids = figure.compared_with.position_ids.iter().map(String::as_str);
+        let compared = results.positions_among(ids);
         let left_out = compared
             .iter()
             .filter(|p| !basis.includes(p.employment))
