@@ -201,11 +201,14 @@ fn read_body(reader: BufReader<File>, header: &Header) -> Option<Plan> {
         // One check of the whole text, rather than one per string.
         serde_json::from_str(std::str::from_utf8(&bytes).ok()?).ok()?
     } else {
-        let mut deserializer = serde_json::Deserializer::from_reader(&mut body);
+        // The JSON reader takes a byte at a time: a buffer in front of the hash lets it hash
+        // the body in large blocks rather than byte by byte.
+        let mut buffered = BufReader::new(&mut body);
+        let mut deserializer = serde_json::Deserializer::from_reader(&mut buffered);
         let plan = serde::Deserialize::deserialize(&mut deserializer).ok()?;
         deserializer.end().ok()?;
         // Anything after the value (the JSON reader stops at its end) is damage.
-        io::copy(&mut body, &mut io::sink()).ok()?;
+        io::copy(&mut buffered, &mut io::sink()).ok()?;
         plan
     };
     (body.read == header.body_len && body.hash.finish() == header.body_hash).then_some(plan)
