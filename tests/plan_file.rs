@@ -3,6 +3,7 @@
 use std::fs;
 use std::path::Path;
 
+use vtvl::language::{Language, Localized};
 use vtvl::model::{
     Appraisal, Calendar, Category, CivilDate, Component, ComponentKind, Decision, FORMAT_VERSION,
     Method, Period, PersonalFields, Plan, PlanMeta, Position, Review, Rounding, SeenProposal,
@@ -351,8 +352,12 @@ fn a_syntax_error_reports_its_line_and_column() {
     };
     assert_eq!(path, origin());
     assert_eq!((line, column), (6, 9), "{message}");
-    assert_eq!(message, "expected comma");
+    assert_eq!(message.en, "expected comma");
     assert_eq!(error.to_string(), "plans/x.ron:6:9: expected comma");
+    assert_eq!(
+        error.message(Language::Vietnamese),
+        "plans/x.ron:6:9: thiếu dấu phẩy"
+    );
 }
 
 #[test]

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 
 use super::PlanFileError;
 use super::ron_text::{from_ron_str, write_ron};
+use crate::language::Text;
 use crate::model::Plan;
 use crate::output::atomic::{self, AtomicError};
 
@@ -100,7 +101,10 @@ fn not_utf8(path: &Path, error: &std::string::FromUtf8Error) -> PlanFileError {
         path: path.to_path_buf(),
         line,
         column,
-        message: "the file is not UTF-8 text; save it as UTF-8".to_owned(),
+        message: Text::new(
+            "tệp không phải văn bản UTF-8; hãy lưu lại dưới dạng UTF-8",
+            "the file is not UTF-8 text; save it as UTF-8",
+        ),
     }
 }
 

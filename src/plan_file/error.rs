@@ -3,7 +3,7 @@
 use std::io;
 use std::path::PathBuf;
 
-use crate::language::{Language, Localized};
+use crate::language::{Language, Localized, Text};
 use crate::output::io_reason;
 
 /// Why a plan file could not be read or written. `Display` is one line that starts with the
@@ -25,7 +25,7 @@ pub enum PlanFileError {
         path: PathBuf,
         line: usize,
         column: usize,
-        message: String,
+        message: Text,
     },
 
     /// The file declares a format this build does not know yet.
@@ -77,7 +77,11 @@ impl Localized for PlanFileError {
                 line,
                 column,
                 message,
-            } => format!("{}:{line}:{column}: {message}", path.display()),
+            } => format!(
+                "{}:{line}:{column}: {}",
+                path.display(),
+                message.get(language)
+            ),
             PlanFileError::NewerVersion {
                 path,
                 found,

@@ -13,6 +13,7 @@ mod error;
 mod fingerprint;
 mod nfc;
 mod ron_text;
+mod syntax_message;
 mod version;
 
 pub use bundled::{BUNDLED, BundledPlan, default_plan};

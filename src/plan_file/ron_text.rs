@@ -4,11 +4,12 @@ use std::fmt;
 use std::path::Path;
 
 use ron::Options;
-use ron::error::{Error as RonError, SpannedError};
+use ron::error::SpannedError;
 use ron::extensions::Extensions;
 use ron::ser::PrettyConfig;
 
-use super::{PlanFileError, nfc, version};
+use super::{PlanFileError, nfc, syntax_message, version};
+use crate::language::Text;
 use crate::model::{FORMAT_VERSION, Plan};
 
 /// Writes `plan` as pretty RON: one field per line, four-space indents, `\n` line ends on
@@ -31,7 +32,7 @@ pub fn from_ron_str(text: &str, origin: &Path) -> Result<Plan, PlanFileError> {
             path: origin.to_path_buf(),
             line: 1,
             column: 1,
-            message: "the file is empty".to_owned(),
+            message: Text::new("tệp rỗng", "the file is empty"),
         });
     }
     let text = nfc::to_nfc(text);
@@ -89,50 +90,13 @@ pub(super) fn parse_error(error: &SpannedError, origin: &Path) -> PlanFileError 
         path: origin.to_path_buf(),
         line: error.span.start.line,
         column: error.span.start.col,
-        message: describe(&error.code),
-    }
-}
-
-/// RON's message, reworded where it is unclear and starting in lower case after `line:col: `.
-fn describe(code: &RonError) -> String {
-    let text = match code {
-        RonError::Eof => "unexpected end of file".to_owned(),
-        RonError::MissingStructField { field, outer } => match outer {
-            Some(outer) => format!("missing field `{field}` in `{outer}`"),
-            None => format!("missing field `{field}`"),
-        },
-        other => other.to_string(),
-    };
-    lower_first(&text)
-}
-
-fn lower_first(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_lowercase().chain(chars).collect(),
-        None => String::new(),
+        message: syntax_message::describe(&error.code),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn messages_start_in_lower_case() {
-        assert_eq!(describe(&RonError::ExpectedComma), "expected comma");
-        assert_eq!(describe(&RonError::Eof), "unexpected end of file");
-        assert_eq!(lower_first(""), "");
-    }
-
-    #[test]
-    fn a_missing_field_is_named_plainly() {
-        let code = RonError::MissingStructField {
-            field: "name",
-            outer: Some("Unit".into()),
-        };
-        assert_eq!(describe(&code), "missing field `name` in `Unit`");
-    }
 
     #[test]
     fn an_empty_text_is_named_as_such() {
