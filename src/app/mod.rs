@@ -25,6 +25,7 @@ use std::path::Path;
 
 use eframe::egui;
 
+use crate::language::{Language, Localized};
 use crate::plan_file::default_plan;
 use document::Document;
 use state::{AppState, Preferences};
@@ -106,12 +107,15 @@ impl eframe::App for VtvlApp {
 }
 
 /// Opens the main window on `plan` (or the bundled default plan) and runs until it closes. A
-/// folder is opened as a portfolio, beside the bundled default plan.
-pub fn run(plan: Option<&Path>) -> anyhow::Result<()> {
+/// folder is opened as a portfolio, beside the bundled default plan. A plan that cannot be
+/// read is said in `language` (the command line's: the app's own is not read yet).
+pub fn run(plan: Option<&Path>, language: Language) -> anyhow::Result<()> {
     let folder = plan.filter(|p| p.is_dir()).map(Path::to_path_buf);
     let plan = plan.filter(|p| !p.is_dir());
     let document = match plan {
-        Some(path) => Document::open(path)?,
+        Some(path) => {
+            Document::open(path).map_err(|error| anyhow::anyhow!(error.message(language)))?
+        }
         None => Document::new(default_plan()?, None),
     };
     let options = eframe::NativeOptions {

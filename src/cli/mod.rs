@@ -272,7 +272,7 @@ fn open_app(plan: Option<&std::path::Path>, language: Language) -> anyhow::Resul
             subcommands().join(", ")
         );
     }
-    crate::app::run(plan)
+    crate::app::run(plan, language)
 }
 
 /// Whether a window can be opened: on Linux and the BSDs, an X11 or Wayland display.

@@ -106,3 +106,28 @@ fn an_unknown_option_exits_2() {
     let out = run_in(&wd, "en_US.UTF-8", &["validate", "--frobnicate", "x.ron"]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn a_plan_the_app_cannot_read_is_said_in_the_chosen_language() {
+    let wd = Workdir::new();
+    wd.write(
+        "hong.ron",
+        "(\n    format_version: 2,\n    meta: (name: \"X\" year: 2026),\n)\n",
+    );
+    // The plan is read before any window opens: a display is named, none is reached.
+    for (locale, expected) in [
+        ("vi_VN.UTF-8", "vtvl: hong.ron:3:22: thiếu dấu phẩy"),
+        ("en_US.UTF-8", "vtvl: hong.ron:3:22: expected comma"),
+    ] {
+        let out = Command::new(env!("CARGO_BIN_EXE_vtvl"))
+            .arg("hong.ron")
+            .current_dir(wd.path(""))
+            .env("LC_ALL", locale)
+            .env("DISPLAY", ":vtvl-test-none")
+            .env_remove("WAYLAND_DISPLAY")
+            .output()
+            .expect("run vtvl");
+        assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+        assert_eq!(stderr(&out).trim_end(), expected);
+    }
+}
