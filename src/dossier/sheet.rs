@@ -13,9 +13,15 @@
 //! is written (a file without a name, gone when the workbook is saved or the process ends). A
 //! province's job descriptions hold 230,000 mostly short rows, and each row kept in memory costs
 //! rust_xlsxwriter close to a kilobyte whatever it holds: streamed, they take about 240 MB less.
-//! Such a sheet must be written top to bottom, and its formats are given cell by cell (a run
-//! would reach back into rows already written out); a write above the current row is an error
-//! here, where rust_xlsxwriter would drop it.
+//! Such a sheet must be written top to bottom (a write above the current row is an error here,
+//! where rust_xlsxwriter would drop it), so a run would reach back into rows already written
+//! out. Its formats are held by column instead: a cell with a value is written without one and
+//! takes its column's, which rust_xlsxwriter reads when it writes the row out, and a column's
+//! format is set only where it changes (on a province's job descriptions, about 140,000 lookups for
+//! 410,000 cells). The last row is written out while the formats are still held (an empty cell
+//! follows it, and the print area ends above it); then the columns are left without formats.
+//! Cells written unformatted straight to the [`Worksheet`] would take the held formats: nothing
+//! in the dossier writes one. Blank cells and merged ranges carry their own formats.
 //!
 //! A streamed sheet's texts are written in its cells rather than in the workbook's table of
 //! shared strings, and its formats are numbered in the workbook's table as they are written:
@@ -79,13 +85,14 @@ pub struct Sheet<'w, 'f> {
 }
 
 /// A streamed sheet's only formats, the row it is on (rows above it are written out), what that
-/// row has, and the last column written on the sheet.
+/// row has, the last column written on the sheet, and the format each column holds.
 struct Stream<'f> {
     styles: &'f Styles,
     row: RowNum,
     cells: bool,
     height: bool,
     last_col: ColNum,
+    held: Vec<Option<&'f Format>>,
 }
 
 /// The rows of a sheet in memory given a height, the last row written, and whether rows one
@@ -162,6 +169,7 @@ impl<'w, 'f> Sheet<'w, 'f> {
                 cells: false,
                 height: false,
                 last_col: 0,
+                held: Vec::new(),
             }),
             ..Sheet::new(sheet)
         }
@@ -245,17 +253,23 @@ impl<'w, 'f> Sheet<'w, 'f> {
 
     /// Applies the formats still held. Until then the cells written last may be unformatted.
     pub fn finish(mut self) -> Result<(), XlsxError> {
-        // rust_xlsxwriter writes a streamed sheet's last row twice when it holds cells and has a
-        // height (an archive Excel refuses to open as it is). An empty cell below it makes that
-        // row an ordinary one; the print area ends above it.
+        // An empty cell below a streamed sheet's last row has it written out while its columns
+        // still hold their formats, which are then let go (see the module). rust_xlsxwriter
+        // would also write a last row twice when it holds cells and has a height (an archive
+        // Excel refuses to open as it is). The print area ends above the empty cell.
         if let Some(stream) = &self.streamed
-            && stream.cells
-            && stream.height
+            && ((stream.cells && stream.height) || !stream.held.is_empty())
         {
             let (last_row, last_col) = (stream.row, stream.last_col);
             self.sheet
                 .write_blank(last_row + 1, 0, &stream.styles.value)?;
             self.sheet.set_print_area(0, 0, last_row, last_col)?;
+            let none = Format::default();
+            for (col, held) in (0..=ColNum::MAX).zip(&stream.held) {
+                if held.is_some() {
+                    self.sheet.set_column_format(col, &none)?;
+                }
+            }
         }
         for col in (0..=ColNum::MAX).take(self.runs.len()) {
             self.close(col)?;
@@ -273,7 +287,12 @@ impl<'w, 'f> Sheet<'w, 'f> {
         text: impl Into<String>,
         format: &'f Format,
     ) -> Result<&mut Self, XlsxError> {
-        self.write_with_format(row, col, text.into(), format)
+        let text = text.into();
+        // Without a format, an empty text writes no cell: it is a box.
+        if text.is_empty() {
+            return self.write_blank(row, col, format);
+        }
+        self.write_with_format(row, col, text, format)
     }
 
     pub fn write_number_with_format(
@@ -317,12 +336,32 @@ impl<'w, 'f> Sheet<'w, 'f> {
         if self.streamed.is_some() {
             self.registered(format)?;
             self.reach_cell(row, col)?;
-            self.sheet.write_with_format(row, col, data, format)?;
+            // Written first: a cell on a new row writes the rows above out, with the formats
+            // their columns hold until then.
+            self.sheet.write(row, col, data)?;
+            self.hold(col, format)?;
             return Ok(self);
         }
         self.sheet.write(row, col, data)?;
         self.rows.written(row);
         self.format(row, col, format)
+    }
+
+    /// For a streamed sheet, makes `format` the one column `col` holds (see the module).
+    fn hold(&mut self, col: ColNum, format: &'f Format) -> Result<(), XlsxError> {
+        let Some(stream) = &mut self.streamed else {
+            return Ok(());
+        };
+        let index = usize::from(col);
+        if stream.held.len() <= index {
+            stream.held.resize(index + 1, None);
+        }
+        if stream.held[index].is_some_and(|held| std::ptr::eq(held, format)) {
+            return Ok(());
+        }
+        stream.held[index] = Some(format);
+        self.sheet.set_column_format(col, format)?;
+        Ok(())
     }
 
     /// A cell with a format and no value (a box in a table).
@@ -509,6 +548,10 @@ pub(crate) mod tests {
         } else {
             Sheet::new(workbook.add_worksheet())
         };
+        // The four columns are given widths, as the dossier's sheets give theirs.
+        for col in 0..4 {
+            sheet.set_column_width(col, 12).unwrap();
+        }
         write_through(&mut sheet, writes, formats).unwrap();
         sheet.finish().unwrap();
         let [xml, shared] = saved_entries(
@@ -538,7 +581,9 @@ pub(crate) mod tests {
     #[test]
     fn a_streamed_sheet_writes_what_a_sheet_in_memory_writes() {
         let styles = Styles::new();
-        let formats = [&styles.label, &styles.hint, &styles.whole];
+        let formats = [&styles.label, &styles.hint, &styles.whole, &styles.value];
+        // Column A changes format from row to row, B keeps one over rows with and without a
+        // cell in it.
         let writes = [
             Write::Merge(0, 0, 3, "title", 0),
             Write::Text(1, 0, "label", 0),
@@ -547,9 +592,14 @@ pub(crate) mod tests {
             Write::Number(2, 0, 1200.0, 2),
             Write::Blank(2, 2, 1),
             Write::Sum(4, 0, "=A3*2", 2),
+            Write::Text(4, 1, "", 1),
+            // The first cell of a row, in a column whose format changes from the row above.
+            Write::Text(5, 0, "x", 1),
+            Write::Text(6, 0, "y", 0),
             Write::Height(9, 30.0),
             Write::Text(9, 3, "after a gap", 1),
             Write::Text(10, 0, "last", 0),
+            Write::Text(10, 1, "c", 1),
         ];
         let in_memory = top_to_bottom_xml(false, &styles, &formats, &writes);
         assert!(in_memory.contains(r#"ht="30""#), "{in_memory}");
@@ -557,10 +607,26 @@ pub(crate) mod tests {
             in_memory.contains(r#"t="inlineStr"><is><t>after a gap</t></is>"#),
             "{in_memory}"
         );
-        assert_eq!(
-            top_to_bottom_xml(true, &styles, &formats, &writes),
-            in_memory
+        let streamed = top_to_bottom_xml(true, &styles, &formats, &writes);
+        // The columns held formats while the rows were written out, and hold none after.
+        assert!(!streamed.contains(" style="), "{streamed}");
+        // What a streamed sheet adds (see `Sheet::finish`): an empty cell below its last row,
+        // which the print area leaves out.
+        let start = streamed.find(r#"<row r="12">"#).unwrap();
+        let ending = &streamed[start..][..streamed[start..].find("</row>").unwrap() + 6];
+        assert!(
+            ending.starts_with(r#"<row r="12"><c r="A12" s=""#),
+            "{ending}"
         );
+        assert!(ending.ends_with(r#""/></row>"#), "{ending}");
+        let trimmed = streamed
+            .replace(ending, "")
+            .replace("A1:D12", "A1:D11")
+            .replace(
+                r#"<pageSetup orientation="portrait" horizontalDpi="200" verticalDpi="200"/>"#,
+                "",
+            );
+        assert_eq!(trimmed, in_memory);
     }
 
     #[test]
