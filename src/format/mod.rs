@@ -9,4 +9,4 @@ mod text;
 pub use nearest::{edit_distance, folded, nearest};
 pub use number::{en_number, number_in, vi_number, vi_percent};
 pub use reading::{NumberError, plain_number, read_number};
-pub use text::{capitalised, outline_number, roman};
+pub use text::{capitalised, outline_number, roman, uncapitalised};

@@ -9,6 +9,16 @@ pub fn capitalised(text: &str) -> String {
     }
 }
 
+/// The text with its first letter lower-case, for the middle of a sentence: "Unexpected end"
+/// -> "unexpected end".
+pub fn uncapitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 /// Roman numerals, as Vietnamese documents number parts and top-level units (I, II, IV).
 pub fn roman(mut n: usize) -> String {
     const DIGITS: [(usize, &str); 13] = [
@@ -70,5 +80,7 @@ mod tests {
         assert_eq!(capitalised("hợp đồng lao động"), "Hợp đồng lao động");
         assert_eq!(capitalised("đơn vị A"), "Đơn vị A");
         assert_eq!(capitalised(""), "");
+        assert_eq!(uncapitalised("Đơn vị A"), "đơn vị A");
+        assert_eq!(uncapitalised(""), "");
     }
 }

@@ -4,6 +4,7 @@
 
 use ron::error::Error as RonError;
 
+use crate::format::uncapitalised;
 use crate::language::Text;
 
 /// The message of `code`, starting in lower case (it follows `file:line:column: `).
@@ -16,7 +17,7 @@ pub(super) fn describe(code: &RonError) -> Text {
         },
         other => other.to_string(),
     };
-    Text::new(vietnamese(code, &en), lower_first(&en))
+    Text::new(vietnamese(code, &en), uncapitalised(&en))
 }
 
 /// The Vietnamese of `code`; `en` is its English, quoted where the Vietnamese cannot say more
@@ -121,14 +122,6 @@ fn one_of(allowed: &[&str], none: &str) -> String {
     }
 }
 
-fn lower_first(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_lowercase().chain(chars).collect(),
-        None => String::new(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -138,7 +131,6 @@ mod tests {
     fn messages_start_in_lower_case_in_english() {
         assert_eq!(describe(&RonError::ExpectedComma).en, "expected comma");
         assert_eq!(describe(&RonError::Eof).en, "unexpected end of file");
-        assert_eq!(lower_first(""), "");
     }
 
     #[test]

@@ -7,7 +7,8 @@
 //! deputies are the proposed counts of its positions marked deputy. Names are never guessed
 //! from: a leadership position without a role is reported (info) and left out.
 
-use super::{Compared, Ctx, Place, lower_first, names_text};
+use super::{Compared, Ctx, Place, names_text};
+use crate::format::uncapitalised;
 use crate::language::{Language, Text};
 use crate::model::{AutonomyGroup, Category, UnitType};
 use crate::rules::catalogue::RuleRef;
@@ -39,8 +40,8 @@ fn province_label() -> Text {
 /// A unit type in the middle of a sentence.
 fn unit_type_in(unit_type: UnitType, language: Language) -> String {
     match language {
-        Language::Vietnamese => lower_first(unit_type.label_vi()),
-        Language::English => format!("a {}", lower_first(unit_type.label_en())),
+        Language::Vietnamese => uncapitalised(unit_type.label_vi()),
+        Language::English => format!("a {}", uncapitalised(unit_type.label_en())),
     }
 }
 

@@ -350,15 +350,6 @@ impl<'a> Ctx<'a> {
     }
 }
 
-/// A unit type's label with a lower-case first letter, for the middle of a sentence.
-pub(super) fn lower_first(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_lowercase().chain(chars).collect(),
-        None => String::new(),
-    }
-}
-
 /// At most five names, then how many more: "A, B, C, D, E và 3 đơn vị khác".
 pub(super) fn names_text(names: &[String], language: Language) -> String {
     const SHOWN: usize = 5;
