@@ -131,6 +131,18 @@ pub fn has_vietnamese_letters(text: &str) -> bool {
     })
 }
 
+/// Turns a library error into an `anyhow` error whose text is in `language`: how the app and
+/// the command line, the edges that report with `anyhow`, say the library's typed errors.
+pub trait InLanguage<T> {
+    fn in_language(self, language: Language) -> anyhow::Result<T>;
+}
+
+impl<T, E: Localized> InLanguage<T> for Result<T, E> {
+    fn in_language(self, language: Language) -> anyhow::Result<T> {
+        self.map_err(|error| anyhow::anyhow!(error.message(language)))
+    }
+}
+
 /// A message that can be shown in either language. Library errors and problems implement it;
 /// the app and the CLI call [`Localized::message`] with the user's language.
 pub trait Localized {

@@ -25,7 +25,7 @@ use std::path::Path;
 
 use eframe::egui;
 
-use crate::language::{Language, Localized};
+use crate::language::{InLanguage as _, Language};
 use crate::plan_file::default_plan;
 use document::Document;
 use state::{AppState, Preferences};
@@ -113,9 +113,7 @@ pub fn run(plan: Option<&Path>, language: Language) -> anyhow::Result<()> {
     let folder = plan.filter(|p| p.is_dir()).map(Path::to_path_buf);
     let plan = plan.filter(|p| !p.is_dir());
     let document = match plan {
-        Some(path) => {
-            Document::open(path).map_err(|error| anyhow::anyhow!(error.message(language)))?
-        }
+        Some(path) => Document::open(path).in_language(language)?,
         None => Document::new(default_plan()?, None),
     };
     let options = eframe::NativeOptions {
@@ -150,5 +148,8 @@ pub fn run(plan: Option<&Path>, language: Language) -> anyhow::Result<()> {
             Ok(Box::new(app))
         }),
     )
-    .map_err(|e| anyhow::anyhow!("the window could not be opened: {e}"))
+    .map_err(|e| {
+        let cannot = language.t("không mở được cửa sổ", "the window could not be opened");
+        anyhow::anyhow!("{cannot}: {e}")
+    })
 }

@@ -5,10 +5,10 @@ use std::path::PathBuf;
 use crate::output::atomic::refuse_overwriting_input;
 
 use super::PlanPath;
-use super::localized::InLanguage as _;
 use super::plan_input::load_valid;
 use crate::dossier::{self, ChartKind};
 use crate::engine;
+use crate::language::InLanguage as _;
 use crate::language::Language;
 
 /// Which chart to draw.

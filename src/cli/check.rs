@@ -8,11 +8,11 @@ use std::process::ExitCode;
 use clap::ValueEnum;
 
 use super::PlanPath;
-use super::localized::InLanguage as _;
 use super::plan_input;
 use super::text_table::{Align, TextTable};
 use crate::engine;
 use crate::format::number_in;
+use crate::language::InLanguage as _;
 use crate::language::Language;
 use crate::model::{CivilDate, Plan};
 use crate::rules::{self, Finding, Severity};

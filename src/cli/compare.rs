@@ -6,7 +6,6 @@ use std::path::Path;
 use clap::ValueEnum;
 
 use super::PlanPath;
-use super::localized::InLanguage as _;
 use super::plan_input;
 use super::text_table::{Align, TextTable};
 use crate::compare::{
@@ -14,6 +13,7 @@ use crate::compare::{
     PositionComparison, Status, StatusCounts, UnitComparison, VersionComparison, old_new,
 };
 use crate::format::vi_number;
+use crate::language::InLanguage as _;
 use crate::language::Language;
 use crate::model::Plan;
 

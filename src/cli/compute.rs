@@ -4,11 +4,11 @@
 use clap::ValueEnum;
 
 use super::PlanPath;
-use super::localized::InLanguage as _;
 use super::plan_input;
 use super::text_table::{Align, TextTable};
 use crate::engine::{EmploymentFigures, PlanFrames, PlanResults, UnitTree};
 use crate::format::vi_number;
+use crate::language::InLanguage as _;
 use crate::language::Language;
 use crate::model::{ByEmployment, Decision, Employment, Plan, Review};
 use crate::report::{

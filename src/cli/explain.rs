@@ -1,9 +1,9 @@
 //! `vtvl explain`: how a position's figures were reached, in words and numbers.
 
 use super::PlanPath;
-use super::localized::InLanguage as _;
 use super::plan_input;
 use crate::engine;
+use crate::language::InLanguage as _;
 use crate::language::Language;
 
 #[derive(Debug, clap::Args)]

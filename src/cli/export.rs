@@ -3,11 +3,11 @@
 use std::path::PathBuf;
 
 use super::PlanPath;
-use super::localized::InLanguage as _;
 use super::plan_input::load_valid;
 use crate::dossier;
 use crate::engine;
-use crate::language::{Language, Localized as _};
+use crate::language::InLanguage as _;
+use crate::language::Language;
 use crate::model::CivilDate;
 use crate::narrative;
 use crate::output::atomic::refuse_overwriting_input;
@@ -38,7 +38,7 @@ pub fn run(args: &Args, language: Language) -> anyhow::Result<()> {
     }
     if let Some(docx) = &args.docx {
         narrative::write_document(&plan, &results, docx, plan.judgement_date())
-            .map_err(|e| anyhow::anyhow!(e.message(language)))?;
+            .in_language(language)?;
         eprintln!("{} -> {}", args.plan.display(), docx.display());
     }
     Ok(())

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use super::PlanPath;
-use super::localized::InLanguage as _;
+use crate::language::InLanguage as _;
 use crate::language::Language;
 use crate::output::atomic::refuse_overwriting_input;
 use crate::{interchange, plan_file};

@@ -2,9 +2,9 @@
 
 use std::path::PathBuf;
 
-use super::localized::InLanguage as _;
 use super::plan_input;
 use crate::generate::{self, Spec};
+use crate::language::InLanguage as _;
 use crate::language::Language;
 use crate::plan_file;
 

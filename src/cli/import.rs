@@ -3,8 +3,8 @@
 
 use std::path::PathBuf;
 
-use super::localized::InLanguage as _;
 use super::plan_input;
+use crate::language::InLanguage as _;
 use crate::language::Language;
 use crate::output::atomic::refuse_overwriting_input;
 use crate::{interchange, plan_file};

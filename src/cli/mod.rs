@@ -15,7 +15,6 @@ mod export_csv;
 mod export_xlsx;
 mod generate;
 mod import;
-mod localized;
 mod plan_input;
 mod portfolio;
 mod project;

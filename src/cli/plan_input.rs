@@ -4,7 +4,7 @@ use std::path::Path;
 
 use anyhow::bail;
 
-use super::localized::InLanguage as _;
+use crate::language::InLanguage as _;
 use crate::language::{Language, Localized as _};
 use crate::model::{CivilDate, Plan};
 use crate::{plan_file, validation};

@@ -11,10 +11,10 @@ use std::process::ExitCode;
 use clap::ValueEnum;
 
 use super::check::EXIT_ERRORS;
-use super::localized::InLanguage as _;
 use super::plan_input;
 use super::text_table::{Align, TextTable};
 use crate::format::number_in;
+use crate::language::InLanguage as _;
 use crate::language::{Language, Localized as _};
 use crate::model::{CivilDate, Employment};
 use crate::portfolio::{self, Portfolio, PortfolioJson, Sums};

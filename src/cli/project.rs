@@ -4,11 +4,11 @@
 use clap::ValueEnum;
 
 use super::PlanPath;
-use super::localized::InLanguage as _;
 use super::plan_input;
 use super::text_table::{Align, TextTable};
 use crate::engine::UnitTree;
 use crate::format::number_in;
+use crate::language::InLanguage as _;
 use crate::language::Language;
 use crate::model::Plan;
 use crate::projection::{

@@ -2,8 +2,8 @@
 
 use std::path::PathBuf;
 
-use super::localized::InLanguage as _;
 use crate::interchange;
+use crate::language::InLanguage as _;
 use crate::language::Language;
 
 #[derive(Debug, clap::Args)]
