@@ -335,12 +335,7 @@ impl PlanResults {
     /// Where the position `id` sits in [`PlanResults::positions`], as [`PlanResults::position`]
     /// finds it.
     fn place(&self, id: &str) -> Option<usize> {
-        let index = self.index();
-        match index.positions.get(id) {
-            Some(&place) if self.positions.get(place).is_some_and(|p| p.id == id) => Some(place),
-            None if index.positions.len() == self.positions.len() => None,
-            _ => self.positions.iter().position(|p| p.id == id),
-        }
+        place_in(&self.index().positions, &self.positions, id, |p| &p.id)
     }
 
     /// The figures of the positions whose ids are given, each once and in the results' order,
@@ -361,13 +356,23 @@ impl PlanResults {
 
     /// A unit's figures by id, as [`PlanResults::position`].
     pub fn unit(&self, id: &str) -> Option<&UnitResult> {
-        let index = self.index();
-        let indexed = index.units.get(id).and_then(|&i| self.units.get(i));
-        match indexed {
-            Some(found) if found.id == id => Some(found),
-            None if index.units.len() == self.units.len() => None,
-            _ => self.units.iter().find(|u| u.id == id),
-        }
+        place_in(&self.index().units, &self.units, id, |u| &u.id)
+            .and_then(|place| self.units.get(place))
+    }
+}
+
+/// Where the item `id` sits in `list`, through `index` (built from the list): a list changed
+/// since falls back to a search, so a lookup never lands on another item.
+fn place_in<T>(
+    index: &HashMap<String, usize>,
+    list: &[T],
+    id: &str,
+    id_of: impl Fn(&T) -> &String,
+) -> Option<usize> {
+    match index.get(id) {
+        Some(&place) if list.get(place).is_some_and(|item| id_of(item) == id) => Some(place),
+        None if index.len() == list.len() => None,
+        _ => list.iter().position(|item| id_of(item) == id),
     }
 }
 
