@@ -6,6 +6,7 @@
 //! [`crate::engine::breakdown`]); totals in the workbook are Excel formulas whose cached results
 //! are the engine's sums, so a reader without recalculation sees the same numbers.
 
+mod annex;
 mod appraisal_sheet;
 mod catalogue_sheet;
 mod charts;
@@ -31,8 +32,6 @@ mod workload_sheet;
 use std::path::Path;
 
 use crate::output::atomic;
-
-use rust_xlsxwriter::Workbook;
 
 pub use charts::{ChartData, ChartKind, ChartSeries, chart_data, render_png, render_svg};
 pub use continued::{ROWS_PER_SHEET, table_of as table_of_sheet};
@@ -131,11 +130,11 @@ fn built_and_saved(
     plan: &Plan,
     results: &PlanResults,
     today: CivilDate,
-) -> Result<(Workbook, Vec<u8>), DossierError> {
+) -> Result<(annex::Workbooks, Vec<u8>), DossierError> {
     let _small_pages = small_pages::SmallPages::begin();
-    let mut workbook = build_workbook(plan, results, today)?;
-    let bytes = workbook.save_to_buffer()?;
-    Ok((workbook, bytes))
+    let mut workbooks = build_workbook(plan, results, today, annex::Workbooks::with_annex())?;
+    let bytes = workbooks.save()?;
+    Ok((workbooks, bytes))
 }
 
 /// What `vtvl check` found on the judgement date, as the sheets print it.
@@ -148,14 +147,15 @@ fn build_workbook(
     plan: &Plan,
     results: &PlanResults,
     today: CivilDate,
-) -> Result<Workbook, DossierError> {
+    workbooks: annex::Workbooks,
+) -> Result<annex::Workbooks, DossierError> {
     // Two sheets print the plan's fingerprint, about a tenth of a second's work on a province:
     // it starts at once on a thread of its own, which the check alone would leave idle, and a
     // sheet that needs it before it is done waits for it. An error is reported by those sheets.
     let fingerprint = &parallel::Fingerprint::of(plan);
     std::thread::scope(|scope| {
         scope.spawn(|| fingerprint.get().map(drop));
-        fill_workbook(plan, results, today, fingerprint)
+        fill_workbook(plan, results, today, fingerprint, workbooks)
     })
 }
 
@@ -164,13 +164,10 @@ fn fill_workbook(
     results: &PlanResults,
     today: CivilDate,
     fingerprint: &parallel::Fingerprint<'_>,
-) -> Result<Workbook, DossierError> {
+    mut workbooks: annex::Workbooks,
+) -> Result<annex::Workbooks, DossierError> {
     let styles = print::Styles::new();
     let styles = &styles;
-    let mut workbook = Workbook::new();
-    // A province's dossier holds ~90 MB of XML: the fastest deflate level saves most of the
-    // export's time for a file about a fifth larger.
-    workbook.set_zip_compression_level(1);
     // One check on the judgement date serves the summary's quota marks and the findings sheet.
     // It runs beside the gathering of the long tables' rows (on a province, each takes about
     // a twentieth of a second), since the sheets need both to be shared out.
@@ -233,8 +230,8 @@ fn fill_workbook(
             appraisal_sheet::write(sheets, styles, plan, appraisal, fingerprint.get()?)
         }),
     ]);
-    let mut jobs = parallel::jobs(&mut workbook, styles, writers);
+    let mut jobs = parallel::jobs(&mut workbooks, styles, writers);
     jobs.sort_by_key(|(order, _)| *order);
     parallel::run(jobs.into_iter().map(|(_, job)| job).collect())?;
-    Ok(workbook)
+    Ok(workbooks)
 }

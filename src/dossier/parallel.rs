@@ -5,9 +5,8 @@
 use std::sync::{Mutex, OnceLock, PoisonError};
 use std::thread;
 
-use rust_xlsxwriter::Workbook;
-
 use super::DossierError;
+use super::annex::{self, Workbooks};
 use super::print::Styles;
 use super::sheet::{Sheet, streamable_sheets};
 use crate::model::Plan;
@@ -71,53 +70,69 @@ impl<'a> Writer<'a> {
     }
 }
 
-/// Adds the writers' worksheets to `workbook`, in order, and returns the jobs that fill them,
-/// each with its place in the order of work. A streamed writer's sheets are streamed as far as
-/// the system allows; a sheet without a temporary file (no temporary folder, or no file handle
-/// left) is kept in memory as the others are.
+/// Adds the writers' worksheets to `workbooks`, in order, and returns the jobs that fill them,
+/// each with its place in the order of work. A streamed writer's sheets go to the annex, if
+/// there is one (see [`super::annex`]), and are streamed as far as the system allows; a sheet
+/// without a temporary file (no temporary folder, or no file handle left) is kept in memory as
+/// the others are.
 ///
-/// The `styles` are numbered in the workbook first, in their order: streamed sheets number the
-/// formats they use as they write them, and whichever thread came first would otherwise decide.
+/// The `styles` are numbered in each workbook first, in their order: streamed sheets number the
+/// formats they use as they write them, and whichever thread came first would otherwise decide;
+/// and the sheets of the annex must number them as the main workbook does.
 pub fn jobs<'a>(
-    workbook: &'a mut Workbook,
+    workbooks: &'a mut Workbooks,
     styles: &'a Styles,
     writers: Vec<Writer<'a>>,
 ) -> Vec<(u8, Job<'a>)> {
     // rust_xlsxwriter leaves this out of its documentation, but names this use for it: formats
     // numbered before sheets written side by side use them.
-    for format in styles.all() {
-        workbook.register_format(format);
+    for workbook in std::iter::once(&mut workbooks.main).chain(&mut workbooks.annex) {
+        for format in styles.all() {
+            workbook.register_format(format);
+        }
     }
     let mut streamable = streamable_sheets();
-    // Whether each writer's sheets are streamed, as they are added.
-    let modes: Vec<Vec<bool>> = (writers.iter())
+    // Whether each writer's sheets are in the annex, and whether each is streamed, as they
+    // are added.
+    let modes: Vec<(bool, Vec<bool>)> = (writers.iter())
         .map(|writer| {
-            (0..writer.sheets)
+            let annexed = writer.streamed && workbooks.may_annex();
+            let streamed = (0..writer.sheets)
                 .map(|_| {
-                    let is_streamed = writer.streamed
-                        && streamable > 0
-                        && workbook.add_worksheet_with_constant_memory().is_ok();
+                    if !writer.streamed {
+                        workbooks.main.add_worksheet();
+                        return false;
+                    }
+                    let is_streamed = workbooks.add_streamed(annexed, streamable > 0);
                     if is_streamed {
                         streamable -= 1;
-                    } else {
-                        workbook.add_worksheet();
                     }
                     is_streamed
                 })
-                .collect()
+                .collect();
+            (annexed, streamed)
         })
         .collect();
-    let mut rest = workbook.worksheets_mut().as_mut_slice();
+    let (mut rest, mut annex_rest) = workbooks.worksheets_mut();
     let mut jobs: Vec<(u8, Job<'a>)> = Vec::with_capacity(writers.len());
-    for (writer, modes) in writers.into_iter().zip(modes) {
+    for (writer, (annexed, modes)) in writers.into_iter().zip(modes) {
         let count = modes.len().min(rest.len());
         let (mine, tail) = std::mem::take(&mut rest).split_at_mut(count);
         rest = tail;
+        // The sheets written in the annex, and the main workbook's that hold their places.
+        let (written, places) = if annexed {
+            let count = count.min(annex_rest.len());
+            let (annexed, tail) = std::mem::take(&mut annex_rest).split_at_mut(count);
+            annex_rest = tail;
+            (annexed, mine)
+        } else {
+            (mine, &mut [][..])
+        };
         let write = writer.write;
         jobs.push((
             writer.order,
             Box::new(move || {
-                let mut sheets: Vec<Sheet<'_, 'a>> = mine
+                let mut sheets: Vec<Sheet<'_, 'a>> = written
                     .iter_mut()
                     .zip(modes)
                     .map(|(sheet, is_streamed)| {
@@ -129,10 +144,16 @@ pub fn jobs<'a>(
                     })
                     .collect();
                 write(&mut sheets)?;
-                sheets
+                let print_areas = sheets
                     .into_iter()
-                    .try_for_each(Sheet::finish)
-                    .map_err(DossierError::from)
+                    .map(Sheet::finish)
+                    .collect::<Result<Vec<_>, _>>()?;
+                for ((place, sheet), print_area) in
+                    places.iter_mut().zip(&*written).zip(print_areas)
+                {
+                    annex::hold_place(place, sheet, print_area)?;
+                }
+                Ok(())
             }),
         ));
     }
@@ -238,8 +259,7 @@ mod tests {
     /// The styles and the two sheets of a workbook whose two streamed sheets are filled by jobs
     /// run one after the other, in the order given or reversed, each using formats the other
     /// uses too.
-    fn streamed_pair(styles: &Styles, reverse: bool) -> [String; 3] {
-        let mut workbook = Workbook::new();
+    fn streamed_pair(styles: &Styles, reverse: bool, mut workbooks: Workbooks) -> [String; 3] {
         let writers = vec![
             Writer::one(0, |sheet| {
                 sheet.write_string_with_format(0, 0, "a", &styles.hint)?;
@@ -255,15 +275,15 @@ mod tests {
             })
             .streamed(),
         ];
-        let mut jobs = jobs(&mut workbook, styles, writers);
+        let mut jobs = jobs(&mut workbooks, styles, writers);
         if reverse {
             jobs.reverse();
         }
         for (_, job) in jobs {
             job().unwrap();
         }
-        crate::dossier::sheet::tests::saved_entries(
-            &mut workbook,
+        crate::dossier::sheet::tests::archive_entries(
+            workbooks.save().unwrap(),
             [
                 "xl/styles.xml",
                 "xl/worksheets/sheet1.xml",
@@ -275,9 +295,18 @@ mod tests {
     #[test]
     fn streamed_sheets_give_the_same_workbook_whichever_is_written_first() {
         let styles = Styles::new();
-        let in_order = streamed_pair(&styles, false);
+        let in_order = streamed_pair(&styles, false, Workbooks::whole());
         assert!(in_order[2].contains("<is><t>b</t></is>"), "{}", in_order[2]);
-        assert_eq!(streamed_pair(&styles, true), in_order);
+        assert_eq!(streamed_pair(&styles, true, Workbooks::whole()), in_order);
+        // Written in an annex and put back in place, they are the same sheets.
+        assert_eq!(
+            streamed_pair(&styles, false, Workbooks::with_annex()),
+            in_order
+        );
+        assert_eq!(
+            streamed_pair(&styles, true, Workbooks::with_annex()),
+            in_order
+        );
     }
 
     #[test]

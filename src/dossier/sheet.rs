@@ -252,11 +252,14 @@ impl<'w, 'f> Sheet<'w, 'f> {
     }
 
     /// Applies the formats still held. Until then the cells written last may be unformatted.
-    pub fn finish(mut self) -> Result<(), XlsxError> {
+    /// Gives the last row and column of the print area it set on a streamed sheet, if it set
+    /// one (the print area is the workbook's, not the sheet's: see [`super::annex`]).
+    pub fn finish(mut self) -> Result<Option<(RowNum, ColNum)>, XlsxError> {
         // An empty cell below a streamed sheet's last row has it written out while its columns
         // still hold their formats, which are then let go (see the module). rust_xlsxwriter
         // would also write a last row twice when it holds cells and has a height (an archive
         // Excel refuses to open as it is). The print area ends above the empty cell.
+        let mut print_area = None;
         if let Some(stream) = &self.streamed
             && ((stream.cells && stream.height) || !stream.held.is_empty())
         {
@@ -264,6 +267,7 @@ impl<'w, 'f> Sheet<'w, 'f> {
             self.sheet
                 .write_blank(last_row + 1, 0, &stream.styles.value)?;
             self.sheet.set_print_area(0, 0, last_row, last_col)?;
+            print_area = Some((last_row, last_col));
             let none = Format::default();
             for (col, held) in (0..=ColNum::MAX).zip(&stream.held) {
                 if held.is_some() {
@@ -277,7 +281,7 @@ impl<'w, 'f> Sheet<'w, 'f> {
         for row in self.rows.without_height() {
             self.sheet.set_row_height(row, ROW_POINTS)?;
         }
-        Ok(())
+        Ok(print_area)
     }
 
     pub fn write_string_with_format(
@@ -474,7 +478,11 @@ pub(crate) mod tests {
         workbook: &mut Workbook,
         names: [&str; N],
     ) -> [String; N] {
-        let bytes = workbook.save_to_buffer().unwrap();
+        archive_entries(workbook.save_to_buffer().unwrap(), names)
+    }
+
+    /// The entries `names` of the archive `bytes` (empty for an entry it does not have).
+    pub(crate) fn archive_entries<const N: usize>(bytes: Vec<u8>, names: [&str; N]) -> [String; N] {
         let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
         names.map(|name| {
             let mut xml = String::new();
