@@ -103,38 +103,27 @@ pub fn write_workbook(
 ) -> Result<(), DossierError> {
     // Built in memory, then written: a failed write is an error naming the file, and no
     // half-written archive is left to finish.
-    let (workbook, bytes) = built_and_saved(plan, results, today)?;
-    // Freeing a province's million and a half cells takes about 50 ms: it is
-    // done beside the write to the disk rather than before it.
-    std::thread::scope(|scope| {
-        scope.spawn(move || drop(workbook));
-        atomic::write_bytes(path, &bytes)
-    })
-    .map_err(|error| DossierError::Io {
+    let bytes = workbook_bytes(plan, results, today)?;
+    atomic::write_bytes(path, &bytes).map_err(|error| DossierError::Io {
         path: path.display().to_string(),
         source: error,
     })
 }
 
-/// The dossier workbook as bytes (what [`write_workbook`] saves).
+/// The dossier workbook as bytes (what [`write_workbook`] saves), built and saved in small
+/// memory pages (see [`small_pages`]).
 pub fn workbook_bytes(
     plan: &Plan,
     results: &PlanResults,
     today: CivilDate,
 ) -> Result<Vec<u8>, DossierError> {
-    Ok(built_and_saved(plan, results, today)?.1)
-}
-
-/// The workbook and its bytes, built and saved in small memory pages (see [`small_pages`]).
-fn built_and_saved(
-    plan: &Plan,
-    results: &PlanResults,
-    today: CivilDate,
-) -> Result<(annex::Workbooks, Vec<u8>), DossierError> {
     let _small_pages = small_pages::SmallPages::begin();
     let mut workbooks = build_workbook(plan, results, today, annex::Workbooks::with_annex())?;
     let bytes = workbooks.save()?;
-    Ok((workbooks, bytes))
+    // Freeing a province's million and a half cells takes about 50 ms, which nobody needs to
+    // wait for: it is done on a thread of its own (here, if no thread can be started).
+    let _ = std::thread::Builder::new().spawn(move || drop(workbooks));
+    Ok(bytes)
 }
 
 /// What `vtvl check` found on the judgement date, as the sheets print it.
