@@ -6,7 +6,9 @@
 //! third of the time it took to fill the sheets. Cells one under another in a column usually
 //! share their format (a table's column), so this sheet keeps, per column, the run of rows
 //! written with the same format (the same [`Format`] value, by address) and applies it with one
-//! lookup when the run ends. What it writes is what the same calls on the [`Worksheet`] write.
+//! lookup when the run ends, together with the runs of the same rows and format ended just
+//! before it in the columns to its left (a table's row of cells sharing a format). What it
+//! writes is what the same calls on the [`Worksheet`] write.
 //!
 //! A streamed sheet ([`Sheet::streamed`]) is one rust_xlsxwriter writes out as it goes (its
 //! "constant memory" mode): each row leaves memory as XML in a temporary file once a later row
@@ -72,12 +74,22 @@ struct Run<'f> {
     format: &'f Format,
 }
 
+/// The same run in columns `first_col..=last_col`: a table's row of cells sharing a format
+/// ends the runs of its columns one after the other, and they are applied as one.
+struct Area<'f> {
+    run: Run<'f>,
+    first_col: ColNum,
+    last_col: ColNum,
+}
+
 /// A worksheet whose cells' formats (borrowed for `'f`) are applied by runs, or which is
 /// streamed; see the module.
 pub struct Sheet<'w, 'f> {
     sheet: &'w mut Worksheet,
     /// The open run of each column, by column index.
     runs: Vec<Option<Run<'f>>>,
+    /// The runs ended last, in neighbouring columns, not yet applied.
+    ended: Option<Area<'f>>,
     /// For a streamed sheet, where the writing is.
     streamed: Option<Stream<'f>>,
     /// For a sheet in memory, its rows' heights.
@@ -142,6 +154,7 @@ impl<'w, 'f> Sheet<'w, 'f> {
         Sheet {
             sheet,
             runs: Vec::new(),
+            ended: None,
             streamed: None,
             rows: Rows::default(),
         }
@@ -278,6 +291,7 @@ impl<'w, 'f> Sheet<'w, 'f> {
         for col in (0..=ColNum::MAX).take(self.runs.len()) {
             self.close(col)?;
         }
+        self.apply_ended()?;
         for row in self.rows.without_height() {
             self.sheet.set_row_height(row, ROW_POINTS)?;
         }
@@ -413,11 +427,40 @@ impl<'w, 'f> Sheet<'w, 'f> {
         Ok(self)
     }
 
-    /// Applies the open run of column `col`, if any.
+    /// Ends the open run of column `col`, if any: it joins the runs ended just before it in
+    /// the columns to its left, if they span the same rows with the same format, or else
+    /// those are applied and it waits in their place.
     fn close(&mut self, col: ColNum) -> Result<(), XlsxError> {
-        if let Some(run) = self.runs.get_mut(usize::from(col)).and_then(Option::take) {
+        let Some(run) = self.runs.get_mut(usize::from(col)).and_then(Option::take) else {
+            return Ok(());
+        };
+        if let Some(area) = &mut self.ended
+            && area.last_col.checked_add(1) == Some(col)
+            && (area.run.first, area.run.last) == (run.first, run.last)
+            && std::ptr::eq(area.run.format, run.format)
+        {
+            area.last_col = col;
+            return Ok(());
+        }
+        self.apply_ended()?;
+        self.ended = Some(Area {
+            run,
+            first_col: col,
+            last_col: col,
+        });
+        Ok(())
+    }
+
+    /// Applies the runs ended and not yet applied.
+    fn apply_ended(&mut self) -> Result<(), XlsxError> {
+        if let Some(Area {
+            run,
+            first_col,
+            last_col,
+        }) = self.ended.take()
+        {
             self.sheet
-                .set_range_format(run.first, col, run.last, col, run.format)?;
+                .set_range_format(run.first, first_col, run.last, last_col, run.format)?;
         }
         Ok(())
     }
@@ -765,6 +808,19 @@ pub(crate) mod tests {
             Write::Merge(8, 0, 2, "merged", bold),
             Write::Text(10, 0, "f", italic),
         ]);
+        // Neighbouring columns whose runs end on the same row, one among them broken by
+        // another format, a column apart whose run spans the same rows, and two neighbours
+        // spanning the same rows in two formats.
+        for row in 12..15 {
+            for col in [0, 1, 2, 3, 5, 6, 7] {
+                let format = match (row, col) {
+                    (13, 2) | (_, 7) => bold,
+                    _ => number,
+                };
+                writes.push(Write::Number(row, col, 7.0, format));
+            }
+        }
+        writes.extend((0..4).map(|col| Write::Text(15, col, "g", italic)));
         let expected = sheet_xml(&formats, |sheet| {
             for write in &writes {
                 match *write {
