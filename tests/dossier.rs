@@ -583,6 +583,15 @@ fn job_descriptions_fill_section_i_from_the_plan() {
     ] {
         assert!(maths.iter().any(|t| t == expected), "{expected}: {maths:?}");
     }
+    // The head counts sit two to a row, each label in the column before its value.
+    let descriptions = book.values(dossier::job_descriptions_sheet_name(0).as_str());
+    for (left, right) in [
+        ("Số người hiện có", "Số người đang đảm nhiệm"),
+        ("Số người theo tính toán", "Số người đề nghị"),
+    ] {
+        let (row, col) = find(&descriptions, left).unwrap();
+        assert_eq!(find(&descriptions, right), Some((row, col + 2)), "{right}");
+    }
     // Empty sections say what to write, not only "(chưa có)".
     assert!(
         maths

@@ -447,15 +447,18 @@ impl Block<'_, '_, '_> {
             });
             rows.push(("Bậc sử dụng", steps));
         }
-        rows.extend([
-            ("Số người hiện có", vi_number(figures.current, 2)),
-            ("Số người đang đảm nhiệm", place.incumbents.to_string()),
-            ("Số người theo tính toán", figures.required.to_string()),
-            ("Số người đề nghị", proposal),
-        ]);
         for (label, value) in rows {
             self.labelled(label, &value)?;
         }
+        // The head counts side by side, two to a row: short figures need no row of their own.
+        self.labelled_pair(
+            ("Số người hiện có", &vi_number(figures.current, 2)),
+            ("Số người đang đảm nhiệm", &place.incumbents.to_string()),
+        )?;
+        self.labelled_pair(
+            ("Số người theo tính toán", &figures.required.to_string()),
+            ("Số người đề nghị", &proposal),
+        )?;
         Ok(())
     }
 
@@ -481,6 +484,30 @@ impl Block<'_, '_, '_> {
         self.sheet
             .merge_range(self.row, 1, self.row, LAST_COL, value, &styles.text)?;
         let height = wrapped_height(label, WIDTHS[0]).max(wrapped_height(value, 90.0));
+        self.sheet.set_row_height(self.row, height)?;
+        self.row += 1;
+        Ok(())
+    }
+
+    /// Two labelled values in one row, each label and value in a column of its own.
+    fn labelled_pair(
+        &mut self,
+        left: (&str, &str),
+        right: (&str, &str),
+    ) -> Result<(), DossierError> {
+        let styles = self.styles;
+        let cells = [left.0, left.1, right.0, right.1];
+        let mut height: f64 = 0.0;
+        for ((col, text), width) in (0u16..).zip(cells).zip(WIDTHS) {
+            let format = if col % 2 == 0 {
+                &styles.total_label
+            } else {
+                &styles.text
+            };
+            self.sheet
+                .write_string_with_format(self.row, col, text, format)?;
+            height = height.max(wrapped_height(text, width));
+        }
         self.sheet.set_row_height(self.row, height)?;
         self.row += 1;
         Ok(())
