@@ -15,6 +15,7 @@
 //! would be saved as with those sheets in it, entry for entry (a test compares the two).
 
 use std::io::Cursor;
+use std::path::Path;
 use std::thread;
 
 use rust_xlsxwriter::{ColNum, RowNum, Workbook, Worksheet, XlsxError};
@@ -55,6 +56,15 @@ impl Workbooks {
             main: new_workbook(),
             annex: None,
             moved: Vec::new(),
+        }
+    }
+
+    /// Streamed sheets keep their XML in temporary files in `folder` until they are saved,
+    /// where it can hold one (or else in the system's temporary folder).
+    pub fn keep_temporary_files_in(&mut self, folder: &Path) {
+        for workbook in std::iter::once(&mut self.main).chain(&mut self.annex) {
+            // rust_xlsxwriter makes a file there to see that it can; if not, nothing changes.
+            let _ = workbook.set_tempdir(folder);
         }
     }
 

@@ -8,7 +8,7 @@ use std::thread;
 use super::DossierError;
 use super::annex::{self, Workbooks};
 use super::print::Styles;
-use super::sheet::{Sheet, streamable_sheets};
+use super::sheet::{Sheet, memory_folder, streamable_sheets};
 use crate::model::Plan;
 use crate::plan_file::{self, PlanFileError};
 
@@ -90,6 +90,13 @@ pub fn jobs<'a>(
         for format in styles.all() {
             workbook.register_format(format);
         }
+    }
+    let streamed_sheets: usize = (writers.iter())
+        .filter(|writer| writer.streamed)
+        .map(|writer| writer.sheets)
+        .sum();
+    if let Some(folder) = memory_folder(streamed_sheets) {
+        workbooks.keep_temporary_files_in(&folder);
     }
     let mut streamable = streamable_sheets();
     // Whether each writer's sheets are in the annex, and whether each is streamed, as they

@@ -43,6 +43,38 @@ use rust_xlsxwriter::{
 
 use super::print::{LINE_POINTS, ROW_POINTS, Styles};
 
+/// The most a streamed sheet is taken to hold in its temporary file: twenty job descriptions
+/// written out in full (a generated province's take about 0.2 MB a sheet).
+const STREAMED_SHEET_BYTES: u64 = 2 << 20;
+
+/// A folder kept in memory (Linux's `/dev/shm`) for the temporary files of `sheets` streamed
+/// sheets, if it has room for them at their largest; otherwise `None`, and they go to the
+/// system's temporary folder. Creating a file there costs no disk bookkeeping: on ext4, a
+/// province's 300 temporary files took 0.15 s to create once earlier exports had deleted
+/// theirs, the file system passing over every file deleted in the last minutes.
+pub fn memory_folder(sheets: usize) -> Option<std::path::PathBuf> {
+    #[cfg(target_os = "linux")]
+    {
+        let folder = std::path::Path::new("/dev/shm");
+        let space = rustix::fs::statvfs(folder).ok()?;
+        let free = space.f_bavail.saturating_mul(space.f_frsize);
+        has_room(sheets, free).then(|| folder.to_path_buf())
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        let _ = sheets;
+        None
+    }
+}
+
+/// Whether `free` bytes hold `sheets` streamed sheets at their largest.
+fn has_room(sheets: usize, free: u64) -> bool {
+    u64::try_from(sheets)
+        .ok()
+        .and_then(|sheets| sheets.checked_mul(STREAMED_SHEET_BYTES))
+        .is_some_and(|needed| needed <= free)
+}
+
 /// How many sheets may be streamed at once: each holds a temporary file open until the
 /// workbook is saved, so at most half the files the system lets this process hold open.
 pub fn streamable_sheets() -> usize {
@@ -780,6 +812,19 @@ pub(crate) mod tests {
         );
         assert!(xml.contains("<is><t>last</t></is>"), "{xml}");
         assert!(names.contains("!$A$1:$B$4</definedName>"), "{names}");
+    }
+
+    #[test]
+    fn streamed_sheets_go_to_memory_only_where_they_fit_at_their_largest() {
+        assert!(super::has_room(0, 0));
+        assert!(super::has_room(300, 300 * super::STREAMED_SHEET_BYTES));
+        assert!(!super::has_room(300, 300 * super::STREAMED_SHEET_BYTES - 1));
+        assert!(!super::has_room(usize::MAX, u64::MAX));
+        #[cfg(target_os = "linux")]
+        if std::path::Path::new("/dev/shm").is_dir() {
+            assert!(super::memory_folder(1).is_some());
+            assert!(super::memory_folder(usize::MAX).is_none());
+        }
     }
 
     #[test]
