@@ -1,8 +1,8 @@
 //! The streamed sheets written in a workbook of their own, the annex, and put back in place.
 //!
 //! rust_xlsxwriter compresses a workbook's parts one after the other on one core when it saves
-//! it: on a province's dossier, a quarter of a second during which the other core waits. Three
-//! quarters of that XML are the job descriptions, written on streamed sheets (see
+//! it: on a province's dossier, a quarter of a second during which the other core waits. More
+//! than half of that XML is the job descriptions, written on streamed sheets (see
 //! [`super::sheet`]). So those sheets are written in a second workbook, saved beside the first
 //! on a thread of its own, and their compressed entries are copied as they are into the first
 //! workbook's archive, in place of the empty sheets that hold their places there.
