@@ -118,7 +118,7 @@ pub fn workbook_bytes(
     today: CivilDate,
 ) -> Result<Vec<u8>, DossierError> {
     let _small_pages = small_pages::SmallPages::begin();
-    let mut workbooks = build_workbook(plan, results, today, annex::Workbooks::with_annex())?;
+    let mut workbooks = build_workbook(plan, results, today, annex::Workbooks::with_annexes())?;
     let bytes = workbooks.save()?;
     // Freeing a province's million and a half cells takes about 50 ms, which nobody needs to
     // wait for: it is done on a thread of its own (here, if no thread can be started).
@@ -184,9 +184,8 @@ fn fill_workbook(
     // Each sheet in workbook order, with its place in the order of work: the longest first
     // (as measured on a province plan), so that the last jobs to finish are short ones.
     use parallel::Writer;
-    // The workload stays in memory: streamed, each of its 670,000 cells would have its format
-    // looked up alone rather than a column's run of them at once, which costs more than the
-    // memory saved.
+    // The workload (670,000 cells on a province) and the job descriptions are streamed, each
+    // in an annex of its own saved beside the main workbook (see `annex`).
     let mut writers = vec![
         Writer::one(3, |sheet| {
             let fingerprint = fingerprint.get()?;
@@ -197,7 +196,8 @@ fn fill_workbook(
         }),
         Writer::many(2, workload.sheets(), |sheets| {
             workload_sheet::write(sheets, styles, plan, workload)
-        }),
+        })
+        .streamed(),
         Writer::one(5, |sheet| ranks_sheet::write(sheet, styles, plan, results)),
         Writer::one(7, |sheet| steps_sheet::write(sheet, styles, plan, results)),
     ];

@@ -71,26 +71,20 @@ impl<'a> Writer<'a> {
 }
 
 /// Adds the writers' worksheets to `workbooks`, in order, and returns the jobs that fill them,
-/// each with its place in the order of work. A streamed writer's sheets go to the annex, if
-/// there is one (see [`super::annex`]), and are streamed as far as the system allows; a sheet
+/// each with its place in the order of work. A streamed writer's sheets go to an annex, if
+/// there are annexes (see [`super::annex`]), and are streamed as far as the system allows; a sheet
 /// without a temporary file (no temporary folder, or no file handle left) is kept in memory as
 /// the others are.
 ///
 /// The `styles` are numbered in each workbook first, in their order: streamed sheets number the
 /// formats they use as they write them, and whichever thread came first would otherwise decide;
-/// and the sheets of the annex must number them as the main workbook does.
+/// and the sheets of the annexes must number them as the main workbook does.
 pub fn jobs<'a>(
     workbooks: &'a mut Workbooks,
     styles: &'a Styles,
     writers: Vec<Writer<'a>>,
 ) -> Vec<(u8, Job<'a>)> {
-    // rust_xlsxwriter leaves this out of its documentation, but names this use for it: formats
-    // numbered before sheets written side by side use them.
-    for workbook in std::iter::once(&mut workbooks.main).chain(&mut workbooks.annex) {
-        for format in styles.all() {
-            workbook.register_format(format);
-        }
-    }
+    workbooks.register_formats(styles.all());
     let streamed_sheets: usize = (writers.iter())
         .filter(|writer| writer.streamed)
         .map(|writer| writer.sheets)
@@ -99,41 +93,46 @@ pub fn jobs<'a>(
         workbooks.keep_temporary_files_in(&folder);
     }
     let mut streamable = streamable_sheets();
-    // Whether each writer's sheets are in the annex, and whether each is streamed, as they
-    // are added.
-    let modes: Vec<(bool, Vec<bool>)> = (writers.iter())
+    // Each writer's annex, if its sheets are written in one, and whether each is streamed, as
+    // they are added. The writers of one kind (one place in the order of work) share an annex.
+    let modes: Vec<(Option<usize>, Vec<bool>)> = (writers.iter())
         .map(|writer| {
-            let annexed = writer.streamed && workbooks.may_annex();
+            let annex = if writer.streamed {
+                workbooks.annex_of(writer.order)
+            } else {
+                None
+            };
             let streamed = (0..writer.sheets)
                 .map(|_| {
                     if !writer.streamed {
                         workbooks.main.add_worksheet();
                         return false;
                     }
-                    let is_streamed = workbooks.add_streamed(annexed, streamable > 0);
+                    let is_streamed = workbooks.add_streamed(annex, streamable > 0);
                     if is_streamed {
                         streamable -= 1;
                     }
                     is_streamed
                 })
                 .collect();
-            (annexed, streamed)
+            (annex, streamed)
         })
         .collect();
-    let (mut rest, mut annex_rest) = workbooks.worksheets_mut();
+    let (mut rest, mut annex_rests) = workbooks.worksheets_mut();
     let mut jobs: Vec<(u8, Job<'a>)> = Vec::with_capacity(writers.len());
-    for (writer, (annexed, modes)) in writers.into_iter().zip(modes) {
+    for (writer, (annex, modes)) in writers.into_iter().zip(modes) {
         let count = modes.len().min(rest.len());
         let (mine, tail) = std::mem::take(&mut rest).split_at_mut(count);
         rest = tail;
         // The sheets written in the annex, and the main workbook's that hold their places.
-        let (written, places) = if annexed {
-            let count = count.min(annex_rest.len());
-            let (annexed, tail) = std::mem::take(&mut annex_rest).split_at_mut(count);
-            annex_rest = tail;
-            (annexed, mine)
-        } else {
-            (mine, &mut [][..])
+        let (written, places) = match annex.and_then(|index| annex_rests.get_mut(index)) {
+            Some(annex_rest) => {
+                let count = count.min(annex_rest.len());
+                let (annexed, tail) = std::mem::take(annex_rest).split_at_mut(count);
+                *annex_rest = tail;
+                (annexed, mine)
+            }
+            None => (mine, &mut [][..]),
         };
         let write = writer.write;
         jobs.push((
@@ -151,14 +150,12 @@ pub fn jobs<'a>(
                     })
                     .collect();
                 write(&mut sheets)?;
-                let print_areas = sheets
+                let printing = sheets
                     .into_iter()
                     .map(Sheet::finish)
                     .collect::<Result<Vec<_>, _>>()?;
-                for ((place, sheet), print_area) in
-                    places.iter_mut().zip(&*written).zip(print_areas)
-                {
-                    annex::hold_place(place, sheet, print_area)?;
+                for ((place, sheet), printing) in places.iter_mut().zip(&*written).zip(printing) {
+                    annex::hold_place(place, sheet, printing)?;
                 }
                 Ok(())
             }),
@@ -307,11 +304,11 @@ mod tests {
         assert_eq!(streamed_pair(&styles, true, Workbooks::whole()), in_order);
         // Written in an annex and put back in place, they are the same sheets.
         assert_eq!(
-            streamed_pair(&styles, false, Workbooks::with_annex()),
+            streamed_pair(&styles, false, Workbooks::with_annexes()),
             in_order
         );
         assert_eq!(
-            streamed_pair(&styles, true, Workbooks::with_annex()),
+            streamed_pair(&styles, true, Workbooks::with_annexes()),
             in_order
         );
     }

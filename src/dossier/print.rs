@@ -24,6 +24,9 @@ pub const DATE: &str = "dd/mm/yyyy";
 /// A difference with its sign: +2, -1, 0.
 const SIGNED: &str = "+General;-General;0";
 
+/// The deepest indent Excel lets a cell have: a unit deeper in the tree is indented as far.
+pub const DEEPEST_INDENT: usize = 15;
+
 /// The formats of one workbook.
 pub struct Styles {
     pub title: Format,
@@ -36,6 +39,9 @@ pub struct Styles {
     pub text: Format,
     pub text_center: Format,
     pub group: Format,
+    /// [`Styles::group`] indented by depth, from 0 to [`DEEPEST_INDENT`] (see
+    /// [`Styles::group_at`]).
+    group_indented: [Format; DEEPEST_INDENT + 1],
     pub group_center: Format,
     pub section: Format,
     pub whole: Format,
@@ -87,6 +93,10 @@ impl Styles {
         let value = base().set_align(FormatAlign::Left);
         let label = base().set_bold();
         let form_bold = centred(label.clone()).set_text_wrap();
+        let group = cell()
+            .set_bold()
+            .set_text_wrap()
+            .set_background_color(GROUP_FILL);
         Styles {
             form_plain: centred(value.clone()).set_text_wrap(),
             form_underlined: form_bold
@@ -117,10 +127,12 @@ impl Styles {
                 .set_background_color(HEADER_FILL),
             text: cell().set_text_wrap(),
             text_center: cell().set_align(FormatAlign::Center),
-            group: cell()
-                .set_bold()
-                .set_text_wrap()
-                .set_background_color(GROUP_FILL),
+            group_indented: std::array::from_fn(|depth| {
+                group
+                    .clone()
+                    .set_indent(u8::try_from(depth).unwrap_or(u8::MAX))
+            }),
+            group,
             group_center: cell()
                 .set_bold()
                 .set_align(FormatAlign::Center)
@@ -196,6 +208,7 @@ impl Styles {
             &self.form_italic,
         ]
         .into_iter()
+        .chain(&self.group_indented)
     }
 
     /// Whether `format` is one of these styles (the very value, not an equal one).
@@ -203,6 +216,12 @@ impl Styles {
         let start = std::ptr::from_ref(self).addr();
         let at = std::ptr::from_ref(format).addr();
         (start..start + std::mem::size_of::<Styles>()).contains(&at)
+    }
+
+    /// A unit's heading at `depth` in the tree: [`Styles::group`] indented as deep, up to
+    /// [`DEEPEST_INDENT`].
+    pub fn group_at(&self, depth: usize) -> &Format {
+        &self.group_indented[depth.min(DEEPEST_INDENT)]
     }
 
     /// A count of people: whole numbers without decimals, fractions (part-time posts) with two.
@@ -284,11 +303,8 @@ pub fn unit_heading<'s>(
     last_col: u16,
 ) -> Result<(), XlsxError> {
     sheet.write_string_with_format(row, 0, &section.number, &styles.group_center)?;
-    let heading = styles
-        .group
-        .clone()
-        .set_indent(u8::try_from(section.depth).unwrap_or(u8::MAX));
-    sheet.merge_range(row, 1, row, last_col, &section.unit.name, &heading)?;
+    let heading = styles.group_at(section.depth);
+    sheet.merge_range(row, 1, row, last_col, &section.unit.name, heading)?;
     Ok(())
 }
 

@@ -126,6 +126,17 @@ pub struct Sheet<'w, 'f> {
     streamed: Option<Stream<'f>>,
     /// For a sheet in memory, its rows' heights.
     rows: Rows,
+    /// The rows printed atop each page, if any.
+    titles: Option<(RowNum, RowNum)>,
+}
+
+/// What the workbook, rather than the sheet's own XML, holds of a sheet: the last row and
+/// column of its print area and the rows printed atop each page, where it has them (see
+/// [`super::annex`]).
+#[derive(Debug, Default, Clone, Copy, PartialEq)]
+pub struct Printing {
+    pub area: Option<(RowNum, ColNum)>,
+    pub titles: Option<(RowNum, RowNum)>,
 }
 
 /// A streamed sheet's only formats, the row it is on (rows above it are written out), what that
@@ -189,6 +200,7 @@ impl<'w, 'f> Sheet<'w, 'f> {
             ended: None,
             streamed: None,
             rows: Rows::default(),
+            titles: None,
         }
     }
 
@@ -296,10 +308,20 @@ impl<'w, 'f> Sheet<'w, 'f> {
         self.sheet.set_row_height(row, height)
     }
 
+    /// As [`Worksheet::set_repeat_rows`], kept for [`Sheet::finish`] to give.
+    pub fn set_repeat_rows(
+        &mut self,
+        first_row: RowNum,
+        last_row: RowNum,
+    ) -> Result<&mut Worksheet, XlsxError> {
+        self.titles = Some((first_row, last_row));
+        self.sheet.set_repeat_rows(first_row, last_row)
+    }
+
     /// Applies the formats still held. Until then the cells written last may be unformatted.
-    /// Gives the last row and column of the print area it set on a streamed sheet, if it set
-    /// one (the print area is the workbook's, not the sheet's: see [`super::annex`]).
-    pub fn finish(mut self) -> Result<Option<(RowNum, ColNum)>, XlsxError> {
+    /// Gives what the workbook holds of the sheet's printing: the print area it set on a
+    /// streamed sheet, if it set one, and the rows printed atop each page.
+    pub fn finish(mut self) -> Result<Printing, XlsxError> {
         // An empty cell below a streamed sheet's last row has it written out while its columns
         // still hold their formats, which are then let go (see the module). rust_xlsxwriter
         // would also write a last row twice when it holds cells and has a height (an archive
@@ -327,7 +349,10 @@ impl<'w, 'f> Sheet<'w, 'f> {
         for row in self.rows.without_height() {
             self.sheet.set_row_height(row, ROW_POINTS)?;
         }
-        Ok(print_area)
+        Ok(Printing {
+            area: print_area,
+            titles: self.titles,
+        })
     }
 
     pub fn write_string_with_format(

@@ -139,8 +139,19 @@ pub fn write<'s>(
         for (number, (position, figures)) in (1u32..).zip(&section.positions) {
             let position_row = row;
             own.push((row, row));
+            let components = workload.components(position);
+            let last = position_row + RowNum::try_from(components.len()).unwrap_or(RowNum::MAX);
+            write_position(
+                sheet,
+                styles,
+                position_row,
+                number,
+                position,
+                figures,
+                (position_row + 1, last),
+            )?;
             row += 1;
-            for (item, contribution) in (1u32..).zip(workload.components(position)) {
+            for (item, contribution) in (1u32..).zip(components) {
                 write_component(
                     sheet,
                     styles,
@@ -151,15 +162,6 @@ pub fn write<'s>(
                 )?;
                 row += 1;
             }
-            write_position(
-                sheet,
-                styles,
-                position_row,
-                number,
-                position,
-                figures,
-                (position_row + 1, row - 1),
-            )?;
         }
         open.open(index, section.depth, own);
     }
