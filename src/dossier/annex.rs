@@ -1,18 +1,20 @@
-//! The streamed sheets written in a workbook of their own, the annex, and put back in place.
+//! The streamed sheets written in workbooks of their own, the annexes, and put back in place.
 //!
 //! rust_xlsxwriter compresses a workbook's parts one after the other on one core when it saves
-//! it: on a province's dossier, a quarter of a second during which the other core waits. More
-//! than half of that XML is the job descriptions, written on streamed sheets (see
-//! [`super::sheet`]). So those sheets are written in a second workbook, saved beside the first
-//! on a thread of its own, and their compressed entries are copied as they are into the first
-//! workbook's archive, in place of the empty sheets that hold their places there.
+//! it: on a province's dossier, a quarter of a second during which the other core waits. Most
+//! of that XML is the job descriptions and the workload, written on streamed sheets (see
+//! [`super::sheet`]). So each kind of streamed sheet is written in an annex, a workbook saved
+//! beside the main one on a thread of its own, and the annexes' compressed entries are copied
+//! as they are into the main workbook's archive, in place of the empty sheets that hold their
+//! places there.
 //!
 //! A sheet's XML stands alone when its formats are the workbook's [`super::print::Styles`]
-//! (numbered first, in the same order, in both workbooks), its texts are in its cells (as a
+//! (numbered first, in the same order, in every workbook), its texts are in its cells (as a
 //! streamed sheet's are) and it has no pictures, links or notes: such are the sheets written
-//! there. What the workbook itself says of a sheet (its name, its print area) is said of the
-//! empty sheet holding its place (see [`hold_place`]). The archive is the one the workbook
-//! would be saved as with those sheets in it, entry for entry (a test compares the two).
+//! there. What the workbook itself says of a sheet (its name, its print area, the rows printed
+//! atop each page) is said of the empty sheet holding its place (see [`hold_place`]). The
+//! archive is the one the workbook would be saved as with those sheets in it, entry for entry
+//! (a test compares the two).
 
 use std::collections::HashMap;
 use std::io::Cursor;

@@ -61,7 +61,8 @@ impl<'a> Writer<'a> {
     }
 
     /// The same part on streamed sheets (see [`Sheet::streamed`]), as far as the system lets
-    /// them be (see [`super::sheet::streamable_sheets`]).
+    /// them be (see [`super::sheet::streamable_sheets`]), written in an annex shared with the
+    /// writers of the same place in the order of work (see [`super::annex`]).
     pub fn streamed(self) -> Self {
         Writer {
             streamed: true,
