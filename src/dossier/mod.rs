@@ -111,7 +111,7 @@ pub fn write_workbook(
 }
 
 /// The dossier workbook as bytes (what [`write_workbook`] saves), built and saved in small
-/// memory pages (see [`small_pages`]).
+/// memory pages (see `small_pages`).
 pub fn workbook_bytes(
     plan: &Plan,
     results: &PlanResults,
