@@ -82,21 +82,26 @@ impl Workbooks {
     /// order, before any sheet is written: the annexes' sheets then number them as the main
     /// workbook does.
     pub fn register_formats<'f>(&mut self, formats: impl Iterator<Item = &'f Format>) {
-        self.formats = formats.cloned().collect();
-        let annexes = self.annexes.iter_mut().map(|(_, annex)| annex);
-        for workbook in std::iter::once(&mut self.main).chain(annexes) {
-            register(workbook, &self.formats);
+        let formats: Vec<Format> = formats.cloned().collect();
+        for workbook in self.every_workbook() {
+            register(workbook, &formats);
         }
+        self.formats = formats;
     }
 
     /// Streamed sheets keep their XML in temporary files in `folder` until they are saved,
     /// where it can hold one (or else in the system's temporary folder).
     pub fn keep_temporary_files_in(&mut self, folder: &Path) {
-        self.temporary_folder = Some(folder.to_path_buf());
-        let annexes = self.annexes.iter_mut().map(|(_, annex)| annex);
-        for workbook in std::iter::once(&mut self.main).chain(annexes) {
+        for workbook in self.every_workbook() {
             keep_temporary_files(workbook, folder);
         }
+        self.temporary_folder = Some(folder.to_path_buf());
+    }
+
+    /// The main workbook and the annexes made so far.
+    fn every_workbook(&mut self) -> impl Iterator<Item = &mut Workbook> {
+        let annexes = self.annexes.iter_mut().map(|(_, annex)| annex);
+        std::iter::once(&mut self.main).chain(annexes)
     }
 
     /// The annex that takes the sheets of `group` (the sheets of one kind, saved on a thread of
@@ -173,13 +178,7 @@ impl Workbooks {
                 .map(|(_, annex)| scope.spawn(|| annex.save_to_buffer()))
                 .collect();
             let main = main.save_to_buffer();
-            let annexes: Vec<Result<Vec<u8>, XlsxError>> = (saving.into_iter())
-                .map(|saving| match saving.join() {
-                    Ok(annex) => annex,
-                    // A panic while saving is not an error to report: it goes on as a panic.
-                    Err(panic) => std::panic::resume_unwind(panic),
-                })
-                .collect();
+            let annexes: Vec<_> = saving.into_iter().map(super::parallel::finished).collect();
             (main, annexes)
         });
         let annexes = annexes.into_iter().collect::<Result<Vec<_>, _>>()?;

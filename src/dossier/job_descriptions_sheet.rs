@@ -11,7 +11,7 @@
 
 use std::collections::HashMap;
 
-use rust_xlsxwriter::RowNum;
+use rust_xlsxwriter::{Format, RowNum};
 
 use super::DossierError;
 use super::continued;
@@ -283,7 +283,7 @@ struct Block<'a, 'w, 's> {
     row: RowNum,
 }
 
-impl Block<'_, '_, '_> {
+impl<'s> Block<'_, '_, 's> {
     fn position(
         &mut self,
         position: &Position,
@@ -495,20 +495,13 @@ impl Block<'_, '_, '_> {
         left: (&str, &str),
         right: (&str, &str),
     ) -> Result<(), DossierError> {
-        let styles = self.styles;
-        let cells = [left.0, left.1, right.0, right.1];
-        let mut height: f64 = 0.0;
-        for ((col, text), width) in (0u16..).zip(cells).zip(WIDTHS) {
-            let format = if col % 2 == 0 {
-                &styles.total_label
-            } else {
-                &styles.text
-            };
-            self.sheet
-                .write_string_with_format(self.row, col, text, format)?;
-            height = height.max(wrapped_height(text, width));
-        }
-        self.sheet.set_row_height(self.row, height)?;
+        let (label, value) = (&self.styles.total_label, &self.styles.text);
+        self.formatted_cells([
+            (left.0, label),
+            (left.1, value),
+            (right.0, label),
+            (right.1, value),
+        ])?;
         self.row += 1;
         Ok(())
     }
@@ -601,10 +594,20 @@ impl Block<'_, '_, '_> {
 
     /// Cells of the current row from the first column, the row as high as its longest text.
     fn cells(&mut self, cells: &[&str]) -> Result<(), DossierError> {
+        let paragraph = &self.styles.paragraph;
+        self.formatted_cells(cells.iter().map(|text| (*text, paragraph)))
+    }
+
+    /// Cells of the current row from the first column, each with its format, the row as high
+    /// as its longest text.
+    fn formatted_cells<'t>(
+        &mut self,
+        cells: impl IntoIterator<Item = (&'t str, &'s Format)>,
+    ) -> Result<(), DossierError> {
         let mut height: f64 = 0.0;
-        for ((col, text), width) in (0u16..).zip(cells).zip(WIDTHS) {
+        for ((col, (text, format)), width) in (0u16..).zip(cells).zip(WIDTHS) {
             self.sheet
-                .write_string_with_format(self.row, col, *text, &self.styles.paragraph)?;
+                .write_string_with_format(self.row, col, text, format)?;
             height = height.max(wrapped_height(text, width));
         }
         self.sheet.set_row_height(self.row, height)?;

@@ -170,11 +170,7 @@ fn fill_workbook(
                 appraisal_sheet::Appraisal::of(plan, results)?,
             ))
         })();
-        match check.join() {
-            Ok(findings) => (findings, gathered),
-            // A panic in the check is not an error to report: it goes on as a panic.
-            Err(panic) => std::panic::resume_unwind(panic),
-        }
+        (parallel::finished(check), gathered)
     });
     let (described, workload, appraisal) = &gathered?;
     let checked = &Checked {

@@ -188,15 +188,19 @@ pub fn run(jobs: Vec<Job<'_>>) -> Result<(), DossierError> {
         let helpers: Vec<_> = (1..threads).map(|_| scope.spawn(work)).collect();
         outcomes.extend(work());
         for helper in helpers {
-            match helper.join() {
-                Ok(done) => outcomes.extend(done),
-                // A panic in a job is not an error to report: it goes on as a panic.
-                Err(panic) => std::panic::resume_unwind(panic),
-            }
+            outcomes.extend(finished(helper));
         }
     });
     outcomes.sort_by_key(|(index, _)| *index);
     outcomes.into_iter().try_for_each(|(_, outcome)| outcome)
+}
+
+/// What the thread `handle` returned, once it has finished. A panic on it is not an error to
+/// report: it goes on as a panic here.
+pub fn finished<T>(handle: thread::ScopedJoinHandle<'_, T>) -> T {
+    handle
+        .join()
+        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
 }
 
 /// The plan's short fingerprint, computed once by whichever job asks first; a job asking
