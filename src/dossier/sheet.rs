@@ -133,7 +133,7 @@ pub struct Sheet<'w, 'f> {
 /// What the workbook, rather than the sheet's own XML, holds of a sheet: the last row and
 /// column of its print area and the rows printed atop each page, where it has them (see
 /// [`super::annex`]).
-#[derive(Debug, Default, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy)]
 pub struct Printing {
     pub area: Option<(RowNum, ColNum)>,
     pub titles: Option<(RowNum, RowNum)>,

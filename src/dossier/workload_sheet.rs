@@ -140,7 +140,8 @@ pub fn write<'s>(
             let position_row = row;
             own.push((row, row));
             let components = workload.components(position);
-            let last = position_row + RowNum::try_from(components.len()).unwrap_or(RowNum::MAX);
+            let count = RowNum::try_from(components.len()).unwrap_or(RowNum::MAX);
+            let last = position_row.saturating_add(count);
             write_position(
                 sheet,
                 styles,
